@@ -1,0 +1,1 @@
+//! Knowledge crate (placeholder during setup).

@@ -1,0 +1,2 @@
+//! clio-ls entry point.
+fn main() {}
