@@ -1,1 +1,17 @@
-//! Knowledge crate (placeholder during setup).
+//! Clio's knowledge: the fact base and the analysis of an essay's text against it.
+//!
+//! Text goes in, plain data with byte ranges comes out (findings, hover cards, completions).
+//! This crate knows nothing of LSP, async or IO, so it can be tested and benchmarked without
+//! a client and shared by the server and the command line.
+
+pub mod analysis;
+pub mod base;
+pub mod checks;
+pub mod complete;
+pub mod extract;
+pub mod hover;
+pub mod text;
+
+pub use analysis::{analyze, Analysis, Cache, Code, Config, Finding, Fix, Related, Severity};
+pub use base::{KnowledgeBase, LoadError, Pack};
+pub use text::Format;

@@ -1,0 +1,259 @@
+//! Runs the checks over a document, block by block, caching each block's result by its text
+//! so that an edit re-checks only the paragraphs it touched.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::base::{KnowledgeBase, Mention};
+use crate::checks::{self, counterargument::Claim, SentenceCtx};
+use crate::text::{self, sentences, Format, Prose};
+
+/// The diagnostic codes editors, the CLI and the evaluation rely on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code {
+    DubiousDate,
+    DubiousFigure,
+    ContestedFigure,
+    Anachronism,
+    MisspelledName,
+    Counterargument,
+}
+
+impl Code {
+    pub const ALL: [Code; 6] = [Code::DubiousDate, Code::DubiousFigure, Code::ContestedFigure, Code::Anachronism, Code::MisspelledName, Code::Counterargument];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::DubiousDate => "dubious-date",
+            Code::DubiousFigure => "dubious-figure",
+            Code::ContestedFigure => "contested-figure",
+            Code::Anachronism => "anachronism",
+            Code::MisspelledName => "misspelled-name",
+            Code::Counterargument => "counterargument",
+        }
+    }
+
+    /// The camel-case key of the `clio.checks.*` setting.
+    pub fn setting(self) -> &'static str {
+        match self {
+            Code::DubiousDate => "dubiousDate",
+            Code::DubiousFigure => "dubiousFigure",
+            Code::ContestedFigure => "contestedFigure",
+            Code::Anachronism => "anachronism",
+            Code::MisspelledName => "misspelledName",
+            Code::Counterargument => "counterargument",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == s || c.setting() == s)
+    }
+
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Code::DubiousDate | Code::DubiousFigure | Code::Anachronism | Code::MisspelledName => Severity::Warning,
+            Code::ContestedFigure => Severity::Information,
+            Code::Counterargument => Severity::Hint,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    Information,
+    Hint,
+}
+
+/// A replacement the student can apply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub message: String,
+    pub range: Option<Range<usize>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub range: Range<usize>,
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    pub fixes: Vec<Fix>,
+    pub related: Vec<Related>,
+    /// The flagged text is inside a quotation: attributed to someone else.
+    pub quoted: bool,
+    /// For misspelled names: the word as written (for "add to ignore list").
+    pub word: Option<String>,
+}
+
+impl Finding {
+    pub fn new(code: Code, range: Range<usize>, message: String) -> Finding {
+        Finding { range, code, severity: code.default_severity(), message, fixes: Vec::new(), related: Vec::new(), quoted: false, word: None }
+    }
+    fn shifted(&self, by: usize) -> Finding {
+        let mut f = self.clone();
+        f.range = f.range.start + by..f.range.end + by;
+        for x in &mut f.fixes {
+            x.range = x.range.start + by..x.range.end + by;
+        }
+        for r in &mut f.related {
+            r.range = r.range.as_ref().map(|x| x.start + by..x.end + by);
+        }
+        f
+    }
+}
+
+/// What the student has switched off or told Clio to ignore.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    pub disabled: HashSet<Code>,
+    /// Lower-cased words never reported as misspelled names.
+    pub ignore_words: HashSet<String>,
+}
+
+impl Config {
+    pub fn enabled(&self, code: Code) -> bool {
+        !self.disabled.contains(&code)
+    }
+    fn fingerprint(&self) -> u64 {
+        let mut h = DefaultHasher::new();
+        let mut d: Vec<_> = self.disabled.iter().collect();
+        d.sort();
+        d.hash(&mut h);
+        let mut w: Vec<_> = self.ignore_words.iter().collect();
+        w.sort();
+        w.hash(&mut h);
+        h.finish()
+    }
+}
+
+/// One block's results, with ranges relative to the block start.
+#[derive(Debug, Default)]
+pub struct BlockResult {
+    pub findings: Vec<Finding>,
+    pub mentions: Vec<Mention>,
+    pub claims: Vec<Claim>,
+}
+
+/// Block results keyed by the block's masked text (and the config): unchanged paragraphs are
+/// never re-checked. Entries not used by the latest analysis are dropped.
+#[derive(Debug, Default)]
+pub struct Cache {
+    blocks: HashMap<u64, Arc<BlockResult>>,
+    config: u64,
+    pub hits: usize,
+    pub misses: usize,
+}
+
+impl Cache {
+    pub fn clear(&mut self) {
+        self.blocks.clear();
+    }
+}
+
+/// Everything the server needs about a document after a check.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub findings: Vec<Finding>,
+    /// Every name found, in document order (absolute ranges): hover looks up here.
+    pub mentions: Vec<Mention>,
+    pub claims: Vec<Claim>,
+    pub balance: checks::counterargument::Balance,
+    pub prose: Prose,
+}
+
+impl Analysis {
+    /// The mention covering `offset`, by binary search.
+    pub fn mention_at(&self, offset: usize) -> Option<&Mention> {
+        let i = self.mentions.partition_point(|m| m.range.end < offset);
+        self.mentions[i..].iter().take_while(|m| m.range.start <= offset).find(|m| m.range.start <= offset && offset <= m.range.end)
+    }
+}
+
+fn block_key(masked: &str, cfg: u64) -> u64 {
+    let mut h = DefaultHasher::new();
+    masked.hash(&mut h);
+    cfg.hash(&mut h);
+    h.finish()
+}
+
+/// Checks a whole document. With a warm cache only changed blocks are analysed again.
+pub fn analyze(kb: &KnowledgeBase, text: &str, format: Format, config: &Config, cache: &mut Cache) -> Analysis {
+    let prose = text::prose(text, format);
+    let cfg = config.fingerprint();
+    if cache.config != cfg {
+        cache.blocks.clear();
+        cache.config = cfg;
+    }
+    let mut fresh: HashMap<u64, Arc<BlockResult>> = HashMap::with_capacity(prose.blocks.len());
+    let mut out = Analysis::default();
+    for block in &prose.blocks {
+        let body = &prose.masked[block.clone()];
+        let key = block_key(body, cfg);
+        let result = match fresh.get(&key).or_else(|| cache.blocks.get(&key)) {
+            Some(r) => {
+                cache.hits += 1;
+                r.clone()
+            }
+            None => {
+                cache.misses += 1;
+                Arc::new(analyze_block(kb, body, config))
+            }
+        };
+        fresh.insert(key, result.clone());
+        let base = block.start;
+        out.findings.extend(result.findings.iter().map(|f| f.shifted(base)));
+        out.mentions.extend(result.mentions.iter().map(|m| Mention { range: m.range.start + base..m.range.end + base, ..m.clone() }));
+        out.claims.extend(result.claims.iter().map(|c| c.shifted(base, block.clone())));
+    }
+    cache.blocks = fresh;
+    if config.enabled(Code::Counterargument) {
+        let (findings, balance) = checks::counterargument::document(kb, &out.claims, text);
+        out.findings.extend(findings);
+        out.balance = balance;
+    } else {
+        out.balance = checks::counterargument::document(kb, &out.claims, text).1;
+    }
+    out.findings.retain(|f| !prose.is_disabled(&f.range, f.code.as_str()));
+    out.findings.sort_by_key(|f| (f.range.start, f.code));
+    out.prose = prose;
+    out
+}
+
+/// Analyses one block of masked prose; ranges in the result are relative to the block.
+pub fn analyze_block(kb: &KnowledgeBase, body: &str, config: &Config) -> BlockResult {
+    let mut res = BlockResult { mentions: kb.index.find_all(body), ..Default::default() };
+    let quotes = sentences::quotations(body, 0..body.len());
+    for range in sentences::split(body, 0..body.len()) {
+        let ctx = SentenceCtx::new(kb, body, range, &res.mentions, &quotes, config);
+        let mut found = Vec::new();
+        for (code, check) in checks::SENTENCE_CHECKS {
+            if config.enabled(*code) {
+                check(&ctx, &mut found);
+            }
+        }
+        for mut f in found {
+            if quotes.iter().any(|q| q.start <= f.range.start && f.range.end <= q.end) {
+                f.quoted = true;
+                if matches!(f.severity, Severity::Warning | Severity::Error) {
+                    f.severity = Severity::Information;
+                    f.message.push_str(" (inside a quotation: attributed to its author)");
+                }
+            }
+            res.findings.push(f);
+        }
+        res.claims.extend(checks::counterargument::claims(&ctx));
+    }
+    res
+}

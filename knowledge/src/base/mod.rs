@@ -1,0 +1,145 @@
+//! The fact base: loading packs, validating them, and the indexes the analysis reads.
+
+pub mod date;
+pub mod index;
+pub mod load;
+pub mod model;
+pub mod vocab;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub use index::{Mention, NameIndex};
+pub use load::{LoadError, Pack};
+pub use model::*;
+pub use vocab::Vocab;
+
+/// The default packs, embedded in the binary so that Clio works with no set-up.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("sources.toml", include_str!("../../data/sources.toml")),
+    ("vocab.toml", include_str!("../../data/vocab.toml")),
+    ("people.toml", include_str!("../../data/people.toml")),
+    ("bodies.toml", include_str!("../../data/bodies.toml")),
+    ("terms.toml", include_str!("../../data/terms.toml")),
+    ("events.toml", include_str!("../../data/events.toml")),
+    ("figures.toml", include_str!("../../data/figures.toml")),
+    ("arguments.toml", include_str!("../../data/arguments.toml")),
+];
+
+const WORDS: &str = include_str!("../../data/words.txt");
+
+/// Common English words (sorted, lower-case), for telling names from ordinary words.
+pub fn common_words() -> &'static [&'static str] {
+    static W: OnceLock<Vec<&'static str>> = OnceLock::new();
+    W.get_or_init(|| WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
+}
+
+pub fn is_common_word(lower: &str) -> bool {
+    common_words().binary_search(&lower).is_ok()
+}
+
+/// Which table an id names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ref {
+    Entry(EntryId),
+    Figure(usize),
+    Argument(usize),
+}
+
+#[derive(Debug, Default)]
+pub struct KnowledgeBase {
+    pub essays: Vec<Essay>,
+    pub entries: Vec<Entry>,
+    pub figures: Vec<Figure>,
+    pub arguments: Vec<Argument>,
+    pub vocab: Vocab,
+    pub index: NameIndex,
+    pub ids: HashMap<String, Ref>,
+}
+
+impl KnowledgeBase {
+    pub fn empty() -> KnowledgeBase {
+        KnowledgeBase::default()
+    }
+
+    pub fn embedded_packs() -> Vec<Pack> {
+        EMBEDDED.iter().map(|(n, t)| Pack { name: n.to_string(), text: t.to_string() }).collect()
+    }
+
+    /// The default fact base. Its errors are bugs in the data, caught by tests.
+    pub fn embedded() -> (KnowledgeBase, Vec<LoadError>) {
+        KnowledgeBase::load(&KnowledgeBase::embedded_packs())
+    }
+
+    /// Builds the indexes once every entry is in.
+    pub(crate) fn finish(&mut self, mut on_clash: impl FnMut(&Entry, &str, &Entry)) {
+        let entries = &self.entries;
+        let mut clashes = Vec::new();
+        self.index = NameIndex::build(entries, &|w| is_common_word(w), &mut |a, alias, b| clashes.push((a, alias.to_string(), b)));
+        for (a, alias, b) in clashes {
+            on_clash(&self.entries[a], &alias, &self.entries[b]);
+        }
+        self.ids.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            self.ids.insert(e.id.clone(), Ref::Entry(i));
+        }
+        for (i, f) in self.figures.iter().enumerate() {
+            self.ids.insert(f.id.clone(), Ref::Figure(i));
+        }
+        for (i, a) in self.arguments.iter().enumerate() {
+            self.ids.insert(a.id.clone(), Ref::Argument(i));
+        }
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        match self.ids.get(id) {
+            Some(Ref::Entry(i)) => Some(&self.entries[*i]),
+            _ => None,
+        }
+    }
+
+    /// An entry by any of its names or ids, case-insensitively; possessives and plurals allowed.
+    pub fn find(&self, name: &str) -> Option<EntryId> {
+        let name = name.trim();
+        if let Some(Ref::Entry(i)) = self.ids.get(name) {
+            return Some(*i);
+        }
+        if let Some(&i) = self.index.by_name.get(&name.to_lowercase()) {
+            return Some(i);
+        }
+        let m = self.index.find_all(name);
+        match m.first() {
+            Some(m) if m.range == (0..name.len()) => Some(m.entry),
+            _ => None,
+        }
+    }
+
+    pub fn essay(&self, id: &str) -> Option<&Essay> {
+        self.essays.iter().find(|e| e.id == id)
+    }
+
+    /// A short citation for an essay id: `essay 002 (Stalin - the politics ...)`.
+    pub fn cite(&self, essay: &str) -> String {
+        match self.essay(essay) {
+            Some(e) => format!("essay {} ({})", e.id, e.title),
+            None => format!("essay {essay}"),
+        }
+    }
+
+    /// Display name of a source that may be a person id (a historian) or free text.
+    pub fn source_name(&self, source: &str) -> String {
+        match self.entry(source) {
+            Some(e) => e.name.clone(),
+            None => source.to_string(),
+        }
+    }
+
+    pub fn stats(&self) -> String {
+        let count = |k: Kind| self.entries.iter().filter(|e| e.kind == k).count();
+        format!(
+            "{} people, {} bodies, {} terms, {} events, {} figures, {} arguments, {} essays, {} name forms",
+            count(Kind::Person), count(Kind::Body), count(Kind::Term), count(Kind::Event),
+            self.figures.len(), self.arguments.len(), self.essays.len(), self.index.pattern_count()
+        )
+    }
+}

@@ -1,0 +1,6 @@
+//! (being written) The anachronism check.
+
+use super::SentenceCtx;
+use crate::analysis::Finding;
+
+pub fn check(_ctx: &SentenceCtx, _out: &mut Vec<Finding>) {}

@@ -1,0 +1,236 @@
+//! Hover cards: what Clio shows over a name, a year or a figure, as Markdown.
+//!
+//! Cards answer from the document's mention list (built when the document was checked) and
+//! the fact base's tables: no re-analysis of the document.
+
+use std::ops::Range;
+
+use crate::analysis::Analysis;
+use crate::base::date::DaySpan;
+use crate::base::model::{format_number, Entry, EntryId, Figure, Kind};
+use crate::base::KnowledgeBase;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hover {
+    pub range: Range<usize>,
+    pub markdown: String,
+}
+
+fn life(e: &Entry) -> Option<String> {
+    let (s, t) = (e.start.map(|d| d.to_string()), e.end.map(|d| d.to_string()));
+    let (a, b) = match e.kind {
+        Kind::Person => ("born", "died"),
+        Kind::Body => ("founded", "dissolved"),
+        Kind::Term => ("from", "to"),
+        Kind::Event => ("", ""),
+    };
+    match (s, t) {
+        (Some(s), Some(t)) if e.kind == Kind::Event => Some(format!("{s} – {t}")),
+        (Some(s), None) if e.kind == Kind::Event => Some(s),
+        (Some(s), Some(t)) => Some(format!("{s} – {t}")),
+        (Some(s), None) => Some(format!("{a} {s}")),
+        (None, Some(t)) => Some(format!("{b} {t}")),
+        (None, None) => None,
+    }
+}
+
+fn kind_label(e: &Entry) -> String {
+    match (e.kind, e.subkind.as_str()) {
+        (Kind::Term, "") => "term".into(),
+        (Kind::Term, k) => k.into(),
+        (Kind::Person, "historian") => "historian".into(),
+        (k, _) => k.label().into(),
+    }
+}
+
+/// Events that involve the entry (as an actor or a related entry), in date order.
+pub fn key_events(kb: &KnowledgeBase, id: EntryId) -> Vec<EntryId> {
+    let e = &kb.entries[id];
+    let mut out: Vec<EntryId> = kb
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(j, x)| x.kind == Kind::Event && (x.actors.contains(&id) || x.related.contains(&id) || e.related.contains(j)) && *j != id)
+        .map(|(j, _)| j)
+        .collect();
+    out.sort_by_key(|&j| kb.entries[j].span().map_or(i32::MAX, |s| s.lo));
+    out
+}
+
+/// The Markdown card for an entry.
+pub fn card(kb: &KnowledgeBase, id: EntryId) -> String {
+    let e = &kb.entries[id];
+    let mut md = format!("### {}\n*{}*", e.name, kind_label(e));
+    if let Some(l) = life(e) {
+        md.push_str(&format!(" · {l}"));
+    }
+    md.push('\n');
+    if let Some(full) = &e.full_name {
+        if full != &e.name {
+            md.push_str(&format!("\n{full}\n"));
+        }
+    }
+    if !e.summary.is_empty() {
+        md.push_str(&format!("\n{}\n", e.summary));
+    }
+    if !e.roles.is_empty() {
+        md.push_str("\n**Roles**\n");
+        for r in &e.roles {
+            let when = match (r.from, r.to) {
+                (Some(f), Some(t)) => format!(" ({}–{})", f.from.year, t.from.year),
+                (Some(f), None) => format!(" (from {})", f.from.year),
+                (None, Some(t)) => format!(" (until {})", t.from.year),
+                (None, None) => String::new(),
+            };
+            md.push_str(&format!("- {}{when}\n", r.title));
+        }
+    }
+    if let Some(s) = e.successor {
+        md.push_str(&format!("\nBecame the **{}**{}.\n", kb.entries[s].name, kb.entries[s].start.map_or(String::new(), |d| format!(" ({d})"))));
+    }
+    if let Some(p) = e.predecessor {
+        md.push_str(&format!("\nGrew out of the **{}**.\n", kb.entries[p].name));
+    }
+    let events = key_events(kb, id);
+    if !events.is_empty() {
+        md.push_str("\n**Key events**\n");
+        for j in events.iter().take(8) {
+            let x = &kb.entries[*j];
+            md.push_str(&format!("- {} — {}\n", x.start.map_or("undated".into(), |d| d.to_string()), x.name));
+        }
+    }
+    if !e.variants.is_empty() {
+        md.push_str("\n**Sources disagree**\n");
+        for v in &e.variants {
+            let note = if v.note.is_empty() { String::new() } else { format!(" — {}", v.note) };
+            md.push_str(&format!("- essay {} gives {} as {}{note}\n", v.essay, v.field, v.value));
+        }
+    }
+    let related: Vec<&str> = e.related.iter().filter(|j| !events.contains(j)).map(|&j| kb.entries[j].name.as_str()).collect();
+    if !related.is_empty() {
+        md.push_str(&format!("\n**Related:** {}\n", related.join(", ")));
+    }
+    let essays = e.essays();
+    if !essays.is_empty() {
+        md.push_str(&format!("\n**In the essays:** {}\n", essays.iter().map(|x| kb.cite(x)).collect::<Vec<_>>().join("; ")));
+    }
+    if let Some(r) = &e.record {
+        md.push_str(&format!("\n**Record:** {r}\n"));
+    }
+    md
+}
+
+/// Everything the fact base dates to one year, in order.
+pub fn year_card(kb: &KnowledgeBase, year: i32) -> Option<String> {
+    let span = DaySpan::years(year, year);
+    let mut items: Vec<(i32, String)> = Vec::new();
+    for e in &kb.entries {
+        let mut push = |d: crate::base::date::When, what: String| {
+            if d.from.span().overlaps(&span) && !d.from.approx {
+                items.push((d.from.span().lo, format!("{} — {what}", d.from)));
+            }
+        };
+        match e.kind {
+            Kind::Event => {
+                if let Some(s) = e.start {
+                    let whole = e.span().unwrap_or(s.span());
+                    if whole.overlaps(&span) {
+                        let when = match e.end { Some(t) => format!("{}–{}", s.from, t.from), None => s.from.to_string() };
+                        items.push((whole.lo.max(span.lo), format!("{when} — {}", e.name)));
+                    }
+                }
+            }
+            Kind::Person => {
+                if let Some(b) = e.start { push(b, format!("{} born", e.name)); }
+                if let Some(d) = e.end { push(d, format!("{} dies", e.name)); }
+            }
+            Kind::Body => {
+                if let Some(b) = e.start { push(b, format!("{} founded", e.name)); }
+                if let Some(d) = e.end { push(d, format!("{} dissolved", e.name)); }
+            }
+            Kind::Term => {
+                if let Some(b) = e.start { push(b, format!("{} begins", e.name)); }
+                if let Some(d) = e.end { push(d, format!("{} ends", e.name)); }
+            }
+        }
+    }
+    if items.is_empty() {
+        return None;
+    }
+    items.sort();
+    items.dedup();
+    let mut md = format!("### {year}\n*in the fact base*\n\n");
+    for (_, line) in items {
+        md.push_str(&format!("- {line}\n"));
+    }
+    Some(md)
+}
+
+pub fn figure_card(kb: &KnowledgeBase, f: &Figure) -> String {
+    let mut md = format!("### {}\n*figure*", f.name);
+    if let Some(w) = f.when {
+        md.push_str(&format!(" · {w}"));
+    }
+    md.push('\n');
+    if !f.counts.is_empty() {
+        md.push_str(&format!("\nCounts: {} ({})\n", f.counts, f.unit));
+    }
+    if !f.summary.is_empty() {
+        md.push_str(&format!("\n{}\n", f.summary));
+    }
+    md.push_str(if f.contested() { "\n**Sources disagree**\n" } else { "\n**Values**\n" });
+    for v in &f.values {
+        let mut who = Vec::new();
+        if !v.source.is_empty() {
+            who.push(kb.source_name(&v.source));
+        }
+        if let Some(e) = &v.essay {
+            who.push(format!("essay {e}"));
+        }
+        let note = if v.note.is_empty() { String::new() } else { format!(" — {}", v.note) };
+        md.push_str(&format!("- {}{}: {}{note}\n", if v.approx { "about " } else { "" }, v.describe(), who.join(", ")));
+    }
+    md
+}
+
+fn word_at(masked: &str, offset: usize) -> Option<Range<usize>> {
+    let b = masked.as_bytes();
+    let offset = offset.min(b.len());
+    let is = |c: u8| c.is_ascii_digit() || c == b',';
+    let mut s = offset;
+    while s > 0 && is(b[s - 1]) {
+        s -= 1;
+    }
+    let mut e = offset;
+    while e < b.len() && is(b[e]) {
+        e += 1;
+    }
+    while e > s && b[e - 1] == b',' {
+        e -= 1;
+    }
+    (s < e).then_some(s..e)
+}
+
+/// The hover at a byte offset of the document.
+pub fn at(kb: &KnowledgeBase, analysis: &Analysis, offset: usize) -> Option<Hover> {
+    if let Some(m) = analysis.mention_at(offset) {
+        let mut md = card(kb, m.entry);
+        if m.misspelling {
+            md.insert_str(0, &format!("*Usually spelled **{}***\n\n", kb.entries[m.entry].name));
+        }
+        return Some(Hover { range: m.range.clone(), markdown: md });
+    }
+    let masked = &analysis.prose.masked;
+    let r = word_at(masked, offset)?;
+    let w = &masked[r.clone()];
+    if w.len() == 4 && !w.contains(',') {
+        let y: i32 = w.parse().ok()?;
+        if (1700..=2099).contains(&y) {
+            return year_card(kb, y).map(|markdown| Hover { range: r, markdown });
+        }
+    }
+    let v: f64 = w.replace(',', "").parse().ok()?;
+    let f = kb.figures.iter().find(|f| f.values.iter().any(|x| x.low <= v && v <= x.high && (x.low == x.high || v >= 10.0)))?;
+    let _ = format_number(v);
+    Some(Hover { range: r, markdown: figure_card(kb, f) })
+}

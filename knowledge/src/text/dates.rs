@@ -1,0 +1,302 @@
+//! Dates as students write them: "1934", "1 December 1934", "December 1, 1934", "March 1921",
+//! "1918-21", "1936–38", "from 1918 to 1921", "the 1930s", "late 1929", "the winter of 1922-23",
+//! with the relation the sentence puts them in ("by 1939", "after 1924", "before 1917").
+
+use std::ops::Range;
+
+use super::sentences::{Sentence, TokKind};
+use crate::base::date::{day_number, days_in_month, DaySpan};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// "in 1934", "1934", "during 1934": the thing happened within the span.
+    In,
+    /// "by 1939", "until 1939", "before 1939": the thing happened no later than the span.
+    ByEnd,
+    /// "after 1924", "since 1924": the thing happened no earlier than the span.
+    After,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateExpr {
+    /// Sentence-relative byte range of the whole expression (what a quick fix replaces).
+    pub range: Range<usize>,
+    /// Sentence-relative range of the year digits a fix would normally replace.
+    pub year_range: Range<usize>,
+    pub span: DaySpan,
+    pub relation: Relation,
+    /// Written as a single year, month or day (not a range, decade or season).
+    pub point: bool,
+    /// A range of years ("1918-21"): the sentence speaks of something lasting.
+    pub is_range: bool,
+    /// Preceded by "c.", "about", "around": allow a year either side.
+    pub approx: bool,
+    /// Index of the first and one-past-last token of the expression.
+    pub toks: Range<usize>,
+}
+
+pub fn month_number(w: &str) -> Option<u8> {
+    const M: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let w = w.trim_end_matches('.');
+    if w.len() < 3 {
+        return None;
+    }
+    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    for (i, f) in full.iter().enumerate() {
+        if w == *f || (w.len() <= 4 && w == M[i]) || (w == "sept" && i == 8) {
+            return Some(i as u8 + 1);
+        }
+    }
+    None
+}
+
+/// Words that, right after a four-digit number, show it counts something rather than naming a year.
+const COUNT_NOUNS: &[&str] = &[
+    "people", "persons", "delegates", "members", "tonnes", "tons", "executions", "victims", "deaths", "arrests",
+    "men", "women", "peasants", "workers", "kulaks", "prisoners", "soldiers", "officers", "roubles", "rubles",
+    "km", "kilometres", "miles", "copies", "votes", "pages", "troops", "sailors", "cases", "families", "households",
+];
+
+fn year_of(s: &Sentence, i: usize) -> Option<i32> {
+    let t = s.toks.get(i)?;
+    if t.kind != TokKind::Number {
+        return None;
+    }
+    let w = s.word(i);
+    if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = w.parse().ok()?;
+    if !(1700..=2099).contains(&y) {
+        return None;
+    }
+    if let Some(next) = s.toks.get(i + 1) {
+        if next.kind == TokKind::Word && COUNT_NOUNS.contains(&s.word(i + 1)) {
+            return None;
+        }
+    }
+    Some(y)
+}
+
+fn two_digit_end(s: &Sentence, i: usize, start_year: i32) -> Option<i32> {
+    let w = s.word(i);
+    if s.toks[i].kind != TokKind::Number || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y = match w.len() {
+        2 => {
+            let century = start_year / 100 * 100;
+            let y = century + w.parse::<i32>().ok()?;
+            if y < start_year { y + 100 } else { y }
+        }
+        4 => w.parse().ok()?,
+        _ => return None,
+    };
+    (y > start_year && y - start_year <= 60).then_some(y)
+}
+
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "–" | "—" | "/")
+}
+
+pub fn find(s: &Sentence) -> Vec<DateExpr> {
+    let mut out: Vec<DateExpr> = Vec::new();
+    let n = s.toks.len();
+    let mut i = 0;
+    while i < n {
+        // Decades: "1930s", "the 1930s", "the mid-1930s"
+        let w = s.word(i);
+        if w.len() == 5 && w.ends_with('s') && w[..4].bytes().all(|b| b.is_ascii_digit()) && w[..4].ends_with('0') {
+            let y: i32 = w[..4].parse().unwrap_or(0);
+            if (1700..=2090).contains(&y) {
+                let (lo, hi, first) = qualifier(s, i, y, y + 9);
+                out.push(make(s, first, i + 1, i, DaySpan::years(lo, hi), false, false));
+                i += 1;
+                continue;
+            }
+        }
+        let Some(y) = year_of(s, i) else {
+            i += 1;
+            continue;
+        };
+        // Range: 1918-21, 1936–38, 1918-1921, 1922/23
+        if i + 2 < n && is_dash(s.word(i + 1)) && s.toks[i + 1].range.start == s.toks[i].range.end {
+            if let Some(y2) = two_digit_end(s, i + 2, y) {
+                let (lo, hi, first) = season(s, i, y, y2);
+                out.push(make(s, first, i + 3, i, DaySpan::new(lo, hi), false, true));
+                i += 3;
+                continue;
+            }
+        }
+        // from 1918 to 1921 / between 1918 and 1921 / 1918 to 1921
+        if i + 2 < n && matches!(s.word(i + 1), "to" | "and" | "until" | "till") {
+            if let Some(y2) = year_of(s, i + 2) {
+                let opener = i > 0 && matches!(s.word(i - 1), "from" | "between");
+                if y2 > y && (opener || s.word(i + 1) == "to") {
+                    let first = if opener { i - 1 } else { i };
+                    out.push(make(s, first, i + 3, i, DaySpan::years(y, y2), false, true));
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        // Month and day before the year: "1 December 1934", "December 1, 1934", "December 1934"
+        let mut first = i;
+        let mut span = DaySpan::years(y, y);
+        if i >= 1 {
+            if let Some(m) = month_number(s.word(i - 1)) {
+                first = i - 1;
+                span = DaySpan::new(day_number(y, m, 1), day_number(y, m, days_in_month(y, m)));
+                if i >= 2 {
+                    if let Some(d) = day_of(s.word(i - 2)) {
+                        if d <= days_in_month(y, m) {
+                            first = i - 2;
+                            span = DaySpan::new(day_number(y, m, d), day_number(y, m, d));
+                        }
+                    } else if i >= 2 && s.word(i - 2) == "of" && i >= 3 {
+                        if let Some(d) = day_of(s.word(i - 3)) {
+                            if d <= days_in_month(y, m) {
+                                first = i - 3;
+                                span = DaySpan::new(day_number(y, m, d), day_number(y, m, d));
+                            }
+                        }
+                    }
+                }
+            } else if i >= 3 && s.word(i - 1) == "," {
+                if let (Some(m), Some(d)) = (month_number(s.word(i - 3)), day_of(s.word(i - 2))) {
+                    if d <= days_in_month(y, m) {
+                        first = i - 3;
+                        span = DaySpan::new(day_number(y, m, d), day_number(y, m, d));
+                    }
+                }
+            } else if i >= 2 {
+                if let (Some(m), Some(d)) = (month_number(s.word(i - 2)), day_of(s.word(i - 1))) {
+                    if d <= days_in_month(y, m) {
+                        first = i - 2;
+                        span = DaySpan::new(day_number(y, m, d), day_number(y, m, d));
+                    }
+                }
+            }
+        }
+        let point = first == i;
+        if point {
+            let (lo, hi, f) = season(s, i, y, y);
+            if f != i {
+                out.push(make(s, f, i + 1, i, DaySpan::new(lo, hi), false, false));
+                i += 1;
+                continue;
+            }
+        }
+        out.push(make(s, first, i + 1, i, span, true, false));
+        i += 1;
+    }
+    out
+}
+
+fn day_of(w: &str) -> Option<u8> {
+    let d = w.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
+    if d.is_empty() || d.len() > 2 || !d.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let d: u8 = d.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+/// "early/late/mid" before a decade: narrows it.
+fn qualifier(s: &Sentence, i: usize, lo: i32, hi: i32) -> (i32, i32, usize) {
+    let mut first = i;
+    if i >= 1 && s.word(i - 1) == "the" {
+        first = i - 1;
+    }
+    let q = if first >= 1 { s.word(first - 1) } else { "" };
+    let q = if q.is_empty() && i >= 1 { s.word(i - 1) } else { q };
+    match q.trim_end_matches('-') {
+        "early" => (lo, lo + 4, first.saturating_sub(1)),
+        "late" => (lo + 5, hi, first.saturating_sub(1)),
+        "mid" => (lo + 3, lo + 7, first.saturating_sub(1)),
+        _ => (lo, hi, first),
+    }
+}
+
+/// Seasons and parts of a year before a year or year range: "late 1929", "the winter of 1922-23".
+fn season(s: &Sentence, i: usize, y: i32, y2: i32) -> (i32, i32, usize) {
+    let whole = (day_number(y, 1, 1), day_number(y2, 12, 31), i);
+    if i == 0 {
+        return whole;
+    }
+    let mut k = i - 1;
+    if s.word(k) == "of" && k >= 1 {
+        k -= 1;
+    }
+    let w = s.word(k).trim_end_matches('-');
+    let first = if k >= 1 && s.word(k - 1) == "the" { k - 1 } else { k };
+    match w {
+        "early" => (day_number(y, 1, 1), day_number(y, 6, 30), first),
+        "late" => (day_number(y2, 7, 1), day_number(y2, 12, 31), first),
+        "mid" => (day_number(y, 4, 1), day_number(y2, 9, 30), first),
+        "spring" => (day_number(y, 3, 1), day_number(y, 5, 31), first),
+        "summer" => (day_number(y, 6, 1), day_number(y, 8, 31), first),
+        "autumn" | "fall" => (day_number(y, 9, 1), day_number(y, 11, 30), first),
+        "winter" if y2 > y => (day_number(y, 12, 1), day_number(y2, 2, 28), first),
+        "winter" => (day_number(y - 1, 12, 1), day_number(y, 12, 31), first),
+        _ => whole,
+    }
+}
+
+fn make(s: &Sentence, first: usize, end: usize, year_tok: usize, span: DaySpan, point: bool, is_range: bool) -> DateExpr {
+    let before = if first >= 1 { s.word(first - 1) } else { "" };
+    let before2 = if first >= 2 { s.word(first - 2) } else { "" };
+    let relation = match before {
+        "by" | "until" | "till" | "before" | "prior" => Relation::ByEnd,
+        "after" | "since" => Relation::After,
+        "to" if before2 == "prior" || before2 == "up" => Relation::ByEnd,
+        "from" if !is_range => Relation::After,
+        _ => Relation::In,
+    };
+    let approx = matches!(before, "c" | "c." | "circa" | "about" | "around" | "approximately" | "roughly")
+        || (before == "." && before2 == "c");
+    let range = s.toks[first].range.start..s.toks[end - 1].range.end;
+    let year_range = s.toks[year_tok].range.start..s.toks[end - 1].range.end;
+    DateExpr { range, year_range, span, relation, point, is_range, approx, toks: first..end }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::date::civil;
+
+    fn show(text: &str) -> String {
+        let s = Sentence::new(text, 0..text.len());
+        find(&s)
+            .iter()
+            .map(|d| {
+                let (a, b) = (civil(d.span.lo), civil(d.span.hi));
+                format!("[{}] {:?} {}-{:02}-{:02}..{}-{:02}-{:02}", &text[d.range.clone()], d.relation, a.0, a.1, a.2, b.0, b.1, b.2)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn reads_student_dates() {
+        expect_test::expect![[r#"
+            [1 December 1934] In 1934-12-01..1934-12-01
+            [December 1, 1934] In 1934-12-01..1934-12-01
+            [March 1921] In 1921-03-01..1921-03-31
+            [1918-21] In 1918-01-01..1921-12-31
+            [1936–38] In 1936-01-01..1938-12-31
+            [from 1918 to 1921] In 1918-01-01..1921-12-31
+            [the 1930s] In 1930-01-01..1939-12-31
+            [late 1929] In 1929-07-01..1929-12-31
+            [the winter of 1922-23] In 1922-12-01..1923-02-28
+            [1939] ByEnd 1939-01-01..1939-12-31
+            [1924] After 1924-01-01..1924-12-31"#]]
+        .assert_eq(&show("On 1 December 1934, December 1, 1934, March 1921, 1918-21, 1936–38, from 1918 to 1921, the 1930s, late 1929, the winter of 1922-23, by 1939, after 1924."));
+    }
+
+    #[test]
+    fn counts_are_not_years() {
+        assert_eq!(show("Some 1966 delegates and 2,108 of them"), "");
+        assert_eq!(show("page 12 and 300,000 members"), "");
+    }
+}

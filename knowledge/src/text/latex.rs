@@ -1,0 +1,202 @@
+//! The prose of a LaTeX document, found with a small scanner: text and the arguments of
+//! prose commands (`\section{}`, `\emph{}`, `\footnote{}`) are kept; command names, the
+//! arguments of non-prose commands (`\cite{}`, `\label{}`, `\url{}`), math, verbatim
+//! environments and `%` comments are blanked. `% clio-disable` comments switch checks off.
+
+use super::{blocks_by_blank_lines, directive, regions, Masker, Prose};
+
+/// Commands whose braced arguments are not prose.
+const NON_PROSE: &[&str] = &[
+    "cite", "citep", "citet", "parencite", "textcite", "autocite", "footcite", "nocite", "ref", "eqref", "pageref",
+    "autoref", "cref", "Cref", "label", "url", "href", "begin", "end", "usepackage", "documentclass", "input",
+    "include", "includegraphics", "bibliography", "bibliographystyle", "addbibresource", "newcommand",
+    "renewcommand", "providecommand", "newenvironment", "setlength", "setcounter", "addtocounter", "vspace",
+    "hspace", "color", "textcolor", "pagestyle", "thispagestyle", "geometry", "hypersetup", "graphicspath",
+    "definecolor", "DeclareMathOperator", "def", "let", "newtheorem", "lstinline", "verb", "path",
+];
+
+/// Environments whose body is not prose.
+const NON_PROSE_ENVS: &[&str] = &[
+    "equation", "equation*", "align", "align*", "gather", "gather*", "multline", "multline*", "math",
+    "displaymath", "verbatim", "Verbatim", "lstlisting", "minted", "tikzpicture", "comment", "eqnarray",
+    "eqnarray*", "alltt", "filecontents",
+];
+
+/// Commands that start a new block (a heading, a list item).
+const BLOCK_COMMANDS: &[&str] = &[
+    "section", "subsection", "subsubsection", "chapter", "paragraph", "subparagraph", "part", "item", "title",
+    "author", "date", "caption", "begin", "end", "maketitle", "footnote", "par",
+];
+
+pub fn prose(text: &str) -> Prose {
+    let b = text.as_bytes();
+    let mut m = Masker::new(text);
+    m.keep(0..text.len());
+    let mut breaks = Vec::new();
+    let mut dirs = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' => {
+                let end = text[i..].find('\n').map_or(b.len(), |e| i + e);
+                if let Some((kind, codes)) = directive(&text[i + 1..end]) {
+                    dirs.push((i, end, kind, codes));
+                }
+                m.blank(i..end);
+                i = end;
+            }
+            b'\\' => {
+                let start = i;
+                i += 1;
+                if i >= b.len() {
+                    m.blank(start..i);
+                    break;
+                }
+                if b[i].is_ascii_alphabetic() {
+                    while i < b.len() && b[i].is_ascii_alphabetic() {
+                        i += 1;
+                    }
+                    let name = &text[start + 1..i];
+                    if i < b.len() && b[i] == b'*' {
+                        i += 1;
+                    }
+                    m.blank(start..i);
+                    if BLOCK_COMMANDS.contains(&name) {
+                        breaks.push(start);
+                        // A heading's argument is a block of its own.
+                        let j = skip_spaces(b, i);
+                        if j < b.len() && b[j] == b'{' && name != "begin" && name != "end" {
+                            breaks.push(matching(b, j));
+                        }
+                    }
+                    if name == "begin" {
+                        if let Some((env, after)) = braced(text, i) {
+                            if NON_PROSE_ENVS.contains(&env) {
+                                let close = format!("\\end{{{env}}}");
+                                let end = text[after..].find(&close).map_or(b.len(), |e| after + e + close.len());
+                                m.blank(start..end);
+                                breaks.push(end);
+                                i = end;
+                                continue;
+                            }
+                        }
+                    }
+                    if NON_PROSE.contains(&name) {
+                        // Blank every following [opt] and {arg} group.
+                        loop {
+                            let j = skip_spaces(b, i);
+                            if j < b.len() && (b[j] == b'{' || b[j] == b'[') {
+                                let end = matching(b, j);
+                                m.blank(i..end);
+                                i = end;
+                            } else {
+                                break;
+                            }
+                        }
+                    } else {
+                        // Optional arguments of prose commands are not prose either.
+                        let j = skip_spaces(b, i);
+                        if j < b.len() && b[j] == b'[' {
+                            let end = matching(b, j);
+                            m.blank(i..end);
+                            i = end;
+                        }
+                    }
+                } else if b[i] == b'[' || b[i] == b'(' {
+                    let close = if b[i] == b'[' { "\\]" } else { "\\)" };
+                    let end = text[i..].find(close).map_or(b.len(), |e| i + e + 2);
+                    m.blank(start..end);
+                    i = end;
+                } else {
+                    // \% \& \$ \\ and friends: a symbol, not prose worth checking; keep letters around.
+                    let len = text[i..].chars().next().map_or(1, char::len_utf8);
+                    m.blank(start..i + len);
+                    i += len;
+                }
+            }
+            b'$' => {
+                let double = i + 1 < b.len() && b[i + 1] == b'$';
+                let open = if double { 2 } else { 1 };
+                let delim = if double { "$$" } else { "$" };
+                let end = text[i + open..].find(delim).map_or(b.len(), |e| i + open + e + open);
+                m.blank(i..end);
+                i = end;
+            }
+            b'{' | b'}' | b'~' | b'&' | b'^' | b'_' => {
+                m.blank(i..i + 1);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    let masked = m.finish();
+    let blocks = blocks_by_blank_lines(&masked, &breaks);
+    Prose { masked, blocks, disabled: regions(text, dirs) }
+}
+
+fn skip_spaces(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+        i += 1;
+    }
+    i
+}
+
+/// End (exclusive) of the group opening at `open` (`{` or `[`), respecting nesting and escapes.
+fn matching(b: &[u8], open: usize) -> usize {
+    let (o, c) = if b[open] == b'{' { (b'{', b'}') } else { (b'[', b']') };
+    let mut depth = 0;
+    let mut i = open;
+    while i < b.len() {
+        if b[i] == b'\\' {
+            i += 2;
+            continue;
+        }
+        if b[i] == o {
+            depth += 1;
+        } else if b[i] == c {
+            depth -= 1;
+            if depth == 0 {
+                return i + 1;
+            }
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+/// `{name}` at `i`: the name and the offset after the closing brace.
+fn braced(text: &str, i: usize) -> Option<(&str, usize)> {
+    let rest = text.get(i..)?;
+    let rest_trim = rest.trim_start();
+    let off = i + rest.len() - rest_trim.len();
+    if !rest_trim.starts_with('{') {
+        return None;
+    }
+    let close = rest_trim.find('}')?;
+    Some((&rest_trim[1..close], off + close + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::{prose, Format};
+
+    fn show(text: &str) -> String {
+        let p = prose(text, Format::Latex);
+        p.blocks.iter().map(|b| format!("[{}]", p.masked[b.clone()].split_whitespace().collect::<Vec<_>>().join(" "))).collect()
+    }
+
+    #[test]
+    fn keeps_prose_arguments_drops_commands_and_math() {
+        let t = "\\section{Kirov in 1934}\nAs \\textcite{service2004} says, \\emph{Stalin} won $x^{1931}$ in \\cite[p.~3]{kirov1931}.\n% Kirov 1931 in a comment\n\\begin{equation}1931\\end{equation}\n\\url{http://kirov.org/1931} ends.\n";
+        expect_test::expect!["[Kirov in 1934][As says, Stalin won in .][ends.]"].assert_eq(&show(t));
+    }
+
+    #[test]
+    fn disable_comments() {
+        let t = "Kirov 1931.\n% clio-disable\nKirov 1931.\n% clio-enable\nKirov 1931.\n";
+        let p = prose(t, Format::Latex);
+        let starts: Vec<usize> = t.match_indices("Kirov").map(|(i, _)| i).collect();
+        let dis: Vec<bool> = starts.iter().map(|&s| p.is_disabled(&(s..s + 5), "dubious-date")).collect();
+        assert_eq!(dis, vec![false, true, false]);
+    }
+}

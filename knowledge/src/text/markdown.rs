@@ -1,0 +1,108 @@
+//! The prose of a Markdown document, found with pulldown-cmark: text of paragraphs, headings,
+//! list items, quotations and tables; never code, HTML, autolinks, link targets or math.
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::{blocks_by_blank_lines, directive, regions, Masker, Prose};
+
+pub fn prose(text: &str) -> Prose {
+    let mut m = Masker::new(text);
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_FOOTNOTES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    opts.insert(Options::ENABLE_MATH);
+    opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    let mut breaks = Vec::new();
+    let mut dirs = Vec::new();
+    let mut in_code = 0usize;
+    let mut in_autolink = 0usize;
+    let mut in_meta = 0usize;
+    for (ev, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        match ev {
+            Event::Start(tag) => {
+                match &tag {
+                    Tag::CodeBlock(_) => in_code += 1,
+                    Tag::MetadataBlock(_) => in_meta += 1,
+                    Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. } => in_autolink += 1,
+                    _ => {}
+                }
+                if matches!(tag, Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::FootnoteDefinition(_)) {
+                    breaks.push(range.start);
+                }
+            }
+            Event::End(tag) => {
+                match tag {
+                    TagEnd::CodeBlock => in_code = in_code.saturating_sub(1),
+                    TagEnd::MetadataBlock(_) => in_meta = in_meta.saturating_sub(1),
+                    TagEnd::Link if in_autolink > 0 => in_autolink -= 1,
+                    _ => {}
+                }
+                if matches!(tag, TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_) | TagEnd::CodeBlock) {
+                    breaks.push(range.end);
+                }
+            }
+            Event::Text(_) if in_code == 0 && in_autolink == 0 && in_meta == 0 => m.keep(range),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let s = html.trim();
+                if let Some(inner) = s.strip_prefix("<!--").and_then(|r| r.trim_end().strip_suffix("-->")) {
+                    if let Some((kind, codes)) = directive(inner) {
+                        dirs.push((range.start, range.end, kind, codes));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let masked = m.finish();
+    // Blocks: blank-line separated runs, cut again wherever Markdown starts or ends a block.
+    let blocks = blocks_by_blank_lines(&masked, &breaks)
+        .into_iter()
+        .flat_map(|b| split_at(&masked, b, &breaks))
+        .collect();
+    Prose { masked, blocks, disabled: regions(text, dirs) }
+}
+
+fn split_at(masked: &str, b: std::ops::Range<usize>, breaks: &[usize]) -> Vec<std::ops::Range<usize>> {
+    let mut cuts: Vec<usize> = breaks.iter().copied().filter(|&x| x > b.start && x < b.end).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    let mut s = b.start;
+    for c in cuts.into_iter().chain(std::iter::once(b.end)) {
+        let piece = &masked[s..c];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if s + lead < c - trail {
+            out.push(s + lead..c - trail);
+        }
+        s = c;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::{prose, Format};
+
+    fn show(text: &str) -> String {
+        let p = prose(text, Format::Markdown);
+        p.blocks.iter().map(|b| format!("[{}]", p.masked[b.clone()].split_whitespace().collect::<Vec<_>>().join(" "))).collect()
+    }
+
+    #[test]
+    fn keeps_prose_drops_code_and_links() {
+        let t = "# Kirov in 1934\n\nSee `Kirov 1931` and [Lenin](https://en.org/Lenin_1931) or <https://x.org/1931>.\n\n```\nStalin 1931\n```\n\n> Trotsky wrote\n\n- item *one*\n- Zinoviev $x=1931$\n";
+        expect_test::expect!["[Kirov in 1934][See and Lenin or .][Trotsky wrote][item one][Zinoviev]"].assert_eq(&show(t));
+    }
+
+    #[test]
+    fn disable_comments() {
+        let t = "Kirov 1931.\n\n<!-- clio-disable -->\nKirov 1931.\n<!-- clio-enable -->\n\nKirov 1931.\n<!-- clio-disable-next-line dubious-date -->\nKirov 1931.\n";
+        let p = prose(t, Format::Markdown);
+        let starts: Vec<usize> = t.match_indices("Kirov").map(|(i, _)| i).collect();
+        let dis: Vec<bool> = starts.iter().map(|&s| p.is_disabled(&(s..s + 5), "dubious-date")).collect();
+        assert_eq!(dis, vec![false, true, false, true]);
+        assert!(!p.is_disabled(&(starts[3]..starts[3] + 5), "misspelled-name"));
+    }
+}

@@ -1,0 +1,268 @@
+//! From a document to the prose in it: what is prose (not code, URLs, LaTeX commands or math),
+//! where its blocks and sentences are, and which regions the student has switched Clio off in.
+//!
+//! Every format becomes a *masked* copy of the document of exactly the same byte length, in
+//! which everything that is not prose is blanked to spaces (newlines kept). Analysis then works
+//! on the masked text with byte offsets that are already offsets into the original.
+
+mod latex;
+mod markdown;
+pub mod dates;
+pub mod numbers;
+pub mod sentences;
+
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Markdown,
+    Latex,
+    Plain,
+}
+
+impl Format {
+    /// From an LSP language id (`markdown`, `latex`, `tex`, `plaintext`, `text`).
+    pub fn from_language_id(id: &str) -> Format {
+        match id {
+            "markdown" | "md" | "quarto" | "rmd" => Format::Markdown,
+            "latex" | "tex" | "plaintex" | "context" => Format::Latex,
+            _ => Format::Plain,
+        }
+    }
+
+    /// From a file name's extension; unknown extensions are plain text.
+    pub fn from_path(path: &str) -> Format {
+        let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" | "mdx" | "qmd" | "rmd" => Format::Markdown,
+            "tex" | "latex" | "ltx" => Format::Latex,
+            _ => Format::Plain,
+        }
+    }
+}
+
+/// A region where the student switched checks off; `codes` empty means every check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Disabled {
+    pub range: Range<usize>,
+    pub codes: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Prose {
+    /// Same length as the document; non-prose bytes are spaces, newlines kept.
+    pub masked: String,
+    /// Paragraph-like blocks (paragraphs, headings, list items, table cells): sentences never cross them.
+    pub blocks: Vec<Range<usize>>,
+    pub disabled: Vec<Disabled>,
+}
+
+impl Prose {
+    pub fn is_disabled(&self, range: &Range<usize>, code: &str) -> bool {
+        self.disabled.iter().any(|d| {
+            d.range.start <= range.start && range.start < d.range.end
+                && (d.codes.is_empty() || d.codes.iter().any(|c| c == code))
+        })
+    }
+}
+
+pub fn prose(text: &str, format: Format) -> Prose {
+    let mut p = match format {
+        Format::Markdown => markdown::prose(text),
+        Format::Latex => latex::prose(text),
+        Format::Plain => plain(text),
+    };
+    mask_urls(&mut p.masked);
+    p.blocks.retain(|b| p.masked[b.clone()].bytes().any(|c| c.is_ascii_alphanumeric() || c >= 0x80));
+    p
+}
+
+/// Buffer of masked bytes; `keep` copies a range of the original into it.
+pub(crate) struct Masker<'a> {
+    pub text: &'a str,
+    pub out: Vec<u8>,
+}
+
+impl<'a> Masker<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let out = text.bytes().map(|b| if b == b'\n' { b'\n' } else { b' ' }).collect();
+        Masker { text, out }
+    }
+    pub fn keep(&mut self, r: Range<usize>) {
+        let r = r.start.min(self.text.len())..r.end.min(self.text.len());
+        self.out[r.clone()].copy_from_slice(&self.text.as_bytes()[r]);
+    }
+    pub fn blank(&mut self, r: Range<usize>) {
+        for i in r.start.min(self.out.len())..r.end.min(self.out.len()) {
+            if self.out[i] != b'\n' {
+                self.out[i] = b' ';
+            }
+        }
+    }
+    pub fn finish(self) -> String {
+        // Whole UTF-8 sequences are copied or blanked byte by byte, so this cannot fail; if a
+        // range ever split a character, fall back to blanking non-ASCII bytes rather than panic.
+        String::from_utf8(self.out).unwrap_or_else(|e| {
+            e.into_bytes().into_iter().map(|b| if b < 0x80 { b as char } else { ' ' }).collect()
+        })
+    }
+}
+
+/// Splits on blank lines (lines with only spaces after masking).
+pub(crate) fn blocks_by_blank_lines(masked: &str, breaks: &[usize]) -> Vec<Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut pos = 0;
+    let mut breaks = breaks.to_vec();
+    breaks.sort_unstable();
+    let mut bi = 0;
+    for line in masked.split_inclusive('\n') {
+        let lstart = pos;
+        pos += line.len();
+        while bi < breaks.len() && breaks[bi] <= lstart {
+            if let Some(s) = start.take() {
+                blocks.push(s..end);
+            }
+            bi += 1;
+        }
+        if line.trim().is_empty() {
+            if let Some(s) = start.take() {
+                blocks.push(s..end);
+            }
+        } else {
+            if start.is_none() {
+                start = Some(lstart + (line.len() - line.trim_start().len()));
+            }
+            end = lstart + line.trim_end().len();
+        }
+    }
+    if let Some(s) = start {
+        blocks.push(s..end);
+    }
+    blocks
+}
+
+/// Parses a `clio-disable` / `clio-enable` / `clio-disable-next-line` directive in a comment.
+pub(crate) fn directive(comment: &str) -> Option<(&'static str, Vec<String>)> {
+    let c = comment.trim();
+    for kind in ["clio-disable-next-line", "clio-disable", "clio-enable"] {
+        if let Some(rest) = c.strip_prefix(kind) {
+            if rest.starts_with(|ch: char| ch.is_alphanumeric() || ch == '-') {
+                continue;
+            }
+            let codes = rest.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+            return Some((kind, codes));
+        }
+    }
+    None
+}
+
+/// Turns directives (at byte offsets, in order) into disabled regions.
+pub(crate) fn regions(text: &str, directives: Vec<(usize, usize, &'static str, Vec<String>)>) -> Vec<Disabled> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, Vec<String>)> = None;
+    for (start, end, kind, codes) in directives {
+        match kind {
+            "clio-disable" => {
+                if open.is_none() {
+                    open = Some((end, codes));
+                }
+            }
+            "clio-enable" => {
+                if let Some((s, codes)) = open.take() {
+                    out.push(Disabled { range: s..start, codes });
+                }
+            }
+            _ => {
+                // Next line: from the end of the directive's line to the end of the following line.
+                let end = if text[..end].ends_with('\n') { end - 1 } else { end };
+                let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+                let next_end = text[line_end.min(text.len())..].find('\n').map_or(text.len(), |i| line_end + i);
+                out.push(Disabled { range: line_end.min(text.len())..next_end, codes });
+            }
+        }
+    }
+    if let Some((s, codes)) = open {
+        out.push(Disabled { range: s..text.len(), codes });
+    }
+    out
+}
+
+fn plain(text: &str) -> Prose {
+    let mut dirs = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim().trim_start_matches(['#', '/', '%', '[', '(']).trim_end_matches([']', ')']);
+        if let Some((kind, codes)) = directive(t) {
+            dirs.push((pos, pos + line.len(), kind, codes));
+        }
+        pos += line.len();
+    }
+    let mut m = Masker::new(text);
+    m.keep(0..text.len());
+    let mut masked = m.finish();
+    // Directive lines are not prose.
+    let mut bytes = std::mem::take(&mut masked).into_bytes();
+    for (s, e, _, _) in &dirs {
+        for b in &mut bytes[*s..*e] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    let masked = String::from_utf8(bytes).unwrap_or_default();
+    let blocks = blocks_by_blank_lines(&masked, &[]);
+    Prose { masked, blocks, disabled: regions(text, dirs) }
+}
+
+/// Blanks bare URLs and e-mail-like tokens, which are never prose.
+fn mask_urls(masked: &mut String) {
+    let mut ranges = Vec::new();
+    let b = masked.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &masked[i..];
+        let is_url = rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.") || rest.starts_with("ftp://");
+        if is_url && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            let end = rest.find(|c: char| c.is_whitespace() || c == '>' || c == '"' || c == ')').map_or(b.len(), |e| i + e);
+            ranges.push(i..end);
+            i = end;
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if ranges.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(masked).into_bytes();
+    for r in ranges {
+        for x in &mut bytes[r] {
+            *x = b' ';
+        }
+    }
+    *masked = String::from_utf8(bytes).unwrap_or_default();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(text: &str, f: Format) -> String {
+        prose(text, f).masked
+    }
+
+    #[test]
+    fn plain_masks_urls_only() {
+        assert_eq!(show("See https://x.org/a now", Format::Plain), "See                 now");
+    }
+
+    #[test]
+    fn plain_directives() {
+        let t = "a 1931\nclio-disable-next-line\nKirov 1931\nb 1931\n";
+        let p = prose(t, Format::Plain);
+        let kirov = t.find("Kirov").unwrap();
+        assert!(p.is_disabled(&(kirov..kirov + 5), "dubious-date"));
+        assert!(!p.is_disabled(&(t.find("b 1931").unwrap()..t.len()), "dubious-date"));
+    }
+}

@@ -1,0 +1,204 @@
+//! Numbers as students write them: "681,692", "681 692", "2.9 million", "a quarter of a
+//! million", "half a million", "three of the five", "1 in 18", "ninety-eight", "14 times",
+//! "90 per cent". Years are left to `dates`.
+
+use std::ops::Range;
+
+use super::sentences::{Sentence, TokKind};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumberExpr {
+    /// Sentence-relative range of the number as written (what a fix replaces).
+    pub range: Range<usize>,
+    pub value: f64,
+    /// The student rounds or hedges ("some", "about", "over", "2.9 million"): compare loosely.
+    pub approx: bool,
+    /// "three of the five": the whole it is a part of.
+    pub of: Option<f64>,
+    /// "1 in 18": a ratio, value is the fraction.
+    pub ratio: bool,
+    /// "per cent" or "%" follows.
+    pub percent: bool,
+    pub toks: Range<usize>,
+}
+
+const SMALL: &[(&str, f64)] = &[
+    ("zero", 0.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
+    ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
+    ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0), ("sixteen", 16.0), ("seventeen", 17.0),
+    ("eighteen", 18.0), ("nineteen", 19.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0),
+    ("sixty", 60.0), ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0),
+];
+const SCALES: &[(&str, f64)] = &[("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("millions", 1e6), ("billion", 1e9), ("m", 1e6), ("mn", 1e6)];
+const FRACTIONS: &[(&str, f64)] = &[("half", 0.5), ("quarter", 0.25), ("third", 1.0 / 3.0), ("three-quarters", 0.75)];
+const HEDGES: &[&str] = &["some", "about", "around", "approximately", "roughly", "nearly", "almost", "over", "more", "under", "up", "c", "circa", "perhaps", "estimated", "an", "at", "least", "than", "fewer", "less"];
+
+fn word_value(w: &str) -> Option<f64> {
+    if let Some(&(_, v)) = SMALL.iter().find(|(n, _)| *n == w) {
+        return Some(v);
+    }
+    // "ninety-eight"
+    let (a, b) = w.split_once('-')?;
+    let tens = SMALL.iter().find(|(n, v)| *n == a && *v >= 20.0)?.1;
+    let units = SMALL.iter().find(|(n, v)| *n == b && *v < 10.0)?.1;
+    Some(tens + units)
+}
+
+fn digits_value(s: &Sentence, i: usize) -> Option<(f64, usize, bool)> {
+    if s.toks[i].kind != TokKind::Number {
+        return None;
+    }
+    let w = s.word(i);
+    let mut v: f64 = w.replace(',', "").parse().ok()?;
+    let mut end = i + 1;
+    let mut decimal = w.contains('.');
+    // "681 692": groups of three digits separated by a (thin) space.
+    while end < s.toks.len() && s.toks[end].kind == TokKind::Number && s.word(end).len() == 3 && !w.contains(',') && !decimal {
+        let gap = &s.lower[s.toks[end - 1].range.end..s.toks[end].range.start];
+        if !(gap == " " || gap == "\u{202f}" || gap == "\u{a0}" || gap == "\u{2009}") || v >= 1000.0 && end == i + 1 && w.len() > 3 {
+            break;
+        }
+        v = v * 1000.0 + s.word(end).parse::<f64>().ok()?;
+        end += 1;
+        decimal = false;
+    }
+    Some((v, end, decimal))
+}
+
+pub fn find(s: &Sentence) -> Vec<NumberExpr> {
+    let mut out = Vec::new();
+    let n = s.toks.len();
+    let mut i = 0;
+    while i < n {
+        let w = s.word(i);
+        let mut start = i;
+        let (mut value, mut end, mut approx) = if let Some((v, e, dec)) = digits_value(s, i) {
+            (v, e, dec)
+        } else if let Some(v) = word_value(w) {
+            (v, i + 1, false)
+        } else if let Some(&(_, f)) = FRACTIONS.iter().find(|(n, _)| *n == w) {
+            // "a quarter of a million", "half a million"
+            let mut k = i + 1;
+            while k < n && matches!(s.word(k), "of" | "a" | "an") {
+                k += 1;
+            }
+            match SCALES.iter().find(|(n, _)| k < s.toks.len() && *n == s.word(k)) {
+                Some(&(_, scale)) => {
+                    if i >= 1 && matches!(s.word(i - 1), "a" | "an") {
+                        start = i - 1;
+                    }
+                    (f * scale, k + 1, true)
+                }
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        } else {
+            i += 1;
+            continue;
+        };
+        // Four-digit plain integers are years (handled by `dates`), unless a count noun follows.
+        let is_plain_4 = s.toks[i].kind == TokKind::Number && s.word(i).len() == 4 && end == i + 1 && !w.contains(',');
+        // Scales: "2.9 million", "ninety thousand"
+        if end < n {
+            if let Some(&(_, scale)) = SCALES.iter().find(|(nm, _)| *nm == s.word(end)) {
+                if scale >= 1e6 || value < 1000.0 {
+                    value *= scale;
+                    end += 1;
+                    approx = true;
+                    if end < n && SCALES.iter().any(|(nm, _)| *nm == s.word(end)) {
+                        value *= SCALES.iter().find(|(nm, _)| *nm == s.word(end)).unwrap().1;
+                        end += 1;
+                    }
+                }
+            }
+        }
+        if is_plain_4 && end == i + 1 && (1700.0..=2099.0).contains(&value) {
+            // A year unless a count noun follows (decided in `dates`; mirror it here).
+            let next = if end < n { s.word(end) } else { "" };
+            if !is_count_noun(next) {
+                i = end;
+                continue;
+            }
+        }
+        // Hedges before: "some", "about", "over", "nearly"
+        if start >= 1 && HEDGES.contains(&s.word(start - 1)) {
+            approx = true;
+        }
+        let mut percent = false;
+        if end < n && (s.word(end) == "%" || s.word(end) == "percent") {
+            percent = true;
+            end += 1;
+        } else if end + 1 < n && s.word(end) == "per" && s.word(end + 1) == "cent" {
+            percent = true;
+            end += 2;
+        }
+        let mut of = None;
+        let mut ratio = false;
+        // "three of the five", "1 in 18"
+        if end + 1 < n && matches!(s.word(end), "of" | "in" | "out") {
+            let mut k = end + 1;
+            if s.word(end) == "out" && k < n && s.word(k) == "of" {
+                k += 1;
+            }
+            if k < n && s.word(k) == "the" {
+                k += 1;
+            }
+            if k < n {
+                let whole = digits_value(s, k).map(|(v, e, _)| (v, e)).or_else(|| word_value(s.word(k)).map(|v| (v, k + 1)));
+                if let Some((whole, e)) = whole {
+                    if s.word(end) == "in" && whole > value {
+                        ratio = true;
+                        of = Some(whole);
+                        end = e;
+                    } else if s.word(end) != "in" && whole >= value {
+                        of = Some(whole);
+                    }
+                }
+            }
+        }
+        let range = s.toks[start].range.start..s.toks[end - 1].range.end;
+        let value = if ratio { value / of.unwrap_or(1.0) } else { value };
+        out.push(NumberExpr { range, value, approx, of, ratio, percent, toks: start..end });
+        i = end;
+    }
+    out
+}
+
+pub fn is_count_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "people" | "persons" | "delegates" | "members" | "tonnes" | "tons" | "executions" | "victims" | "deaths"
+            | "arrests" | "men" | "women" | "peasants" | "workers" | "kulaks" | "prisoners" | "soldiers"
+            | "officers" | "roubles" | "rubles" | "votes" | "troops" | "sailors" | "cases" | "families" | "households"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(text: &str) -> String {
+        let s = Sentence::new(text, 0..text.len());
+        find(&s)
+            .iter()
+            .map(|n| format!("[{}]={}{}{}", &text[n.range.clone()], n.value, if n.approx { "~" } else { "" }, n.of.map_or(String::new(), |o| format!(" of {o}"))))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn reads_numbers_as_written() {
+        expect_test::expect!["[681,692]=681692 [681 692]=681692 [2.9 million]=2900000~ [a quarter of a million]=250000~"]
+            .assert_eq(&show("681,692 and 681 692 and 2.9 million and a quarter of a million"));
+        expect_test::expect!["[three]=3 of 5 [five]=5 [1 in 18]=0.05555555555555555 of 18 [ninety-eight]=98 [1,108]=1108~ of 1966 [1,966]=1966"]
+            .assert_eq(&show("three of the five, 1 in 18, ninety-eight and some 1,108 of the 1,966 delegates"));
+    }
+
+    #[test]
+    fn years_are_not_figures() {
+        assert_eq!(show("In 1934 and 1937"), "");
+        assert_eq!(show("1966 delegates"), "[1966]=1966");
+    }
+}

@@ -1,0 +1,275 @@
+//! Sentences, words and quotations in a block of (masked) prose.
+//!
+//! A sentence keeps its byte range in the document, an ASCII-lower-cased copy of its text
+//! (same byte offsets, so cue words can be compared without allocating per word) and its
+//! tokens as ranges into that copy.
+
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tok {
+    /// Relative to the sentence start.
+    pub range: Range<usize>,
+    pub kind: TokKind,
+}
+
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    /// Absolute range in the document.
+    pub range: Range<usize>,
+    /// The sentence text, ASCII-lower-cased.
+    pub lower: String,
+    pub toks: Vec<Tok>,
+}
+
+impl Sentence {
+    pub fn new(masked: &str, range: Range<usize>) -> Sentence {
+        let text = &masked[range.clone()];
+        Sentence { range, lower: text.to_ascii_lowercase(), toks: tokenize(text) }
+    }
+    pub fn word(&self, i: usize) -> &str {
+        &self.lower[self.toks[i].range.clone()]
+    }
+    /// Index of the first token starting at or after `rel` (a sentence-relative offset).
+    pub fn tok_at(&self, rel: usize) -> usize {
+        self.toks.partition_point(|t| t.range.start < rel)
+    }
+    /// Index of the token containing `rel`, if any.
+    pub fn tok_containing(&self, rel: usize) -> Option<usize> {
+        self.toks.iter().position(|t| t.range.start <= rel && rel < t.range.end)
+    }
+    /// Does the phrase (lower-case words, `*` suffix wildcard on the last) start at token `i`?
+    pub fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        let mut j = i;
+        let parts: Vec<&str> = phrase.split_whitespace().collect();
+        for (k, p) in parts.iter().enumerate() {
+            // Skip punctuation inside a phrase only for apostrophe-split forms like "n't".
+            if j >= self.toks.len() {
+                return None;
+            }
+            let w = self.word(j);
+            let ok = if let Some(stem) = p.strip_suffix('*') {
+                w.starts_with(stem) && self.toks[j].kind == TokKind::Word
+            } else if k + 1 == parts.len() && *p == "n't" {
+                w.ends_with("n't") || w.ends_with("n’t")
+            } else {
+                w == *p || (k + 1 == parts.len() && possessive_base(w) == *p)
+            };
+            if !ok {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+    /// Token indices where any of the phrases occurs, with the index after the phrase.
+    pub fn find_phrases<'a>(&'a self, phrases: &'a [String]) -> impl Iterator<Item = (usize, usize, &'a str)> + 'a {
+        (0..self.toks.len()).flat_map(move |i| {
+            phrases.iter().filter_map(move |p| self.phrase_at(i, p).map(|end| (i, end, p.as_str())))
+        })
+    }
+    pub fn has_phrase(&self, phrases: &[String]) -> bool {
+        self.find_phrases(phrases).next().is_some()
+    }
+}
+
+/// "lenin's" -> "lenin"; "kulaks'" -> "kulaks".
+pub fn possessive_base(w: &str) -> &str {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).or_else(|| w.strip_suffix('\'')).or_else(|| w.strip_suffix('’')).unwrap_or(w)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (s, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            let mut digits_only = c.is_ascii_digit();
+            while j < chars.len() {
+                let (_, d) = chars[j];
+                if d.is_alphanumeric() {
+                    digits_only &= d.is_ascii_digit();
+                    j += 1;
+                    continue;
+                }
+                let next = chars.get(j + 1).map(|x| x.1);
+                let prev = chars[j - 1].1;
+                let join = match d {
+                    '\'' | '’' => next.is_some_and(|n| n.is_alphabetic()) && !digits_only,
+                    '-' => next.is_some_and(char::is_alphanumeric) && !(digits_only && next.is_some_and(|n| n.is_ascii_digit())),
+                    '.' | ',' => digits_only && prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                    _ => false,
+                };
+                if join {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // Trailing possessive apostrophe: "kulaks'".
+            if j < chars.len() && is_apostrophe(chars[j].1) && chars[j - 1].1 == 's' && !chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric()) {
+                j += 1;
+            }
+            let e = chars.get(j).map_or(text.len(), |x| x.0);
+            let word = &text[s..e];
+            let kind = if word.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') { TokKind::Number } else { TokKind::Word };
+            toks.push(Tok { range: s..e, kind });
+            i = j;
+        } else {
+            let e = s + c.len_utf8();
+            toks.push(Tok { range: s..e, kind: TokKind::Punct });
+            i += 1;
+        }
+    }
+    toks
+}
+
+const ABBREVIATIONS: &[&str] = &["c", "ca", "cf", "e.g", "i.e", "mr", "mrs", "dr", "st", "vs", "vol", "no", "p", "pp", "ed", "eds", "fig", "jr", "sr", "gen", "col", "lt", "capt", "prof", "approx"];
+
+/// Splits a block into sentences at `.`, `!`, `?` followed by space and a capital, a digit,
+/// a quote or the end, but not after abbreviations and initials ("c.", "J. Stalin", "N.E.P.").
+pub fn split(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
+    let text = &masked[block.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (p, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |x| x.0);
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let at_end = k >= chars.len();
+            let spaced = k > j;
+            let next_ok = at_end || (spaced && {
+                let n = chars[k].1;
+                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
+            });
+            let is_abbrev = c == '.' && {
+                let before = &text[start..p];
+                let word = before.rsplit(|ch: char| ch.is_whitespace() || ch == '(').next().unwrap_or("");
+                let w = word.to_ascii_lowercase();
+                let single_initial = word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase());
+                let dotted = word.contains('.') && word.chars().filter(|ch| ch.is_alphabetic()).count() <= 4 && !word.ends_with(|ch: char| ch.is_lowercase() && word.len() > 4);
+                ABBREVIATIONS.contains(&w.as_str()) || single_initial || (dotted && !at_end && word.chars().all(|ch| ch.is_uppercase() || ch == '.'))
+            };
+            if next_ok && !is_abbrev {
+                push_trimmed(&mut out, text, start, end, block.start);
+                start = end;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(&mut out, text, start, text.len(), block.start);
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, s: usize, e: usize, base: usize) {
+    let piece = &text[s..e];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if s + lead < e - trail {
+        out.push(base + s + lead..base + e - trail);
+    }
+}
+
+/// Quoted stretches of a block (absolute ranges, quotes included): “…”, "…", ‘…’ and '…'.
+/// An apostrophe inside a word ("Lenin’s") is not a quote.
+pub fn quotations(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
+    let text = &masked[block.clone()];
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut open_double: Option<usize> = None;
+    let mut open_single: Option<usize> = None;
+    for (i, &(p, c)) in chars.iter().enumerate() {
+        let prev = if i == 0 { None } else { Some(chars[i - 1].1) };
+        let next = chars.get(i + 1).map(|x| x.1);
+        let word_before = prev.is_some_and(char::is_alphanumeric);
+        let word_after = next.is_some_and(char::is_alphanumeric);
+        match c {
+            '“' => open_double = open_double.or(Some(p)),
+            '”' => {
+                if let Some(s) = open_double.take() {
+                    out.push(block.start + s..block.start + p + c.len_utf8());
+                }
+            }
+            '"' => match open_double {
+                None if !word_before => open_double = Some(p),
+                Some(s) => {
+                    out.push(block.start + s..block.start + p + 1);
+                    open_double = None;
+                }
+                None => {}
+            },
+            '‘' => open_single = open_single.or(Some(p)),
+            '\'' | '’' => {
+                if !word_before && word_after && c == '\'' && open_single.is_none() {
+                    open_single = Some(p);
+                } else if !word_after {
+                    if let Some(s) = open_single.take() {
+                        // "kulaks'" is a possessive, not the end of a quote, unless one is open.
+                        out.push(block.start + s..block.start + p + c.len_utf8());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(t: &str) -> Vec<&str> {
+        split(t, 0..t.len()).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        expect_test::expect![[r#"["Lenin died in 1924.", "J. Stalin won c. 1929 and the N.E.P. ended.", "Why?", "\"Because.\"", "Done"]"#]]
+            .assert_eq(&format!("{:?}", sentences("Lenin died in 1924. J. Stalin won c. 1929 and the N.E.P. ended. Why? \"Because.\" Done")));
+    }
+
+    #[test]
+    fn tokens_keep_possessives_hyphens_and_numbers() {
+        let t = "Lenin’s Five-Year 681,692 2.9 kulaks' 1936–38 don't";
+        let toks: Vec<&str> = tokenize(t).into_iter().map(|x| &t[x.range]).collect();
+        expect_test::expect![[r#"["Lenin’s", "Five-Year", "681,692", "2.9", "kulaks'", "1936", "–", "38", "don't"]"#]].assert_eq(&format!("{toks:?}"));
+    }
+
+    #[test]
+    fn quotations_skip_apostrophes() {
+        let t = "Lenin’s view: “Stalin is too rude” and 'man of steel' but the kulaks' land.";
+        let q: Vec<&str> = quotations(t, 0..t.len()).into_iter().map(|r| &t[r]).collect();
+        expect_test::expect![[r#"["“Stalin is too rude”", "'man of steel'"]"#]].assert_eq(&format!("{q:?}"));
+    }
+}
