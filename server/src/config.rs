@@ -1,0 +1,165 @@
+//! The `clio.*` settings: parsed leniently, so that one setting of the wrong type is reported
+//! and the rest still apply.
+
+use std::collections::HashMap;
+
+use knowledge::{Code, Severity};
+use serde_json::Value;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    Is(Severity),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub checks: HashMap<Code, bool>,
+    pub severity: HashMap<Code, Level>,
+    pub knowledge_paths: Vec<String>,
+    pub ignore_words: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { checks: Code::ALL.iter().map(|c| (*c, true)).collect(), severity: HashMap::new(), knowledge_paths: Vec::new(), ignore_words: Vec::new() }
+    }
+}
+
+impl Settings {
+    pub fn enabled(&self, code: Code) -> bool {
+        self.checks.get(&code).copied().unwrap_or(true) && self.severity.get(&code) != Some(&Level::Off)
+    }
+
+    /// The severity to publish for a finding of `code` whose own severity is `default`.
+    pub fn severity(&self, code: Code, default: Severity) -> Severity {
+        match self.severity.get(&code) {
+            Some(Level::Is(s)) => *s,
+            _ => default,
+        }
+    }
+
+    /// Reads settings from a JSON value that is either the `clio` object itself or an object
+    /// holding it under `clio`. Returns the settings and one message per bad value.
+    pub fn from_json(v: &Value) -> (Settings, Vec<String>) {
+        let mut s = Settings::default();
+        let mut errors = Vec::new();
+        let v = match v.get("clio") {
+            Some(inner) => inner,
+            None => v,
+        };
+        let Some(obj) = v.as_object() else {
+            if !v.is_null() {
+                errors.push(format!("clio settings should be an object, not {}", kind(v)));
+            }
+            return (s, errors);
+        };
+        // Accept both nested objects and flat dotted keys ("checks.dubiousDate").
+        let get = |path: &str| -> Option<&Value> {
+            let mut cur = v;
+            for part in path.split('.') {
+                cur = cur.get(part)?;
+            }
+            Some(cur).or_else(|| obj.get(path))
+        };
+        let getp = |path: &str| get(path).or_else(|| obj.get(path));
+        match getp("checks") {
+            Some(Value::Object(_)) | None => {}
+            Some(other) => errors.push(format!("clio.checks should be an object of booleans, not {}", kind(other))),
+        }
+        for code in Code::ALL {
+            let key = format!("checks.{}", code.setting());
+            if let Some(x) = getp(&key) {
+                match x {
+                    Value::Bool(b) => {
+                        s.checks.insert(code, *b);
+                    }
+                    other => errors.push(format!("clio.{key} should be true or false, not {}", kind(other))),
+                }
+            }
+        }
+        match getp("severity") {
+            Some(Value::Object(map)) => {
+                for (k, x) in map {
+                    let Some(code) = Code::parse(k) else {
+                        errors.push(format!("clio.severity: unknown diagnostic code `{k}`"));
+                        continue;
+                    };
+                    match x.as_str().map(str::to_ascii_lowercase).as_deref() {
+                        Some("error") => { s.severity.insert(code, Level::Is(Severity::Error)); }
+                        Some("warning") => { s.severity.insert(code, Level::Is(Severity::Warning)); }
+                        Some("information") | Some("info") => { s.severity.insert(code, Level::Is(Severity::Information)); }
+                        Some("hint") => { s.severity.insert(code, Level::Is(Severity::Hint)); }
+                        Some("off") | Some("none") => { s.severity.insert(code, Level::Off); }
+                        _ => errors.push(format!("clio.severity.{k} should be \"error\", \"warning\", \"information\", \"hint\" or \"off\", not {}", kind(x))),
+                    }
+                }
+            }
+            None => {}
+            Some(other) => errors.push(format!("clio.severity should be an object, not {}", kind(other))),
+        }
+        s.knowledge_paths = strings(getp("knowledge.paths"), "clio.knowledge.paths", &mut errors);
+        s.ignore_words = strings(getp("ignoreWords"), "clio.ignoreWords", &mut errors);
+        (s, errors)
+    }
+}
+
+fn strings(v: Option<&Value>, name: &str, errors: &mut Vec<String>) -> Vec<String> {
+    match v {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => {
+            let mut out = Vec::new();
+            for x in items {
+                match x.as_str() {
+                    Some(s) => out.push(s.to_string()),
+                    None => errors.push(format!("{name} should list strings; ignoring {}", kind(x))),
+                }
+            }
+            out
+        }
+        Some(other) => {
+            errors.push(format!("{name} should be a list of strings, not {}", kind(other)));
+            Vec::new()
+        }
+    }
+}
+
+fn kind(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("the boolean {b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the string \"{s}\""),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn wrong_types_are_reported_and_the_rest_applies() {
+        let (s, errs) = Settings::from_json(&json!({"clio": {
+            "checks": {"dubiousDate": "yes", "misspelledName": false},
+            "severity": {"dubious-date": "error", "anachronism": 3},
+            "ignoreWords": ["Koba", 7],
+            "knowledge": {"paths": "/tmp/x"}
+        }}));
+        assert!(s.enabled(Code::DubiousDate));
+        assert!(!s.enabled(Code::MisspelledName));
+        assert_eq!(s.severity(Code::DubiousDate, Severity::Warning), Severity::Error);
+        assert_eq!(s.ignore_words, vec!["Koba"]);
+        assert_eq!(errs.len(), 4, "{errs:?}");
+    }
+
+    #[test]
+    fn flat_keys_and_off() {
+        let (s, errs) = Settings::from_json(&json!({"checks.anachronism": false, "severity": {"counterargument": "off"}}));
+        assert!(errs.is_empty());
+        assert!(!s.enabled(Code::Anachronism));
+        assert!(!s.enabled(Code::Counterargument));
+    }
+}

@@ -1,0 +1,115 @@
+//! All position math between LSP positions (line + UTF-16 or UTF-8 column) and byte offsets.
+//!
+//! Clients count columns in UTF-16 code units unless they offered UTF-8 in
+//! `general.positionEncodings`; the analysis counts bytes. Out-of-range positions are
+//! clamped to the nearest valid offset, never a panic.
+
+use ropey::Rope;
+use tower_lsp::lsp_types::{Position, Range};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16,
+}
+
+/// Byte offset of an LSP position in the rope, clamped into the document.
+pub fn offset(rope: &Rope, pos: Position, enc: Encoding) -> usize {
+    let lines = rope.len_lines();
+    let line = pos.line as usize;
+    if line >= lines {
+        return rope.len_bytes();
+    }
+    let line_start = rope.line_to_byte(line);
+    let slice = rope.line(line);
+    // Columns stop at the line break: a position past the end of a line means its end.
+    let mut content_len = slice.len_bytes();
+    let mut chars_rev = slice.chars_at(slice.len_chars());
+    while let Some(c) = chars_rev.prev() {
+        if c == '\n' || c == '\r' {
+            content_len -= 1;
+        } else {
+            break;
+        }
+    }
+    let want = pos.character as usize;
+    let mut units = 0;
+    let mut bytes = 0;
+    for c in slice.chars() {
+        if bytes >= content_len {
+            break;
+        }
+        let w = match enc {
+            Encoding::Utf8 => c.len_utf8(),
+            Encoding::Utf16 => c.len_utf16(),
+        };
+        if units + w > want {
+            break;
+        }
+        units += w;
+        bytes += c.len_utf8();
+    }
+    line_start + bytes.min(content_len)
+}
+
+/// LSP position of a byte offset (clamped, and moved back to a character boundary).
+pub fn position(rope: &Rope, offset: usize, enc: Encoding) -> Position {
+    let mut offset = offset.min(rope.len_bytes());
+    // Step back to a char boundary.
+    while offset > 0 && rope.try_byte_to_char(offset).map_or(true, |c| rope.char_to_byte(c) != offset) {
+        offset -= 1;
+    }
+    let line = rope.byte_to_line(offset);
+    let line_start = rope.line_to_byte(line);
+    let col = match enc {
+        Encoding::Utf8 => offset - line_start,
+        Encoding::Utf16 => {
+            let c0 = rope.byte_to_char(line_start);
+            let c1 = rope.byte_to_char(offset);
+            rope.char_to_utf16_cu(c1) - rope.char_to_utf16_cu(c0)
+        }
+    };
+    Position::new(line as u32, col as u32)
+}
+
+pub fn range(rope: &Rope, r: std::ops::Range<usize>, enc: Encoding) -> Range {
+    Range::new(position(rope, r.start, enc), position(rope, r.end, enc))
+}
+
+/// Byte range of an LSP range (start and end clamped, in order).
+pub fn byte_range(rope: &Rope, r: Range, enc: Encoding) -> std::ops::Range<usize> {
+    let a = offset(rope, r.start, enc);
+    let b = offset(rope, r.end, enc);
+    a.min(b)..a.max(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_and_utf8_columns_after_non_ascii() {
+        let text = "Lenin — “Trotsky’s” Зиновьев 🙂 Kirov\nnext";
+        let rope = Rope::from_str(text);
+        let k = text.find("Kirov").unwrap();
+        let p16 = position(&rope, k, Encoding::Utf16);
+        let p8 = position(&rope, k, Encoding::Utf8);
+        let prefix = &text[..k];
+        assert_eq!(p16.character as usize, prefix.encode_utf16().count());
+        assert_eq!(p8.character as usize, prefix.len());
+        assert_eq!(offset(&rope, p16, Encoding::Utf16), k);
+        assert_eq!(offset(&rope, p8, Encoding::Utf8), k);
+    }
+
+    #[test]
+    fn clamps_out_of_range() {
+        let rope = Rope::from_str("ab\r\ncd");
+        assert_eq!(offset(&rope, Position::new(0, 99), Encoding::Utf16), 2);
+        assert_eq!(offset(&rope, Position::new(9, 0), Encoding::Utf16), 6);
+        // Inside a surrogate pair: clamp to the character start.
+        let rope = Rope::from_str("🙂x");
+        assert_eq!(offset(&rope, Position::new(0, 1), Encoding::Utf16), 0);
+        assert_eq!(position(&rope, 2, Encoding::Utf16), Position::new(0, 0));
+        assert_eq!(position(&rope, 99, Encoding::Utf8), Position::new(0, 5));
+    }
+}
