@@ -118,6 +118,10 @@ impl NameIndex {
                     continue;
                 }
                 let key = s.to_lowercase();
+                // A misspelling that is an ordinary word ("Stain") would fire on that word.
+                if misspelling && is_common_word(&key) {
+                    continue;
+                }
                 match claimed.get(&key) {
                     Some(&other) if other != id => {
                         on_clash(id, s, other);

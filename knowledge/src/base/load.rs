@@ -603,3 +603,4 @@ fn kb_alias_error(packs: &[Pack], entry: &Entry, alias: &str, other: &Entry) -> 
     let at = ctx.text[id_at..].find(&format!("\"{alias}\"")).map_or(id_at, |o| id_at + o);
     ctx.error_at(at, format!("alias `{alias}` of `{}` is already claimed by `{}`", entry.id, other.id))
 }
+

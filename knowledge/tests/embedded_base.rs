@@ -1,0 +1,104 @@
+//! The embedded fact base against its own rules and against the five source essays: it loads
+//! without errors, every locator occurs verbatim in its essay, and data and code agree.
+
+use std::path::PathBuf;
+
+use knowledge::base::Kind;
+use knowledge::KnowledgeBase;
+
+fn essays_dir() -> Option<PathBuf> {
+    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/essays");
+    d.is_dir().then_some(d)
+}
+
+#[test]
+fn embedded_base_loads_without_errors() {
+    let (kb, errors) = KnowledgeBase::embedded();
+    let shown: Vec<String> = errors.iter().take(30).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{} error(s):\n{}", errors.len(), shown.join("\n"));
+    assert!(kb.entries.iter().filter(|e| e.kind == Kind::Person).count() >= 50);
+}
+
+#[test]
+fn every_locator_occurs_in_its_essay() {
+    let Some(dir) = essays_dir() else {
+        eprintln!("SKIPPED: ../shared/essays is not beside the project, so locators cannot be verified here");
+        return;
+    };
+    let (kb, _) = KnowledgeBase::embedded();
+    let text = |id: &str| -> String {
+        let e = kb.essay(id).unwrap_or_else(|| panic!("unknown essay {id}"));
+        std::fs::read_to_string(dir.join(&e.file)).unwrap_or_else(|err| panic!("{}: {err}", e.file))
+    };
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    let mut check = |owner: &str, essay: &str, at: &str| {
+        checked += 1;
+        if !text(essay).contains(at) {
+            missing.push(format!("{owner}: essay {essay} has no “{at}”"));
+        }
+    };
+    for e in &kb.entries {
+        for s in &e.sources {
+            check(&e.id, &s.essay, &s.at);
+        }
+        for v in &e.variants {
+            check(&e.id, &v.essay, &v.at);
+        }
+    }
+    for f in &kb.figures {
+        for v in &f.values {
+            if let (Some(essay), Some(at)) = (&v.essay, &v.at) {
+                check(&f.id, essay, at);
+            }
+        }
+    }
+    for a in &kb.arguments {
+        for s in &a.sources {
+            check(&a.id, &s.essay, &s.at);
+        }
+    }
+    assert!(missing.is_empty(), "{} of {checked} locators not found:\n{}", missing.len(), missing.join("\n"));
+    eprintln!("{checked} locators verified");
+}
+
+#[test]
+fn every_entry_is_documented() {
+    let (kb, _) = KnowledgeBase::embedded();
+    for e in &kb.entries {
+        assert!(!e.summary.is_empty(), "{} has no summary", e.id);
+        assert!(!e.sources.is_empty() || e.record.is_some(), "{} has neither sources nor a record", e.id);
+    }
+    for a in &kb.arguments {
+        assert!(!a.counters.is_empty(), "argument {} has no counters", a.id);
+        assert!(!a.cues.is_empty(), "argument {} has no cues", a.id);
+    }
+}
+
+#[test]
+fn summaries_copy_no_sentence_from_the_essays() {
+    let Some(dir) = essays_dir() else {
+        eprintln!("SKIPPED: ../shared/essays is not beside the project");
+        return;
+    };
+    let (kb, _) = KnowledgeBase::embedded();
+    let essays: Vec<String> = std::fs::read_dir(dir).unwrap().flatten().map(|f| {
+        std::fs::read_to_string(f.path()).unwrap().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    }).collect();
+    // Any run of ten words from our text found in an essay is copying.
+    let mut texts: Vec<(String, &str)> = kb.entries.iter().map(|e| (e.id.clone(), e.summary.as_str())).collect();
+    texts.extend(kb.arguments.iter().map(|a| (a.id.clone(), a.claim.as_str())));
+    texts.extend(kb.arguments.iter().map(|a| (a.id.clone(), a.evidence_text.as_str())));
+    let mut copied = Vec::new();
+    for (id, t) in texts {
+        let words: Vec<String> = t.split_whitespace().map(|w| w.to_lowercase()).collect();
+        for win in words.windows(10) {
+            let run = win.join(" ");
+            if essays.iter().any(|e| e.contains(&run)) {
+                copied.push(format!("{id}: “{run}”"));
+                break;
+            }
+        }
+    }
+    assert!(copied.is_empty(), "copied from the essays:\n{}", copied.join("\n"));
+}
