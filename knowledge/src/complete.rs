@@ -48,7 +48,7 @@ pub fn candidates(kb: &KnowledgeBase, prefix: &str) -> Vec<Completion> {
         for a in forms {
             let al = a.to_lowercase();
             // Ordinary-word aliases ("Service") complete only when the student types the capital.
-            if al.starts_with(&lower) && (capitalised || !crate::base::is_common_word(&al) || al.contains(' ')) {
+            if al.starts_with(&lower) && (capitalised || !crate::base::is_ordinary_word(&al) || al.contains(' ')) {
                 hit = true;
                 break;
             }

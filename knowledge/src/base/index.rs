@@ -98,8 +98,8 @@ pub fn inflections(alias: &str) -> Vec<(String, bool)> {
 
 impl NameIndex {
     /// Builds the index; `on_clash(entry, alias, other)` reports an alias two entries claim.
-    /// `is_common_word` says whether a lower-cased single word is ordinary English.
-    pub fn build(entries: &[Entry], is_common_word: &dyn Fn(&str) -> bool, on_clash: &mut dyn FnMut(EntryId, &str, EntryId)) -> NameIndex {
+    /// `is_ordinary_word` says whether a single word is ordinary (lower-case) English.
+    pub fn build(entries: &[Entry], is_ordinary_word: &dyn Fn(&str) -> bool, on_clash: &mut dyn FnMut(EntryId, &str, EntryId)) -> NameIndex {
         let mut patterns: Vec<String> = Vec::new();
         let mut info: Vec<PatternInfo> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
@@ -119,7 +119,7 @@ impl NameIndex {
                 }
                 let key = s.to_lowercase();
                 // A misspelling that is an ordinary word ("Stain") would fire on that word.
-                if misspelling && is_common_word(&key) {
+                if misspelling && is_ordinary_word(&key) {
                     continue;
                 }
                 match claimed.get(&key) {
@@ -135,13 +135,19 @@ impl NameIndex {
                     by_name.entry(key.clone()).or_insert(id);
                 }
                 let single_word = !s.contains(' ') && !s.contains('-');
-                let case_sensitive = single_word && is_common_word(&key);
+                // A capitalised alias that is also an ordinary word ("Service", "Testament") keeps its
+                // capital; one the data writes in lower case ("kulak", "gulag") is a common noun.
+                let written_lower = s.starts_with(|c: char| c.is_lowercase());
+                let all_caps = s.chars().all(|c| !c.is_lowercase());
+                let case_sensitive = single_word && !written_lower && (all_caps || is_ordinary_word(&key));
                 for (form, possessive) in inflections(s) {
                     let fkey = form.to_lowercase();
                     if let Some(&pi) = seen.get(&fkey) {
-                        // The same form from two aliases of one entry is harmless; across entries the
-                        // first claim wins (raw aliases were already checked above).
-                        let _ = pi;
+                        // The same form from two aliases of one entry: the more permissive one wins.
+                        // Across entries the first claim wins (raw aliases were checked above).
+                        if info[pi].entry == id && !case_sensitive {
+                            info[pi].case_sensitive = false;
+                        }
                         continue;
                     }
                     seen.insert(fkey, patterns.len());

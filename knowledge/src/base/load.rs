@@ -366,6 +366,8 @@ fn resolve(packs: &[Pack], col: Collected, errors: &mut Vec<LoadError>) -> Knowl
         for r in list {
             match entry_index.get(r) {
                 Some(&i) => out.push(i),
+                // `related` may name a figure or an argument; cards link entries only.
+                None if field == "related" && (fig_index.contains_key(r) || arg_index.contains_key(r)) => {}
                 None => errors.push(ctx.error_in(span, &format!("\"{r}\""), format!("{field}: no entry has the id `{r}`"))),
             }
         }

@@ -28,14 +28,33 @@ pub const EMBEDDED: &[(&str, &str)] = &[
 
 const WORDS: &str = include_str!("../../data/words.txt");
 
-/// Common English words (sorted, lower-case), for telling names from ordinary words.
-pub fn common_words() -> &'static [&'static str] {
+/// The dictionary (sorted case-insensitively), for telling names from ordinary words.
+pub fn dictionary() -> &'static [&'static str] {
     static W: OnceLock<Vec<&'static str>> = OnceLock::new();
     W.get_or_init(|| WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
 }
 
-pub fn is_common_word(lower: &str) -> bool {
-    common_words().binary_search(&lower).is_ok()
+fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+}
+
+/// The dictionary's spellings of a word, any case.
+fn dictionary_forms(word: &str) -> &'static [&'static str] {
+    let d = dictionary();
+    let lo = d.partition_point(|w| cmp_ignore_case(w, word) == std::cmp::Ordering::Less);
+    let hi = d.partition_point(|w| cmp_ignore_case(w, word) != std::cmp::Ordering::Greater);
+    &d[lo..hi.max(lo)]
+}
+
+/// An ordinary English word (the dictionary has it in lower case): "service", "check", "linen".
+pub fn is_ordinary_word(word: &str) -> bool {
+    dictionary_forms(word).iter().any(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+}
+
+/// In the dictionary at all, as an ordinary word or an everyday name ("Berlin", "Mark"):
+/// never to be called a misspelled name.
+pub fn is_common_word(word: &str) -> bool {
+    !dictionary_forms(word).is_empty()
 }
 
 /// Which table an id names.
@@ -75,7 +94,7 @@ impl KnowledgeBase {
     pub(crate) fn finish(&mut self, mut on_clash: impl FnMut(&Entry, &str, &Entry)) {
         let entries = &self.entries;
         let mut clashes = Vec::new();
-        self.index = NameIndex::build(entries, &|w| is_common_word(w), &mut |a, alias, b| clashes.push((a, alias.to_string(), b)));
+        self.index = NameIndex::build(entries, &|w| is_ordinary_word(w), &mut |a, alias, b| clashes.push((a, alias.to_string(), b)));
         for (a, alias, b) in clashes {
             on_clash(&self.entries[a], &alias, &self.entries[b]);
         }
