@@ -119,3 +119,35 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, format: Format) -> Vec<Candida
     }
     out
 }
+
+/// A candidate deliberately left out of the base, with the reason (`data/extract-ignore.toml`).
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reviewed {
+    pub kind: String,
+    pub text: String,
+    pub reason: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewedFile {
+    #[serde(default)]
+    ignore: Vec<Reviewed>,
+}
+
+const REVIEWED: &str = include_str!("../data/extract-ignore.toml");
+
+/// The reviewed ignore list. A parse error is a bug in the data, caught by the extract test.
+pub fn reviewed() -> Result<Vec<Reviewed>, String> {
+    toml::from_str::<ReviewedFile>(REVIEWED).map(|f| f.ignore).map_err(|e| e.to_string())
+}
+
+/// Candidates not yet reviewed: what a teacher still has to add to the base or to the list.
+pub fn unreviewed(kb: &KnowledgeBase, text: &str, format: Format) -> Vec<Candidate> {
+    let list = reviewed().unwrap_or_default();
+    candidates(kb, text, format)
+        .into_iter()
+        .filter(|c| !list.iter().any(|r| r.kind == c.kind && r.text.eq_ignore_ascii_case(&c.text)))
+        .collect()
+}

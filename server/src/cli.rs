@@ -168,11 +168,11 @@ pub fn kb_extract(essays: &[PathBuf]) -> i32 {
             eprintln!("{}: cannot read", p.display());
             return 2;
         };
-        for c in knowledge::extract::candidates(&kb, &text, Format::from_path(&p.to_string_lossy())) {
+        for c in knowledge::extract::unreviewed(&kb, &text, Format::from_path(&p.to_string_lossy())) {
             n += 1;
             println!("{}\t{}\t{}\t{}", p.display(), c.kind, c.text, c.sentence);
         }
     }
-    eprintln!("{n} candidate(s) not in the fact base");
+    eprintln!("{n} candidate(s) neither in the fact base nor in its reviewed ignore list");
     0
 }
