@@ -242,6 +242,9 @@ pub struct Inbox {
     pub notifications: Vec<(String, Value)>,
     /// What `workspace/configuration` answers: item `section` "clio" gets `configuration["clio"]`.
     pub configuration: Value,
+    /// When true, requests from the server are recorded but never answered (a client that
+    /// hangs or dies mid-request).
+    pub hold_replies: bool,
     /// The first bytes the server wrote to stdout.
     pub stdout_head: Vec<u8>,
     /// Anything on stdout that is not a framed JSON-RPC message.
@@ -390,18 +393,31 @@ impl Server {
         self.shared.inbox().configuration = v;
     }
 
-    /// Sends a notification.
+    /// Stops (or resumes) answering the server's requests; see [`Inbox::hold_replies`].
+    pub fn hold_replies(&self, hold: bool) {
+        self.shared.inbox().hold_replies = hold;
+    }
+
+    /// Sends a notification (`null` params are left out).
     pub fn notify(&self, method: &str, params: Value) {
-        let msg = json!({ "jsonrpc": "2.0", "method": method, "params": params });
+        let mut msg = json!({ "jsonrpc": "2.0", "method": method });
+        if !params.is_null() {
+            msg["params"] = params;
+        }
         if let Err(e) = self.shared.send(&msg) {
             panic!("could not send {method}: {e}\n{}", self.debug_tail());
         }
     }
 
-    /// Sends a request and waits for its response: `Ok(result)` or `Err(error object)`.
+    /// Sends a request and waits for its response: `Ok(result)` or `Err(error object)`;
+    /// `null` params are left out.
     pub fn request(&self, method: &str, params: Value) -> std::result::Result<Value, Value> {
         let id = self.next_id.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let msg = json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params });
+        // `null` params are left out, as editors do for `shutdown` (JSON-RPC has no null params).
+        let mut msg = json!({ "jsonrpc": "2.0", "id": id, "method": method });
+        if !params.is_null() {
+            msg["params"] = params;
+        }
         if let Err(e) = self.shared.send(&msg) {
             panic!("could not send {method}: {e}\n{}", self.debug_tail());
         }
@@ -720,6 +736,9 @@ fn dispatch(msg: Value, shared: &Shared) {
             let result = {
                 let mut inbox = shared.inbox();
                 inbox.server_requests.push((method.clone(), params.clone()));
+                if inbox.hold_replies {
+                    return;
+                }
                 match method.as_str() {
                     "workspace/configuration" => {
                         let items = params["items"].as_array().cloned().unwrap_or_default();

@@ -233,7 +233,30 @@ fn code_lens_answers() {
 #[test]
 fn closing_stdin_ends_the_server() {
     let mut s = Server::start_default();
+    // Let the start-up exchange (the configuration pull) finish first.
+    s.wait_for("the workspace/configuration pull", |i| i.server_requests.iter().any(|(m, _)| m == "workspace/configuration").then_some(()));
+    s.sync();
     s.close_stdin();
-    // Any exit is fine here; what matters is that it does not hang.
+    // Any exit code is fine here; what matters is that the process does not linger.
+    s.wait_exit();
+}
+
+#[test]
+fn closing_stdin_ends_the_server_even_while_it_awaits_the_client() {
+    // An editor that dies while the server waits for its answer to workspace/configuration
+    // must not leave a clio-ls process behind.
+    let mut s = Server::spawn();
+    s.hold_replies(true);
+    s.initialize(Value::Null, default_capabilities());
+    s.wait_for("the workspace/configuration pull", |i| i.server_requests.iter().any(|(m, _)| m == "workspace/configuration").then_some(()));
+    s.close_stdin();
+    s.wait_exit();
+}
+
+#[test]
+fn exit_without_shutdown_ends_the_process() {
+    let mut s = Server::start_default();
+    s.notify("exit", Value::Null);
+    // The protocol asks for exit code 1 here; that it ends at all is what matters to editors.
     s.wait_exit();
 }

@@ -1,12 +1,12 @@
 //! One index from every spelling of every name to its entry, matched leftmost-longest.
 //!
-//! Each alias is expanded into its inflected forms (possessives with straight or curly
-//! apostrophes, plurals, hyphen/space variants, dotted acronyms) and all forms go into one
-//! Aho-Corasick automaton, so that "Lenin Levy" beats "Lenin" and a whole paragraph is
+//! Each alias is expanded into its spelling variants (hyphen/space, curly apostrophes, dotted
+//! acronyms) and all go into one Aho-Corasick automaton; plural and possessive endings
+//! ('s, ’s, s') are absorbed after a match, so that "Lenin Levy" beats "Lenin" and a whole paragraph is
 //! scanned in one pass. Matching is ASCII-case-insensitive, except for aliases that are
 //! ordinary English words ("Service", "Conquest"): those must keep their capital.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -21,6 +21,8 @@ pub struct PatternInfo {
     pub possessive: bool,
     /// Must match with exactly this capitalisation (first letter), because it is also a common word.
     pub case_sensitive: bool,
+    /// Plural endings may follow ("kulaks", "Five-Year Plans"); not after acronyms.
+    pub may_pluralise: bool,
 }
 
 /// A name found in text.
@@ -45,62 +47,69 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// The forms a student may write for one alias.
-pub fn inflections(alias: &str) -> Vec<(String, bool)> {
-    let mut bases = vec![alias.to_string()];
+/// The spellings of one alias that go into the automaton: as written, hyphen/space variants,
+/// curly apostrophes, dotted acronyms (NEP -> N.E.P.). Possessives and plurals are not listed:
+/// `find_all` absorbs those endings after a match, which keeps the automaton small.
+pub fn variants(alias: &str) -> Vec<String> {
+    let mut out = vec![alias.to_string()];
     if alias.contains('-') {
-        bases.push(alias.replace('-', " "));
+        out.push(alias.replace('-', " "));
         if !alias.contains(' ') {
-            bases.push(alias.replace('-', ""));
+            out.push(alias.replace('-', ""));
         }
-    } else if alias.contains(' ') && alias.split(' ').count() == 2 && alias.chars().all(|c| c.is_alphabetic() || c == ' ') {
-        // "Five Year" -> "Five-Year" is covered from the hyphenated side; keep spaces as written.
     }
     if alias.contains('\'') {
-        bases.push(alias.replace('\'', "’"));
+        out.push(alias.replace('\'', "’"));
     }
-    // Acronyms: NEP -> N.E.P. and N.E.P
     let letters: Vec<char> = alias.chars().collect();
     if (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase()) {
         let dotted: String = letters.iter().map(|c| format!("{c}.")).collect();
-        bases.push(dotted.clone());
-        bases.push(dotted.trim_end_matches('.').to_string());
+        out.push(dotted.clone());
+        out.push(dotted.trim_end_matches('.').to_string());
     }
-    let mut out = Vec::new();
-    for b in bases {
-        let last = b.chars().last().unwrap_or(' ');
-        let ends_s = last == 's' || last == 'S';
-        out.push((b.clone(), false));
-        if last.is_alphabetic() || last == '.' {
-            let stem = b.trim_end_matches('.');
-            if ends_s {
-                out.push((format!("{stem}'"), true));
-                out.push((format!("{stem}’"), true));
-            }
-            out.push((format!("{stem}'s"), true));
-            out.push((format!("{stem}’s"), true));
-            if !b.ends_with('.') && letters.iter().any(|c| c.is_lowercase()) {
-                let plural = if b.ends_with("sh") || b.ends_with("ch") || ends_s || b.ends_with('x') {
-                    format!("{b}es")
-                } else {
-                    format!("{b}s")
-                };
-                out.push((plural.clone(), false));
-                out.push((format!("{plural}'"), true));
-                out.push((format!("{plural}’"), true));
-            } else if !b.ends_with('.') {
-                out.push((format!("{b}s"), false));
+    out
+}
+
+/// Inflected endings absorbed after a name: plurals, then possessives. Returns the length of
+/// the ending at the start of `rest` and whether it is possessive.
+fn ending(rest: &str, name_ends_in_s: bool, may_pluralise: bool) -> (usize, bool) {
+    let mut len = 0;
+    let mut possessive = false;
+    if may_pluralise {
+        for p in ["es", "s"] {
+            if rest.starts_with(p) && !rest[p.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+                len = p.len();
+                break;
             }
         }
     }
-    out
+    let after = &rest[len..];
+    let ends_s = if len > 0 { true } else { name_ends_in_s };
+    for p in ["'s", "’s"] {
+        if after.starts_with(p) && !after[p.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+            return (len + p.len(), true);
+        }
+    }
+    if ends_s {
+        for p in ["'", "’"] {
+            if after.starts_with(p) && !after[p.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+                len += p.len();
+                possessive = true;
+                break;
+            }
+        }
+    }
+    (len, possessive)
 }
 
 impl NameIndex {
     /// Builds the index; `on_clash(entry, alias, other)` reports an alias two entries claim.
     /// `is_ordinary_word` says whether a single word is ordinary (lower-case) English.
     pub fn build(entries: &[Entry], is_ordinary_word: &dyn Fn(&str) -> bool, on_clash: &mut dyn FnMut(EntryId, &str, EntryId)) -> NameIndex {
+        // Patterns are stored ASCII-lower-cased and matched against an ASCII-lower-cased copy of
+        // the text (same byte offsets): cheaper to build than a case-insensitive automaton.
         let mut patterns: Vec<String> = Vec::new();
+        let mut originals: Vec<String> = Vec::new();
         let mut info: Vec<PatternInfo> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut by_name = HashMap::new();
@@ -140,8 +149,8 @@ impl NameIndex {
                 let written_lower = s.starts_with(|c: char| c.is_lowercase());
                 let all_caps = s.chars().all(|c| !c.is_lowercase());
                 let case_sensitive = single_word && !written_lower && (all_caps || is_ordinary_word(&key));
-                for (form, possessive) in inflections(s) {
-                    let fkey = form.to_lowercase();
+                for form in variants(s) {
+                    let fkey = form.to_ascii_lowercase();
                     if let Some(&pi) = seen.get(&fkey) {
                         // The same form from two aliases of one entry: the more permissive one wins.
                         // Across entries the first claim wins (raw aliases were checked above).
@@ -151,33 +160,43 @@ impl NameIndex {
                         continue;
                     }
                     seen.insert(fkey, patterns.len());
-                    patterns.push(form);
-                    info.push(PatternInfo { entry: id, misspelling, possessive, case_sensitive });
+                    let may_pluralise = form.chars().any(char::is_lowercase) && !form.ends_with('.');
+                    patterns.push(form.to_ascii_lowercase());
+                    originals.push(form);
+                    info.push(PatternInfo { entry: id, misspelling, possessive: false, case_sensitive, may_pluralise });
                 }
             }
         }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
+            // An NFA builds in a fraction of a DFA's time and still scans a paragraph in
+            // microseconds; start-up matters more than the last nanosecond here.
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .build(&patterns)
             .ok();
-        NameIndex { ac, patterns, info, by_name }
+        NameIndex { ac, patterns: originals, info, by_name }
     }
 
     /// Every name in `text`, left to right, whole words only.
     pub fn find_all(&self, text: &str) -> Vec<Mention> {
         let mut out = Vec::new();
         let Some(ac) = &self.ac else { return out };
-        for m in ac.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            let before = text[..s].chars().next_back();
-            let after = text[e..].chars().next();
-            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
-                continue;
-            }
-            // "N.E.P" must not be followed by a letter after the dot-less form either.
+        let lower = text.to_ascii_lowercase();
+        for m in ac.find_iter(&lower) {
+            let (s, mut e) = (m.start(), m.end());
             let pi = m.pattern().as_usize();
             let info = self.info[pi];
+            let before = text[..s].chars().next_back();
+            if before.is_some_and(is_word_char) {
+                continue;
+            }
+            let ends_s = text[..e].ends_with(['s', 'S']);
+            let (extra, possessive) = ending(&text[e..], ends_s, info.may_pluralise);
+            e += extra;
+            let after = text[e..].chars().next();
+            if after.is_some_and(is_word_char) {
+                continue;
+            }
             if info.case_sensitive {
                 let pat = &self.patterns[pi];
                 if text[s..].chars().next() != pat.chars().next() {
@@ -185,7 +204,7 @@ impl NameIndex {
                 }
             }
             // A trailing apostrophe pattern ("Lenins'") should not swallow a closing quote.
-            out.push(Mention { range: s..e, entry: info.entry, misspelling: info.misspelling, possessive: info.possessive });
+            out.push(Mention { range: s..e, entry: info.entry, misspelling: info.misspelling, possessive });
         }
         out
     }
@@ -200,15 +219,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn inflects_names() {
-        let forms: Vec<String> = inflections("Trotsky").into_iter().map(|f| f.0).collect();
-        assert!(forms.contains(&"Trotsky's".to_string()));
-        assert!(forms.contains(&"Trotsky’s".to_string()));
-        let forms: Vec<String> = inflections("NEP").into_iter().map(|f| f.0).collect();
-        assert!(forms.contains(&"N.E.P.".to_string()));
-        let forms: Vec<String> = inflections("Five-Year Plan").into_iter().map(|f| f.0).collect();
-        assert!(forms.contains(&"Five Year Plans".to_string()));
-        let forms: Vec<String> = inflections("kulak").into_iter().map(|f| f.0).collect();
-        assert!(forms.contains(&"kulaks".to_string()));
+    fn variants_and_endings() {
+        assert!(variants("NEP").contains(&"N.E.P.".to_string()));
+        assert!(variants("Five-Year Plan").contains(&"Five Year Plan".to_string()));
+        assert_eq!(ending("'s rule", false, true), (2, true));
+        assert_eq!(ending("’s rule", false, true), (4, true));
+        assert_eq!(ending("s were", false, true), (1, false));
+        assert_eq!(ending("s' land", false, true), (2, true));
+        assert_eq!(ending("' land", true, true), (1, true));
+        assert_eq!(ending("ist view", false, true), (0, false));
     }
 }
