@@ -241,7 +241,10 @@ fn read_items<T: for<'de> Deserialize<'de>>(
 ) -> Vec<Pending<T>> {
     let mut out = Vec::new();
     for item in items {
-        let span = item.span();
+        // The parser may span only the `[[table]]` header: extend to the next header.
+        let start = item.span().start;
+        let end = ctx.text[start + 1..].find("\n[").map_or(ctx.text.len(), |i| start + 1 + i);
+        let span = start..end.max(item.span().end);
         match T::deserialize(item.into_inner()) {
             Ok(raw) => out.push(Pending { raw, span, file }),
             Err(e) => {
