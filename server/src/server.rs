@@ -43,6 +43,7 @@ struct State {
     /// Settings messages already shown, so each is shown once.
     reported: HashSet<String>,
     pull_config: bool,
+    watch_files: bool,
 }
 
 type Publish = (Url, i32, Vec<Diagnostic>);
@@ -116,6 +117,7 @@ impl Backend {
                 encoding: Encoding::Utf16,
                 reported: HashSet::new(),
                 pull_config: false,
+                watch_files: false,
             }),
             queue: tx,
         }
@@ -300,6 +302,13 @@ impl LanguageServer for Backend {
             st.encoding = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
             st.roots = roots_of(&params);
             st.pull_config = params.capabilities.workspace.as_ref().and_then(|w| w.configuration).unwrap_or(false);
+            st.watch_files = params
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false);
         }
         if let Some(opts) = &params.initialization_options {
             let (settings, errors) = Settings::from_json(opts);
@@ -350,6 +359,20 @@ impl LanguageServer for Backend {
         self.refresh_config();
         let kb = self.kb();
         self.client.log_message(MessageType::INFO, format!("clio-ls {} ready: {}", env!("CARGO_PKG_VERSION"), kb.stats())).await;
+        if self.state().watch_files {
+            // A teacher's pack or the ignore list edited in the workspace applies at once.
+            let opts = DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher { glob_pattern: GlobPattern::String("**/.clio/**".into()), kind: None }],
+            };
+            let reg = Registration {
+                id: "clio-watch".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(opts).ok(),
+            };
+            if let Err(e) = self.client.register_capability(vec![reg]).await {
+                log!("could not watch .clio/: {e}");
+            }
+        }
         self.pull_configuration().await;
     }
 
@@ -411,6 +434,15 @@ impl LanguageServer for Backend {
         } else {
             self.pull_configuration().await;
         }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let packs = params.changes.iter().any(|c| c.uri.path().ends_with(".toml"));
+        if packs {
+            self.reload_knowledge().await;
+        }
+        self.refresh_config();
+        self.recheck_all();
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

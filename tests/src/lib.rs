@@ -255,6 +255,11 @@ pub struct Inbox {
 }
 
 impl Inbox {
+    /// Takes the response to request `id` (sent with [`Server::send_raw`]), if it arrived.
+    pub fn responses_take(&mut self, id: i64) -> Option<std::result::Result<Value, Value>> {
+        self.responses.remove(&id)
+    }
+
     /// The newest diagnostics published for `uri`.
     pub fn latest(&self, uri: &str) -> Option<&Published> {
         self.diagnostics.iter().rev().find(|p| p.uri == uri)
@@ -576,22 +581,25 @@ impl Server {
 
     // -- ending -----------------------------------------------------------------------------
 
-    /// `shutdown` (must answer `null`), then `exit`; waits for the process and asserts it
-    /// exits with code 0.
+    /// `shutdown` (must answer `null`), then `exit`, then closes stdin as editors do; waits for
+    /// the process and asserts it exits with code 0. (That `exit` alone ends the process is
+    /// tested on its own in `tests/protocol.rs`.)
     pub fn shutdown(mut self) {
         let r = self.request("shutdown", Value::Null);
         assert_eq!(r, Ok(Value::Null), "shutdown must answer null\n{}", self.debug_tail());
         self.notify("exit", Value::Null);
+        self.close_stdin();
         let status = self.wait_exit();
         assert_eq!(status.code(), Some(0), "clio-ls must exit with code 0 after shutdown + exit, got {status}\n{}", self.debug_tail());
     }
 
-    /// Closes stdin and waits (up to the timeout) for the process to end.
+    /// Waits (up to the timeout) for the process to end, without touching stdin; kills it and
+    /// fails the test if it does not.
     pub fn wait_exit(&mut self) -> ExitStatus {
         let deadline = Instant::now() + timeout();
         loop {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
-                self.shared.stdin.lock().unwrap_or_else(|e| e.into_inner()).take();
+                self.close_stdin();
                 for t in self.threads.drain(..) {
                     let _ = t.join();
                 }
@@ -603,6 +611,13 @@ impl Server {
                 panic!("clio-ls did not exit within {:?}\n{}", timeout(), self.debug_tail());
             }
             std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Sends a message exactly as given (for malformed or unusual messages).
+    pub fn send_raw(&self, msg: &Value) {
+        if let Err(e) = self.shared.send(msg) {
+            panic!("could not send {msg}: {e}\n{}", self.debug_tail());
         }
     }
 
