@@ -40,6 +40,10 @@ pub fn candidates(kb: &KnowledgeBase, prefix: &str) -> Vec<Completion> {
         return Vec::new();
     }
     let lower = p.to_lowercase();
+    // An ordinary word typed in full ("the", "and", "party") is prose, not a name being typed.
+    if crate::base::is_ordinary_word(&lower) && !kb.index.by_name.contains_key(&lower) {
+        return Vec::new();
+    }
     let capitalised = p.chars().next().is_some_and(char::is_uppercase);
     let mut out: Vec<Completion> = Vec::new();
     for e in &kb.entries {

@@ -4,6 +4,8 @@
 
 mod cli;
 mod config;
+mod exit;
+mod framing;
 mod position;
 mod server;
 mod workspace;
@@ -79,6 +81,8 @@ fn serve() {
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("tokio runtime");
     rt.block_on(async {
         let (service, socket) = tower_lsp::LspService::new(server::Backend::new);
-        tower_lsp::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+        let service = exit::ExitOnExit::new(service);
+        let (stdin, stdout) = framing::guard(tokio::io::stdin(), tokio::io::stdout());
+        tower_lsp::Server::new(stdin, stdout, socket).serve(service).await;
     });
 }

@@ -48,11 +48,25 @@ struct State {
 
 type Publish = (Url, i32, Vec<Diagnostic>);
 
-pub struct Backend {
+/// Everything a handler needs, cheap to clone so that work which waits on the client (asking
+/// for settings) can run in its own task instead of holding up the handler.
+#[derive(Clone)]
+pub struct Core {
     client: Client,
-    kb: RwLock<Arc<KnowledgeBase>>,
-    state: Mutex<State>,
+    kb: Arc<RwLock<Arc<KnowledgeBase>>>,
+    state: Arc<Mutex<State>>,
     queue: mpsc::UnboundedSender<Publish>,
+}
+
+pub struct Backend {
+    core: Core,
+}
+
+impl std::ops::Deref for Backend {
+    type Target = Core;
+    fn deref(&self) -> &Core {
+        &self.core
+    }
 }
 
 macro_rules! log {
@@ -82,6 +96,12 @@ fn severity(s: Severity) -> DiagnosticSeverity {
 
 impl Backend {
     pub fn new(client: Client) -> Backend {
+        Backend { core: Core::new(client) }
+    }
+}
+
+impl Core {
+    fn new(client: Client) -> Core {
         let (tx, mut rx) = mpsc::unbounded_channel::<Publish>();
         let publisher = client.clone();
         tokio::spawn(async move {
@@ -106,10 +126,10 @@ impl Backend {
         for e in &errors {
             log!("embedded knowledge: {e}");
         }
-        Backend {
+        Core {
             client,
-            kb: RwLock::new(Arc::new(kb)),
-            state: Mutex::new(State {
+            kb: Arc::new(RwLock::new(Arc::new(kb))),
+            state: Arc::new(Mutex::new(State {
                 docs: HashMap::new(),
                 settings: Settings::default(),
                 config: Config::default(),
@@ -118,7 +138,7 @@ impl Backend {
                 reported: HashSet::new(),
                 pull_config: false,
                 watch_files: false,
-            }),
+            })),
             queue: tx,
         }
     }
@@ -232,6 +252,13 @@ impl Backend {
             }
             Err(e) => log!("workspace/configuration failed: {e}"),
         }
+    }
+
+    /// Asks the client for settings in a task of its own: the handler returns at once, so a
+    /// client slow to answer (or gone) never holds up shutdown.
+    fn spawn_pull_configuration(&self) {
+        let core = self.clone();
+        tokio::spawn(async move { core.pull_configuration().await });
     }
 
     fn snapshot(&self, uri: &Url) -> Option<(Rope, Arc<Analysis>, Encoding)> {
@@ -373,7 +400,7 @@ impl LanguageServer for Backend {
                 log!("could not watch .clio/: {e}");
             }
         }
-        self.pull_configuration().await;
+        self.spawn_pull_configuration();
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -432,7 +459,7 @@ impl LanguageServer for Backend {
         if has_clio {
             self.apply_settings(&params.settings).await;
         } else {
-            self.pull_configuration().await;
+            self.spawn_pull_configuration();
         }
     }
 

@@ -215,6 +215,52 @@ pub fn code(d: &Value) -> String {
     }
 }
 
+/// A one-line-per-diagnostic summary: `code [start..end] "message"` (byte ranges need the
+/// text; this shows LSP positions as line:character).
+pub fn summarize(diags: &[Value]) -> String {
+    if diags.is_empty() {
+        return "(none)".into();
+    }
+    diags
+        .iter()
+        .map(|d| {
+            let r = &d["range"];
+            format!("{} {}:{}-{}:{} {:?}", code(d), r["start"]["line"], r["start"]["character"], r["end"]["line"], r["end"]["character"], d["message"].as_str().unwrap_or(""))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The diagnostics with `code`.
+pub fn with_code<'a>(diags: &'a [Value], c: &str) -> Vec<&'a Value> {
+    diags.iter().filter(|d| code(d) == c).collect()
+}
+
+/// Applies a `WorkspaceEdit` (`changes` or `documentChanges`) for `uri` to `text`.
+pub fn apply_workspace_edit(text: &str, uri: &str, edit: &Value, enc: Enc) -> String {
+    let mut edits: Vec<Value> = Vec::new();
+    if let Some(list) = edit["changes"][uri].as_array() {
+        edits.extend(list.iter().cloned());
+    }
+    if let Some(docs) = edit["documentChanges"].as_array() {
+        for d in docs.iter().filter(|d| d["textDocument"]["uri"] == uri) {
+            edits.extend(d["edits"].as_array().cloned().unwrap_or_default());
+        }
+    }
+    // Text edits in one WorkspaceEdit refer to the original text and must not overlap:
+    // apply them from the end.
+    let mut ranged: Vec<(Range<usize>, String)> = edits
+        .iter()
+        .map(|e| (byte_range(text, &e["range"], enc).unwrap_or_else(|| panic!("edit range outside the text: {e}")), e["newText"].as_str().unwrap_or_default().to_string()))
+        .collect();
+    ranged.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+    let mut out = text.to_string();
+    for (r, t) in ranged {
+        out.replace_range(r, &t);
+    }
+    out
+}
+
 /// One `textDocument/publishDiagnostics` notification.
 #[derive(Clone, Debug)]
 pub struct Published {
@@ -247,6 +293,8 @@ pub struct Inbox {
     pub hold_replies: bool,
     /// The first bytes the server wrote to stdout.
     pub stdout_head: Vec<u8>,
+    /// Error responses with `"id": null` (to messages the server could not parse).
+    pub unmatched_errors: Vec<Value>,
     /// Anything on stdout that is not a framed JSON-RPC message.
     pub protocol_errors: Vec<String>,
     /// stdout reached end of file (the server exited or closed it).
@@ -368,6 +416,8 @@ impl Server {
     }
 
     /// Sends `initialize` and `initialized`; remembers the result and the negotiated encoding.
+    /// When the client offers `workspace/configuration`, returns only once the server's
+    /// start-up pull has been answered.
     pub fn initialize(&mut self, init_options: Value, capabilities: Value) -> &Value {
         let mut params = json!({
             "processId": std::process::id(),
@@ -385,6 +435,15 @@ impl Server {
         };
         self.init_result = result;
         self.notify("initialized", json!({}));
+        // A client that offers `workspace/configuration` is asked for its settings as the server
+        // starts. Wait until that request has been answered, so that the test's next message
+        // (even `shutdown`) comes after the answer. (Stopping while the server still awaits an
+        // answer is tested on its own, in tests/protocol.rs.)
+        if capabilities["workspace"]["configuration"] == true && !self.shared.inbox().hold_replies {
+            self.wait_for("the server's start-up workspace/configuration request", |i| {
+                i.server_requests.iter().any(|(m, _)| m == "workspace/configuration").then_some(())
+            });
+        }
         &self.init_result
     }
 
@@ -484,6 +543,40 @@ impl Server {
     pub fn wait_diagnostics(&self, uri: &str, version: i64) -> Vec<Value> {
         self.wait_for(&format!("diagnostics for {uri} version {version}"), |inbox| {
             inbox.diagnostics.iter().rev().find(|p| p.uri == uri && p.version == Some(version)).map(|p| p.diagnostics.clone())
+        })
+    }
+
+    /// Waits until the newest diagnostics published for `uri` satisfy `pred` (described by
+    /// `what` in the failure message), and returns them.
+    pub fn wait_diagnostics_where(&self, uri: &str, what: &str, pred: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+        let deadline = Instant::now() + timeout();
+        let mut inbox = self.shared.inbox();
+        loop {
+            if let Some(p) = inbox.latest(uri) {
+                if pred(&p.diagnostics) {
+                    return p.diagnostics.clone();
+                }
+            }
+            let now = Instant::now();
+            if now >= deadline || inbox.stdout_closed {
+                let latest = inbox.latest(uri).map(|p| format!("version {:?}: {}", p.version, summarize(&p.diagnostics))).unwrap_or_else(|| "nothing".into());
+                drop(inbox);
+                panic!("waited {:?} for diagnostics of {uri} where {what}; the newest are {latest}\n{}", timeout(), self.debug_tail());
+            }
+            inbox = self.shared.cond.wait_timeout(inbox, deadline - now).unwrap_or_else(|e| e.into_inner()).0;
+        }
+    }
+
+    /// How many publications for `uri` have arrived so far.
+    pub fn publication_count(&self, uri: &str) -> usize {
+        self.shared.inbox().diagnostics.iter().filter(|p| p.uri == uri).count()
+    }
+
+    /// Waits for a publication for `uri` beyond the first `count` ones, and returns the newest.
+    pub fn wait_new_publication(&self, uri: &str, count: usize) -> Published {
+        self.wait_for(&format!("a new publishDiagnostics for {uri} (after {count})"), |inbox| {
+            let all: Vec<&Published> = inbox.diagnostics.iter().filter(|p| p.uri == uri).collect();
+            (all.len() > count).then(|| all[all.len() - 1].clone())
         })
     }
 
@@ -614,7 +707,18 @@ impl Server {
         }
     }
 
-    /// Sends a message exactly as given (for malformed or unusual messages).
+    /// Sends a body exactly as given, framed with its Content-Length (for malformed messages).
+    pub fn send_bytes(&self, body: &[u8]) {
+        let mut guard = self.shared.stdin.lock().unwrap_or_else(|e| e.into_inner());
+        let stdin = guard.as_mut().expect("stdin open");
+        let r = write!(stdin, "Content-Length: {}\r\n\r\n", body.len()).and_then(|_| stdin.write_all(body)).and_then(|_| stdin.flush());
+        drop(guard);
+        if let Err(e) = r {
+            panic!("could not send: {e}\n{}", self.debug_tail());
+        }
+    }
+
+    /// Sends a message exactly as given (for unusual messages).
     pub fn send_raw(&self, msg: &Value) {
         if let Err(e) = self.shared.send(msg) {
             panic!("could not send {msg}: {e}\n{}", self.debug_tail());
@@ -748,13 +852,9 @@ fn dispatch(msg: Value, shared: &Shared) {
         // A request from the server: answer it.
         (Some(method), Some(id)) => {
             let params = msg.get("params").cloned().unwrap_or(Value::Null);
-            let result = {
-                let mut inbox = shared.inbox();
-                inbox.server_requests.push((method.clone(), params.clone()));
-                if inbox.hold_replies {
-                    return;
-                }
-                match method.as_str() {
+            let (hold, result) = {
+                let inbox = shared.inbox();
+                let result = match method.as_str() {
                     "workspace/configuration" => {
                         let items = params["items"].as_array().cloned().unwrap_or_default();
                         Value::Array(
@@ -767,14 +867,18 @@ fn dispatch(msg: Value, shared: &Shared) {
                                 .collect(),
                         )
                     }
-                    // window/workDoneProgress/create, client/registerCapability,
-                    // client/unregisterCapability, workspace/applyEdit would need more; null is
-                    // the right answer for the first three.
                     "workspace/applyEdit" => json!({ "applied": false }),
+                    // window/workDoneProgress/create, client/registerCapability,
+                    // client/unregisterCapability, window/showMessageRequest, ...: null.
                     _ => Value::Null,
-                }
+                };
+                (inbox.hold_replies, result)
             };
-            let _ = shared.send(&json!({ "jsonrpc": "2.0", "id": id, "result": result }));
+            // Answer first, then record: a test that sees the request knows the answer is sent.
+            if !hold {
+                let _ = shared.send(&json!({ "jsonrpc": "2.0", "id": id, "result": result }));
+            }
+            shared.inbox().server_requests.push((method, params));
         }
         (Some(method), None) => {
             let params = msg.get("params").cloned().unwrap_or(Value::Null);
@@ -795,7 +899,8 @@ fn dispatch(msg: Value, shared: &Shared) {
         }
         (None, Some(id)) => {
             let Some(id) = id.as_i64() else {
-                shared.inbox().protocol_errors.push(format!("a response with a non-numeric id: {msg}"));
+                // `"id": null`: the server's answer to a message it could not parse.
+                shared.inbox().unmatched_errors.push(msg);
                 return;
             };
             let res = match msg.get("error") {

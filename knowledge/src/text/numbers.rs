@@ -1,6 +1,7 @@
 //! Numbers as students write them: "681,692", "681 692", "2.9 million", "a quarter of a
 //! million", "half a million", "three of the five", "1 in 18", "ninety-eight", "14 times",
-//! "90 per cent". Years are left to `dates`.
+//! "90 per cent", "a hundred", ranges "5 to 7 million" / "17 or 18 million". Years are left to
+//! `dates`.
 
 use std::ops::Range;
 
@@ -13,12 +14,15 @@ pub struct NumberExpr {
     pub value: f64,
     /// The student rounds or hedges ("some", "about", "over", "2.9 million"): compare loosely.
     pub approx: bool,
-    /// "three of the five": the whole it is a part of.
+    /// "three of the five": the whole it is a part of (set even when the part is the larger).
     pub of: Option<f64>,
     /// "1 in 18": a ratio, value is the fraction.
     pub ratio: bool,
     /// "per cent" or "%" follows.
     pub percent: bool,
+    /// "5 to 7 million", "17 or 18 million": the top of a range written as one number (`value` is
+    /// the bottom).
+    pub high: Option<f64>,
     pub toks: Range<usize>,
 }
 
@@ -76,6 +80,9 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
             (v, e, dec)
         } else if let Some(v) = word_value(w) {
             (v, i + 1, false)
+        } else if matches!(w, "a" | "an") && i + 1 < n && matches!(s.word(i + 1), "hundred" | "thousand" | "million" | "billion") {
+            // "a hundred kulaks", "over a thousand", "a million": one of the scale.
+            (1.0, i + 1, false)
         } else if let Some(&(_, f)) = FRACTIONS.iter().find(|(n, _)| *n == w) {
             // "a quarter of a million", "half a million"
             let mut k = i + 1;
@@ -100,8 +107,25 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
         };
         // Four-digit plain integers are years (handled by `dates`), unless a count noun follows.
         let is_plain_4 = s.toks[i].kind == TokKind::Number && s.word(i).len() == 4 && end == i + 1 && !w.contains(',');
+        // Ranges: "5 to 7 million", "17 or 18 million", "1-2 million": the scale of the top applies
+        // to the bottom too.
+        let mut high = None;
+        if end + 2 < n && matches!(s.word(end), "to" | "or" | "-" | "–") && s.toks[i].kind == TokKind::Number || end + 2 < n && matches!(s.word(end), "to" | "or") && word_value(w).is_some() {
+            let k = end + 1;
+            let top = digits_value(s, k).filter(|(_, _, _)| s.toks[k].kind == TokKind::Number).map(|(v, e, _)| (v, e)).or_else(|| word_value(s.word(k)).map(|v| (v, k + 1)));
+            if let Some((top, e)) = top {
+                if let Some(&(_, scale)) = SCALES.iter().find(|(nm, _)| e < n && *nm == s.word(e)) {
+                    if top > value && scale >= 1e3 {
+                        value *= scale;
+                        high = Some(top * scale);
+                        end = e + 1;
+                        approx = true;
+                    }
+                }
+            }
+        }
         // Scales: "2.9 million", "ninety thousand"
-        if end < n {
+        if end < n && high.is_none() {
             if let Some(&(_, scale)) = SCALES.iter().find(|(nm, _)| *nm == s.word(end)) {
                 if scale >= 1e6 || value < 1000.0 {
                     value *= scale;
@@ -152,15 +176,24 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
                         ratio = true;
                         of = Some(whole);
                         end = e;
-                    } else if s.word(end) != "in" && whole >= value {
+                    } else if s.word(end) != "in" {
+                        // Even when the part is larger ("2,108 of the 1,966"): the student's slip.
                         of = Some(whole);
                     }
                 }
             }
         }
+        // "5/10 members": a part and its whole, written as a fraction (not a date like 1/12/1934).
+        if of.is_none() && !ratio && end + 1 < n && s.word(end) == "/" && s.toks[end - 1].kind == TokKind::Number {
+            let tight = s.toks[end].range.start == s.toks[end - 1].range.end && s.toks[end + 1].range.start == s.toks[end].range.end;
+            let more = (end + 2 < n && s.word(end + 2) == "/") || (start >= 1 && s.word(start - 1) == "/");
+            if tight && !more && s.toks[end + 1].kind == TokKind::Number {
+                of = s.word(end + 1).parse().ok();
+            }
+        }
         let range = s.toks[start].range.start..s.toks[end - 1].range.end;
         let value = if ratio { value / of.unwrap_or(1.0) } else { value };
-        out.push(NumberExpr { range, value, approx, of, ratio, percent, toks: start..end });
+        out.push(NumberExpr { range, value, approx, of, ratio, percent, high, toks: start..end });
         i = end;
     }
     out
@@ -183,7 +216,16 @@ mod tests {
         let s = Sentence::new(text, 0..text.len());
         find(&s)
             .iter()
-            .map(|n| format!("[{}]={}{}{}", &text[n.range.clone()], n.value, if n.approx { "~" } else { "" }, n.of.map_or(String::new(), |o| format!(" of {o}"))))
+            .map(|n| {
+                format!(
+                    "[{}]={}{}{}{}",
+                    &text[n.range.clone()],
+                    n.value,
+                    n.high.map_or(String::new(), |h| format!("..{h}")),
+                    if n.approx { "~" } else { "" },
+                    n.of.map_or(String::new(), |o| format!(" of {o}"))
+                )
+            })
             .collect::<Vec<_>>()
             .join(" ")
     }
@@ -194,6 +236,17 @@ mod tests {
             .assert_eq(&show("681,692 and 681 692 and 2.9 million and a quarter of a million"));
         expect_test::expect!["[three]=3 of 5 [five]=5 [1 in 18]=0.05555555555555555 of 18 [ninety-eight]=98 [1,108]=1108~ of 1966 [1,966]=1966"]
             .assert_eq(&show("three of the five, 1 in 18, ninety-eight and some 1,108 of the 1,966 delegates"));
+        expect_test::expect!["[2,108]=2108~ of 1966 [1,966]=1966"].assert_eq(&show("Some 2,108 of the 1,966 delegates"));
+        expect_test::expect!["[5]=5 of 10 [10]=10 [1]=1 [12]=12"].assert_eq(&show("5/10 members, 1/12/1934"));
+    }
+
+    #[test]
+    fn reads_ranges_and_words() {
+        expect_test::expect!["[5 to 7 million]=5000000..7000000~ [17 or 18 million]=17000000..18000000~ [1-2 million]=1000000..2000000~"]
+            .assert_eq(&show("5 to 7 million and 17 or 18 million and 1-2 million"));
+        expect_test::expect!["[a hundred]=100~ [a thousand]=1000~ [a million]=1000000~"].assert_eq(&show("a hundred kulaks, over a thousand, a million"));
+        expect_test::expect!["[300,000]=300000 [600,000]=600000"].assert_eq(&show("from 300,000 in 1922 to 600,000 in 1925"));
+        expect_test::expect!["[ten]=10 [five]=5"].assert_eq(&show("from ten to five"));
     }
 
     #[test]

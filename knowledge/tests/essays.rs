@@ -1,0 +1,33 @@
+//! The checks run over the five source essays, kept as a reviewed snapshot: they should flag
+//! the essays' real mistakes (recorded as variants in the fact base) and little else. A change
+//! in what Clio says about the essays shows up here as a diff to review
+//! (`UPDATE_EXPECT=1 cargo test -p knowledge --test essays` accepts it).
+
+use std::path::PathBuf;
+
+use knowledge::{analyze, Cache, Code, Config, Format, KnowledgeBase};
+
+#[test]
+fn findings_on_the_source_essays() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/essays");
+    if !dir.is_dir() {
+        eprintln!("SKIPPED: ../shared/essays is not beside the project");
+        return;
+    }
+    let (kb, _) = KnowledgeBase::embedded();
+    let mut config = Config::default();
+    config.disabled.insert(Code::Counterargument);
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    files.sort();
+    let mut out = String::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let name = f.file_name().unwrap().to_string_lossy().chars().take(3).collect::<String>();
+        let a = analyze(&kb, &text, Format::Plain, &config, &mut Cache::default());
+        for x in &a.findings {
+            let line = text[..x.range.start].matches('\n').count() + 1;
+            out.push_str(&format!("{name}:{line} {} «{}» {}\n", x.code.as_str(), &text[x.range.clone()], x.message));
+        }
+    }
+    expect_test::expect_file!["snapshots/essays.txt"].assert_eq(&out);
+}
