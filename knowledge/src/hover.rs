@@ -77,6 +77,7 @@ pub fn card(kb: &KnowledgeBase, id: EntryId) -> String {
         md.push_str("\n**Roles**\n");
         for r in &e.roles {
             let when = match (r.from, r.to) {
+                (Some(f), Some(t)) if f.from.year == t.from.year => format!(" ({})", f.from.year),
                 (Some(f), Some(t)) => format!(" ({}–{})", f.from.year, t.from.year),
                 (Some(f), None) => format!(" (from {})", f.from.year),
                 (None, Some(t)) => format!(" (until {})", t.from.year),
@@ -101,9 +102,19 @@ pub fn card(kb: &KnowledgeBase, id: EntryId) -> String {
     }
     if !e.variants.is_empty() {
         md.push_str("\n**Sources disagree**\n");
-        for v in &e.variants {
+        let mut shown = std::collections::HashSet::new();
+        for v in e.variants.iter().filter(|v| shown.insert((&v.essay, &v.field, &v.value))) {
             let note = if v.note.is_empty() { String::new() } else { format!(" — {}", v.note) };
-            md.push_str(&format!("- essay {} gives {} as {}{note}\n", v.essay, v.field, v.value));
+            let field = match v.field.as_str() {
+                "born" => "birth",
+                "died" => "death",
+                "from" | "founded" | "date" => "date",
+                "to" | "dissolved" => "end",
+                "roles" => "post",
+                "name" | "full_name" => "name",
+                other => other,
+            };
+            md.push_str(&format!("- essay {} ({field}): {}{note}\n", v.essay, v.value));
         }
     }
     let related: Vec<&str> = e.related.iter().filter(|j| !events.contains(j)).map(|&j| kb.entries[j].name.as_str()).collect();
