@@ -115,12 +115,23 @@ pub fn find(s: &Sentence) -> Vec<DateExpr> {
                 continue;
             }
         }
+        // "the 1920's", "1920’s": a decade written with an apostrophe.
+        if i + 2 < n && w.len() == 4 && w.ends_with('0') && w.bytes().all(|b| b.is_ascii_digit()) && matches!(s.word(i + 1), "'" | "’") && s.word(i + 2) == "s" && s.toks[i + 1].range.start == s.toks[i].range.end {
+            let y: i32 = w.parse().unwrap_or(0);
+            if (1700..=2090).contains(&y) {
+                let (lo, hi, first) = qualifier(s, i, y, y + 9);
+                out.push(make(s, first, i + 3, i, DaySpan::years(lo, hi), false, false));
+                i += 3;
+                continue;
+            }
+        }
         let Some(y) = year_of(s, i) else {
             i += 1;
             continue;
         };
         // Range: 1918-21, 1936–38, 1918-1921, 1922/23
-        if i + 2 < n && is_dash(s.word(i + 1)) && s.toks[i + 1].range.start == s.toks[i].range.end {
+        // Spaced forms too ("1923 - 25"), but not a dash that opens an aside ("1934 - the year").
+        if i + 2 < n && is_dash(s.word(i + 1)) && s.toks[i + 2].kind == TokKind::Number {
             if let Some(y2) = two_digit_end(s, i + 2, y) {
                 let (lo, hi, first) = season(s, i, y, y2);
                 out.push(make(s, first, i + 3, i, DaySpan::new(lo, hi), false, true));

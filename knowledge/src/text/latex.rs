@@ -130,6 +130,7 @@ pub fn prose(text: &str) -> Prose {
         }
     }
     let masked = m.finish();
+    breaks.extend(super::list_item_starts(&masked));
     let blocks = blocks_by_blank_lines(&masked, &breaks);
     Prose { masked, blocks, disabled: regions(text, dirs) }
 }

@@ -212,8 +212,25 @@ fn plain(text: &str) -> Prose {
         }
     }
     let masked = String::from_utf8(bytes).unwrap_or_default();
-    let blocks = blocks_by_blank_lines(&masked, &[]);
+    let blocks = blocks_by_blank_lines(&masked, &list_item_starts(&masked));
     Prose { masked, blocks, disabled: regions(text, dirs) }
+}
+
+/// Offsets of lines that start a list item or a heading ("- ", "* ", "• ", "1. ", "# "):
+/// in plain text and LaTeX these begin a block of their own, as they do in Markdown.
+pub(crate) fn list_item_starts(masked: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in masked.split_inclusive('\n') {
+        let t = line.trim_start();
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let numbered = digits > 0 && digits < 4 && t[digits..].starts_with(['.', ')']) && t[digits + 1..].starts_with(' ');
+        if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("• ") || t.starts_with("+ ") || t.starts_with("# ") || t.starts_with("## ") || numbered {
+            out.push(pos);
+        }
+        pos += line.len();
+    }
+    out
 }
 
 /// Blanks bare URLs and e-mail-like tokens, which are never prose.

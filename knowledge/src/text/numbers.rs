@@ -38,6 +38,10 @@ const FRACTIONS: &[(&str, f64)] = &[("half", 0.5), ("quarter", 0.25), ("third", 
 const HEDGES: &[&str] = &["some", "about", "around", "approximately", "roughly", "nearly", "almost", "over", "more", "under", "up", "c", "circa", "perhaps", "estimated", "an", "at", "least", "than", "fewer", "less"];
 
 fn word_value(w: &str) -> Option<f64> {
+    // Every number word starts with one of these letters and is short: most words leave here.
+    if w.len() < 3 || w.len() > 13 || !matches!(w.as_bytes()[0], b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n') {
+        return None;
+    }
     if let Some(&(_, v)) = SMALL.iter().find(|(n, _)| *n == w) {
         return Some(v);
     }
@@ -75,6 +79,11 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
     let mut i = 0;
     while i < n {
         let w = s.word(i);
+        // Fast path: a word that cannot begin a number ("one", "a hundred", "half", "quarter").
+        if s.toks[i].kind != TokKind::Number && !matches!(w.as_bytes().first(), Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'a' | b'h' | b'q')) {
+            i += 1;
+            continue;
+        }
         let mut start = i;
         let (mut value, mut end, mut approx) = if let Some((v, e, dec)) = digits_value(s, i) {
             (v, e, dec)
@@ -123,6 +132,11 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
                     }
                 }
             }
+        }
+        // "two and a half million"
+        if end + 3 < n && high.is_none() && s.word(end) == "and" && s.word(end + 1) == "a" && s.word(end + 2) == "half" && matches!(s.word(end + 3), "million" | "thousand" | "billion" | "hundred") {
+            value += 0.5;
+            end += 3;
         }
         // Scales: "2.9 million", "ninety thousand"
         if end < n && high.is_none() {
@@ -247,6 +261,7 @@ mod tests {
         expect_test::expect!["[a hundred]=100~ [a thousand]=1000~ [a million]=1000000~"].assert_eq(&show("a hundred kulaks, over a thousand, a million"));
         expect_test::expect!["[300,000]=300000 [600,000]=600000"].assert_eq(&show("from 300,000 in 1922 to 600,000 in 1925"));
         expect_test::expect!["[ten]=10 [five]=5"].assert_eq(&show("from ten to five"));
+        expect_test::expect!["[two and a half million]=2500000~ [seven hundred thousand]=700000~"].assert_eq(&show("two and a half million, seven hundred thousand"));
     }
 
     #[test]
