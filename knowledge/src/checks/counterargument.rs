@@ -1,10 +1,56 @@
-//! (being written) Counterarguments: recognise claims from the debate and offer the other side.
+//! Counterarguments: recognise when a sentence (or a clause of it) asserts a claim from the debate
+//! "Did Leninism lead to Stalinism?" and offer the strongest point the other side makes.
+//!
+//! Matching is lexical. Every `[[argument]]` entry lists `cues`, words and short phrases by which
+//! a student's sentence shows that it makes the argument's claim. Cues and sentence words are
+//! reduced to light stems (lower case, no possessive, no plural / -ed / -ing / -ion ... endings,
+//! -ize spelt -ise), so "continued", "continuity" and "continuation" are one term; synonyms are
+//! simply further cues. A cue is matched as a phrase (one filler word such as "the" or an adverb
+//! may sit between its words). Each argument is scored like BM25 with the cues as query terms:
+//! a cue's weight is its inverse document frequency over the arguments (each argument's cues,
+//! claim and evidence text make one document, so "terror", which most of them use, weighs
+//! little), saturated by how often it occurs, scaled by the argument's cue-list length and
+//! boosted for multi-word cues; the content words of the argument's own `claim` add a little, and
+//! so, at half weight, do predicate cues of other arguments on the same side ("led directly to"
+//! lends weight to "democratic centralism"). Cues that are only a name in the fact base ("Cheka",
+//! "NEP") say what a sentence is about, not what it argues; cues made of function words and
+//! names only ("Lenin did not") count half.
+//!
+//! A sentence is taken to make a claim only when it also shows that it argues, and no meta
+//! marker says it speaks of the essay itself ("In the next paragraph I turn to ...", unless it
+//! goes on "... argue that"); questions make no claim. The best argument needs one predicate cue
+//! (neither a name nor common to most arguments) and then either a claim marker or hedge from the
+//! vocabulary ("inevitable", "led to", "proves", "betrayed", "some historians argue") with two
+//! cues, one specific phrase or one rare heavy cue; or a sentence that sets Lenin (Leninism)
+//! beside Stalin (Stalinism) with a marker, or with strong cues and no date. Markers made only of
+//! function words ("was the", "not", "more than") need stronger cues. Words inside quotations do
+//! not count as the student's markers. Descriptive sentences ("The Cheka was founded in 1917",
+//! "The Kronstadt sailors rebelled in March 1921") draw nothing.
+//!
+//! Negation: a negation word ("not", "never", "by no means", "rather than"...) reverses the cue
+//! hits after it up to the next comma; "a myth", "wrong" reverse the clause they close; an even
+//! number of negations cancels out ("not without"); "not only", "no doubt" do not negate. A
+//! negated claim asserts the opposite of the argument ("Stalin did not simply continue Lenin's
+//! terror"), so its counterpoint is the argument itself. Hedged claims are still claims.
+//!
+//! `document` then offers, for each claim, the strongest counterpoint (the argument's `counters`,
+//! strongest first, then other arguments of the opposite side on the same theme) that the
+//! paragraph has not shown yet, naming its source, with up to two alternatives as related
+//! information and quick fixes that insert a counterargument sentence or a citation. A claim whose
+//! counterpoint the essay already makes elsewhere (or whose opposite it asserts) draws nothing.
+//! The balance counts the points on each side and lists strong opposing points not yet addressed.
+//!
+//! The per-knowledge-base tables (stemmed cues, weights) are built once and cached, keyed by the
+//! fact base's address and a fingerprint of its arguments and vocabulary.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use super::SentenceCtx;
-use crate::analysis::Finding;
-use crate::base::KnowledgeBase;
+use crate::analysis::{Code, Finding, Fix, Related};
+use crate::base::{Argument, KnowledgeBase, Stance};
+use crate::text::sentences::{possessive_base, tokenize, Sentence, TokKind};
 
 /// A sentence (or clause) that makes a claim from the debate.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,11 +64,29 @@ pub struct Claim {
     /// True when the sentence asserts the opposite of the argument ("did not simply continue").
     pub negated: bool,
     pub score: f32,
+    /// The whole sentence the claim is in (same coordinates as `range`): a counterargument is
+    /// inserted after it.
+    pub sentence: Range<usize>,
 }
 
 impl Claim {
     pub fn shifted(&self, by: usize, block: Range<usize>) -> Claim {
-        Claim { range: self.range.start + by..self.range.end + by, block, ..self.clone() }
+        Claim {
+            range: self.range.start + by..self.range.end + by,
+            sentence: self.sentence.start + by..self.sentence.end + by,
+            block,
+            ..self.clone()
+        }
+    }
+
+    /// The side the sentence takes: the argument's stance, reversed when negated.
+    pub fn stance(&self, kb: &KnowledgeBase) -> Stance {
+        let s = kb.arguments[self.argument].stance;
+        if self.negated {
+            opposite(s)
+        } else {
+            s
+        }
     }
 }
 
@@ -35,10 +99,1355 @@ pub struct Balance {
     pub unaddressed: Vec<usize>,
 }
 
-pub fn claims(_ctx: &SentenceCtx) -> Vec<Claim> {
-    Vec::new()
+fn opposite(s: Stance) -> Stance {
+    match s {
+        Stance::Continuity => Stance::Rupture,
+        Stance::Rupture => Stance::Continuity,
+    }
 }
 
-pub fn document(_kb: &KnowledgeBase, _claims: &[Claim], _text: &str) -> (Vec<Finding>, Balance) {
-    (Vec::new(), Balance::default())
+// ---------------------------------------------------------------------------------------------
+// Tuning. Scores are BM25 sums; a typical specific cue weighs 2-3.5, a cue shared by half the
+// arguments well under 1.
+
+/// BM25 term-frequency saturation.
+const K1: f32 = 1.2;
+/// BM25 length normalisation (over the number of cues an argument lists).
+const B: f32 = 0.4;
+/// Extra weight per additional word of a phrase cue.
+const PHRASE_BOOST: f32 = 0.5;
+/// Weight of a content word of the argument's `claim` that no cue covers, relative to its idf.
+const CLAIM_WORD: f32 = 0.3;
+/// Minimum score of the best argument.
+const MIN_SCORE: f32 = 3.0;
+/// A single phrase cue suffices when at most this many arguments share it.
+const SPECIFIC_DF: usize = 2;
+/// The ids of the entries that stand for the two sides the debate compares.
+const SIDES: [&[&str]; 2] = [&["lenin", "leninism"], &["stalin", "stalinism"]];
+
+/// Weight of a predicate borrowed from another argument of the same side.
+const BORROWED: f32 = 0.5;
+/// Minimum score when the sentence sets Lenin beside Stalin.
+const MIN_SCORE_BOTH: f32 = 2.0;
+/// A single cue this heavy (a rare phrase) is enough with a claim marker.
+const HEAVY_CUE: f32 = 4.0;
+/// A claim needs one cue that is neither a name nor a word most arguments use ("terror"): idf at
+/// least this (about one argument in seven).
+const PREDICATE_IDF: f32 = 2.0;
+
+// ---------------------------------------------------------------------------------------------
+// Stems.
+
+/// Light stemmer: lower case, no possessive, -ize as -ise, one common ending removed.
+/// "Continued", "continuity", "continuation" -> "continu"; "purges", "purged" -> "purg".
+pub fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    let w = possessive_base(&w);
+    let mut w = if w.contains("iz") { w.replace("iz", "is") } else { w.to_string() };
+    if w.len() <= 3 || !w.is_ascii() {
+        return w;
+    }
+    // Endings that would make another word: "faction" is not "fact".
+    for (k, v) in [("faction", "faction"), ("factions", "faction"), ("factional", "faction"), ("nation", "nation"), ("nations", "nation"), ("action", "action"), ("actions", "action")] {
+        if w == k {
+            return v.to_string();
+        }
+    }
+    for (suf, rep) in [("ies", "y"), ("ied", "y")] {
+        if w.len() > 4 && w.ends_with(suf) {
+            w.truncate(w.len() - suf.len());
+            w.push_str(rep);
+            return w;
+        }
+    }
+    const SUFFIXES: &[(&str, usize)] = &[
+        ("isations", 4),
+        ("isation", 4),
+        ("ations", 3),
+        ("ation", 3),
+        ("abilities", 3),
+        ("ability", 3),
+        ("ities", 3),
+        ("ity", 3),
+        ("ings", 3),
+        ("ing", 3),
+        ("ions", 3),
+        ("ion", 3),
+        ("ably", 3),
+        ("able", 3),
+        ("ments", 4),
+        ("ment", 4),
+        ("ness", 4),
+        ("edly", 3),
+        ("ed", 3),
+        ("es", 3),
+        ("al", 4),
+        ("ly", 4),
+        ("s", 3),
+        ("e", 3),
+    ];
+    for &(suf, min) in SUFFIXES {
+        if let Some(base) = w.strip_suffix(suf) {
+            if base.len() < min {
+                continue;
+            }
+            if suf == "s" && (base.ends_with('s') || base.ends_with('u') || base.ends_with('i')) {
+                continue;
+            }
+            let mut b = base.to_string();
+            if suf == "isations" || suf == "isation" {
+                b.push_str("is");
+            }
+            return b;
+        }
+    }
+    w
+}
+
+/// Words a phrase cue may skip between two of its words.
+fn filler(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "these" | "those" | "all" | "any" | "so" | "very" | "much")
+        || (w.len() > 4 && w.ends_with("ly") && w != "only")
+}
+
+/// Function words: never content.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "by", "to", "for", "from", "with", "as", "into", "than", "that", "this", "these", "those",
+    "it", "its", "he", "his", "him", "she", "her", "they", "their", "them", "we", "our", "i", "my", "you", "was", "were", "is", "are", "be", "been", "being",
+    "had", "has", "have", "did", "do", "does", "not", "no", "so", "which", "who", "whom", "whose", "what", "when", "while", "after", "before", "under",
+    "over", "only", "also", "even", "more", "most", "much", "many", "some", "such", "one", "two", "would", "could", "should", "might", "may", "will",
+    "can", "there", "then", "own", "all", "any", "very", "same", "other", "between", "against", "up", "out", "about", "both", "each", "if", "how",
+];
+
+/// Words every argument of the debate uses: not content words of one claim.
+const DEBATE_WORDS: &[&str] = &["lenin", "stalin", "leninism", "stalinism", "soviet", "bolshevik", "bolsheviks", "party", "regime", "state", "system", "made", "make", "later"];
+
+fn is_stopword(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w) || DEBATE_WORDS.contains(&w)
+}
+
+/// Stems of everyday verbs and words that do not make a phrase specific ("led to", "had to").
+const LIGHT: &[&str] = &["led", "lead", "had", "hav", "mak", "mad", "set", "put", "carri", "carry", "get", "got", "go", "went", "com", "came", "tak", "took", "giv", "gav", "given", "use", "us", "far", "much", "never", "did", "just", "whol", "own", "new", "old", "member", "peopl", "lenin", "stalin"];
+
+/// One word of a cue: a stem, or a prefix for a cue word written with a trailing `*`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Part {
+    Stem(String),
+    Prefix(String),
+}
+
+fn cue_parts(cue: &str) -> Vec<Part> {
+    let mut out = Vec::new();
+    for piece in cue.split_whitespace() {
+        if let Some(p) = piece.strip_suffix('*') {
+            out.push(Part::Prefix(p.to_lowercase()));
+            continue;
+        }
+        for t in tokenize(piece) {
+            if t.kind == TokKind::Punct {
+                continue;
+            }
+            let w = &piece[t.range];
+            for sub in w.split('-').filter(|x| !x.is_empty()) {
+                out.push(Part::Stem(stem(sub)));
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-knowledge-base tables.
+
+/// A vocabulary list, split into words once, matched like `Sentence::phrase_at` (whole words,
+/// `*` suffix wildcard, a possessive allowed on the last word, "n't" as a word ending).
+#[derive(Default)]
+struct Phrases {
+    list: Vec<Vec<String>>,
+    /// Phrases by their first word (without wildcard).
+    by_first: HashMap<String, Vec<usize>>,
+    /// Phrases whose first word is a wildcard, or a single word that may take a possessive.
+    other: Vec<usize>,
+}
+
+impl Phrases {
+    fn new(src: &[String]) -> Phrases {
+        let list: Vec<Vec<String>> = src.iter().map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut other = Vec::new();
+        for (i, p) in list.iter().enumerate() {
+            if p[0].ends_with('*') || p.len() == 1 {
+                other.push(i);
+            } else {
+                by_first.entry(p[0].clone()).or_default().push(i);
+            }
+        }
+        // Single words: looked up by the word and by its possessive base.
+        for &i in &other.clone() {
+            let p = &list[i];
+            if p.len() == 1 && !p[0].ends_with('*') && p[0] != "n't" {
+                by_first.entry(p[0].clone()).or_default().push(i);
+                other.retain(|&x| x != i);
+            }
+        }
+        Phrases { list, by_first, other }
+    }
+
+    fn word_ok(s: &Sentence, j: usize, p: &str, last: bool) -> bool {
+        let w = s.word(j);
+        if let Some(stem) = p.strip_suffix('*') {
+            w.starts_with(stem) && s.toks[j].kind == TokKind::Word
+        } else if last && p == "n't" {
+            w.ends_with("n't") || w.ends_with("n’t")
+        } else {
+            w == p || (last && possessive_base(w) == p)
+        }
+    }
+
+    /// The longest phrase starting at token `i`: the token index after it.
+    fn at(&self, s: &Sentence, i: usize) -> Option<usize> {
+        let mut best = None;
+        let w = s.word(i);
+        let base = possessive_base(w);
+        let cands = self.by_first.get(w).into_iter().flatten();
+        let cands = cands.chain(self.by_first.get(base).filter(|_| base.len() != w.len()).into_iter().flatten());
+        'outer: for p in cands.chain(self.other.iter()).map(|&k| &self.list[k]) {
+            if i + p.len() > s.toks.len() {
+                continue;
+            }
+            for (k, part) in p.iter().enumerate() {
+                if !Self::word_ok(s, i + k, part, k + 1 == p.len()) {
+                    continue 'outer;
+                }
+            }
+            best = best.max(Some(i + p.len()));
+        }
+        best
+    }
+
+    fn any(&self, s: &Sentence) -> bool {
+        (0..s.toks.len()).any(|i| self.at(s, i).is_some())
+    }
+}
+
+struct Cue {
+    parts: Vec<Part>,
+    /// Arguments listing this cue, ascending.
+    args: Vec<usize>,
+    /// BM25 inverse document frequency times the phrase boost.
+    weight: f32,
+    idf: f32,
+    specific: bool,
+    /// Shows what a sentence argues: not a name, not common to many arguments, not only function
+    /// words ("Lenin never").
+    predicate: bool,
+    /// The side of every argument that lists it, if they agree.
+    stance: Option<Stance>,
+    /// Only function words and names ("Lenin did not"): half weight, not a distinct cue.
+    weak: bool,
+    /// The cue is just a name of something in the fact base ("Cheka", "Five-Year Plan"): it
+    /// shows what a sentence is about, not what it argues.
+    topic: bool,
+}
+
+struct Index {
+    cues: Vec<Cue>,
+    /// Cues by their first stem.
+    by_first: HashMap<String, Vec<usize>>,
+    /// Cues whose first word is a prefix pattern.
+    by_prefix: Vec<usize>,
+    /// BM25 length normalisation per argument.
+    norm: Vec<f32>,
+    /// Content stems of each argument's `claim`, with their weight.
+    claim_words: HashMap<String, Vec<(usize, f32)>>,
+    /// Entries that stand for each side of the debate: Lenin / Leninism and Stalin / Stalinism.
+    sides: [Vec<usize>; 2],
+    negations: Phrases,
+    hedges: Phrases,
+    markers: Phrases,
+    meta: Phrases,
+}
+
+/// Is the (lower-case) cue wholly a name in the fact base, in some capitalisation?
+fn is_name(kb: &KnowledgeBase, cue: &str) -> bool {
+    let title: String = cue.split(' ').map(|w| {
+        let mut cs = w.chars();
+        cs.next().map(|c| c.to_uppercase().chain(cs).collect::<String>()).unwrap_or_default()
+    }).collect::<Vec<_>>().join(" ");
+    [cue.to_string(), title, cue.to_uppercase()].iter().any(|v| kb.index.find_all(v).iter().any(|m| m.range == (0..v.len())))
+}
+
+fn idf(n: usize, df: usize) -> f32 {
+    let (n, df) = (n as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+impl Index {
+    fn build(kb: &KnowledgeBase) -> Index {
+        let n = kb.arguments.len();
+        let mut by_parts: HashMap<Vec<Part>, Vec<usize>> = HashMap::new();
+        let mut order: Vec<Vec<Part>> = Vec::new();
+        let mut topics: HashSet<Vec<Part>> = HashSet::new();
+        let mut ncues = vec![0usize; n];
+        for (ai, a) in kb.arguments.iter().enumerate() {
+            for c in &a.cues {
+                let parts = cue_parts(c);
+                if parts.is_empty() {
+                    continue;
+                }
+                if is_name(kb, c) {
+                    topics.insert(parts.clone());
+                }
+                let e = by_parts.entry(parts.clone()).or_insert_with(|| {
+                    order.push(parts);
+                    Vec::new()
+                });
+                if !e.contains(&ai) {
+                    e.push(ai);
+                    ncues[ai] += 1;
+                }
+            }
+        }
+        // Each argument as a document for document frequencies: its claim and evidence, stemmed.
+        let docs: Vec<Vec<Vec<String>>> = kb.arguments.iter().map(|a| [&a.claim, &a.evidence_text].iter().map(|t| text_stems(t)).collect()).collect();
+        let mut cues = Vec::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_prefix = Vec::new();
+        for parts in order {
+            let args = by_parts.remove(&parts).unwrap_or_default();
+            let words = parts.len();
+            let df = (0..n).filter(|ai| args.contains(ai) || docs[*ai].iter().any(|seg| contains_phrase(seg, &parts))).count();
+            let cue_idf = idf(n, df);
+            let mut weight = cue_idf * (1.0 + PHRASE_BOOST * (words as f32 - 1.0));
+            let topic = topics.contains(&parts);
+            // Two content words at least: "temporary retreat", not "led to" or "party members".
+            let content = parts.iter().filter(|p| match p {
+                Part::Stem(s) => s.len() > 2 && !FUNCTION_WORDS.contains(&s.as_str()) && !LIGHT.contains(&s.as_str()),
+                Part::Prefix(_) => true,
+            }).count();
+            let specific = content >= 2 && df <= SPECIFIC_DF && !topic;
+            // Only function words and names ("Lenin did not"): a weak hint at most.
+            let weak = content == 0 && !topic;
+            if weak {
+                weight *= 0.5;
+            }
+            let ci = cues.len();
+            match &parts[0] {
+                Part::Stem(s) => by_first.entry(s.clone()).or_default().push(ci),
+                Part::Prefix(_) => by_prefix.push(ci),
+            }
+            let predicate = !topic && cue_idf >= PREDICATE_IDF && content >= 1;
+            let stance = Some(kb.arguments[args[0]].stance).filter(|s| args.iter().all(|&a| kb.arguments[a].stance == *s));
+            cues.push(Cue { parts, args, weight, idf: cue_idf, specific, predicate, stance, topic, weak });
+        }
+        let avg = (ncues.iter().sum::<usize>() as f32 / n.max(1) as f32).max(1.0);
+        let norm = ncues.iter().map(|&c| 1.0 - B + B * c as f32 / avg).collect();
+
+        let mut claim_df: HashMap<String, Vec<usize>> = HashMap::new();
+        for (ai, a) in kb.arguments.iter().enumerate() {
+            for t in tokenize(&a.claim) {
+                if t.kind != TokKind::Word {
+                    continue;
+                }
+                for sub in a.claim[t.range.clone()].split('-') {
+                    let low = possessive_base(&sub.to_lowercase()).to_string();
+                    if low.len() < 3 || is_stopword(&low) {
+                        continue;
+                    }
+                    let st = stem(&low);
+                    let e = claim_df.entry(st).or_default();
+                    if !e.contains(&ai) {
+                        e.push(ai);
+                    }
+                }
+            }
+        }
+        let claim_words = claim_df.into_iter().map(|(k, v)| {
+            let w = CLAIM_WORD * idf(n, v.len());
+            (k, v.into_iter().map(|a| (a, w)).collect())
+        }).collect();
+        let v = &kb.vocab;
+        Index {
+            cues,
+            by_first,
+            by_prefix,
+            norm,
+            claim_words,
+            sides: SIDES.map(|ids| ids.iter().filter_map(|id| kb.find(id)).collect()),
+            negations: Phrases::new(&v.negations),
+            hedges: Phrases::new(&v.hedges),
+            markers: Phrases::new(&v.claim_markers),
+            meta: Phrases::new(&v.meta_markers),
+        }
+    }
+}
+
+/// A text's words as stems, hyphenated words split.
+fn text_stems(t: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for tok in tokenize(t) {
+        if tok.kind == TokKind::Punct {
+            continue;
+        }
+        for sub in t[tok.range].split('-').filter(|x| !x.is_empty()) {
+            out.push(stem(sub));
+        }
+    }
+    out
+}
+
+fn contains_phrase(seg: &[String], parts: &[Part]) -> bool {
+    seg.windows(parts.len()).any(|w| {
+        w.iter().zip(parts).all(|(x, p)| match p {
+            Part::Stem(s) => x == s,
+            Part::Prefix(pre) => x.starts_with(pre.as_str()),
+        })
+    })
+}
+
+/// A cheap fingerprint of what the tables are built from (every length and a few bytes of every
+/// cue and vocabulary word): a fact base reloaded at the same address with other arguments gets
+/// new tables.
+fn fingerprint(kb: &KnowledgeBase) -> u64 {
+    let mut h: u64 = kb.arguments.len() as u64;
+    let mut add = |x: u64| h = (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let sig = |t: &str| {
+        let b = t.as_bytes();
+        let mut x = b.len() as u64;
+        for &k in b.iter().take(4).chain(b.iter().rev().take(4)) {
+            x = x << 8 | k as u64;
+        }
+        x
+    };
+    for a in &kb.arguments {
+        add(sig(&a.id));
+        add(sig(&a.claim));
+        add(sig(&a.evidence_text));
+        add(a.stance as u64);
+        add(a.cues.len() as u64);
+        for c in &a.cues {
+            add(sig(c));
+        }
+    }
+    let v = &kb.vocab;
+    for list in [&v.negations, &v.hedges, &v.claim_markers, &v.meta_markers] {
+        add(list.len() as u64);
+        for w in list {
+            add(sig(w));
+        }
+    }
+    h
+}
+
+/// The tables for this fact base, built on first use.
+fn index(kb: &KnowledgeBase) -> Arc<Index> {
+    type Tables = HashMap<(usize, u64), Arc<Index>>;
+    static CACHE: OnceLock<Mutex<Tables>> = OnceLock::new();
+    let key = (kb as *const KnowledgeBase as usize, fingerprint(kb));
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(ix) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return ix.clone();
+    }
+    let ix = Arc::new(Index::build(kb));
+    let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if c.len() >= 8 {
+        c.clear();
+    }
+    c.insert(key, ix.clone());
+    ix
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentence side.
+
+/// A word of the sentence (hyphenated words give one piece per part).
+struct Piece<'a> {
+    raw: &'a str,
+    stem: String,
+    tok: usize,
+    /// Punctuation (other than a hyphen) comes between this piece and the one before.
+    gap_before: bool,
+}
+
+fn pieces(s: &Sentence) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut last_word_tok: Option<usize> = None;
+    for (i, t) in s.toks.iter().enumerate() {
+        if t.kind == TokKind::Punct {
+            continue;
+        }
+        let w = &s.lower[t.range.clone()];
+        let gap = last_word_tok.is_some_and(|l| l + 1 != i);
+        for (k, sub) in w.split('-').filter(|x| !x.is_empty()).enumerate() {
+            let raw = possessive_base(sub);
+            out.push(Piece { raw, stem: stem(raw), tok: i, gap_before: k == 0 && gap });
+        }
+        last_word_tok = Some(i);
+    }
+    out
+}
+
+fn part_matches(p: &Part, piece: &Piece) -> bool {
+    match p {
+        Part::Stem(s) => *s == piece.stem,
+        Part::Prefix(x) => piece.raw.starts_with(x.as_str()),
+    }
+}
+
+/// Does the phrase match at piece `i`? Returns the piece index after it.
+fn phrase_at(parts: &[Part], ps: &[Piece], i: usize) -> Option<usize> {
+    if !part_matches(&parts[0], &ps[i]) {
+        return None;
+    }
+    let mut j = i + 1;
+    for p in &parts[1..] {
+        if j < ps.len() && !ps[j].gap_before && part_matches(p, &ps[j]) {
+            j += 1;
+        } else if j + 1 < ps.len() && !ps[j].gap_before && !ps[j + 1].gap_before && filler(ps[j].raw) && part_matches(p, &ps[j + 1]) {
+            j += 2;
+        } else {
+            return None;
+        }
+    }
+    Some(j)
+}
+
+#[derive(Clone, Debug)]
+struct Hit {
+    cue: usize,
+    /// Piece range.
+    pieces: Range<usize>,
+    /// Token range.
+    toks: Range<usize>,
+}
+
+fn find_hits(ix: &Index, ps: &[Piece]) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for i in 0..ps.len() {
+        let firsts = ix.by_first.get(&ps[i].stem).into_iter().flatten().chain(ix.by_prefix.iter());
+        for &ci in firsts {
+            if let Some(end) = phrase_at(&ix.cues[ci].parts, ps, i) {
+                hits.push(Hit { cue: ci, pieces: i..end, toks: ps[i].tok..ps[end - 1].tok + 1 });
+            }
+        }
+    }
+    hits
+}
+
+/// A negation in the sentence, as a token range, and whether it closes the clause ("is a myth").
+struct Negator {
+    toks: Range<usize>,
+    post: bool,
+}
+
+const POST_NEGATORS: &[&str] = &["myth", "wrong", "false", "mistaken", "untrue", "misleading"];
+
+fn negators(ctx: &SentenceCtx, ix: &Index) -> Vec<Negator> {
+    let s = &ctx.s;
+    let n = s.toks.len();
+    let mut out: Vec<Negator> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let w = s.word(i);
+        let next = if i + 1 < n { s.word(i + 1) } else { "" };
+        let prev = if i > 0 { s.word(i - 1) } else { "" };
+        // Intensifiers that look like negations.
+        let fake = (matches!(w, "not" | "n't") && matches!(next, "only" | "just" | "least"))
+            || (w.ends_with("n't") && matches!(next, "only" | "just"))
+            || (w == "no" && matches!(next, "doubt" | "wonder" | "coincidence" | "accident" | "less" | "surprise"))
+            || (w == "little" && matches!(prev, "a" | "very"))
+            || (w == "nothing" && next == "but")
+            || (w == "without" && next == "doubt");
+        if fake {
+            i += 2;
+            continue;
+        }
+        let mut best = ix.negations.at(s, i);
+        if best.is_none() && (w.ends_with("n't") || w.ends_with("n’t")) {
+            best = Some(i + 1);
+        }
+        if let Some(end) = best {
+            out.push(Negator { toks: i..end, post: POST_NEGATORS.contains(&w) });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// An argument's score over some tokens of the sentence.
+#[derive(Clone, Debug)]
+struct Scored {
+    argument: usize,
+    score: f32,
+    /// Distinct cues matched.
+    distinct: usize,
+    /// Distinct cues matched that are neither names (topics) nor common to many arguments.
+    predicates: usize,
+    specific: bool,
+    /// Weight of the heaviest predicate cue matched.
+    heaviest: f32,
+    negated: bool,
+}
+
+struct SentenceData<'a> {
+    ps: Vec<Piece<'a>>,
+    /// For each piece, the arguments whose claim has that word.
+    claim_words: Vec<Option<&'a Vec<(usize, f32)>>>,
+    hits: Vec<Hit>,
+    negs: Vec<Negator>,
+    /// Token index of each comma/semicolon etc. (negation scopes stop there).
+    commas: Vec<usize>,
+    clauses: Vec<Range<usize>>,
+}
+
+impl SentenceData<'_> {
+    fn clause_of(&self, t: usize) -> usize {
+        self.clauses.iter().position(|c| c.contains(&t)).unwrap_or(0)
+    }
+
+    /// Is the token range reversed by the negations around it (ignoring negations inside `own`)?
+    fn negated_at(&self, toks: &Range<usize>, own: &[Range<usize>]) -> bool {
+        let c = self.clause_of(toks.start);
+        let mut flips = 0;
+        for n in &self.negs {
+            if own.iter().any(|o| o.start <= n.toks.start && n.toks.end <= o.end) || self.clause_of(n.toks.start) != c {
+                continue;
+            }
+            let before = n.toks.end <= toks.start && !self.commas.iter().any(|&k| n.toks.end <= k && k < toks.start);
+            let after = n.post && n.toks.start >= toks.end;
+            if before || after {
+                flips += 1;
+            }
+        }
+        flips % 2 == 1
+    }
+
+    /// Scores every argument on the hits inside `range` (tokens); best first.
+    fn score(&self, kb: &KnowledgeBase, ix: &Index, range: &Range<usize>) -> Vec<Scored> {
+        let inside: Vec<usize> = (0..self.hits.len()).filter(|&hi| range.start <= self.hits[hi].toks.start && self.hits[hi].toks.end <= range.end).collect();
+        let mut args: Vec<usize> = inside.iter().flat_map(|&hi| ix.cues[self.hits[hi].cue].args.iter().copied()).collect();
+        args.sort_unstable();
+        args.dedup();
+        let mut out = Vec::new();
+        for a in args {
+            let stance = kb.arguments[a].stance;
+            // The argument's own cues, and at half weight the predicates of other arguments of the
+            // same side ("led directly to" lends itself to "democratic centralism").
+            let mut hs: Vec<(&Hit, f32)> = Vec::new();
+            for &hi in &inside {
+                let h = &self.hits[hi];
+                let c = &ix.cues[h.cue];
+                if c.args.binary_search(&a).is_ok() {
+                    hs.push((h, c.weight));
+                } else if c.predicate && c.stance == Some(stance) {
+                    hs.push((h, c.weight * BORROWED));
+                }
+            }
+            // Longest / heaviest non-overlapping hits.
+            hs.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.pieces.start.cmp(&y.0.pieces.start)));
+            let mut taken: Vec<(&Hit, f32)> = Vec::new();
+            for (h, w) in hs {
+                if !taken.iter().any(|(t, _)| t.pieces.start < h.pieces.end && h.pieces.start < t.pieces.end) {
+                    taken.push((h, w));
+                }
+            }
+            let mut tf: Vec<(usize, usize, f32)> = Vec::new();
+            for (h, w) in &taken {
+                match tf.iter_mut().find(|x| x.0 == h.cue) {
+                    Some(x) => x.1 += 1,
+                    None => tf.push((h.cue, 1, *w)),
+                }
+            }
+            let own_cue = |c: usize| ix.cues[c].args.binary_search(&a).is_ok();
+            let norm = ix.norm[a];
+            let mut score: f32 = tf.iter().map(|&(_, n, w)| {
+                let n = n as f32;
+                w * n * (K1 + 1.0) / (n + K1 * norm)
+            }).sum();
+            // Content words of the claim the cues did not cover.
+            let mut seen: Vec<&str> = Vec::new();
+            for (pi, p) in self.ps.iter().enumerate() {
+                let Some(ws) = self.claim_words[pi] else { continue };
+                if p.tok < range.start || p.tok >= range.end || taken.iter().any(|(h, _)| h.pieces.contains(&pi)) || seen.contains(&p.stem.as_str()) {
+                    continue;
+                }
+                if let Some(&(_, w)) = ws.iter().find(|x| x.0 == a) {
+                    score += w;
+                    seen.push(&p.stem);
+                }
+            }
+            let own: Vec<Range<usize>> = taken.iter().map(|(h, _)| h.toks.clone()).collect();
+            let (mut neg_w, mut pos_w) = (0.0f32, 0.0f32);
+            for (h, w) in &taken {
+                if self.negated_at(&h.toks, &own) {
+                    neg_w += w;
+                } else {
+                    pos_w += w;
+                }
+            }
+            let cues: Vec<(usize, f32)> = tf.iter().filter(|x| !ix.cues[x.0].weak).map(|&(c, _, w)| (c, w)).collect();
+            out.push(Scored {
+                argument: a,
+                score,
+                distinct: cues.len(),
+                predicates: cues.iter().filter(|(c, _)| ix.cues[*c].predicate && own_cue(*c)).count(),
+                heaviest: cues.iter().filter(|(c, _)| ix.cues[*c].predicate && own_cue(*c)).map(|&(_, w)| w).fold(0.0, f32::max),
+                specific: taken.iter().any(|(h, _)| ix.cues[h.cue].specific && own_cue(h.cue)),
+                negated: neg_w > pos_w,
+            });
+        }
+        out.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.argument.cmp(&y.argument)));
+        out
+    }
+}
+
+/// What else the sentence (or clause) shows besides its cues.
+#[derive(Clone, Copy, Debug)]
+struct Context {
+    /// A claim marker or hedge.
+    signal: bool,
+    /// Only markers made of function words ("was the", "not", "more than"): they argue only with
+    /// strong cues.
+    weak_signal: bool,
+    /// It names both sides of the debate (Lenin or Leninism, and Stalin or Stalinism).
+    both_sides: bool,
+    /// It gives a date: narration more likely than argument.
+    dated: bool,
+}
+
+/// Is the best argument's evidence enough? Always one cue that is neither a name nor common, and
+/// a minimum score; then either a claim marker with two cues (or one specific or heavy cue), or
+/// a sentence that sets Lenin beside Stalin with a marker or two cues.
+fn accept(s: &Scored, c: Context) -> bool {
+    if s.predicates == 0 {
+        return false;
+    }
+    let strong = s.distinct >= 2 || s.specific || s.heaviest >= HEAVY_CUE;
+    if c.weak_signal && !c.both_sides {
+        return (s.predicates >= 2 || s.specific || s.heaviest >= HEAVY_CUE) && s.score >= 2.0 * MIN_SCORE;
+    }
+    (c.signal && strong && s.score >= MIN_SCORE) || (c.both_sides && (c.signal || (strong && !c.dated)) && s.score >= MIN_SCORE_BOTH)
+}
+
+/// Where the sentence shows that it argues: claim markers and hedges (token indices).
+/// Words inside a quotation are someone else's and do not count. The flag tells markers made of
+/// function words only ("was the", "not").
+fn signals(ctx: &SentenceCtx, ix: &Index) -> Vec<(usize, bool)> {
+    let s = &ctx.s;
+    let mut v: Vec<(usize, bool)> = Vec::new();
+    for i in 0..s.toks.len() {
+        if ctx.quoted(&s.toks[i].range) {
+            continue;
+        }
+        if ix.hedges.at(s, i).is_some() {
+            v.push((i, false));
+        } else if let Some(end) = ix.markers.at(s, i) {
+            let weak = (i..end).all(|k| FUNCTION_WORDS.contains(&s.word(k)) || s.word(k).ends_with("n't"));
+            v.push((i, weak));
+        }
+    }
+    v
+}
+
+/// Does a sentence that speaks of the essay itself ("In this essay I will ...") still state a
+/// thesis ("... argue that ...")?
+fn thesis(s: &Sentence) -> bool {
+    (1..s.toks.len()).any(|i| s.word(i) == "that" && matches!(s.word(i - 1), "argue" | "show" | "prove" | "demonstrate" | "contend" | "maintain" | "suggest"))
+}
+
+/// How a sentence scores against each argument (for tuning and tests): hits, the top arguments
+/// and whether the sentence argues at all.
+pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
+    let config = crate::analysis::Config::default();
+    let mentions = kb.index.find_all(sentence);
+    let ctx = SentenceCtx::new(kb, sentence, 0..sentence.len(), &mentions, &[], &config);
+    let ix = index(kb);
+    let ps = pieces(&ctx.s);
+    let hits = find_hits(&ix, &ps);
+    let s = &ctx.s;
+    let commas = (0..s.toks.len()).filter(|&i| s.toks[i].kind == TokKind::Punct && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")).collect();
+    let claim_words = ps.iter().map(|p| ix.claim_words.get(&p.stem)).collect();
+    let d = SentenceData { ps, claim_words, hits, negs: negators(&ctx, &ix), commas, clauses: ctx.clauses() };
+    let mut out = format!("signals={:?} negs={:?}\n", signals(&ctx, &ix), d.negs.iter().map(|n| n.toks.clone()).collect::<Vec<_>>());
+    for h in &d.hits {
+        let c = &ix.cues[h.cue];
+        out.push_str(&format!("  hit {:?}{}{} w={:.2} idf={:.2} args={:?}\n", &sentence[s.toks[h.toks.start].range.start..s.toks[h.toks.end - 1].range.end], if c.topic { " (topic)" } else { "" }, if c.predicate { " (predicate)" } else { "" }, c.weight, c.idf, c.args.iter().map(|&a| kb.arguments[a].id.as_str()).collect::<Vec<_>>()));
+    }
+    for sc in d.score(kb, &ix, &(0..s.toks.len())).iter().take(4) {
+        out.push_str(&format!("  {} {:.2} distinct={} predicates={} specific={} heaviest={:.2} negated={}\n", kb.arguments[sc.argument].id, sc.score, sc.distinct, sc.predicates, sc.specific, sc.heaviest, sc.negated));
+    }
+    out
+}
+
+pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
+    let kb = ctx.kb;
+    if kb.arguments.is_empty() || ctx.s.toks.len() < 3 {
+        return Vec::new();
+    }
+    let text = ctx.text().trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')'));
+    if text.ends_with('?') {
+        return Vec::new();
+    }
+    let ix = index(kb);
+    if ix.meta.any(&ctx.s) && !thesis(&ctx.s) {
+        return Vec::new();
+    }
+    let ps = pieces(&ctx.s);
+    let hits = find_hits(&ix, &ps);
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    let s = &ctx.s;
+    let commas = (0..s.toks.len()).filter(|&i| s.toks[i].kind == TokKind::Punct && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")).collect();
+    let claim_words = ps.iter().map(|p| ix.claim_words.get(&p.stem)).collect();
+    let signals = signals(ctx, &ix);
+    // Token ranges of mentions of each side.
+    let sides: [Vec<Range<usize>>; 2] = [0, 1].map(|k| ctx.mentions.iter().filter(|m| ix.sides[k].contains(&m.entry)).map(|m| ctx.mention_toks(m)).collect());
+    let context = |r: &Range<usize>| Context {
+        signal: signals.iter().any(|(t, _)| r.contains(t)),
+        weak_signal: signals.iter().any(|(t, _)| r.contains(t)) && signals.iter().all(|(t, weak)| *weak || !r.contains(t)),
+        both_sides: sides.iter().all(|v| v.iter().any(|m| r.contains(&m.start))),
+        dated: !ctx.dates.is_empty(),
+    };
+    let all = 0..s.toks.len();
+    let whole = context(&all);
+    if !whole.signal && !whole.both_sides {
+        return Vec::new();
+    }
+    let d = SentenceData { ps, claim_words, hits, negs: negators(ctx, &ix), commas, clauses: ctx.clauses() };
+    let claim = |sc: &Scored, toks: &Range<usize>| {
+        let a = s.toks[toks.start].range.start;
+        let b = s.toks[toks.end - 1].range.end;
+        Claim { range: ctx.abs(&(a..b)), block: 0..0, argument: sc.argument, negated: sc.negated, score: sc.score, sentence: s.range.clone() }
+    };
+    // Clauses that argue different claims of their own ("Lenin built the Cheka, but Stalin's
+    // terror was far greater") give one claim each.
+    if d.clauses.len() > 1 {
+        let per_clause: Vec<(Range<usize>, Scored)> = d
+            .clauses
+            .iter()
+            .filter(|c| signals.iter().any(|(t, _)| c.contains(t)))
+            .filter_map(|c| d.score(kb, &ix, c).into_iter().find(|sc| accept(sc, context(c))).map(|sc| (c.clone(), sc)))
+            .collect();
+        let distinct: HashSet<(usize, bool)> = per_clause.iter().map(|(_, sc)| (sc.argument, sc.negated)).collect();
+        if per_clause.len() > 1 && distinct.len() > 1 {
+            return per_clause.iter().map(|(c, sc)| claim(sc, &trim_clause(s, c.clone()))).collect();
+        }
+    }
+    match d.score(kb, &ix, &all).into_iter().find(|sc| accept(sc, whole)) {
+        Some(sc) => vec![claim(&sc, &trim_clause(s, all))],
+        None => Vec::new(),
+    }
+}
+
+/// Drops punctuation at either end of a token range (keeps a final full stop out of the range).
+fn trim_clause(s: &Sentence, mut r: Range<usize>) -> Range<usize> {
+    while r.end > r.start + 1 && s.toks[r.end - 1].kind == TokKind::Punct && s.word(r.end - 1) != ")" {
+        r.end -= 1;
+    }
+    while r.start + 1 < r.end && s.toks[r.start].kind == TokKind::Punct && s.word(r.start) != "(" {
+        r.start += 1;
+    }
+    r
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document side.
+
+/// The counterpoints to a claim, strongest first: for an assertion, the argument's `counters`
+/// then the other side's arguments on the same theme; for a negated claim, the argument itself,
+/// then the rest of its side on the theme.
+fn counterpoints(kb: &KnowledgeBase, c: &Claim) -> Vec<usize> {
+    let a = &kb.arguments[c.argument];
+    let mut out: Vec<usize> = Vec::new();
+    let want = opposite(c.stance(kb));
+    if c.negated {
+        out.push(c.argument);
+    } else {
+        out.extend(a.counters.iter().copied().filter(|&x| kb.arguments[x].stance == want));
+    }
+    for (i, b) in kb.arguments.iter().enumerate() {
+        if b.stance == want && b.theme == a.theme && !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    // Arguments that answer the argument from elsewhere (listed as its counters on other themes).
+    if !c.negated {
+        for &x in &a.counters {
+            if !out.contains(&x) {
+                out.push(x);
+            }
+        }
+    }
+    out
+}
+
+/// Short source for an argument: historians' surnames, or the essays that make it.
+fn short_source(kb: &KnowledgeBase, a: &Argument) -> String {
+    let names: Vec<String> = a.historians.iter().map(|&h| surname(&kb.entries[h].name)).collect();
+    if !names.is_empty() {
+        return names.join(", ");
+    }
+    essays(a).join(", ")
+}
+
+fn surname(name: &str) -> String {
+    name.split_whitespace().last().unwrap_or(name).to_string()
+}
+
+fn essays(a: &Argument) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in &a.sources {
+        let e = format!("essay {}", s.essay);
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Full source: "Service; essay 002", "Service, Bullock; essays 000, 002".
+fn full_source(kb: &KnowledgeBase, a: &Argument) -> String {
+    let names: Vec<String> = a.historians.iter().map(|&h| surname(&kb.entries[h].name)).collect();
+    let mut parts = Vec::new();
+    if !names.is_empty() {
+        parts.push(names.join(", "));
+    }
+    let es = essays(a);
+    match es.len() {
+        0 => {}
+        1 => parts.push(es[0].clone()),
+        _ => parts.push(format!("essays {}", es.iter().map(|e| e.trim_start_matches("essay ")).collect::<Vec<_>>().join(", "))),
+    }
+    if parts.is_empty() {
+        "fact base".to_string()
+    } else {
+        parts.join("; ")
+    }
+}
+
+fn sentence_body(s: &str) -> &str {
+    s.trim().trim_end_matches(['.', ' '])
+}
+
+/// "The scale ..." -> "the scale ..."; names keep their capital ("Stalin's", "War Communism").
+fn lower_first(s: &str) -> String {
+    let mut words = s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    let next_is_name = s[first.len()..].starts_with(' ') && words.next().is_some_and(|w| w.starts_with(char::is_uppercase));
+    let function = FUNCTION_WORDS.contains(&first.to_lowercase().as_str());
+    if first.len() > 1 && (function || !next_is_name) && first.chars().skip(1).all(|c| c.is_lowercase()) && crate::base::is_ordinary_word(&first.to_lowercase()) {
+        let mut cs = s.chars();
+        let c = cs.next().unwrap();
+        c.to_lowercase().chain(cs).collect()
+    } else {
+        s.to_string()
+    }
+}
+
+fn point(kb: &KnowledgeBase, a: &Argument) -> String {
+    let mut m = a.claim.trim().to_string();
+    if !a.evidence_text.is_empty() {
+        m.push(' ');
+        m.push_str(a.evidence_text.trim());
+    }
+    format!("{m} ({})", full_source(kb, a))
+}
+
+pub fn document(kb: &KnowledgeBase, claims: &[Claim], text: &str) -> (Vec<Finding>, Balance) {
+    let mut findings = Vec::new();
+    let mut balance = Balance::default();
+    if kb.arguments.is_empty() {
+        return (findings, balance);
+    }
+    let positions: Vec<(usize, bool)> = claims.iter().map(|c| (c.argument, c.negated)).collect();
+    // Is the position asserted by some claim other than `skip`?
+    let made = |arg: usize, negated: bool, skip: usize| positions.iter().enumerate().any(|(j, &p)| j != skip && p == (arg, negated));
+
+    let mut shown: HashSet<(usize, usize)> = HashSet::new();
+    let mut open: HashMap<usize, f32> = HashMap::new();
+    let mut points: HashSet<(usize, bool)> = HashSet::new();
+    for (i, c) in claims.iter().enumerate() {
+        if c.argument >= kb.arguments.len() {
+            continue;
+        }
+        if points.insert((c.argument, c.negated)) {
+            match c.stance(kb) {
+                Stance::Continuity => balance.continuity += 1,
+                Stance::Rupture => balance.rupture += 1,
+            }
+        }
+        let cands = counterpoints(kb, c);
+        // The essay answers this claim elsewhere: it makes one of the strongest counterpoints, or
+        // asserts the opposite of the claim.
+        let answered = made(c.argument, !c.negated, i) || cands.iter().take(3).any(|&x| made(x, false, i));
+        if answered {
+            continue;
+        }
+        for (rank, &x) in cands.iter().take(3).enumerate() {
+            *open.entry(x).or_default() += 1.0 / (rank as f32 + 1.0);
+        }
+        let fresh: Vec<usize> = cands.iter().copied().filter(|&x| !shown.contains(&(c.block.start, x))).collect();
+        let Some(&best) = fresh.first() else { continue };
+        shown.insert((c.block.start, best));
+        let ca = &kb.arguments[best];
+        let mut f = Finding::new(Code::Counterargument, c.range.clone(), format!("Counterpoint: {}", point(kb, ca)));
+        for &alt in fresh.iter().skip(1).take(2) {
+            f.related.push(Related { message: format!("Another counterpoint: {}", point(kb, &kb.arguments[alt])), range: None });
+        }
+        let at = c.sentence.end.max(c.range.end).min(text.len());
+        let ends = text[..at].trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
+        let lead = if ends { " " } else { ". " };
+        let src = short_source(kb, ca);
+        let cite = if src.is_empty() { String::new() } else { format!(" ({src})") };
+        f.fixes.push(Fix { title: "Add counterargument".into(), range: at..at, replacement: format!("{lead}However, {}{cite}.", lower_first(sentence_body(&ca.claim))) });
+        let evidence = if ca.evidence_text.is_empty() { &ca.claim } else { &ca.evidence_text };
+        f.fixes.push(Fix { title: "Insert citation".into(), range: at..at, replacement: format!("{lead}{} ({}).", sentence_body(evidence), full_source(kb, ca)) });
+        findings.push(f);
+    }
+    // Strong opposing points not yet made, strongest first.
+    let mut open: Vec<(usize, f32)> = open.into_iter().filter(|&(x, _)| !positions.contains(&(x, false))).collect();
+    open.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    balance.unaddressed = open.into_iter().map(|(x, _)| x).collect();
+    (findings, balance)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+    use std::time::Instant;
+
+    use expect_test::{expect, Expect};
+
+    use super::*;
+    use crate::analysis::{analyze, Cache, Config};
+    use crate::text::Format;
+
+    fn kb() -> &'static KnowledgeBase {
+        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+        KB.get_or_init(|| KnowledgeBase::embedded().0)
+    }
+
+    /// The document with each hinted claim in `[..]`, then per claim the argument it makes (`!`
+    /// when negated) and, when hinted, the counterpoint ids (shown first, then alternatives), the
+    /// fixes' text, and last the balance.
+    fn render(text: &str) -> String {
+        let kb = kb();
+        let a = analyze(kb, text, Format::Plain, &Config::default(), &mut Cache::default());
+        let hints: Vec<&Finding> = a.findings.iter().filter(|f| f.code == Code::Counterargument).collect();
+        let mut out = String::new();
+        let mut last = 0;
+        for f in &hints {
+            out.push_str(&text[last..f.range.start]);
+            out.push_str(&format!("[{}]", &text[f.range.clone()]));
+            last = f.range.end;
+        }
+        out.push_str(&text[last..]);
+        out = out.trim_end().to_string();
+        for c in &a.claims {
+            let arg = &kb.arguments[c.argument];
+            out.push_str(&format!("\n* «{}» {}{} ({})", &text[c.range.clone()], if c.negated { "!" } else { "" }, arg.id, c.stance(kb).label()));
+            if let Some(f) = hints.iter().find(|f| f.range == c.range) {
+                let id_of = |m: &str| kb.arguments.iter().find(|x| m.contains(&x.claim)).map_or("?".to_string(), |x| x.id.clone());
+                let alts: Vec<String> = f.related.iter().map(|r| id_of(&r.message)).collect();
+                out.push_str(&format!(" -> {} [{}]", id_of(&f.message), alts.join(", ")));
+            } else {
+                out.push_str(" -> answered");
+            }
+        }
+        let b = &a.balance;
+        let open: Vec<&str> = b.unaddressed.iter().map(|&i| kb.arguments[i].id.as_str()).collect();
+        out.push_str(&format!("\nbalance: {} continuity, {} rupture; open: {}", b.continuity, b.rupture, open.join(", ")));
+        out
+    }
+
+    fn check(text: &str, expect: Expect) {
+        expect.assert_eq(&render(text));
+    }
+
+    /// Each text must draw no claim at all.
+    fn neutral(texts: &[&str]) {
+        for t in texts {
+            let a = analyze(kb(), t, Format::Plain, &Config::default(), &mut Cache::default());
+            let found: Vec<&str> = a.claims.iter().map(|c| kb().arguments[c.argument].id.as_str()).collect();
+            assert!(found.is_empty(), "{t:?} taken as a claim of {found:?}");
+        }
+    }
+
+    /// `CLIO_EXPLAIN="sentence" cargo test -p knowledge explain -- --nocapture` shows the scores;
+    /// `CLIO_PACK=dir` adds a pack.
+    fn kb_with_env_pack() -> KnowledgeBase {
+        let mut packs = KnowledgeBase::embedded_packs();
+        if let Ok(dir) = std::env::var("CLIO_PACK") {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                packs.push(crate::base::Pack { name: p.display().to_string(), text: std::fs::read_to_string(&p).unwrap() });
+            }
+        }
+        let (kb, errs) = KnowledgeBase::load(&packs);
+        assert!(errs.is_empty(), "{errs:?}");
+        kb
+    }
+
+    #[test]
+    fn explain_env() {
+        let Ok(t) = std::env::var("CLIO_EXPLAIN") else { return };
+        let kb = kb_with_env_pack();
+        for line in t.split('|') {
+            println!("{line}\n{}", explain(&kb, line));
+        }
+    }
+
+    #[test]
+    fn asserted_claims_draw_the_other_side() {
+        check("Lenin's terror made Stalin's terror inevitable.", expect![[r#"
+            [Lenin's terror made Stalin's terror inevitable].
+            * «Lenin's terror made Stalin's terror inevitable» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
+            balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]]);
+        check("Stalin was the loyal disciple Lenin wanted as his successor.", expect![[r#"
+            [Stalin was the loyal disciple Lenin wanted as his successor].
+            * «Stalin was the loyal disciple Lenin wanted as his successor» disciple-continuity (continuity) -> testament-warning [image-fabricated-rupture, georgian-affair-rupture]
+            balance: 1 continuity, 0 rupture; open: testament-warning, image-fabricated-rupture, georgian-affair-rupture"#]]);
+        check("The NEP proves Lenin had given up on socialism.", expect![[r#"
+            [The NEP proves Lenin had given up on socialism].
+            * «The NEP proves Lenin had given up on socialism» nep-capitalist-rupture (rupture) -> nep-retreat-continuity [industrialisation-necessity-continuity, war-communism-precedent]
+            balance: 0 continuity, 1 rupture; open: nep-retreat-continuity, industrialisation-necessity-continuity, war-communism-precedent"#]]);
+    }
+
+    #[test]
+    fn message_names_the_source_and_fixes_insert_after_the_sentence() {
+        let text = "Lenin's terror made Stalin's terror inevitable. Next.";
+        let a = analyze(kb(), text, Format::Plain, &Config::default(), &mut Cache::default());
+        let f = a.findings.iter().find(|f| f.code == Code::Counterargument).expect("a hint");
+        let mut out = format!("{}\n", f.message);
+        for r in &f.related {
+            out.push_str(&format!("related: {}\n", r.message));
+        }
+        for x in &f.fixes {
+            out.push_str(&format!("{} @{:?}: {}\n", x.title, x.range, x.replacement));
+        }
+        expect![[r#"
+            Counterpoint: Stalin's terror differed from Lenin's in scale and in kind: repression during a civil war never approached the millions arrested, shot or sent to the Gulag in peacetime in 1937-38, so Lenin's terror cannot simply be said to have produced Stalin's. The Cheka's own count for 1918 and early 1919 was 8,389 executions, whereas NKVD records show 681,692 people shot and about 1.5 million arrested in 1937-38 alone, with some two million held in camps and prisons by 1939. (Service, Bullock; essays 000, 002, 004)
+            related: Another counterpoint: Lenin kept terror for the regime's enemies outside the party and never had his comrades killed, whereas Stalin turned the terror on the Bolshevik party itself and destroyed most of its leaders and congress delegates. Of the 1,966 delegates to the Seventeenth Party Congress of 1934, 1,108 were arrested and 98 of the 139 Central Committee members it elected were shot, mostly in 1937-38, whereas under Lenin party quarrels ended in debate or demotion, not execution. (Medvedev; essays 004, 003, 002)
+            related: Another counterpoint: Lenin and Stalin used force for different ends: for Lenin terror and dictatorship were means to build socialism, whereas for Stalin socialism became a means to personal power. Kopelev, once a committed communist, contrasted Lenin, for whom the state, the dictatorship and the terror were only tools for reaching socialism, with Stalin, for whom socialism was a tool for gaining and keeping power. (Kopelev; essay 004)
+            Add counterargument @47..47:  However, Stalin's terror differed from Lenin's in scale and in kind: repression during a civil war never approached the millions arrested, shot or sent to the Gulag in peacetime in 1937-38, so Lenin's terror cannot simply be said to have produced Stalin's (Service, Bullock).
+            Insert citation @47..47:  The Cheka's own count for 1918 and early 1919 was 8,389 executions, whereas NKVD records show 681,692 people shot and about 1.5 million arrested in 1937-38 alone, with some two million held in camps and prisons by 1939 (Service, Bullock; essays 000, 002, 004).
+        "#]].assert_eq(&out);
+    }
+
+    #[test]
+    fn negation_reverses_the_claim() {
+        check("Stalin continued Lenin's terror.", expect![[r#"
+            [Stalin continued Lenin's terror].
+            * «Stalin continued Lenin's terror» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
+            balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]]);
+        check("Stalin did not simply continue Lenin's terror.", expect![[r#"
+            [Stalin did not simply continue Lenin's terror].
+            * «Stalin did not simply continue Lenin's terror» !terror-continuity (rupture) -> terror-continuity [lenin-ruthlessness-continuity, kronstadt-continuity]
+            balance: 0 continuity, 1 rupture; open: terror-continuity, lenin-ruthlessness-continuity, kronstadt-continuity"#]]);
+        check("Stalinism was by no means the inevitable outcome of Leninism.", expect![[r#"
+            [Stalinism was by no means the inevitable outcome of Leninism].
+            * «Stalinism was by no means the inevitable outcome of Leninism» !stalinism-inevitable-continuity (rupture) -> stalinism-inevitable-continuity [revolutionary-pattern-continuity, party-complicity-continuity]
+            balance: 0 continuity, 1 rupture; open: stalinism-inevitable-continuity, revolutionary-pattern-continuity, party-complicity-continuity"#]]);
+        check("Stalin was never Lenin's loyal disciple.", expect![[r#"
+            [Stalin was never Lenin's loyal disciple].
+            * «Stalin was never Lenin's loyal disciple» !disciple-continuity (rupture) -> disciple-continuity [lenin-promoted-stalin, cult-continuity]
+            balance: 0 continuity, 1 rupture; open: disciple-continuity, lenin-promoted-stalin, cult-continuity"#]]);
+        check("It is a myth that Stalin continued Lenin's terror.", expect![[r#"
+            [It is a myth that Stalin continued Lenin's terror].
+            * «It is a myth that Stalin continued Lenin's terror» !terror-continuity (rupture) -> terror-continuity [lenin-ruthlessness-continuity, kronstadt-continuity]
+            balance: 0 continuity, 1 rupture; open: terror-continuity, lenin-ruthlessness-continuity, kronstadt-continuity"#]]);
+        // Intensifiers are not negations.
+        check("There is no doubt that Stalin continued Lenin's terror.", expect![[r#"
+            [There is no doubt that Stalin continued Lenin's terror].
+            * «There is no doubt that Stalin continued Lenin's terror» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
+            balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]]);
+        check("Lenin's terror not only paved the way for Stalin's but made it inevitable.", expect![[r#"
+            [Lenin's terror not only paved the way for Stalin's but made it inevitable].
+            * «Lenin's terror not only paved the way for Stalin's but made it inevitable» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
+            balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]]);
+    }
+
+    #[test]
+    fn hedged_claims_are_claims() {
+        check("Some historians argue that Lenin's terror made Stalin's terror inevitable.", expect![[r#"
+            [Some historians argue that Lenin's terror made Stalin's terror inevitable].
+            * «Some historians argue that Lenin's terror made Stalin's terror inevitable» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
+            balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]]);
+        check("Arguably the NEP was only a temporary retreat on the way to socialism.", expect![[r#"
+            [Arguably the NEP was only a temporary retreat on the way to socialism].
+            * «Arguably the NEP was only a temporary retreat on the way to socialism» nep-retreat-continuity (continuity) -> nep-abandoned-rupture [bukharin-alternative-rupture, collectivisation-scale-rupture]
+            balance: 1 continuity, 0 rupture; open: nep-abandoned-rupture, bukharin-alternative-rupture, collectivisation-scale-rupture"#]]);
+    }
+
+    #[test]
+    fn a_claim_split_over_two_lines() {
+        check("Lenin's Cheka laid the foundations\nfor Stalin's terror, which\nwas therefore inevitable.", expect![[r#"
+            [Lenin's Cheka laid the foundations
+            for Stalin's terror, which
+            was therefore inevitable].
+            * «Lenin's Cheka laid the foundations
+            for Stalin's terror, which
+            was therefore inevitable» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
+            balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]]);
+    }
+
+    #[test]
+    fn an_answered_claim_draws_no_hint() {
+        check(
+            "Lenin's terror made Stalin's terror inevitable.\n\nYet Stalin's terror was on a far greater scale than Lenin's: the Cheka shot 8,389 people in 1918-19, the NKVD 681,692 in 1937-38.",
+            expect![[r#"
+                Lenin's terror made Stalin's terror inevitable.
+
+                Yet Stalin's terror was on a far greater scale than Lenin's: the Cheka shot 8,389 people in 1918-19, the NKVD 681,692 in 1937-38.
+                * «Lenin's terror made Stalin's terror inevitable» terror-continuity (continuity) -> answered
+                * «Yet Stalin's terror was on a far greater scale than Lenin's: the Cheka shot 8,389 people in 1918-19, the NKVD 681,692 in 1937-38» terror-scale-rupture (rupture) -> answered
+                balance: 1 continuity, 1 rupture; open: "#]],
+        );
+    }
+
+    #[test]
+    fn one_counterpoint_once_a_paragraph() {
+        check(
+            "Lenin's terror made Stalin's terror inevitable. Lenin's Cheka therefore led directly to the Great Terror. The Red Terror proves that Stalin merely continued Lenin's methods.",
+            expect![[r#"
+                [Lenin's terror made Stalin's terror inevitable]. [Lenin's Cheka therefore led directly to the Great Terror]. [The Red Terror proves that Stalin merely continued Lenin's methods].
+                * «Lenin's terror made Stalin's terror inevitable» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
+                * «Lenin's Cheka therefore led directly to the Great Terror» stalinism-inevitable-continuity (continuity) -> circumstances-rupture [testament-warning, personality-rupture]
+                * «The Red Terror proves that Stalin merely continued Lenin's methods» terror-continuity (continuity) -> terror-party-rupture [terror-motive-rupture, testament-warning]
+                balance: 2 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, circumstances-rupture, terror-motive-rupture, testament-warning"#]],
+        );
+    }
+
+    #[test]
+    fn neutral_sentences_draw_nothing() {
+        neutral(&[
+            "In the next paragraph I turn to the economy.",
+            "Lenin was born in Simbirsk.",
+            "I will first consider the political system.",
+            "The Volga is the longest river in Europe.",
+            "The Cheka was founded in December 1917.",
+            "The NEP was introduced in 1921.",
+            "Stalin became General Secretary in 1922.",
+            "Did Leninism lead to Stalinism?",
+            "This essay will consider whether Stalin continued Lenin's terror.",
+        ]);
+    }
+
+    /// Odd text (Cyrillic, emoji, curly quotes, CRLF, lone punctuation) never makes the check panic.
+    #[test]
+    fn survives_odd_text() {
+        let kb = kb();
+        let config = Config::default();
+        let text = "Ki”, Kamenev\r\nЖKiro“1 Kamenev — Lenin’s terror; Stalin’s 👩\u{200d}🎓 terror was not inevitable?! (\n\n) ’ « » …\nStalin didn’t betray Lenin’s legacy";
+        let mut all = Vec::new();
+        let quotes = crate::text::sentences::quotations(text, 0..text.len());
+        let mentions = kb.index.find_all(text);
+        for r in crate::text::sentences::split(text, 0..text.len()) {
+            let ctx = SentenceCtx::new(kb, text, r, &mentions, &quotes, &config);
+            all.extend(claims(&ctx).into_iter().map(|c| Claim { block: 0..text.len(), ..c }));
+        }
+        let (found, _) = document(kb, &all, text);
+        for f in found {
+            for x in f.fixes {
+                assert!(text.is_char_boundary(x.range.start));
+            }
+        }
+    }
+
+    /// Claims must cost well under 0.2 ms a sentence (run with --release for real figures).
+    #[test]
+    fn speed() {
+        let essays = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/essays"));
+        let Ok(dir) = essays else { return };
+        let text: String = dir.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect::<Vec<_>>().join("\n\n");
+        let kb = &kb_with_env_pack();
+        let config = Config::default();
+        let _ = index(kb);
+        let mut n = 0;
+        let mut spent = 0.0;
+        for para in text.split("\n\n") {
+            let mentions = kb.index.find_all(para);
+            let quotes = crate::text::sentences::quotations(para, 0..para.len());
+            for r in crate::text::sentences::split(para, 0..para.len()) {
+                let ctx = SentenceCtx::new(kb, para, r, &mentions, &quotes, &config);
+                let mut best = f64::MAX;
+                for _ in 0..5 {
+                    let t0 = Instant::now();
+                    std::hint::black_box(claims(&ctx));
+                    best = best.min(t0.elapsed().as_secs_f64());
+                }
+                spent += best;
+                n += 1;
+            }
+        }
+        let per = spent * 1e3 / n.max(1) as f64;
+        eprintln!("{n} sentences, {per:.4} ms a sentence");
+        assert!(per < if cfg!(debug_assertions) { 2.0 } else { 0.2 }, "{per} ms a sentence");
+    }
+
+    /// `CLIO_CLAIMS=path cargo test -p knowledge claims_env -- --nocapture` lists every claim found
+    /// in a document (hinted or answered).
+    #[test]
+    fn claims_env() {
+        let Ok(p) = std::env::var("CLIO_CLAIMS") else { return };
+        let kb = &kb_with_env_pack();
+        for path in p.split(',') {
+            let text = std::fs::read_to_string(path).unwrap();
+            let a = analyze(kb, &text, Format::Plain, &Config::default(), &mut Cache::default());
+            for c in &a.claims {
+                let hinted = a.findings.iter().any(|f| f.code == Code::Counterargument && f.range == c.range);
+                let line = text[..c.range.start].matches('\n').count() + 1;
+                println!("{}:{line} {}{} {:.1} {} «{}»", &path[path.len().saturating_sub(30)..][..3.min(path.len())], if c.negated { "!" } else { "" }, kb.arguments[c.argument].id, c.score, if hinted { "HINT" } else { "-" }, &text[c.range.clone()]);
+            }
+        }
+    }
+
+    /// `CLIO_EACH=path cargo test -p knowledge each_env -- --nocapture`: each line of a file as its
+    /// own document, with its hint (counterpoint ids) or nothing.
+    #[test]
+    fn each_env() {
+        let Ok(p) = std::env::var("CLIO_EACH") else { return };
+        let kb = &kb_with_env_pack();
+        for line in std::fs::read_to_string(p).unwrap().lines().filter(|l| !l.trim().is_empty()) {
+            let a = analyze(kb, line, Format::Plain, &Config::default(), &mut Cache::default());
+            let id_of = |m: &str| kb.arguments.iter().find(|x| m.contains(&x.claim)).map_or("?".to_string(), |x| x.id.clone());
+            let claims: Vec<String> = a.claims.iter().map(|c| format!("{}{}", if c.negated { "!" } else { "" }, kb.arguments[c.argument].id)).collect();
+            let hints: Vec<String> = a.findings.iter().filter(|f| f.code == Code::Counterargument).map(|f| {
+                let mut v = vec![id_of(&f.message)];
+                v.extend(f.related.iter().map(|r| id_of(&r.message)));
+                v.join(",")
+            }).collect();
+            println!("{line}\n    claims: {}  hints: {}", claims.join(" "), hints.join(" | "));
+        }
+    }
+
+    /// `CLIO_TOPICS=1 cargo test -p knowledge topics -- --nocapture` lists the cues taken as names.
+    #[test]
+    fn topics_env() {
+        if std::env::var("CLIO_TOPICS").is_err() {
+            return;
+        }
+        let kb = kb();
+        let ix = index(kb);
+        let t: Vec<String> = ix.cues.iter().filter(|c| c.topic).map(|c| format!("{:?}", c.parts)).collect();
+        println!("{}", t.join("\n"));
+    }
+
+    #[test]
+    fn counterargument_sentence_keeps_names_capitalised() {
+        assert_eq!(lower_first("The NEP was a retreat."), "the NEP was a retreat.");
+        assert_eq!(lower_first("War Communism was the model."), "War Communism was the model.");
+        assert_eq!(lower_first("Stalin's terror differed."), "Stalin's terror differed.");
+        assert_eq!(lower_first("It was Lenin who raised Stalin."), "it was Lenin who raised Stalin.");
+    }
+
+    #[test]
+    fn stems() {
+        let words = ["continued", "continuity", "continuation", "continues", "purges", "purged", "collectivization", "collectivised", "Lenin's", "Stalin’s", "inevitably", "inevitability", "betrayal", "factions", "policies"];
+        let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
+        expect!["continu continu continu continu purg purg collectivis collectivis lenin stalin inevit inevit betray faction policy"].assert_eq(&stems.join(" "));
+    }
 }

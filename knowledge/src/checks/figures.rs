@@ -4,19 +4,22 @@
 //! others disagree. Numbers carry an argument about the scale of the terror, so a wrong one
 //! undermines it; a contested one should be cited.
 //!
-//! How a number is tied to a figure, with precision first:
+//! How a number is tied to a figure, with precision first (all of it general rules over the
+//! figure's `unit`, `cues`, `subjects`, period and name; no figure is named in code):
 //! - the number is read as written (`text::numbers`): hedges ("some", "over", "up to"), rounding
 //!   ("2.9 million", "300,000"), ranges ("5 to 7 million"), parts ("three of the five"), ratios
-//!   ("1 in 18"), percentages. Years, dates, page and article numbers, ordinals and ages never
-//!   count.
+//!   ("1 in 18"), percentages, "Bukharin, Rykov and 18 others". Years, dates, page and order
+//!   numbers, footnote marks, ordinals and ages never count.
 //! - its measure must fit the figure's unit: years, times, tonnes, per cent, ratio, or a count.
-//! - a cue word of the figure must be in the number's clause and belong to this number rather
-//!   than to another number in the sentence (the nearest number owns a cue; in "2,108 of the
-//!   1,966 delegates ... were arrested" the whole, 1,966, owns only its noun, so "arrested"
-//!   belongs to 2,108). Cues that merely name the unit ("members", "delegates") count only for
-//!   figures that have no other cues.
-//! - and either one of the figure's subjects is mentioned in the sentence, or a date in it falls
-//!   within the figure's period; a date outside the period rules the figure out.
+//! - a cue of the figure must be in the number's clause and belong to this number rather than to
+//!   another one (the nearest number owns a cue, a number before the cue first; in "2,108 of the
+//!   1,966 delegates ... were arrested" the whole, 1,966, owns only its noun, so "arrested" belongs
+//!   to 2,108). Cues that only name who is counted ("members", "delegates") count only for
+//!   figures with no other cues, and a figure whose cues name an event (executed, deaths) needs
+//!   one of those unless its subject is named ("13 of 15 army commanders" is no count of survivors).
+//! - the sentence must name one of the figure's subjects, use a multi-word cue no other figure
+//!   has ("officer corps"), or carry a date within the figure's period with a cue close to the
+//!   number; a date outside the period rules the figure out.
 //! - a noun right after the number must fit the figure ("40 generals" is not a count of
 //!   executions).
 //!
@@ -24,7 +27,10 @@
 //! sources give different values). Only a number that conflicts with every value of every
 //! candidate is dubious; the quick fix writes the best-supported value the way the student wrote
 //! the number. A smaller number for part of a figure's period ("353,074 in 1937" of 1937-38) is
-//! not a conflict, and a number wildly out of scale with the figure probably counts something else.
+//! not a conflict, nor a larger one for a longer period when only the date tied it to the figure,
+//! and a number wildly out of scale with the figure probably counts something else. A contested
+//! match is not reported when the clause already says whose number it is ("according to",
+//! "official records", a historian named).
 
 use std::ops::Range;
 
@@ -88,16 +94,114 @@ fn stem(w: &str) -> &str {
 
 /// Words before a number that are not hedges but show it is not a quantity: "p. 45", "Order No.
 /// 00447", "Article 58", "aged 45".
-const NOT_QUANTITY_BEFORE: &[&str] =
-    &["p", "pp", "page", "pages", "no", "nos", "number", "article", "order", "chapter", "vol", "volume", "para", "paragraph", "section", "aged", "age", "#", "fig", "figure", "footnote", "note", "line", "item", "point", "plate", "table", "appendix", "ch", "art"];
+const NOT_QUANTITY_BEFORE: &[&str] = &[
+    "p",
+    "pp",
+    "page",
+    "pages",
+    "no",
+    "nos",
+    "number",
+    "article",
+    "order",
+    "chapter",
+    "vol",
+    "volume",
+    "para",
+    "paragraph",
+    "section",
+    "aged",
+    "age",
+    "#",
+    "fig",
+    "footnote",
+    "note",
+    "line",
+    "item",
+    "plate",
+    "table",
+    "appendix",
+    "ch",
+    "art",
+];
 
 /// Function words a number may be followed by without naming what it counts.
-const STOP: &[&str] = &[
-    "were", "was", "had", "have", "has", "are", "is", "been", "being", "of", "in", "on", "at", "by", "to", "from", "and", "or", "but", "with", "during",
-    "between", "under", "over", "after", "before", "since", "until", "per", "as", "than", "more", "less", "fewer", "out", "up", "each", "a", "an", "the",
-    "this", "that", "these", "those", "its", "their", "his", "her", "who", "which", "whom", "whose", "would", "could", "should", "might", "may", "will",
-    "did", "do", "went", "got", "still", "all", "alone", "only", "in total", "altogether", "then", "there", "they", "so",
-];
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "were"
+            | "was"
+            | "had"
+            | "have"
+            | "has"
+            | "are"
+            | "is"
+            | "been"
+            | "being"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "to"
+            | "from"
+            | "and"
+            | "or"
+            | "but"
+            | "with"
+            | "during"
+            | "between"
+            | "under"
+            | "over"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "per"
+            | "as"
+            | "than"
+            | "more"
+            | "less"
+            | "fewer"
+            | "out"
+            | "up"
+            | "each"
+            | "a"
+            | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "who"
+            | "which"
+            | "whom"
+            | "whose"
+            | "would"
+            | "could"
+            | "should"
+            | "might"
+            | "may"
+            | "will"
+            | "did"
+            | "do"
+            | "went"
+            | "got"
+            | "still"
+            | "all"
+            | "alone"
+            | "only"
+            | "altogether"
+            | "then"
+            | "there"
+            | "they"
+            | "so"
+    )
+}
 
 /// Cue stems that name who is counted in too general a way to pick out one figure by themselves.
 const GENERIC_CUES: &[&str] = &["member", "members", "people", "person", "persons", "men", "women", "other", "others"];
@@ -106,7 +210,25 @@ const GENERIC_CUES: &[&str] = &["member", "members", "people", "person", "person
 const POPULATIONS: &[&str] = &["members", "delegates", "people", "persons"];
 
 /// Nouns that fit any count of people.
-const PEOPLE: &[&str] = &["people", "persons", "person", "men", "women", "individuals", "victims", "citizens", "others", "lives", "souls", "human", "beings", "more"];
+fn is_people(w: &str) -> bool {
+    matches!(
+        w,
+        "people"
+            | "persons"
+            | "person"
+            | "men"
+            | "women"
+            | "individuals"
+            | "victims"
+            | "citizens"
+            | "others"
+            | "lives"
+            | "souls"
+            | "human"
+            | "beings"
+            | "more"
+    )
+}
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Hedge {
@@ -123,16 +245,22 @@ enum Hedge {
 }
 
 fn hedge_before(ctx: &SentenceCtx, start: usize) -> Hedge {
+    // "c. 700,000": look past the abbreviation's full stop.
+    let start = if start >= 2 && ctx.s.word(start - 1) == "." && matches!(ctx.s.word(start - 2), "c" | "ca" | "approx") { start - 1 } else { start };
     let w = |k: usize| if start >= k { ctx.s.word(start - k) } else { "" };
-    match (w(2), w(1)) {
-        ("more" | "greater" | "no", "than") if w(2) != "no" => Hedge::AtLeast,
-        ("at", "least") | ("upwards", "of") | ("excess", "of") => Hedge::AtLeast,
-        (_, "over" | "above" | "exceeding") => Hedge::AtLeast,
-        ("up", "to") | ("as", "many") | ("no", "more") => Hedge::UpTo,
-        ("many", "as") => Hedge::UpTo,
-        (_, "nearly" | "almost") => Hedge::Nearly,
-        ("fewer" | "less", "than") | (_, "under" | "below") => Hedge::Below,
-        (_, "some" | "about" | "around" | "approximately" | "roughly" | "c" | "ca" | "circa" | "perhaps" | "estimated" | "approx" | "~" | "possibly" | "maybe") => Hedge::Approx,
+    match (w(3), w(2), w(1)) {
+        ("no", "more", "than") | (_, "up", "to") | (_, "many", "as") => Hedge::UpTo,
+        (_, "more" | "greater", "than") | (_, "at", "least") | (_, "upwards" | "excess", "of") | (_, _, "over" | "above" | "exceeding") => {
+            Hedge::AtLeast
+        }
+        (_, "fewer" | "less", "than") | (_, _, "under" | "below") => Hedge::Below,
+        (_, _, "nearly" | "almost") => Hedge::Nearly,
+        (
+            _,
+            _,
+            "some" | "about" | "around" | "approximately" | "roughly" | "c" | "ca" | "circa" | "perhaps" | "estimated" | "approx" | "~" | "possibly"
+            | "maybe",
+        ) => Hedge::Approx,
         _ => Hedge::Exact,
     }
 }
@@ -234,7 +362,11 @@ fn numbers<'n>(ctx: &'n SentenceCtx, clauses: &[Range<usize>]) -> Vec<Num<'n>> {
         let after = if b < s.toks.len() { s.word(b) } else { "" };
         let after2 = if b + 1 < s.toks.len() { s.word(b + 1) } else { "" };
         // Footnote markers "[3]", ordinals "17th", ages "45 years old", days "1 December".
-        if (before == "[" && after == "]") || crate::text::dates::month_number(after).is_some() || (after2 == "old" && measure_word(after) == Some(Measure::Years)) || after.ends_with("-old") {
+        if (before == "[" && after == "]")
+            || crate::text::dates::month_number(after).is_some()
+            || (after2 == "old" && measure_word(after) == Some(Measure::Years))
+            || after.ends_with("-old")
+        {
             continue;
         }
         let measure = if n.ratio {
@@ -277,17 +409,54 @@ struct Cue {
     weak: bool,
     /// Ends in `*`: the last word matches any word starting so.
     wild: bool,
+    /// A phrase of several words that only this figure uses ("officer corps", "party cards"):
+    /// enough by itself to name the figure.
+    phrase: bool,
+    /// Names what happened (executed, deaths, arrests, production) rather than who is counted
+    /// (commanders, members, marshals).
+    event: bool,
+}
+
+/// A cue word that names an event or an act rather than a group of people.
+fn is_event_word(w: &str) -> bool {
+    ["ed", "ing", "tion", "tions", "sion", "sions", "ment", "ments"].iter().any(|s| w.ends_with(s))
+        || matches!(
+            w,
+            "shot"
+                | "hung"
+                | "hang"
+                | "withdrawn"
+                | "sent"
+                | "cut"
+                | "hewn"
+                | "death"
+                | "deaths"
+                | "arrest"
+                | "arrests"
+                | "toll"
+                | "output"
+                | "production"
+                | "sentences"
+                | "lasted"
+                | "doubled"
+                | "killings"
+                | "shootings"
+        )
 }
 
 /// A figure prepared once per knowledge base for matching.
 struct Fig {
     measure: Measure,
+    /// Some cue names an event: a number is tied to the figure by one of those, not by the
+    /// group's name alone ("13 of 15 army commanders" is not a count of survivors).
+    has_event: bool,
     cues: Vec<Cue>,
     /// Every cue is weak: a count of a population, not of an event.
     population: bool,
     /// Stems of the words of the name, count and unit (for nouns after the number).
     vocab: Vec<String>,
-    /// Stems of distinctive words of the name that are not cues ("congress").
+    /// Stems of the words of the name that are not cues and that no other figure's name uses
+    /// ("third" in "Defendants at the third Moscow trial").
     name_words: Vec<String>,
 }
 
@@ -297,13 +466,17 @@ fn prepare(f: &Figure) -> Fig {
     for c in &f.cues {
         let c = c.to_lowercase();
         let wild = c.ends_with('*');
-        let words: Vec<String> = c.trim_end_matches('*').split_whitespace().map(|w| if wild { w.to_string() } else { stem(w).to_string() }).collect();
+        let parts: Vec<&str> = c.trim_end_matches('*').split_whitespace().collect();
+        // A wild last word is a prefix ("assassinat*"); the others are stemmed like the text.
+        let words: Vec<String> =
+            parts.iter().enumerate().map(|(k, w)| if wild && k + 1 == parts.len() { w.to_string() } else { stem(w).to_string() }).collect();
         if words.is_empty() {
             continue;
         }
         let unit_like = POPULATIONS.contains(&f.unit.as_str()) && (words[0].starts_with(&unit) || unit.starts_with(words[0].as_str()));
         let weak = words.len() == 1 && (unit_like || GENERIC_CUES.contains(&words[0].as_str()));
-        cues.push(Cue { words, weak, wild });
+        let event = c.trim_end_matches('*').split_whitespace().any(is_event_word);
+        cues.push(Cue { words, weak, wild, phrase: false, event });
     }
     let population = cues.iter().all(|c| c.weak);
     let words = |t: &str| -> Vec<String> {
@@ -316,36 +489,94 @@ fn prepare(f: &Figure) -> Fig {
     let name_words = f
         .name
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 4 && w.chars().all(char::is_alphabetic) && !STOP.contains(&w.to_ascii_lowercase().as_str()))
+        .filter(|w| w.len() >= 4 && w.chars().all(char::is_alphabetic) && !is_stop(w.to_ascii_lowercase().as_str()))
         .map(|w| stem(&w.to_ascii_lowercase()).to_string())
         .filter(|st| !cues.iter().any(|c| c.words.iter().any(|x| x == st)))
         .collect();
-    Fig { measure: unit_measure(&f.unit), cues, population, vocab, name_words }
+    let has_event = cues.iter().any(|c| c.event);
+    Fig { measure: unit_measure(&f.unit), has_event, cues, population, vocab, name_words }
 }
 
 /// The prepared figures of one knowledge base, kept while that base lives.
 struct Prepared {
-    key: (usize, usize),
-    first_id: String,
+    key: (usize, u64),
     figs: Vec<Fig>,
+    /// The first word of every cue (not wild) to its (figure, cue) indices.
+    by_first: std::collections::HashMap<String, Vec<(usize, usize)>>,
+    /// Cues ending in `*`.
+    wild: Vec<(usize, usize)>,
 }
 
 fn prepared(kb: &crate::base::KnowledgeBase) -> std::sync::Arc<Prepared> {
     use std::sync::{Arc, Mutex};
     static CACHE: Mutex<Vec<Arc<Prepared>>> = Mutex::new(Vec::new());
-    let key = (kb as *const _ as usize, kb.figures.len());
-    let first_id = kb.figures.first().map_or("", |f| f.id.as_str());
+    // The base's address and a cheap fingerprint of its figures: a base reloaded at a freed
+    // address with edited figures is prepared afresh.
+    let mut print = kb.figures.len() as u64;
+    for f in &kb.figures {
+        print =
+            print.wrapping_mul(31).wrapping_add(f.id.len() as u64 + f.cues.iter().map(|c| c.len() as u64 + 1).sum::<u64>() + f.values.len() as u64);
+        print = print.wrapping_add(f.values.first().map_or(0, |v| v.low.to_bits()));
+    }
+    let key = (kb as *const _ as usize, print);
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(p) = cache.iter().find(|p| p.key == key && p.first_id == first_id) {
+    if let Some(p) = cache.iter().find(|p| p.key == key) {
         return p.clone();
     }
-    cache.retain(|p| p.key != key);
-    let p = Arc::new(Prepared { key, first_id: first_id.to_string(), figs: kb.figures.iter().map(prepare).collect() });
+    cache.retain(|p| p.key.0 != key.0);
+    let mut figs: Vec<Fig> = kb.figures.iter().map(prepare).collect();
+    let mut uses: std::collections::HashMap<Vec<String>, usize> = Default::default();
+    for f in &figs {
+        for c in &f.cues {
+            *uses.entry(c.words.clone()).or_default() += 1;
+        }
+    }
+    // How many figures' names use each word (cue or not).
+    let mut named: std::collections::HashMap<String, usize> = Default::default();
+    for f in &kb.figures {
+        let mut seen: Vec<String> = Vec::new();
+        for w in f.name.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 4) {
+            let st = stem(&w.to_ascii_lowercase()).to_string();
+            if !seen.contains(&st) {
+                *named.entry(st.clone()).or_default() += 1;
+                seen.push(st);
+            }
+        }
+    }
+    for f in &mut figs {
+        for c in &mut f.cues {
+            c.phrase = c.words.len() >= 2 && !c.wild && uses[&c.words] == 1;
+        }
+        // Only a word no other figure's name uses tells the figures apart ("third", not "purge").
+        f.name_words.retain(|w| named.get(w).is_some_and(|n| *n == 1));
+    }
+    let mut by_first: std::collections::HashMap<String, Vec<(usize, usize)>> = Default::default();
+    let mut wild = Vec::new();
+    for (fi, f) in figs.iter().enumerate() {
+        for (ci, c) in f.cues.iter().enumerate() {
+            if c.wild && c.words.len() == 1 {
+                wild.push((fi, ci));
+            } else {
+                by_first.entry(c.words[0].clone()).or_default().push((fi, ci));
+            }
+        }
+    }
+    let p = Arc::new(Prepared { key, figs, by_first, wild });
     if cache.len() >= 4 {
         cache.remove(0);
     }
     cache.push(p.clone());
     p
+}
+
+/// Where a cue occurs in the sentence (token range) and what kind of cue it is.
+#[derive(Clone, Copy)]
+struct Occ {
+    start: usize,
+    end: usize,
+    weak: bool,
+    phrase: bool,
+    event: bool,
 }
 
 /// Does the cue phrase start at token `i`?
@@ -369,6 +600,7 @@ fn cue_at(ctx: &SentenceCtx, stems: &[&str], i: usize, cue: &Cue) -> Option<usiz
 struct Cand<'k> {
     fig: &'k Figure,
     score: i32,
+    /// One of its subjects, a word of its name or a phrase of its own is in the sentence.
     subject: bool,
     /// The share of the figure's period the sentence's date covers (1.0 with no date): below
     /// one, the student may be counting part of it.
@@ -476,12 +708,38 @@ fn written_like(ctx: &SentenceCtx, n: &NumberExpr, x: &FigureValue) -> String {
         if let Some((w, s)) = scale {
             if v >= s {
                 let m = v / s;
-                let m = if (m * 10.0).fract() == 0.0 { format!("{}", (m * 10.0).round() / 10.0) } else { format!("{:.2}", m).trim_end_matches('0').to_string() };
+                let m = if (m * 10.0).fract() == 0.0 {
+                    format!("{}", (m * 10.0).round() / 10.0)
+                } else {
+                    format!("{:.2}", m).trim_end_matches('0').to_string()
+                };
                 return format!("{m} {w}");
             }
         }
         if !digits && v.fract() == 0.0 && v <= 20.0 {
-            const WORDS: [&str; 21] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+            const WORDS: [&str; 21] = [
+                "zero",
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "eleven",
+                "twelve",
+                "thirteen",
+                "fourteen",
+                "fifteen",
+                "sixteen",
+                "seventeen",
+                "eighteen",
+                "nineteen",
+                "twenty",
+            ];
             let w = WORDS[v as usize];
             return if text.starts_with(|c: char| c.is_uppercase()) { format!("{}{}", w[..1].to_uppercase(), &w[1..]) } else { w.to_string() };
         }
@@ -535,7 +793,8 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
     let clause_of_tok = |t: usize| clauses.iter().position(|c| c.contains(&t)).unwrap_or(0);
     let subjects: Vec<usize> = ctx.mentions.iter().map(|m| m.entry).collect();
 
-    // Owner of a cue occurrence: the nearest number in its clause (a whole only owns its noun).
+    // Owner of a cue occurrence: the nearest number in its clause, a number before the cue first
+    // ("13 of 15 army commanders and 50 of 57 corps commanders"); a whole only owns its noun.
     let owner = |a: usize, b: usize, weak: bool| -> Option<usize> {
         let c = clause_of_tok(a);
         let mut best: Option<(f64, usize)> = None;
@@ -546,19 +805,19 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             let d = if a >= n.expr.toks.end {
                 (a - n.expr.toks.end) as f64
             } else if b <= n.expr.toks.start {
-                (n.expr.toks.start - b) as f64 + 0.5
+                (n.expr.toks.start - b) as f64 + 3.0
             } else {
                 continue;
             };
             // A whole owns only the noun right after it ("the 1,966 delegates", "139 Central Committee members").
             let e = n.expr.toks.end;
-            if n.whole && !(weak && (a == e || (a == e + 1 && !STOP.contains(&s.word(e))))) {
+            if n.whole && !(weak && (a == e || (a == e + 1 && !is_stop(s.word(e))))) {
                 continue;
             }
             if d > 12.0 {
                 continue;
             }
-            if best.map_or(true, |(bd, _)| d < bd) {
+            if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, k));
             }
         }
@@ -567,25 +826,32 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
 
     // Every cue occurrence of every figure, found once: (start, end, weak) per figure.
     let prep = prepared(ctx.kb);
-    let mut by_stem: Vec<(&str, usize)> = (0..ntok).filter(|&i| s.toks[i].kind == TokKind::Word).map(|i| (stems[i], i)).collect();
-    by_stem.sort_unstable();
-    let mut occ: Vec<Vec<(usize, usize, bool)>> = vec![Vec::new(); prep.figs.len()];
-    for (fi, fig) in prep.figs.iter().enumerate() {
-        for cue in &fig.cues {
-            let starts: Vec<usize> = if cue.wild && cue.words.len() == 1 {
-                (0..ntok).collect()
-            } else {
-                let w = cue.words[0].as_str();
-                let lo = by_stem.partition_point(|x| x.0 < w);
-                by_stem[lo..].iter().take_while(|x| x.0 == w).map(|x| x.1).collect()
-            };
-            for i in starts {
-                if let Some(end) = cue_at(ctx, &stems, i, cue) {
-                    if !blocked[i..end].iter().any(|b| *b) && !occ[fi].iter().any(|o| o.0 == i) {
-                        occ[fi].push((i, end, cue.weak));
-                    }
+    let mut occ: Vec<Vec<Occ>> = vec![Vec::new(); prep.figs.len()];
+    let mut add = |fi: usize, ci: usize, i: usize| {
+        let cue = &prep.figs[fi].cues[ci];
+        if let Some(end) = cue_at(ctx, &stems, i, cue) {
+            if !blocked[i..end].iter().any(|b| *b) {
+                // One occurrence per starting word, the longest cue ("officer corps" over "officer").
+                let o = Occ { start: i, end, weak: cue.weak, phrase: cue.phrase, event: cue.event };
+                match occ[fi].iter_mut().find(|o| o.start == i) {
+                    Some(x) if x.end < end => *x = o,
+                    Some(_) => {}
+                    None => occ[fi].push(o),
                 }
             }
+        }
+    };
+    for (i, tok) in s.toks.iter().enumerate() {
+        if tok.kind != TokKind::Word {
+            continue;
+        }
+        if let Some(list) = prep.by_first.get(stems[i]) {
+            for &(fi, ci) in list {
+                add(fi, ci, i);
+            }
+        }
+        for &(fi, ci) in &prep.wild {
+            add(fi, ci, i);
         }
     }
 
@@ -596,8 +862,8 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             if f.values.is_empty() || occ[fi].is_empty() {
                 continue;
             }
-            let compatible = fig.measure == n.measure
-                || (n.measure == Measure::Times && fig.measure == Measure::Count && f.cues.iter().any(|c| c == "times"));
+            let compatible =
+                fig.measure == n.measure || (n.measure == Measure::Times && fig.measure == Measure::Count && f.cues.iter().any(|c| c == "times"));
             if !compatible {
                 continue;
             }
@@ -607,18 +873,24 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             let mut adjacent = false;
             // Some cue is close to the number (within four words), or follows its whole.
             let mut near = false;
-            let whole_next = n.whole_end.map_or(false, |e| fig.cues.iter().any(|c| cue_at(ctx, &stems, e, c).is_some()));
-            for &(i, end, is_weak) in &occ[fi] {
-                if owner(i, end, is_weak) != Some(k) {
+            let whole_next = n.whole_end.is_some_and(|e| fig.cues.iter().any(|c| cue_at(ctx, &stems, e, c).is_some()));
+            let mut phrase_near = false;
+            let mut event = false;
+            for o in &occ[fi] {
+                if owner(o.start, o.end, o.weak) != Some(k) {
                     continue;
                 }
-                if is_weak {
+                if o.weak {
                     weak += 1;
                 } else {
                     strong += 1;
                 }
-                adjacent |= i == n.expr.toks.end || i == n.expr.toks.end + 1;
-                near |= (i >= n.expr.toks.end && i - n.expr.toks.end <= 4) || (end <= n.expr.toks.start && n.expr.toks.start - end <= 4);
+                let end = n.expr.toks.end;
+                adjacent |= o.start == end || o.start == end + 1;
+                let dist = if o.start >= end { o.start - end } else { n.expr.toks.start.saturating_sub(o.end) };
+                near |= dist <= 4;
+                phrase_near |= o.phrase && dist <= 6;
+                event |= o.event;
             }
             let cued = if n.whole { fig.population && weak > 0 } else { strong > 0 || (fig.population && weak > 0) };
             if !cued {
@@ -655,7 +927,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                             if fs.lo > sp.hi || fs.hi < sp.lo - 366 {
                                 continue;
                             }
-                            (1.0, if fs.hi >= sp.lo - 366 { 1.0 } else { 0.5 })
+                            (1.0, 1.0)
                         }
                         Relation::After => {
                             if fs.hi < sp.lo || fs.lo > sp.hi + 366 {
@@ -665,7 +937,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                         }
                     };
                     let dist = d.toks.start.abs_diff(n.expr.toks.start);
-                    if best.map_or(true, |(bd, _, _, _)| dist < bd) {
+                    if best.is_none_or(|(bd, _, _, _)| dist < bd) {
                         best = Some((dist, of_fig, of_date, d.toks.start));
                     }
                 }
@@ -676,31 +948,43 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                 date_tok = Some(t);
             }
             let subject = f.subjects.iter().any(|s| subjects.contains(s));
-            if !subject && !dated {
+            if !subject && !dated && !phrase_near {
                 continue;
             }
-            // Without a subject, the date and a cue alone must be specific: the cue near the number
-            // and the date within the figure's period, or a word of the figure's name in the sentence.
-            if !subject && !((near || whole_next) && (whole >= 0.9 || name_word(&stems, &blocked, fig))) {
+            // Without a subject or a phrase of its own, the date and a cue must be specific: the cue
+            // near the number and the date within the figure's period, or a word of the figure's
+            // name in the sentence.
+            let named = name_word(&stems, &blocked, fig);
+            if !subject && !phrase_near && !((near || whole_next) && (whole >= 0.9 || named)) {
                 continue;
             }
+            // Unless the sentence names the figure's subject, it must say what happened to those
+            // counted, when the figure says it.
+            if fig.has_event && !event && !subject && !named {
+                continue;
+            }
+            // The sentence names the figure itself, not only its cue and period.
+            let identified = subject || named || phrase_near;
             if n.measure == Measure::Count && !noun_fits(ctx, &stems, n.expr.toks.end, fig) {
                 continue;
             }
             let date_score = if dated { 1 + (2.0 * part.min(whole)).round() as i32 } else { 0 };
-            let score = 2 * strong as i32 + weak as i32 + if adjacent { 2 } else { 0 } + if subject { 2 } else { 0 } + date_score;
+            let score = 2 * strong as i32
+                + weak as i32
+                + if adjacent { 2 } else { 0 }
+                + if subject { 2 } else { 0 }
+                + if identified && !subject { 1 } else { 0 }
+                + date_score;
             // "Bukharin, Rykov and 18 others" were 20 defendants; "Tukhachevsky and seven others"
             // are the seven tried with him.
             let extra = n.named.iter().filter(|e| !f.subjects.contains(e)).count() as f64;
-            cands.push(Cand { fig: f, score, subject, part, whole, date_tok, extra });
+            cands.push(Cand { fig: f, score, subject: identified, part, whole, date_tok, extra });
         }
         if cands.is_empty() {
             continue;
         }
-        cands.sort_by(|a, b| b.score.cmp(&a.score));
-        #[cfg(test)]
-        eprintln!("CANDS {} <{}>: {:?}", &ctx.text()[n.expr.range.clone()], ctx.text(), cands.iter().map(|c| (&c.fig.id, c.score, c.part, c.whole)).collect::<Vec<_>>());
-        decide(ctx, n, &cands, out);
+        cands.sort_by_key(|c| std::cmp::Reverse(c.score));
+        decide(ctx, n, clauses[n.clause].clone(), &cands, out);
     }
 }
 
@@ -745,14 +1029,14 @@ fn noun_fits(ctx: &SentenceCtx, stems: &[&str], at: usize, fig: &Fig) -> bool {
     let s = &ctx.s;
     let word = |i: usize| (i < s.toks.len() && s.toks[i].kind == TokKind::Word).then(|| s.word(i));
     let Some(w1) = word(at) else { return true };
-    if STOP.contains(&w1) {
+    if is_stop(w1) {
         return true;
     }
-    let known = |i: usize| PEOPLE.contains(&s.word(i)) || fig.vocab.iter().any(|v| v == stems[i]);
+    let known = |i: usize| is_people(s.word(i)) || fig.vocab.iter().any(|v| v == stems[i]);
     known(at) || word(at + 1).is_some() && known(at + 1)
 }
 
-fn decide(ctx: &SentenceCtx, n: &Num, cands: &[Cand], out: &mut Vec<Finding>) {
+fn decide(ctx: &SentenceCtx, n: &Num, clause: Range<usize>, cands: &[Cand], out: &mut Vec<Finding>) {
     let text = ctx.text();
     let fits = |c: &Cand, x: &FigureValue| fits(n.lo, n.hi, x) || (c.extra > 0.0 && fits(n.lo + c.extra, n.hi + c.extra, x));
     let written = |c: &Cand| {
@@ -766,15 +1050,17 @@ fn decide(ctx: &SentenceCtx, n: &Num, cands: &[Cand], out: &mut Vec<Finding>) {
     // (Values an essay alone gives do not count against a number the sources all support: 1,966
     // delegates is right even though one essay says 1,996.)
     let sourced = |x: &&FigureValue| !x.source.is_empty();
-    if cands.iter().any(|c| c.fig.values.iter().all(|x| fits(c, x)) || {
-        let mut s = c.fig.values.iter().filter(sourced).peekable();
-        s.peek().is_some() && s.all(|x| fits(c, x))
+    if cands.iter().any(|c| {
+        c.fig.values.iter().all(|x| fits(c, x)) || {
+            let mut s = c.fig.values.iter().filter(sourced).peekable();
+            s.peek().is_some() && s.all(|x| fits(c, x))
+        }
     }) {
         return;
     }
     // Fits some value: sources disagree.
     if let Some(c) = cands.iter().find(|c| c.fig.values.iter().any(|x| fits(c, x))) {
-        if !ctx.config.enabled(Code::ContestedFigure) || attributed(ctx) {
+        if !ctx.config.enabled(Code::ContestedFigure) || attributed(ctx, clause) {
             return;
         }
         let f = c.fig;
@@ -811,7 +1097,21 @@ fn decide(ctx: &SentenceCtx, n: &Num, cands: &[Cand], out: &mut Vec<Finding>) {
     // In "89 of the 139 members elected in 1934 were shot" the date belongs to the whole, not to
     // the shooting: it does not make 89 a part of the period.
     let dates_whole = |c: &Cand| n.whole_end.zip(c.date_tok).is_some_and(|(w, d)| d >= w);
-    if n.measure == Measure::Count && top.iter().any(|c| (c.part < 0.75 && below(c) && !dates_whole(c)) || (!c.subject && c.whole < 0.75 && above(c))) {
+    // "the 1933 purge", "the 1934 Congress": the date names the event, it does not pick a part of
+    // its period.
+    let names_event = |c: &Cand| {
+        c.date_tok.is_some_and(|d| {
+            let expr = ctx.dates.iter().find(|x| x.toks.start == d);
+            let before = if d > 0 { ctx.s.word(d - 1) } else { "" };
+            let after = expr.map_or(d + 1, |x| x.toks.end);
+            matches!(before, "the" | "a" | "an" | "this" | "that" | "its" | "his" | "their")
+                && after < ctx.s.toks.len()
+                && ctx.s.toks[after].kind == TokKind::Word
+        })
+    };
+    if n.measure == Measure::Count
+        && top.iter().any(|c| (c.part < 0.75 && below(c) && !dates_whole(c) && !names_event(c)) || (!c.subject && c.whole < 0.75 && above(c)))
+    {
         return;
     }
     let Some(c) = top.into_iter().min_by(|a, b| scale(a).total_cmp(&scale(b))) else { return };
@@ -835,24 +1135,81 @@ fn decide(ctx: &SentenceCtx, n: &Num, cands: &[Cand], out: &mut Vec<Finding>) {
 }
 
 /// Words by which a sentence says whose number it gives.
-const ATTRIBUTION: &[&str] = &[
-    "according", "official", "officially", "record", "records", "recorded", "archives", "archival", "archive", "estimate", "estimates", "estimated",
-    "claim", "claims", "claimed", "argue", "argues", "argued", "suggest", "suggests", "suggested", "calculate", "calculates", "calculated", "count",
-    "counts", "counted", "figure", "figures", "statistics", "data", "report", "reports", "reported", "say", "says", "said", "write", "writes", "wrote",
-    "cite", "cites", "cited", "believe", "believes", "state", "states", "stated", "census", "historian", "historians", "told", "announced", "admitted",
-];
+fn is_attribution(w: &str) -> bool {
+    matches!(
+        w,
+        "according"
+            | "official"
+            | "officially"
+            | "record"
+            | "records"
+            | "recorded"
+            | "archives"
+            | "archival"
+            | "archive"
+            | "estimate"
+            | "estimates"
+            | "estimated"
+            | "claim"
+            | "claims"
+            | "claimed"
+            | "argue"
+            | "argues"
+            | "argued"
+            | "suggest"
+            | "suggests"
+            | "suggested"
+            | "calculate"
+            | "calculates"
+            | "calculated"
+            | "count"
+            | "counts"
+            | "counted"
+            | "figure"
+            | "figures"
+            | "statistics"
+            | "data"
+            | "report"
+            | "reports"
+            | "reported"
+            | "say"
+            | "says"
+            | "said"
+            | "write"
+            | "writes"
+            | "wrote"
+            | "cite"
+            | "cites"
+            | "cited"
+            | "believe"
+            | "believes"
+            | "state"
+            | "states"
+            | "stated"
+            | "census"
+            | "historian"
+            | "historians"
+            | "told"
+            | "announced"
+            | "admitted"
+    )
+}
 
 /// Does the sentence say whose number it is ("according to Conquest", "official records")?
-fn attributed(ctx: &SentenceCtx) -> bool {
-    (0..ctx.s.toks.len()).any(|i| ATTRIBUTION.contains(&ctx.s.word(i)))
-        || ctx.mentions.iter().any(|m| ctx.kb.entries[m.entry].subkind == "historian" || ctx.kb.entries[m.entry].kind == crate::base::Kind::Person && ctx.kb.figures.iter().any(|f| f.values.iter().any(|x| x.source == ctx.kb.entries[m.entry].id)))
+fn attributed(ctx: &SentenceCtx, clause: Range<usize>) -> bool {
+    (0..ctx.s.toks.len()).any(|i| ctx.s.word(i) == "according")
+        || clause.into_iter().any(|i| is_attribution(ctx.s.word(i)))
+        || ctx.mentions.iter().any(|m| {
+            ctx.kb.entries[m.entry].subkind == "historian"
+                || ctx.kb.entries[m.entry].kind == crate::base::Kind::Person
+                    && ctx.kb.figures.iter().any(|f| f.values.iter().any(|x| x.source == ctx.kb.entries[m.entry].id))
+        })
 }
 
 fn related(ctx: &SentenceCtx, f: &Figure) -> Vec<Related> {
     let counts = Related { message: format!("{}: {}", f.name, f.counts), range: None };
     std::iter::once(counts)
-        .chain(f.values.iter()
-        .map(|x| {
+        .chain(f.values.iter().map(|x| {
             let mut m = format!("{}: {}", who(ctx, x), describe(f, x));
             if !x.note.is_empty() {
                 m.push_str(&format!(" ({})", x.note));
@@ -871,7 +1228,7 @@ impl LowerFirst for String {
     fn to_lowercase_first(&self) -> String {
         let mut words = self.split_whitespace();
         let first = words.next().unwrap_or("");
-        let second_lower = words.next().map_or(true, |w| w.starts_with(|c: char| !c.is_uppercase()));
+        let second_lower = !words.next().is_some_and(|w| w.starts_with(char::is_uppercase));
         if crate::base::is_ordinary_word(first) && second_lower {
             let mut c = self.chars();
             c.next().map_or(String::new(), |f| f.to_lowercase().chain(c).collect())
@@ -896,7 +1253,8 @@ mod tests {
     }
 
     fn render(text: &str) -> String {
-        let res = analyze_block(kb(), text, &Config::default());
+        let mut res = analyze_block(kb(), text, &Config::default());
+        res.findings.sort_by_key(|f| f.range.start);
         let mut out = String::new();
         let mut last = 0;
         let mut notes = Vec::new();
@@ -921,10 +1279,12 @@ mod tests {
         expect.assert_eq(&render(text));
     }
 
-    /// Texts that must draw no figure finding at all.
+    /// Texts that must draw no dubious-figure warning (a contested-figure note is allowed).
     fn clean(texts: &[&str]) {
         for t in texts {
-            assert_eq!(render(t), *t, "false alarm");
+            let res = analyze_block(kb(), t, &Config::default());
+            let bad: Vec<&str> = res.findings.iter().filter(|f| f.code == Code::DubiousFigure).map(|f| f.message.as_str()).collect();
+            assert!(bad.is_empty(), "false alarm on {t:?}: {bad:?}");
         }
     }
 
@@ -935,12 +1295,18 @@ mod tests {
 
     #[test]
     fn flags_figures_no_source_gives() {
-        check("Official figures record 68,169 executions in 1937-38.", expect![[r#"
+        check(
+            "Official figures record 68,169 executions in 1937-38.",
+            expect![[r#"
             Official figures record [!68,169] executions in 1937-38.
-            68,169 does not match any figure the fact base has for executions in the Great Terror (1937–1938): 681,692 (NKVD records opened in the 1990s (353,074 in 1937 and 328,618 in 1938); essay 002); about 1,000,000 (Robert Conquest; essay 002). -> 681,692"#]]);
-        check("Some 2,108 of the 1,966 delegates to the 1934 Congress were arrested.", expect![[r#"
+            68,169 does not match any figure the fact base has for executions in the Great Terror (1937–1938): 681,692 (NKVD records opened in the 1990s (353,074 in 1937 and 328,618 in 1938); essay 002); about 1,000,000 (Robert Conquest; essay 002). -> 681,692"#]],
+        );
+        check(
+            "Some 2,108 of the 1,966 delegates to the 1934 Congress were arrested.",
+            expect![[r#"
             Some [!2,108] of the 1,966 delegates to the 1934 Congress were arrested.
-            2,108 does not match any figure the fact base has for delegates of the 1934 Congress arrested (1934–1939): 1,108 (Khrushchev's Secret Speech (1956); essay 002). -> 1,108"#]]);
+            2,108 does not match any figure the fact base has for delegates of the 1934 Congress arrested (1934–1939): 1,108 (Khrushchev's Secret Speech (1956); essay 002). -> 1,108"#]],
+        );
     }
 
     #[test]
@@ -959,6 +1325,17 @@ mod tests {
                 "After only three years of the NEP, Stalin abandoned it in 1928.",
                 "During the Great Terror 1 in 8 of the population were arrested.",
                 "Four of the five marshals were shot in 1937-39.",
+                "750 of 80 members of the Supreme Military Council were killed.",
+                "Half of the officer corps, amounting to 350,000, were either imprisoned or killed.",
+                "In a third show trial (1938) Bukharin and Rykov and 180 others were accused.",
+                "Yezhov had 2,594,500 people arrested between August and November 1937.",
+                "A further 57,200 were arrested in March 1938, of which 480,000 were shot.",
+                "In 1937-38 about 1.5 million people were arrested and 68,000 were shot.",
+                "In 1918 and early 1919 the Cheka shot 83,890 people.",
+                "During the 1933 purge 85,430 party cards were withdrawn.",
+                "Stakhanov's record of 102 tonnes was forty times the norm.",
+                "Stalin received only 30 votes against him at the Seventeenth Congress in 1934.",
+                "In 1936 twelve defendants, including Zinoviev and Kamenev, were shot after the first Moscow trial.",
             ],
             expect![[r#"
                 Stakhanov cut [!120] tonnes of coal in 1935.
@@ -995,7 +1372,40 @@ mod tests {
                 1 in 8 does not match any figure the fact base has for share of the population arrested in the Terror (1936–1939): 1 in 18 (essay 002). -> 1 in 18
 
                 [!Four] of the five marshals were shot in 1937-39.
-                Four does not match any figure the fact base has for marshals purged (1937–1939): 3 (Tukhachevsky (shot 1937), Blyukher (died under interrogation 1938), Yegorov (shot 1939); essay 002). -> Three"#]],
+                Four does not match any figure the fact base has for marshals purged (1937–1939): 3 (Tukhachevsky (shot 1937), Blyukher (died under interrogation 1938), Yegorov (shot 1939); essay 002). -> Three
+
+                [!750] of 80 members of the Supreme Military Council were killed.
+                750 does not match any figure the fact base has for members of the Military Council killed (1937–1938): 75 (essay 002). -> 75
+
+                Half of the officer corps, amounting to [!350,000], were either imprisoned or killed.
+                350,000 does not match any figure the fact base has for officers purged in 1937-38 (1937–1938): about 35,000 (Robert Conquest; essay 002). -> 35,000
+
+                In a third show trial (1938) Bukharin and Rykov and [!180] others were accused.
+                180 others (182 in all) does not match any figure the fact base has for defendants at the third Moscow trial (March 1938): 21 (trial record); 20 (essay 002). -> 19
+
+                Yezhov had [!2,594,500] people arrested between August and November 1937.
+                2,594,500 does not match any figure the fact base has for arrests from August to November 1937 (August 1937–November 1937): 259,450 (essay 002). -> 259,450
+
+                A further 57,200 were arrested in March 1938, of which [!480,000] were shot.
+                480,000 does not match any figure the fact base has for extra quota of executions in early 1938 (January 1938–March 1938): 48,000 (essay 002). -> 48,000
+
+                In 1937-38 about 1.5 million people were arrested and [!68,000] were shot.
+                68,000 does not match any figure the fact base has for executions in the Great Terror (1937–1938): 681,692 (NKVD records opened in the 1990s (353,074 in 1937 and 328,618 in 1938); essay 002); about 1,000,000 (Robert Conquest; essay 002). -> 681,692
+
+                In 1918 and early 1919 the Cheka shot [!83,890] people.
+                83,890 does not match any figure the fact base has for Cheka executions, 1918-19 (1918–1919): 8,389 (Cheka official Martin Latsis's published count (1920); essay 000). -> 8,389
+
+                During the 1933 purge [!85,430] party cards were withdrawn.
+                85,430 does not match any figure the fact base has for expulsions in the party purge of 1933-34 (1933–1934): 854,300 (essay 002); about 1,000,000 (essay 002); about 1,200,000 (party statistics: about 3.2 million members and candidates in December 1932, about 2 million in January 1935). -> 1,200,000
+
+                Stakhanov's record of 102 tonnes was [!forty] times the norm.
+                forty does not match any figure the fact base has for Stakhanov's output as a multiple of the norm (31 August 1935): about 14.5 (102 tonnes against a norm of 7 tonnes). -> 14.5
+
+                Stalin received only [!30] votes against him at the Seventeenth Congress in 1934.
+                30 does not match any figure the fact base has for votes against Stalin at the Seventeenth Congress (February 1934): 3 (officially announced result); about 100–300 (later testimony of delegates and of members of the counting commission). -> 100 to 300
+
+                In 1936 [!twelve] defendants, including Zinoviev and Kamenev, were shot after the first Moscow trial.
+                twelve does not match any figure the fact base has for defendants at the first Moscow trial (August 1936): 16 (trial record). -> sixteen"#]],
         );
     }
 
@@ -1050,6 +1460,14 @@ mod tests {
             "In 1937 the NKVD shot 353,074 people.",
             "Over a thousand delegates to the Seventeenth Congress were later arrested.",
             "Official records show that some 680,000 people were shot in 1937-38.",
+            "In the Great Terror, 1.5 million people were arrested.",
+            "In 1937-38 about 1.5 million people were arrested and 680,000 were shot.",
+            "By 1939 2.9 million prisoners were in labour camps, according to the study guide.",
+            "Two and a half million prisoners were in the Gulag in 1939, according to the records.",
+            "Stakhanov's record of 102 tonnes was fourteen times the norm.",
+            "In 1936 sixteen defendants, including Zinoviev and Kamenev, were shot after the first Moscow trial.",
+            "Conquest estimated about 1 million executions in the Great Terror of 1937-38.",
+            "In January 1935 Zinoviev was sentenced to ten years.",
         ]);
     }
 
@@ -1070,28 +1488,16 @@ mod tests {
             "In 1936 Zinoviev, Kamenev and 14 others were tried.",
             "Lenin wrote 45 volumes; in 1918 the Cheka had 1,000 agents.",
             "At 11 o'clock on 1 December 1934 Kirov was shot.",
+            "Stalin's purge removed 3 of the 5 marshals, 13 of 15 army commanders and 50 of 57 corps commanders.",
+            "Yagoda was shot in 1938 with Bukharin, Rykov and 16 others.",
+            "The 1930s saw 20 million deaths according to some historians.",
+            "The Red Army grew to 5 million men during the civil war.",
+            "The Bolsheviks had only 24,000 members in February 1917.",
+            "Lenin died in 1924 at 53, and Stalin ruled for 29 years.",
+            "Khrushchev's speech in 1956 lasted four hours and named 1,108 arrested delegates.",
+            "The Politburo had seven members in 1924, and five of them were later killed.",
+            "Tukhachevsky and seven other generals were shot in June 1937.",
+            "In 1936 sixteen defendants, including Zinoviev and Kamenev, were shot.",
         ]);
-    }
-}
-#[cfg(test)]
-mod debug {
-    #[test]
-    fn dbg_sentence() {
-        let kb = crate::base::KnowledgeBase::embedded().0;
-        let text = "Official figures record 68,169 executions in 1937-38.";
-        let s = crate::text::sentences::Sentence::new(text, 0..text.len());
-        eprintln!("{:?}", crate::text::numbers::find(&s));
-        eprintln!("{:?}", crate::text::dates::find(&s));
-        let _ = kb;
-    }
-}
-#[cfg(test)]
-mod debug2 {
-    #[test]
-    fn dbg_block() {
-        let kb = crate::base::KnowledgeBase::embedded().0;
-        let text = std::fs::read_to_string("/work/shared/essays/002_f7ac08b6e3a7d2db.txt").unwrap(); let text = text.as_str();
-        let a = crate::analysis::analyze(&kb, text, crate::text::Format::Plain, &Default::default(), &mut Default::default());
-        for f in a.findings.iter().filter(|f| f.range.start > 20000) { eprintln!("{:?} {}", f.code, &text[f.range.clone()]); }
     }
 }

@@ -27,15 +27,61 @@ pub struct NumberExpr {
 }
 
 const SMALL: &[(&str, f64)] = &[
-    ("zero", 0.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
-    ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
-    ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0), ("sixteen", 16.0), ("seventeen", 17.0),
-    ("eighteen", 18.0), ("nineteen", 19.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0),
-    ("sixty", 60.0), ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0),
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
 ];
-const SCALES: &[(&str, f64)] = &[("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("millions", 1e6), ("billion", 1e9), ("m", 1e6), ("mn", 1e6)];
+const SCALES: &[(&str, f64)] =
+    &[("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("millions", 1e6), ("billion", 1e9), ("m", 1e6), ("mn", 1e6)];
 const FRACTIONS: &[(&str, f64)] = &[("half", 0.5), ("quarter", 0.25), ("third", 1.0 / 3.0), ("three-quarters", 0.75)];
-const HEDGES: &[&str] = &["some", "about", "around", "approximately", "roughly", "nearly", "almost", "over", "more", "under", "up", "c", "circa", "perhaps", "estimated", "an", "at", "least", "than", "fewer", "less"];
+const HEDGES: &[&str] = &[
+    "some",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "more",
+    "under",
+    "up",
+    "c",
+    "circa",
+    "perhaps",
+    "estimated",
+    "an",
+    "at",
+    "least",
+    "than",
+    "fewer",
+    "less",
+];
 
 fn word_value(w: &str) -> Option<f64> {
     // Every number word starts with one of these letters and is short: most words leave here.
@@ -80,7 +126,9 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
     while i < n {
         let w = s.word(i);
         // Fast path: a word that cannot begin a number ("one", "a hundred", "half", "quarter").
-        if s.toks[i].kind != TokKind::Number && !matches!(w.as_bytes().first(), Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'a' | b'h' | b'q')) {
+        if s.toks[i].kind != TokKind::Number
+            && !matches!(w.as_bytes().first(), Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'a' | b'h' | b'q'))
+        {
             i += 1;
             continue;
         }
@@ -119,9 +167,14 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
         // Ranges: "5 to 7 million", "17 or 18 million", "1-2 million": the scale of the top applies
         // to the bottom too.
         let mut high = None;
-        if end + 2 < n && matches!(s.word(end), "to" | "or" | "-" | "–") && s.toks[i].kind == TokKind::Number || end + 2 < n && matches!(s.word(end), "to" | "or") && word_value(w).is_some() {
+        if end + 2 < n && matches!(s.word(end), "to" | "or" | "-" | "–") && s.toks[i].kind == TokKind::Number
+            || end + 2 < n && matches!(s.word(end), "to" | "or") && word_value(w).is_some()
+        {
             let k = end + 1;
-            let top = digits_value(s, k).filter(|(_, _, _)| s.toks[k].kind == TokKind::Number).map(|(v, e, _)| (v, e)).or_else(|| word_value(s.word(k)).map(|v| (v, k + 1)));
+            let top = digits_value(s, k)
+                .filter(|(_, _, _)| s.toks[k].kind == TokKind::Number)
+                .map(|(v, e, _)| (v, e))
+                .or_else(|| word_value(s.word(k)).map(|v| (v, k + 1)));
             if let Some((top, e)) = top {
                 if let Some(&(_, scale)) = SCALES.iter().find(|(nm, _)| e < n && *nm == s.word(e)) {
                     if top > value && scale >= 1e3 {
@@ -134,7 +187,13 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
             }
         }
         // "two and a half million"
-        if end + 3 < n && high.is_none() && s.word(end) == "and" && s.word(end + 1) == "a" && s.word(end + 2) == "half" && matches!(s.word(end + 3), "million" | "thousand" | "billion" | "hundred") {
+        if end + 3 < n
+            && high.is_none()
+            && s.word(end) == "and"
+            && s.word(end + 1) == "a"
+            && s.word(end + 2) == "half"
+            && matches!(s.word(end + 3), "million" | "thousand" | "billion" | "hundred")
+        {
             value += 0.5;
             end += 3;
         }
@@ -216,9 +275,32 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
 pub fn is_count_noun(w: &str) -> bool {
     matches!(
         w,
-        "people" | "persons" | "delegates" | "members" | "tonnes" | "tons" | "executions" | "victims" | "deaths"
-            | "arrests" | "men" | "women" | "peasants" | "workers" | "kulaks" | "prisoners" | "soldiers"
-            | "officers" | "roubles" | "rubles" | "votes" | "troops" | "sailors" | "cases" | "families" | "households"
+        "people"
+            | "persons"
+            | "delegates"
+            | "members"
+            | "tonnes"
+            | "tons"
+            | "executions"
+            | "victims"
+            | "deaths"
+            | "arrests"
+            | "men"
+            | "women"
+            | "peasants"
+            | "workers"
+            | "kulaks"
+            | "prisoners"
+            | "soldiers"
+            | "officers"
+            | "roubles"
+            | "rubles"
+            | "votes"
+            | "troops"
+            | "sailors"
+            | "cases"
+            | "families"
+            | "households"
     )
 }
 
@@ -258,10 +340,12 @@ mod tests {
     fn reads_ranges_and_words() {
         expect_test::expect!["[5 to 7 million]=5000000..7000000~ [17 or 18 million]=17000000..18000000~ [1-2 million]=1000000..2000000~"]
             .assert_eq(&show("5 to 7 million and 17 or 18 million and 1-2 million"));
-        expect_test::expect!["[a hundred]=100~ [a thousand]=1000~ [a million]=1000000~"].assert_eq(&show("a hundred kulaks, over a thousand, a million"));
+        expect_test::expect!["[a hundred]=100~ [a thousand]=1000~ [a million]=1000000~"]
+            .assert_eq(&show("a hundred kulaks, over a thousand, a million"));
         expect_test::expect!["[300,000]=300000 [600,000]=600000"].assert_eq(&show("from 300,000 in 1922 to 600,000 in 1925"));
         expect_test::expect!["[ten]=10 [five]=5"].assert_eq(&show("from ten to five"));
-        expect_test::expect!["[two and a half million]=2500000~ [seven hundred thousand]=700000~"].assert_eq(&show("two and a half million, seven hundred thousand"));
+        expect_test::expect!["[two and a half million]=2500000~ [seven hundred thousand]=700000~"]
+            .assert_eq(&show("two and a half million, seven hundred thousand"));
     }
 
     #[test]
