@@ -1,10 +1,12 @@
 //! Runs the checks over a document, block by block, caching each block's result by its text
 //! so that an edit re-checks only the paragraphs it touched.
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use crate::base::{KnowledgeBase, Mention};
@@ -231,6 +233,10 @@ pub fn analyze(kb: &KnowledgeBase, text: &str, format: Format, config: &Config, 
     out
 }
 
+/// How many times a check has panicked on a sentence and been skipped, in this process. Tests
+/// assert it stays zero: catching a bug must not hide it.
+pub static CAUGHT_PANICS: AtomicUsize = AtomicUsize::new(0);
+
 /// Analyses one block of masked prose; ranges in the result are relative to the block.
 pub fn analyze_block(kb: &KnowledgeBase, body: &str, config: &Config) -> BlockResult {
     let mut res = BlockResult { mentions: kb.index.find_all(body), ..Default::default() };
@@ -240,7 +246,16 @@ pub fn analyze_block(kb: &KnowledgeBase, body: &str, config: &Config) -> BlockRe
         let mut found = Vec::new();
         for (code, check) in checks::SENTENCE_CHECKS {
             if config.enabled(*code) {
-                check(&ctx, &mut found);
+                // A bug in one check on one sentence must cost only that check's findings
+                // there: the mentions (hover), the other checks and the rest of the document
+                // stay. The default panic hook still reports it on stderr.
+                // Later checks see earlier findings (anachronism leaves a date dubious-date
+                // flagged), so they share `found`; a panic drops only what this one added.
+                let before = found.len();
+                if catch_unwind(AssertUnwindSafe(|| check(&ctx, &mut found))).is_err() {
+                    found.truncate(before);
+                    CAUGHT_PANICS.fetch_add(1, Ordering::Relaxed);
+                }
             }
         }
         for mut f in found {
@@ -253,7 +268,12 @@ pub fn analyze_block(kb: &KnowledgeBase, body: &str, config: &Config) -> BlockRe
             }
             res.findings.push(f);
         }
-        res.claims.extend(checks::counterargument::claims(&ctx));
+        match catch_unwind(AssertUnwindSafe(|| checks::counterargument::claims(&ctx))) {
+            Ok(claims) => res.claims.extend(claims),
+            Err(_) => {
+                CAUGHT_PANICS.fetch_add(1, Ordering::Relaxed);
+            }
+        }
     }
     res
 }

@@ -3,6 +3,7 @@
 
 use knowledge::{analyze, Cache, Config, Format, KnowledgeBase};
 use proptest::prelude::*;
+use std::sync::atomic::Ordering;
 
 fn kb() -> &'static KnowledgeBase {
     static KB: std::sync::OnceLock<KnowledgeBase> = std::sync::OnceLock::new();
@@ -36,7 +37,22 @@ proptest! {
             let off = at.min(text.len());
             let _ = knowledge::hover::at(kb(), &a, off);
         }
+        prop_assert_eq!(knowledge::analysis::CAUGHT_PANICS.load(Ordering::Relaxed), 0, "a check panicked (caught) on {:?}", text);
         let word: String = text.chars().take(6).collect();
         let _ = knowledge::complete::candidates(kb(), &word);
     }
+}
+
+/// Found by the end-to-end random-edit test: a check sliced a word inside a multi-byte
+/// character, the whole analysis was lost and hover over "Kamenev" answered nothing.
+#[test]
+fn multibyte_words_next_to_titles_and_names() {
+    let text = "Ki”, Kamenev\nЖKiro“1 Kamenev\nKarżyń Béla Kun ski aß“1’934mЗив é  Kamenev\n\
+                1934🎓’—но Dzierżyńs🙂  and ev” \tЗи Kamenev\nm’ene“ Bukharin  iЗ Bukharin ьеЗин Béla Kuвro“Kame; nev”“Kamenev”";
+    for format in [Format::Markdown, Format::Latex, Format::Plain] {
+        let a = analyze(kb(), text, format, &Config::default(), &mut Cache::default());
+        let card = knowledge::hover::at(kb(), &a, 8).expect("hover over Kamenev");
+        assert!(card.markdown.starts_with("### Lev Kamenev"), "{}", card.markdown);
+    }
+    assert_eq!(knowledge::analysis::CAUGHT_PANICS.load(Ordering::Relaxed), 0);
 }
