@@ -3,7 +3,7 @@
 //!
 //! A *name* is a run of capitalised words that no entry's spelling covers and that is not
 //! an ordinary English word. A *date* is a date expression none of whose sentence's entries
-//! (or their events) is dated to overlap it. A *figure* is a number of 100 or more (or a
+//! (or their events, or a figure the sentence states) is dated to overlap it. A *figure* is a number of 100 or more (or a
 //! percentage) that no figure in the base attests.
 
 use std::collections::HashSet;
@@ -96,8 +96,16 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, format: Format) -> Vec<Candida
                 }
                 i = j;
             }
-            // Dates.
-            let entry_spans: Vec<DaySpan> = here.iter().flat_map(|m| spans_of(kb, m.entry)).collect();
+            // Dates. A date is also held when the sentence states a figure the base dates to it
+            // ("681,692 executions during 1937-38").
+            let numbers_here = numbers::find(&s);
+            let mut entry_spans: Vec<DaySpan> = here.iter().flat_map(|m| spans_of(kb, m.entry)).collect();
+            for f in &kb.figures {
+                let stated = numbers_here.iter().any(|n| f.values.iter().any(|v| n.value >= v.low * 0.98 && n.value <= v.high * 1.02));
+                if stated {
+                    entry_spans.extend(f.when.as_ref().map(|w| w.span()));
+                }
+            }
             for d in dates::find(&s) {
                 let held = entry_spans.iter().any(|sp| sp.overlaps(&d.span))
                     || kb.entries.iter().any(|e| e.kind == Kind::Event && e.span().is_some_and(|sp| sp.overlaps(&d.span)) && d.point && here.iter().any(|m| m.entry == kb.entries.iter().position(|x| std::ptr::eq(x, e)).unwrap_or(usize::MAX)));
@@ -106,8 +114,8 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, format: Format) -> Vec<Candida
                 }
             }
             // Figures.
-            for n in numbers::find(&s) {
-                if n.ratio || (n.value < 100.0 && !n.percent) {
+            for n in numbers_here {
+                if n.ratio || (n.value < 100.0 && !n.percent) || is_citation_page(orig, &n.range) {
                     continue;
                 }
                 let held = figure_values.iter().any(|&(lo, hi)| n.value >= lo * 0.98 && n.value <= hi * 1.02);
@@ -118,6 +126,15 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, format: Format) -> Vec<Candida
         }
     }
     out
+}
+
+/// A page number in a parenthetical citation: "(Ulam 452)", "(Cohen, 311)".
+fn is_citation_page(sentence: &str, r: &std::ops::Range<usize>) -> bool {
+    let before = sentence[..r.start].trim_end().trim_end_matches(',');
+    let after = sentence[r.end..].trim_start();
+    let author = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let opened = before.rfind('(').is_some_and(|i| !before[i..].contains(')'));
+    opened && after.starts_with(')') && author.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A candidate deliberately left out of the base, with the reason (`data/extract-ignore.toml`).
@@ -150,4 +167,29 @@ pub fn unreviewed(kb: &KnowledgeBase, text: &str, format: Format) -> Vec<Candida
         .into_iter()
         .filter(|c| !list.iter().any(|r| r.kind == c.kind && r.text.eq_ignore_ascii_case(&c.text)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<String> {
+        let (kb, _) = KnowledgeBase::embedded();
+        candidates(&kb, text, Format::Plain).into_iter().map(|c| format!("{} {}", c.kind, c.text)).collect()
+    }
+
+    #[test]
+    fn page_numbers_in_citations_are_not_figures() {
+        assert_eq!(kinds("Trotsky thought Stalin easily controlled (Ulam 554)."), Vec::<String>::new());
+        assert_eq!(kinds("Bukharin backed the NEP (Cohen, 311)."), Vec::<String>::new());
+        // Outside a citation the same number is a candidate.
+        assert_eq!(kinds("Some 554 officers were arrested."), vec!["figure 554"]);
+        assert_eq!(kinds("The purge took 7,340 officers (a fifth of the corps)."), vec!["figure 7,340"]);
+    }
+
+    #[test]
+    fn a_date_is_held_by_a_figure_the_sentence_states() {
+        assert_eq!(kinds("Official records count 681,692 executions during 1937-38."), Vec::<String>::new());
+        assert_eq!(kinds("Some 3,000 kulaks were shot during 1905."), vec!["date 1905", "figure 3,000"]);
+    }
 }
