@@ -104,13 +104,20 @@ impl Finding {
         Finding { range, code, severity: code.default_severity(), message, fixes: Vec::new(), related: Vec::new(), quoted: false, word: None }
     }
     fn shifted(&self, by: usize) -> Finding {
+        self.rebased(0, by)
+    }
+
+    /// The finding with every range moved from an origin at `from` to one at `to` (ranges are
+    /// never before `from`).
+    fn rebased(&self, from: usize, to: usize) -> Finding {
+        let mv = |r: &Range<usize>| r.start - from + to..r.end - from + to;
         let mut f = self.clone();
-        f.range = f.range.start + by..f.range.end + by;
+        f.range = mv(&f.range);
         for x in &mut f.fixes {
-            x.range = x.range.start + by..x.range.end + by;
+            x.range = mv(&x.range);
         }
         for r in &mut f.related {
-            r.range = r.range.as_ref().map(|x| x.start + by..x.end + by);
+            r.range = r.range.as_ref().map(mv);
         }
         f
     }
@@ -146,21 +153,37 @@ pub struct BlockResult {
     pub findings: Vec<Finding>,
     pub mentions: Vec<Mention>,
     pub claims: Vec<Claim>,
+    /// The block's sentences by key, so that their results outlive the block's (an edit to a
+    /// paragraph re-checks only the sentence it touched).
+    sentences: Vec<(u64, Arc<SentenceResult>)>,
 }
 
-/// Block results keyed by the block's masked text (and the config): unchanged paragraphs are
-/// never re-checked. Entries not used by the latest analysis are dropped.
+/// One sentence's findings and claims, with ranges relative to the sentence start.
+#[derive(Debug, Default)]
+struct SentenceResult {
+    findings: Vec<Finding>,
+    claims: Vec<Claim>,
+}
+
+/// Results keyed by the masked text (and the config), at two levels: unchanged paragraphs are
+/// never re-checked, and in a changed paragraph only the changed sentences are. Entries not
+/// used by the latest analysis are dropped.
 #[derive(Debug, Default)]
 pub struct Cache {
     blocks: HashMap<u64, Arc<BlockResult>>,
+    sentences: HashMap<u64, Arc<SentenceResult>>,
     config: u64,
     pub hits: usize,
     pub misses: usize,
+    /// Sentences checked again / taken from the cache inside changed blocks.
+    pub sentence_hits: usize,
+    pub sentence_misses: usize,
 }
 
 impl Cache {
     pub fn clear(&mut self) {
         self.blocks.clear();
+        self.sentences.clear();
     }
 }
 
@@ -195,10 +218,11 @@ pub fn analyze(kb: &KnowledgeBase, text: &str, format: Format, config: &Config, 
     let prose = text::prose(text, format);
     let cfg = config.fingerprint();
     if cache.config != cfg {
-        cache.blocks.clear();
+        cache.clear();
         cache.config = cfg;
     }
     let mut fresh: HashMap<u64, Arc<BlockResult>> = HashMap::with_capacity(prose.blocks.len());
+    let mut fresh_sentences: HashMap<u64, Arc<SentenceResult>> = HashMap::with_capacity(cache.sentences.len());
     let mut out = Analysis::default();
     for block in &prose.blocks {
         let body = &prose.masked[block.clone()];
@@ -210,9 +234,14 @@ pub fn analyze(kb: &KnowledgeBase, text: &str, format: Format, config: &Config, 
             }
             None => {
                 cache.misses += 1;
-                Arc::new(analyze_block(kb, body, config))
+                let mut sentences = Sentences { prev: &cache.sentences, cfg, hits: 0, misses: 0 };
+                let r = Arc::new(block_with(kb, body, config, &mut sentences));
+                cache.sentence_hits += sentences.hits;
+                cache.sentence_misses += sentences.misses;
+                r
             }
         };
+        fresh_sentences.extend(result.sentences.iter().cloned());
         fresh.insert(key, result.clone());
         let base = block.start;
         out.findings.extend(result.findings.iter().map(|f| f.shifted(base)));
@@ -220,6 +249,7 @@ pub fn analyze(kb: &KnowledgeBase, text: &str, format: Format, config: &Config, 
         out.claims.extend(result.claims.iter().map(|c| c.shifted(base, block.clone())));
     }
     cache.blocks = fresh;
+    cache.sentences = fresh_sentences;
     if config.enabled(Code::Counterargument) {
         let (findings, balance) = checks::counterargument::document(kb, &out.claims, text);
         out.findings.extend(findings);
@@ -239,41 +269,93 @@ pub static CAUGHT_PANICS: AtomicUsize = AtomicUsize::new(0);
 
 /// Analyses one block of masked prose; ranges in the result are relative to the block.
 pub fn analyze_block(kb: &KnowledgeBase, body: &str, config: &Config) -> BlockResult {
+    let none = HashMap::new();
+    block_with(kb, body, config, &mut Sentences { prev: &none, cfg: config.fingerprint(), hits: 0, misses: 0 })
+}
+
+/// The previous analysis's sentence results, to reuse where a sentence is unchanged.
+struct Sentences<'c> {
+    prev: &'c HashMap<u64, Arc<SentenceResult>>,
+    cfg: u64,
+    hits: usize,
+    misses: usize,
+}
+
+/// A sentence's key: its masked text and the quotations over it (clipped to it, since a
+/// quotation may run across sentences), with the config. Checks see nothing else of the block.
+fn sentence_key(body: &str, range: &Range<usize>, quotes: &[Range<usize>], cfg: u64) -> u64 {
+    let mut h = DefaultHasher::new();
+    body[range.clone()].hash(&mut h);
+    for q in quotes.iter().filter(|q| q.start < range.end && range.start < q.end) {
+        (q.start.max(range.start) - range.start, q.end.min(range.end) - range.start).hash(&mut h);
+    }
+    cfg.hash(&mut h);
+    h.finish()
+}
+
+fn block_with(kb: &KnowledgeBase, body: &str, config: &Config, cached: &mut Sentences) -> BlockResult {
     let mut res = BlockResult { mentions: kb.index.find_all(body), ..Default::default() };
     let quotes = sentences::quotations(body, 0..body.len());
     for range in sentences::split(body, 0..body.len()) {
-        let ctx = SentenceCtx::new(kb, body, range, &res.mentions, &quotes, config);
-        let mut found = Vec::new();
-        for (code, check) in checks::SENTENCE_CHECKS {
-            if config.enabled(*code) {
-                // A bug in one check on one sentence must cost only that check's findings
-                // there: the mentions (hover), the other checks and the rest of the document
-                // stay. The default panic hook still reports it on stderr.
-                // Later checks see earlier findings (anachronism leaves a date dubious-date
-                // flagged), so they share `found`; a panic drops only what this one added.
-                let before = found.len();
-                if catch_unwind(AssertUnwindSafe(|| check(&ctx, &mut found))).is_err() {
-                    found.truncate(before);
-                    CAUGHT_PANICS.fetch_add(1, Ordering::Relaxed);
-                }
+        let key = sentence_key(body, &range, &quotes, cached.cfg);
+        let one = match cached.prev.get(&key) {
+            Some(r) => {
+                cached.hits += 1;
+                r.clone()
             }
-        }
-        for mut f in found {
-            if quotes.iter().any(|q| q.start <= f.range.start && f.range.end <= q.end) {
-                f.quoted = true;
-                if matches!(f.severity, Severity::Warning | Severity::Error) {
-                    f.severity = Severity::Information;
-                    f.message.push_str(" (inside a quotation: attributed to its author)");
-                }
+            None => {
+                cached.misses += 1;
+                Arc::new(check_sentence(kb, body, range.clone(), &res.mentions, &quotes, config))
             }
-            res.findings.push(f);
-        }
-        match catch_unwind(AssertUnwindSafe(|| checks::counterargument::claims(&ctx))) {
-            Ok(claims) => res.claims.extend(claims),
-            Err(_) => {
+        };
+        res.findings.extend(one.findings.iter().map(|f| f.rebased(0, range.start)));
+        res.claims.extend(one.claims.iter().map(|c| c.rebased(0, range.start)));
+        res.sentences.push((key, one));
+    }
+    res
+}
+
+/// Every check on one sentence; ranges in the result are relative to the sentence start.
+fn check_sentence(kb: &KnowledgeBase, body: &str, range: Range<usize>, mentions: &[Mention], quotes: &[Range<usize>], config: &Config) -> SentenceResult {
+    let start = range.start;
+    let ctx = SentenceCtx::new(kb, body, range, mentions, quotes, config);
+    let mut found = Vec::new();
+    for (code, check) in checks::SENTENCE_CHECKS {
+        if config.enabled(*code) {
+            // A bug in one check on one sentence must cost only that check's findings
+            // there: the mentions (hover), the other checks and the rest of the document
+            // stay. The default panic hook still reports it on stderr. Later checks see
+            // earlier findings (anachronism leaves a date dubious-date flagged), so they
+            // share `found`; a panic drops only what this one added.
+            let before = found.len();
+            if catch_unwind(AssertUnwindSafe(|| check(&ctx, &mut found))).is_err() {
+                found.truncate(before);
                 CAUGHT_PANICS.fetch_add(1, Ordering::Relaxed);
             }
         }
     }
-    res
+    let mut out = SentenceResult::default();
+    for mut f in found {
+        // A sentence check reports inside its sentence (the cache stores sentence-relative
+        // ranges); anything else would be a bug, dropped rather than misplaced.
+        if f.range.start < start || f.fixes.iter().any(|x| x.range.start < start) || f.related.iter().any(|r| r.range.as_ref().is_some_and(|x| x.start < start)) {
+            debug_assert!(false, "a check reported outside its sentence: {f:?}");
+            continue;
+        }
+        if quotes.iter().any(|q| q.start <= f.range.start && f.range.end <= q.end) {
+            f.quoted = true;
+            if matches!(f.severity, Severity::Warning | Severity::Error) {
+                f.severity = Severity::Information;
+                f.message.push_str(" (inside a quotation: attributed to its author)");
+            }
+        }
+        out.findings.push(f.rebased(start, 0));
+    }
+    match catch_unwind(AssertUnwindSafe(|| checks::counterargument::claims(&ctx))) {
+        Ok(claims) => out.claims.extend(claims.iter().map(|c| c.rebased(start, 0))),
+        Err(_) => {
+            CAUGHT_PANICS.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+    out
 }

@@ -45,7 +45,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
 use super::SentenceCtx;
 use crate::analysis::{Code, Finding, Fix, Related};
@@ -70,6 +70,15 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// The claim with its ranges moved from an origin at `from` to one at `to`.
+    pub(crate) fn rebased(&self, from: usize, to: usize) -> Claim {
+        Claim {
+            range: self.range.start - from + to..self.range.end - from + to,
+            sentence: self.sentence.start - from + to..self.sentence.end - from + to,
+            ..self.clone()
+        }
+    }
+
     pub fn shifted(&self, by: usize, block: Range<usize>) -> Claim {
         Claim {
             range: self.range.start + by..self.range.end + by,
@@ -350,7 +359,7 @@ struct Cue {
     topic: bool,
 }
 
-struct Index {
+pub(crate) struct Index {
     cues: Vec<Cue>,
     /// Cues by their first stem.
     by_first: HashMap<String, Vec<usize>>,
@@ -366,6 +375,12 @@ struct Index {
     hedges: Phrases,
     markers: Phrases,
     meta: Phrases,
+    /// Each argument as a counterpoint reads: claim, evidence and source (formatted once, since
+    /// every re-check of a document states them again).
+    points: Vec<String>,
+    /// Each argument's quick-fix sentences: "However, ... (source)." and "Evidence (full source).".
+    however: Vec<String>,
+    citation: Vec<String>,
 }
 
 /// Is the (lower-case) cue wholly a name in the fact base, in some capitalisation?
@@ -478,6 +493,16 @@ impl Index {
             hedges: Phrases::new(&v.hedges),
             markers: Phrases::new(&v.claim_markers),
             meta: Phrases::new(&v.meta_markers),
+            points: kb.arguments.iter().map(|a| point(kb, a)).collect(),
+            however: kb.arguments.iter().map(|ca| {
+                let src = short_source(kb, ca);
+                let cite = if src.is_empty() { String::new() } else { format!(" ({src})") };
+                format!("However, {}{cite}.", lower_first(sentence_body(&ca.claim)))
+            }).collect(),
+            citation: kb.arguments.iter().map(|ca| {
+                let evidence = if ca.evidence_text.is_empty() { &ca.claim } else { &ca.evidence_text };
+                format!("{} ({}).", sentence_body(evidence), full_source(kb, ca))
+            }).collect(),
         }
     }
 }
@@ -505,56 +530,9 @@ fn contains_phrase(seg: &[String], parts: &[Part]) -> bool {
     })
 }
 
-/// A cheap fingerprint of what the tables are built from (every length and a few bytes of every
-/// cue and vocabulary word): a fact base reloaded at the same address with other arguments gets
-/// new tables.
-fn fingerprint(kb: &KnowledgeBase) -> u64 {
-    let mut h: u64 = kb.arguments.len() as u64;
-    let mut add = |x: u64| h = (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    let sig = |t: &str| {
-        let b = t.as_bytes();
-        let mut x = b.len() as u64;
-        for &k in b.iter().take(4).chain(b.iter().rev().take(4)) {
-            x = x << 8 | k as u64;
-        }
-        x
-    };
-    for a in &kb.arguments {
-        add(sig(&a.id));
-        add(sig(&a.claim));
-        add(sig(&a.evidence_text));
-        add(a.stance as u64);
-        add(a.cues.len() as u64);
-        for c in &a.cues {
-            add(sig(c));
-        }
-    }
-    let v = &kb.vocab;
-    for list in [&v.negations, &v.hedges, &v.claim_markers, &v.meta_markers] {
-        add(list.len() as u64);
-        for w in list {
-            add(sig(w));
-        }
-    }
-    h
-}
-
-/// The tables for this fact base, built on first use.
+/// The tables for this fact base, built on first use and kept with it.
 fn index(kb: &KnowledgeBase) -> Arc<Index> {
-    type Tables = HashMap<(usize, u64), Arc<Index>>;
-    static CACHE: OnceLock<Mutex<Tables>> = OnceLock::new();
-    let key = (kb as *const KnowledgeBase as usize, fingerprint(kb));
-    let cache = CACHE.get_or_init(Default::default);
-    if let Some(ix) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-        return ix.clone();
-    }
-    let ix = Arc::new(Index::build(kb));
-    let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
-    if c.len() >= 8 {
-        c.clear();
-    }
-    c.insert(key, ix.clone());
-    ix
+    kb.derived.counter.get_or_init(|| Arc::new(Index::build(kb))).clone()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1062,6 +1040,7 @@ pub fn document(kb: &KnowledgeBase, claims: &[Claim], text: &str) -> (Vec<Findin
     if kb.arguments.is_empty() {
         return (findings, balance);
     }
+    let ix = index(kb);
     let positions: Vec<(usize, bool)> = claims.iter().map(|c| (c.argument, c.negated)).collect();
     // Is the position asserted by some claim other than `skip`?
     let made = |arg: usize, negated: bool, skip: usize| positions.iter().enumerate().any(|(j, &p)| j != skip && p == (arg, negated));
@@ -1092,19 +1071,15 @@ pub fn document(kb: &KnowledgeBase, claims: &[Claim], text: &str) -> (Vec<Findin
         let fresh: Vec<usize> = cands.iter().copied().filter(|&x| !shown.contains(&(c.block.start, x))).collect();
         let Some(&best) = fresh.first() else { continue };
         shown.insert((c.block.start, best));
-        let ca = &kb.arguments[best];
-        let mut f = Finding::new(Code::Counterargument, c.range.clone(), format!("Counterpoint: {}", point(kb, ca)));
+        let mut f = Finding::new(Code::Counterargument, c.range.clone(), format!("Counterpoint: {}", ix.points[best]));
         for &alt in fresh.iter().skip(1).take(2) {
-            f.related.push(Related { message: format!("Another counterpoint: {}", point(kb, &kb.arguments[alt])), range: None });
+            f.related.push(Related { message: format!("Another counterpoint: {}", ix.points[alt]), range: None });
         }
         let at = c.sentence.end.max(c.range.end).min(text.len());
         let ends = text[..at].trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
         let lead = if ends { " " } else { ". " };
-        let src = short_source(kb, ca);
-        let cite = if src.is_empty() { String::new() } else { format!(" ({src})") };
-        f.fixes.push(Fix { title: "Add counterargument".into(), range: at..at, replacement: format!("{lead}However, {}{cite}.", lower_first(sentence_body(&ca.claim))) });
-        let evidence = if ca.evidence_text.is_empty() { &ca.claim } else { &ca.evidence_text };
-        f.fixes.push(Fix { title: "Insert citation".into(), range: at..at, replacement: format!("{lead}{} ({}).", sentence_body(evidence), full_source(kb, ca)) });
+        f.fixes.push(Fix { title: "Add counterargument".into(), range: at..at, replacement: format!("{lead}{}", ix.however[best]) });
+        f.fixes.push(Fix { title: "Insert citation".into(), range: at..at, replacement: format!("{lead}{}", ix.citation[best]) });
         findings.push(f);
     }
     // Strong opposing points not yet made, strongest first.
