@@ -24,6 +24,12 @@ fn main() {
     let (kb, _) = KnowledgeBase::embedded();
     let text = essay::essay();
     recheck_parts(&kb, &text);
+    if std::env::var_os("CLIO_FULL_ONLY").is_some() {
+        for _ in 0..10 {
+            time(&kb, &text, &Config::default());
+        }
+        return;
+    }
     if std::env::var_os("CLIO_RECHECK_ONLY").is_some() {
         for _ in 0..20 {
             recheck_parts(&kb, &text);
@@ -42,7 +48,7 @@ fn main() {
 }
 
 /// The parts of one edit's re-check: extracting the prose of the whole document, and the whole
-/// re-check with a warm cache (`CLIO_RECHECK_ONLY=1` loops on it, for a profiler).
+/// re-check with a warm cache (`CLIO_RECHECK_ONLY=1` loops on it and `CLIO_FULL_ONLY=1` on full checks, for a profiler).
 fn recheck_parts(kb: &KnowledgeBase, text: &str) {
     let config = Config::default();
     let mut cache = Cache::default();
