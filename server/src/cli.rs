@@ -43,26 +43,7 @@ pub fn lookup(name: &str) -> i32 {
 }
 
 fn essay_files(path: &Path) -> Vec<PathBuf> {
-    if path.is_file() {
-        return vec![path.to_path_buf()];
-    }
-    let mut out = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(path) {
-        for e in rd.flatten() {
-            let p = e.path();
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name.starts_with('.') || name == "node_modules" || name == "target" {
-                continue;
-            }
-            if p.is_dir() {
-                out.extend(essay_files(&p));
-            } else if matches!(p.extension().and_then(|x| x.to_str()), Some("md" | "markdown" | "tex" | "txt")) {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
+    crate::workspace::files_under(path, &|x| matches!(x, "md" | "markdown" | "tex" | "txt"))
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {

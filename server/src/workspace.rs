@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use knowledge::{KnowledgeBase, LoadError, Pack};
 
-/// Every `*.toml` under `path` (or `path` itself if it is a file), sorted for a stable order.
-pub fn pack_files(path: &Path) -> Vec<PathBuf> {
+/// Every file under `path` (or `path` itself if it is a file) whose extension `wanted`
+/// accepts, sorted for a stable order. Hidden folders, `node_modules` and `target` are skipped.
+pub fn files_under(path: &Path, wanted: &dyn Fn(&str) -> bool) -> Vec<PathBuf> {
     if path.is_file() {
         return vec![path.to_path_buf()];
     }
@@ -14,15 +15,24 @@ pub fn pack_files(path: &Path) -> Vec<PathBuf> {
     if let Ok(rd) = std::fs::read_dir(path) {
         for e in rd.flatten() {
             let p = e.path();
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name.starts_with('.') || name == "node_modules" || name == "target" {
+                continue;
+            }
             if p.is_dir() {
-                out.extend(pack_files(&p));
-            } else if p.extension().is_some_and(|x| x == "toml") {
+                out.extend(files_under(&p, wanted));
+            } else if p.extension().and_then(|x| x.to_str()).is_some_and(wanted) {
                 out.push(p);
             }
         }
     }
     out.sort();
     out
+}
+
+/// Every `*.toml` under `path` (or `path` itself if it is a file).
+pub fn pack_files(path: &Path) -> Vec<PathBuf> {
+    files_under(path, &|x| x == "toml")
 }
 
 /// Reads packs from paths; unreadable paths become load errors, not failures.

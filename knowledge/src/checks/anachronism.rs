@@ -314,36 +314,19 @@ fn is_participle_modifier(ctx: &SentenceCtx, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::OnceLock;
-
     use expect_test::{expect, Expect};
 
-    use crate::analysis::{analyze_block, Code, Config};
-    use crate::base::KnowledgeBase;
-
-    fn kb() -> &'static KnowledgeBase {
-        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-        KB.get_or_init(|| KnowledgeBase::embedded().0)
-    }
+    use crate::analysis::{Code, Config};
+    use crate::checks::testing::marked;
 
     /// The text with each anachronism marked `[..]` (a dubious date `{..}`), and the messages
     /// with their fixes.
     fn render(text: &str) -> (String, String) {
-        let mut res = analyze_block(kb(), text, &Config::default());
-        res.findings.sort_by_key(|f| f.range.start);
-        let mut marked = String::new();
-        let mut last = 0;
-        let mut notes = Vec::new();
-        for f in res.findings.iter().filter(|f| matches!(f.code, Code::Anachronism | Code::DubiousDate)) {
-            marked.push_str(&text[last..f.range.start]);
-            let (open, close) = if f.code == Code::Anachronism { ('[', ']') } else { ('{', '}') };
-            marked.push_str(&format!("{open}{}{close}", &text[f.range.clone()]));
-            last = f.range.end;
-            let fixes: Vec<&str> = f.fixes.iter().map(|x| x.replacement.as_str()).collect();
-            notes.push(format!("{} -> {}", f.message, fixes.join(" | ")));
-        }
-        marked.push_str(&text[last..]);
-        (marked, notes.join("\n"))
+        marked(text, &Config::default(), |f| match f.code {
+            Code::Anachronism => Some(("[", "]")),
+            Code::DubiousDate => Some(("{", "}")),
+            _ => None,
+        })
     }
 
     /// `fixture` marks the dates expected to be flagged as anachronisms `[1935]` (or as dubious

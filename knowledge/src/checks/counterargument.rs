@@ -1091,19 +1091,14 @@ pub fn document(kb: &KnowledgeBase, claims: &[Claim], text: &str) -> (Vec<Findin
 
 #[cfg(test)]
 mod tests {
-    use std::sync::OnceLock;
     use std::time::Instant;
 
     use expect_test::{expect, Expect};
 
     use super::*;
     use crate::analysis::{analyze, Cache, Config};
+    use crate::checks::testing::kb;
     use crate::text::Format;
-
-    fn kb() -> &'static KnowledgeBase {
-        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-        KB.get_or_init(|| KnowledgeBase::embedded().0)
-    }
 
     /// The document with each hinted claim in `[..]`, then per claim the argument it makes (`!`
     /// when negated) and, when hinted, the counterpoint ids (shown first, then alternatives), the

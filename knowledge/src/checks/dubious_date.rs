@@ -1376,36 +1376,19 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::OnceLock;
-
     use expect_test::{expect, Expect};
 
     use crate::analysis::{analyze_block, Code, Config, Severity};
-    use crate::base::KnowledgeBase;
-
-    fn kb() -> &'static KnowledgeBase {
-        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-        KB.get_or_init(|| KnowledgeBase::embedded().0)
-    }
+    use crate::checks::testing::{kb, marked};
 
     /// The text with each dubious date marked `[..]` (`[?..]` when sources disagree), and the
     /// messages with their fixes.
     fn render(text: &str) -> (String, String) {
-        let mut res = analyze_block(kb(), text, &Config::default());
-        res.findings.sort_by_key(|f| f.range.start);
-        let mut marked = String::new();
-        let mut last = 0;
-        let mut notes = Vec::new();
-        for f in res.findings.iter().filter(|f| f.code == Code::DubiousDate) {
-            marked.push_str(&text[last..f.range.start]);
-            let mark = if f.severity == Severity::Information { "?" } else { "" };
-            marked.push_str(&format!("[{mark}{}]", &text[f.range.clone()]));
-            last = f.range.end;
-            let fixes: Vec<&str> = f.fixes.iter().map(|x| x.replacement.as_str()).collect();
-            notes.push(format!("{} -> {}", f.message, fixes.join(" | ")));
-        }
-        marked.push_str(&text[last..]);
-        (marked, notes.join("\n"))
+        marked(text, &Config::default(), |f| match (f.code, f.severity) {
+            (Code::DubiousDate, Severity::Information) => Some(("[?", "]")),
+            (Code::DubiousDate, _) => Some(("[", "]")),
+            _ => None,
+        })
     }
 
     /// `fixture` marks the dates expected to be flagged: `[1931]`, or `[?1879]` when the date is

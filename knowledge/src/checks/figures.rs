@@ -1240,38 +1240,17 @@ impl LowerFirst for String {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::OnceLock;
-
     use expect_test::{expect, Expect};
 
     use crate::analysis::{analyze_block, Code, Config};
-    use crate::base::KnowledgeBase;
-
-    fn kb() -> &'static KnowledgeBase {
-        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-        KB.get_or_init(|| KnowledgeBase::embedded().0)
-    }
+    use crate::checks::testing::{kb, marked_with_notes};
 
     fn render(text: &str) -> String {
-        let mut res = analyze_block(kb(), text, &Config::default());
-        res.findings.sort_by_key(|f| f.range.start);
-        let mut out = String::new();
-        let mut last = 0;
-        let mut notes = Vec::new();
-        for f in res.findings.iter().filter(|f| matches!(f.code, Code::DubiousFigure | Code::ContestedFigure)) {
-            out.push_str(&text[last..f.range.start]);
-            let mark = if f.code == Code::DubiousFigure { "!" } else { "?" };
-            out.push_str(&format!("[{mark}{}]", &text[f.range.clone()]));
-            last = f.range.end;
-            let fixes: Vec<&str> = f.fixes.iter().map(|x| x.replacement.as_str()).collect();
-            notes.push(format!("{} -> {}", f.message, fixes.join(" | ")));
-        }
-        out.push_str(&text[last..]);
-        if !notes.is_empty() {
-            out.push('\n');
-            out.push_str(&notes.join("\n"));
-        }
-        out
+        marked_with_notes(text, &Config::default(), |f| match f.code {
+            Code::DubiousFigure => Some(("[!", "]")),
+            Code::ContestedFigure => Some(("[?", "]")),
+            _ => None,
+        })
     }
 
     /// Marks dubious figures `[!..]` and contested ones `[?..]`, then lists messages and fixes.

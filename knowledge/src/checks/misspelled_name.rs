@@ -404,37 +404,13 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::OnceLock;
-
     use expect_test::{expect, Expect};
 
     use crate::analysis::{analyze_block, Code, Config};
-    use crate::base::KnowledgeBase;
-
-    fn kb() -> &'static KnowledgeBase {
-        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-        KB.get_or_init(|| KnowledgeBase::embedded().0)
-    }
+    use crate::checks::testing::{kb, marked_with_notes};
 
     fn render(text: &str, config: &Config) -> String {
-        let mut res = analyze_block(kb(), text, config);
-        res.findings.sort_by_key(|f| f.range.start);
-        let mut out = String::new();
-        let mut last = 0;
-        let mut notes = Vec::new();
-        for f in res.findings.iter().filter(|f| f.code == Code::MisspelledName) {
-            out.push_str(&text[last..f.range.start]);
-            out.push_str(&format!("[{}]", &text[f.range.clone()]));
-            last = f.range.end;
-            let fixes: Vec<&str> = f.fixes.iter().map(|x| x.replacement.as_str()).collect();
-            notes.push(format!("{} -> {}", f.message, fixes.join(" | ")));
-        }
-        out.push_str(&text[last..]);
-        if !notes.is_empty() {
-            out.push('\n');
-            out.push_str(&notes.join("\n"));
-        }
-        out
+        marked_with_notes(text, config, |f| (f.code == Code::MisspelledName).then_some(("[", "]")))
     }
 
     /// Marks each flagged word with `[..]` and lists messages and fixes.

@@ -10,6 +10,8 @@ pub mod counterargument;
 pub mod dubious_date;
 pub mod figures;
 pub mod misspelled_name;
+#[cfg(test)]
+mod testing;
 
 use std::ops::Range;
 
