@@ -19,6 +19,10 @@ pub struct Vocab {
     pub dissolved: Vec<String>,
     /// A policy, period or document starting: "introduced", "launched", "began".
     pub began: Vec<String>,
+    /// Words among `began` that make a thing public rather than start it ("announced",
+    /// "proclaimed"): an announcement may come at any time while the thing lasts, so a date
+    /// anywhere in its span fits.
+    pub announced: Vec<String>,
     /// A policy or period ending: "ended", "abandoned".
     pub ended: Vec<String>,
     /// Taking up a post: "appointed", "became", "elected".
@@ -45,6 +49,6 @@ impl Vocab {
         macro_rules! ext {
             ($($f:ident),*) => { $( for w in other.$f { let w = w.to_lowercase(); if !self.$f.contains(&w) { self.$f.push(w); } } )* };
         }
-        ext!(born, died, founded, dissolved, began, ended, appointed, negations, hedges, posthumous, verbs, non_agent_before, claim_markers, meta_markers);
+        ext!(born, died, founded, dissolved, began, announced, ended, appointed, negations, hedges, posthumous, verbs, non_agent_before, claim_markers, meta_markers);
     }
 }

@@ -937,8 +937,10 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                                 let when = When::at(st.from);
                                 // A document is written over its whole span ("written in 1923" fits
                                 // a Testament of December 1922 - January 1923).
+                                // Likewise a thing announced or proclaimed: at any time while it lasted.
+                                let announced = c.clone().any(|i| ctx.kb.vocab.announced.iter().any(|a| a == lx.ctx.s.word(i)));
                                 let span = match e.end {
-                                    Some(en) if e.subkind == "document" => st.span().hull(&en.span()),
+                                    Some(en) if e.subkind == "document" || announced => st.span().hull(&en.span()),
                                     _ => st.from.span(),
                                 };
                                 push(&mut out, n.entry, start_what, when, span, None, hull(c, &n.toks), Some(c));
@@ -1292,6 +1294,12 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                     if !(close || frames) {
                         return None;
                     }
+                    // "took power in October 1917 and set up the Cheka that December": a date
+                    // before a coordinating word belongs to the verb before it, not to the cue
+                    // after it (unless it heads the clause).
+                    if !after && !frames && (d.toks.end..a.start).any(|i| matches!(ctx.s.word(i), "and" | "but" | "then" | "before" | "after" | "while" | "whereas")) {
+                        return None;
+                    }
                     if quote_of(f.anchor.start) != quote_of(year_tok(ctx, d)) {
                         return None;
                     }
@@ -1495,6 +1503,11 @@ mod tests {
     }
 
     #[test]
+    fn announced_outside_the_span() {
+        check("The Doctors' Plot was announced in [1949].", expect!["The Doctors' Plot began in November 1952 (fact base; essay 002), not 1949. -> 1952"]);
+    }
+
+    #[test]
     fn events_by_name_or_by_actor_and_cue() {
         check("Kirov's assassination in [1936] gave Stalin a pretext.", expect!["The murder of Kirov took place on 1 December 1934 (fact base; essays 000, 002), not 1936. -> 1934"]);
         check("Nikolaev shot Kirov in [1933].", expect!["Sergei Kirov was shot on 1 December 1934 (fact base; essays 000, 002), not 1933. -> 1934"]);
@@ -1580,6 +1593,11 @@ mod tests {
     #[test]
     fn dates_that_belong_to_something_else() {
         clean(&[
+            // A plot or policy may be announced at any time while it lasts.
+            "The Doctors' Plot was announced in January 1953.",
+            // A date before "and" belongs to the verb before it.
+            "The Bolsheviks took power in October 1917 and set up the Cheka that December.",
+            "Lenin fell ill in 1922 and died in January 1924.",
             // The date is when the act happened, not when the thing named began.
             "In 1936 Stalin used Kirov's murder as a pretext.",
             "In 1956 Khrushchev denounced the Great Terror.",
