@@ -1282,8 +1282,19 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                 .iter()
                 .filter_map(|f| {
                     let a = f.cue_toks.clone().unwrap_or_else(|| f.anchor.clone());
+                    // "took power in October 1917 and set up the Cheka that December": a date
+                    // before a coordinating word belongs to the verb before it, not to the cue
+                    // after it (unless it heads the clause).
+                    let cut_off = |o: &DateExpr| {
+                        o.toks.end <= a.start
+                            && !framing(ctx, clause, o)
+                            && (o.toks.end..a.start).any(|i| matches!(ctx.s.word(i), "and" | "but" | "then" | "before" | "after" | "while" | "whereas"))
+                    };
+                    if cut_off(d) {
+                        return None;
+                    }
                     let dist = distance(ctx, &d.toks, &a);
-                    let nearest = dates.iter().enumerate().all(|(dj, o)| dj == di || distance(ctx, &o.toks, &a) > dist || (distance(ctx, &o.toks, &a) == dist && dj > di));
+                    let nearest = dates.iter().enumerate().all(|(dj, o)| dj == di || cut_off(o) || distance(ctx, &o.toks, &a) > dist || (distance(ctx, &o.toks, &a) == dist && dj > di));
                     if !nearest {
                         return None;
                     }
@@ -1294,12 +1305,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                     if !(close || frames) {
                         return None;
                     }
-                    // "took power in October 1917 and set up the Cheka that December": a date
-                    // before a coordinating word belongs to the verb before it, not to the cue
-                    // after it (unless it heads the clause).
-                    if !after && !frames && (d.toks.end..a.start).any(|i| matches!(ctx.s.word(i), "and" | "but" | "then" | "before" | "after" | "while" | "whereas")) {
-                        return None;
-                    }
+
                     if quote_of(f.anchor.start) != quote_of(year_tok(ctx, d)) {
                         return None;
                     }
@@ -1567,6 +1573,8 @@ mod tests {
         check("Trotsky was exiled in [1935] and murdered in [1945].", expect![[r#"
             Trotsky's deportation from the USSR took place in February 1929 (fact base; essays 000, 001, 002), not 1935. -> 1929
             Leon Trotsky was murdered on 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 1945. -> 1940"#]]);
+        // The second date, after "and", is tied to the second verb even with a place between.
+        check("Trotsky was deported in 1929 and killed in Mexico in [1944].", expect!["Leon Trotsky was killed on 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 1944. -> 1940"]);
         check("Trotsky was expelled from the party in [1925] and deported in 1929.", expect!["The expulsion of Trotsky from the party took place in November 1927 (fact base; essays 001, 002), not 1925. -> 1927"]);
         clean(&[
             "Lenin died in January 1924 and Stalin in March 1953.",
@@ -1598,6 +1606,7 @@ mod tests {
             // A date before "and" belongs to the verb before it.
             "The Bolsheviks took power in October 1917 and set up the Cheka that December.",
             "Lenin fell ill in 1922 and died in January 1924.",
+            "Trotsky was deported in 1929 and killed in Mexico in 1940.",
             // The date is when the act happened, not when the thing named began.
             "In 1936 Stalin used Kirov's murder as a pretext.",
             "In 1956 Khrushchev denounced the Great Terror.",
