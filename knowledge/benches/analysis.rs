@@ -22,6 +22,16 @@ fn load_and_index_default_base() -> KnowledgeBase {
     KnowledgeBase::embedded().0
 }
 
+/// The checks' derived tables (counterargument cues and document frequencies, prepared
+/// figures), which the server builds on a background thread right after loading.
+#[divan::bench(sample_count = 30)]
+fn prepare_check_tables(b: divan::Bencher) {
+    b.with_inputs(|| KnowledgeBase::embedded().0).bench_local_values(|kb| {
+        knowledge::checks::prepare(&kb);
+        kb
+    });
+}
+
 #[divan::bench]
 fn full_check_3000_words(b: divan::Bencher) {
     let kb = kb();

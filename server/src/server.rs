@@ -73,6 +73,16 @@ macro_rules! log {
     ($($t:tt)*) => { eprintln!("[clio] {}", format!($($t)*)) };
 }
 
+/// Builds the checks' derived tables on a thread of their own, so that the first check after
+/// start-up or a reload does not pay for them (whichever comes first builds them; the other
+/// waits on the same `OnceLock`).
+fn prepare_in_background(kb: &Arc<KnowledgeBase>) {
+    let kb = kb.clone();
+    let _ = std::thread::Builder::new().name("clio-prepare".into()).spawn(move || {
+        let _ = guard("prepare", || knowledge::checks::prepare(&kb));
+    });
+}
+
 /// Runs `f`, turning a panic into a logged `None` so that one bad request never kills the server.
 fn guard<T>(what: &str, f: impl FnOnce() -> T) -> Option<T> {
     match catch_unwind(AssertUnwindSafe(f)) {
@@ -126,9 +136,11 @@ impl Core {
         for e in &errors {
             log!("embedded knowledge: {e}");
         }
+        let kb = Arc::new(kb);
+        prepare_in_background(&kb);
         Core {
             client,
-            kb: Arc::new(RwLock::new(Arc::new(kb))),
+            kb: Arc::new(RwLock::new(kb)),
             state: Arc::new(Mutex::new(State {
                 docs: HashMap::new(),
                 settings: Settings::default(),
@@ -223,7 +235,9 @@ impl Core {
         };
         let (kb, errors) = workspace::load_knowledge(&paths, &roots);
         log!("knowledge: {}", kb.stats());
-        *self.kb.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(kb);
+        let kb = Arc::new(kb);
+        prepare_in_background(&kb);
+        *self.kb.write().unwrap_or_else(|e| e.into_inner()) = kb;
         let fresh: Vec<String> = {
             let mut st = self.state();
             errors.iter().map(|e| e.to_string()).filter(|e| st.reported.insert(e.clone())).collect()

@@ -82,6 +82,7 @@ pub struct KnowledgeBase {
 #[derive(Default)]
 pub(crate) struct Derived {
     pub(crate) counter: OnceLock<std::sync::Arc<crate::checks::counterargument::Index>>,
+    pub(crate) figures: OnceLock<std::sync::Arc<crate::checks::figures::Prepared>>,
 }
 
 impl std::fmt::Debug for Derived {

@@ -425,13 +425,37 @@ impl Index {
         }
         // Each argument as a document for document frequencies: its claim and evidence, stemmed.
         let docs: Vec<Vec<Vec<String>>> = kb.arguments.iter().map(|a| [&a.claim, &a.evidence_text].iter().map(|t| text_stems(t)).collect()).collect();
+        // Where each stem stands in those documents, so that a cue is looked for only where its
+        // first word is (the cues times the documents would cost milliseconds at start-up).
+        let mut postings: HashMap<&str, Vec<(usize, usize, usize)>> = HashMap::new();
+        for (ai, doc) in docs.iter().enumerate() {
+            for (si, seg) in doc.iter().enumerate() {
+                for (k, w) in seg.iter().enumerate() {
+                    postings.entry(w.as_str()).or_default().push((ai, si, k));
+                }
+            }
+        }
         let mut cues = Vec::new();
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_prefix = Vec::new();
         for parts in order {
             let args = by_parts.remove(&parts).unwrap_or_default();
             let words = parts.len();
-            let df = (0..n).filter(|ai| args.contains(ai) || docs[*ai].iter().any(|seg| contains_phrase(seg, &parts))).count();
+            let mut in_doc = vec![false; n];
+            match &parts[0] {
+                Part::Stem(first) => {
+                    for &(ai, si, k) in postings.get(first.as_str()).into_iter().flatten() {
+                        let seg = &docs[ai][si];
+                        in_doc[ai] = in_doc[ai] || (k + words <= seg.len() && contains_phrase(&seg[k..k + words], &parts));
+                    }
+                }
+                Part::Prefix(_) => {
+                    for (ai, hit) in in_doc.iter_mut().enumerate() {
+                        *hit = docs[ai].iter().any(|seg| contains_phrase(seg, &parts));
+                    }
+                }
+            }
+            let df = (0..n).filter(|&ai| args.contains(&ai) || in_doc[ai]).count();
             let cue_idf = idf(n, df);
             let mut weight = cue_idf * (1.0 + PHRASE_BOOST * (words as f32 - 1.0));
             let topic = topics.contains(&parts);
@@ -528,6 +552,10 @@ fn contains_phrase(seg: &[String], parts: &[Part]) -> bool {
             Part::Prefix(pre) => x.starts_with(pre.as_str()),
         })
     })
+}
+
+pub(crate) fn prepare(kb: &KnowledgeBase) {
+    let _ = index(kb);
 }
 
 /// The tables for this fact base, built on first use and kept with it.

@@ -498,8 +498,7 @@ fn prepare(f: &Figure) -> Fig {
 }
 
 /// The prepared figures of one knowledge base, kept while that base lives.
-struct Prepared {
-    key: (usize, u64),
+pub(crate) struct Prepared {
     figs: Vec<Fig>,
     /// The first word of every cue (not wild) to its (figure, cue) indices.
     by_first: std::collections::HashMap<String, Vec<(usize, usize)>>,
@@ -507,23 +506,16 @@ struct Prepared {
     wild: Vec<(usize, usize)>,
 }
 
+pub(crate) fn prepare_base(kb: &crate::base::KnowledgeBase) {
+    let _ = prepared(kb);
+}
+
+/// The prepared figures, built on first use and kept with the base.
 fn prepared(kb: &crate::base::KnowledgeBase) -> std::sync::Arc<Prepared> {
-    use std::sync::{Arc, Mutex};
-    static CACHE: Mutex<Vec<Arc<Prepared>>> = Mutex::new(Vec::new());
-    // The base's address and a cheap fingerprint of its figures: a base reloaded at a freed
-    // address with edited figures is prepared afresh.
-    let mut print = kb.figures.len() as u64;
-    for f in &kb.figures {
-        print =
-            print.wrapping_mul(31).wrapping_add(f.id.len() as u64 + f.cues.iter().map(|c| c.len() as u64 + 1).sum::<u64>() + f.values.len() as u64);
-        print = print.wrapping_add(f.values.first().map_or(0, |v| v.low.to_bits()));
-    }
-    let key = (kb as *const _ as usize, print);
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(p) = cache.iter().find(|p| p.key == key) {
-        return p.clone();
-    }
-    cache.retain(|p| p.key.0 != key.0);
+    kb.derived.figures.get_or_init(|| std::sync::Arc::new(prepare_all(kb))).clone()
+}
+
+fn prepare_all(kb: &crate::base::KnowledgeBase) -> Prepared {
     let mut figs: Vec<Fig> = kb.figures.iter().map(prepare).collect();
     let mut uses: std::collections::HashMap<Vec<String>, usize> = Default::default();
     for f in &figs {
@@ -561,12 +553,7 @@ fn prepared(kb: &crate::base::KnowledgeBase) -> std::sync::Arc<Prepared> {
             }
         }
     }
-    let p = Arc::new(Prepared { key, figs, by_first, wild });
-    if cache.len() >= 4 {
-        cache.remove(0);
-    }
-    cache.push(p.clone());
-    p
+    Prepared { figs, by_first, wild }
 }
 
 /// Where a cue occurs in the sentence (token range) and what kind of cue it is.

@@ -21,6 +21,13 @@ use crate::text::dates::{self, DateExpr};
 use crate::text::numbers::{self, NumberExpr};
 use crate::text::sentences::Sentence;
 
+/// Builds the tables the checks derive from a base (they are otherwise built on first use),
+/// so that a server can pay for them off the editing path, right after loading.
+pub fn prepare(kb: &KnowledgeBase) {
+    counterargument::prepare(kb);
+    figures::prepare_base(kb);
+}
+
 pub type SentenceCheck = fn(&SentenceCtx, &mut Vec<Finding>);
 
 /// Every per-sentence check, with the code it reports. One line each.
