@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Tests editors/vscode end to end: the packaged .vsix in a real VS Code (code-server 4.100.3) driven by headless Chromium, against the built clio-ls.
+# Installs what it needs on first run (apt: chromium and build tools; npm: code-server, playwright-core)
+# into ${CLIO_CACHE:-~/.cache/clio-e2e}. Env: CLIO_E2E_CLEAN=1 forces `npm ci` of the extension.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+ext="$root/editors/vscode"
+cache="${CLIO_CACHE:-$HOME/.cache/clio-e2e}"
+start=$SECONDS
+step() { echo "== [$((SECONDS - start))s] $*"; }
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
+if [ ! -x /usr/bin/chromium ]; then
+  step "installing chromium (apt)"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null \
+    || { $sudo apt-get update >/dev/null && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null; } \
+    || fail "could not install chromium with apt-get"
+fi
+
+bin="$root/target/release/clio-ls"
+if [ ! -x "$bin" ]; then
+  step "building clio-ls"
+  cargo build --release -p clio-ls --manifest-path "$root/Cargo.toml"
+fi
+
+step "code-server + playwright-core in $cache/code-server"
+bash "$here/vscode/setup-code-server.sh" "$cache/code-server" || fail "could not install code-server (see above)"
+cs_entry="$cache/code-server/node_modules/code-server/out/node/entry.js"
+
+# The extension: a clean install when the lock file changed, then typecheck, bundle and package.
+# The test's .vsix carries no server binary, so the clio.server.path setting is what finds it.
+step "building the extension"
+cd "$ext"
+lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ "${CLIO_E2E_CLEAN:-0}" = 1 ] || [ "$(cat node_modules/.clio-e2e-lock 2>/dev/null)" != "$lock_sum" ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_sum" > node_modules/.clio-e2e-lock
+fi
+npx --no-install tsc --noEmit -p . || fail "the extension does not typecheck"
+S="$(mktemp -d "${TMPDIR:-/tmp}/clio-vscode-e2e.XXXXXX")"
+cs_pid=
+cleanup() {
+  # code-server runs in its own process group (setsid): the extension host and clio-ls go with it.
+  if [ -n "$cs_pid" ]; then kill -TERM -- "-$cs_pid" 2>/dev/null || true; sleep 0.5; kill -KILL -- "-$cs_pid" 2>/dev/null || true; fi
+  if [ "${CLIO_E2E_KEEP:-0}" = 1 ]; then echo "kept $S" >&2; else rm -rf "$S"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+CLIO_BUNDLE_SERVER=0 npm run --silent package -- --out "$S/clio.vsix" >"$S/package.log" 2>&1 || { cat "$S/package.log"; fail "npm run package failed"; }
+(cd "$here/vscode/probe" && "$ext/node_modules/.bin/vsce" package --no-dependencies --skip-license --allow-missing-repository --out "$S/probe.vsix" >"$S/probe-package.log" 2>&1) \
+  || { cat "$S/probe-package.log"; fail "could not package the probe extension"; }
+
+# A throwaway workspace with the fixture essay; the server is found through the workspace setting.
+ws="$S/ws"
+mkdir -p "$ws/.vscode" "$S/ud/User"
+printf 'Kirov was murdered in 1931.\n\nLenin died in January 1924.\n' > "$ws/essay.md"
+printf '{\n  "clio.server.path": "%s",\n  "clio.trace.server": "messages"\n}\n' "$bin" > "$ws/.vscode/settings.json"
+# Quieter first start: no welcome page, no update or telemetry traffic.
+cat > "$S/ud/User/settings.json" <<'JSON'
+{
+  "workbench.startupEditor": "none",
+  "workbench.tips.enabled": false,
+  "telemetry.telemetryLevel": "off",
+  "update.mode": "none",
+  "extensions.autoCheckUpdates": false,
+  "extensions.autoUpdate": false,
+  "chat.disableAIFeatures": true,
+  "security.workspace.trust.enabled": false
+}
+JSON
+
+export XDG_CONFIG_HOME="$S/xc" XDG_DATA_HOME="$S/xd"
+port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$port" > "$S/config.yaml"
+cs=(node "$cs_entry" --config "$S/config.yaml" --user-data-dir "$S/ud" --extensions-dir "$S/ext")
+
+step "installing the .vsix files"
+"${cs[@]}" --install-extension "$S/clio.vsix" --install-extension "$S/probe.vsix" >"$S/install.log" 2>&1 \
+  || { cat "$S/install.log"; fail "code-server could not install the extensions"; }
+ls "$S/ext" | grep -q '^clio\.clio-' || { cat "$S/install.log"; fail "clio.clio is not in the extensions folder"; }
+
+step "starting code-server on port $port"
+EXTENSIONS_GALLERY='{"serviceUrl":""}' setsid "${cs[@]}" --bind-addr "127.0.0.1:$port" --auth none \
+  --disable-telemetry --disable-update-check --disable-workspace-trust "$ws" >"$S/code-server.log" 2>&1 &
+cs_pid=$!
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  kill -0 "$cs_pid" 2>/dev/null || { cat "$S/code-server.log"; fail "code-server exited"; }
+  sleep 0.5
+done
+curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$S/code-server.log"; fail "code-server did not answer on port $port"; }
+
+step "driving the workbench"
+mkdir -p "$root/tests/artifacts"
+rc=0
+HOME="$S" URL="http://127.0.0.1:$port/?folder=$ws" WS="$ws" SERVER_PATH="$bin" \
+  PW_DIR="$cache/code-server/pw" SHOT="$root/tests/artifacts/vscode.png" CHROME_UDD="$S/chrome" \
+  timeout 300 node "$here/vscode/drive.js" || rc=$?
+if [ "$rc" != 0 ]; then
+  # What the extension and the server said, for whoever reads the CI log.
+  find "$S/ud/logs" -name '*Clio*' -type f -exec tail -n 60 {} + 2>/dev/null || true
+  echo "---- code-server.log (last 30 lines)"; tail -n 30 "$S/code-server.log"
+  fail "VS Code end-to-end checks failed (exit $rc); screenshot: tests/artifacts/vscode.png"
+fi
+# The server logs each setting it rejects ("[clio] settings: ..."); the extension must send none,
+# in particular no severity left at the client-only value "default".
+if find "$S/ud/logs" -name '*Clio.log' -type f -exec grep -h '^\[clio\] settings:' {} + 2>/dev/null | grep .; then
+  fail "clio-ls rejected settings sent by the extension (above)"
+fi
+echo "ok   clio-ls accepted every setting the extension sent"
+step "VS Code end-to-end test passed"

@@ -1,0 +1,118 @@
+// Test-only probe beside the Clio extension: writes VS Code's own view of Clio (diagnostics, hover, commands) to JSON.
+// Reading the extension host's API is sturdier than scraping the workbench DOM, whose markup changes
+// between VS Code versions. Output: $CLIO_PROBE_OUT, else <first workspace folder>/.probe/state.json.
+const fs = require('fs');
+const path = require('path');
+const vscode = require('vscode');
+
+const FIXTURE = 'essay.md';
+const WORD = 'Kirov'; // hovered and looked up once the server has answered
+
+function outFile() {
+  if (process.env.CLIO_PROBE_OUT) return process.env.CLIO_PROBE_OUT;
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  return folder ? path.join(folder.uri.fsPath, '.probe', 'state.json') : undefined;
+}
+
+const state = { writes: 0, clioActive: false, commands: {}, diagnostics: {}, hover: null, lookup: null, lookupNameRan: false, done: false, errors: [] };
+
+function write() {
+  const file = outFile();
+  if (!file) return;
+  state.writes += 1;
+  state.time = new Date().toISOString();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Write then rename, so the test never reads half a file.
+  fs.writeFileSync(file + '.tmp', JSON.stringify(state, null, 2));
+  fs.renameSync(file + '.tmp', file);
+}
+
+function plain(d) {
+  return {
+    line: d.range.start.line, character: d.range.start.character,
+    endLine: d.range.end.line, endCharacter: d.range.end.character,
+    severity: vscode.DiagnosticSeverity[d.severity],
+    source: d.source,
+    code: typeof d.code === 'object' && d.code !== null ? String(d.code.value) : d.code === undefined ? undefined : String(d.code),
+    message: d.message,
+  };
+}
+
+function snapshotDiagnostics() {
+  const out = {};
+  for (const [uri, diags] of vscode.languages.getDiagnostics()) {
+    if (uri.scheme !== 'file') continue;
+    const rel = vscode.workspace.asRelativePath(uri, false);
+    out[rel] = diags.map(plain);
+  }
+  state.diagnostics = out;
+  const clio = vscode.extensions.getExtension('clio.clio');
+  state.clioActive = !!(clio && clio.isActive);
+}
+
+function hoverText(contents) {
+  return contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+}
+
+let asked = false;
+// Hover and look-up are asked for once, after Clio has published for the fixture: the server is up then.
+async function askServer() {
+  if (asked) return;
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('/' + FIXTURE));
+  const ours = doc && (state.diagnostics[FIXTURE] || []).some((d) => d.source === 'clio');
+  if (!doc || !ours) return;
+  asked = true;
+  try {
+    const all = await vscode.commands.getCommands(true);
+    for (const id of ['clio.restartServer', 'clio.showOutput', 'clio.lookupName', 'clio.lookup', 'clio.addToIgnore', 'clio.showBalance']) {
+      state.commands[id] = all.includes(id);
+    }
+    const offset = doc.getText().indexOf(WORD);
+    const pos = doc.positionAt(offset + 1);
+    let hovers = [];
+    for (let i = 0; i < 10 && hovers.length === 0; i++) {
+      hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, pos)) || [];
+      if (hovers.length === 0) await new Promise((r) => setTimeout(r, 500));
+    }
+    state.hover = { line: pos.line, character: pos.character, texts: hovers.map((h) => hoverText(h.contents)) };
+    write();
+    // clio.lookup is the server's command, which vscode-languageclient registered in VS Code for it.
+    const card = await vscode.commands.executeCommand('clio.lookup', WORD);
+    state.lookup = card && typeof card.markdown === 'string' ? card.markdown : null;
+    write();
+    // The client-side command, given the name so no input box is needed; it opens the card's webview.
+    await vscode.commands.executeCommand('clio.lookupName', WORD);
+    state.lookupNameRan = true;
+  } catch (e) {
+    state.errors.push(String(e && e.stack || e));
+  }
+  state.done = true; // the test waits for this, not for any one field
+  write();
+}
+
+function activate(context) {
+  snapshotDiagnostics();
+  write();
+  // Clio may have published before this probe activated, with no further event to come: poll too.
+  const timer = setInterval(() => {
+    if (asked) {
+      clearInterval(timer);
+      return;
+    }
+    snapshotDiagnostics();
+    void askServer();
+  }, 500);
+  context.subscriptions.push(
+    { dispose: () => clearInterval(timer) },
+    vscode.languages.onDidChangeDiagnostics(() => {
+      snapshotDiagnostics();
+      write();
+      void askServer();
+    }),
+    vscode.workspace.onDidOpenTextDocument(() => void askServer()),
+  );
+}
+
+function deactivate() {}
+
+module.exports = { activate, deactivate };
