@@ -1,31 +1,45 @@
-//! Where start-up time goes: parsing the packs vs building the index.
-fn main() {
-    use std::time::Instant;
-    let packs = knowledge::KnowledgeBase::embedded_packs();
-    for _ in 0..3 {
-        let t = Instant::now();
-        for p in &packs { let _: toml::Value = toml::from_str(&p.text).unwrap(); }
-        let parse = t.elapsed();
-        let t = Instant::now();
-        let (kb, _) = knowledge::KnowledgeBase::load(&packs);
-        let load = t.elapsed();
-        let t = Instant::now();
-        let _ = knowledge::base::dictionary().len();
-        let t = Instant::now();
-        let mut n = 0;
-        for e in &kb.entries { for a in std::iter::once(&e.name).chain(e.aliases.iter()) { n += knowledge::base::index::variants(a).len(); let _ = knowledge::base::is_ordinary_word(&a.to_lowercase()); } }
-        eprintln!("inflections+dict {:?} {n}", t.elapsed());
-        let pats: Vec<String> = kb.entries.iter().flat_map(|e| std::iter::once(e.name.to_lowercase()).chain(e.aliases.iter().map(|a| a.to_lowercase()))).collect();
-        for kind in [aho_corasick::AhoCorasickKind::NoncontiguousNFA, aho_corasick::AhoCorasickKind::ContiguousNFA] {
+//! Where start-up time goes: parsing the packs, the whole load, the name index, and the
+//! Aho-Corasick build under a few settings (best of 20 each). A profiling aid for
+//! BENCHMARKS.md: `cargo run --release -p knowledge --example loadtime`.
+
+use std::time::{Duration, Instant};
+
+use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use knowledge::KnowledgeBase;
+
+fn best<T>(mut f: impl FnMut() -> T) -> Duration {
+    (0..20)
+        .map(|_| {
             let t = Instant::now();
-            let _ac = aho_corasick::AhoCorasickBuilder::new().match_kind(aho_corasick::MatchKind::LeftmostLongest).kind(Some(kind)).build(&pats).unwrap();
-            eprintln!("ac {kind:?} {:?} {}", t.elapsed(), pats.len());
-        }
-        let t = Instant::now();
-        let idx = knowledge::base::NameIndex::build(&kb.entries, &|w| knowledge::base::is_ordinary_word(w), &mut |_, _, _| {});
-        eprintln!("index {:?} ({} patterns)", t.elapsed(), idx.pattern_count());
-        eprintln!("toml parse {:?}; full load {:?}; dict {:?}; {}", parse, load, t.elapsed(), kb.stats());
+            std::hint::black_box(f());
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn main() {
+    let packs = KnowledgeBase::embedded_packs();
+    let _ = knowledge::base::dictionary(); // read once per process, not part of a load
+    println!("toml parse (one thread) {:?}", best(|| packs.iter().map(|p| toml::from_str::<toml::Value>(&p.text).is_ok()).count()));
+    println!("full load               {:?}", best(|| KnowledgeBase::load(&packs)));
+    let (kb, _) = KnowledgeBase::load(&packs);
+    println!("name index              {:?}", best(|| knowledge::base::NameIndex::build(&kb.entries, &|w| knowledge::base::is_ordinary_word(w), &mut |_, _, _| {})));
+    let pats: Vec<String> = kb.entries.iter().flat_map(|e| std::iter::once(e.name.to_lowercase()).chain(e.aliases.iter().map(|a| a.to_lowercase()))).collect();
+    type Tweak = fn(&mut AhoCorasickBuilder) -> &mut AhoCorasickBuilder;
+    let tweaks: [(&str, Tweak); 5] = [
+        ("as used", |b| b),
+        ("dense_depth(0)", |b| b.dense_depth(0)),
+        ("prefilter(false)", |b| b.prefilter(false)),
+        ("byte_classes(false)", |b| b.byte_classes(false)),
+        ("contiguous NFA", |b| b.kind(Some(AhoCorasickKind::ContiguousNFA))),
+    ];
+    for (name, tweak) in tweaks {
+        let d = best(|| {
+            let mut b = AhoCorasickBuilder::new();
+            b.match_kind(MatchKind::LeftmostLongest).kind(Some(AhoCorasickKind::NoncontiguousNFA));
+            tweak(&mut b).build(&pats).is_ok()
+        });
+        println!("aho-corasick {name:<20} {d:?} ({} patterns)", pats.len());
     }
 }
-#[allow(dead_code)]
-fn index_only() {}
