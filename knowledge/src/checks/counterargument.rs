@@ -320,18 +320,24 @@ impl Phrases {
         let base = possessive_base(w);
         let cands = self.by_first.get(w).into_iter().flatten();
         let cands = cands.chain(self.by_first.get(base).filter(|_| base.len() != w.len()).into_iter().flatten());
-        'outer: for p in cands.chain(self.other.iter()).map(|&k| &self.list[k]) {
-            if i + p.len() > s.toks.len() {
-                continue;
-            }
-            for (k, part) in p.iter().enumerate() {
-                if !Self::word_ok(s, i + k, part, k + 1 == p.len()) {
-                    continue 'outer;
-                }
-            }
-            best = best.max(Some(i + p.len()));
+        for p in cands.chain(self.other.iter()).map(|&k| &self.list[k]) {
+            best = best.max(Self::match_from(s, i, p));
         }
         best
+    }
+
+    /// Matches `parts` from token `j`: the token index after the longest match. A part `...`
+    /// skips up to three words ("made ... possible" covers "made Stalin's dictatorship
+    /// possible"), never punctuation.
+    fn match_from(s: &Sentence, j: usize, parts: &[String]) -> Option<usize> {
+        match parts.split_first() {
+            None => Some(j),
+            Some((p, rest)) if p == "..." => (0..=3)
+                .take_while(|&g| g == 0 || (j + g <= s.toks.len() && s.toks[j + g - 1].kind == TokKind::Word))
+                .filter_map(|g| Self::match_from(s, j + g, rest))
+                .max(),
+            Some((p, rest)) => (j < s.toks.len() && Self::word_ok(s, j, p, rest.is_empty())).then(|| Self::match_from(s, j + 1, rest)).flatten(),
+        }
     }
 
     fn any(&self, s: &Sentence) -> bool {
@@ -1331,7 +1337,21 @@ mod tests {
             "Stalin became General Secretary in 1922.",
             "Did Leninism lead to Stalinism?",
             "This essay will consider whether Stalin continued Lenin's terror.",
+            "Stalin's mother wanted him to become a priest.",
         ]);
+    }
+
+    /// `...` in a marker skips up to three words; a marker that names the cause still argues.
+    #[test]
+    fn markers_with_gaps_and_causes() {
+        check("The ban on factions in 1921 made Stalin's dictatorship possible.", expect![[r#"
+            [The ban on factions in 1921 made Stalin's dictatorship possible].
+            * «The ban on factions in 1921 made Stalin's dictatorship possible» one-party-state-continuity (continuity) -> emergency-measures-rupture [personal-dictatorship-rupture, party-debate-rupture]
+            balance: 1 continuity, 0 rupture; open: emergency-measures-rupture, personal-dictatorship-rupture, party-debate-rupture"#]]);
+        check("Stalinism was the product of Stalin's own paranoid personality.", expect![[r#"
+            [Stalinism was the product of Stalin's own paranoid personality].
+            * «Stalinism was the product of Stalin's own paranoid personality» personality-rupture (rupture) -> party-complicity-continuity [stalinism-inevitable-continuity, revolutionary-pattern-continuity]
+            balance: 0 continuity, 1 rupture; open: party-complicity-continuity, stalinism-inevitable-continuity, revolutionary-pattern-continuity"#]]);
     }
 
     /// Odd text (Cyrillic, emoji, curly quotes, CRLF, lone punctuation) never makes the check panic.
