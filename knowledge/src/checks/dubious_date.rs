@@ -1040,16 +1040,22 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                 if a.toks.start <= c.start && c.end <= a.toks.end {
                     continue;
                 }
+                // "Yagoda was replaced by Yezhov": the actor after "by" did the replacing; the
+                // event is about him only if its other actor is the one it was done to.
+                let by_agent = a.toks.start > c.start && a.toks.start > 0 && ctx.s.word(a.toks.start - 1) == "by";
+                if by_agent && !actors.iter().any(|o| o.toks.end <= c.start) {
+                    continue;
+                }
                 let ok = match bind_with(ctx, lx, names, &c, a, true) {
                     Some(Bind::Patient) => true,
-                    // The actor does it to someone: only if that someone is a person or another
-                    // of the event's actors ("Nikolaev murdered Kirov", "Khrushchev denounced
-                    // Stalin"), not "Stalin exiled the kulaks".
+                    // The actor does it to someone: only if that someone is another of the
+                    // event's actors ("Nikolaev murdered Kirov", "Khrushchev denounced Stalin"),
+                    // not "Stalin exiled the kulaks" nor "Yezhov replaced Yagoda" (not his fall).
                     Some(Bind::Agent) => {
                         a.toks.start > c.start
                             || names.iter().filter(|o| !o.virtual_ && o.toks.start >= c.end && o.toks.start <= c.end + 3).min_by_key(|o| o.toks.start).is_some_and(|o| {
                                 (c.end..o.toks.start).all(|i| DETS.contains(&ctx.s.word(i)))
-                                    && (kb.entries[o.entry].kind == Kind::Person || e.actors.contains(&o.entry))
+                                    && e.actors.contains(&o.entry)
                             })
                     }
                     None => false,
@@ -1303,6 +1309,16 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                     let close = if after { gap <= 6 } else { gap <= 2 };
                     let frames = !after && framing(ctx, clause, d);
                     if !(close || frames) {
+                        return None;
+                    }
+                    // "In 1956 Khrushchev blamed Stalin for Kirov's death": a date that reaches
+                    // the fact only by framing the clause belongs to the clause's own verb when
+                    // another acts first.
+                    let acts_first = (d.toks.end..a.start).any(|i| {
+                        let w = ctx.s.word(i);
+                        lx.is_verb(w) && !MODALS.contains(&w) && !HAVE.contains(&w) && !BE.contains(&w) && !names.iter().any(|n| n.toks.contains(&i))
+                    });
+                    if !close && acts_first {
                         return None;
                     }
 
@@ -1601,6 +1617,12 @@ mod tests {
     #[test]
     fn dates_that_belong_to_something_else() {
         clean(&[
+            // A framing date belongs to the verb that acts first.
+            "In 1956 Khrushchev blamed Stalin for Kirov's death.",
+            "In 1961 Khrushchev had Stalin's body removed from the mausoleum.",
+            // The actor after "by" did it ("replaced by Yezhov" is not Yezhov's fall).
+            "Yagoda was replaced by Yezhov in September 1936.",
+            "Yezhov replaced Yagoda in September 1936.",
             // A plot or policy may be announced at any time while it lasts.
             "The Doctors' Plot was announced in January 1953.",
             // A date before "and" belongs to the verb before it.
