@@ -169,9 +169,9 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
         // The agent nearest the date; it must be tied to it.
         let dist = |(n, vb): &(&Name, usize)| -> usize {
             let a = n.toks.start.min(*vb)..n.toks.end.max(*vb + 1);
-            if d.toks.end <= a.start { a.start - d.toks.end } else if d.toks.start >= a.end { d.toks.start - a.end } else { 0 }
+            if d.toks.end <= a.start { a.start - d.toks.end } else { d.toks.start.saturating_sub(a.end) }
         };
-        let Some(nearest) = agents.iter().map(|a| dist(a)).min() else { continue };
+        let Some(nearest) = agents.iter().map(&dist).min() else { continue };
         let near: Vec<&(&Name, usize)> = agents.iter().filter(|a| dist(a) == nearest).collect();
         // Equally near agents of different verbs: which one the date belongs to is unclear.
         // Names sharing a verb ("Lenin and Trotsky opposed") each act.

@@ -550,10 +550,9 @@ pub(crate) fn during(w: &When) -> String {
     match w.to {
         Some(t) if t != w.from => {
             let f = w.from;
-            if f.year == t.year && f.month.is_some() && f.month == t.month && f.day.is_some() && t.day.is_some() && !f.approx && !t.approx {
-                format!("from {} to {t}", f.day.unwrap())
-            } else {
-                format!("from {f} to {t}")
+            match (f.day, t.day) {
+                (Some(day), Some(_)) if f.year == t.year && f.month.is_some() && f.month == t.month && !f.approx && !t.approx => format!("from {day} to {t}"),
+                _ => format!("from {f} to {t}"),
             }
         }
         _ => on(&w.from),
@@ -848,7 +847,7 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
     let pluperfect = |c: &Range<usize>| c.start >= 1 && (ctx.s.word(c.start - 1) == "had" || (c.start >= 2 && ctx.s.word(c.start - 2) == "had" && matches!(ctx.s.word(c.start - 1), "been" | "already")));
 
     let push = |out: &mut Vec<Fact<'k>>, entry: EntryId, what: What, when: When, span: DaySpan, role: Option<&'k Role>, anchor: Range<usize>, cue: Option<&Range<usize>>| {
-        let plu = cue.is_some_and(|c| pluperfect(c));
+        let plu = cue.is_some_and(&pluperfect);
         let cue_toks = cue.cloned();
         let cue = cue.map(|c| (c.clone()).map(|i| ctx.s.word(i)).collect::<Vec<_>>().join(" "));
         out.push(Fact { entry, what, when, span, role, anchor, pluperfect: plu, cue, cue_toks });
@@ -907,7 +906,7 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                     let w = ctx.s.word(c.start);
                     if w == "became" {
                         // "the Cheka became the GPU", not "Zhdanov became Central Committee Secretary".
-                        let subject = names.iter().filter(|o| o.toks.end <= c.start && clause.start <= o.toks.start).last();
+                        let subject = names.iter().rfind(|o| o.toks.end <= c.start && clause.start <= o.toks.start);
                         if e.kind != Kind::Body || !subject.is_some_and(|o| kb.entries[o.entry].kind == Kind::Body && bind(ctx, lx, names, c, o).is_some()) {
                             continue;
                         }
@@ -1255,7 +1254,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
     for (k, c) in clauses.iter().enumerate().skip(1) {
         if matches!(ctx.s.word(c.start), "which" | "who" | "that") {
             let prev = &clauses[k - 1];
-            if let Some(a) = names.iter().filter(|n| prev.start <= n.toks.start && n.toks.end <= prev.end).last().cloned() {
+            if let Some(a) = names.iter().rfind(|n| prev.start <= n.toks.start && n.toks.end <= prev.end).cloned() {
                 names.push(Name { entry: a.entry, toks: c.start..c.start + 1, possessive: false, virtual_: true, range: a.range.clone() });
             }
         }
