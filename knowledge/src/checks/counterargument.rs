@@ -906,14 +906,9 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
     if ix.meta.any(&ctx.s) && !thesis(&ctx.s) {
         return Vec::new();
     }
-    let ps = pieces(&ctx.s);
-    let hits = find_hits(&ix, &ps);
-    if hits.is_empty() {
-        return Vec::new();
-    }
     let s = &ctx.s;
-    let commas = (0..s.toks.len()).filter(|&i| s.toks[i].kind == TokKind::Punct && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")).collect();
-    let claim_words = ps.iter().map(|p| ix.claim_words.get(&p.stem)).collect();
+    // A sentence argues only with a marker or a hedge, or by setting Lenin beside Stalin: that
+    // is cheaper to see than the cues, so it is looked at first.
     let signals = signals(ctx, &ix);
     // Token ranges of mentions of each side.
     let sides: [Vec<Range<usize>>; 2] = [0, 1].map(|k| ctx.mentions.iter().filter(|m| ix.sides[k].contains(&m.entry)).map(|m| ctx.mention_toks(m)).collect());
@@ -928,6 +923,13 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
     if !whole.signal && !whole.both_sides {
         return Vec::new();
     }
+    let ps = pieces(&ctx.s);
+    let hits = find_hits(&ix, &ps);
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    let commas = (0..s.toks.len()).filter(|&i| s.toks[i].kind == TokKind::Punct && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")).collect();
+    let claim_words = ps.iter().map(|p| ix.claim_words.get(&p.stem)).collect();
     let d = SentenceData { ps, claim_words, hits, negs: negators(ctx, &ix), commas, clauses: ctx.clauses() };
     let claim = |sc: &Scored, toks: &Range<usize>| {
         let a = s.toks[toks.start].range.start;
