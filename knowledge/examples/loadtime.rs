@@ -25,6 +25,8 @@ fn main() {
     println!("full load               {:?}", best(|| KnowledgeBase::load(&packs)));
     let (kb, _) = KnowledgeBase::load(&packs);
     println!("name index              {:?}", best(|| knowledge::base::NameIndex::build(&kb.entries, &|w| knowledge::base::is_ordinary_word(w), &mut |_, _, _| {})));
+    let words: Vec<String> = kb.entries.iter().flat_map(|e| std::iter::once(e.name.to_lowercase()).chain(e.aliases.iter().map(|a| a.to_lowercase()))).collect();
+    println!("dictionary lookups      {:?} ({} words)", best(|| words.iter().filter(|w| knowledge::base::is_ordinary_word(w)).count()), words.len());
     let pats: Vec<String> = kb.entries.iter().flat_map(|e| std::iter::once(e.name.to_lowercase()).chain(e.aliases.iter().map(|a| a.to_lowercase()))).collect();
     type Tweak = fn(&mut AhoCorasickBuilder) -> &mut AhoCorasickBuilder;
     let tweaks: [(&str, Tweak); 5] = [

@@ -106,13 +106,8 @@ impl KnowledgeBase {
     }
 
     /// Builds the indexes once every entry is in.
-    pub(crate) fn finish(&mut self, mut on_clash: impl FnMut(&Entry, &str, &Entry)) {
-        let entries = &self.entries;
-        let mut clashes = Vec::new();
-        self.index = NameIndex::build(entries, &|w| is_ordinary_word(w), &mut |a, alias, b| clashes.push((a, alias.to_string(), b)));
-        for (a, alias, b) in clashes {
-            on_clash(&self.entries[a], &alias, &self.entries[b]);
-        }
+    /// The id table over entries, figures and arguments (the loader builds the name index).
+    pub(crate) fn finish(&mut self) {
         self.ids.clear();
         for (i, e) in self.entries.iter().enumerate() {
             self.ids.insert(e.id.clone(), Ref::Entry(i));
