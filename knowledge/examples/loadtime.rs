@@ -22,7 +22,8 @@ fn main() {
     let packs = KnowledgeBase::embedded_packs();
     let _ = knowledge::base::dictionary(); // read once per process, not part of a load
     println!("toml parse (one thread) {:?}", best(|| packs.iter().filter(|p| toml::from_str::<toml::Value>(&p.text).is_ok()).count()));
-    println!("full load               {:?}", best(|| KnowledgeBase::load(&packs)));
+    println!("full load from TOML     {:?}", best(|| KnowledgeBase::load(&packs)));
+    println!("embedded (JSON)         {:?}", best(KnowledgeBase::embedded));
     let (kb, _) = KnowledgeBase::load(&packs);
     println!("name index              {:?}", best(|| knowledge::base::NameIndex::build(&kb.entries, &|w| knowledge::base::is_ordinary_word(w), &mut |_, _, _| {})));
     let words: Vec<String> = kb.entries.iter().flat_map(|e| std::iter::once(e.name.to_lowercase()).chain(e.aliases.iter().map(|a| a.to_lowercase()))).collect();

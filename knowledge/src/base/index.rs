@@ -102,10 +102,32 @@ fn ending(rest: &str, name_ends_in_s: bool, may_pluralise: bool) -> (usize, bool
     (len, possessive)
 }
 
+/// Every spelling of one entry: all the index needs of it (so that the loader can build the
+/// index on another core while it resolves the rest of the entry).
+#[derive(Clone, Debug, Default)]
+pub struct Names {
+    pub name: String,
+    pub full_name: Option<String>,
+    pub aliases: Vec<String>,
+    pub misspellings: Vec<String>,
+}
+
+impl Names {
+    pub fn of(e: &Entry) -> Names {
+        Names { name: e.name.clone(), full_name: e.full_name.clone(), aliases: e.aliases.clone(), misspellings: e.misspellings.clone() }
+    }
+}
+
 impl NameIndex {
     /// Builds the index; `on_clash(entry, alias, other)` reports an alias two entries claim.
     /// `is_ordinary_word` says whether a single word is ordinary (lower-case) English.
     pub fn build(entries: &[Entry], is_ordinary_word: &dyn Fn(&str) -> bool, on_clash: &mut dyn FnMut(EntryId, &str, EntryId)) -> NameIndex {
+        let names: Vec<Names> = entries.iter().map(Names::of).collect();
+        NameIndex::build_from(&names, is_ordinary_word, on_clash)
+    }
+
+    /// As `build`, from each entry's spellings (`names[i]` is entry `i`).
+    pub fn build_from(entries: &[Names], is_ordinary_word: &dyn Fn(&str) -> bool, on_clash: &mut dyn FnMut(EntryId, &str, EntryId)) -> NameIndex {
         // Patterns are stored ASCII-lower-cased and matched against an ASCII-lower-cased copy of
         // the text (same byte offsets): cheaper to build than a case-insensitive automaton.
         let mut patterns: Vec<String> = Vec::new();

@@ -14,6 +14,7 @@ use toml::Spanned;
 use super::date::{Date, When};
 use super::model::*;
 use super::vocab::Vocab;
+use super::index::Names;
 use super::{is_ordinary_word, KnowledgeBase, NameIndex};
 
 /// One pack file's text and the name errors should carry (a path or `people.toml`).
@@ -256,6 +257,27 @@ struct Collected {
     vocab: Vec<(Pending<toml::Value>, usize)>,
 }
 
+/// A pack as `build.rs` wrote it in JSON: the typed tables without spans.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct JsonFile {
+    #[serde(default)]
+    essay: Vec<RawEssay>,
+    #[serde(default)]
+    person: Vec<RawEntry>,
+    #[serde(default)]
+    body: Vec<RawEntry>,
+    #[serde(default)]
+    term: Vec<RawEntry>,
+    #[serde(default)]
+    event: Vec<RawEntry>,
+    #[serde(default)]
+    figure: Vec<RawFigure>,
+    #[serde(default)]
+    argument: Vec<RawArgument>,
+    vocab: Option<toml::Value>,
+}
+
 enum Parsed {
     Typed(TypedFile),
     Lenient(Result<RawFile, toml::de::Error>),
@@ -317,6 +339,38 @@ fn read_items<T: for<'de> Deserialize<'de>>(
 }
 
 impl KnowledgeBase {
+    /// Loads packs from their JSON form (`json[i]` is `packs[i]` converted by `build.rs`). Any
+    /// failure or load error sends it back to `load`, which reads the TOML and gives every
+    /// error its line and column.
+    pub(crate) fn load_prepared(packs: &[Pack], json: &[(&str, &str)]) -> (KnowledgeBase, Vec<LoadError>) {
+        let parsed: Vec<Option<JsonFile>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = json.iter().map(|(_, j)| scope.spawn(move || serde_json::from_str::<JsonFile>(j).ok())).collect();
+            handles.into_iter().map(|h| h.join().ok().flatten()).collect()
+        });
+        if packs.len() != json.len() || parsed.iter().any(Option::is_none) {
+            return KnowledgeBase::load(packs);
+        }
+        let mut col = Collected::default();
+        for (file, f) in parsed.into_iter().flatten().enumerate() {
+            let pending = |raw| Pending { raw, span: 0..0, file };
+            col.essays.extend(f.essay.into_iter().map(pending));
+            for (kind, items) in [(Kind::Person, f.person), (Kind::Body, f.body), (Kind::Term, f.term), (Kind::Event, f.event)] {
+                col.entries.extend(items.into_iter().map(|raw| (kind, Pending { raw, span: 0..0, file })));
+            }
+            col.figures.extend(f.figure.into_iter().map(|raw| Pending { raw, span: 0..0, file }));
+            col.arguments.extend(f.argument.into_iter().map(|raw| Pending { raw, span: 0..0, file }));
+            if let Some(v) = f.vocab {
+                col.vocab.push((Pending { raw: v, span: 0..0, file }, file));
+            }
+        }
+        let mut errors = Vec::new();
+        let kb = resolve(packs, col, &mut errors);
+        if !errors.is_empty() {
+            return KnowledgeBase::load(packs);
+        }
+        (kb, errors)
+    }
+
     /// Merges packs in order (later packs add to earlier ones) and validates the result.
     pub fn load(packs: &[Pack]) -> (KnowledgeBase, Vec<LoadError>) {
         let mut errors = Vec::new();
@@ -424,6 +478,18 @@ fn resolve(packs: &[Pack], col: Collected, errors: &mut Vec<LoadError>) -> Knowl
     }
     let entry_index: HashMap<String, usize> =
         keep.iter().enumerate().map(|(i, (_, p))| (p.raw.id.clone(), i)).collect();
+    // Every kept entry becomes entry `i` below, so the name index, which needs only their
+    // spellings, is built on another core while the rest is resolved (after parsing it is the
+    // largest part of loading).
+    let names: Vec<Names> = keep
+        .iter()
+        .map(|(_, p)| Names { name: p.raw.name.clone(), full_name: p.raw.full_name.clone(), aliases: p.raw.aliases.clone(), misspellings: p.raw.misspellings.clone() })
+        .collect();
+    let indexing = std::thread::spawn(move || {
+        let mut clashes = Vec::new();
+        let index = NameIndex::build_from(&names, &|w| is_ordinary_word(w), &mut |a, alias, b| clashes.push((a, alias.to_string(), b)));
+        (index, clashes)
+    });
     let mut fig_index: HashMap<String, usize> = HashMap::new();
     for (i, p) in col.figures.iter().enumerate() {
         if ids.contains_key(&p.raw.id) || fig_index.contains_key(&p.raw.id) {
@@ -570,15 +636,6 @@ fn resolve(packs: &[Pack], col: Collected, errors: &mut Vec<LoadError>) -> Knowl
         kb.entries.push(entry);
     }
 
-    // The name index needs only the entries: build it on another core while figures and
-    // arguments are resolved (after parsing it is the largest part of loading).
-    let entries = std::mem::take(&mut kb.entries);
-    let indexing = std::thread::spawn(move || {
-        let mut clashes = Vec::new();
-        let index = NameIndex::build(&entries, &|w| is_ordinary_word(w), &mut |a, alias, b| clashes.push((a, alias.to_string(), b)));
-        (entries, index, clashes)
-    });
-
     for p in col.figures {
         let ctx = &ctxs[p.file];
         let r = p.raw;
@@ -681,8 +738,7 @@ fn resolve(packs: &[Pack], col: Collected, errors: &mut Vec<LoadError>) -> Knowl
         }
     }
 
-    let (entries, index, clashes) = indexing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-    kb.entries = entries;
+    let (index, clashes) = indexing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     kb.index = index;
     for (a, alias, b) in clashes {
         errors.push(kb_alias_error(packs, &kb.entries[a], &alias, &kb.entries[b]));
