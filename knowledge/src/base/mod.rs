@@ -98,32 +98,6 @@ pub(crate) struct Derived {
     pub(crate) figures: OnceLock<std::sync::Arc<crate::checks::figures::Prepared>>,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_json_packs_are_the_embedded_packs() {
-        let toml: Vec<&str> = EMBEDDED.iter().map(|p| p.0).collect();
-        let json: Vec<&str> = EMBEDDED_JSON.iter().map(|p| p.0).collect();
-        assert_eq!(toml, json, "build.rs's PACKS, EMBEDDED and EMBEDDED_JSON must list the same packs");
-        assert!(EMBEDDED_JSON.iter().all(|p| p.1 != "null"), "a pack failed to convert at build time");
-    }
-
-    #[test]
-    fn reading_the_json_gives_the_same_base_as_reading_the_toml() {
-        let (a, ea) = KnowledgeBase::embedded();
-        let (b, eb) = KnowledgeBase::load(&KnowledgeBase::embedded_packs());
-        assert!(ea.is_empty() && eb.is_empty(), "{ea:?} {eb:?}");
-        let dump = |k: &KnowledgeBase| format!("{:?}\n{:?}\n{:?}\n{:?}\n{:?}", k.essays, k.entries, k.figures, k.arguments, k.vocab);
-        assert!(dump(&a) == dump(&b), "the JSON and TOML readings differ");
-        assert_eq!(a.index.pattern_count(), b.index.pattern_count());
-        // The index, built from the raw spellings on another core, finds the same names.
-        let text: String = b.entries.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.aliases).chain(&e.misspellings)).map(|n| format!("{n}'s and {n}. ")).collect();
-        assert_eq!(format!("{:?}", a.index.find_all(&text)), format!("{:?}", b.index.find_all(&text)));
-    }
-}
-
 impl std::fmt::Debug for Derived {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Derived { .. }")
@@ -211,5 +185,31 @@ impl KnowledgeBase {
             count(Kind::Person), count(Kind::Body), count(Kind::Term), count(Kind::Event),
             self.figures.len(), self.arguments.len(), self.essays.len(), self.index.pattern_count()
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_json_packs_are_the_embedded_packs() {
+        let toml: Vec<&str> = EMBEDDED.iter().map(|p| p.0).collect();
+        let json: Vec<&str> = EMBEDDED_JSON.iter().map(|p| p.0).collect();
+        assert_eq!(toml, json, "build.rs's PACKS, EMBEDDED and EMBEDDED_JSON must list the same packs");
+        assert!(EMBEDDED_JSON.iter().all(|p| p.1 != "null"), "a pack failed to convert at build time");
+    }
+
+    #[test]
+    fn reading_the_json_gives_the_same_base_as_reading_the_toml() {
+        let (a, ea) = KnowledgeBase::embedded();
+        let (b, eb) = KnowledgeBase::load(&KnowledgeBase::embedded_packs());
+        assert!(ea.is_empty() && eb.is_empty(), "{ea:?} {eb:?}");
+        let dump = |k: &KnowledgeBase| format!("{:?}\n{:?}\n{:?}\n{:?}\n{:?}", k.essays, k.entries, k.figures, k.arguments, k.vocab);
+        assert!(dump(&a) == dump(&b), "the JSON and TOML readings differ");
+        assert_eq!(a.index.pattern_count(), b.index.pattern_count());
+        // The index, built from the raw spellings on another core, finds the same names.
+        let text: String = b.entries.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.aliases).chain(&e.misspellings)).map(|n| format!("{n}'s and {n}. ")).collect();
+        assert_eq!(format!("{:?}", a.index.find_all(&text)), format!("{:?}", b.index.find_all(&text)));
     }
 }
