@@ -150,6 +150,25 @@ const PREDICATE_IDF: f32 = 2.0;
 /// Light stemmer: lower case, no possessive, -ize as -ise, one common ending removed.
 /// "Continued", "continuity", "continuation" -> "continu"; "purges", "purged" -> "purg".
 pub fn stem(word: &str) -> String {
+    // Essays repeat their words: remember each word's stem (per thread, bounded).
+    thread_local! {
+        static MEMO: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+    }
+    if let Some(s) = MEMO.with(|m| m.borrow().get(word).cloned()) {
+        return s;
+    }
+    let s = stem_uncached(word);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 50_000 {
+            m.clear();
+        }
+        m.insert(word.to_string(), s.clone());
+    });
+    s
+}
+
+fn stem_uncached(word: &str) -> String {
     let w = word.to_lowercase();
     let w = possessive_base(&w);
     let mut w = if w.contains("iz") { w.replace("iz", "is") } else { w.to_string() };
