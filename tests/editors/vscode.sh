@@ -56,6 +56,7 @@ CLIO_BUNDLE_SERVER=0 npm run --silent package -- --out "$S/clio.vsix" >"$S/packa
 ws="$S/ws"
 mkdir -p "$ws/.vscode" "$S/ud/User"
 printf 'Kirov was murdered in 1931.\n\nLenin died in January 1924.\n' > "$ws/essay.md"
+printf "Lenin's terror made Stalin's terror inevitable.\n" > "$ws/argument.md"
 printf '{\n  "clio.server.path": "%s",\n  "clio.trace.server": "messages"\n}\n' "$bin" > "$ws/.vscode/settings.json"
 # Quieter first start: no welcome page, no update or telemetry traffic.
 cat > "$S/ud/User/settings.json" <<'JSON'

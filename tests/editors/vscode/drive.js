@@ -97,6 +97,10 @@ function writeSettings(extra) {
       check(p.commands && p.commands[id] === true, `command ${id} is registered`);
     }
     check(p.lookupNameRan === true, 'clio.lookupName "Kirov" ran');
+    const actions = p.codeActions || [];
+    check(actions.includes('Replace with 1934'), `the lightbulb offers "Replace with 1934" (got ${JSON.stringify(actions)})`);
+    const lenses = (p.codeLenses || []).filter(Boolean);
+    check(lenses.some((t) => /^Clio · argument balance: 1 continuity, 0 rupture/.test(t)), `the argument essay shows the balance lens (got ${JSON.stringify(lenses)})`);
     check((p.errors || []).length === 0, `the probe saw no errors ${JSON.stringify(p.errors || [])}`);
 
     // The card's webview: a tab titled after the name, its (iframe) body holding the card.

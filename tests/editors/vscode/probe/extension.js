@@ -14,7 +14,9 @@ function outFile() {
   return folder ? path.join(folder.uri.fsPath, '.probe', 'state.json') : undefined;
 }
 
-const state = { writes: 0, clioActive: false, commands: {}, diagnostics: {}, hover: null, lookup: null, lookupNameRan: false, done: false, errors: [] };
+const ARGUMENT = 'argument.md'; // a second essay that argues, for the balance code lens
+const state = { writes: 0, clioActive: false, commands: {}, diagnostics: {}, hover: null, lookup: null, lookupNameRan: false, codeActions: null, codeLenses: null, done: false, errors: [] };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function write() {
   const file = outFile();
@@ -83,6 +85,24 @@ async function askServer() {
     // The client-side command, given the name so no input box is needed; it opens the card's webview.
     await vscode.commands.executeCommand('clio.lookupName', WORD);
     state.lookupNameRan = true;
+    write();
+    // The quick fixes VS Code offers on the planted error (the lightbulb's list).
+    const code = (d) => (typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code));
+    const planted = vscode.languages.getDiagnostics(doc.uri).find((d) => d.source === 'clio' && code(d) === 'dubious-date');
+    if (planted) {
+      const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, planted.range)) || [];
+      state.codeActions = actions.map((a) => a.title);
+    }
+    write();
+    // The argument-balance lens on an essay that makes a claim (opened in the background).
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    const argDoc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, ARGUMENT));
+    let lenses = [];
+    for (let i = 0; i < 20 && lenses.length === 0; i++) {
+      lenses = (await vscode.commands.executeCommand('vscode.executeCodeLensProvider', argDoc.uri, 10)) || [];
+      if (lenses.length === 0) await sleep(500);
+    }
+    state.codeLenses = lenses.map((l) => (l.command ? l.command.title : null));
   } catch (e) {
     state.errors.push(String(e && e.stack || e));
   }
