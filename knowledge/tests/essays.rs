@@ -3,22 +3,16 @@
 //! in what Clio says about the essays shows up here as a diff to review
 //! (`UPDATE_EXPECT=1 cargo test -p knowledge --test essays` accepts it).
 
-use std::path::PathBuf;
+mod common;
 
 use knowledge::{analyze, Cache, Code, Config, Format, KnowledgeBase};
 
 #[test]
 fn findings_on_the_source_essays() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/essays");
-    if !dir.is_dir() {
-        eprintln!("SKIPPED: ../shared/essays is not beside the project");
-        return;
-    }
+    let Some(files) = common::essay_files() else { return };
     let (kb, _) = KnowledgeBase::embedded();
     let mut config = Config::default();
     config.disabled.insert(Code::Counterargument);
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
-    files.sort();
     let mut out = String::new();
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();

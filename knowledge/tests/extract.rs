@@ -1,7 +1,7 @@
 //! `kb extract` over the five source essays: every candidate name, date and figure is either
 //! in the fact base or in the reviewed ignore list (`data/extract-ignore.toml`) with a reason.
 
-use std::path::PathBuf;
+mod common;
 
 use knowledge::extract::{reviewed, unreviewed};
 use knowledge::{Format, KnowledgeBase};
@@ -17,15 +17,9 @@ fn reviewed_list_is_well_formed() {
 
 #[test]
 fn every_candidate_in_the_essays_is_in_the_base_or_reviewed() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/essays");
-    if !dir.is_dir() {
-        eprintln!("SKIPPED: ../shared/essays is not beside the project");
-        return;
-    }
+    let Some(files) = common::essay_files() else { return };
     let (kb, _) = KnowledgeBase::embedded();
     let mut left = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
-    files.sort();
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
         for c in unreviewed(&kb, &text, Format::Plain) {

@@ -58,30 +58,6 @@ struct RawFile {
     vocab: Option<Spanned<toml::Value>>,
 }
 
-/// The same file read straight into typed tables: twice as fast as going through
-/// `toml::Value`, and it succeeds for any pack without mistakes (the embedded one always). On
-/// the first mistake the loader falls back to `RawFile`, which reports every mistake and keeps
-/// every good entry.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct TypedFile {
-    #[serde(default)]
-    essay: Vec<Spanned<RawEssay>>,
-    #[serde(default)]
-    person: Vec<Spanned<RawEntry>>,
-    #[serde(default)]
-    body: Vec<Spanned<RawEntry>>,
-    #[serde(default)]
-    term: Vec<Spanned<RawEntry>>,
-    #[serde(default)]
-    event: Vec<Spanned<RawEntry>>,
-    #[serde(default)]
-    figure: Vec<Spanned<RawFigure>>,
-    #[serde(default)]
-    argument: Vec<Spanned<RawArgument>>,
-    vocab: Option<Spanned<toml::Value>>,
-}
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEssay {
@@ -278,41 +254,12 @@ struct JsonFile {
     vocab: Option<toml::Value>,
 }
 
-enum Parsed {
-    Typed(TypedFile),
-    Lenient(Result<RawFile, toml::de::Error>),
-}
-
 /// An item's span: the parser may span only the `[[table]]` header, so extend it to the next
 /// header.
 fn item_span(ctx: &FileCtx, span: Range<usize>) -> Range<usize> {
     let start = span.start;
     let end = ctx.text[start + 1..].find("\n[").map_or(ctx.text.len(), |i| start + 1 + i);
     start..end.max(span.end)
-}
-
-impl Collected {
-    fn add_typed(&mut self, ctx: &FileCtx, t: TypedFile, file: usize) {
-        fn pending<T>(ctx: &FileCtx, items: Vec<Spanned<T>>, file: usize) -> Vec<Pending<T>> {
-            items
-                .into_iter()
-                .map(|i| {
-                    let span = item_span(ctx, i.span());
-                    Pending { raw: i.into_inner(), span, file }
-                })
-                .collect()
-        }
-        self.essays.extend(pending(ctx, t.essay, file));
-        for (kind, items) in [(Kind::Person, t.person), (Kind::Body, t.body), (Kind::Term, t.term), (Kind::Event, t.event)] {
-            self.entries.extend(pending(ctx, items, file).into_iter().map(|p| (kind, p)));
-        }
-        self.figures.extend(pending(ctx, t.figure, file));
-        self.arguments.extend(pending(ctx, t.argument, file));
-        if let Some(v) = t.vocab {
-            let span = v.span();
-            self.vocab.push((Pending { raw: v.into_inner(), span, file }, file));
-        }
-    }
 }
 
 fn read_items<T: for<'de> Deserialize<'de>>(
@@ -375,28 +322,13 @@ impl KnowledgeBase {
     pub fn load(packs: &[Pack]) -> (KnowledgeBase, Vec<LoadError>) {
         let mut errors = Vec::new();
         let mut col = Collected::default();
-        // Parsing is most of the start-up time: parse the packs on all cores, typed first.
-        let parsed: Vec<Parsed> = std::thread::scope(|scope| {
-            let handles: Vec<_> = packs
-                .iter()
-                .map(|p| {
-                    scope.spawn(move || match toml::from_str::<TypedFile>(&p.text) {
-                        Ok(t) => Parsed::Typed(t),
-                        Err(_) => Parsed::Lenient(toml::from_str::<RawFile>(&p.text)),
-                    })
-                })
-                .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Parsed::Lenient(Ok(RawFile::default())))).collect()
+        // Parsing is most of the time a pack takes: parse the packs on all cores.
+        let parsed: Vec<Result<RawFile, toml::de::Error>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = packs.iter().map(|p| scope.spawn(move || toml::from_str::<RawFile>(&p.text))).collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Ok(RawFile::default()))).collect()
         });
         for ((fi, pack), raw) in packs.iter().enumerate().zip(parsed) {
             let ctx = FileCtx { name: &pack.name, text: &pack.text };
-            let raw = match raw {
-                Parsed::Typed(t) => {
-                    col.add_typed(&ctx, t, fi);
-                    continue;
-                }
-                Parsed::Lenient(r) => r,
-            };
             let raw: RawFile = match raw {
                 Ok(r) => r,
                 Err(e) => {
