@@ -9,6 +9,8 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::base::{KnowledgeBase, Mention};
 use crate::checks::{self, counterargument::Claim, SentenceCtx};
 use crate::text::{self, sentences, Format, Prose};
@@ -221,33 +223,49 @@ pub fn analyze(kb: &KnowledgeBase, text: &str, format: Format, config: &Config, 
         cache.clear();
         cache.config = cfg;
     }
+    // Which blocks must be analysed: those neither cached nor repeated earlier in the document.
+    let keys: Vec<u64> = prose.blocks.iter().map(|b| block_key(&prose.masked[b.clone()], cfg)).collect();
+    let mut todo: Vec<usize> = Vec::new();
+    let mut planned: HashSet<u64> = HashSet::new();
+    for (i, key) in keys.iter().enumerate() {
+        if !cache.blocks.contains_key(key) && planned.insert(*key) {
+            todo.push(i);
+        }
+    }
+    // A keystroke changes one block, analysed on this thread; opening a document (or a change of
+    // settings) analyses them all, shared out over the cores.
+    let analyse_one = |i: &usize| {
+        let mut sentences = Sentences { prev: &cache.sentences, cfg, hits: 0, misses: 0 };
+        let r = block_with(kb, &prose.masked[prose.blocks[*i].clone()], config, &mut sentences);
+        (keys[*i], Arc::new(r), sentences.hits, sentences.misses)
+    };
+    let done: Vec<(u64, Arc<BlockResult>, usize, usize)> =
+        if todo.len() > 1 { todo.par_iter().map(analyse_one).collect() } else { todo.iter().map(analyse_one).collect() };
     let mut fresh: HashMap<u64, Arc<BlockResult>> = HashMap::with_capacity(prose.blocks.len());
+    for (key, r, hits, misses) in done {
+        cache.misses += 1;
+        cache.sentence_hits += hits;
+        cache.sentence_misses += misses;
+        fresh.insert(key, r);
+    }
     let mut fresh_sentences: HashMap<u64, Arc<SentenceResult>> = HashMap::with_capacity(cache.sentences.len());
     let mut out = Analysis::default();
-    for block in &prose.blocks {
-        let body = &prose.masked[block.clone()];
-        let key = block_key(body, cfg);
-        let result = match fresh.get(&key).or_else(|| cache.blocks.get(&key)) {
-            Some(r) => {
-                cache.hits += 1;
-                r.clone()
-            }
+    for (block, key) in prose.blocks.iter().zip(&keys) {
+        let result = match fresh.get(key) {
+            Some(r) => r.clone(),
             None => {
-                cache.misses += 1;
-                let mut sentences = Sentences { prev: &cache.sentences, cfg, hits: 0, misses: 0 };
-                let r = Arc::new(block_with(kb, body, config, &mut sentences));
-                cache.sentence_hits += sentences.hits;
-                cache.sentence_misses += sentences.misses;
+                let r = cache.blocks[key].clone();
+                fresh.insert(*key, r.clone());
                 r
             }
         };
         fresh_sentences.extend(result.sentences.iter().cloned());
-        fresh.insert(key, result.clone());
         let base = block.start;
         out.findings.extend(result.findings.iter().map(|f| f.shifted(base)));
         out.mentions.extend(result.mentions.iter().map(|m| Mention { range: m.range.start + base..m.range.end + base, ..m.clone() }));
         out.claims.extend(result.claims.iter().map(|c| c.shifted(base, block.clone())));
     }
+    cache.hits += keys.len() - todo.len();
     cache.blocks = fresh;
     cache.sentences = fresh_sentences;
     if config.enabled(Code::Counterargument) {
