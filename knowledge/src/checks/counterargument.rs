@@ -47,6 +47,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::SentenceCtx;
 use crate::analysis::{Code, Finding, Fix, Related};
 use crate::base::{Argument, KnowledgeBase, Stance};
@@ -152,7 +154,7 @@ const PREDICATE_IDF: f32 = 2.0;
 pub fn stem(word: &str) -> String {
     // Essays repeat their words: remember each word's stem (per thread, bounded).
     thread_local! {
-        static MEMO: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+        static MEMO: std::cell::RefCell<FxHashMap<String, String>> = std::cell::RefCell::new(FxHashMap::default());
     }
     if let Some(s) = MEMO.with(|m| m.borrow().get(word).cloned()) {
         return s;
@@ -169,24 +171,62 @@ pub fn stem(word: &str) -> String {
 }
 
 fn stem_uncached(word: &str) -> String {
+    if word.is_ascii() {
+        let mut buf = Vec::new();
+        stem_ascii(word.as_bytes(), &mut buf);
+        return String::from_utf8(buf).expect("an ASCII stem");
+    }
     let w = word.to_lowercase();
     let w = possessive_base(&w);
-    let mut w = if w.contains("iz") { w.replace("iz", "is") } else { w.to_string() };
+    let w = if w.contains("iz") { w.replace("iz", "is") } else { w.to_string() };
     if w.len() <= 3 || !w.is_ascii() {
         return w;
     }
-    // Endings that would make another word: "faction" is not "fact".
-    for (k, v) in [("faction", "faction"), ("factions", "faction"), ("factional", "faction"), ("nation", "nation"), ("nations", "nation"), ("action", "action"), ("actions", "action")] {
-        if w == k {
-            return v.to_string();
+    // Lower-casing made it ASCII (the Kelvin sign is a "k").
+    let mut buf = w.into_bytes();
+    strip_ending(&mut buf);
+    String::from_utf8(buf).expect("an ASCII stem")
+}
+
+/// `stem` of an ASCII word, written into `out` without allocating (once `out` has grown): the
+/// words of every sentence are stemmed, so this is the hot path.
+fn stem_ascii(word: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    out.extend(word.iter().map(u8::to_ascii_lowercase));
+    // The possessive ("’s" is not ASCII).
+    if out.ends_with(b"'s") {
+        out.truncate(out.len() - 2);
+    } else if out.ends_with(b"'") {
+        out.truncate(out.len() - 1);
+    }
+    // -ize as -ise ("iz" never overlaps itself).
+    let mut i = 0;
+    while i + 1 < out.len() {
+        if out[i] == b'i' && out[i + 1] == b'z' {
+            out[i + 1] = b's';
+            i += 2;
+        } else {
+            i += 1;
         }
     }
-    for (suf, rep) in [("ies", "y"), ("ied", "y")] {
-        if w.len() > 4 && w.ends_with(suf) {
-            w.truncate(w.len() - suf.len());
-            w.push_str(rep);
-            return w;
-        }
+    if out.len() > 3 {
+        strip_ending(out);
+    }
+}
+
+/// Removes one common ending from a lower-case ASCII word of four letters or more.
+fn strip_ending(w: &mut Vec<u8>) {
+    // Endings that would make another word: "faction" is not "fact".
+    const KEEP: &[(&str, &str)] = &[("faction", "faction"), ("factions", "faction"), ("factional", "faction"), ("nation", "nation"), ("nations", "nation"), ("action", "action"), ("actions", "action")];
+    if let Some(&(_, v)) = KEEP.iter().find(|(k, _)| k.as_bytes() == &w[..]) {
+        w.clear();
+        w.extend_from_slice(v.as_bytes());
+        return;
+    }
+    if w.len() > 4 && (w.ends_with(b"ies") || w.ends_with(b"ied")) {
+        w.truncate(w.len() - 3);
+        w.push(b'y');
+        return;
     }
     const SUFFIXES: &[(&str, usize)] = &[
         ("isations", 4),
@@ -214,22 +254,25 @@ fn stem_uncached(word: &str) -> String {
         ("s", 3),
         ("e", 3),
     ];
+    let last = w[w.len() - 1];
     for &(suf, min) in SUFFIXES {
-        if let Some(base) = w.strip_suffix(suf) {
-            if base.len() < min {
-                continue;
-            }
-            if suf == "s" && (base.ends_with('s') || base.ends_with('u') || base.ends_with('i')) {
-                continue;
-            }
-            let mut b = base.to_string();
-            if suf == "isations" || suf == "isation" {
-                b.push_str("is");
-            }
-            return b;
+        // Most endings are passed over on their last letter.
+        if suf.as_bytes()[suf.len() - 1] != last || !w.ends_with(suf.as_bytes()) {
+            continue;
         }
+        let base = w.len() - suf.len();
+        if base < min {
+            continue;
+        }
+        if suf == "s" && matches!(w[base - 1], b's' | b'u' | b'i') {
+            continue;
+        }
+        w.truncate(base);
+        if suf == "isations" || suf == "isation" {
+            w.extend_from_slice(b"is");
+        }
+        return;
     }
-    w
 }
 
 /// Words a phrase cue may skip between two of its words.
@@ -264,6 +307,13 @@ enum Part {
     Prefix(String),
 }
 
+/// A `Part` as matched against a sentence: a stem by its id in `Index::stem_ids`.
+#[derive(Clone, Debug)]
+enum Pat {
+    Stem(u32),
+    Prefix(String),
+}
+
 fn cue_parts(cue: &str) -> Vec<Part> {
     let mut out = Vec::new();
     for piece in cue.split_whitespace() {
@@ -292,35 +342,12 @@ fn cue_parts(cue: &str) -> Vec<Part> {
 #[derive(Default)]
 struct Phrases {
     list: Vec<Vec<String>>,
-    /// Phrases by their first word (without wildcard).
-    by_first: HashMap<String, Vec<usize>>,
-    /// Phrases whose first word is a wildcard, or a single word that may take a possessive.
+    /// Phrases whose first word is a wildcard, and "n't": tried at every token. The others are
+    /// found through `Lists::starts` by their first word.
     other: Vec<usize>,
 }
 
 impl Phrases {
-    fn new(src: &[String]) -> Phrases {
-        let list: Vec<Vec<String>> = src.iter().map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect();
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut other = Vec::new();
-        for (i, p) in list.iter().enumerate() {
-            if p[0].ends_with('*') || p.len() == 1 {
-                other.push(i);
-            } else {
-                by_first.entry(p[0].clone()).or_default().push(i);
-            }
-        }
-        // Single words: looked up by the word and by its possessive base.
-        for &i in &other.clone() {
-            let p = &list[i];
-            if p.len() == 1 && !p[0].ends_with('*') && p[0] != "n't" {
-                by_first.entry(p[0].clone()).or_default().push(i);
-                other.retain(|&x| x != i);
-            }
-        }
-        Phrases { list, by_first, other }
-    }
-
     fn word_ok(s: &Sentence, j: usize, p: &str, last: bool) -> bool {
         let w = s.word(j);
         if let Some(stem) = p.strip_suffix('*') {
@@ -330,19 +357,6 @@ impl Phrases {
         } else {
             w == p || (last && possessive_base(w) == p)
         }
-    }
-
-    /// The longest phrase starting at token `i`: the token index after it.
-    fn at(&self, s: &Sentence, i: usize) -> Option<usize> {
-        let mut best = None;
-        let w = s.word(i);
-        let base = possessive_base(w);
-        let cands = self.by_first.get(w).into_iter().flatten();
-        let cands = cands.chain(self.by_first.get(base).filter(|_| base.len() != w.len()).into_iter().flatten());
-        for p in cands.chain(self.other.iter()).map(|&k| &self.list[k]) {
-            best = best.max(Self::match_from(s, i, p));
-        }
-        best
     }
 
     /// Matches `parts` from token `j`: the token index after the longest match. A part `...`
@@ -358,14 +372,88 @@ impl Phrases {
             Some((p, rest)) => (j < s.toks.len() && Self::word_ok(s, j, p, rest.is_empty())).then(|| Self::match_from(s, j + 1, rest)).flatten(),
         }
     }
+}
 
-    fn any(&self, s: &Sentence) -> bool {
-        (0..s.toks.len()).any(|i| self.at(s, i).is_some())
+/// The vocabulary lists a sentence is read against, indices into `Lists::lists`.
+const META: usize = 0;
+const HEDGES: usize = 1;
+const MARKERS: usize = 2;
+const NEGATIONS: usize = 3;
+
+/// What the vocabulary knows of a word.
+#[derive(Default)]
+struct WordInfo {
+    /// The phrases of each list that may start at the word (phrases by their first word, and
+    /// single words also by the possessive base of a token).
+    starts: [Vec<u32>; 4],
+    /// It is one of `FUNCTION_WORDS`.
+    function: bool,
+}
+
+/// The meta markers, hedges, claim markers and negations, with one table from a word to the
+/// phrases of every list that it may start: most words of a sentence start none, and cost one
+/// lookup for all four lists.
+#[derive(Default)]
+struct Lists {
+    lists: [Phrases; 4],
+    words: FxHashMap<Box<str>, WordInfo>,
+}
+
+/// What the vocabulary knows of each token of a sentence: of the word, and of its possessive
+/// base when that differs ("lenin's" -> "lenin").
+struct TokWords<'a>(Vec<[Option<&'a WordInfo>; 2]>);
+
+impl Lists {
+    fn new(srcs: [&[String]; 4]) -> Lists {
+        let mut out = Lists::default();
+        for (k, src) in srcs.into_iter().enumerate() {
+            let list: Vec<Vec<String>> = src.iter().map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect();
+            for (i, p) in list.iter().enumerate() {
+                if p[0].ends_with('*') || (p.len() == 1 && p[0] == "n't") {
+                    out.lists[k].other.push(i);
+                } else {
+                    out.words.entry(p[0].as_str().into()).or_default().starts[k].push(i as u32);
+                }
+            }
+            out.lists[k].list = list;
+        }
+        for w in FUNCTION_WORDS {
+            out.words.entry((*w).into()).or_default().function = true;
+        }
+        out
+    }
+
+    fn tok_words<'a>(&'a self, s: &Sentence) -> TokWords<'a> {
+        TokWords((0..s.toks.len()).map(|i| {
+            let w = s.word(i);
+            let base = possessive_base(w);
+            [self.words.get(w), if base.len() != w.len() { self.words.get(base) } else { None }]
+        }).collect())
+    }
+
+    /// The longest phrase of list `k` starting at token `i`: the token index after it.
+    fn at(&self, k: usize, s: &Sentence, tw: &TokWords, i: usize) -> Option<usize> {
+        let l = &self.lists[k];
+        let mut best = None;
+        let firsts = tw.0[i].iter().flatten().flat_map(|e| e.starts[k].iter().map(|&p| p as usize));
+        for p in firsts.chain(l.other.iter().copied()) {
+            best = best.max(Phrases::match_from(s, i, &l.list[p]));
+        }
+        best
+    }
+
+    fn any(&self, k: usize, s: &Sentence, tw: &TokWords) -> bool {
+        (0..s.toks.len()).any(|i| self.at(k, s, tw, i).is_some())
+    }
+
+    fn is_function_word(tw: &TokWords, i: usize) -> bool {
+        tw.0[i][0].is_some_and(|e| e.function)
     }
 }
 
 struct Cue {
-    parts: Vec<Part>,
+    /// Its words, stems by their id in `Index::stem_ids`.
+    parts: Vec<Pat>,
     /// Arguments listing this cue, ascending.
     args: Vec<usize>,
     /// BM25 inverse document frequency times the phrase boost.
@@ -386,20 +474,21 @@ struct Cue {
 
 pub(crate) struct Index {
     cues: Vec<Cue>,
-    /// Cues by their first stem.
-    by_first: HashMap<String, Vec<usize>>,
+    /// The stems of the cues and of the claims' content words, numbered: a sentence word whose
+    /// stem is not here matches no cue and no claim word, and the others compare as numbers.
+    stem_ids: FxHashMap<Box<[u8]>, u32>,
+    /// Cues by their first stem (by stem id).
+    by_first: Vec<Vec<usize>>,
     /// Cues whose first word is a prefix pattern.
     by_prefix: Vec<usize>,
     /// BM25 length normalisation per argument.
     norm: Vec<f32>,
-    /// Content stems of each argument's `claim`, with their weight.
-    claim_words: HashMap<String, Vec<(usize, f32)>>,
+    /// Content stems of each argument's `claim` (by stem id), with their weight.
+    claim_words: Vec<Vec<(usize, f32)>>,
     /// Entries that stand for each side of the debate: Lenin / Leninism and Stalin / Stalinism.
     sides: [Vec<usize>; 2],
-    negations: Phrases,
-    hedges: Phrases,
-    markers: Phrases,
-    meta: Phrases,
+    /// Meta markers, hedges, claim markers and negations.
+    lists: Lists,
     /// Each argument as a counterpoint reads: claim, evidence and source (formatted once, since
     /// every re-check of a document states them again).
     points: Vec<String>,
@@ -461,7 +550,8 @@ impl Index {
             }
         }
         let mut cues = Vec::new();
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut stem_ids: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+        let mut by_first: Vec<Vec<usize>> = Vec::new();
         let mut by_prefix = Vec::new();
         for parts in order {
             let args = by_parts.remove(&parts).unwrap_or_default();
@@ -496,18 +586,28 @@ impl Index {
                 weight *= 0.5;
             }
             let ci = cues.len();
-            match &parts[0] {
-                Part::Stem(s) => by_first.entry(s.clone()).or_default().push(ci),
-                Part::Prefix(_) => by_prefix.push(ci),
+            let ids: Vec<Pat> = parts.iter().map(|p| match p {
+                Part::Stem(s) => Pat::Stem(intern(&mut stem_ids, s)),
+                Part::Prefix(x) => Pat::Prefix(x.clone()),
+            }).collect();
+            match ids[0] {
+                Pat::Stem(id) => {
+                    let id = id as usize;
+                    if by_first.len() <= id {
+                        by_first.resize_with(id + 1, Vec::new);
+                    }
+                    by_first[id].push(ci);
+                }
+                Pat::Prefix(_) => by_prefix.push(ci),
             }
             let predicate = !topic && cue_idf >= PREDICATE_IDF && content >= 1;
             let stance = Some(kb.arguments[args[0]].stance).filter(|s| args.iter().all(|&a| kb.arguments[a].stance == *s));
-            cues.push(Cue { parts, args, weight, idf: cue_idf, specific, predicate, stance, topic, weak });
+            cues.push(Cue { parts: ids, args, weight, idf: cue_idf, specific, predicate, stance, topic, weak });
         }
         let avg = (ncues.iter().sum::<usize>() as f32 / n.max(1) as f32).max(1.0);
         let norm = ncues.iter().map(|&c| 1.0 - B + B * c as f32 / avg).collect();
 
-        let mut claim_df: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut claim_df: Vec<Vec<usize>> = Vec::new();
         for (ai, a) in kb.arguments.iter().enumerate() {
             for t in tokenize(&a.claim) {
                 if t.kind != TokKind::Word {
@@ -518,30 +618,34 @@ impl Index {
                     if low.len() < 3 || is_stopword(&low) {
                         continue;
                     }
-                    let st = stem(&low);
-                    let e = claim_df.entry(st).or_default();
+                    let id = intern(&mut stem_ids, &stem(&low)) as usize;
+                    if claim_df.len() <= id {
+                        claim_df.resize_with(id + 1, Vec::new);
+                    }
+                    let e = &mut claim_df[id];
                     if !e.contains(&ai) {
                         e.push(ai);
                     }
                 }
             }
         }
-        let claim_words = claim_df.into_iter().map(|(k, v)| {
+        let mut claim_words: Vec<Vec<(usize, f32)>> = claim_df.into_iter().map(|v| {
             let w = CLAIM_WORD * idf(n, v.len());
-            (k, v.into_iter().map(|a| (a, w)).collect())
+            v.into_iter().map(|a| (a, w)).collect()
         }).collect();
+        // Every known stem has its (maybe empty) entries.
+        by_first.resize_with(stem_ids.len(), Vec::new);
+        claim_words.resize_with(stem_ids.len(), Vec::new);
         let v = &kb.vocab;
         Index {
             cues,
+            stem_ids,
             by_first,
             by_prefix,
             norm,
             claim_words,
             sides: SIDES.map(|ids| ids.iter().filter_map(|id| kb.find(id)).collect()),
-            negations: Phrases::new(&v.negations),
-            hedges: Phrases::new(&v.hedges),
-            markers: Phrases::new(&v.claim_markers),
-            meta: Phrases::new(&v.meta_markers),
+            lists: Lists::new([&v.meta_markers, &v.hedges, &v.claim_markers, &v.negations]),
             points: kb.arguments.iter().map(|a| point(kb, a)).collect(),
             however: kb.arguments.iter().map(|ca| {
                 let src = short_source(kb, ca);
@@ -554,6 +658,12 @@ impl Index {
             }).collect(),
         }
     }
+}
+
+/// The id of a stem, numbering it if new.
+fn intern(ids: &mut FxHashMap<Box<[u8]>, u32>, stem: &str) -> u32 {
+    let next = ids.len() as u32;
+    *ids.entry(stem.as_bytes().into()).or_insert(next)
 }
 
 /// A text's words as stems, hyphenated words split.
@@ -591,17 +701,41 @@ fn index(kb: &KnowledgeBase) -> Arc<Index> {
 // ---------------------------------------------------------------------------------------------
 // Sentence side.
 
+/// A sentence word's stem id when its stem is no cue's and no claim's.
+const NO_STEM: u32 = u32::MAX;
+
+impl Index {
+    /// The id of the stem of a sentence word (lower case, possessive removed), or `NO_STEM`.
+    /// `buf` is scratch space, kept across the words of a sentence.
+    fn stem_id(&self, raw: &str, buf: &mut Vec<u8>) -> u32 {
+        let id = if raw.is_ascii() {
+            stem_ascii(raw.as_bytes(), buf);
+            self.stem_ids.get(&buf[..])
+        } else {
+            self.stem_ids.get(stem_uncached(raw).as_bytes())
+        };
+        id.copied().unwrap_or(NO_STEM)
+    }
+
+    /// The arguments whose claim has the stem, with the word's weight.
+    fn claim_words(&self, stem: u32) -> &[(usize, f32)] {
+        self.claim_words.get(stem as usize).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// A word of the sentence (hyphenated words give one piece per part).
 struct Piece<'a> {
     raw: &'a str,
-    stem: String,
+    /// Stem id (`NO_STEM` for a word no cue or claim has).
+    stem: u32,
     tok: usize,
     /// Punctuation (other than a hyphen) comes between this piece and the one before.
     gap_before: bool,
 }
 
-fn pieces(s: &Sentence) -> Vec<Piece<'_>> {
-    let mut out = Vec::new();
+fn pieces<'a>(ix: &Index, s: &'a Sentence) -> Vec<Piece<'a>> {
+    let mut out = Vec::with_capacity(s.toks.len());
+    let mut buf = Vec::new();
     let mut last_word_tok: Option<usize> = None;
     for (i, t) in s.toks.iter().enumerate() {
         if t.kind == TokKind::Punct {
@@ -611,22 +745,22 @@ fn pieces(s: &Sentence) -> Vec<Piece<'_>> {
         let gap = last_word_tok.is_some_and(|l| l + 1 != i);
         for (k, sub) in w.split('-').filter(|x| !x.is_empty()).enumerate() {
             let raw = possessive_base(sub);
-            out.push(Piece { raw, stem: stem(raw), tok: i, gap_before: k == 0 && gap });
+            out.push(Piece { raw, stem: ix.stem_id(raw, &mut buf), tok: i, gap_before: k == 0 && gap });
         }
         last_word_tok = Some(i);
     }
     out
 }
 
-fn part_matches(p: &Part, piece: &Piece) -> bool {
+fn part_matches(p: &Pat, piece: &Piece) -> bool {
     match p {
-        Part::Stem(s) => *s == piece.stem,
-        Part::Prefix(x) => piece.raw.starts_with(x.as_str()),
+        Pat::Stem(id) => *id == piece.stem,
+        Pat::Prefix(x) => piece.raw.starts_with(x.as_str()),
     }
 }
 
 /// Does the phrase match at piece `i`? Returns the piece index after it.
-fn phrase_at(parts: &[Part], ps: &[Piece], i: usize) -> Option<usize> {
+fn phrase_at(parts: &[Pat], ps: &[Piece], i: usize) -> Option<usize> {
     if !part_matches(&parts[0], &ps[i]) {
         return None;
     }
@@ -655,7 +789,7 @@ struct Hit {
 fn find_hits(ix: &Index, ps: &[Piece]) -> Vec<Hit> {
     let mut hits = Vec::new();
     for i in 0..ps.len() {
-        let firsts = ix.by_first.get(&ps[i].stem).into_iter().flatten().chain(ix.by_prefix.iter());
+        let firsts = ix.by_first.get(ps[i].stem as usize).into_iter().flatten().chain(ix.by_prefix.iter());
         for &ci in firsts {
             if let Some(end) = phrase_at(&ix.cues[ci].parts, ps, i) {
                 hits.push(Hit { cue: ci, pieces: i..end, toks: ps[i].tok..ps[end - 1].tok + 1 });
@@ -673,7 +807,7 @@ struct Negator {
 
 const POST_NEGATORS: &[&str] = &["myth", "wrong", "false", "mistaken", "untrue", "misleading"];
 
-fn negators(ctx: &SentenceCtx, ix: &Index) -> Vec<Negator> {
+fn negators(ctx: &SentenceCtx, ix: &Index, tw: &TokWords) -> Vec<Negator> {
     let s = &ctx.s;
     let n = s.toks.len();
     let mut out: Vec<Negator> = Vec::new();
@@ -693,7 +827,7 @@ fn negators(ctx: &SentenceCtx, ix: &Index) -> Vec<Negator> {
             i += 2;
             continue;
         }
-        let mut best = ix.negations.at(s, i);
+        let mut best = ix.lists.at(NEGATIONS, s, tw, i);
         if best.is_none() && (w.ends_with("n't") || w.ends_with("n’t")) {
             best = Some(i + 1);
         }
@@ -724,8 +858,6 @@ struct Scored {
 
 struct SentenceData<'a> {
     ps: Vec<Piece<'a>>,
-    /// For each piece, the arguments whose claim has that word.
-    claim_words: Vec<Option<&'a Vec<(usize, f32)>>>,
     hits: Vec<Hit>,
     negs: Vec<Negator>,
     /// Token index of each comma/semicolon etc. (negation scopes stop there).
@@ -798,15 +930,15 @@ impl SentenceData<'_> {
                 w * n * (K1 + 1.0) / (n + K1 * norm)
             }).sum();
             // Content words of the claim the cues did not cover.
-            let mut seen: Vec<&str> = Vec::new();
+            let mut seen: Vec<u32> = Vec::new();
             for (pi, p) in self.ps.iter().enumerate() {
-                let Some(ws) = self.claim_words[pi] else { continue };
-                if p.tok < range.start || p.tok >= range.end || taken.iter().any(|(h, _)| h.pieces.contains(&pi)) || seen.contains(&p.stem.as_str()) {
+                let ws = ix.claim_words(p.stem);
+                if ws.is_empty() || p.tok < range.start || p.tok >= range.end || taken.iter().any(|(h, _)| h.pieces.contains(&pi)) || seen.contains(&p.stem) {
                     continue;
                 }
                 if let Some(&(_, w)) = ws.iter().find(|x| x.0 == a) {
                     score += w;
-                    seen.push(&p.stem);
+                    seen.push(p.stem);
                 }
             }
             let own: Vec<Range<usize>> = taken.iter().map(|(h, _)| h.toks.clone()).collect();
@@ -865,18 +997,22 @@ fn accept(s: &Scored, c: Context) -> bool {
 /// Where the sentence shows that it argues: claim markers and hedges (token indices).
 /// Words inside a quotation are someone else's and do not count. The flag tells markers made of
 /// function words only ("was the", "not").
-fn signals(ctx: &SentenceCtx, ix: &Index) -> Vec<(usize, bool)> {
+fn signals(ctx: &SentenceCtx, ix: &Index, tw: &TokWords) -> Vec<(usize, bool)> {
     let s = &ctx.s;
     let mut v: Vec<(usize, bool)> = Vec::new();
     for i in 0..s.toks.len() {
-        if ctx.quoted(&s.toks[i].range) {
+        // The quotations are looked at only where there is a signal (most words are none).
+        let hedge = ix.lists.at(HEDGES, s, tw, i).is_some();
+        let marker = if hedge { None } else { ix.lists.at(MARKERS, s, tw, i) };
+        if (!hedge && marker.is_none()) || ctx.quoted(&s.toks[i].range) {
             continue;
         }
-        if ix.hedges.at(s, i).is_some() {
-            v.push((i, false));
-        } else if let Some(end) = ix.markers.at(s, i) {
-            let weak = (i..end).all(|k| FUNCTION_WORDS.contains(&s.word(k)) || s.word(k).ends_with("n't"));
-            v.push((i, weak));
+        match marker {
+            None => v.push((i, false)),
+            Some(end) => {
+                let weak = (i..end).all(|k| Lists::is_function_word(tw, k) || s.word(k).ends_with("n't"));
+                v.push((i, weak));
+            }
         }
     }
     v
@@ -895,13 +1031,13 @@ pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
     let mentions = kb.index.find_all(sentence);
     let ctx = SentenceCtx::new(kb, sentence, 0..sentence.len(), &mentions, &[], &config);
     let ix = index(kb);
-    let ps = pieces(&ctx.s);
+    let tw = ix.lists.tok_words(&ctx.s);
+    let ps = pieces(&ix, &ctx.s);
     let hits = find_hits(&ix, &ps);
     let s = &ctx.s;
     let commas = (0..s.toks.len()).filter(|&i| s.toks[i].kind == TokKind::Punct && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")).collect();
-    let claim_words = ps.iter().map(|p| ix.claim_words.get(&p.stem)).collect();
-    let d = SentenceData { ps, claim_words, hits, negs: negators(&ctx, &ix), commas, clauses: ctx.clauses() };
-    let mut out = format!("signals={:?} negs={:?}\n", signals(&ctx, &ix), d.negs.iter().map(|n| n.toks.clone()).collect::<Vec<_>>());
+    let d = SentenceData { ps, hits, negs: negators(&ctx, &ix, &tw), commas, clauses: ctx.clauses() };
+    let mut out = format!("signals={:?} negs={:?}\n", signals(&ctx, &ix, &tw), d.negs.iter().map(|n| n.toks.clone()).collect::<Vec<_>>());
     for h in &d.hits {
         let c = &ix.cues[h.cue];
         out.push_str(&format!("  hit {:?}{}{} w={:.2} idf={:.2} args={:?}\n", &sentence[s.toks[h.toks.start].range.start..s.toks[h.toks.end - 1].range.end], if c.topic { " (topic)" } else { "" }, if c.predicate { " (predicate)" } else { "" }, c.weight, c.idf, c.args.iter().map(|&a| kb.arguments[a].id.as_str()).collect::<Vec<_>>()));
@@ -922,13 +1058,14 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
         return Vec::new();
     }
     let ix = index(kb);
-    if ix.meta.any(&ctx.s) && !thesis(&ctx.s) {
+    let s = &ctx.s;
+    let tw = ix.lists.tok_words(s);
+    if ix.lists.any(META, s, &tw) && !thesis(s) {
         return Vec::new();
     }
-    let s = &ctx.s;
     // A sentence argues only with a marker or a hedge, or by setting Lenin beside Stalin: that
     // is cheaper to see than the cues, so it is looked at first.
-    let signals = signals(ctx, &ix);
+    let signals = signals(ctx, &ix, &tw);
     // Token ranges of mentions of each side.
     let sides: [Vec<Range<usize>>; 2] = [0, 1].map(|k| ctx.mentions.iter().filter(|m| ix.sides[k].contains(&m.entry)).map(|m| ctx.mention_toks(m)).collect());
     let context = |r: &Range<usize>| Context {
@@ -942,14 +1079,13 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
     if !whole.signal && !whole.both_sides {
         return Vec::new();
     }
-    let ps = pieces(&ctx.s);
+    let ps = pieces(&ix, s);
     let hits = find_hits(&ix, &ps);
     if hits.is_empty() {
         return Vec::new();
     }
     let commas = (0..s.toks.len()).filter(|&i| s.toks[i].kind == TokKind::Punct && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")).collect();
-    let claim_words = ps.iter().map(|p| ix.claim_words.get(&p.stem)).collect();
-    let d = SentenceData { ps, claim_words, hits, negs: negators(ctx, &ix), commas, clauses: ctx.clauses() };
+    let d = SentenceData { ps, hits, negs: negators(ctx, &ix, &tw), commas, clauses: ctx.clauses() };
     let claim = |sc: &Scored, toks: &Range<usize>| {
         let a = s.toks[toks.start].range.start;
         let b = s.toks[toks.end - 1].range.end;
@@ -964,7 +1100,7 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
             .filter(|c| signals.iter().any(|(t, _)| c.contains(t)))
             .filter_map(|c| d.score(kb, &ix, c).into_iter().find(|sc| accept(sc, context(c))).map(|sc| (c.clone(), sc)))
             .collect();
-        let distinct: HashSet<(usize, bool)> = per_clause.iter().map(|(_, sc)| (sc.argument, sc.negated)).collect();
+        let distinct: FxHashSet<(usize, bool)> = per_clause.iter().map(|(_, sc)| (sc.argument, sc.negated)).collect();
         if per_clause.len() > 1 && distinct.len() > 1 {
             return per_clause.iter().map(|(c, sc)| claim(sc, &trim_clause(s, c.clone()))).collect();
         }
@@ -1471,7 +1607,17 @@ mod tests {
         }
         let kb = kb();
         let ix = index(kb);
-        let t: Vec<String> = ix.cues.iter().filter(|c| c.topic).map(|c| format!("{:?}", c.parts)).collect();
+        let mut names = vec![String::new(); ix.stem_ids.len()];
+        for (k, &id) in &ix.stem_ids {
+            names[id as usize] = String::from_utf8_lossy(k).into_owned();
+        }
+        let t: Vec<String> = ix.cues.iter().filter(|c| c.topic).map(|c| {
+            let words: Vec<String> = c.parts.iter().map(|p| match p {
+                Pat::Stem(id) => names[*id as usize].clone(),
+                Pat::Prefix(x) => format!("{x}*"),
+            }).collect();
+            words.join(" ")
+        }).collect();
         println!("{}", t.join("\n"));
     }
 
@@ -1481,6 +1627,66 @@ mod tests {
         assert_eq!(lower_first("War Communism was the model."), "War Communism was the model.");
         assert_eq!(lower_first("Stalin's terror differed."), "Stalin's terror differed.");
         assert_eq!(lower_first("It was Lenin who raised Stalin."), "it was Lenin who raised Stalin.");
+    }
+
+    /// The stemmer as first written (allocating, one step after another), to check the
+    /// allocation-free one against.
+    fn stem_reference(word: &str) -> String {
+        let w = word.to_lowercase();
+        let w = possessive_base(&w);
+        let mut w = if w.contains("iz") { w.replace("iz", "is") } else { w.to_string() };
+        if w.len() <= 3 || !w.is_ascii() {
+            return w;
+        }
+        for (k, v) in [("faction", "faction"), ("factions", "faction"), ("factional", "faction"), ("nation", "nation"), ("nations", "nation"), ("action", "action"), ("actions", "action")] {
+            if w == k {
+                return v.to_string();
+            }
+        }
+        for (suf, rep) in [("ies", "y"), ("ied", "y")] {
+            if w.len() > 4 && w.ends_with(suf) {
+                w.truncate(w.len() - suf.len());
+                w.push_str(rep);
+                return w;
+            }
+        }
+        const SUFFIXES: &[(&str, usize)] = &[
+            ("isations", 4), ("isation", 4), ("ations", 3), ("ation", 3), ("abilities", 3), ("ability", 3), ("ities", 3), ("ity", 3), ("ings", 3), ("ing", 3), ("ions", 3), ("ion", 3),
+            ("ably", 3), ("able", 3), ("ments", 4), ("ment", 4), ("ness", 4), ("edly", 3), ("ed", 3), ("es", 3), ("al", 4), ("ly", 4), ("s", 3), ("e", 3),
+        ];
+        for &(suf, min) in SUFFIXES {
+            if let Some(base) = w.strip_suffix(suf) {
+                if base.len() < min {
+                    continue;
+                }
+                if suf == "s" && (base.ends_with('s') || base.ends_with('u') || base.ends_with('i')) {
+                    continue;
+                }
+                let mut b = base.to_string();
+                if suf == "isations" || suf == "isation" {
+                    b.push_str("is");
+                }
+                return b;
+            }
+        }
+        w
+    }
+
+    proptest::proptest! {
+        /// Words made of endings, "iz", possessives and odd letters stem as they always did.
+        #[test]
+        fn stems_as_before(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "e", "i", "s", "u", "y", "z", "iz", "IZ", "t", "ion", "ation", "isation", "ability", "ities", "ies", "ied", "ing", "ment", "ness", "edly",
+            "ed", "es", "al", "ly", "able", "'s", "’s", "'", "’", "fact", "n", "act", "K", "\u{212a}", "Ж", "é", "-",
+        ]), 0..6)) {
+            let w: String = parts.concat();
+            proptest::prop_assert_eq!(stem(&w), stem_reference(&w));
+            let mut buf = Vec::new();
+            if w.is_ascii() {
+                stem_ascii(w.as_bytes(), &mut buf);
+                proptest::prop_assert_eq!(String::from_utf8(buf).unwrap(), stem_reference(&w));
+            }
+        }
     }
 
     #[test]
