@@ -371,15 +371,21 @@ impl Phrases {
     /// Matches `parts` from token `j`: the token index after the longest match. A part `...`
     /// skips up to three words ("made ... possible" covers "made Stalin's dictatorship
     /// possible"), never punctuation.
-    fn match_from(s: &Sentence, tw: &TokWords, j: usize, parts: &[VWord]) -> Option<usize> {
-        match parts.split_first() {
-            None => Some(j),
-            Some((VWord::Gap, rest)) => (0..=3)
-                .take_while(|&g| g == 0 || (j + g <= s.toks.len() && s.toks[j + g - 1].kind == TokKind::Word))
-                .filter_map(|g| Self::match_from(s, tw, j + g, rest))
-                .max(),
-            Some((p, rest)) => (j < s.toks.len() && Self::word_ok(s, &tw.0[j], j, p)).then(|| Self::match_from(s, tw, j + 1, rest)).flatten(),
+    fn match_from(s: &Sentence, tw: &TokWords, mut j: usize, parts: &[VWord]) -> Option<usize> {
+        for (k, p) in parts.iter().enumerate() {
+            if let VWord::Gap = p {
+                let rest = &parts[k + 1..];
+                return (0..=3)
+                    .take_while(|&g| g == 0 || (j + g <= s.toks.len() && s.toks[j + g - 1].kind == TokKind::Word))
+                    .filter_map(|g| Self::match_from(s, tw, j + g, rest))
+                    .max();
+            }
+            if j >= s.toks.len() || !Self::word_ok(s, &tw.toks[j], j, p) {
+                return None;
+            }
+            j += 1;
         }
+        Some(j)
     }
 }
 
@@ -392,10 +398,14 @@ const NEGATIONS: usize = 3;
 /// What the vocabulary knows of a word (any word of its phrases, and the function words).
 struct WordInfo {
     id: u32,
-    /// The phrases of each list that may start at the word (phrases by their first word, and
-    /// single words also by the possessive base of a token).
+    /// The phrases of several words of each list that may start at the word (by their first
+    /// word).
     starts: [Vec<u32>; 4],
-    /// Bit `k` set: `starts[k]` is not empty.
+    /// Bit `k` set: the word alone is a phrase of list `k` (a token matches it also with a
+    /// possessive).
+    single: u8,
+    /// Bit `k` set: the word may start a phrase of list `k` (`single`, or `starts[k]` not
+    /// empty).
     lists: u8,
     /// It is one of `FUNCTION_WORDS`.
     function: bool,
@@ -408,8 +418,10 @@ struct WordInfo {
 struct Lists {
     lists: [Phrases; 4],
     words: FxHashMap<Box<str>, WordInfo>,
-    /// The lists that have phrases tried at every token (`Phrases::other`).
-    with_other: Vec<usize>,
+    /// The lists that have "n't" alone as a phrase (in `Phrases::other`), as bits.
+    nt_lists: u8,
+    /// The other phrases of `Phrases::other` (a wildcard first): list and phrase.
+    prefixed: Vec<(usize, usize)>,
 }
 
 /// A token's `WordInfo::id` when the vocabulary does not have the word.
@@ -427,14 +439,18 @@ struct TokWord<'a> {
     may: u8,
 }
 
-struct TokWords<'a>(Vec<TokWord<'a>>);
+struct TokWords<'a> {
+    toks: Vec<TokWord<'a>>,
+    /// The lists with a phrase that may start somewhere in the sentence, as bits.
+    may: u8,
+}
 
 impl Lists {
     fn new(srcs: [&[String]; 4]) -> Lists {
         let mut out = Lists::default();
         fn word(words: &mut FxHashMap<Box<str>, WordInfo>, w: &str) -> u32 {
             let id = words.len() as u32;
-            words.entry(w.into()).or_insert_with(|| WordInfo { id, starts: Default::default(), lists: 0, function: false }).id
+            words.entry(w.into()).or_insert_with(|| WordInfo { id, starts: Default::default(), single: 0, lists: 0, function: false }).id
         }
         for (k, src) in srcs.into_iter().enumerate() {
             for p in src {
@@ -447,7 +463,11 @@ impl Lists {
                 } else {
                     word(&mut out.words, first);
                     let e = out.words.get_mut(first).expect("just added");
-                    e.starts[k].push(i as u32);
+                    if n == 1 && first != "..." {
+                        e.single |= 1 << k;
+                    } else {
+                        e.starts[k].push(i as u32);
+                    }
                     e.lists |= 1 << k;
                 }
                 let parts = words.iter().enumerate().map(|(j, &p)| {
@@ -469,33 +489,42 @@ impl Lists {
             word(&mut out.words, w);
             out.words.get_mut(*w).expect("just added").function = true;
         }
-        out.with_other = (0..out.lists.len()).filter(|&k| !out.lists[k].other.is_empty()).collect();
+        for (k, l) in out.lists.iter().enumerate() {
+            for &p in &l.other {
+                match l.list[p][0] {
+                    VWord::Nt => out.nt_lists |= 1 << k,
+                    _ => out.prefixed.push((k, p)),
+                }
+            }
+        }
         out
     }
 
     fn tok_words<'a>(&'a self, s: &Sentence) -> TokWords<'a> {
-        TokWords((0..s.toks.len()).map(|i| {
+        let toks: Vec<TokWord> = (0..s.toks.len()).map(|i| {
             let w = s.word(i);
             // Every possessive ending ends so: most words need no second look.
             let base = if matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) { possessive_base(w) } else { w };
             let info = [self.words.get(w), if base.len() != w.len() { self.words.get(base) } else { None }];
             let ids = info.map(|e| e.map_or(NO_WORD, |e| e.id));
             let may = info.iter().flatten().fold(0, |m, e| m | e.lists);
-            let mut t = TokWord { info, ids, nt: w.ends_with("n't") || w.ends_with("n’t"), may };
-            for &k in &self.with_other {
-                let l = &self.lists[k];
-                if t.may & (1 << k) == 0 && l.other.iter().any(|&p| Phrases::word_ok(s, &t, i, &l.list[p][0])) {
+            let nt = w.ends_with("n't") || w.ends_with("n’t");
+            let mut t = TokWord { info, ids, nt, may: if nt { may | self.nt_lists } else { may } };
+            for &(k, p) in &self.prefixed {
+                if Phrases::word_ok(s, &t, i, &self.lists[k].list[p][0]) {
                     t.may |= 1 << k;
                 }
             }
             t
-        }).collect())
+        }).collect();
+        let may = toks.iter().fold(0, |m, t| m | t.may);
+        TokWords { toks, may }
     }
 
     /// The longest phrase of list `k` starting at token `i`: the token index after it.
     #[inline]
     fn at(&self, k: usize, s: &Sentence, tw: &TokWords, i: usize) -> Option<usize> {
-        if tw.0[i].may & (1 << k) == 0 {
+        if tw.toks[i].may & (1 << k) == 0 {
             return None;
         }
         self.longest(k, s, tw, i)
@@ -503,24 +532,29 @@ impl Lists {
 
     fn longest(&self, k: usize, s: &Sentence, tw: &TokWords, i: usize) -> Option<usize> {
         let l = &self.lists[k];
-        let mut best = None;
-        for e in tw.0[i].info.iter().flatten() {
+        let t = &tw.toks[i];
+        // A single word is matched by the lookup that found it (of the word or of its base).
+        let single = t.info.iter().flatten().any(|e| e.single & (1 << k) != 0) || (t.nt && self.nt_lists & (1 << k) != 0);
+        let mut best = single.then_some(i + 1);
+        for e in t.info.iter().flatten() {
             for &p in &e.starts[k] {
                 best = best.max(Phrases::match_from(s, tw, i, &l.list[p as usize]));
             }
         }
-        for &p in &l.other {
-            best = best.max(Phrases::match_from(s, tw, i, &l.list[p]));
+        for &(lk, p) in &self.prefixed {
+            if lk == k {
+                best = best.max(Phrases::match_from(s, tw, i, &l.list[p]));
+            }
         }
         best
     }
 
     fn any(&self, k: usize, s: &Sentence, tw: &TokWords) -> bool {
-        (0..s.toks.len()).any(|i| self.at(k, s, tw, i).is_some())
+        tw.may & (1 << k) != 0 && (0..s.toks.len()).any(|i| self.at(k, s, tw, i).is_some())
     }
 
     fn is_function_word(tw: &TokWords, i: usize) -> bool {
-        tw.0[i].info[0].is_some_and(|e| e.function)
+        tw.toks[i].info[0].is_some_and(|e| e.function)
     }
 }
 
@@ -911,7 +945,7 @@ fn negators(ctx: &SentenceCtx, ix: &Index, tw: &TokWords) -> Vec<Negator> {
             continue;
         }
         let mut best = ix.lists.at(NEGATIONS, s, tw, i);
-        if best.is_none() && tw.0[i].nt {
+        if best.is_none() && tw.toks[i].nt {
             best = Some(i + 1);
         }
         if let Some(end) = best {
@@ -1121,8 +1155,11 @@ fn accept(s: &Scored, c: Context) -> bool {
 fn signals(ctx: &SentenceCtx, ix: &Index, tw: &TokWords) -> Vec<(usize, bool)> {
     let s = &ctx.s;
     let mut v: Vec<(usize, bool)> = Vec::new();
+    if tw.may & (1 << HEDGES | 1 << MARKERS) == 0 {
+        return v;
+    }
     for i in 0..s.toks.len() {
-        if tw.0[i].may & (1 << HEDGES | 1 << MARKERS) == 0 {
+        if tw.toks[i].may & (1 << HEDGES | 1 << MARKERS) == 0 {
             continue;
         }
         // The quotations are looked at only where there is a signal (most words are none).
