@@ -409,6 +409,14 @@ struct WordInfo {
     lists: u8,
     /// It is one of `FUNCTION_WORDS`.
     function: bool,
+    /// The word's stem id as a piece of a sentence (`Index::stem_ids`, `NO_STEM`).
+    stem: u32,
+}
+
+impl WordInfo {
+    fn new(id: u32) -> WordInfo {
+        WordInfo { id, starts: Default::default(), single: 0, lists: 0, function: false, stem: NO_STEM }
+    }
 }
 
 /// The meta markers, hedges, claim markers and negations, with one table from a word to the
@@ -435,6 +443,8 @@ struct TokWord<'a> {
     ids: [u32; 2],
     /// The word ends in "n't".
     nt: bool,
+    /// The word has a possessive ending ("lenin's").
+    possessive: bool,
     /// Bit `k` set: a phrase of list `k` may start at the token.
     may: u8,
 }
@@ -450,7 +460,7 @@ impl Lists {
         let mut out = Lists::default();
         fn word(words: &mut FxHashMap<Box<str>, WordInfo>, w: &str) -> u32 {
             let id = words.len() as u32;
-            words.entry(w.into()).or_insert_with(|| WordInfo { id, starts: Default::default(), single: 0, lists: 0, function: false }).id
+            words.entry(w.into()).or_insert_with(|| WordInfo::new(id)).id
         }
         for (k, src) in srcs.into_iter().enumerate() {
             for p in src {
@@ -509,7 +519,7 @@ impl Lists {
             let ids = info.map(|e| e.map_or(NO_WORD, |e| e.id));
             let may = info.iter().flatten().fold(0, |m, e| m | e.lists);
             let nt = w.ends_with("n't") || w.ends_with("n’t");
-            let mut t = TokWord { info, ids, nt, may: if nt { may | self.nt_lists } else { may } };
+            let mut t = TokWord { info, ids, nt, possessive: base.len() != w.len(), may: if nt { may | self.nt_lists } else { may } };
             for &(k, p) in &self.prefixed {
                 if Phrases::word_ok(s, &t, i, &self.lists[k].list[p][0]) {
                     t.may |= 1 << k;
@@ -745,7 +755,7 @@ impl Index {
         by_first.resize_with(stem_ids.len(), Vec::new);
         claim_words.resize_with(stem_ids.len(), Vec::new);
         let v = &kb.vocab;
-        Index {
+        let mut ix = Index {
             cues,
             stem_ids,
             by_first,
@@ -764,7 +774,25 @@ impl Index {
                 let evidence = if ca.evidence_text.is_empty() { &ca.claim } else { &ca.evidence_text };
                 format!("{} ({}).", sentence_body(evidence), full_source(kb, ca))
             }).collect(),
+        };
+        // The words of the arguments' texts join the vocabulary's words (starting no phrase):
+        // essays use them, and a sentence's word then has its stem from the lookup that
+        // `Lists::tok_words` makes anyway.
+        let words = &mut ix.lists.words;
+        let texts = kb.arguments.iter().flat_map(|a| [&a.claim, &a.evidence_text].into_iter().chain(&a.cues));
+        for t in texts.map(|t| t.to_ascii_lowercase()) {
+            for tok in tokenize(&t) {
+                for sub in t[tok.range].split('-').filter(|x| !x.is_empty()) {
+                    let id = words.len() as u32;
+                    words.entry(possessive_base(sub).into()).or_insert_with(|| WordInfo::new(id));
+                }
+            }
         }
+        let mut buf = Vec::new();
+        for (w, e) in words.iter_mut() {
+            e.stem = stem_id(&ix.stem_ids, w, &mut buf);
+        }
+        ix
     }
 }
 
@@ -812,17 +840,23 @@ fn index(kb: &KnowledgeBase) -> Arc<Index> {
 /// A sentence word's stem id when its stem is no cue's and no claim's.
 const NO_STEM: u32 = u32::MAX;
 
+/// The id in `ids` of the stem of a sentence word (lower case, possessive removed), or
+/// `NO_STEM`. `buf` is scratch space.
+fn stem_id(ids: &FxHashMap<Box<[u8]>, u32>, raw: &str, buf: &mut Vec<u8>) -> u32 {
+    let id = if raw.is_ascii() {
+        stem_ascii(raw.as_bytes(), buf);
+        ids.get(&buf[..])
+    } else {
+        ids.get(stem_uncached(raw).as_bytes())
+    };
+    id.copied().unwrap_or(NO_STEM)
+}
+
 impl Index {
     /// The id of the stem of a sentence word (lower case, possessive removed), or `NO_STEM`.
     /// `buf` is scratch space, kept across the words of a sentence.
     fn stem_id(&self, raw: &str, buf: &mut Vec<u8>) -> u32 {
-        let id = if raw.is_ascii() {
-            stem_ascii(raw.as_bytes(), buf);
-            self.stem_ids.get(&buf[..])
-        } else {
-            self.stem_ids.get(stem_uncached(raw).as_bytes())
-        };
-        id.copied().unwrap_or(NO_STEM)
+        stem_id(&self.stem_ids, raw, buf)
     }
 
     /// The arguments whose claim has the stem, with the word's weight.
@@ -841,7 +875,7 @@ struct Piece<'a> {
     gap_before: bool,
 }
 
-fn pieces<'a>(ix: &Index, s: &'a Sentence) -> Vec<Piece<'a>> {
+fn pieces<'a>(ix: &Index, s: &'a Sentence, tw: &TokWords) -> Vec<Piece<'a>> {
     let mut out = Vec::with_capacity(s.toks.len());
     let mut buf = Vec::new();
     let mut last_word_tok: Option<usize> = None;
@@ -851,17 +885,23 @@ fn pieces<'a>(ix: &Index, s: &'a Sentence) -> Vec<Piece<'a>> {
         }
         let w = &s.lower[t.range.clone()];
         let gap = last_word_tok.is_some_and(|l| l + 1 != i);
-        let mut piece = |sub: &'a str, first: bool| {
+        let mut piece = |sub: &'a str, first: bool, known: Option<&WordInfo>| {
             let raw = possessive_base(sub);
-            out.push(Piece { raw, stem: ix.stem_id(raw, &mut buf), tok: i, gap_before: first && gap });
+            let stem = match known {
+                Some(e) => e.stem,
+                None => ix.stem_id(raw, &mut buf),
+            };
+            out.push(Piece { raw, stem, tok: i, gap_before: first && gap });
         };
-        // (Most words have no hyphen, and need no splitting.)
         if w.bytes().any(|b| b == b'-') {
             for (k, sub) in w.split('-').filter(|x| !x.is_empty()).enumerate() {
-                piece(sub, k == 0);
+                piece(sub, k == 0, None);
             }
         } else if !w.is_empty() {
-            piece(w, true);
+            // The whole word is the piece: the vocabulary's lookup of the word (or of its base,
+            // when it has a possessive) has its stem, if the word is known.
+            let t = &tw.toks[i];
+            piece(w, true, if t.possessive { t.info[1] } else { t.info[0] });
         }
         last_word_tok = Some(i);
     }
@@ -1193,7 +1233,7 @@ pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
     let ctx = SentenceCtx::new(kb, sentence, 0..sentence.len(), &mentions, &[], &config);
     let ix = index(kb);
     let tw = ix.lists.tok_words(&ctx.s);
-    let ps = pieces(&ix, &ctx.s);
+    let ps = pieces(&ix, &ctx.s, &tw);
     let hits = find_hits(&ix, &ps);
     let s = &ctx.s;
     let commas = (0..s.toks.len()).filter(|&i| s.toks[i].kind == TokKind::Punct && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")).collect();
@@ -1240,7 +1280,7 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
     if !whole.signal && !whole.both_sides {
         return Vec::new();
     }
-    let ps = pieces(&ix, s);
+    let ps = pieces(&ix, s, &tw);
     let hits = find_hits(&ix, &ps);
     if hits.is_empty() {
         return Vec::new();
