@@ -350,6 +350,9 @@ enum VWord {
 #[derive(Default)]
 struct Phrases {
     list: Vec<Vec<VWord>>,
+    /// For each phrase, its second word when the first is a word and the second a whole word
+    /// (id, last): a token after the first word that is not it rules the phrase out at once.
+    second: Vec<Option<(u32, bool)>>,
     /// Phrases whose first word is a wildcard, and "n't": tried wherever their first word
     /// matches. The others are found through `Lists::words` by their first word.
     other: Vec<usize>,
@@ -480,7 +483,7 @@ impl Lists {
                     }
                     e.lists |= 1 << k;
                 }
-                let parts = words.iter().enumerate().map(|(j, &p)| {
+                let parts: Vec<VWord> = words.iter().enumerate().map(|(j, &p)| {
                     let last = j + 1 == n;
                     if p == "..." {
                         VWord::Gap
@@ -492,6 +495,11 @@ impl Lists {
                         VWord::Exact { word: word(&mut out.words, p), last }
                     }
                 }).collect();
+                let second = match parts[..] {
+                    [VWord::Exact { .. }, VWord::Exact { word, last }, ..] => Some((word, last)),
+                    _ => None,
+                };
+                out.lists[k].second.push(second);
                 out.lists[k].list.push(parts);
             }
         }
@@ -532,7 +540,7 @@ impl Lists {
     }
 
     /// The longest phrase of list `k` starting at token `i`: the token index after it.
-    #[inline]
+    #[inline(always)]
     fn at(&self, k: usize, s: &Sentence, tw: &TokWords, i: usize) -> Option<usize> {
         if tw.toks[i].may & (1 << k) == 0 {
             return None;
@@ -546,9 +554,16 @@ impl Lists {
         // A single word is matched by the lookup that found it (of the word or of its base).
         let single = t.info.iter().flatten().any(|e| e.single & (1 << k) != 0) || (t.nt && self.nt_lists & (1 << k) != 0);
         let mut best = single.then_some(i + 1);
+        let next = tw.toks.get(i + 1);
         for e in t.info.iter().flatten() {
             for &p in &e.starts[k] {
-                best = best.max(Phrases::match_from(s, tw, i, &l.list[p as usize]));
+                let p = p as usize;
+                if let Some((id, last)) = l.second[p] {
+                    if !next.is_some_and(|n| n.ids[0] == id || (last && n.ids[1] == id)) {
+                        continue;
+                    }
+                }
+                best = best.max(Phrases::match_from(s, tw, i, &l.list[p]));
             }
         }
         for &(lk, p) in &self.prefixed {
@@ -1886,6 +1901,23 @@ mod tests {
             if w.is_ascii() {
                 stem_ascii(w.to_ascii_lowercase().as_bytes(), &mut buf);
                 proptest::prop_assert_eq!(String::from_utf8(buf).unwrap(), stem_reference(&w));
+            }
+        }
+    }
+
+    /// A sentence word's stem id is its stem's, whether the vocabulary table has the word or not.
+    #[test]
+    fn piece_stems_are_the_stems() {
+        let kb = kb();
+        let ix = index(kb);
+        let mut texts: Vec<String> = kb.arguments.iter().flat_map(|a| [a.claim.clone(), a.evidence_text.clone()]).collect();
+        texts.push("Lenin's Cheka laid the foundations; Stalin’s purges, the NEP-era and KÉLVIN's factions didn't continue Leninism's terror-state (collectivization).".into());
+        let mut buf = Vec::new();
+        for text in texts {
+            let s = Sentence::new(&text, 0..text.len());
+            let tw = ix.lists.tok_words(&s);
+            for p in pieces(&ix, &s, &tw) {
+                assert_eq!(p.stem, ix.stem_id(p.raw, &mut buf), "{}", p.raw);
             }
         }
     }
