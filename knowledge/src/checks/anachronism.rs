@@ -133,23 +133,23 @@ fn body_at(kb: &KnowledgeBase, start: EntryId, span: &DaySpan, forward: bool) ->
 }
 
 pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
-    if ctx.dates.is_empty() || ctx.mentions.is_empty() || dd::hypothetical(ctx) {
+    if ctx.dates.is_empty() || ctx.mentions.is_empty() || ctx.hypothetical() {
         return;
     }
     let kb = ctx.kb;
-    let names = dd::names(ctx);
-    let clauses = dd::clauses(ctx);
+    let names = ctx.names();
+    let clauses = ctx.date_clauses();
     let quote_of = |i: usize| -> Option<usize> {
         let r = ctx.abs(&ctx.s.toks[i].range);
         ctx.quotes.iter().position(|q| q.start <= r.start && r.end <= q.end)
     };
-    let lx = dd::Lex::new(ctx);
+    let lx = ctx.lex();
 
     for d in &ctx.dates {
         let yt = dd::year_tok(ctx, d);
-        let Some(ci) = dd::clause_index(&clauses, yt) else { continue };
+        let Some(ci) = dd::clause_index(clauses, yt) else { continue };
         let clause = &clauses[ci];
-        if dd::guarded(ctx, &lx, clause, d.toks.end) {
+        if dd::guarded(ctx, lx, clause, d.toks.end) {
             continue;
         }
         let abs = ctx.abs(&d.range);
@@ -161,7 +161,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             .iter()
             .filter(|n| clause.start <= n.toks.start && n.toks.end <= clause.end)
             .filter(|n| matches!(kb.entries[n.entry].kind, Kind::Person | Kind::Body))
-            .filter_map(|n| agent_verb(ctx, &names, n, clause).map(|vb| (n, vb)))
+            .filter_map(|n| agent_verb(ctx, names, n, clause).map(|vb| (n, vb)))
             .collect();
         if agents.is_empty() {
             continue;
@@ -179,7 +179,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             continue;
         }
         let Some(&&(n, vb)) = near.iter().find(|a| outside(kb, a.0.entry, d).is_some()) else { continue };
-        if !tied(ctx, &lx, &names, clause, d, n, vb) {
+        if !tied(ctx, lx, names, clause, d, n, vb) {
             continue;
         }
         if quote_of(n.toks.start) != quote_of(yt) {

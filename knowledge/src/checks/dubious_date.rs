@@ -28,8 +28,9 @@
 //! matches an essay's recorded variant, it says the sources disagree (Information). The quick
 //! fix writes the base's date at the precision the student used.
 
-use std::cell::OnceCell;
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::SentenceCtx;
 use crate::analysis::{Code, Finding, Fix, Severity};
@@ -164,24 +165,10 @@ pub(crate) fn year_tok(ctx: &SentenceCtx, d: &DateExpr) -> usize {
     d.toks.clone().find(|&i| ctx.s.toks[i].range.start == d.year_range.start).unwrap_or(d.toks.start)
 }
 
-/// The sentence's vocabulary, looked up once per sentence and only as far as a check asks:
-/// where the cue phrases of each list occur, where negations stand, which words read as verbs.
-/// Lookups go from the phrase lists into the sentence's sorted words, with no allocation per
-/// phrase.
-pub(crate) struct Lex<'a> {
-    ctx: &'a SentenceCtx<'a>,
-    /// (hash, token index) of every word and possessive base, sorted: where a phrase's first word
-    /// stands, found by binary search (equal hashes are checked against the word).
-    heads: Vec<(u64, usize)>,
-    lists: [OnceCell<Vec<Range<usize>>>; 8],
-    /// Events' own cues, looked up once per sentence.
-    events: std::cell::RefCell<Vec<(EntryId, Vec<Range<usize>>)>>,
-}
-
-/// The vocabulary lists a check may ask for.
+/// The vocabulary lists a check may ask for (in the order `Lexicon::build` numbers them).
 #[derive(Clone, Copy)]
 pub(crate) enum Cue {
-    Born,
+    Born = 0,
     Died,
     Founded,
     Dissolved,
@@ -189,16 +176,6 @@ pub(crate) enum Cue {
     Ended,
     Appointed,
     Negation,
-}
-
-/// FNV-1a of a lower-case word.
-fn word_hash(w: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in w.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
 }
 
 /// Does `phrase` (lower-case words, `*` suffix wildcard) start at token `i`? Returns its end.
@@ -227,95 +204,162 @@ fn phrase_end(ctx: &SentenceCtx, i: usize, phrase: &str) -> Option<usize> {
     Some(j)
 }
 
-impl<'a> Lex<'a> {
-    pub(crate) fn new(ctx: &'a SentenceCtx<'a>) -> Lex<'a> {
-        let s = &ctx.s;
-        let mut heads: Vec<(u64, usize)> = Vec::with_capacity(s.toks.len() + 4);
-        for i in 0..s.toks.len() {
-            let w = &s.lower[s.toks[i].range.clone()];
-            heads.push((word_hash(w), i));
-            let b = crate::text::sentences::possessive_base(w);
-            if b.len() != w.len() {
-                heads.push((word_hash(b), i));
+/// The base's cue phrases (the vocabulary's lists and events' own `cues`), prepared once per
+/// base (`checks::Tables`): each phrase under its first word, so that a sentence is read in one
+/// pass over its words, whatever the number of phrases.
+pub(crate) struct Lexicon {
+    /// A phrase's first word to the phrases starting with it: (list, phrase).
+    by_first: FxHashMap<String, Vec<(u32, Box<str>)>>,
+    /// Phrases whose first word is a stem (`*`) or "n't", which no word can be looked up by:
+    /// (list, phrase, the stem or `None` for "n't"), tried at every word.
+    open: Vec<(u32, Box<str>, Option<Box<str>>)>,
+    /// The vocabulary's `verbs`.
+    verbs: FxHashSet<String>,
+    /// First words of the lists whose phrases are verbs (`began`, `ended`, `founded`,
+    /// `dissolved`, `died`, `appointed`): verbs unless they read as nouns.
+    cue_heads: FxHashSet<String>,
+    /// Per entry, per role: the title's words (`title_words`).
+    titles: Vec<Vec<Vec<String>>>,
+    /// Per entry: the words of its name and aliases (`title_words`), for offices.
+    name_words: Vec<Vec<String>>,
+    /// Per entry: its name and aliases in lower case, for events with cues and actors.
+    lower_names: Vec<Vec<String>>,
+    /// Per entry: the events with cues it is an actor of, in order.
+    acts_in: Vec<Vec<EntryId>>,
+}
+
+/// The list id of an event's own cues (after the vocabulary's `Cue` lists).
+fn event_list(id: EntryId) -> u32 {
+    8 + id as u32
+}
+
+/// An event whose actors and cues name it ("Nikolaev shot Kirov").
+fn cued_event(e: &Entry) -> bool {
+    e.kind == Kind::Event && !e.cues.is_empty() && !e.actors.is_empty()
+}
+
+impl Lexicon {
+    pub(crate) fn build(kb: &KnowledgeBase) -> Lexicon {
+        let v = &kb.vocab;
+        let mut lx = Lexicon {
+            by_first: FxHashMap::default(),
+            open: Vec::new(),
+            verbs: v.verbs.iter().cloned().collect(),
+            cue_heads: FxHashSet::default(),
+            titles: kb.entries.iter().map(|e| e.roles.iter().map(|r| title_words(&r.title)).collect()).collect(),
+            name_words: kb.entries.iter().map(|e| e.aliases.iter().chain(std::iter::once(&e.name)).flat_map(|a| title_words(a)).collect()).collect(),
+            lower_names: kb
+                .entries
+                .iter()
+                .map(|e| if cued_event(e) { std::iter::once(&e.name).chain(e.aliases.iter()).map(|a| a.to_lowercase()).collect() } else { Vec::new() })
+                .collect(),
+            acts_in: vec![Vec::new(); kb.entries.len()],
+        };
+        let lists = [&v.born, &v.died, &v.founded, &v.dissolved, &v.began, &v.ended, &v.appointed, &v.negations];
+        for (k, list) in lists.iter().enumerate() {
+            for p in list.iter() {
+                lx.add(k as u32, p);
             }
         }
-        heads.sort_unstable();
-        Lex { ctx, heads, lists: Default::default(), events: Default::default() }
+        for (id, e) in kb.entries.iter().enumerate() {
+            if cued_event(e) {
+                for p in &e.cues {
+                    lx.add(event_list(id), p);
+                }
+                for &a in &e.actors {
+                    if a < kb.entries.len() && !lx.acts_in[a].contains(&id) {
+                        lx.acts_in[a].push(id);
+                    }
+                }
+            }
+        }
+        for list in [&v.began, &v.ended, &v.founded, &v.dissolved, &v.died, &v.appointed] {
+            for p in list.iter() {
+                lx.cue_heads.insert(p.split(' ').next().unwrap_or("").to_string());
+            }
+        }
+        lx
+    }
+
+    fn add(&mut self, list: u32, p: &str) {
+        let first = p.split(' ').next().unwrap_or("");
+        if let Some(stem) = first.strip_suffix('*') {
+            self.open.push((list, p.into(), Some(stem.into())));
+        } else if first == "n't" {
+            self.open.push((list, p.into(), None));
+        } else {
+            self.by_first.entry(first.to_string()).or_default().push((list, p.into()));
+        }
+    }
+}
+
+/// The sentence's vocabulary, looked up once per sentence (and shared by the checks through
+/// `SentenceCtx::lex`): where the cue phrases of each list occur, where negations stand, which
+/// words read as verbs.
+pub(crate) struct Lex<'a> {
+    lexicon: &'a Lexicon,
+    /// Every occurrence's list, sorted; `ranges` holds the occurrences in the same order (by
+    /// start within a list, the longest phrase at each start).
+    keys: Vec<u32>,
+    ranges: Vec<Range<usize>>,
+}
+
+impl<'a> Lex<'a> {
+    pub(crate) fn new(ctx: &SentenceCtx<'a>) -> Lex<'a> {
+        let lexicon = &ctx.tables().dates;
+        let s = &ctx.s;
+        let mut hits: Vec<(u32, usize, usize)> = Vec::new();
+        for i in 0..s.toks.len() {
+            let w = s.word(i);
+            let mut try_phrases = |phrases: &[(u32, Box<str>)]| {
+                for (k, p) in phrases {
+                    if let Some(e) = phrase_end(ctx, i, p) {
+                        hits.push((*k, i, e));
+                    }
+                }
+            };
+            if let Some(ps) = lexicon.by_first.get(w) {
+                try_phrases(ps);
+            }
+            let b = crate::text::sentences::possessive_base(w);
+            if b.len() != w.len() {
+                if let Some(ps) = lexicon.by_first.get(b) {
+                    try_phrases(ps);
+                }
+            }
+            for (k, p, stem) in &lexicon.open {
+                let head = match stem {
+                    Some(stem) => w.starts_with(&**stem),
+                    None => w.ends_with("n't") || w.ends_with("n’t"),
+                };
+                if head {
+                    if let Some(e) = phrase_end(ctx, i, p) {
+                        hits.push((*k, i, e));
+                    }
+                }
+            }
+        }
+        // Longest first at each start, one per start.
+        hits.sort_unstable_by_key(|&(k, start, end)| (k, start, std::cmp::Reverse(end)));
+        hits.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
+        Lex { lexicon, keys: hits.iter().map(|h| h.0).collect(), ranges: hits.into_iter().map(|h| h.1..h.2).collect() }
+    }
+
+    fn list(&self, k: u32) -> &[Range<usize>] {
+        let lo = self.keys.partition_point(|&x| x < k);
+        let hi = lo + self.keys[lo..].partition_point(|&x| x == k);
+        &self.ranges[lo..hi]
     }
 
     /// Where a list's phrases occur in the sentence.
     pub(crate) fn cues(&self, which: Cue) -> &[Range<usize>] {
-        let v = &self.ctx.kb.vocab;
-        let (k, list) = match which {
-            Cue::Born => (0, &v.born),
-            Cue::Died => (1, &v.died),
-            Cue::Founded => (2, &v.founded),
-            Cue::Dissolved => (3, &v.dissolved),
-            Cue::Began => (4, &v.began),
-            Cue::Ended => (5, &v.ended),
-            Cue::Appointed => (6, &v.appointed),
-            Cue::Negation => (7, &v.negations),
-        };
-        self.lists[k].get_or_init(|| self.find(self.ctx, list))
+        self.list(which as u32)
     }
 
-    /// Occurrences of the phrases as token ranges, longest first at each start, one per start.
-    pub(crate) fn find(&self, ctx: &SentenceCtx, phrases: &[String]) -> Vec<Range<usize>> {
-        self.find_in(ctx, phrases, 0..ctx.s.toks.len())
-    }
-
-    /// As `find`, for phrases starting within `within` (token indices).
-    pub(crate) fn find_in(&self, ctx: &SentenceCtx, phrases: &[String], within: Range<usize>) -> Vec<Range<usize>> {
-        let mut out: Vec<Range<usize>> = Vec::new();
-        for p in phrases {
-            // The first word (a plain loop: short phrases do not pay for memchr's set-up).
-            let bytes = p.as_bytes();
-            let mut k = 0;
-            while k < bytes.len() && bytes[k] != b' ' {
-                k += 1;
-            }
-            let first = &p[..k];
-            if let Some(stem) = first.strip_suffix('*').or((first == "n't").then_some("")) {
-                for i in within.clone() {
-                    let w = ctx.s.word(i);
-                    let head = if first == "n't" { w.ends_with("n't") || w.ends_with("n’t") } else { w.starts_with(stem) };
-                    if !head {
-                        continue;
-                    }
-                    if let Some(e) = phrase_end(ctx, i, p) {
-                        out.push(i..e);
-                    }
-                }
-                continue;
-            }
-            for i in self.at(first) {
-                if within.contains(&i) {
-                    if let Some(e) = phrase_end(ctx, i, p) {
-                        out.push(i..e);
-                    }
-                }
-            }
-        }
-        out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        out.dedup_by(|b, a| a.start == b.start);
-        out
-    }
-
-    /// Where an entry's own cues (`cues` in the data) occur in the sentence.
-    pub(crate) fn entry_cues(&self, id: EntryId) -> Vec<Range<usize>> {
-        if let Some((_, v)) = self.events.borrow().iter().find(|(e, _)| *e == id) {
-            return v.clone();
-        }
-        let v = self.find(self.ctx, &self.ctx.kb.entries[id].cues);
-        self.events.borrow_mut().push((id, v.clone()));
-        v
-    }
-
-    /// Token indices whose word (or possessive base) may be `w` (by hash).
-    fn at(&self, w: &str) -> impl Iterator<Item = usize> + '_ {
-        let h = word_hash(w);
-        let lo = self.heads.partition_point(|x| x.0 < h);
-        self.heads[lo..].iter().take_while(move |x| x.0 == h).map(|x| x.1)
+    /// Where an event's own cues (`cues` in the data) occur in the sentence (for events with
+    /// actors).
+    pub(crate) fn entry_cues(&self, id: EntryId) -> &[Range<usize>] {
+        self.list(event_list(id))
     }
 
     /// A verb form: an auxiliary, a regular past, or a verb of the vocabulary.
@@ -323,12 +367,7 @@ impl<'a> Lex<'a> {
         if MODALS.contains(&w) || HAVE.contains(&w) || BE.contains(&w) || (past_form(w) && w != "born") {
             return true;
         }
-        let v = &self.ctx.kb.vocab;
-        if v.verbs.iter().any(|x| x == w) {
-            return true;
-        }
-        let head = |p: &String| p.split(' ').next() == Some(w);
-        [&v.began, &v.ended, &v.founded, &v.dissolved, &v.died, &v.appointed].iter().any(|l| l.iter().any(head)) && !nounish(w)
+        self.lexicon.verbs.contains(w) || (self.lexicon.cue_heads.contains(w) && !nounish(w))
     }
 }
 
@@ -691,7 +730,8 @@ fn title_words(t: &str) -> Vec<String> {
 }
 
 /// Token range where the role's title is written in the clause, if it is.
-fn find_title(ctx: &SentenceCtx, clause: &Range<usize>, role: &Role, names: &[Name]) -> Option<Range<usize>> {
+/// `words` are the title's (`Lexicon::titles`).
+fn find_title(ctx: &SentenceCtx, clause: &Range<usize>, role: &Role, words: &[String], names: &[Name]) -> Option<Range<usize>> {
     // Quick rejection without allocating: the title's first word (or its first four letters)
     // must be in the clause, or the office it belongs to must be named there.
     let first = role.title.split_whitespace().find(|w| !w.eq_ignore_ascii_case("the"))?;
@@ -702,14 +742,13 @@ fn find_title(ctx: &SentenceCtx, clause: &Range<usize>, role: &Role, names: &[Na
     if !literal_possible && !office_named {
         return None;
     }
-    let words = title_words(&role.title);
     if words.is_empty() {
         return None;
     }
     // Literally: "General Secretary", "Commissar for War", "head of the NKVD".
     'start: for i in clause.clone() {
         let mut j = i;
-        for w in &words {
+        for w in words {
             while j < clause.end && ctx.s.word(j) == "the" && w != "the" {
                 j += 1;
             }
@@ -728,7 +767,7 @@ fn find_title(ctx: &SentenceCtx, clause: &Range<usize>, role: &Role, names: &[Na
     // ("appointed to head the NKVD", "a member of the Politburo").
     let office = role.office?;
     let on = names.iter().find(|n| n.entry == office && clause.start <= n.toks.start && n.toks.end <= clause.end)?;
-    let office_words: Vec<String> = ctx.kb.entries[office].aliases.iter().chain(std::iter::once(&ctx.kb.entries[office].name)).flat_map(|a| title_words(a)).collect();
+    let office_words = &ctx.tables().dates.name_words[office];
     let keys: Vec<&String> = words.iter().filter(|w| !office_words.contains(w) && w.len() > 3 && !matches!(w.as_str(), "people's" | "party" | "central" | "committee" | "soviet" | "union")).collect();
     let key = keys.first()?;
     let k = clause.clone().find(|&i| {
@@ -875,9 +914,9 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                 // Posts.
                 if !n.virtual_ {
                     let holder_end = e.end.map(|w| w.span());
-                    for r in &e.roles {
+                    for (r, words) in e.roles.iter().zip(&ctx.tables().dates.titles[n.entry]) {
                         let Some(from) = r.from else { continue };
-                        let Some(title) = find_title(ctx, clause, r, names) else { continue };
+                        let Some(title) = find_title(ctx, clause, r, words, names) else { continue };
                         let anchor = hull(&title, &n.toks);
                         let cue = appointed.iter().find(|c| bind(ctx, lx, names, c, n).is_some() && c.end <= title.start && title.start - c.end <= 3);
                         // The title must be the name's: next to it ("Yagoda, head of the NKVD",
@@ -937,7 +976,7 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                                 // A document is written over its whole span ("written in 1923" fits
                                 // a Testament of December 1922 - January 1923).
                                 // Likewise a thing announced or proclaimed: at any time while it lasted.
-                                let announced = c.clone().any(|i| ctx.kb.vocab.announced.iter().any(|a| a == lx.ctx.s.word(i)));
+                                let announced = c.clone().any(|i| ctx.kb.vocab.announced.iter().any(|a| a == ctx.s.word(i)));
                                 let span = match e.end {
                                     Some(en) if e.subkind == "document" || announced => st.span().hull(&en.span()),
                                     _ => st.from.span(),
@@ -982,6 +1021,14 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
     // Events named by an actor and a cue. Such a match is weaker than a name: a clause that also
     // speaks of a place or proper name the event does not involve ("Stalin returned to
     // Tsaritsyn") is about some other occasion.
+    // Only the events one of the clause's names acts in, in the base's order.
+    let acts_in = &ctx.tables().dates.acts_in;
+    let mut events: Vec<EntryId> = in_clause.iter().flat_map(|n| acts_in[n.entry].iter().copied()).collect();
+    events.sort_unstable();
+    events.dedup();
+    if events.is_empty() {
+        return out;
+    }
     let text = ctx.text();
     let unknown_proper: Vec<usize> = clause
         .clone()
@@ -997,22 +1044,17 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                 && ctx.s.word(i) != "i"
         })
         .collect();
-    for (ei, e) in kb.entries.iter().enumerate() {
-        if e.kind != Kind::Event || e.cues.is_empty() || e.actors.is_empty() {
-            continue;
-        }
+    for ei in events {
+        let e = &kb.entries[ei];
         let actors: Vec<&&Name> = in_clause.iter().filter(|n| e.actors.contains(&n.entry)).collect();
-        if actors.is_empty() {
-            continue;
-        }
-        let event_cues: Vec<Range<usize>> = lx.entry_cues(ei).into_iter().filter(|c| inside(c)).collect();
+        let event_cues: Vec<Range<usize>> = lx.entry_cues(ei).iter().filter(|c| inside(c)).cloned().collect();
         if event_cues.is_empty() || unknown_proper.iter().any(|&i| !event_cues.iter().any(|c| c.contains(&i))) {
             continue;
         }
         // A body or place the event does not involve, as where or whence: "expelled from the
         // Politburo" is not the expulsion from the party; "returned to Moscow" not the return to
         // Petrograd.
-        let event_names: Vec<String> = std::iter::once(&e.name).chain(e.aliases.iter()).map(|a| a.to_lowercase()).collect();
+        let event_names = &ctx.tables().dates.lower_names[ei];
         let elsewhere = in_clause.iter().any(|n| {
             let o = &kb.entries[n.entry];
             let place_like = o.kind == Kind::Body || (o.kind == Kind::Term && o.subkind == "place");
@@ -1243,13 +1285,13 @@ fn lifespans(ctx: &SentenceCtx, names: &[Name], out: &mut Vec<Finding>) -> Vec<R
 }
 
 pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
-    if ctx.dates.is_empty() || ctx.mentions.is_empty() || hypothetical(ctx) {
+    if ctx.dates.is_empty() || ctx.mentions.is_empty() || ctx.hypothetical() {
         return;
     }
     let kb = ctx.kb;
-    let lx = Lex::new(ctx);
-    let mut names = names(ctx);
-    let clauses = clauses(ctx);
+    let lx = ctx.lex();
+    let mut names = ctx.names().to_vec();
+    let clauses = ctx.date_clauses();
     // "which" / "who" at the head of a clause stands for the last name of the clause before.
     for (k, c) in clauses.iter().enumerate().skip(1) {
         if matches!(ctx.s.word(c.start), "which" | "who" | "that") {
@@ -1269,17 +1311,17 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
         let dates: Vec<&DateExpr> = ctx
             .dates
             .iter()
-            .filter(|d| clause_index(&clauses, year_tok(ctx, d)) == Some(ci) && !lifespans.iter().any(|l| l.start <= d.toks.start && d.toks.end <= l.end))
+            .filter(|d| clause_index(clauses, year_tok(ctx, d)) == Some(ci) && !lifespans.iter().any(|l| l.start <= d.toks.start && d.toks.end <= l.end))
             .collect();
         if dates.is_empty() {
             continue;
         }
-        let facts = facts(ctx, &lx, clause, &names, &dates);
+        let facts = facts(ctx, lx, clause, &names, &dates);
         if facts.is_empty() {
             continue;
         }
         for (di, d) in dates.iter().enumerate() {
-            if guarded(ctx, &lx, clause, d.toks.end) {
+            if guarded(ctx, lx, clause, d.toks.end) {
                 continue;
             }
             // The facts this date speaks of: those whose nearest date it is, close or framing.

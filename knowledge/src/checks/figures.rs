@@ -34,6 +34,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::SentenceCtx;
 use crate::analysis::{Code, Finding, Fix, Related};
 use crate::base::date::DaySpan;
@@ -498,24 +500,19 @@ fn prepare(f: &Figure) -> Fig {
 }
 
 /// The prepared figures of one knowledge base, kept while that base lives.
-pub(crate) struct Prepared {
+pub(crate) struct Figures {
     figs: Vec<Fig>,
     /// The first word of every cue (not wild) to its (figure, cue) indices.
-    by_first: std::collections::HashMap<String, Vec<(usize, usize)>>,
+    by_first: FxHashMap<String, Vec<(usize, usize)>>,
     /// Cues ending in `*`.
     wild: Vec<(usize, usize)>,
 }
 
-pub(crate) fn prepare_base(kb: &crate::base::KnowledgeBase) {
-    let _ = prepared(kb);
-}
+/// The base keeps its derived tables under this name (`derived.figures`); they are the
+/// tables of all the sentence checks, the figures' among them.
+pub(crate) type Prepared = super::Tables;
 
-/// The prepared figures, built on first use and kept with the base.
-fn prepared(kb: &crate::base::KnowledgeBase) -> std::sync::Arc<Prepared> {
-    kb.derived.figures.get_or_init(|| std::sync::Arc::new(prepare_all(kb))).clone()
-}
-
-fn prepare_all(kb: &crate::base::KnowledgeBase) -> Prepared {
+pub(crate) fn prepare_all(kb: &crate::base::KnowledgeBase) -> Figures {
     let mut figs: Vec<Fig> = kb.figures.iter().map(prepare).collect();
     let mut uses: std::collections::HashMap<Vec<String>, usize> = Default::default();
     for f in &figs {
@@ -542,7 +539,7 @@ fn prepare_all(kb: &crate::base::KnowledgeBase) -> Prepared {
         // Only a word no other figure's name uses tells the figures apart ("third", not "purge").
         f.name_words.retain(|w| named.get(w).is_some_and(|n| *n == 1));
     }
-    let mut by_first: std::collections::HashMap<String, Vec<(usize, usize)>> = Default::default();
+    let mut by_first: FxHashMap<String, Vec<(usize, usize)>> = Default::default();
     let mut wild = Vec::new();
     for (fi, f) in figs.iter().enumerate() {
         for (ci, c) in f.cues.iter().enumerate() {
@@ -553,7 +550,7 @@ fn prepare_all(kb: &crate::base::KnowledgeBase) -> Prepared {
             }
         }
     }
-    Prepared { figs, by_first, wild }
+    Figures { figs, by_first, wild }
 }
 
 /// Where a cue occurs in the sentence (token range) and what kind of cue it is.
@@ -812,7 +809,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
     };
 
     // Every cue occurrence of every figure, found once: (start, end, weak) per figure.
-    let prep = prepared(ctx.kb);
+    let prep = &ctx.tables().figures;
     let mut occ: Vec<Vec<Occ>> = vec![Vec::new(); prep.figs.len()];
     let mut add = |fi: usize, ci: usize, i: usize| {
         let cue = &prep.figs[fi].cues[ci];

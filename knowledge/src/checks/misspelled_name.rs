@@ -21,8 +21,6 @@
 //! Tomskaya, Molotovsk) are not misspellings. The fix replaces the word with the canonical
 //! spelling; `Finding::word` lets the editor add the word to the ignore list.
 
-use std::sync::{Arc, Mutex};
-
 use super::SentenceCtx;
 use crate::analysis::{Code, Finding, Fix};
 use crate::base::{is_common_word, is_ordinary_word, EntryId, KnowledgeBase};
@@ -41,21 +39,11 @@ struct Cand {
     first: char,
 }
 
-/// The candidate words of one knowledge base, built once and kept while that base lives.
+/// The candidate words of one knowledge base, built once and kept while that base lives
+/// (`checks::Tables`), shortest first.
 #[derive(Debug)]
-struct Cands {
-    key: (usize, u64),
+pub(crate) struct Cands {
     words: Vec<Cand>,
-}
-
-/// The base's address and a cheap fingerprint of its names: a base reloaded at a freed address
-/// with edited names gets its candidates afresh.
-fn base_key(kb: &KnowledgeBase) -> (usize, u64) {
-    let mut print = kb.index.pattern_count() as u64;
-    for e in &kb.entries {
-        print = print.wrapping_mul(31).wrapping_add(e.name.len() as u64 + e.aliases.iter().map(|a| a.len() as u64 + 1).sum::<u64>());
-    }
-    (kb as *const KnowledgeBase as usize, print)
 }
 
 fn name_words(spelling: &str) -> impl Iterator<Item = &str> {
@@ -66,7 +54,7 @@ fn name_words(spelling: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn build(kb: &KnowledgeBase) -> Cands {
+pub(crate) fn build(kb: &KnowledgeBase) -> Cands {
     let mut words: Vec<Cand> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (id, e) in kb.entries.iter().enumerate() {
@@ -92,24 +80,7 @@ fn build(kb: &KnowledgeBase) -> Cands {
         }
     }
     words.sort_by_key(|c| c.chars);
-    Cands { key: base_key(kb), words }
-}
-
-/// The candidates for this base, from a small cache keyed by the base's address and size.
-fn cands(kb: &KnowledgeBase) -> Arc<Cands> {
-    static CACHE: Mutex<Vec<Arc<Cands>>> = Mutex::new(Vec::new());
-    let key = base_key(kb);
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(c) = cache.iter().find(|c| c.key == key) {
-        return c.clone();
-    }
-    cache.retain(|c| c.key.0 != key.0);
-    let c = Arc::new(build(kb));
-    if cache.len() >= 4 {
-        cache.remove(0);
-    }
-    cache.push(c.clone());
-    c
+    Cands { words }
 }
 
 /// An English word as the dictionary knows it, allowing British spellings and inflections.
@@ -360,7 +331,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
         out.push(f);
     }
     // Near misses among the other capitalised words.
-    let mut cached: Option<Arc<Cands>> = None;
+    let cands = &ctx.tables().names;
     for (i, tok) in ctx.s.toks.iter().enumerate() {
         let raw = &text[tok.range.clone()];
         if !raw.starts_with(|c: char| c.is_uppercase()) || ctx.s.toks[i].kind != crate::text::sentences::TokKind::Word {
@@ -385,7 +356,6 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             if is_english(word) || ignored(ctx, word) {
                 continue;
             }
-            let cands = cached.get_or_insert_with(|| self::cands(kb));
             let lower = word.to_lowercase();
             let near = nearest(cands, &lower);
             if near.is_empty() {
