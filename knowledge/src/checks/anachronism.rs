@@ -51,7 +51,7 @@ const SUBORDINATE: &[&str] = &[
 /// Is the name the subject of an active verb? Returns the verb's token index.
 fn agent_verb(ctx: &SentenceCtx, names: &[Name], n: &Name, clause: &Range<usize>) -> Option<usize> {
     let s = &ctx.s;
-    let v = &ctx.kb.vocab;
+    let v = &ctx.tables().dates;
     if n.virtual_ || n.possessive {
         return None;
     }
@@ -72,7 +72,7 @@ fn agent_verb(ctx: &SentenceCtx, names: &[Name], n: &Name, clause: &Range<usize>
     }
     if k > 0 {
         let before = s.word(k - 1);
-        if dd::is_prep(before) || v.non_agent_before.iter().any(|x| x == before) || NOT_SUBJECT_AFTER.contains(&before) || before.ends_with("'s") || before.ends_with("’s") {
+        if dd::is_prep(before) || v.non_agent_before.contains(before) || NOT_SUBJECT_AFTER.contains(&before) || before.ends_with("'s") || before.ends_with("’s") {
             return None;
         }
     }
@@ -96,7 +96,7 @@ fn agent_verb(ctx: &SentenceCtx, names: &[Name], n: &Name, clause: &Range<usize>
         return None;
     }
     let w = s.word(j);
-    if v.posthumous.iter().any(|x| x == w) {
+    if v.posthumous.contains(w) {
         return None;
     }
     if dd::BE.contains(&w) {
@@ -110,7 +110,7 @@ fn agent_verb(ctx: &SentenceCtx, names: &[Name], n: &Name, clause: &Range<usize>
     if STATIVE.contains(&w) {
         return None;
     }
-    let listed = v.verbs.iter().any(|x| x == w);
+    let listed = v.verbs.contains(w);
     if (listed || dd::past_form(w)) && w != "born" && w != "dead" {
         return Some(j);
     }

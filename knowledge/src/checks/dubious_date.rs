@@ -178,23 +178,23 @@ pub(crate) enum Cue {
     Negation,
 }
 
-/// Does `phrase` (lower-case words, `*` suffix wildcard) start at token `i`? Returns its end.
-fn phrase_end(ctx: &SentenceCtx, i: usize, phrase: &str) -> Option<usize> {
+/// Do a phrase's words (lower case, `*` a suffix wildcard), or its words after the first, stand
+/// from token `i`? Returns the end. The last word may be a possessive ("Lenin's death").
+fn words_end(ctx: &SentenceCtx, i: usize, parts: &[Box<str>]) -> Option<usize> {
     let s = &ctx.s;
     let mut j = i;
-    let mut parts = phrase.split(' ').filter(|p| !p.is_empty()).peekable();
-    while let Some(p) = parts.next() {
+    for (k, p) in parts.iter().enumerate() {
         if j >= s.toks.len() {
             return None;
         }
         let w = s.word(j);
-        let last = parts.peek().is_none();
+        let last = k + 1 == parts.len();
         let ok = if let Some(stem) = p.strip_suffix('*') {
             w.starts_with(stem) && s.toks[j].kind == TokKind::Word
-        } else if last && p == "n't" {
+        } else if last && &**p == "n't" {
             w.ends_with("n't") || w.ends_with("n’t")
         } else {
-            w == p || (last && crate::text::sentences::possessive_base(w) == p)
+            w == &**p || (last && crate::text::sentences::possessive_base(w) == &**p)
         };
         if !ok {
             return None;
@@ -208,13 +208,15 @@ fn phrase_end(ctx: &SentenceCtx, i: usize, phrase: &str) -> Option<usize> {
 /// base (`checks::Tables`): each phrase under its first word, so that a sentence is read in one
 /// pass over its words, whatever the number of phrases.
 pub(crate) struct Lexicon {
-    /// A phrase's first word to the phrases starting with it: (list, phrase).
-    by_first: FxHashMap<String, Vec<(u32, Box<str>)>>,
+    /// A phrase's first word to the phrases starting with it: (list, the words after it).
+    by_first: FxHashMap<String, Vec<(u32, Box<[Box<str>]>)>>,
     /// Phrases whose first word is a stem (`*`) or "n't", which no word can be looked up by:
-    /// (list, phrase, the stem or `None` for "n't"), tried at every word.
-    open: Vec<(u32, Box<str>, Option<Box<str>>)>,
-    /// The vocabulary's `verbs`.
-    verbs: FxHashSet<String>,
+    /// (list, the first word's stem or `None` for "n't", words), tried at every word.
+    open: Vec<(u32, Option<Box<str>>, Box<[Box<str>]>)>,
+    /// The vocabulary's `verbs`, `posthumous` and `non_agent_before` (for the anachronism check).
+    pub(crate) verbs: FxHashSet<String>,
+    pub(crate) posthumous: FxHashSet<String>,
+    pub(crate) non_agent_before: FxHashSet<String>,
     /// First words of the lists whose phrases are verbs (`began`, `ended`, `founded`,
     /// `dissolved`, `died`, `appointed`): verbs unless they read as nouns.
     cue_heads: FxHashSet<String>,
@@ -245,6 +247,8 @@ impl Lexicon {
             by_first: FxHashMap::default(),
             open: Vec::new(),
             verbs: v.verbs.iter().cloned().collect(),
+            posthumous: v.posthumous.iter().cloned().collect(),
+            non_agent_before: v.non_agent_before.iter().cloned().collect(),
             cue_heads: FxHashSet::default(),
             titles: kb.entries.iter().map(|e| e.roles.iter().map(|r| title_words(&r.title)).collect()).collect(),
             name_words: kb.entries.iter().map(|e| e.aliases.iter().chain(std::iter::once(&e.name)).flat_map(|a| title_words(a)).collect()).collect(),
@@ -282,13 +286,15 @@ impl Lexicon {
     }
 
     fn add(&mut self, list: u32, p: &str) {
+        // A phrase starting with a space matches nowhere (its first word is empty).
         let first = p.split(' ').next().unwrap_or("");
+        let words: Vec<Box<str>> = p.split(' ').filter(|w| !w.is_empty()).map(Box::from).collect();
         if let Some(stem) = first.strip_suffix('*') {
-            self.open.push((list, p.into(), Some(stem.into())));
+            self.open.push((list, Some(stem.into()), words.into()));
         } else if first == "n't" {
-            self.open.push((list, p.into(), None));
-        } else {
-            self.by_first.entry(first.to_string()).or_default().push((list, p.into()));
+            self.open.push((list, None, words.into()));
+        } else if !first.is_empty() {
+            self.by_first.entry(first.to_string()).or_default().push((list, words[1..].into()));
         }
     }
 }
@@ -311,29 +317,27 @@ impl<'a> Lex<'a> {
         let mut hits: Vec<(u32, usize, usize)> = Vec::new();
         for i in 0..s.toks.len() {
             let w = s.word(i);
-            let mut try_phrases = |phrases: &[(u32, Box<str>)]| {
-                for (k, p) in phrases {
-                    if let Some(e) = phrase_end(ctx, i, p) {
+            if let Some(ps) = lexicon.by_first.get(w) {
+                for (k, rest) in ps {
+                    if let Some(e) = words_end(ctx, i + 1, rest) {
                         hits.push((*k, i, e));
                     }
                 }
-            };
-            if let Some(ps) = lexicon.by_first.get(w) {
-                try_phrases(ps);
             }
+            // A possessive ("Lenin's") matches a one-word phrase by its base.
             let b = crate::text::sentences::possessive_base(w);
             if b.len() != w.len() {
                 if let Some(ps) = lexicon.by_first.get(b) {
-                    try_phrases(ps);
+                    hits.extend(ps.iter().filter(|(_, rest)| rest.is_empty()).map(|(k, _)| (*k, i, i + 1)));
                 }
             }
-            for (k, p, stem) in &lexicon.open {
+            for (k, stem, words) in &lexicon.open {
                 let head = match stem {
                     Some(stem) => w.starts_with(&**stem),
                     None => w.ends_with("n't") || w.ends_with("n’t"),
                 };
                 if head {
-                    if let Some(e) = phrase_end(ctx, i, p) {
+                    if let Some(e) = words_end(ctx, i, words) {
                         hits.push((*k, i, e));
                     }
                 }
@@ -447,8 +451,7 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
         if gap.len() > 7 {
             return None;
         }
-        let words: Vec<&str> = gap.clone().map(|i| s.word(i)).collect();
-        if words.first() == Some(&"by") && words.len() <= 3 && words.iter().skip(1).all(|w| DETS.contains(w)) {
+        if !gap.is_empty() && s.word(gap.start) == "by" && gap.len() <= 3 && (gap.start + 1..gap.end).all(|i| DETS.contains(&s.word(i))) {
             return Some(Bind::Agent);
         }
         // Determiners, "of" after a noun, and other objects joined by "and" / "with" ("replaced
@@ -952,8 +955,8 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                     }
                     let became = w == "became" || w.starts_with("renam");
                     let new = if n.toks.start >= c.end {
-                        let gap: Vec<&str> = (c.end..n.toks.start).map(|i| ctx.s.word(i)).collect();
-                        bind(ctx, lx, names, c, n).map(|_| became || gap.iter().any(|w| matches!(*w, "with" | "by")))
+                        let gap = c.end..n.toks.start;
+                        bind(ctx, lx, names, c, n).map(|_| became || gap.clone().any(|i| matches!(ctx.s.word(i), "with" | "by")))
                     } else {
                         match bind(ctx, lx, names, c, n) {
                             Some(Bind::Agent) => Some(!became),
