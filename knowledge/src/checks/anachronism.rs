@@ -31,22 +31,34 @@ use crate::text::sentences::TokKind;
 
 /// Words before a name that make it anything but the one acting (besides the vocabulary's
 /// `non_agent_before` and prepositions): it starts a reported or relative clause.
-const NOT_SUBJECT_AFTER: &[&str] = &["that", "which", "whom", "whose", "what", "how", "why", "whether", "than", "if"];
+fn not_subject_after(w: &str) -> bool {
+    matches!(
+        w,
+        "that" | "which" | "whom" | "whose" | "what" | "how" | "why" | "whether" | "than" | "if"
+    )
+}
 
 /// Verbs of state or of lasting influence, which the dead can do: "Lenin remained a hero",
 /// "Lenin inspired the purges".
-const STATIVE: &[&str] = &[
-    "remained", "remains", "seemed", "seems", "appeared", "appears", "stayed", "loomed", "looms", "haunted", "haunts",
-    "inspired", "inspires", "influenced", "influences", "shaped", "shapes", "dominated", "dominates", "overshadowed",
-    "symbolised", "symbolized", "symbolises", "symbolizes", "embodied", "embodies", "represented", "represents",
-    "endured", "lived", "lives", "continued", "continues", "legitimised", "legitimized", "justified",
-];
+fn is_stative(w: &str) -> bool {
+    matches!(
+        w,
+        "remained" | "remains" | "seemed" | "seems" | "appeared" | "appears" | "stayed" | "loomed" | "looms"
+            | "haunted" | "haunts" | "inspired" | "inspires" | "influenced" | "influences" | "shaped" | "shapes"
+            | "dominated" | "dominates" | "overshadowed" | "symbolised" | "symbolized" | "symbolises" | "symbolizes"
+            | "embodied" | "embodies" | "represented" | "represents" | "endured" | "lived" | "lives" | "continued"
+            | "continues" | "legitimised" | "legitimized" | "justified"
+    )
+}
 
 /// Subordinating words: after one, a date may belong to another verb.
-const SUBORDINATE: &[&str] = &[
-    "that", "which", "who", "whom", "when", "while", "because", "although", "though", "until", "till", "whereas",
-    "where", "if", "unless", "so", "but", "and", "whilst", "once", "as",
-];
+fn is_subordinate(w: &str) -> bool {
+    matches!(
+        w,
+        "that" | "which" | "who" | "whom" | "when" | "while" | "because" | "although" | "though" | "until" | "till"
+            | "whereas" | "where" | "if" | "unless" | "so" | "but" | "and" | "whilst" | "once" | "as"
+    )
+}
 
 /// Is the name the subject of an active verb? Returns the verb's token index.
 fn agent_verb(ctx: &SentenceCtx, names: &[Name], n: &Name, clause: &Range<usize>) -> Option<usize> {
@@ -72,7 +84,7 @@ fn agent_verb(ctx: &SentenceCtx, names: &[Name], n: &Name, clause: &Range<usize>
     }
     if k > 0 {
         let before = s.word(k - 1);
-        if dd::is_prep(before) || v.non_agent_before.contains(before) || NOT_SUBJECT_AFTER.contains(&before) || before.ends_with("'s") || before.ends_with("’s") {
+        if dd::is_prep(before) || v.non_agent_before.contains(before) || not_subject_after(before) || before.ends_with("'s") || before.ends_with("’s") {
             return None;
         }
     }
@@ -99,15 +111,15 @@ fn agent_verb(ctx: &SentenceCtx, names: &[Name], n: &Name, clause: &Range<usize>
     if v.posthumous.contains(w) {
         return None;
     }
-    if dd::BE.contains(&w) {
+    if dd::is_be(w) {
         // "was writing" acts; "was embalmed" (passive) and "was too ill" (a state) do not.
         let next = if j + 1 < clause.end { s.word(j + 1) } else { "" };
         return (next.len() > 4 && next.ends_with("ing")).then_some(j);
     }
-    if matches!(w, "had" | "has" | "have" | "having") || dd::MODALS.contains(&w) {
+    if matches!(w, "had" | "has" | "have" | "having") || dd::is_modal(w) {
         return None;
     }
-    if STATIVE.contains(&w) {
+    if is_stative(w) {
         return None;
     }
     let listed = v.verbs.contains(w);
@@ -288,10 +300,10 @@ fn tied(ctx: &SentenceCtx, lx: &dd::Lex, names: &[Name], clause: &Range<usize>, 
             continue;
         }
         let w = s.word(i);
-        if SUBORDINATE.contains(&w) || (names.iter().any(|o| !o.virtual_ && o.toks.contains(&i) && matches!(ctx.kb.entries[o.entry].kind, Kind::Person | Kind::Body)) && lx.is_verb(s.word(o_end(names, i).min(clause.end - 1)))) {
+        if is_subordinate(w) || (names.iter().any(|o| !o.virtual_ && o.toks.contains(&i) && matches!(ctx.kb.entries[o.entry].kind, Kind::Person | Kind::Body)) && lx.is_verb(s.word(o_end(names, i).min(clause.end - 1)))) {
             return false;
         }
-        if dd::BE.contains(&w) || matches!(w, "had" | "has" | "have") || (dd::past_form(w) && !is_participle_modifier(ctx, i)) {
+        if dd::is_be(w) || matches!(w, "had" | "has" | "have") || (dd::past_form(w) && !is_participle_modifier(ctx, i)) {
             return false;
         }
         if ctx.dates.iter().any(|x| x.toks.contains(&i)) {

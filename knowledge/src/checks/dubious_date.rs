@@ -43,47 +43,91 @@ use crate::text::sentences::TokKind;
 // Grammar helpers, shared with the anachronism check
 // ---------------------------------------------------------------------------------------------
 
-pub(crate) const BE: &[&str] = &["was", "were", "is", "are", "been", "be", "being", "am", "get", "got", "gets", "getting"];
-const HAVE: &[&str] = &["had", "has", "have", "having"];
-pub(crate) const MODALS: &[&str] = &["would", "could", "should", "might", "will", "may", "must", "shall", "can", "did", "does", "do"];
-const DETS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "new", "first", "second", "third",
-    "whole", "entire", "own", "entire", "newly", "so-called", "infamous", "famous", "brutal", "bloody",
-];
-const ADVERBS: &[&str] = &[
-    "then", "later", "soon", "also", "first", "finally", "eventually", "already", "still", "again", "once", "only",
-    "even", "subsequently", "duly", "thus", "therefore", "himself", "itself", "themselves", "all", "both", "quickly",
-    "promptly", "secretly", "officially", "formally", "allegedly", "apparently", "supposedly", "reportedly", "famously",
-    "in", "turn",
-];
+// The word lists are `matches!` patterns (a switch on length, then a compare or two) rather
+// than slices to scan: they are asked about nearly every word of every dated sentence.
+
+pub(crate) fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "was" | "were" | "is" | "are" | "been" | "be" | "being" | "am" | "get" | "got" | "gets" | "getting"
+    )
+}
+
+fn is_have(w: &str) -> bool {
+    matches!(
+        w,
+        "had" | "has" | "have" | "having"
+    )
+}
+
+pub(crate) fn is_modal(w: &str) -> bool {
+    matches!(
+        w,
+        "would" | "could" | "should" | "might" | "will" | "may" | "must" | "shall" | "can" | "did" | "does" | "do"
+    )
+}
+
+fn is_det(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "these" | "those" | "new" | "first" | "second"
+            | "third" | "whole" | "entire" | "own" | "newly" | "so-called" | "infamous" | "famous" | "brutal"
+            | "bloody"
+    )
+}
+
+fn is_adverb_word(w: &str) -> bool {
+    matches!(
+        w,
+        "then" | "later" | "soon" | "also" | "first" | "finally" | "eventually" | "already" | "still" | "again"
+            | "once" | "only" | "even" | "subsequently" | "duly" | "thus" | "therefore" | "himself" | "itself"
+            | "themselves" | "all" | "both" | "quickly" | "promptly" | "secretly" | "officially" | "formally"
+            | "allegedly" | "apparently" | "supposedly" | "reportedly" | "famously" | "in" | "turn"
+    )
+}
+
 /// Words after a verb that show it has no object: the name before it is what the verb is about.
-const NO_OBJECT: &[&str] = &[
-    "in", "on", "at", "during", "by", "after", "before", "until", "till", "from", "with", "for", "to", "against",
-    "into", "under", "over", "as", "while", "when", "and", "aged", "amid", "following", "despite", "because",
-    "through", "throughout", "within", "near", "outside", "inside", "upon", "since", "around", "about", "out",
-    "shortly", "soon", "only", "suddenly", "early", "late", "later", "that", "which", "but", "or", "there", "here",
-    "abroad", "again", "too", "also", "then", "himself", "itself", "themselves", "briefly", "mid", "barely",
-];
+fn no_object_after(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "during" | "by" | "after" | "before" | "until" | "till" | "from" | "with" | "for" | "to"
+            | "against" | "into" | "under" | "over" | "as" | "while" | "when" | "and" | "aged" | "amid" | "following"
+            | "despite" | "because" | "through" | "throughout" | "within" | "near" | "outside" | "inside" | "upon"
+            | "since" | "around" | "about" | "out" | "shortly" | "soon" | "only" | "suddenly" | "early" | "late"
+            | "later" | "that" | "which" | "but" | "or" | "there" | "here" | "abroad" | "again" | "too" | "also"
+            | "then" | "himself" | "itself" | "themselves" | "briefly" | "mid" | "barely"
+    )
+}
+
 /// Words that put a name under a preposition or make it an object rather than the one acting.
-const PREPOSITIONS: &[&str] = &[
-    "of", "to", "about", "against", "after", "under", "for", "with", "from", "toward", "towards", "like", "than",
-    "unlike", "by", "on", "upon", "as", "into", "since", "before", "beyond", "in", "at", "during", "between", "among",
-    "over", "without", "despite", "behind", "through", "via", "per", "amid", "around", "whom", "versus", "vs",
-];
+fn preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "to" | "about" | "against" | "after" | "under" | "for" | "with" | "from" | "toward" | "towards"
+            | "like" | "than" | "unlike" | "by" | "on" | "upon" | "as" | "into" | "since" | "before" | "beyond" | "in"
+            | "at" | "during" | "between" | "among" | "over" | "without" | "despite" | "behind" | "through" | "via"
+            | "per" | "amid" | "around" | "whom" | "versus" | "vs"
+    )
+}
+
 /// Words that may stand before a clause-framing date: "In 1934,", "By early 1939", "After the 1920s".
-const FRAMING: &[&str] = &[
-    "in", "by", "after", "before", "during", "since", "until", "till", "from", "between", "around", "about", "c",
-    "c.", "circa", "early", "late", "mid", "the", "of", "throughout", "spring", "summer", "autumn", "fall", "winter",
-    "then", "and", "but", "so", "yet", "however", "later", "also", "only", "even", "already", "still", "year", "years",
-    "on", "at", "end", "start", "beginning", "middle", "ca",
-];
+fn is_framing(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "by" | "after" | "before" | "during" | "since" | "until" | "till" | "from" | "between" | "around"
+            | "about" | "c" | "c." | "circa" | "early" | "late" | "mid" | "the" | "of" | "throughout" | "spring"
+            | "summer" | "autumn" | "fall" | "winter" | "then" | "and" | "but" | "so" | "yet" | "however" | "later"
+            | "also" | "only" | "even" | "already" | "still" | "year" | "years" | "on" | "at" | "end" | "start"
+            | "beginning" | "middle" | "ca"
+    )
+}
 
 pub(crate) fn is_prep(w: &str) -> bool {
-    PREPOSITIONS.contains(&w)
+    preposition(w)
 }
 
 fn is_adverb(w: &str) -> bool {
-    ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "italy" | "family" | "july" | "rally" | "ally" | "supply" | "assembly" | "early"))
+    is_adverb_word(w) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "italy" | "family" | "july" | "rally" | "ally" | "supply" | "assembly" | "early"))
 }
 
 /// A word that reads as a noun naming an act ("death", "introduction", "founding").
@@ -221,13 +265,32 @@ pub(crate) struct Lexicon {
     /// `dissolved`, `died`, `appointed`): verbs unless they read as nouns.
     cue_heads: FxHashSet<String>,
     /// Per entry, per role: the title's words (`title_words`).
-    titles: Vec<Vec<Vec<String>>>,
+    titles: Vec<Vec<Title>>,
     /// Per entry: the words of its name and aliases (`title_words`), for offices.
     name_words: Vec<Vec<String>>,
     /// Per entry: its name and aliases in lower case, for events with cues and actors.
     lower_names: Vec<Vec<String>>,
     /// Per entry: the events with cues it is an actor of, in order.
     acts_in: Vec<Vec<EntryId>>,
+}
+
+/// A role's title, prepared for `find_title`.
+struct Title {
+    /// Its words (`title_words`).
+    words: Vec<String>,
+    /// The first four bytes of its first word other than "the" (none: no such word), which
+    /// some word of a clause must start with (ignoring ASCII case) for the title to be there.
+    prefix: Option<Box<[u8]>>,
+}
+
+impl Title {
+    fn new(title: &str) -> Title {
+        let prefix = title.split_whitespace().find(|w| !w.eq_ignore_ascii_case("the")).map(|first| {
+            let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+            Box::from(&first.as_bytes()[..first.len().min(4)])
+        });
+        Title { words: title_words(title), prefix }
+    }
 }
 
 /// The list id of an event's own cues (after the vocabulary's `Cue` lists).
@@ -250,7 +313,7 @@ impl Lexicon {
             posthumous: v.posthumous.iter().cloned().collect(),
             non_agent_before: v.non_agent_before.iter().cloned().collect(),
             cue_heads: FxHashSet::default(),
-            titles: kb.entries.iter().map(|e| e.roles.iter().map(|r| title_words(&r.title)).collect()).collect(),
+            titles: kb.entries.iter().map(|e| e.roles.iter().map(|r| Title::new(&r.title)).collect()).collect(),
             name_words: kb.entries.iter().map(|e| e.aliases.iter().chain(std::iter::once(&e.name)).flat_map(|a| title_words(a)).collect()).collect(),
             lower_names: kb
                 .entries
@@ -368,7 +431,7 @@ impl<'a> Lex<'a> {
 
     /// A verb form: an auxiliary, a regular past, or a verb of the vocabulary.
     pub(crate) fn is_verb(&self, w: &str) -> bool {
-        if MODALS.contains(&w) || HAVE.contains(&w) || BE.contains(&w) || (past_form(w) && w != "born") {
+        if is_modal(w) || is_have(w) || is_be(w) || (past_form(w) && w != "born") {
             return true;
         }
         self.lexicon.verbs.contains(w) || (self.lexicon.cue_heads.contains(w) && !nounish(w))
@@ -441,7 +504,7 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
     let noun = cue.len() == 1 && nounish(cue_word);
     // A cue that is also a preposition ("over") only counts as "X was over".
     let prep_cue = cue.len() == 1 && is_prep(cue_word);
-    if prep_cue && (n.toks.end > cue.start || !(n.toks.end..cue.start).any(|i| BE.contains(&s.word(i)))) {
+    if prep_cue && (n.toks.end > cue.start || !(n.toks.end..cue.start).any(|i| is_be(s.word(i)))) {
         return None;
     }
     if n.toks.start >= cue.end {
@@ -451,7 +514,7 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
         if gap.len() > 7 {
             return None;
         }
-        if !gap.is_empty() && s.word(gap.start) == "by" && gap.len() <= 3 && (gap.start + 1..gap.end).all(|i| DETS.contains(&s.word(i))) {
+        if !gap.is_empty() && s.word(gap.start) == "by" && gap.len() <= 3 && (gap.start + 1..gap.end).all(|i| is_det(s.word(i))) {
             return Some(Bind::Agent);
         }
         // Determiners, "of" after a noun, and other objects joined by "and" / "with" ("replaced
@@ -461,7 +524,7 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
             let w = s.word(i);
             if is_name_tok(names, i) {
                 after_name = true;
-            } else if DETS.contains(&w) || (w == "of" && k == 0 && noun) {
+            } else if is_det(w) || (w == "of" && k == 0 && noun) {
             } else if after_name && matches!(w, "with" | "and" | "," | "by") {
                 after_name = false;
             } else {
@@ -477,9 +540,9 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
     let gap = n.toks.end..cue.start;
     if noun {
         // "Lenin suffered his first stroke": a verb, determiners and one adjective.
-        if loose && !n.possessive && (2..=4).contains(&gap.len()) && lx.is_verb(s.word(gap.start)) && !BE.contains(&s.word(gap.start)) {
+        if loose && !n.possessive && (2..=4).contains(&gap.len()) && lx.is_verb(s.word(gap.start)) && !is_be(s.word(gap.start)) {
             let rest = gap.start + 1..gap.end;
-            if rest.clone().filter(|&i| !DETS.contains(&s.word(i))).count() <= 1 && rest.clone().all(|i| s.toks[i].kind == TokKind::Word && !is_name_tok(names, i) && !is_prep(s.word(i))) {
+            if rest.clone().filter(|&i| !is_det(s.word(i))).count() <= 1 && rest.clone().all(|i| s.toks[i].kind == TokKind::Word && !is_name_tok(names, i) && !is_prep(s.word(i))) {
                 return Some(Bind::Patient);
             }
         }
@@ -509,7 +572,7 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
     // A name under a preposition is not a subject: "leader of the Trade Unions and Uglanov was
     // replaced".
     let mut k = n.toks.start;
-    while k > 0 && DETS.contains(&s.word(k - 1)) {
+    while k > 0 && is_det(s.word(k - 1)) {
         k -= 1;
     }
     if k > 0 && is_prep(s.word(k - 1)) && !n.virtual_ && !matches!(s.word(k - 1), "after" | "before" | "since" | "until" | "till" | "as") && !(loose && s.word(k - 1) == "of") {
@@ -536,20 +599,20 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
             }
             continue;
         }
-        if BE.contains(&w) {
+        if is_be(w) {
             has_be = true;
-        } else if HAVE.contains(&w) {
+        } else if is_have(w) {
             has_have = true;
         } else if w == "and" || w == "," || w == "&" {
-            if k + 1 < gap.len() && !is_name_tok(names, i + 1) && !BE.contains(&s.word(i + 1)) && !is_adverb(s.word(i + 1)) {
+            if k + 1 < gap.len() && !is_name_tok(names, i + 1) && !is_be(s.word(i + 1)) && !is_adverb(s.word(i + 1)) {
                 return None;
             }
         } else if is_adverb(w) || w == "to" || w == "not" || w == "later" {
-        } else if loose && !verb_used && lx.is_verb(w) && !MODALS.contains(&w) {
+        } else if loose && !verb_used && lx.is_verb(w) && !is_modal(w) {
             // An event's place as the cue: "Trotsky was exiled to Alma-Ata".
             verb_used = true;
         } else if verb_used && matches!(w, "from" | "in" | "into" | "at" | "the") {
-        } else if k == 0 && !modifier_used && s.toks[i].kind == TokKind::Word && !past_form(w) && !MODALS.contains(&w) && !is_prep(w) && !nounish(w) {
+        } else if k == 0 && !modifier_used && s.toks[i].kind == TokKind::Word && !past_form(w) && !is_modal(w) && !is_prep(w) && !nounish(w) {
             // A noun the name modifies: "the Kronstadt sailors rose".
             modifier_used = true;
         } else {
@@ -563,10 +626,10 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
     // Active or intransitive: with no object after the cue, the name is what the verb is about.
     let next = cue.end;
     // "began to purge", "started purging": the name does something else.
-    if next < s.toks.len() && ((s.word(next) == "to" && next + 1 < s.toks.len() && !is_name_tok(names, next + 1) && !DETS.contains(&s.word(next + 1)) && !starts_date(ctx, next + 1) && s.toks[next + 1].kind == TokKind::Word) || (s.word(next).len() > 4 && s.word(next).ends_with("ing"))) {
+    if next < s.toks.len() && ((s.word(next) == "to" && next + 1 < s.toks.len() && !is_name_tok(names, next + 1) && !is_det(s.word(next + 1)) && !starts_date(ctx, next + 1) && s.toks[next + 1].kind == TokKind::Word) || (s.word(next).len() > 4 && s.word(next).ends_with("ing"))) {
         return Some(Bind::Agent);
     }
-    if next >= s.toks.len() || s.toks[next].kind == TokKind::Punct || NO_OBJECT.contains(&s.word(next)) || starts_date(ctx, next) {
+    if next >= s.toks.len() || s.toks[next].kind == TokKind::Punct || no_object_after(s.word(next)) || starts_date(ctx, next) {
         return Some(Bind::Patient);
     }
     let _ = cue_last;
@@ -733,13 +796,12 @@ fn title_words(t: &str) -> Vec<String> {
 }
 
 /// Token range where the role's title is written in the clause, if it is.
-/// `words` are the title's (`Lexicon::titles`).
-fn find_title(ctx: &SentenceCtx, clause: &Range<usize>, role: &Role, words: &[String], names: &[Name]) -> Option<Range<usize>> {
-    // Quick rejection without allocating: the title's first word (or its first four letters)
-    // must be in the clause, or the office it belongs to must be named there.
-    let first = role.title.split_whitespace().find(|w| !w.eq_ignore_ascii_case("the"))?;
-    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-    let prefix = &first.as_bytes()[..first.len().min(4)];
+/// `title` is the role's, prepared (`Lexicon::titles`).
+fn find_title(ctx: &SentenceCtx, clause: &Range<usize>, role: &Role, title: &Title, names: &[Name]) -> Option<Range<usize>> {
+    // Quick rejection: the title's first word (or its first four letters) must be in the
+    // clause, or the office it belongs to must be named there.
+    let prefix: &[u8] = title.prefix.as_deref()?;
+    let words = &title.words;
     let literal_possible = clause.clone().any(|i| ctx.s.word(i).as_bytes().get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix)));
     let office_named = role.office.is_some_and(|o| names.iter().any(|n| n.entry == o && clause.start <= n.toks.start && n.toks.end <= clause.end));
     if !literal_possible && !office_named {
@@ -793,7 +855,7 @@ fn is_subject(ctx: &SentenceCtx, lx: &Lex, clause: &Range<usize>, n: &Name, name
     for i in clause.start..n.toks.start {
         let w = s.word(i);
         let in_date = ctx.dates.iter().any(|d| d.toks.contains(&i));
-        if !(in_date || FRAMING.contains(&w) || DETS.contains(&w) || w == "," || is_adverb(w)) {
+        if !(in_date || is_framing(w) || is_det(w) || w == "," || is_adverb(w)) {
             return false;
         }
         if is_name_tok(names, i) {
@@ -812,7 +874,7 @@ fn is_subject(ctx: &SentenceCtx, lx: &Lex, clause: &Range<usize>, n: &Name, name
         return false;
     }
     let w = s.word(j);
-    if BE.contains(&w) {
+    if is_be(w) {
         // An event's passive says it happened ("the treaty was signed"); a period's says what was
         // later done to it ("the Terror was denounced").
         return ctx.kb.entries[n.entry].kind == Kind::Event || !(j + 1 < clause.end && past_form(s.word(j + 1)));
@@ -917,9 +979,9 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                 // Posts.
                 if !n.virtual_ {
                     let holder_end = e.end.map(|w| w.span());
-                    for (r, words) in e.roles.iter().zip(&ctx.tables().dates.titles[n.entry]) {
+                    for (r, t) in e.roles.iter().zip(&ctx.tables().dates.titles[n.entry]) {
                         let Some(from) = r.from else { continue };
-                        let Some(title) = find_title(ctx, clause, r, words, names) else { continue };
+                        let Some(title) = find_title(ctx, clause, r, t, names) else { continue };
                         let anchor = hull(&title, &n.toks);
                         let cue = appointed.iter().find(|c| bind(ctx, lx, names, c, n).is_some() && c.end <= title.start && title.start - c.end <= 3);
                         // The title must be the name's: next to it ("Yagoda, head of the NKVD",
@@ -1098,7 +1160,7 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                     Some(Bind::Agent) => {
                         a.toks.start > c.start
                             || names.iter().filter(|o| !o.virtual_ && o.toks.start >= c.end && o.toks.start <= c.end + 3).min_by_key(|o| o.toks.start).is_some_and(|o| {
-                                (c.end..o.toks.start).all(|i| DETS.contains(&ctx.s.word(i)))
+                                (c.end..o.toks.start).all(|i| is_det(ctx.s.word(i)))
                                     && e.actors.contains(&o.entry)
                             })
                     }
@@ -1129,7 +1191,7 @@ fn distance(ctx: &SentenceCtx, d: &Range<usize>, a: &Range<usize>) -> usize {
 
 /// A date at the head of its clause ("In 1934, ...", "By early 1939 ...") frames all of it.
 fn framing(ctx: &SentenceCtx, clause: &Range<usize>, d: &DateExpr) -> bool {
-    (clause.start..d.toks.start).all(|i| FRAMING.contains(&ctx.s.word(i)) || ctx.s.word(i) == "," || ctx.dates.iter().any(|x| x.toks.contains(&i)))
+    (clause.start..d.toks.start).all(|i| is_framing(ctx.s.word(i)) || ctx.s.word(i) == "," || ctx.dates.iter().any(|x| x.toks.contains(&i)))
 }
 
 /// The words the fact base gives for a fact's date, for "sources disagree".
@@ -1360,7 +1422,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                     // another acts first.
                     let acts_first = (d.toks.end..a.start).any(|i| {
                         let w = ctx.s.word(i);
-                        lx.is_verb(w) && !MODALS.contains(&w) && !HAVE.contains(&w) && !BE.contains(&w) && !names.iter().any(|n| n.toks.contains(&i))
+                        lx.is_verb(w) && !is_modal(w) && !is_have(w) && !is_be(w) && !names.iter().any(|n| n.toks.contains(&i))
                     });
                     if !close && acts_first {
                         return None;
