@@ -254,6 +254,9 @@ fn words_end(ctx: &SentenceCtx, i: usize, parts: &[Box<str>]) -> Option<usize> {
 pub(crate) struct Lexicon {
     /// A phrase's first word to the phrases starting with it: (list, the words after it).
     by_first: FxHashMap<String, Vec<(u32, Box<[Box<str>]>)>>,
+    /// Per first byte, the lengths (bit `len`, 63 for longer) of the words `by_first` holds:
+    /// most words of a sentence are ruled out before hashing.
+    heads: Box<[u64; 256]>,
     /// Phrases whose first word is a stem (`*`) or "n't", which no word can be looked up by:
     /// (list, the first word's stem or `None` for "n't", words), tried at every word.
     open: Vec<(u32, Option<Box<str>>, Box<[Box<str>]>)>,
@@ -308,6 +311,7 @@ impl Lexicon {
         let v = &kb.vocab;
         let mut lx = Lexicon {
             by_first: FxHashMap::default(),
+            heads: Box::new([0; 256]),
             open: Vec::new(),
             verbs: v.verbs.iter().cloned().collect(),
             posthumous: v.posthumous.iter().cloned().collect(),
@@ -348,6 +352,15 @@ impl Lexicon {
         lx
     }
 
+    /// The phrases starting with the word `w`, if any.
+    fn starting(&self, w: &str) -> Option<&[(u32, Box<[Box<str>]>)]> {
+        let b = *w.as_bytes().first()?;
+        if self.heads[usize::from(b)] & (1 << w.len().min(63)) == 0 {
+            return None;
+        }
+        self.by_first.get(w).map(Vec::as_slice)
+    }
+
     fn add(&mut self, list: u32, p: &str) {
         // A phrase starting with a space matches nowhere (its first word is empty).
         let first = p.split(' ').next().unwrap_or("");
@@ -357,6 +370,7 @@ impl Lexicon {
         } else if first == "n't" {
             self.open.push((list, None, words.into()));
         } else if !first.is_empty() {
+            self.heads[usize::from(first.as_bytes()[0])] |= 1 << first.len().min(63);
             self.by_first.entry(first.to_string()).or_default().push((list, words[1..].into()));
         }
     }
@@ -380,17 +394,18 @@ impl<'a> Lex<'a> {
         let mut hits: Vec<(u32, usize, usize)> = Vec::new();
         for i in 0..s.toks.len() {
             let w = s.word(i);
-            if let Some(ps) = lexicon.by_first.get(w) {
+            if let Some(ps) = lexicon.starting(w) {
                 for (k, rest) in ps {
                     if let Some(e) = words_end(ctx, i + 1, rest) {
                         hits.push((*k, i, e));
                     }
                 }
             }
-            // A possessive ("Lenin's") matches a one-word phrase by its base.
-            let b = crate::text::sentences::possessive_base(w);
+            // A possessive ("Lenin's") matches a one-word phrase by its base (a possessive ends
+            // in "s" or an apostrophe, whose last byte in "’" is 0x99).
+            let b = if matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) { crate::text::sentences::possessive_base(w) } else { w };
             if b.len() != w.len() {
-                if let Some(ps) = lexicon.by_first.get(b) {
+                if let Some(ps) = lexicon.starting(b) {
                     hits.extend(ps.iter().filter(|(_, rest)| rest.is_empty()).map(|(k, _)| (*k, i, i + 1)));
                 }
             }
@@ -1095,27 +1110,34 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
         return out;
     }
     let text = ctx.text();
-    let unknown_proper: Vec<usize> = clause
-        .clone()
-        .filter(|&i| {
-            let t = &ctx.s.toks[i];
-            i > 0
-                && t.kind == TokKind::Word
-                && text[t.range.clone()].starts_with(|c: char| c.is_uppercase())
-                && !is_name_tok(names, i)
-                && month_number(ctx.s.word(i)).is_none()
-                && !matches!(ctx.s.word(i - 1), "." | "\"" | "“" | ":" | "‘")
-                && !crate::base::is_ordinary_word(ctx.s.word(i))
-                && ctx.s.word(i) != "i"
-        })
-        .collect();
+    // Worked out for the first event with a cue in the clause (it asks the dictionary).
+    let mut unknown_proper: Option<Vec<usize>> = None;
+    let find_unknown_proper = || -> Vec<usize> {
+        clause
+            .clone()
+            .filter(|&i| {
+                let t = &ctx.s.toks[i];
+                i > 0
+                    && t.kind == TokKind::Word
+                    && text[t.range.clone()].starts_with(|c: char| c.is_uppercase())
+                    && !is_name_tok(names, i)
+                    && month_number(ctx.s.word(i)).is_none()
+                    && !matches!(ctx.s.word(i - 1), "." | "\"" | "“" | ":" | "‘")
+                    && !crate::base::is_ordinary_word(ctx.s.word(i))
+                    && ctx.s.word(i) != "i"
+            })
+            .collect()
+    };
     for ei in events {
         let e = &kb.entries[ei];
-        let actors: Vec<&&Name> = in_clause.iter().filter(|n| e.actors.contains(&n.entry)).collect();
-        let event_cues: Vec<Range<usize>> = lx.entry_cues(ei).iter().filter(|c| inside(c)).cloned().collect();
-        if event_cues.is_empty() || unknown_proper.iter().any(|&i| !event_cues.iter().any(|c| c.contains(&i))) {
+        if !lx.entry_cues(ei).iter().any(|c| inside(c)) {
             continue;
         }
+        let event_cues: Vec<Range<usize>> = lx.entry_cues(ei).iter().filter(|c| inside(c)).cloned().collect();
+        if unknown_proper.get_or_insert_with(&find_unknown_proper).iter().any(|&i| !event_cues.iter().any(|c| c.contains(&i))) {
+            continue;
+        }
+        let actors: Vec<&&Name> = in_clause.iter().filter(|n| e.actors.contains(&n.entry)).collect();
         // A body or place the event does not involve, as where or whence: "expelled from the
         // Politburo" is not the expulsion from the party; "returned to Moscow" not the return to
         // Petrograd.
@@ -1127,14 +1149,16 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
             while k > 0 && ctx.s.word(k - 1) == "the" {
                 k -= 1;
             }
-            let written = crate::text::sentences::possessive_base(&ctx.s.lower[ctx.rel(&n.range)]).to_string();
             place_like
                 && !n.virtual_
                 && !e.actors.contains(&n.entry)
                 && !e.related.contains(&n.entry)
                 && k > 0
                 && matches!(ctx.s.word(k - 1), "to" | "in" | "at" | "into" | "from")
-                && !event_names.iter().any(|a| a.contains(&written))
+                && {
+                    let written = crate::text::sentences::possessive_base(&ctx.s.lower[ctx.rel(&n.range)]);
+                    !event_names.iter().any(|a| a.contains(written))
+                }
         });
         if elsewhere {
             continue;

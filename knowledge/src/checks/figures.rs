@@ -84,6 +84,10 @@ fn unit_measure(unit: &str) -> Measure {
 /// Light stemming, returning a prefix of the word: executions/executed -> execut, purge -> purg.
 fn stem(w: &str) -> &str {
     let w = crate::text::sentences::possessive_base(w);
+    // Every suffix ends in one of these letters, and leaves at least four bytes.
+    if w.len() < 5 || !matches!(w.as_bytes()[w.len() - 1], b's' | b'n' | b'g' | b'd' | b'e') {
+        return w;
+    }
     for suf in ["ations", "ation", "ions", "ion", "ings", "ing", "ed", "es", "s", "e"] {
         if let Some(s) = w.strip_suffix(suf) {
             if s.len() >= 4 {
