@@ -300,10 +300,11 @@ fn interval(ctx: &SentenceCtx, n: &NumberExpr) -> (f64, f64) {
     let digits = ctx.s.toks[n.toks.start].kind == TokKind::Number;
     let mut tol = (hi0 * 0.001).max(if v.fract() == 0.0 { 0.4 } else { 0.0 });
     if digits {
-        let core: String = first.chars().filter(char::is_ascii_digit).collect();
+        // The digits written, without separators: how many trail as zeros.
+        let written_digits = || first.bytes().filter(u8::is_ascii_digit);
         let decimals = first.split_once('.').map_or(0, |(_, d)| d.len());
         let scaled = n.approx && text[n.range.clone()].split_whitespace().count() > 1 && !n.percent;
-        let trailing = core.len() - core.trim_end_matches('0').len();
+        let trailing = written_digits().rev().take_while(|&b| b == b'0').count();
         if scaled {
             // "2.9 million": a unit of the last digit written (students cut 1,575,259 to "1.5
             // million" as often as they round it), at least a twentieth, at most a fifth.
@@ -355,7 +356,7 @@ fn numbers<'n>(ctx: &'n SentenceCtx, clauses: &[Range<usize>]) -> Vec<Num<'n>> {
         }
         let (a, b) = (n.toks.start, n.toks.end);
         let written = &text[n.range.clone()];
-        if matches!(written.to_ascii_lowercase().as_str(), "one" | "a" | "an") {
+        if ["one", "a", "an"].iter().any(|w| written.eq_ignore_ascii_case(w)) {
             continue;
         }
         let mut before = if a >= 1 { s.word(a - 1) } else { "" };
@@ -982,7 +983,7 @@ fn clauses(ctx: &SentenceCtx) -> Vec<Range<usize>> {
     let s = &ctx.s;
     let text = ctx.text();
     let mut out = Vec::new();
-    for c in ctx.clauses() {
+    for c in ctx.clause_ranges().iter().cloned() {
         let mut start = c.start;
         for i in c.clone() {
             let w = s.word(i);
