@@ -104,6 +104,13 @@ pub fn find(s: &Sentence) -> Vec<DateExpr> {
     let n = s.toks.len();
     let mut i = 0;
     while i < n {
+        // Every date is written from a number token or a word starting with a digit ("1930s"):
+        // other tokens (most of them) leave here.
+        let t = &s.toks[i];
+        if t.kind == TokKind::Punct || t.kind == TokKind::Word && !s.lower.as_bytes()[t.range.start].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
         // Decades: "1930s", "the 1930s", "the mid-1930s"
         let w = s.word(i);
         if w.len() == 5 && w.ends_with('s') && w[..4].bytes().all(|b| b.is_ascii_digit()) && w[..4].ends_with('0') {
@@ -205,6 +212,10 @@ pub fn find(s: &Sentence) -> Vec<DateExpr> {
 }
 
 fn day_of(w: &str) -> Option<u8> {
+    // A day starts with a digit whatever its ending ("1st", "12th"): words leave here.
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let d = w.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
     if d.is_empty() || d.len() > 2 || !d.bytes().all(|b| b.is_ascii_digit()) {
         return None;

@@ -26,39 +26,61 @@ pub struct NumberExpr {
     pub toks: Range<usize>,
 }
 
-const SMALL: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-];
-const SCALES: &[(&str, f64)] =
-    &[("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("millions", 1e6), ("billion", 1e9), ("m", 1e6), ("mn", 1e6)];
-const FRACTIONS: &[(&str, f64)] = &[("half", 0.5), ("quarter", 0.25), ("third", 1.0 / 3.0), ("three-quarters", 0.75)];
+/// "zero" to "twenty", and the tens to "ninety". A `match` rather than a table: most words are
+/// looked up here and miss, and a match rejects them on their length and first bytes.
+fn small_value(w: &str) -> Option<f64> {
+    Some(match w {
+        "zero" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+fn scale_value(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" => 100.0,
+        "thousand" => 1e3,
+        "million" | "millions" | "m" | "mn" => 1e6,
+        "billion" => 1e9,
+        _ => return None,
+    })
+}
+
+fn fraction_value(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" => 0.5,
+        "quarter" => 0.25,
+        "third" => 1.0 / 3.0,
+        "three-quarters" => 0.75,
+        _ => return None,
+    })
+}
+
 const HEDGES: &[&str] = &[
     "some",
     "about",
@@ -88,13 +110,13 @@ fn word_value(w: &str) -> Option<f64> {
     if w.len() < 3 || w.len() > 13 || !matches!(w.as_bytes()[0], b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n') {
         return None;
     }
-    if let Some(&(_, v)) = SMALL.iter().find(|(n, _)| *n == w) {
+    if let Some(v) = small_value(w) {
         return Some(v);
     }
     // "ninety-eight"
     let (a, b) = w.split_once('-')?;
-    let tens = SMALL.iter().find(|(n, v)| *n == a && *v >= 20.0)?.1;
-    let units = SMALL.iter().find(|(n, v)| *n == b && *v < 10.0)?.1;
+    let tens = small_value(a).filter(|&v| v >= 20.0)?;
+    let units = small_value(b).filter(|&v| v < 10.0)?;
     Some(tens + units)
 }
 
@@ -103,7 +125,7 @@ fn digits_value(s: &Sentence, i: usize) -> Option<(f64, usize, bool)> {
         return None;
     }
     let w = s.word(i);
-    let mut v: f64 = w.replace(',', "").parse().ok()?;
+    let mut v = plain_value(w)?;
     let mut end = i + 1;
     let mut decimal = w.contains('.');
     // "681 692": groups of three digits separated by a (thin) space.
@@ -117,6 +139,31 @@ fn digits_value(s: &Sentence, i: usize) -> Option<(f64, usize, bool)> {
         decimal = false;
     }
     Some((v, end, decimal))
+}
+
+/// The value of a number token with its thousands commas dropped ("681,692"), as `f64::from_str`
+/// reads it. Whole numbers of up to 15 digits are exact in an `f64`, so they are summed
+/// directly; anything else (decimals) goes through the parser.
+fn plain_value(w: &str) -> Option<f64> {
+    let mut n: u64 = 0;
+    let mut digits = 0;
+    for b in w.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                n = n * 10 + u64::from(b - b'0');
+                digits += 1;
+            }
+            b',' => {}
+            _ => return w.replace(',', "").parse().ok(),
+        }
+        if digits > 15 {
+            return w.replace(',', "").parse().ok();
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    Some(n as f64)
 }
 
 pub fn find(s: &Sentence) -> Vec<NumberExpr> {
@@ -140,14 +187,14 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
         } else if matches!(w, "a" | "an") && i + 1 < n && matches!(s.word(i + 1), "hundred" | "thousand" | "million" | "billion") {
             // "a hundred kulaks", "over a thousand", "a million": one of the scale.
             (1.0, i + 1, false)
-        } else if let Some(&(_, f)) = FRACTIONS.iter().find(|(n, _)| *n == w) {
+        } else if let Some(f) = fraction_value(w) {
             // "a quarter of a million", "half a million"
             let mut k = i + 1;
             while k < n && matches!(s.word(k), "of" | "a" | "an") {
                 k += 1;
             }
-            match SCALES.iter().find(|(n, _)| k < s.toks.len() && *n == s.word(k)) {
-                Some(&(_, scale)) => {
+            match if k < n { scale_value(s.word(k)) } else { None } {
+                Some(scale) => {
                     if i >= 1 && matches!(s.word(i - 1), "a" | "an") {
                         start = i - 1;
                     }
@@ -176,7 +223,7 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
                 .map(|(v, e, _)| (v, e))
                 .or_else(|| word_value(s.word(k)).map(|v| (v, k + 1)));
             if let Some((top, e)) = top {
-                if let Some(&(_, scale)) = SCALES.iter().find(|(nm, _)| e < n && *nm == s.word(e)) {
+                if let Some(scale) = if e < n { scale_value(s.word(e)) } else { None } {
                     if top > value && scale >= 1e3 {
                         value *= scale;
                         high = Some(top * scale);
@@ -199,13 +246,13 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
         }
         // Scales: "2.9 million", "ninety thousand"
         if end < n && high.is_none() {
-            if let Some(&(_, scale)) = SCALES.iter().find(|(nm, _)| *nm == s.word(end)) {
+            if let Some(scale) = scale_value(s.word(end)) {
                 if scale >= 1e6 || value < 1000.0 {
                     value *= scale;
                     end += 1;
                     approx = true;
-                    if end < n && SCALES.iter().any(|(nm, _)| *nm == s.word(end)) {
-                        value *= SCALES.iter().find(|(nm, _)| *nm == s.word(end)).unwrap().1;
+                    if let Some(scale) = if end < n { scale_value(s.word(end)) } else { None } {
+                        value *= scale;
                         end += 1;
                     }
                 }
