@@ -38,17 +38,32 @@ pub struct Mention {
     pub possessive: bool,
 }
 
-/// A byte trie: patterns (or any byte strings) to ids, walked one byte at a time.
+/// A byte trie: patterns (or any byte strings) to ids, walked one byte at a time. A node with
+/// many children (the root, the first letters) has a table by byte; the others list their
+/// children, which are few.
 #[derive(Clone, Debug, Default)]
 struct Trie {
-    /// Children of the root by byte (0: none; the root is never a child).
-    root: Vec<u32>,
-    /// Per node: its edges `edges[first..first + len]`, sorted by byte, and its id (`NONE`).
-    nodes: Vec<(u32, u32, u32)>,
-    edges: Vec<(u8, u32)>,
+    /// Per node: where its children are, and its id (`NONE` if no string ends there).
+    nodes: Vec<Node>,
+    /// Listed children: bytes and nodes, `len` of them from `first`.
+    edge_bytes: Vec<u8>,
+    edge_nodes: Vec<u32>,
+    /// Tables of 256 children (0: none; the root is never a child), from `first`.
+    tables: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Node {
+    first: u32,
+    /// Number of listed children, or `TABLE` if the node has a table.
+    len: u32,
+    id: u32,
 }
 
 const NONE: u32 = u32::MAX;
+const TABLE: u32 = u32::MAX;
+/// Nodes with more children than this get a table.
+const MAX_LISTED: usize = 6;
 
 impl Trie {
     fn build<'a>(strings: impl Iterator<Item = (&'a [u8], u32)>) -> Trie {
@@ -72,51 +87,65 @@ impl Trie {
                 ids[node] = id;
             }
         }
-        let mut t = Trie { root: vec![0; 256], nodes: Vec::with_capacity(kids.len()), edges: Vec::new() };
+        let mut t = Trie::default();
+        t.nodes.reserve(kids.len());
         for (k, id) in kids.iter_mut().zip(ids) {
-            k.sort_unstable();
-            t.nodes.push((t.edges.len() as u32, k.len() as u32, id));
-            t.edges.extend_from_slice(k);
-        }
-        for &(b, child) in &kids[0] {
-            t.root[b as usize] = child;
+            // The root always has a table, so that a byte no string starts with costs one load.
+            if t.nodes.is_empty() || k.len() > MAX_LISTED {
+                let first = t.tables.len();
+                t.tables.resize(first + 256, 0);
+                for &(b, child) in k.iter() {
+                    t.tables[first + b as usize] = child;
+                }
+                t.nodes.push(Node { first: first as u32, len: TABLE, id });
+            } else {
+                k.sort_unstable();
+                t.nodes.push(Node { first: t.edge_bytes.len() as u32, len: k.len() as u32, id });
+                t.edge_bytes.extend(k.iter().map(|e| e.0));
+                t.edge_nodes.extend(k.iter().map(|e| e.1));
+            }
         }
         t
     }
 
-    #[inline]
-    fn child(&self, node: u32, b: u8) -> Option<u32> {
-        if node == 0 {
-            let c = *self.root.get(b as usize)?;
-            return (c != 0).then_some(c);
+    /// The child of `node` by byte `b`, or 0 (the root is never a child).
+    #[inline(always)]
+    fn child(&self, node: u32, b: u8) -> u32 {
+        let n = self.nodes[node as usize];
+        let first = n.first as usize;
+        if n.len == TABLE {
+            // Tables start at multiples of 256.
+            return self.tables.get(first | b as usize).copied().unwrap_or(0);
         }
-        let (first, len, _) = self.nodes[node as usize];
-        let edges = &self.edges[first as usize..(first + len) as usize];
-        if edges.len() <= 8 {
-            edges.iter().find(|e| e.0 >= b).filter(|e| e.0 == b).map(|e| e.1)
-        } else {
-            edges.binary_search_by_key(&b, |e| e.0).ok().map(|k| edges[k].1)
+        let end = first + n.len as usize;
+        match self.edge_bytes.get(first..end).and_then(|bytes| bytes.iter().position(|&x| x == b)) {
+            Some(k) => self.edge_nodes.get(first + k).copied().unwrap_or(0),
+            None => 0,
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn id(&self, node: u32) -> Option<u32> {
-        let id = self.nodes[node as usize].2;
+        let id = self.nodes[node as usize].id;
         (id != NONE).then_some(id)
     }
 
     /// The longest string starting at `s` (bytes ASCII-lower-cased): its end and id.
     #[inline]
     fn longest_at(&self, hay: &[u8], s: usize) -> Option<(usize, u32)> {
+        if self.nodes.is_empty() {
+            return None;
+        }
         let mut node = 0;
         let mut best = None;
-        for (k, &b) in hay[s..].iter().enumerate() {
-            match self.child(node, b.to_ascii_lowercase()) {
-                Some(c) => node = c,
-                None => break,
+        for (k, &b) in hay.iter().enumerate().skip(s) {
+            node = self.child(node, b.to_ascii_lowercase());
+            if node == 0 {
+                break;
             }
-            if let Some(id) = self.id(node) {
-                best = Some((s + k + 1, id));
+            let id = self.nodes[node as usize].id;
+            if id != NONE {
+                best = Some((k + 1, id));
             }
         }
         best
@@ -144,6 +173,29 @@ pub struct NameIndex {
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
 }
+
+/// The length of the character at byte `i` of `text` if it is a word character, else 0.
+#[inline(always)]
+fn word_char_len(text: &str, i: usize) -> usize {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        usize::from(ASCII_WORD[b as usize])
+    } else {
+        let (c, cl) = char_at(text, i);
+        if c.is_alphanumeric() { cl } else { 0 }
+    }
+}
+
+/// ASCII letters and digits, by byte.
+static ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
 
 /// The character at byte `i` of `text` and its length in bytes (ASCII without decoding).
 #[inline]
@@ -326,7 +378,7 @@ impl NameIndex {
         let hay = text.as_bytes();
         let n = hay.len();
         let mut out = Vec::new();
-        if self.trie.nodes.len() <= 1 {
+        if self.patterns.is_empty() {
             return out;
         }
         if self.try_everywhere {
@@ -347,17 +399,17 @@ impl NameIndex {
         let mut pos = 0;
         let mut i = 0;
         while i < n {
-            let (c, cl) = char_at(text, i);
-            if !is_word_char(c) {
-                i += cl;
+            let cl = word_char_len(text, i);
+            if cl == 0 {
+                i += char_at(text, i).1;
                 continue;
             }
             // A run of word characters [a, e).
             let a = i;
             let mut e = i + cl;
             while e < n {
-                let (c, cl) = char_at(text, e);
-                if !is_word_char(c) {
+                let cl = word_char_len(text, e);
+                if cl == 0 {
                     break;
                 }
                 e += cl;
@@ -394,9 +446,9 @@ impl NameIndex {
         let mut at = e + 1;
         while at > a + 1 {
             at -= 1;
-            match self.crossing.child(node, hay[at].to_ascii_lowercase()) {
-                Some(c) => node = c,
-                None => return false,
+            node = self.crossing.child(node, hay[at].to_ascii_lowercase());
+            if node == 0 {
+                return false;
             }
             // The match would start at `at` (the walk has gone back over `e` itself first).
             if at < e && at >= pos && self.crossing.id(node).is_some() && self.trie.longest_at(hay, at).is_some_and(|(end, _)| end > e) {

@@ -114,12 +114,14 @@ fn word_value(w: &str) -> Option<f64> {
         return Some(v);
     }
     // "ninety-eight"
-    let (a, b) = w.split_once('-')?;
+    let dash = w.bytes().position(|b| b == b'-')?;
+    let (a, b) = (&w[..dash], &w[dash + 1..]);
     let tens = small_value(a).filter(|&v| v >= 20.0)?;
     let units = small_value(b).filter(|&v| v < 10.0)?;
     Some(tens + units)
 }
 
+#[inline]
 fn digits_value(s: &Sentence, i: usize) -> Option<(f64, usize, bool)> {
     if s.toks[i].kind != TokKind::Number {
         return None;

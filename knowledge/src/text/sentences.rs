@@ -82,6 +82,10 @@ impl Sentence {
 
 /// "lenin's" -> "lenin"; "kulaks'" -> "kulaks".
 pub fn possessive_base(w: &str) -> &str {
+    // Every possessive ends in `s`, `'` or the last byte of `’`: other words leave here.
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return w;
+    }
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).or_else(|| w.strip_suffix('\'')).or_else(|| w.strip_suffix('’')).unwrap_or(w)
 }
 
@@ -116,54 +120,108 @@ fn is_alnum(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
 }
 
+/// Classes of the ASCII bytes, so that the scanners test a byte with one load.
+const ALNUM: u8 = 1;
+const DIGIT: u8 = 2;
+const SPACE: u8 = 4;
+static ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() {
+            t[i] |= ALNUM;
+        }
+        if b.is_ascii_digit() {
+            t[i] |= DIGIT;
+        }
+        // `char::is_whitespace` on ASCII: tab to carriage return, and space.
+        if matches!(b, b'\t'..=b'\r' | b' ') {
+            t[i] |= SPACE;
+        }
+        i += 1;
+    }
+    t
+};
+
 /// Words (with inner apostrophes and hyphens, "Five-Year", "Lenin’s"), numbers ("681,692",
 /// "2.9") and single punctuation characters, as sentence-relative byte ranges. The scan works
 /// on bytes and decodes a character only where a byte is not ASCII.
 pub fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-    let len = text.len();
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let mut toks = Vec::with_capacity(len / 5 + 1);
     let mut i = 0;
     while i < len {
-        let (c, cl) = char_at(text, i);
-        if c.is_whitespace() {
-            i += cl;
-            continue;
-        }
-        if !is_alnum(c) {
-            toks.push(Tok { range: i..i + cl, kind: TokKind::Punct });
-            i += cl;
-            continue;
-        }
-        let s = i;
-        let mut j = i + cl;
-        // All the word's characters so far are ASCII digits (a `.`/`,` may then join): a number.
-        let mut digits_only = c.is_ascii_digit();
-        let mut prev = c;
-        while j < len {
-            let (d, dl) = char_at(text, j);
-            if is_alnum(d) {
-                digits_only &= d.is_ascii_digit();
-                prev = d;
-                j += dl;
+        let b = bytes[i];
+        let c = if b < 0x80 {
+            let class = ASCII[b as usize];
+            if class & SPACE != 0 {
+                i += 1;
                 continue;
             }
-            if !matches!(d, '\'' | '’' | '-' | '.' | ',') {
-                break;
+            if class & ALNUM == 0 {
+                toks.push(Tok { range: i..i + 1, kind: TokKind::Punct });
+                i += 1;
+                continue;
             }
+            b as char
+        } else {
+            let (c, cl) = char_at(text, i);
+            if c.is_whitespace() {
+                i += cl;
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                toks.push(Tok { range: i..i + cl, kind: TokKind::Punct });
+                i += cl;
+                continue;
+            }
+            c
+        };
+        let s = i;
+        let mut j = i + c.len_utf8();
+        // All the word's characters so far are ASCII digits (a `.`/`,` may then join): a number.
+        let mut digits_only = c.is_ascii_digit();
+        while j < len {
+            let b = bytes[j];
+            let (d, dl) = if b < 0x80 {
+                let class = ASCII[b as usize];
+                if class & ALNUM != 0 {
+                    digits_only &= class & DIGIT != 0;
+                    j += 1;
+                    continue;
+                }
+                if !matches!(b, b'\'' | b'-' | b'.' | b',') {
+                    break;
+                }
+                (b as char, 1)
+            } else {
+                let (d, dl) = char_at(text, j);
+                if d.is_alphanumeric() {
+                    digits_only = false;
+                    j += dl;
+                    continue;
+                }
+                if d != '’' {
+                    break;
+                }
+                (d, dl)
+            };
             let next = if j + dl < len { Some(char_at(text, j + dl).0) } else { None };
             let join = match d {
                 '\'' | '’' => next.is_some_and(char::is_alphabetic) && !digits_only,
                 '-' => next.is_some_and(is_alnum) && !(digits_only && next.is_some_and(|n| n.is_ascii_digit())),
-                _ => digits_only && prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                // The character before is an ASCII digit exactly when its last byte is one.
+                _ => digits_only && bytes[j - 1].is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
             };
             if !join {
                 break;
             }
-            prev = d;
             j += dl;
         }
         // Trailing possessive apostrophe: "kulaks'".
-        if j < len && prev == 's' {
+        if j < len && bytes[j - 1] == b's' {
             let (d, dl) = char_at(text, j);
             if is_apostrophe(d) && !(j + dl < len && is_alnum(char_at(text, j + dl).0)) {
                 j += dl;
