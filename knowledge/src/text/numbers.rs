@@ -26,41 +26,64 @@ pub struct NumberExpr {
     pub toks: Range<usize>,
 }
 
-/// "zero" to "twenty", and the tens to "ninety". A `match` rather than a table: most words are
-/// looked up here and miss, and a match rejects them on their length and first bytes.
+/// "zero" to "twenty", and the tens to "ninety". Most words are looked up here and miss: the
+/// match on the length first leaves each a comparison or two of fixed-length bytes.
 fn small_value(w: &str) -> Option<f64> {
-    Some(match w {
-        "zero" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
+    let v = match w.len() {
+        3 => match w {
+            "one" => 1,
+            "two" => 2,
+            "six" => 6,
+            "ten" => 10,
+            _ => return None,
+        },
+        4 => match w {
+            "zero" => 0,
+            "four" => 4,
+            "five" => 5,
+            "nine" => 9,
+            _ => return None,
+        },
+        5 => match w {
+            "three" => 3,
+            "seven" => 7,
+            "eight" => 8,
+            "forty" => 40,
+            "fifty" => 50,
+            "sixty" => 60,
+            _ => return None,
+        },
+        6 => match w {
+            "eleven" => 11,
+            "twelve" => 12,
+            "twenty" => 20,
+            "thirty" => 30,
+            "eighty" => 80,
+            "ninety" => 90,
+            _ => return None,
+        },
+        7 => match w {
+            "fifteen" => 15,
+            "sixteen" => 16,
+            "seventy" => 70,
+            _ => return None,
+        },
+        8 => match w {
+            "thirteen" => 13,
+            "fourteen" => 14,
+            "eighteen" => 18,
+            "nineteen" => 19,
+            _ => return None,
+        },
+        9 => match w {
+            "seventeen" => 17,
+            _ => return None,
+        },
         _ => return None,
-    })
+    };
+    Some(f64::from(v))
 }
+
 fn scale_value(w: &str) -> Option<f64> {
     Some(match w {
         "hundred" => 100.0,
@@ -173,16 +196,20 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
     let n = s.toks.len();
     let mut i = 0;
     while i < n {
-        let w = s.word(i);
-        // Fast path: a word that cannot begin a number ("one", "a hundred", "half", "quarter").
-        if s.toks[i].kind != TokKind::Number
-            && !matches!(w.as_bytes().first(), Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'a' | b'h' | b'q'))
+        // Fast path: punctuation, or a word that cannot begin a number ("one", "a hundred",
+        // "half", "quarter"): by its first letter and length ("three-quarters" is the longest).
+        let kind = s.toks[i].kind;
+        let r = &s.toks[i].range;
+        if kind == TokKind::Punct
+            || kind == TokKind::Word
+                && (r.len() > 14 || !matches!(s.lower.as_bytes()[r.start], b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'a' | b'h' | b'q'))
         {
             i += 1;
             continue;
         }
+        let w = s.word(i);
         let mut start = i;
-        let (mut value, mut end, mut approx) = if let Some((v, e, dec)) = digits_value(s, i) {
+        let (mut value, mut end, mut approx) = if let Some((v, e, dec)) = if kind == TokKind::Number { digits_value(s, i) } else { None } {
             (v, e, dec)
         } else if let Some(v) = word_value(w) {
             (v, i + 1, false)

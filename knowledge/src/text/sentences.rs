@@ -122,7 +122,6 @@ fn is_alnum(c: char) -> bool {
 
 /// Classes of the ASCII bytes, so that the scanners test a byte with one load.
 const ALNUM: u8 = 1;
-const DIGIT: u8 = 2;
 const SPACE: u8 = 4;
 static ASCII: [u8; 128] = {
     let mut t = [0u8; 128];
@@ -131,9 +130,6 @@ static ASCII: [u8; 128] = {
         let b = i as u8;
         if b.is_ascii_alphanumeric() {
             t[i] |= ALNUM;
-        }
-        if b.is_ascii_digit() {
-            t[i] |= DIGIT;
         }
         // `char::is_whitespace` on ASCII: tab to carriage return, and space.
         if matches!(b, b'\t'..=b'\r' | b' ') {
@@ -184,14 +180,17 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         // All the word's characters so far are ASCII digits (a `.`/`,` may then join): a number.
         let mut digits_only = c.is_ascii_digit();
         while j < len {
+            // A stretch of ASCII letters and digits (most of a word) in a tight loop.
+            let run = j;
+            while j < len && ASCII.get(bytes[j] as usize).is_some_and(|&c| c & ALNUM != 0) {
+                j += 1;
+            }
+            if j > run {
+                digits_only = digits_only && bytes[run..j].iter().all(u8::is_ascii_digit);
+                continue;
+            }
             let b = bytes[j];
             let (d, dl) = if b < 0x80 {
-                let class = ASCII[b as usize];
-                if class & ALNUM != 0 {
-                    digits_only &= class & DIGIT != 0;
-                    j += 1;
-                    continue;
-                }
                 if !matches!(b, b'\'' | b'-' | b'.' | b',') {
                     break;
                 }
