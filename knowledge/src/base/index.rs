@@ -63,7 +63,7 @@ struct Node {
 const NONE: u32 = u32::MAX;
 const TABLE: u32 = u32::MAX;
 /// Nodes with more children than this get a table.
-const MAX_LISTED: usize = 6;
+const MAX_LISTED: usize = 2;
 
 impl Trie {
     fn build<'a>(strings: impl Iterator<Item = (&'a [u8], u32)>) -> Trie {
