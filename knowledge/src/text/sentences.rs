@@ -245,8 +245,7 @@ pub fn split(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
     let mut start = 0;
     // The stops are ASCII, so only their bytes need looking at (UTF-8 never reuses them).
     let mut i = 0;
-    while let Some(k) = b[i..].iter().position(|&c| matches!(c, b'.' | b'!' | b'?')) {
-        let p = i + k;
+    while let Some(p) = super::find_any3(b, i, b'.', b'!', b'?') {
         let mut j = p + 1;
         loop {
             match b.get(j) {
@@ -318,8 +317,7 @@ pub fn quotations(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
     // Every quote mark is `"`, `'` or starts with the byte 0xE2 (U+2018 to U+201D): only those
     // bytes are looked at.
     let mut i = 0;
-    while let Some(k) = b[i..].iter().position(|&c| matches!(c, b'"' | b'\'' | 0xE2)) {
-        let p = i + k;
+    while let Some(p) = super::find_any3(b, i, b'"', b'\'', 0xE2) {
         i = p + 1;
         let c = match b[p] {
             b'"' => '"',
