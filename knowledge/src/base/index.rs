@@ -39,31 +39,28 @@ pub struct Mention {
 }
 
 /// A byte trie: patterns (or any byte strings) to ids, walked one byte at a time. A node with
-/// many children (the root, the first letters) has a table by byte; the others list their
-/// children, which are few.
+/// more than two children (the root, the first letters: 177 of the names' 13,421 nodes) has a
+/// table by byte; the others keep their one or two children in the node itself, so that a step
+/// is a load and a comparison or two.
 #[derive(Clone, Debug, Default)]
 struct Trie {
-    /// Per node: where its children are, and its id (`NONE` if no string ends there).
     nodes: Vec<Node>,
-    /// Listed children: bytes and nodes, `len` of them from `first`.
-    edge_bytes: Vec<u8>,
-    edge_nodes: Vec<u32>,
-    /// Tables of 256 children (0: none; the root is never a child), from `first`.
+    /// Tables of 256 children (0: none; the root is never a child), each from a multiple of 256.
     tables: Vec<u32>,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Node {
-    first: u32,
-    /// Number of listed children, or `TABLE` if the node has a table.
-    len: u32,
+    /// Where the node's table starts, or `NONE` if its children are in `bytes` and `kids`.
+    table: u32,
+    /// Up to two children by byte; an unused slot has child 0.
+    bytes: [u8; 2],
+    kids: [u32; 2],
+    /// The id of the string ending here, or `NONE`.
     id: u32,
 }
 
 const NONE: u32 = u32::MAX;
-const TABLE: u32 = u32::MAX;
-/// Nodes with more children than this get a table.
-const MAX_LISTED: usize = 2;
 
 impl Trie {
     fn build<'a>(strings: impl Iterator<Item = (&'a [u8], u32)>) -> Trie {
@@ -89,21 +86,23 @@ impl Trie {
         }
         let mut t = Trie::default();
         t.nodes.reserve(kids.len());
-        for (k, id) in kids.iter_mut().zip(ids) {
+        for (k, id) in kids.iter().zip(ids) {
+            let mut node = Node { table: NONE, bytes: [0; 2], kids: [0; 2], id };
             // The root always has a table, so that a byte no string starts with costs one load.
-            if t.nodes.is_empty() || k.len() > MAX_LISTED {
+            if t.nodes.is_empty() || k.len() > 2 {
                 let first = t.tables.len();
                 t.tables.resize(first + 256, 0);
-                for &(b, child) in k.iter() {
+                for &(b, child) in k {
                     t.tables[first + b as usize] = child;
                 }
-                t.nodes.push(Node { first: first as u32, len: TABLE, id });
+                node.table = first as u32;
             } else {
-                k.sort_unstable();
-                t.nodes.push(Node { first: t.edge_bytes.len() as u32, len: k.len() as u32, id });
-                t.edge_bytes.extend(k.iter().map(|e| e.0));
-                t.edge_nodes.extend(k.iter().map(|e| e.1));
+                for (slot, &(b, child)) in k.iter().enumerate() {
+                    node.bytes[slot] = b;
+                    node.kids[slot] = child;
+                }
             }
+            t.nodes.push(node);
         }
         t
     }
@@ -111,16 +110,16 @@ impl Trie {
     /// The child of `node` by byte `b`, or 0 (the root is never a child).
     #[inline(always)]
     fn child(&self, node: u32, b: u8) -> u32 {
-        let n = self.nodes[node as usize];
-        let first = n.first as usize;
-        if n.len == TABLE {
-            // Tables start at multiples of 256.
-            return self.tables.get(first | b as usize).copied().unwrap_or(0);
+        let n = &self.nodes[node as usize];
+        if n.table != NONE {
+            return self.tables.get(n.table as usize | b as usize).copied().unwrap_or(0);
         }
-        let end = first + n.len as usize;
-        match self.edge_bytes.get(first..end).and_then(|bytes| bytes.iter().position(|&x| x == b)) {
-            Some(k) => self.edge_nodes.get(first + k).copied().unwrap_or(0),
-            None => 0,
+        if n.bytes[0] == b {
+            n.kids[0]
+        } else if n.bytes[1] == b {
+            n.kids[1]
+        } else {
+            0
         }
     }
 
