@@ -597,6 +597,19 @@ mod tests {
     }
 
     #[test]
+    fn a_match_inside_a_word_can_hide_the_next_name() {
+        // "n c" starts inside "brien" and runs past its end, over the start of "civil war":
+        // a leftmost-longest scan reports it (and drops it, as it starts inside a word), so
+        // "civil war" is not found; then "war-" is not a name either.
+        let index = tricky_index(&[]);
+        let ac = automaton(&index);
+        for t in ["brien civil war-", "brien civil war", "O'Brien civil war", "xci civil war", "axcivil war"] {
+            assert_eq!(index.find_all(t), find_all_reference(&index, &ac, t), "{t}");
+        }
+        assert!(index.find_all("brien civil war-").is_empty());
+    }
+
+    #[test]
     fn embedded_names_as_aho_corasick_finds_them() {
         let (kb, _) = crate::base::KnowledgeBase::embedded();
         let ac = automaton(&kb.index);
