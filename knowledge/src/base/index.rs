@@ -185,9 +185,9 @@ fn word_char_len(text: &str, i: usize) -> usize {
     }
 }
 
-/// ASCII letters and digits, by byte.
-static ASCII_WORD: [bool; 128] = {
-    let mut t = [false; 128];
+/// ASCII letters and digits, by byte (no byte of a non-ASCII character is one).
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
     let mut i = 0;
     while i < 128 {
         t[i] = (i as u8).is_ascii_alphanumeric();
@@ -403,11 +403,15 @@ impl NameIndex {
                 i += char_at(text, i).1;
                 continue;
             }
-            // A run of word characters [a, e).
+            // A run of word characters [a, e), ASCII ones in a tight loop.
             let a = i;
             let mut e = i + cl;
             while e < n {
-                let cl = word_char_len(text, e);
+                if ASCII_WORD[hay[e] as usize] {
+                    e += 1;
+                    continue;
+                }
+                let cl = if hay[e] < 0x80 { 0 } else { word_char_len(text, e) };
                 if cl == 0 {
                     break;
                 }

@@ -120,11 +120,12 @@ fn is_alnum(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
 }
 
-/// Classes of the ASCII bytes, so that the scanners test a byte with one load.
+/// Classes of the bytes, so that the scanners test a byte with one load (a byte of a
+/// non-ASCII character is in no class: those are decoded).
 const ALNUM: u8 = 1;
 const SPACE: u8 = 4;
-static ASCII: [u8; 128] = {
-    let mut t = [0u8; 128];
+static ASCII: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut i = 0;
     while i < 128 {
         let b = i as u8;
@@ -182,7 +183,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         while j < len {
             // A stretch of ASCII letters and digits (most of a word) in a tight loop.
             let run = j;
-            while j < len && ASCII.get(bytes[j] as usize).is_some_and(|&c| c & ALNUM != 0) {
+            while j < len && ASCII[bytes[j] as usize] & ALNUM != 0 {
                 j += 1;
             }
             if j > run {
