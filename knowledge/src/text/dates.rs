@@ -216,11 +216,17 @@ fn day_of(w: &str) -> Option<u8> {
     if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    let d = w.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
-    if d.is_empty() || d.len() > 2 || !d.bytes().all(|b| b.is_ascii_digit()) {
+    // As `trim_end_matches` of "st", "nd", "rd" and "th" in turn, on bytes.
+    let mut d = w.as_bytes();
+    for suffix in [b"st", b"nd", b"rd", b"th"] {
+        while let Some(rest) = d.strip_suffix(suffix) {
+            d = rest;
+        }
+    }
+    if d.is_empty() || d.len() > 2 || !d.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let d: u8 = d.parse().ok()?;
+    let d = d.iter().fold(0, |n, b| n * 10 + (b - b'0'));
     (1..=31).contains(&d).then_some(d)
 }
 
@@ -320,5 +326,20 @@ mod tests {
     fn counts_are_not_years() {
         assert_eq!(show("Some 1966 delegates and 2,108 of them"), "");
         assert_eq!(show("page 12 and 300,000 members"), "");
+    }
+
+    #[test]
+    fn days_as_the_string_version_read_them() {
+        fn reference(w: &str) -> Option<u8> {
+            let d = w.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
+            if d.is_empty() || d.len() > 2 || !d.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let d: u8 = d.parse().ok()?;
+            (1..=31).contains(&d).then_some(d)
+        }
+        for w in ["1", "1st", "2nd", "3rd", "4th", "31st", "32nd", "00", "0", "12thst", "1stst", "1stnd", "123", "th", "st", "9x", "09", "1ndst", "ab", ""] {
+            assert_eq!(day_of(w), reference(w), "{w}");
+        }
     }
 }

@@ -268,7 +268,12 @@ fn mask_urls(masked: &mut String) {
     while let Some(k) = find_any3(b, i, b'h', b'w', b'f') {
         i = k;
         let rest = &b[i..];
-        let is_url = rest.starts_with(b"http://") || rest.starts_with(b"https://") || rest.starts_with(b"www.") || rest.starts_with(b"ftp://");
+        // The byte found picks the one or two forms to test (most are the 'h' of "the").
+        let is_url = match rest[0] {
+            b'h' => rest.get(1) == Some(&b't') && (rest.starts_with(b"http://") || rest.starts_with(b"https://")),
+            b'w' => rest.starts_with(b"www."),
+            _ => rest.starts_with(b"ftp://"),
+        };
         if is_url && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
             let end = masked[i..].find(|c: char| c.is_whitespace() || c == '>' || c == '"' || c == ')').map_or(b.len(), |e| i + e);
             ranges.push(i..end);

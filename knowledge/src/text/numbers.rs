@@ -136,7 +136,10 @@ fn word_value(w: &str) -> Option<f64> {
     if let Some(v) = small_value(w) {
         return Some(v);
     }
-    // "ninety-eight"
+    // "ninety-eight" (the shortest such is "forty-one")
+    if w.len() < 9 {
+        return None;
+    }
     let dash = w.bytes().position(|b| b == b'-')?;
     let (a, b) = (&w[..dash], &w[dash + 1..]);
     let tens = small_value(a).filter(|&v| v >= 20.0)?;
