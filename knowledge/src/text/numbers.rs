@@ -128,6 +128,24 @@ const HEDGES: &[&str] = &[
     "less",
 ];
 
+/// Could a word be a number word ("seven", "ninety-eight"), a fraction ("half", "three-quarters")
+/// or "a"/"an"? By its first letter and length: a bit per length those words have.
+fn may_begin_number(w: &[u8]) -> bool {
+    let lengths: u32 = match w.first() {
+        Some(b'a') => 0x6,
+        Some(b'e') => 0x1d60,
+        Some(b'f') => 0xfb0,
+        Some(b'h' | b'z') => 0x10,
+        Some(b'n') => 0x1d50,
+        Some(b'o') => 0x8,
+        Some(b'q') => 0x80,
+        Some(b's') => 0x3ea8,
+        Some(b't') => 0x5d68,
+        _ => 0,
+    };
+    w.len() < 32 && (lengths >> w.len()) & 1 == 1
+}
+
 fn word_value(w: &str) -> Option<f64> {
     // Every number word starts with one of these letters and is short: most words leave here.
     if w.len() < 3 || w.len() > 13 || !matches!(w.as_bytes()[0], b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n') {
@@ -200,13 +218,9 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
     let mut i = 0;
     while i < n {
         // Fast path: punctuation, or a word that cannot begin a number ("one", "a hundred",
-        // "half", "quarter"): by its first letter and length ("three-quarters" is the longest).
+        // "half", "quarter").
         let kind = s.toks[i].kind;
-        let r = &s.toks[i].range;
-        if kind == TokKind::Punct
-            || kind == TokKind::Word
-                && (r.len() > 14 || !matches!(s.lower.as_bytes()[r.start], b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'a' | b'h' | b'q'))
-        {
+        if kind == TokKind::Punct || kind == TokKind::Word && !may_begin_number(&s.lower.as_bytes()[s.toks[i].range.clone()]) {
             i += 1;
             continue;
         }
@@ -425,6 +439,27 @@ mod tests {
         expect_test::expect!["[ten]=10 [five]=5"].assert_eq(&show("from ten to five"));
         expect_test::expect!["[two and a half million]=2500000~ [seven hundred thousand]=700000~"]
             .assert_eq(&show("two and a half million, seven hundred thousand"));
+    }
+
+    #[test]
+    fn every_number_word_passes_the_fast_path() {
+        let small = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+            "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+            "seventy", "eighty", "ninety",
+        ];
+        let mut words: Vec<String> = small.iter().map(|w| w.to_string()).collect();
+        for tens in &small[20..] {
+            words.extend(small[..10].iter().map(|u| format!("{tens}-{u}")));
+        }
+        words.extend(["half", "quarter", "third", "three-quarters", "a", "an"].map(String::from));
+        for w in &words {
+            let begins = word_value(w).is_some() || fraction_value(w).is_some() || matches!(w.as_str(), "a" | "an");
+            assert!(begins && may_begin_number(w.as_bytes()), "{w}");
+        }
+        for w in ["the", "of", "to", "and", "some", "stalin", "from", "sevens", ""] {
+            assert_eq!(may_begin_number(w.as_bytes()), matches!(w, "the" | "from"), "{w}");
+        }
     }
 
     #[test]
