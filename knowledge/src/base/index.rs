@@ -1,12 +1,16 @@
 //! One index from every spelling of every name to its entry, matched leftmost-longest.
 //!
 //! Each alias is expanded into its spelling variants (hyphen/space, curly apostrophes, dotted
-//! acronyms) and all go into one Aho-Corasick automaton; plural and possessive endings
-//! ('s, ’s, s') are absorbed after a match, so that "Lenin Levy" beats "Lenin" and a whole paragraph is
-//! scanned in one pass. Matching is ASCII-case-insensitive, except for aliases that are
-//! ordinary English words ("Service", "Conquest"): those must keep their capital.
+//! acronyms) and all go into one byte trie; plural and possessive endings ('s, ’s, s') are
+//! absorbed after a match, so that "Lenin Levy" beats "Lenin" and a whole paragraph is scanned
+//! in one pass. Matching is ASCII-case-insensitive, except for aliases that are ordinary English
+//! words ("Service", "Conquest"): those must keep their capital.
+//!
+//! The matches are exactly those of a leftmost-longest Aho-Corasick scan (which this index
+//! used to run, and which a test still compares it with), found far more cheaply: a name must
+//! start a word, so the trie is tried at word starts only, and the rare match starting inside a
+//! word that could run past its end (and so hide a name) is looked for at word ends.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -34,9 +38,131 @@ pub struct Mention {
     pub possessive: bool,
 }
 
+/// A byte trie: patterns (or any byte strings) to ids, walked one byte at a time. A node with
+/// more than two children (the root, the first letters: 177 of the names' 13,421 nodes) has a
+/// table by byte; the others keep their one or two children in the node itself, so that a step
+/// is a load and a comparison or two.
+#[derive(Clone, Debug, Default)]
+struct Trie {
+    nodes: Vec<Node>,
+    /// Tables of 256 children (0: none; the root is never a child), each from a multiple of 256.
+    tables: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Node {
+    /// Where the node's table starts, or `NONE` if its children are in `bytes` and `kids`.
+    table: u32,
+    /// Up to two children by byte; an unused slot has child 0.
+    bytes: [u8; 2],
+    kids: [u32; 2],
+    /// The id of the string ending here, or `NONE`.
+    id: u32,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Trie {
+    fn build<'a>(strings: impl Iterator<Item = (&'a [u8], u32)>) -> Trie {
+        let mut kids: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut ids = vec![NONE];
+        for (bytes, id) in strings {
+            let mut node = 0;
+            for &b in bytes {
+                node = match kids[node].iter().find(|e| e.0 == b) {
+                    Some(e) => e.1 as usize,
+                    None => {
+                        kids.push(Vec::new());
+                        ids.push(NONE);
+                        let child = kids.len() - 1;
+                        kids[node].push((b, child as u32));
+                        child
+                    }
+                };
+            }
+            if ids[node] == NONE {
+                ids[node] = id;
+            }
+        }
+        let mut t = Trie::default();
+        t.nodes.reserve(kids.len());
+        for (k, id) in kids.iter().zip(ids) {
+            let mut node = Node { table: NONE, bytes: [0; 2], kids: [0; 2], id };
+            // The root always has a table, so that a byte no string starts with costs one load.
+            if t.nodes.is_empty() || k.len() > 2 {
+                let first = t.tables.len();
+                t.tables.resize(first + 256, 0);
+                for &(b, child) in k {
+                    t.tables[first + b as usize] = child;
+                }
+                node.table = first as u32;
+            } else {
+                for (slot, &(b, child)) in k.iter().enumerate() {
+                    node.bytes[slot] = b;
+                    node.kids[slot] = child;
+                }
+            }
+            t.nodes.push(node);
+        }
+        t
+    }
+
+    /// The child of `node` by byte `b`, or 0 (the root is never a child).
+    #[inline(always)]
+    fn child(&self, node: u32, b: u8) -> u32 {
+        let n = &self.nodes[node as usize];
+        if n.table != NONE {
+            return self.tables.get(n.table as usize | b as usize).copied().unwrap_or(0);
+        }
+        if n.bytes[0] == b {
+            n.kids[0]
+        } else if n.bytes[1] == b {
+            n.kids[1]
+        } else {
+            0
+        }
+    }
+
+    #[inline(always)]
+    fn id(&self, node: u32) -> Option<u32> {
+        let id = self.nodes[node as usize].id;
+        (id != NONE).then_some(id)
+    }
+
+    /// The longest string starting at `s` (bytes ASCII-lower-cased): its end and id.
+    #[inline]
+    fn longest_at(&self, hay: &[u8], s: usize) -> Option<(usize, u32)> {
+        if self.nodes.is_empty() {
+            return None;
+        }
+        let mut node = 0;
+        let mut best = None;
+        for (k, &b) in hay.iter().enumerate().skip(s) {
+            node = self.child(node, b.to_ascii_lowercase());
+            if node == 0 {
+                break;
+            }
+            let id = self.nodes[node as usize].id;
+            if id != NONE {
+                best = Some((k + 1, id));
+            }
+        }
+        best
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct NameIndex {
-    ac: Option<AhoCorasick>,
+    /// The lower-cased patterns.
+    trie: Trie,
+    /// Each pattern containing a character that cannot be in a word (a space, a hyphen, a
+    /// full stop, an apostrophe), cut after the first such character's first byte and stored
+    /// reversed: "civil war" is " livic". Walked back from the end of a word, it finds where a
+    /// match could start inside the word and run past its end.
+    crossing: Trie,
+    /// Some pattern starts with a character that cannot be in a word: every position must be
+    /// tried (no embedded name does; kept so that any data stays correct).
+    try_everywhere: bool,
     patterns: Vec<String>,
     info: Vec<PatternInfo>,
     /// Lower-cased canonical spellings (name and aliases) to entries, for lookups by name.
@@ -44,7 +170,42 @@ pub struct NameIndex {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+}
+
+/// The length of the character at byte `i` of `text` if it is a word character, else 0.
+#[inline(always)]
+fn word_char_len(text: &str, i: usize) -> usize {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        usize::from(ASCII_WORD[b as usize])
+    } else {
+        let (c, cl) = char_at(text, i);
+        if c.is_alphanumeric() { cl } else { 0 }
+    }
+}
+
+/// ASCII letters and digits, by byte (no byte of a non-ASCII character is one).
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+/// The character at byte `i` of `text` and its length in bytes (ASCII without decoding).
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+        (c, c.len_utf8())
+    }
 }
 
 /// The spellings of one alias that go into the automaton: as written, hyphen/space variants,
@@ -189,24 +350,122 @@ impl NameIndex {
                 }
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            // An NFA builds in a fraction of a DFA's time and still scans a paragraph in
-            // microseconds; start-up matters more than the last nanosecond here.
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .build(&patterns)
-            .ok();
-        NameIndex { ac, patterns: originals, info, by_name }
+        let trie = Trie::build(patterns.iter().enumerate().map(|(i, p)| (p.as_bytes(), i as u32)));
+        let crossing_keys: Vec<Vec<u8>> = patterns
+            .iter()
+            .filter_map(|p| {
+                let cut = p.char_indices().find(|&(_, c)| !c.is_alphanumeric())?.0;
+                Some(p.as_bytes()[..=cut].iter().rev().copied().collect())
+            })
+            .collect();
+        let crossing = Trie::build(crossing_keys.iter().map(|k| (k.as_slice(), 0)));
+        let try_everywhere = patterns.iter().any(|p| !p.starts_with(char::is_alphanumeric));
+        NameIndex { trie, crossing, try_everywhere, patterns: originals, info, by_name }
+    }
+
+    /// The matches of a leftmost-longest scan of the lower-cased text that start a word, as
+    /// `(start, end, pattern)`: those are the only ones `find_all` keeps.
+    ///
+    /// Such a scan reports, from its position, the match with the leftmost start (the longest
+    /// there), and goes on from its end. A name starts with a letter or digit, so matches start
+    /// inside runs of word characters. One at a run's start is tried directly. One inside a run
+    /// is never kept, and is harmless as long as it ends inside the run too: the scan is then
+    /// back before the next run. Only a match inside a run that crosses the run's end can hide
+    /// later ones; its pattern's word prefix then ends exactly at the run's end, which the
+    /// reversed `crossing` trie finds. Where one exists the run is scanned position by position.
+    fn word_start_matches(&self, text: &str) -> Vec<(usize, usize, u32)> {
+        let hay = text.as_bytes();
+        let n = hay.len();
+        let mut out = Vec::new();
+        if self.patterns.is_empty() {
+            return out;
+        }
+        if self.try_everywhere {
+            let mut s = 0;
+            while s < n {
+                match self.trie.longest_at(hay, s) {
+                    Some((e, pi)) => {
+                        out.push((s, e, pi));
+                        s = e;
+                    }
+                    None => s += 1,
+                }
+            }
+            out.retain(|&(s, _, _)| !text[..s].chars().next_back().is_some_and(is_word_char));
+            return out;
+        }
+        // The scan's position: no match may start before it.
+        let mut pos = 0;
+        let mut i = 0;
+        while i < n {
+            let cl = word_char_len(text, i);
+            if cl == 0 {
+                i += char_at(text, i).1;
+                continue;
+            }
+            // A run of word characters [a, e), ASCII ones in a tight loop.
+            let a = i;
+            let mut e = i + cl;
+            while e < n {
+                if ASCII_WORD[hay[e] as usize] {
+                    e += 1;
+                    continue;
+                }
+                let cl = if hay[e] < 0x80 { 0 } else { word_char_len(text, e) };
+                if cl == 0 {
+                    break;
+                }
+                e += cl;
+            }
+            i = e;
+            if e <= pos {
+                continue;
+            }
+            if a >= pos {
+                if let Some((end, pi)) = self.trie.longest_at(hay, a) {
+                    out.push((a, end, pi));
+                    pos = end;
+                }
+            }
+            if pos < e && e < n && self.may_cross(hay, a, e, pos) {
+                let mut s = pos.max(a + 1);
+                while s < e {
+                    match self.trie.longest_at(hay, s) {
+                        Some((end, _)) => {
+                            pos = end;
+                            s = end;
+                        }
+                        None => s += 1,
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Could a match starting inside the run `[a, e)`, at or after `pos`, run past `e`?
+    fn may_cross(&self, hay: &[u8], a: usize, e: usize, pos: usize) -> bool {
+        let mut node = 0;
+        let mut at = e + 1;
+        while at > a + 1 {
+            at -= 1;
+            node = self.crossing.child(node, hay[at].to_ascii_lowercase());
+            if node == 0 {
+                return false;
+            }
+            // The match would start at `at` (the walk has gone back over `e` itself first).
+            if at < e && at >= pos && self.crossing.id(node).is_some() && self.trie.longest_at(hay, at).is_some_and(|(end, _)| end > e) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Every name in `text`, left to right, whole words only.
     pub fn find_all(&self, text: &str) -> Vec<Mention> {
         let mut out = Vec::new();
-        let Some(ac) = &self.ac else { return out };
-        let lower = text.to_ascii_lowercase();
-        for m in ac.find_iter(&lower) {
-            let (s, mut e) = (m.start(), m.end());
-            let pi = m.pattern().as_usize();
+        for (s, mut e, pi) in self.word_start_matches(text) {
+            let pi = pi as usize;
             let info = self.info[pi];
             let before = text[..s].chars().next_back();
             if before.is_some_and(is_word_char) {
@@ -250,5 +509,121 @@ mod tests {
         assert_eq!(ending("s' land", false, true), (2, true));
         assert_eq!(ending("' land", true, true), (1, true));
         assert_eq!(ending("ist view", false, true), (0, false));
+    }
+
+    /// `find_all` as it was, over a leftmost-longest Aho-Corasick automaton of the same patterns:
+    /// the reference the word-start scan must agree with.
+    fn find_all_reference(index: &NameIndex, ac: &aho_corasick::AhoCorasick, text: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let lower = text.to_ascii_lowercase();
+        for m in ac.find_iter(&lower) {
+            let (s, mut e) = (m.start(), m.end());
+            let pi = m.pattern().as_usize();
+            let info = index.info[pi];
+            let before = text[..s].chars().next_back();
+            if before.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let ends_s = text[..e].ends_with(['s', 'S']);
+            let (extra, possessive) = ending(&text[e..], ends_s, info.may_pluralise);
+            e += extra;
+            if text[e..].chars().next().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            if info.case_sensitive && text[s..].chars().next() != index.patterns[pi].chars().next() {
+                continue;
+            }
+            out.push(Mention { range: s..e, entry: info.entry, misspelling: info.misspelling, possessive });
+        }
+        out
+    }
+
+    fn automaton(index: &NameIndex) -> aho_corasick::AhoCorasick {
+        let lower: Vec<String> = index.patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
+        aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(&lower).unwrap()
+    }
+
+    /// Names whose spellings overlap inside words and across word ends, so that a match inside
+    /// a word can hide one at a word start.
+    fn tricky_index(extra: &[&str]) -> NameIndex {
+        let names = [
+            "Lenin", "Lenin Levy", "Civil War", "XCI", "Ci", "NEP", "Five-Year Plan", "Lenin's Testament", "Stalin", "O'Brien",
+            "Öbi Wan", "Kun", "RCP(b)", "A B", "AB", "B C", "bc d", "Service", "kulak", "Wan", "in", "n c", "é-x",
+        ];
+        let entries: Vec<Names> = names.iter().chain(extra).map(|n| Names { name: n.to_string(), ..Names::default() }).collect();
+        NameIndex::build_from(&entries, &|w| w == "service", &mut |_, _, _| {})
+    }
+
+    fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces = vec![
+            "lenin", "Lenin", "le", "nin", "levy", "civil", "war", "x", "xc", "ci", "i", "nep", "n", "e", "p", ".", "five", "year",
+            "plan", "-", "'", "’", "s", "es", "testament", "o", "brien", "Öbi", "ö", "bi", "wan", "kun", "rcp", "(", "b", ")", "a",
+            "c", "d", "bc", "Service", "service", "kulak", "in", "é", "Ж", " ", " ", " ", "  ", "\n", ",", "1", "civil war",
+            "lenin levy", "Five-Year Plan", "five year plan", "n.e.p.", "N.E.P", "Lenin's Testament", "lenin’s testament",
+            "rcp(b)", "a b", "b c", "bc d", "n c", "o'brien", "öbi wan", "é-x",
+        ];
+        prop::collection::vec(prop::sample::select(pieces), 0..30).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+        #[test]
+        fn word_start_scan_equals_aho_corasick(t in tricky_text()) {
+            thread_local! {
+                static INDEX: (NameIndex, aho_corasick::AhoCorasick) = {
+                    let index = tricky_index(&[]);
+                    let ac = automaton(&index);
+                    (index, ac)
+                };
+            }
+            INDEX.with(|(index, ac)| {
+                proptest::prop_assert_eq!(index.find_all(&t), find_all_reference(index, ac, &t));
+                Ok(())
+            })?;
+        }
+
+        #[test]
+        fn names_starting_with_punctuation_are_still_found(t in tricky_text()) {
+            thread_local! {
+                static INDEX: (NameIndex, aho_corasick::AhoCorasick) = {
+                    let index = tricky_index(&["'s", "-year", ". n"]);
+                    assert!(index.try_everywhere);
+                    let ac = automaton(&index);
+                    (index, ac)
+                };
+            }
+            INDEX.with(|(index, ac)| {
+                proptest::prop_assert_eq!(index.find_all(&t), find_all_reference(index, ac, &t));
+                Ok(())
+            })?;
+        }
+    }
+
+    #[test]
+    fn a_match_inside_a_word_can_hide_the_next_name() {
+        // "n c" starts inside "brien" and runs past its end, over the start of "civil war":
+        // a leftmost-longest scan reports it (and drops it, as it starts inside a word), so
+        // "civil war" is not found; then "war-" is not a name either.
+        let index = tricky_index(&[]);
+        let ac = automaton(&index);
+        for t in ["brien civil war-", "brien civil war", "O'Brien civil war", "xci civil war", "axcivil war"] {
+            assert_eq!(index.find_all(t), find_all_reference(&index, &ac, t), "{t}");
+        }
+        assert!(index.find_all("brien civil war-").is_empty());
+    }
+
+    #[test]
+    fn embedded_names_as_aho_corasick_finds_them() {
+        let (kb, _) = crate::base::KnowledgeBase::embedded();
+        let ac = automaton(&kb.index);
+        let mut text: String = kb.entries.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.aliases).chain(&e.misspellings)).map(|n| format!("{n}'s and {n}. x{n} {n}s, ({n})-")).collect();
+        text.push_str(include_str!("../../benches/support/essay.rs"));
+        let found = kb.index.find_all(&text);
+        let expected = find_all_reference(&kb.index, &ac, &text);
+        assert!(found.len() > 1000);
+        if let Some(k) = (0..found.len().max(expected.len())).find(|&k| found.get(k) != expected.get(k)) {
+            panic!("mention {k} differs: {:?} but Aho-Corasick finds {:?}", found.get(k), expected.get(k));
+        }
     }
 }

@@ -31,27 +31,39 @@ use crate::text::sentences::TokKind;
 
 /// Words before a name that make it anything but the one acting (besides the vocabulary's
 /// `non_agent_before` and prepositions): it starts a reported or relative clause.
-const NOT_SUBJECT_AFTER: &[&str] = &["that", "which", "whom", "whose", "what", "how", "why", "whether", "than", "if"];
+fn not_subject_after(w: &str) -> bool {
+    matches!(
+        w,
+        "that" | "which" | "whom" | "whose" | "what" | "how" | "why" | "whether" | "than" | "if"
+    )
+}
 
 /// Verbs of state or of lasting influence, which the dead can do: "Lenin remained a hero",
 /// "Lenin inspired the purges".
-const STATIVE: &[&str] = &[
-    "remained", "remains", "seemed", "seems", "appeared", "appears", "stayed", "loomed", "looms", "haunted", "haunts",
-    "inspired", "inspires", "influenced", "influences", "shaped", "shapes", "dominated", "dominates", "overshadowed",
-    "symbolised", "symbolized", "symbolises", "symbolizes", "embodied", "embodies", "represented", "represents",
-    "endured", "lived", "lives", "continued", "continues", "legitimised", "legitimized", "justified",
-];
+fn is_stative(w: &str) -> bool {
+    matches!(
+        w,
+        "remained" | "remains" | "seemed" | "seems" | "appeared" | "appears" | "stayed" | "loomed" | "looms"
+            | "haunted" | "haunts" | "inspired" | "inspires" | "influenced" | "influences" | "shaped" | "shapes"
+            | "dominated" | "dominates" | "overshadowed" | "symbolised" | "symbolized" | "symbolises" | "symbolizes"
+            | "embodied" | "embodies" | "represented" | "represents" | "endured" | "lived" | "lives" | "continued"
+            | "continues" | "legitimised" | "legitimized" | "justified"
+    )
+}
 
 /// Subordinating words: after one, a date may belong to another verb.
-const SUBORDINATE: &[&str] = &[
-    "that", "which", "who", "whom", "when", "while", "because", "although", "though", "until", "till", "whereas",
-    "where", "if", "unless", "so", "but", "and", "whilst", "once", "as",
-];
+fn is_subordinate(w: &str) -> bool {
+    matches!(
+        w,
+        "that" | "which" | "who" | "whom" | "when" | "while" | "because" | "although" | "though" | "until" | "till"
+            | "whereas" | "where" | "if" | "unless" | "so" | "but" | "and" | "whilst" | "once" | "as"
+    )
+}
 
 /// Is the name the subject of an active verb? Returns the verb's token index.
 fn agent_verb(ctx: &SentenceCtx, names: &[Name], n: &Name, clause: &Range<usize>) -> Option<usize> {
     let s = &ctx.s;
-    let v = &ctx.kb.vocab;
+    let v = &ctx.tables().dates;
     if n.virtual_ || n.possessive {
         return None;
     }
@@ -72,7 +84,7 @@ fn agent_verb(ctx: &SentenceCtx, names: &[Name], n: &Name, clause: &Range<usize>
     }
     if k > 0 {
         let before = s.word(k - 1);
-        if dd::is_prep(before) || v.non_agent_before.iter().any(|x| x == before) || NOT_SUBJECT_AFTER.contains(&before) || before.ends_with("'s") || before.ends_with("’s") {
+        if dd::is_prep(before) || v.non_agent_before.contains(before) || not_subject_after(before) || before.ends_with("'s") || before.ends_with("’s") {
             return None;
         }
     }
@@ -96,21 +108,21 @@ fn agent_verb(ctx: &SentenceCtx, names: &[Name], n: &Name, clause: &Range<usize>
         return None;
     }
     let w = s.word(j);
-    if v.posthumous.iter().any(|x| x == w) {
+    if v.posthumous.contains(w) {
         return None;
     }
-    if dd::BE.contains(&w) {
+    if dd::is_be(w) {
         // "was writing" acts; "was embalmed" (passive) and "was too ill" (a state) do not.
         let next = if j + 1 < clause.end { s.word(j + 1) } else { "" };
         return (next.len() > 4 && next.ends_with("ing")).then_some(j);
     }
-    if matches!(w, "had" | "has" | "have" | "having") || dd::MODALS.contains(&w) {
+    if matches!(w, "had" | "has" | "have" | "having") || dd::is_modal(w) {
         return None;
     }
-    if STATIVE.contains(&w) {
+    if is_stative(w) {
         return None;
     }
-    let listed = v.verbs.iter().any(|x| x == w);
+    let listed = v.verbs.contains(w);
     if (listed || dd::past_form(w)) && w != "born" && w != "dead" {
         return Some(j);
     }
@@ -133,23 +145,23 @@ fn body_at(kb: &KnowledgeBase, start: EntryId, span: &DaySpan, forward: bool) ->
 }
 
 pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
-    if ctx.dates.is_empty() || ctx.mentions.is_empty() || dd::hypothetical(ctx) {
+    if ctx.dates.is_empty() || ctx.mentions.is_empty() || ctx.hypothetical() {
         return;
     }
     let kb = ctx.kb;
-    let names = dd::names(ctx);
-    let clauses = dd::clauses(ctx);
+    let names = ctx.names();
+    let clauses = ctx.date_clauses();
     let quote_of = |i: usize| -> Option<usize> {
         let r = ctx.abs(&ctx.s.toks[i].range);
         ctx.quotes.iter().position(|q| q.start <= r.start && r.end <= q.end)
     };
-    let lx = dd::Lex::new(ctx);
+    let lx = ctx.lex();
 
     for d in &ctx.dates {
         let yt = dd::year_tok(ctx, d);
-        let Some(ci) = dd::clause_index(&clauses, yt) else { continue };
+        let Some(ci) = dd::clause_index(clauses, yt) else { continue };
         let clause = &clauses[ci];
-        if dd::guarded(ctx, &lx, clause, d.toks.end) {
+        if dd::guarded(ctx, lx, clause, d.toks.end) {
             continue;
         }
         let abs = ctx.abs(&d.range);
@@ -161,7 +173,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             .iter()
             .filter(|n| clause.start <= n.toks.start && n.toks.end <= clause.end)
             .filter(|n| matches!(kb.entries[n.entry].kind, Kind::Person | Kind::Body))
-            .filter_map(|n| agent_verb(ctx, &names, n, clause).map(|vb| (n, vb)))
+            .filter_map(|n| agent_verb(ctx, names, n, clause).map(|vb| (n, vb)))
             .collect();
         if agents.is_empty() {
             continue;
@@ -179,7 +191,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             continue;
         }
         let Some(&&(n, vb)) = near.iter().find(|a| outside(kb, a.0.entry, d).is_some()) else { continue };
-        if !tied(ctx, &lx, &names, clause, d, n, vb) {
+        if !tied(ctx, lx, names, clause, d, n, vb) {
             continue;
         }
         if quote_of(n.toks.start) != quote_of(yt) {
@@ -288,10 +300,10 @@ fn tied(ctx: &SentenceCtx, lx: &dd::Lex, names: &[Name], clause: &Range<usize>, 
             continue;
         }
         let w = s.word(i);
-        if SUBORDINATE.contains(&w) || (names.iter().any(|o| !o.virtual_ && o.toks.contains(&i) && matches!(ctx.kb.entries[o.entry].kind, Kind::Person | Kind::Body)) && lx.is_verb(s.word(o_end(names, i).min(clause.end - 1)))) {
+        if is_subordinate(w) || (names.iter().any(|o| !o.virtual_ && o.toks.contains(&i) && matches!(ctx.kb.entries[o.entry].kind, Kind::Person | Kind::Body)) && lx.is_verb(s.word(o_end(names, i).min(clause.end - 1)))) {
             return false;
         }
-        if dd::BE.contains(&w) || matches!(w, "had" | "has" | "have") || (dd::past_form(w) && !is_participle_modifier(ctx, i)) {
+        if dd::is_be(w) || matches!(w, "had" | "has" | "have") || (dd::past_form(w) && !is_participle_modifier(ctx, i)) {
             return false;
         }
         if ctx.dates.iter().any(|x| x.toks.contains(&i)) {

@@ -41,11 +41,16 @@
 //! The balance counts the points on each side and lists strong opposing points not yet addressed.
 //!
 //! The per-knowledge-base tables (stemmed cues, weights) are built once and cached, keyed by the
-//! fact base's address and a fingerprint of its arguments and vocabulary.
+//! fact base's address and a fingerprint of its arguments and vocabulary. Every sentence is read,
+//! so the tables make that cheap: stems are numbers, and one lookup per token tells which
+//! vocabulary phrases may start there and, for the words the fact base itself uses, their stem.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::SentenceCtx;
 use crate::analysis::{Code, Finding, Fix, Related};
@@ -152,7 +157,7 @@ const PREDICATE_IDF: f32 = 2.0;
 pub fn stem(word: &str) -> String {
     // Essays repeat their words: remember each word's stem (per thread, bounded).
     thread_local! {
-        static MEMO: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+        static MEMO: std::cell::RefCell<FxHashMap<String, String>> = std::cell::RefCell::new(FxHashMap::default());
     }
     if let Some(s) = MEMO.with(|m| m.borrow().get(word).cloned()) {
         return s;
@@ -169,67 +174,102 @@ pub fn stem(word: &str) -> String {
 }
 
 fn stem_uncached(word: &str) -> String {
+    if word.is_ascii() {
+        let mut buf = Vec::new();
+        stem_ascii(word.to_ascii_lowercase().as_bytes(), &mut buf);
+        return String::from_utf8(buf).expect("an ASCII stem");
+    }
     let w = word.to_lowercase();
     let w = possessive_base(&w);
-    let mut w = if w.contains("iz") { w.replace("iz", "is") } else { w.to_string() };
+    let w = if w.contains("iz") { w.replace("iz", "is") } else { w.to_string() };
     if w.len() <= 3 || !w.is_ascii() {
         return w;
     }
+    // Lower-casing made it ASCII (the Kelvin sign is a "k").
+    let mut buf = w.into_bytes();
+    strip_ending(&mut buf);
+    String::from_utf8(buf).expect("an ASCII stem")
+}
+
+/// `stem` of a lower-case ASCII word, written into `out` without allocating (once `out` has
+/// grown): the words of every sentence are stemmed, so this is the hot path.
+fn stem_ascii(word: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    out.extend_from_slice(word);
+    // The possessive ("’s" is not ASCII).
+    if out.ends_with(b"'s") {
+        out.truncate(out.len() - 2);
+    } else if out.ends_with(b"'") {
+        out.truncate(out.len() - 1);
+    }
+    // -ize as -ise ("iz" never overlaps itself).
+    let mut i = 0;
+    while i + 1 < out.len() {
+        if out[i] == b'i' && out[i + 1] == b'z' {
+            out[i + 1] = b's';
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    if out.len() > 3 {
+        strip_ending(out);
+    }
+}
+
+/// Removes one common ending from a lower-case ASCII word of four letters or more.
+fn strip_ending(w: &mut Vec<u8>) {
     // Endings that would make another word: "faction" is not "fact".
-    for (k, v) in [("faction", "faction"), ("factions", "faction"), ("factional", "faction"), ("nation", "nation"), ("nations", "nation"), ("action", "action"), ("actions", "action")] {
-        if w == k {
-            return v.to_string();
-        }
+    let keep: Option<&[u8]> = match &w[..] {
+        b"faction" | b"factions" | b"factional" => Some(b"faction"),
+        b"nation" | b"nations" => Some(b"nation"),
+        b"action" | b"actions" => Some(b"action"),
+        _ => None,
+    };
+    if let Some(v) = keep {
+        w.clear();
+        w.extend_from_slice(v);
+        return;
     }
-    for (suf, rep) in [("ies", "y"), ("ied", "y")] {
-        if w.len() > 4 && w.ends_with(suf) {
-            w.truncate(w.len() - suf.len());
-            w.push_str(rep);
-            return w;
-        }
+    if w.len() > 4 && (w.ends_with(b"ies") || w.ends_with(b"ied")) {
+        w.truncate(w.len() - 3);
+        w.push(b'y');
+        return;
     }
-    const SUFFIXES: &[(&str, usize)] = &[
-        ("isations", 4),
-        ("isation", 4),
-        ("ations", 3),
-        ("ation", 3),
-        ("abilities", 3),
-        ("ability", 3),
-        ("ities", 3),
-        ("ity", 3),
-        ("ings", 3),
-        ("ing", 3),
-        ("ions", 3),
-        ("ion", 3),
-        ("ably", 3),
-        ("able", 3),
-        ("ments", 4),
-        ("ment", 4),
-        ("ness", 4),
-        ("edly", 3),
-        ("ed", 3),
-        ("es", 3),
-        ("al", 4),
-        ("ly", 4),
-        ("s", 3),
-        ("e", 3),
-    ];
-    for &(suf, min) in SUFFIXES {
-        if let Some(base) = w.strip_suffix(suf) {
-            if base.len() < min {
-                continue;
-            }
-            if suf == "s" && (base.ends_with('s') || base.ends_with('u') || base.ends_with('i')) {
-                continue;
-            }
-            let mut b = base.to_string();
-            if suf == "isations" || suf == "isation" {
-                b.push_str("is");
-            }
-            return b;
+    // The endings, longest first within each group, with the shortest stem each may leave;
+    // grouped by last letter, since only those ending as the word does can match.
+    const S: &[(&[u8], usize)] = &[(b"isations", 4), (b"ations", 3), (b"abilities", 3), (b"ities", 3), (b"ings", 3), (b"ions", 3), (b"ments", 4), (b"ness", 4), (b"es", 3), (b"s", 3)];
+    const N: &[(&[u8], usize)] = &[(b"isation", 4), (b"ation", 3), (b"ion", 3)];
+    const Y: &[(&[u8], usize)] = &[(b"ability", 3), (b"ity", 3), (b"ably", 3), (b"edly", 3), (b"ly", 4)];
+    const E: &[(&[u8], usize)] = &[(b"able", 3), (b"e", 3)];
+    let endings: &[(&[u8], usize)] = match w[w.len() - 1] {
+        b's' => S,
+        b'n' => N,
+        b'y' => Y,
+        b'e' => E,
+        b'g' => &[(b"ing", 3)],
+        b't' => &[(b"ment", 4)],
+        b'd' => &[(b"ed", 3)],
+        b'l' => &[(b"al", 4)],
+        _ => &[],
+    };
+    for &(suf, min) in endings {
+        if !w.ends_with(suf) {
+            continue;
         }
+        let base = w.len() - suf.len();
+        if base < min {
+            continue;
+        }
+        if suf == b"s" && matches!(w[base - 1], b's' | b'u' | b'i') {
+            continue;
+        }
+        w.truncate(base);
+        if suf.starts_with(b"isation") {
+            w.extend_from_slice(b"is");
+        }
+        return;
     }
-    w
 }
 
 /// Words a phrase cue may skip between two of its words.
@@ -264,6 +304,13 @@ enum Part {
     Prefix(String),
 }
 
+/// A `Part` as matched against a sentence: a stem by its id in `Index::stem_ids`.
+#[derive(Clone, Debug)]
+enum Pat {
+    Stem(u32),
+    Prefix(String),
+}
+
 fn cue_parts(cue: &str) -> Vec<Part> {
     let mut out = Vec::new();
     for piece in cue.split_whitespace() {
@@ -287,85 +334,261 @@ fn cue_parts(cue: &str) -> Vec<Part> {
 // ---------------------------------------------------------------------------------------------
 // Per-knowledge-base tables.
 
+/// One word of a vocabulary phrase, read once (`Phrases::match_from` matches it).
+enum VWord {
+    /// `...`: up to three words.
+    Gap,
+    /// `word*`: a word that starts so.
+    Prefix(String),
+    /// "n't" as the last word: a word that ends so ("didn't").
+    Nt,
+    /// The word (by its id in `Lists::words`); as the last word of the phrase, also with a
+    /// possessive ("Lenin's").
+    Exact { word: u32, last: bool },
+}
+
 /// A vocabulary list, split into words once, matched like `Sentence::phrase_at` (whole words,
 /// `*` suffix wildcard, a possessive allowed on the last word, "n't" as a word ending).
 #[derive(Default)]
 struct Phrases {
-    list: Vec<Vec<String>>,
-    /// Phrases by their first word (without wildcard).
-    by_first: HashMap<String, Vec<usize>>,
-    /// Phrases whose first word is a wildcard, or a single word that may take a possessive.
+    list: Vec<Vec<VWord>>,
+    /// For each phrase, its second word when the first is a word and the second a whole word
+    /// (id, last): a token after the first word that is not it rules the phrase out at once.
+    second: Vec<Option<(u32, bool)>>,
+    /// Phrases whose first word is a wildcard, and "n't": tried wherever their first word
+    /// matches. The others are found through `Lists::words` by their first word.
     other: Vec<usize>,
 }
 
 impl Phrases {
-    fn new(src: &[String]) -> Phrases {
-        let list: Vec<Vec<String>> = src.iter().map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>()).filter(|p| !p.is_empty()).collect();
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut other = Vec::new();
-        for (i, p) in list.iter().enumerate() {
-            if p[0].ends_with('*') || p.len() == 1 {
-                other.push(i);
-            } else {
-                by_first.entry(p[0].clone()).or_default().push(i);
-            }
+    /// Does token `j` (`t` is what the vocabulary knows of it) match the phrase word? A gap
+    /// matches anything here.
+    fn word_ok(s: &Sentence, t: &TokWord, j: usize, p: &VWord) -> bool {
+        match p {
+            VWord::Gap => true,
+            VWord::Prefix(x) => s.toks[j].kind == TokKind::Word && s.word(j).starts_with(x.as_str()),
+            VWord::Nt => t.nt,
+            // Every word of the vocabulary has its id: the same id is the same word.
+            VWord::Exact { word, last } => t.ids[0] == *word || (*last && t.ids[1] == *word),
         }
-        // Single words: looked up by the word and by its possessive base.
-        for &i in &other.clone() {
-            let p = &list[i];
-            if p.len() == 1 && !p[0].ends_with('*') && p[0] != "n't" {
-                by_first.entry(p[0].clone()).or_default().push(i);
-                other.retain(|&x| x != i);
-            }
-        }
-        Phrases { list, by_first, other }
-    }
-
-    fn word_ok(s: &Sentence, j: usize, p: &str, last: bool) -> bool {
-        let w = s.word(j);
-        if let Some(stem) = p.strip_suffix('*') {
-            w.starts_with(stem) && s.toks[j].kind == TokKind::Word
-        } else if last && p == "n't" {
-            w.ends_with("n't") || w.ends_with("n’t")
-        } else {
-            w == p || (last && possessive_base(w) == p)
-        }
-    }
-
-    /// The longest phrase starting at token `i`: the token index after it.
-    fn at(&self, s: &Sentence, i: usize) -> Option<usize> {
-        let mut best = None;
-        let w = s.word(i);
-        let base = possessive_base(w);
-        let cands = self.by_first.get(w).into_iter().flatten();
-        let cands = cands.chain(self.by_first.get(base).filter(|_| base.len() != w.len()).into_iter().flatten());
-        for p in cands.chain(self.other.iter()).map(|&k| &self.list[k]) {
-            best = best.max(Self::match_from(s, i, p));
-        }
-        best
     }
 
     /// Matches `parts` from token `j`: the token index after the longest match. A part `...`
     /// skips up to three words ("made ... possible" covers "made Stalin's dictatorship
     /// possible"), never punctuation.
-    fn match_from(s: &Sentence, j: usize, parts: &[String]) -> Option<usize> {
-        match parts.split_first() {
-            None => Some(j),
-            Some((p, rest)) if p == "..." => (0..=3)
-                .take_while(|&g| g == 0 || (j + g <= s.toks.len() && s.toks[j + g - 1].kind == TokKind::Word))
-                .filter_map(|g| Self::match_from(s, j + g, rest))
-                .max(),
-            Some((p, rest)) => (j < s.toks.len() && Self::word_ok(s, j, p, rest.is_empty())).then(|| Self::match_from(s, j + 1, rest)).flatten(),
+    fn match_from(s: &Sentence, tw: &TokWords, mut j: usize, parts: &[VWord]) -> Option<usize> {
+        for (k, p) in parts.iter().enumerate() {
+            if let VWord::Gap = p {
+                let rest = &parts[k + 1..];
+                return (0..=3)
+                    .take_while(|&g| g == 0 || (j + g <= s.toks.len() && s.toks[j + g - 1].kind == TokKind::Word))
+                    .filter_map(|g| Self::match_from(s, tw, j + g, rest))
+                    .max();
+            }
+            if j >= s.toks.len() || !Self::word_ok(s, &tw.toks[j], j, p) {
+                return None;
+            }
+            j += 1;
         }
+        Some(j)
+    }
+}
+
+/// The vocabulary lists a sentence is read against, indices into `Lists::lists`.
+const META: usize = 0;
+const HEDGES: usize = 1;
+const MARKERS: usize = 2;
+const NEGATIONS: usize = 3;
+
+/// What the vocabulary knows of a word: any word of its phrases, the function words and the
+/// words of the arguments' texts.
+struct WordInfo {
+    id: u32,
+    /// The phrases of several words of each list that may start at the word (by their first
+    /// word).
+    starts: [Vec<u32>; 4],
+    /// Bit `k` set: the word alone is a phrase of list `k` (a token matches it also with a
+    /// possessive).
+    single: u8,
+    /// Bit `k` set: the word may start a phrase of list `k` (`single`, or `starts[k]` not
+    /// empty).
+    lists: u8,
+    /// It is one of `FUNCTION_WORDS`.
+    function: bool,
+    /// The word's stem id as a piece of a sentence (`Index::stem_ids`, `NO_STEM`).
+    stem: u32,
+}
+
+impl WordInfo {
+    fn new(id: u32) -> WordInfo {
+        WordInfo { id, starts: Default::default(), single: 0, lists: 0, function: false, stem: NO_STEM }
+    }
+}
+
+/// The meta markers, hedges, claim markers and negations, with one table from a word to the
+/// phrases of every list that it may start: most words of a sentence start none, and cost one
+/// lookup for all four lists.
+#[derive(Default)]
+struct Lists {
+    lists: [Phrases; 4],
+    words: FxHashMap<Box<str>, WordInfo>,
+    /// The lists that have "n't" alone as a phrase (in `Phrases::other`), as bits.
+    nt_lists: u8,
+    /// The other phrases of `Phrases::other` (a wildcard first): list and phrase.
+    prefixed: Vec<(usize, usize)>,
+}
+
+/// A token's `WordInfo::id` when the vocabulary does not have the word.
+const NO_WORD: u32 = u32::MAX;
+
+/// What the vocabulary knows of a token of a sentence.
+struct TokWord<'a> {
+    /// Of the word, and of its possessive base when that differs ("lenin's" -> "lenin").
+    info: [Option<&'a WordInfo>; 2],
+    /// Their ids, `NO_WORD` when unknown.
+    ids: [u32; 2],
+    /// The word ends in "n't".
+    nt: bool,
+    /// The word has a possessive ending ("lenin's").
+    possessive: bool,
+    /// Bit `k` set: a phrase of list `k` may start at the token.
+    may: u8,
+}
+
+struct TokWords<'a> {
+    toks: Vec<TokWord<'a>>,
+    /// The lists with a phrase that may start somewhere in the sentence, as bits.
+    may: u8,
+}
+
+impl Lists {
+    fn new(srcs: [&[String]; 4]) -> Lists {
+        let mut out = Lists::default();
+        fn word(words: &mut FxHashMap<Box<str>, WordInfo>, w: &str) -> u32 {
+            let id = words.len() as u32;
+            words.entry(w.into()).or_insert_with(|| WordInfo::new(id)).id
+        }
+        for (k, src) in srcs.into_iter().enumerate() {
+            for p in src {
+                let words: Vec<&str> = p.split_whitespace().collect();
+                let Some(&first) = words.first() else { continue };
+                let n = words.len();
+                let i = out.lists[k].list.len();
+                if first.ends_with('*') || (n == 1 && first == "n't") {
+                    out.lists[k].other.push(i);
+                } else {
+                    word(&mut out.words, first);
+                    let e = out.words.get_mut(first).expect("just added");
+                    if n == 1 && first != "..." {
+                        e.single |= 1 << k;
+                    } else {
+                        e.starts[k].push(i as u32);
+                    }
+                    e.lists |= 1 << k;
+                }
+                let parts: Vec<VWord> = words.iter().enumerate().map(|(j, &p)| {
+                    let last = j + 1 == n;
+                    if p == "..." {
+                        VWord::Gap
+                    } else if let Some(x) = p.strip_suffix('*') {
+                        VWord::Prefix(x.to_string())
+                    } else if last && p == "n't" {
+                        VWord::Nt
+                    } else {
+                        VWord::Exact { word: word(&mut out.words, p), last }
+                    }
+                }).collect();
+                let second = match parts[..] {
+                    [VWord::Exact { .. }, VWord::Exact { word, last }, ..] => Some((word, last)),
+                    _ => None,
+                };
+                out.lists[k].second.push(second);
+                out.lists[k].list.push(parts);
+            }
+        }
+        for w in FUNCTION_WORDS {
+            word(&mut out.words, w);
+            out.words.get_mut(*w).expect("just added").function = true;
+        }
+        for (k, l) in out.lists.iter().enumerate() {
+            for &p in &l.other {
+                match l.list[p][0] {
+                    VWord::Nt => out.nt_lists |= 1 << k,
+                    _ => out.prefixed.push((k, p)),
+                }
+            }
+        }
+        out
     }
 
-    fn any(&self, s: &Sentence) -> bool {
-        (0..s.toks.len()).any(|i| self.at(s, i).is_some())
+    fn tok_words<'a>(&'a self, s: &Sentence) -> TokWords<'a> {
+        let toks: Vec<TokWord> = (0..s.toks.len()).map(|i| {
+            let w = s.word(i);
+            // Every possessive ending ends so: most words need no second look.
+            let base = if matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) { possessive_base(w) } else { w };
+            let info = [self.words.get(w), if base.len() != w.len() { self.words.get(base) } else { None }];
+            let ids = info.map(|e| e.map_or(NO_WORD, |e| e.id));
+            let may = info.iter().flatten().fold(0, |m, e| m | e.lists);
+            let nt = w.ends_with("n't") || w.ends_with("n’t");
+            let mut t = TokWord { info, ids, nt, possessive: base.len() != w.len(), may: if nt { may | self.nt_lists } else { may } };
+            for &(k, p) in &self.prefixed {
+                if Phrases::word_ok(s, &t, i, &self.lists[k].list[p][0]) {
+                    t.may |= 1 << k;
+                }
+            }
+            t
+        }).collect();
+        let may = toks.iter().fold(0, |m, t| m | t.may);
+        TokWords { toks, may }
+    }
+
+    /// The longest phrase of list `k` starting at token `i`: the token index after it.
+    #[inline(always)]
+    fn at(&self, k: usize, s: &Sentence, tw: &TokWords, i: usize) -> Option<usize> {
+        if tw.toks[i].may & (1 << k) == 0 {
+            return None;
+        }
+        self.longest(k, s, tw, i)
+    }
+
+    fn longest(&self, k: usize, s: &Sentence, tw: &TokWords, i: usize) -> Option<usize> {
+        let l = &self.lists[k];
+        let t = &tw.toks[i];
+        // A single word is matched by the lookup that found it (of the word or of its base).
+        let single = t.info.iter().flatten().any(|e| e.single & (1 << k) != 0) || (t.nt && self.nt_lists & (1 << k) != 0);
+        let mut best = single.then_some(i + 1);
+        let next = tw.toks.get(i + 1);
+        for e in t.info.iter().flatten() {
+            for &p in &e.starts[k] {
+                let p = p as usize;
+                if let Some((id, last)) = l.second[p] {
+                    if !next.is_some_and(|n| n.ids[0] == id || (last && n.ids[1] == id)) {
+                        continue;
+                    }
+                }
+                best = best.max(Phrases::match_from(s, tw, i, &l.list[p]));
+            }
+        }
+        for &(lk, p) in &self.prefixed {
+            if lk == k {
+                best = best.max(Phrases::match_from(s, tw, i, &l.list[p]));
+            }
+        }
+        best
+    }
+
+    fn any(&self, k: usize, s: &Sentence, tw: &TokWords) -> bool {
+        tw.may & (1 << k) != 0 && (0..s.toks.len()).any(|i| self.at(k, s, tw, i).is_some())
+    }
+
+    fn is_function_word(tw: &TokWords, i: usize) -> bool {
+        tw.toks[i].info[0].is_some_and(|e| e.function)
     }
 }
 
 struct Cue {
-    parts: Vec<Part>,
+    /// Its words, stems by their id in `Index::stem_ids`.
+    parts: Vec<Pat>,
     /// Arguments listing this cue, ascending.
     args: Vec<usize>,
     /// BM25 inverse document frequency times the phrase boost.
@@ -386,20 +609,22 @@ struct Cue {
 
 pub(crate) struct Index {
     cues: Vec<Cue>,
-    /// Cues by their first stem.
-    by_first: HashMap<String, Vec<usize>>,
+    /// The stems of the cues and of the claims' content words, numbered: a sentence word whose
+    /// stem is not here matches no cue and no claim word, and the others compare as numbers.
+    stem_ids: FxHashMap<Box<[u8]>, u32>,
+    /// Cues by their first stem (by stem id).
+    by_first: Vec<Vec<usize>>,
     /// Cues whose first word is a prefix pattern.
     by_prefix: Vec<usize>,
     /// BM25 length normalisation per argument.
     norm: Vec<f32>,
-    /// Content stems of each argument's `claim`, with their weight.
-    claim_words: HashMap<String, Vec<(usize, f32)>>,
+    /// Content stems of each argument's `claim` (by stem id): the arguments, ascending, with the
+    /// word's weight.
+    claim_words: Vec<Vec<(usize, f32)>>,
     /// Entries that stand for each side of the debate: Lenin / Leninism and Stalin / Stalinism.
     sides: [Vec<usize>; 2],
-    negations: Phrases,
-    hedges: Phrases,
-    markers: Phrases,
-    meta: Phrases,
+    /// Meta markers, hedges, claim markers and negations.
+    lists: Lists,
     /// Each argument as a counterpoint reads: claim, evidence and source (formatted once, since
     /// every re-check of a document states them again).
     points: Vec<String>,
@@ -461,7 +686,8 @@ impl Index {
             }
         }
         let mut cues = Vec::new();
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut stem_ids: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+        let mut by_first: Vec<Vec<usize>> = Vec::new();
         let mut by_prefix = Vec::new();
         for parts in order {
             let args = by_parts.remove(&parts).unwrap_or_default();
@@ -496,18 +722,28 @@ impl Index {
                 weight *= 0.5;
             }
             let ci = cues.len();
-            match &parts[0] {
-                Part::Stem(s) => by_first.entry(s.clone()).or_default().push(ci),
-                Part::Prefix(_) => by_prefix.push(ci),
+            let ids: Vec<Pat> = parts.iter().map(|p| match p {
+                Part::Stem(s) => Pat::Stem(intern(&mut stem_ids, s)),
+                Part::Prefix(x) => Pat::Prefix(x.clone()),
+            }).collect();
+            match ids[0] {
+                Pat::Stem(id) => {
+                    let id = id as usize;
+                    if by_first.len() <= id {
+                        by_first.resize_with(id + 1, Vec::new);
+                    }
+                    by_first[id].push(ci);
+                }
+                Pat::Prefix(_) => by_prefix.push(ci),
             }
             let predicate = !topic && cue_idf >= PREDICATE_IDF && content >= 1;
             let stance = Some(kb.arguments[args[0]].stance).filter(|s| args.iter().all(|&a| kb.arguments[a].stance == *s));
-            cues.push(Cue { parts, args, weight, idf: cue_idf, specific, predicate, stance, topic, weak });
+            cues.push(Cue { parts: ids, args, weight, idf: cue_idf, specific, predicate, stance, topic, weak });
         }
         let avg = (ncues.iter().sum::<usize>() as f32 / n.max(1) as f32).max(1.0);
         let norm = ncues.iter().map(|&c| 1.0 - B + B * c as f32 / avg).collect();
 
-        let mut claim_df: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut claim_df: Vec<Vec<usize>> = Vec::new();
         for (ai, a) in kb.arguments.iter().enumerate() {
             for t in tokenize(&a.claim) {
                 if t.kind != TokKind::Word {
@@ -518,30 +754,34 @@ impl Index {
                     if low.len() < 3 || is_stopword(&low) {
                         continue;
                     }
-                    let st = stem(&low);
-                    let e = claim_df.entry(st).or_default();
+                    let id = intern(&mut stem_ids, &stem(&low)) as usize;
+                    if claim_df.len() <= id {
+                        claim_df.resize_with(id + 1, Vec::new);
+                    }
+                    let e = &mut claim_df[id];
                     if !e.contains(&ai) {
                         e.push(ai);
                     }
                 }
             }
         }
-        let claim_words = claim_df.into_iter().map(|(k, v)| {
+        let mut claim_words: Vec<Vec<(usize, f32)>> = claim_df.into_iter().map(|v| {
             let w = CLAIM_WORD * idf(n, v.len());
-            (k, v.into_iter().map(|a| (a, w)).collect())
+            v.into_iter().map(|a| (a, w)).collect()
         }).collect();
+        // Every known stem has its (maybe empty) entries.
+        by_first.resize_with(stem_ids.len(), Vec::new);
+        claim_words.resize_with(stem_ids.len(), Vec::new);
         let v = &kb.vocab;
-        Index {
+        let mut ix = Index {
             cues,
+            stem_ids,
             by_first,
             by_prefix,
             norm,
             claim_words,
             sides: SIDES.map(|ids| ids.iter().filter_map(|id| kb.find(id)).collect()),
-            negations: Phrases::new(&v.negations),
-            hedges: Phrases::new(&v.hedges),
-            markers: Phrases::new(&v.claim_markers),
-            meta: Phrases::new(&v.meta_markers),
+            lists: Lists::new([&v.meta_markers, &v.hedges, &v.claim_markers, &v.negations]),
             points: kb.arguments.iter().map(|a| point(kb, a)).collect(),
             however: kb.arguments.iter().map(|ca| {
                 let src = short_source(kb, ca);
@@ -552,8 +792,32 @@ impl Index {
                 let evidence = if ca.evidence_text.is_empty() { &ca.claim } else { &ca.evidence_text };
                 format!("{} ({}).", sentence_body(evidence), full_source(kb, ca))
             }).collect(),
+        };
+        // The words of the arguments' texts join the vocabulary's words (starting no phrase):
+        // essays use them, and a sentence's word then has its stem from the lookup that
+        // `Lists::tok_words` makes anyway.
+        let words = &mut ix.lists.words;
+        let texts = kb.arguments.iter().flat_map(|a| [&a.claim, &a.evidence_text].into_iter().chain(&a.cues));
+        for t in texts.map(|t| t.to_ascii_lowercase()) {
+            for tok in tokenize(&t) {
+                for sub in t[tok.range].split('-').filter(|x| !x.is_empty()) {
+                    let id = words.len() as u32;
+                    words.entry(possessive_base(sub).into()).or_insert_with(|| WordInfo::new(id));
+                }
+            }
         }
+        let mut buf = Vec::new();
+        for (w, e) in words.iter_mut() {
+            e.stem = stem_id(&ix.stem_ids, w, &mut buf);
+        }
+        ix
     }
+}
+
+/// The id of a stem, numbering it if new.
+fn intern(ids: &mut FxHashMap<Box<[u8]>, u32>, stem: &str) -> u32 {
+    let next = ids.len() as u32;
+    *ids.entry(stem.as_bytes().into()).or_insert(next)
 }
 
 /// A text's words as stems, hyphenated words split.
@@ -591,17 +855,47 @@ fn index(kb: &KnowledgeBase) -> Arc<Index> {
 // ---------------------------------------------------------------------------------------------
 // Sentence side.
 
+/// A sentence word's stem id when its stem is no cue's and no claim's.
+const NO_STEM: u32 = u32::MAX;
+
+/// The id in `ids` of the stem of a sentence word (lower case, possessive removed), or
+/// `NO_STEM`. `buf` is scratch space.
+fn stem_id(ids: &FxHashMap<Box<[u8]>, u32>, raw: &str, buf: &mut Vec<u8>) -> u32 {
+    let id = if raw.is_ascii() {
+        stem_ascii(raw.as_bytes(), buf);
+        ids.get(&buf[..])
+    } else {
+        ids.get(stem_uncached(raw).as_bytes())
+    };
+    id.copied().unwrap_or(NO_STEM)
+}
+
+impl Index {
+    /// The id of the stem of a sentence word (lower case, possessive removed), or `NO_STEM`.
+    /// `buf` is scratch space, kept across the words of a sentence.
+    fn stem_id(&self, raw: &str, buf: &mut Vec<u8>) -> u32 {
+        stem_id(&self.stem_ids, raw, buf)
+    }
+
+    /// The arguments whose claim has the stem, with the word's weight.
+    fn claim_words(&self, stem: u32) -> &[(usize, f32)] {
+        self.claim_words.get(stem as usize).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// A word of the sentence (hyphenated words give one piece per part).
 struct Piece<'a> {
     raw: &'a str,
-    stem: String,
+    /// Stem id (`NO_STEM` for a word no cue or claim has).
+    stem: u32,
     tok: usize,
     /// Punctuation (other than a hyphen) comes between this piece and the one before.
     gap_before: bool,
 }
 
-fn pieces(s: &Sentence) -> Vec<Piece<'_>> {
-    let mut out = Vec::new();
+fn pieces<'a>(ix: &Index, s: &'a Sentence, tw: &TokWords) -> Vec<Piece<'a>> {
+    let mut out = Vec::with_capacity(s.toks.len());
+    let mut buf = Vec::new();
     let mut last_word_tok: Option<usize> = None;
     for (i, t) in s.toks.iter().enumerate() {
         if t.kind == TokKind::Punct {
@@ -609,24 +903,38 @@ fn pieces(s: &Sentence) -> Vec<Piece<'_>> {
         }
         let w = &s.lower[t.range.clone()];
         let gap = last_word_tok.is_some_and(|l| l + 1 != i);
-        for (k, sub) in w.split('-').filter(|x| !x.is_empty()).enumerate() {
+        let mut piece = |sub: &'a str, first: bool, known: Option<&WordInfo>| {
             let raw = possessive_base(sub);
-            out.push(Piece { raw, stem: stem(raw), tok: i, gap_before: k == 0 && gap });
+            let stem = match known {
+                Some(e) => e.stem,
+                None => ix.stem_id(raw, &mut buf),
+            };
+            out.push(Piece { raw, stem, tok: i, gap_before: first && gap });
+        };
+        if w.bytes().any(|b| b == b'-') {
+            for (k, sub) in w.split('-').filter(|x| !x.is_empty()).enumerate() {
+                piece(sub, k == 0, None);
+            }
+        } else if !w.is_empty() {
+            // The whole word is the piece: the vocabulary's lookup of the word (or of its base,
+            // when it has a possessive) has its stem, if the word is known.
+            let t = &tw.toks[i];
+            piece(w, true, if t.possessive { t.info[1] } else { t.info[0] });
         }
         last_word_tok = Some(i);
     }
     out
 }
 
-fn part_matches(p: &Part, piece: &Piece) -> bool {
+fn part_matches(p: &Pat, piece: &Piece) -> bool {
     match p {
-        Part::Stem(s) => *s == piece.stem,
-        Part::Prefix(x) => piece.raw.starts_with(x.as_str()),
+        Pat::Stem(id) => *id == piece.stem,
+        Pat::Prefix(x) => piece.raw.starts_with(x.as_str()),
     }
 }
 
 /// Does the phrase match at piece `i`? Returns the piece index after it.
-fn phrase_at(parts: &[Part], ps: &[Piece], i: usize) -> Option<usize> {
+fn phrase_at(parts: &[Pat], ps: &[Piece], i: usize) -> Option<usize> {
     if !part_matches(&parts[0], &ps[i]) {
         return None;
     }
@@ -655,8 +963,8 @@ struct Hit {
 fn find_hits(ix: &Index, ps: &[Piece]) -> Vec<Hit> {
     let mut hits = Vec::new();
     for i in 0..ps.len() {
-        let firsts = ix.by_first.get(&ps[i].stem).into_iter().flatten().chain(ix.by_prefix.iter());
-        for &ci in firsts {
+        let firsts = ix.by_first.get(ps[i].stem as usize).map_or(&[][..], Vec::as_slice);
+        for &ci in firsts.iter().chain(&ix.by_prefix) {
             if let Some(end) = phrase_at(&ix.cues[ci].parts, ps, i) {
                 hits.push(Hit { cue: ci, pieces: i..end, toks: ps[i].tok..ps[end - 1].tok + 1 });
             }
@@ -673,28 +981,29 @@ struct Negator {
 
 const POST_NEGATORS: &[&str] = &["myth", "wrong", "false", "mistaken", "untrue", "misleading"];
 
-fn negators(ctx: &SentenceCtx, ix: &Index) -> Vec<Negator> {
+fn negators(ctx: &SentenceCtx, ix: &Index, tw: &TokWords) -> Vec<Negator> {
     let s = &ctx.s;
     let n = s.toks.len();
     let mut out: Vec<Negator> = Vec::new();
     let mut i = 0;
     while i < n {
         let w = s.word(i);
-        let next = if i + 1 < n { s.word(i + 1) } else { "" };
-        let prev = if i > 0 { s.word(i - 1) } else { "" };
+        // (The neighbours are looked at only after one of the words that may open an intensifier.)
+        let next = || if i + 1 < n { s.word(i + 1) } else { "" };
+        let prev = || if i > 0 { s.word(i - 1) } else { "" };
         // Intensifiers that look like negations.
-        let fake = (matches!(w, "not" | "n't") && matches!(next, "only" | "just" | "least"))
-            || (w.ends_with("n't") && matches!(next, "only" | "just"))
-            || (w == "no" && matches!(next, "doubt" | "wonder" | "coincidence" | "accident" | "less" | "surprise"))
-            || (w == "little" && matches!(prev, "a" | "very"))
-            || (w == "nothing" && next == "but")
-            || (w == "without" && next == "doubt");
+        let fake = (matches!(w, "not" | "n't") && matches!(next(), "only" | "just" | "least"))
+            || (w.ends_with("n't") && matches!(next(), "only" | "just"))
+            || (w == "no" && matches!(next(), "doubt" | "wonder" | "coincidence" | "accident" | "less" | "surprise"))
+            || (w == "little" && matches!(prev(), "a" | "very"))
+            || (w == "nothing" && next() == "but")
+            || (w == "without" && next() == "doubt");
         if fake {
             i += 2;
             continue;
         }
-        let mut best = ix.negations.at(s, i);
-        if best.is_none() && (w.ends_with("n't") || w.ends_with("n’t")) {
+        let mut best = ix.lists.at(NEGATIONS, s, tw, i);
+        if best.is_none() && tw.toks[i].nt {
             best = Some(i + 1);
         }
         if let Some(end) = best {
@@ -722,10 +1031,23 @@ struct Scored {
     negated: bool,
 }
 
+/// Space `SentenceData::score` reuses from one argument, and one sentence, to the next (one per
+/// thread). Hits are by their index in `SentenceData::hits`.
+#[derive(Default)]
+struct Scratch {
+    inside: Vec<usize>,
+    args: Vec<usize>,
+    claim_pieces: Vec<usize>,
+    hs: Vec<(usize, f32)>,
+    taken: Vec<(usize, f32)>,
+    /// Cue, times matched, weight.
+    tf: Vec<(usize, usize, f32)>,
+    seen: Vec<u32>,
+    own: Vec<Range<usize>>,
+}
+
 struct SentenceData<'a> {
     ps: Vec<Piece<'a>>,
-    /// For each piece, the arguments whose claim has that word.
-    claim_words: Vec<Option<&'a Vec<(usize, f32)>>>,
     hits: Vec<Hit>,
     negs: Vec<Negator>,
     /// Token index of each comma/semicolon etc. (negation scopes stop there).
@@ -755,40 +1077,58 @@ impl SentenceData<'_> {
         flips % 2 == 1
     }
 
-    /// Scores every argument on the hits inside `range` (tokens); best first.
-    fn score(&self, kb: &KnowledgeBase, ix: &Index, range: &Range<usize>) -> Vec<Scored> {
-        let inside: Vec<usize> = (0..self.hits.len()).filter(|&hi| range.start <= self.hits[hi].toks.start && self.hits[hi].toks.end <= range.end).collect();
-        let mut args: Vec<usize> = inside.iter().flat_map(|&hi| ix.cues[self.hits[hi].cue].args.iter().copied()).collect();
+    /// Scores every argument on the hits inside `range` (tokens); best first. With `arguable`,
+    /// only the arguments that have one of their own predicate cues (not weak) there: the others
+    /// have no `predicates` and are never `accept`ed, and leaving them out keeps the order of
+    /// the rest.
+    fn score(&self, kb: &KnowledgeBase, ix: &Index, range: &Range<usize>, arguable: bool) -> Vec<Scored> {
+        thread_local! {
+            static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+        }
+        SCRATCH.with_borrow_mut(|scratch| self.score_in(kb, ix, range, arguable, scratch))
+    }
+
+    fn score_in(&self, kb: &KnowledgeBase, ix: &Index, range: &Range<usize>, arguable: bool, scratch: &mut Scratch) -> Vec<Scored> {
+        let Scratch { inside, args, claim_pieces, hs, taken, tf, seen, own } = scratch;
+        inside.clear();
+        inside.extend((0..self.hits.len()).filter(|&hi| range.start <= self.hits[hi].toks.start && self.hits[hi].toks.end <= range.end));
+        args.clear();
+        let counts = |c: &Cue| !arguable || (c.predicate && !c.weak);
+        args.extend(inside.iter().map(|&hi| &ix.cues[self.hits[hi].cue]).filter(|c| counts(c)).flat_map(|c| c.args.iter().copied()));
         args.sort_unstable();
         args.dedup();
-        let mut out = Vec::new();
-        for a in args {
+        // The pieces in range that are some claim's words.
+        claim_pieces.clear();
+        claim_pieces.extend(self.ps.iter().enumerate().filter(|(_, p)| !ix.claim_words(p.stem).is_empty() && range.contains(&p.tok)).map(|(pi, _)| pi));
+        let mut out = Vec::with_capacity(args.len());
+        for &a in args.iter() {
             let stance = kb.arguments[a].stance;
             // The argument's own cues, and at half weight the predicates of other arguments of the
             // same side ("led directly to" lends itself to "democratic centralism").
-            let mut hs: Vec<(&Hit, f32)> = Vec::new();
-            for &hi in &inside {
-                let h = &self.hits[hi];
-                let c = &ix.cues[h.cue];
+            hs.clear();
+            for &hi in inside.iter() {
+                let c = &ix.cues[self.hits[hi].cue];
                 if c.args.binary_search(&a).is_ok() {
-                    hs.push((h, c.weight));
+                    hs.push((hi, c.weight));
                 } else if c.predicate && c.stance == Some(stance) {
-                    hs.push((h, c.weight * BORROWED));
+                    hs.push((hi, c.weight * BORROWED));
                 }
             }
             // Longest / heaviest non-overlapping hits.
-            hs.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.pieces.start.cmp(&y.0.pieces.start)));
-            let mut taken: Vec<(&Hit, f32)> = Vec::new();
-            for (h, w) in hs {
-                if !taken.iter().any(|(t, _)| t.pieces.start < h.pieces.end && h.pieces.start < t.pieces.end) {
-                    taken.push((h, w));
+            hs.sort_by(|x, y| y.1.total_cmp(&x.1).then(self.hits[x.0].pieces.start.cmp(&self.hits[y.0].pieces.start)));
+            taken.clear();
+            for &(hi, w) in hs.iter() {
+                let h = &self.hits[hi];
+                if !taken.iter().any(|&(t, _)| self.hits[t].pieces.start < h.pieces.end && h.pieces.start < self.hits[t].pieces.end) {
+                    taken.push((hi, w));
                 }
             }
-            let mut tf: Vec<(usize, usize, f32)> = Vec::new();
-            for (h, w) in &taken {
-                match tf.iter_mut().find(|x| x.0 == h.cue) {
+            tf.clear();
+            for &(hi, w) in taken.iter() {
+                let cue = self.hits[hi].cue;
+                match tf.iter_mut().find(|x| x.0 == cue) {
                     Some(x) => x.1 += 1,
-                    None => tf.push((h.cue, 1, *w)),
+                    None => tf.push((cue, 1, w)),
                 }
             }
             let own_cue = |c: usize| ix.cues[c].args.binary_search(&a).is_ok();
@@ -798,34 +1138,39 @@ impl SentenceData<'_> {
                 w * n * (K1 + 1.0) / (n + K1 * norm)
             }).sum();
             // Content words of the claim the cues did not cover.
-            let mut seen: Vec<&str> = Vec::new();
-            for (pi, p) in self.ps.iter().enumerate() {
-                let Some(ws) = self.claim_words[pi] else { continue };
-                if p.tok < range.start || p.tok >= range.end || taken.iter().any(|(h, _)| h.pieces.contains(&pi)) || seen.contains(&p.stem.as_str()) {
+            seen.clear();
+            for &pi in claim_pieces.iter() {
+                let p = &self.ps[pi];
+                if taken.iter().any(|&(hi, _)| self.hits[hi].pieces.contains(&pi)) || seen.contains(&p.stem) {
                     continue;
                 }
-                if let Some(&(_, w)) = ws.iter().find(|x| x.0 == a) {
-                    score += w;
-                    seen.push(&p.stem);
+                // (Each argument once, ascending.)
+                let ws = ix.claim_words(p.stem);
+                if let Ok(k) = ws.binary_search_by_key(&a, |x| x.0) {
+                    score += ws[k].1;
+                    seen.push(p.stem);
                 }
             }
-            let own: Vec<Range<usize>> = taken.iter().map(|(h, _)| h.toks.clone()).collect();
+            own.clear();
+            own.extend(taken.iter().map(|&(hi, _)| self.hits[hi].toks.clone()));
             let (mut neg_w, mut pos_w) = (0.0f32, 0.0f32);
-            for (h, w) in &taken {
-                if self.negated_at(&h.toks, &own) {
+            for &(hi, w) in taken.iter() {
+                if self.negated_at(&self.hits[hi].toks, own) {
                     neg_w += w;
                 } else {
                     pos_w += w;
                 }
             }
-            let cues: Vec<(usize, f32)> = tf.iter().filter(|x| !ix.cues[x.0].weak).map(|&(c, _, w)| (c, w)).collect();
+            // The distinct cues that are not weak, and among them the argument's own predicates.
+            let cues = || tf.iter().filter(|x| !ix.cues[x.0].weak);
+            let predicates = || cues().filter(|x| ix.cues[x.0].predicate && own_cue(x.0));
             out.push(Scored {
                 argument: a,
                 score,
-                distinct: cues.len(),
-                predicates: cues.iter().filter(|(c, _)| ix.cues[*c].predicate && own_cue(*c)).count(),
-                heaviest: cues.iter().filter(|(c, _)| ix.cues[*c].predicate && own_cue(*c)).map(|&(_, w)| w).fold(0.0, f32::max),
-                specific: taken.iter().any(|(h, _)| ix.cues[h.cue].specific && own_cue(h.cue)),
+                distinct: cues().count(),
+                predicates: predicates().count(),
+                heaviest: predicates().map(|x| x.2).fold(0.0, f32::max),
+                specific: taken.iter().any(|&(hi, _)| ix.cues[self.hits[hi].cue].specific && own_cue(self.hits[hi].cue)),
                 negated: neg_w > pos_w,
             });
         }
@@ -865,18 +1210,28 @@ fn accept(s: &Scored, c: Context) -> bool {
 /// Where the sentence shows that it argues: claim markers and hedges (token indices).
 /// Words inside a quotation are someone else's and do not count. The flag tells markers made of
 /// function words only ("was the", "not").
-fn signals(ctx: &SentenceCtx, ix: &Index) -> Vec<(usize, bool)> {
+fn signals(ctx: &SentenceCtx, ix: &Index, tw: &TokWords) -> Vec<(usize, bool)> {
     let s = &ctx.s;
     let mut v: Vec<(usize, bool)> = Vec::new();
+    if tw.may & (1 << HEDGES | 1 << MARKERS) == 0 {
+        return v;
+    }
     for i in 0..s.toks.len() {
-        if ctx.quoted(&s.toks[i].range) {
+        if tw.toks[i].may & (1 << HEDGES | 1 << MARKERS) == 0 {
             continue;
         }
-        if ix.hedges.at(s, i).is_some() {
-            v.push((i, false));
-        } else if let Some(end) = ix.markers.at(s, i) {
-            let weak = (i..end).all(|k| FUNCTION_WORDS.contains(&s.word(k)) || s.word(k).ends_with("n't"));
-            v.push((i, weak));
+        // The quotations are looked at only where there is a signal (most words are none).
+        let hedge = ix.lists.at(HEDGES, s, tw, i).is_some();
+        let marker = if hedge { None } else { ix.lists.at(MARKERS, s, tw, i) };
+        if (!hedge && marker.is_none()) || ctx.quoted(&s.toks[i].range) {
+            continue;
+        }
+        match marker {
+            None => v.push((i, false)),
+            Some(end) => {
+                let weak = (i..end).all(|k| Lists::is_function_word(tw, k) || s.word(k).ends_with("n't"));
+                v.push((i, weak));
+            }
         }
     }
     v
@@ -895,18 +1250,18 @@ pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
     let mentions = kb.index.find_all(sentence);
     let ctx = SentenceCtx::new(kb, sentence, 0..sentence.len(), &mentions, &[], &config);
     let ix = index(kb);
-    let ps = pieces(&ctx.s);
+    let tw = ix.lists.tok_words(&ctx.s);
+    let ps = pieces(&ix, &ctx.s, &tw);
     let hits = find_hits(&ix, &ps);
     let s = &ctx.s;
     let commas = (0..s.toks.len()).filter(|&i| s.toks[i].kind == TokKind::Punct && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")).collect();
-    let claim_words = ps.iter().map(|p| ix.claim_words.get(&p.stem)).collect();
-    let d = SentenceData { ps, claim_words, hits, negs: negators(&ctx, &ix), commas, clauses: ctx.clauses() };
-    let mut out = format!("signals={:?} negs={:?}\n", signals(&ctx, &ix), d.negs.iter().map(|n| n.toks.clone()).collect::<Vec<_>>());
+    let d = SentenceData { ps, hits, negs: negators(&ctx, &ix, &tw), commas, clauses: ctx.clauses() };
+    let mut out = format!("signals={:?} negs={:?}\n", signals(&ctx, &ix, &tw), d.negs.iter().map(|n| n.toks.clone()).collect::<Vec<_>>());
     for h in &d.hits {
         let c = &ix.cues[h.cue];
         out.push_str(&format!("  hit {:?}{}{} w={:.2} idf={:.2} args={:?}\n", &sentence[s.toks[h.toks.start].range.start..s.toks[h.toks.end - 1].range.end], if c.topic { " (topic)" } else { "" }, if c.predicate { " (predicate)" } else { "" }, c.weight, c.idf, c.args.iter().map(|&a| kb.arguments[a].id.as_str()).collect::<Vec<_>>()));
     }
-    for sc in d.score(kb, &ix, &(0..s.toks.len())).iter().take(4) {
+    for sc in d.score(kb, &ix, &(0..s.toks.len()), false).iter().take(4) {
         out.push_str(&format!("  {} {:.2} distinct={} predicates={} specific={} heaviest={:.2} negated={}\n", kb.arguments[sc.argument].id, sc.score, sc.distinct, sc.predicates, sc.specific, sc.heaviest, sc.negated));
     }
     out
@@ -922,13 +1277,14 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
         return Vec::new();
     }
     let ix = index(kb);
-    if ix.meta.any(&ctx.s) && !thesis(&ctx.s) {
+    let s = &ctx.s;
+    let tw = ix.lists.tok_words(s);
+    if ix.lists.any(META, s, &tw) && !thesis(s) {
         return Vec::new();
     }
-    let s = &ctx.s;
     // A sentence argues only with a marker or a hedge, or by setting Lenin beside Stalin: that
     // is cheaper to see than the cues, so it is looked at first.
-    let signals = signals(ctx, &ix);
+    let signals = signals(ctx, &ix, &tw);
     // Token ranges of mentions of each side.
     let sides: [Vec<Range<usize>>; 2] = [0, 1].map(|k| ctx.mentions.iter().filter(|m| ix.sides[k].contains(&m.entry)).map(|m| ctx.mention_toks(m)).collect());
     let context = |r: &Range<usize>| Context {
@@ -942,14 +1298,13 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
     if !whole.signal && !whole.both_sides {
         return Vec::new();
     }
-    let ps = pieces(&ctx.s);
+    let ps = pieces(&ix, s, &tw);
     let hits = find_hits(&ix, &ps);
     if hits.is_empty() {
         return Vec::new();
     }
     let commas = (0..s.toks.len()).filter(|&i| s.toks[i].kind == TokKind::Punct && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")).collect();
-    let claim_words = ps.iter().map(|p| ix.claim_words.get(&p.stem)).collect();
-    let d = SentenceData { ps, claim_words, hits, negs: negators(ctx, &ix), commas, clauses: ctx.clauses() };
+    let d = SentenceData { ps, hits, negs: negators(ctx, &ix, &tw), commas, clauses: ctx.clauses() };
     let claim = |sc: &Scored, toks: &Range<usize>| {
         let a = s.toks[toks.start].range.start;
         let b = s.toks[toks.end - 1].range.end;
@@ -962,14 +1317,14 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
             .clauses
             .iter()
             .filter(|c| signals.iter().any(|(t, _)| c.contains(t)))
-            .filter_map(|c| d.score(kb, &ix, c).into_iter().find(|sc| accept(sc, context(c))).map(|sc| (c.clone(), sc)))
+            .filter_map(|c| d.score(kb, &ix, c, true).into_iter().find(|sc| accept(sc, context(c))).map(|sc| (c.clone(), sc)))
             .collect();
-        let distinct: HashSet<(usize, bool)> = per_clause.iter().map(|(_, sc)| (sc.argument, sc.negated)).collect();
+        let distinct: FxHashSet<(usize, bool)> = per_clause.iter().map(|(_, sc)| (sc.argument, sc.negated)).collect();
         if per_clause.len() > 1 && distinct.len() > 1 {
             return per_clause.iter().map(|(c, sc)| claim(sc, &trim_clause(s, c.clone()))).collect();
         }
     }
-    match d.score(kb, &ix, &all).into_iter().find(|sc| accept(sc, whole)) {
+    match d.score(kb, &ix, &all, true).into_iter().find(|sc| accept(sc, whole)) {
         Some(sc) => vec![claim(&sc, &trim_clause(s, all))],
         None => Vec::new(),
     }
@@ -1471,7 +1826,17 @@ mod tests {
         }
         let kb = kb();
         let ix = index(kb);
-        let t: Vec<String> = ix.cues.iter().filter(|c| c.topic).map(|c| format!("{:?}", c.parts)).collect();
+        let mut names = vec![String::new(); ix.stem_ids.len()];
+        for (k, &id) in &ix.stem_ids {
+            names[id as usize] = String::from_utf8_lossy(k).into_owned();
+        }
+        let t: Vec<String> = ix.cues.iter().filter(|c| c.topic).map(|c| {
+            let words: Vec<String> = c.parts.iter().map(|p| match p {
+                Pat::Stem(id) => names[*id as usize].clone(),
+                Pat::Prefix(x) => format!("{x}*"),
+            }).collect();
+            words.join(" ")
+        }).collect();
         println!("{}", t.join("\n"));
     }
 
@@ -1481,6 +1846,83 @@ mod tests {
         assert_eq!(lower_first("War Communism was the model."), "War Communism was the model.");
         assert_eq!(lower_first("Stalin's terror differed."), "Stalin's terror differed.");
         assert_eq!(lower_first("It was Lenin who raised Stalin."), "it was Lenin who raised Stalin.");
+    }
+
+    /// The stemmer as first written (allocating, one step after another), to check the
+    /// allocation-free one against.
+    fn stem_reference(word: &str) -> String {
+        let w = word.to_lowercase();
+        let w = possessive_base(&w);
+        let mut w = if w.contains("iz") { w.replace("iz", "is") } else { w.to_string() };
+        if w.len() <= 3 || !w.is_ascii() {
+            return w;
+        }
+        for (k, v) in [("faction", "faction"), ("factions", "faction"), ("factional", "faction"), ("nation", "nation"), ("nations", "nation"), ("action", "action"), ("actions", "action")] {
+            if w == k {
+                return v.to_string();
+            }
+        }
+        for (suf, rep) in [("ies", "y"), ("ied", "y")] {
+            if w.len() > 4 && w.ends_with(suf) {
+                w.truncate(w.len() - suf.len());
+                w.push_str(rep);
+                return w;
+            }
+        }
+        const SUFFIXES: &[(&str, usize)] = &[
+            ("isations", 4), ("isation", 4), ("ations", 3), ("ation", 3), ("abilities", 3), ("ability", 3), ("ities", 3), ("ity", 3), ("ings", 3), ("ing", 3), ("ions", 3), ("ion", 3),
+            ("ably", 3), ("able", 3), ("ments", 4), ("ment", 4), ("ness", 4), ("edly", 3), ("ed", 3), ("es", 3), ("al", 4), ("ly", 4), ("s", 3), ("e", 3),
+        ];
+        for &(suf, min) in SUFFIXES {
+            if let Some(base) = w.strip_suffix(suf) {
+                if base.len() < min {
+                    continue;
+                }
+                if suf == "s" && (base.ends_with('s') || base.ends_with('u') || base.ends_with('i')) {
+                    continue;
+                }
+                let mut b = base.to_string();
+                if suf == "isations" || suf == "isation" {
+                    b.push_str("is");
+                }
+                return b;
+            }
+        }
+        w
+    }
+
+    proptest::proptest! {
+        /// Words made of endings, "iz", possessives and odd letters stem as they always did.
+        #[test]
+        fn stems_as_before(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "e", "i", "s", "u", "y", "z", "iz", "IZ", "t", "ion", "ation", "isation", "ability", "ities", "ies", "ied", "ing", "ment", "ness", "edly",
+            "ed", "es", "al", "ly", "able", "'s", "’s", "'", "’", "fact", "n", "act", "K", "\u{212a}", "Ж", "é", "-",
+        ]), 0..6)) {
+            let w: String = parts.concat();
+            proptest::prop_assert_eq!(stem(&w), stem_reference(&w));
+            let mut buf = Vec::new();
+            if w.is_ascii() {
+                stem_ascii(w.to_ascii_lowercase().as_bytes(), &mut buf);
+                proptest::prop_assert_eq!(String::from_utf8(buf).unwrap(), stem_reference(&w));
+            }
+        }
+    }
+
+    /// A sentence word's stem id is its stem's, whether the vocabulary table has the word or not.
+    #[test]
+    fn piece_stems_are_the_stems() {
+        let kb = kb();
+        let ix = index(kb);
+        let mut texts: Vec<String> = kb.arguments.iter().flat_map(|a| [a.claim.clone(), a.evidence_text.clone()]).collect();
+        texts.push("Lenin's Cheka laid the foundations; Stalin’s purges, the NEP-era and KÉLVIN's factions didn't continue Leninism's terror-state (collectivization).".into());
+        let mut buf = Vec::new();
+        for text in texts {
+            let s = Sentence::new(&text, 0..text.len());
+            let tw = ix.lists.tok_words(&s);
+            for p in pieces(&ix, &s, &tw) {
+                assert_eq!(p.stem, ix.stem_id(p.raw, &mut buf), "{}", p.raw);
+            }
+        }
     }
 
     #[test]

@@ -28,8 +28,9 @@
 //! matches an essay's recorded variant, it says the sources disagree (Information). The quick
 //! fix writes the base's date at the precision the student used.
 
-use std::cell::OnceCell;
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::SentenceCtx;
 use crate::analysis::{Code, Finding, Fix, Severity};
@@ -42,47 +43,91 @@ use crate::text::sentences::TokKind;
 // Grammar helpers, shared with the anachronism check
 // ---------------------------------------------------------------------------------------------
 
-pub(crate) const BE: &[&str] = &["was", "were", "is", "are", "been", "be", "being", "am", "get", "got", "gets", "getting"];
-const HAVE: &[&str] = &["had", "has", "have", "having"];
-pub(crate) const MODALS: &[&str] = &["would", "could", "should", "might", "will", "may", "must", "shall", "can", "did", "does", "do"];
-const DETS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "new", "first", "second", "third",
-    "whole", "entire", "own", "entire", "newly", "so-called", "infamous", "famous", "brutal", "bloody",
-];
-const ADVERBS: &[&str] = &[
-    "then", "later", "soon", "also", "first", "finally", "eventually", "already", "still", "again", "once", "only",
-    "even", "subsequently", "duly", "thus", "therefore", "himself", "itself", "themselves", "all", "both", "quickly",
-    "promptly", "secretly", "officially", "formally", "allegedly", "apparently", "supposedly", "reportedly", "famously",
-    "in", "turn",
-];
+// The word lists are `matches!` patterns (a switch on length, then a compare or two) rather
+// than slices to scan: they are asked about nearly every word of every dated sentence.
+
+pub(crate) fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "was" | "were" | "is" | "are" | "been" | "be" | "being" | "am" | "get" | "got" | "gets" | "getting"
+    )
+}
+
+fn is_have(w: &str) -> bool {
+    matches!(
+        w,
+        "had" | "has" | "have" | "having"
+    )
+}
+
+pub(crate) fn is_modal(w: &str) -> bool {
+    matches!(
+        w,
+        "would" | "could" | "should" | "might" | "will" | "may" | "must" | "shall" | "can" | "did" | "does" | "do"
+    )
+}
+
+fn is_det(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "these" | "those" | "new" | "first" | "second"
+            | "third" | "whole" | "entire" | "own" | "newly" | "so-called" | "infamous" | "famous" | "brutal"
+            | "bloody"
+    )
+}
+
+fn is_adverb_word(w: &str) -> bool {
+    matches!(
+        w,
+        "then" | "later" | "soon" | "also" | "first" | "finally" | "eventually" | "already" | "still" | "again"
+            | "once" | "only" | "even" | "subsequently" | "duly" | "thus" | "therefore" | "himself" | "itself"
+            | "themselves" | "all" | "both" | "quickly" | "promptly" | "secretly" | "officially" | "formally"
+            | "allegedly" | "apparently" | "supposedly" | "reportedly" | "famously" | "in" | "turn"
+    )
+}
+
 /// Words after a verb that show it has no object: the name before it is what the verb is about.
-const NO_OBJECT: &[&str] = &[
-    "in", "on", "at", "during", "by", "after", "before", "until", "till", "from", "with", "for", "to", "against",
-    "into", "under", "over", "as", "while", "when", "and", "aged", "amid", "following", "despite", "because",
-    "through", "throughout", "within", "near", "outside", "inside", "upon", "since", "around", "about", "out",
-    "shortly", "soon", "only", "suddenly", "early", "late", "later", "that", "which", "but", "or", "there", "here",
-    "abroad", "again", "too", "also", "then", "himself", "itself", "themselves", "briefly", "mid", "barely",
-];
+fn no_object_after(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "during" | "by" | "after" | "before" | "until" | "till" | "from" | "with" | "for" | "to"
+            | "against" | "into" | "under" | "over" | "as" | "while" | "when" | "and" | "aged" | "amid" | "following"
+            | "despite" | "because" | "through" | "throughout" | "within" | "near" | "outside" | "inside" | "upon"
+            | "since" | "around" | "about" | "out" | "shortly" | "soon" | "only" | "suddenly" | "early" | "late"
+            | "later" | "that" | "which" | "but" | "or" | "there" | "here" | "abroad" | "again" | "too" | "also"
+            | "then" | "himself" | "itself" | "themselves" | "briefly" | "mid" | "barely"
+    )
+}
+
 /// Words that put a name under a preposition or make it an object rather than the one acting.
-const PREPOSITIONS: &[&str] = &[
-    "of", "to", "about", "against", "after", "under", "for", "with", "from", "toward", "towards", "like", "than",
-    "unlike", "by", "on", "upon", "as", "into", "since", "before", "beyond", "in", "at", "during", "between", "among",
-    "over", "without", "despite", "behind", "through", "via", "per", "amid", "around", "whom", "versus", "vs",
-];
+fn preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "to" | "about" | "against" | "after" | "under" | "for" | "with" | "from" | "toward" | "towards"
+            | "like" | "than" | "unlike" | "by" | "on" | "upon" | "as" | "into" | "since" | "before" | "beyond" | "in"
+            | "at" | "during" | "between" | "among" | "over" | "without" | "despite" | "behind" | "through" | "via"
+            | "per" | "amid" | "around" | "whom" | "versus" | "vs"
+    )
+}
+
 /// Words that may stand before a clause-framing date: "In 1934,", "By early 1939", "After the 1920s".
-const FRAMING: &[&str] = &[
-    "in", "by", "after", "before", "during", "since", "until", "till", "from", "between", "around", "about", "c",
-    "c.", "circa", "early", "late", "mid", "the", "of", "throughout", "spring", "summer", "autumn", "fall", "winter",
-    "then", "and", "but", "so", "yet", "however", "later", "also", "only", "even", "already", "still", "year", "years",
-    "on", "at", "end", "start", "beginning", "middle", "ca",
-];
+fn is_framing(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "by" | "after" | "before" | "during" | "since" | "until" | "till" | "from" | "between" | "around"
+            | "about" | "c" | "c." | "circa" | "early" | "late" | "mid" | "the" | "of" | "throughout" | "spring"
+            | "summer" | "autumn" | "fall" | "winter" | "then" | "and" | "but" | "so" | "yet" | "however" | "later"
+            | "also" | "only" | "even" | "already" | "still" | "year" | "years" | "on" | "at" | "end" | "start"
+            | "beginning" | "middle" | "ca"
+    )
+}
 
 pub(crate) fn is_prep(w: &str) -> bool {
-    PREPOSITIONS.contains(&w)
+    preposition(w)
 }
 
 fn is_adverb(w: &str) -> bool {
-    ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "italy" | "family" | "july" | "rally" | "ally" | "supply" | "assembly" | "early"))
+    is_adverb_word(w) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "italy" | "family" | "july" | "rally" | "ally" | "supply" | "assembly" | "early"))
 }
 
 /// A word that reads as a noun naming an act ("death", "introduction", "founding").
@@ -164,24 +209,10 @@ pub(crate) fn year_tok(ctx: &SentenceCtx, d: &DateExpr) -> usize {
     d.toks.clone().find(|&i| ctx.s.toks[i].range.start == d.year_range.start).unwrap_or(d.toks.start)
 }
 
-/// The sentence's vocabulary, looked up once per sentence and only as far as a check asks:
-/// where the cue phrases of each list occur, where negations stand, which words read as verbs.
-/// Lookups go from the phrase lists into the sentence's sorted words, with no allocation per
-/// phrase.
-pub(crate) struct Lex<'a> {
-    ctx: &'a SentenceCtx<'a>,
-    /// (hash, token index) of every word and possessive base, sorted: where a phrase's first word
-    /// stands, found by binary search (equal hashes are checked against the word).
-    heads: Vec<(u64, usize)>,
-    lists: [OnceCell<Vec<Range<usize>>>; 8],
-    /// Events' own cues, looked up once per sentence.
-    events: std::cell::RefCell<Vec<(EntryId, Vec<Range<usize>>)>>,
-}
-
-/// The vocabulary lists a check may ask for.
+/// The vocabulary lists a check may ask for (in the order `Lexicon::build` numbers them).
 #[derive(Clone, Copy)]
 pub(crate) enum Cue {
-    Born,
+    Born = 0,
     Died,
     Founded,
     Dissolved,
@@ -191,33 +222,23 @@ pub(crate) enum Cue {
     Negation,
 }
 
-/// FNV-1a of a lower-case word.
-fn word_hash(w: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in w.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
-}
-
-/// Does `phrase` (lower-case words, `*` suffix wildcard) start at token `i`? Returns its end.
-fn phrase_end(ctx: &SentenceCtx, i: usize, phrase: &str) -> Option<usize> {
+/// Do a phrase's words (lower case, `*` a suffix wildcard), or its words after the first, stand
+/// from token `i`? Returns the end. The last word may be a possessive ("Lenin's death").
+fn words_end(ctx: &SentenceCtx, i: usize, parts: &[Box<str>]) -> Option<usize> {
     let s = &ctx.s;
     let mut j = i;
-    let mut parts = phrase.split(' ').filter(|p| !p.is_empty()).peekable();
-    while let Some(p) = parts.next() {
+    for (k, p) in parts.iter().enumerate() {
         if j >= s.toks.len() {
             return None;
         }
         let w = s.word(j);
-        let last = parts.peek().is_none();
+        let last = k + 1 == parts.len();
         let ok = if let Some(stem) = p.strip_suffix('*') {
             w.starts_with(stem) && s.toks[j].kind == TokKind::Word
-        } else if last && p == "n't" {
+        } else if last && &**p == "n't" {
             w.ends_with("n't") || w.ends_with("n’t")
         } else {
-            w == p || (last && crate::text::sentences::possessive_base(w) == p)
+            w == &**p || (last && crate::text::sentences::possessive_base(w) == &**p)
         };
         if !ok {
             return None;
@@ -227,108 +248,208 @@ fn phrase_end(ctx: &SentenceCtx, i: usize, phrase: &str) -> Option<usize> {
     Some(j)
 }
 
-impl<'a> Lex<'a> {
-    pub(crate) fn new(ctx: &'a SentenceCtx<'a>) -> Lex<'a> {
-        let s = &ctx.s;
-        let mut heads: Vec<(u64, usize)> = Vec::with_capacity(s.toks.len() + 4);
-        for i in 0..s.toks.len() {
-            let w = &s.lower[s.toks[i].range.clone()];
-            heads.push((word_hash(w), i));
-            let b = crate::text::sentences::possessive_base(w);
-            if b.len() != w.len() {
-                heads.push((word_hash(b), i));
+/// The base's cue phrases (the vocabulary's lists and events' own `cues`), prepared once per
+/// base (`checks::Tables`): each phrase under its first word, so that a sentence is read in one
+/// pass over its words, whatever the number of phrases.
+pub(crate) struct Lexicon {
+    /// A phrase's first word to the phrases starting with it: (list, the words after it).
+    by_first: FxHashMap<String, Vec<(u32, Box<[Box<str>]>)>>,
+    /// Per first byte, the lengths (bit `len`, 63 for longer) of the words `by_first` holds:
+    /// most words of a sentence are ruled out before hashing.
+    heads: Box<[u64; 256]>,
+    /// Phrases whose first word is a stem (`*`) or "n't", which no word can be looked up by:
+    /// (list, the first word's stem or `None` for "n't", words), tried at every word.
+    open: Vec<(u32, Option<Box<str>>, Box<[Box<str>]>)>,
+    /// The vocabulary's `verbs`, `posthumous` and `non_agent_before` (for the anachronism check).
+    pub(crate) verbs: FxHashSet<String>,
+    pub(crate) posthumous: FxHashSet<String>,
+    pub(crate) non_agent_before: FxHashSet<String>,
+    /// First words of the lists whose phrases are verbs (`began`, `ended`, `founded`,
+    /// `dissolved`, `died`, `appointed`): verbs unless they read as nouns.
+    cue_heads: FxHashSet<String>,
+    /// Per entry, per role: the title's words (`title_words`).
+    titles: Vec<Vec<Title>>,
+    /// Per entry: the words of its name and aliases (`title_words`), for offices.
+    name_words: Vec<Vec<String>>,
+    /// Per entry: its name and aliases in lower case, for events with cues and actors.
+    lower_names: Vec<Vec<String>>,
+    /// Per entry: the events with cues it is an actor of, in order.
+    acts_in: Vec<Vec<EntryId>>,
+}
+
+/// A role's title, prepared for `find_title`.
+struct Title {
+    /// Its words (`title_words`).
+    words: Vec<String>,
+    /// The first four bytes of its first word other than "the" (none: no such word), which
+    /// some word of a clause must start with (ignoring ASCII case) for the title to be there.
+    prefix: Option<Box<[u8]>>,
+}
+
+impl Title {
+    fn new(title: &str) -> Title {
+        let prefix = title.split_whitespace().find(|w| !w.eq_ignore_ascii_case("the")).map(|first| {
+            let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+            Box::from(&first.as_bytes()[..first.len().min(4)])
+        });
+        Title { words: title_words(title), prefix }
+    }
+}
+
+/// The list id of an event's own cues (after the vocabulary's `Cue` lists).
+fn event_list(id: EntryId) -> u32 {
+    8 + id as u32
+}
+
+/// An event whose actors and cues name it ("Nikolaev shot Kirov").
+fn cued_event(e: &Entry) -> bool {
+    e.kind == Kind::Event && !e.cues.is_empty() && !e.actors.is_empty()
+}
+
+impl Lexicon {
+    pub(crate) fn build(kb: &KnowledgeBase) -> Lexicon {
+        let v = &kb.vocab;
+        let mut lx = Lexicon {
+            by_first: FxHashMap::default(),
+            heads: Box::new([0; 256]),
+            open: Vec::new(),
+            verbs: v.verbs.iter().cloned().collect(),
+            posthumous: v.posthumous.iter().cloned().collect(),
+            non_agent_before: v.non_agent_before.iter().cloned().collect(),
+            cue_heads: FxHashSet::default(),
+            titles: kb.entries.iter().map(|e| e.roles.iter().map(|r| Title::new(&r.title)).collect()).collect(),
+            name_words: kb.entries.iter().map(|e| e.aliases.iter().chain(std::iter::once(&e.name)).flat_map(|a| title_words(a)).collect()).collect(),
+            lower_names: kb
+                .entries
+                .iter()
+                .map(|e| if cued_event(e) { std::iter::once(&e.name).chain(e.aliases.iter()).map(|a| a.to_lowercase()).collect() } else { Vec::new() })
+                .collect(),
+            acts_in: vec![Vec::new(); kb.entries.len()],
+        };
+        let lists = [&v.born, &v.died, &v.founded, &v.dissolved, &v.began, &v.ended, &v.appointed, &v.negations];
+        for (k, list) in lists.iter().enumerate() {
+            for p in list.iter() {
+                lx.add(k as u32, p);
             }
         }
-        heads.sort_unstable();
-        Lex { ctx, heads, lists: Default::default(), events: Default::default() }
+        for (id, e) in kb.entries.iter().enumerate() {
+            if cued_event(e) {
+                for p in &e.cues {
+                    lx.add(event_list(id), p);
+                }
+                for &a in &e.actors {
+                    if a < kb.entries.len() && !lx.acts_in[a].contains(&id) {
+                        lx.acts_in[a].push(id);
+                    }
+                }
+            }
+        }
+        for list in [&v.began, &v.ended, &v.founded, &v.dissolved, &v.died, &v.appointed] {
+            for p in list.iter() {
+                lx.cue_heads.insert(p.split(' ').next().unwrap_or("").to_string());
+            }
+        }
+        lx
+    }
+
+    /// The phrases starting with the word `w`, if any.
+    fn starting(&self, w: &str) -> Option<&[(u32, Box<[Box<str>]>)]> {
+        let b = *w.as_bytes().first()?;
+        if self.heads[usize::from(b)] & (1 << w.len().min(63)) == 0 {
+            return None;
+        }
+        self.by_first.get(w).map(Vec::as_slice)
+    }
+
+    fn add(&mut self, list: u32, p: &str) {
+        // A phrase starting with a space matches nowhere (its first word is empty).
+        let first = p.split(' ').next().unwrap_or("");
+        let words: Vec<Box<str>> = p.split(' ').filter(|w| !w.is_empty()).map(Box::from).collect();
+        if let Some(stem) = first.strip_suffix('*') {
+            self.open.push((list, Some(stem.into()), words.into()));
+        } else if first == "n't" {
+            self.open.push((list, None, words.into()));
+        } else if !first.is_empty() {
+            self.heads[usize::from(first.as_bytes()[0])] |= 1 << first.len().min(63);
+            self.by_first.entry(first.to_string()).or_default().push((list, words[1..].into()));
+        }
+    }
+}
+
+/// The sentence's vocabulary, looked up once per sentence (and shared by the checks through
+/// `SentenceCtx::lex`): where the cue phrases of each list occur, where negations stand, which
+/// words read as verbs.
+pub(crate) struct Lex<'a> {
+    lexicon: &'a Lexicon,
+    /// Every occurrence's list, sorted; `ranges` holds the occurrences in the same order (by
+    /// start within a list, the longest phrase at each start).
+    keys: Vec<u32>,
+    ranges: Vec<Range<usize>>,
+}
+
+impl<'a> Lex<'a> {
+    pub(crate) fn new(ctx: &SentenceCtx<'a>) -> Lex<'a> {
+        let lexicon = &ctx.tables().dates;
+        let s = &ctx.s;
+        let mut hits: Vec<(u32, usize, usize)> = Vec::new();
+        for i in 0..s.toks.len() {
+            let w = s.word(i);
+            if let Some(ps) = lexicon.starting(w) {
+                for (k, rest) in ps {
+                    if let Some(e) = words_end(ctx, i + 1, rest) {
+                        hits.push((*k, i, e));
+                    }
+                }
+            }
+            // A possessive ("Lenin's") matches a one-word phrase by its base (a possessive ends
+            // in "s" or an apostrophe, whose last byte in "’" is 0x99).
+            let b = if matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) { crate::text::sentences::possessive_base(w) } else { w };
+            if b.len() != w.len() {
+                if let Some(ps) = lexicon.starting(b) {
+                    hits.extend(ps.iter().filter(|(_, rest)| rest.is_empty()).map(|(k, _)| (*k, i, i + 1)));
+                }
+            }
+            for (k, stem, words) in &lexicon.open {
+                let head = match stem {
+                    Some(stem) => w.starts_with(&**stem),
+                    None => w.ends_with("n't") || w.ends_with("n’t"),
+                };
+                if head {
+                    if let Some(e) = words_end(ctx, i, words) {
+                        hits.push((*k, i, e));
+                    }
+                }
+            }
+        }
+        // Longest first at each start, one per start.
+        hits.sort_unstable_by_key(|&(k, start, end)| (k, start, std::cmp::Reverse(end)));
+        hits.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
+        Lex { lexicon, keys: hits.iter().map(|h| h.0).collect(), ranges: hits.into_iter().map(|h| h.1..h.2).collect() }
+    }
+
+    fn list(&self, k: u32) -> &[Range<usize>] {
+        let lo = self.keys.partition_point(|&x| x < k);
+        let hi = lo + self.keys[lo..].partition_point(|&x| x == k);
+        &self.ranges[lo..hi]
     }
 
     /// Where a list's phrases occur in the sentence.
     pub(crate) fn cues(&self, which: Cue) -> &[Range<usize>] {
-        let v = &self.ctx.kb.vocab;
-        let (k, list) = match which {
-            Cue::Born => (0, &v.born),
-            Cue::Died => (1, &v.died),
-            Cue::Founded => (2, &v.founded),
-            Cue::Dissolved => (3, &v.dissolved),
-            Cue::Began => (4, &v.began),
-            Cue::Ended => (5, &v.ended),
-            Cue::Appointed => (6, &v.appointed),
-            Cue::Negation => (7, &v.negations),
-        };
-        self.lists[k].get_or_init(|| self.find(self.ctx, list))
+        self.list(which as u32)
     }
 
-    /// Occurrences of the phrases as token ranges, longest first at each start, one per start.
-    pub(crate) fn find(&self, ctx: &SentenceCtx, phrases: &[String]) -> Vec<Range<usize>> {
-        self.find_in(ctx, phrases, 0..ctx.s.toks.len())
-    }
-
-    /// As `find`, for phrases starting within `within` (token indices).
-    pub(crate) fn find_in(&self, ctx: &SentenceCtx, phrases: &[String], within: Range<usize>) -> Vec<Range<usize>> {
-        let mut out: Vec<Range<usize>> = Vec::new();
-        for p in phrases {
-            // The first word (a plain loop: short phrases do not pay for memchr's set-up).
-            let bytes = p.as_bytes();
-            let mut k = 0;
-            while k < bytes.len() && bytes[k] != b' ' {
-                k += 1;
-            }
-            let first = &p[..k];
-            if let Some(stem) = first.strip_suffix('*').or((first == "n't").then_some("")) {
-                for i in within.clone() {
-                    let w = ctx.s.word(i);
-                    let head = if first == "n't" { w.ends_with("n't") || w.ends_with("n’t") } else { w.starts_with(stem) };
-                    if !head {
-                        continue;
-                    }
-                    if let Some(e) = phrase_end(ctx, i, p) {
-                        out.push(i..e);
-                    }
-                }
-                continue;
-            }
-            for i in self.at(first) {
-                if within.contains(&i) {
-                    if let Some(e) = phrase_end(ctx, i, p) {
-                        out.push(i..e);
-                    }
-                }
-            }
-        }
-        out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        out.dedup_by(|b, a| a.start == b.start);
-        out
-    }
-
-    /// Where an entry's own cues (`cues` in the data) occur in the sentence.
-    pub(crate) fn entry_cues(&self, id: EntryId) -> Vec<Range<usize>> {
-        if let Some((_, v)) = self.events.borrow().iter().find(|(e, _)| *e == id) {
-            return v.clone();
-        }
-        let v = self.find(self.ctx, &self.ctx.kb.entries[id].cues);
-        self.events.borrow_mut().push((id, v.clone()));
-        v
-    }
-
-    /// Token indices whose word (or possessive base) may be `w` (by hash).
-    fn at(&self, w: &str) -> impl Iterator<Item = usize> + '_ {
-        let h = word_hash(w);
-        let lo = self.heads.partition_point(|x| x.0 < h);
-        self.heads[lo..].iter().take_while(move |x| x.0 == h).map(|x| x.1)
+    /// Where an event's own cues (`cues` in the data) occur in the sentence (for events with
+    /// actors).
+    pub(crate) fn entry_cues(&self, id: EntryId) -> &[Range<usize>] {
+        self.list(event_list(id))
     }
 
     /// A verb form: an auxiliary, a regular past, or a verb of the vocabulary.
     pub(crate) fn is_verb(&self, w: &str) -> bool {
-        if MODALS.contains(&w) || HAVE.contains(&w) || BE.contains(&w) || (past_form(w) && w != "born") {
+        if is_modal(w) || is_have(w) || is_be(w) || (past_form(w) && w != "born") {
             return true;
         }
-        let v = &self.ctx.kb.vocab;
-        if v.verbs.iter().any(|x| x == w) {
-            return true;
-        }
-        let head = |p: &String| p.split(' ').next() == Some(w);
-        [&v.began, &v.ended, &v.founded, &v.dissolved, &v.died, &v.appointed].iter().any(|l| l.iter().any(head)) && !nounish(w)
+        self.lexicon.verbs.contains(w) || (self.lexicon.cue_heads.contains(w) && !nounish(w))
     }
 }
 
@@ -398,7 +519,7 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
     let noun = cue.len() == 1 && nounish(cue_word);
     // A cue that is also a preposition ("over") only counts as "X was over".
     let prep_cue = cue.len() == 1 && is_prep(cue_word);
-    if prep_cue && (n.toks.end > cue.start || !(n.toks.end..cue.start).any(|i| BE.contains(&s.word(i)))) {
+    if prep_cue && (n.toks.end > cue.start || !(n.toks.end..cue.start).any(|i| is_be(s.word(i)))) {
         return None;
     }
     if n.toks.start >= cue.end {
@@ -408,8 +529,7 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
         if gap.len() > 7 {
             return None;
         }
-        let words: Vec<&str> = gap.clone().map(|i| s.word(i)).collect();
-        if words.first() == Some(&"by") && words.len() <= 3 && words.iter().skip(1).all(|w| DETS.contains(w)) {
+        if !gap.is_empty() && s.word(gap.start) == "by" && gap.len() <= 3 && (gap.start + 1..gap.end).all(|i| is_det(s.word(i))) {
             return Some(Bind::Agent);
         }
         // Determiners, "of" after a noun, and other objects joined by "and" / "with" ("replaced
@@ -419,7 +539,7 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
             let w = s.word(i);
             if is_name_tok(names, i) {
                 after_name = true;
-            } else if DETS.contains(&w) || (w == "of" && k == 0 && noun) {
+            } else if is_det(w) || (w == "of" && k == 0 && noun) {
             } else if after_name && matches!(w, "with" | "and" | "," | "by") {
                 after_name = false;
             } else {
@@ -435,9 +555,9 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
     let gap = n.toks.end..cue.start;
     if noun {
         // "Lenin suffered his first stroke": a verb, determiners and one adjective.
-        if loose && !n.possessive && (2..=4).contains(&gap.len()) && lx.is_verb(s.word(gap.start)) && !BE.contains(&s.word(gap.start)) {
+        if loose && !n.possessive && (2..=4).contains(&gap.len()) && lx.is_verb(s.word(gap.start)) && !is_be(s.word(gap.start)) {
             let rest = gap.start + 1..gap.end;
-            if rest.clone().filter(|&i| !DETS.contains(&s.word(i))).count() <= 1 && rest.clone().all(|i| s.toks[i].kind == TokKind::Word && !is_name_tok(names, i) && !is_prep(s.word(i))) {
+            if rest.clone().filter(|&i| !is_det(s.word(i))).count() <= 1 && rest.clone().all(|i| s.toks[i].kind == TokKind::Word && !is_name_tok(names, i) && !is_prep(s.word(i))) {
                 return Some(Bind::Patient);
             }
         }
@@ -467,7 +587,7 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
     // A name under a preposition is not a subject: "leader of the Trade Unions and Uglanov was
     // replaced".
     let mut k = n.toks.start;
-    while k > 0 && DETS.contains(&s.word(k - 1)) {
+    while k > 0 && is_det(s.word(k - 1)) {
         k -= 1;
     }
     if k > 0 && is_prep(s.word(k - 1)) && !n.virtual_ && !matches!(s.word(k - 1), "after" | "before" | "since" | "until" | "till" | "as") && !(loose && s.word(k - 1) == "of") {
@@ -494,20 +614,20 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
             }
             continue;
         }
-        if BE.contains(&w) {
+        if is_be(w) {
             has_be = true;
-        } else if HAVE.contains(&w) {
+        } else if is_have(w) {
             has_have = true;
         } else if w == "and" || w == "," || w == "&" {
-            if k + 1 < gap.len() && !is_name_tok(names, i + 1) && !BE.contains(&s.word(i + 1)) && !is_adverb(s.word(i + 1)) {
+            if k + 1 < gap.len() && !is_name_tok(names, i + 1) && !is_be(s.word(i + 1)) && !is_adverb(s.word(i + 1)) {
                 return None;
             }
         } else if is_adverb(w) || w == "to" || w == "not" || w == "later" {
-        } else if loose && !verb_used && lx.is_verb(w) && !MODALS.contains(&w) {
+        } else if loose && !verb_used && lx.is_verb(w) && !is_modal(w) {
             // An event's place as the cue: "Trotsky was exiled to Alma-Ata".
             verb_used = true;
         } else if verb_used && matches!(w, "from" | "in" | "into" | "at" | "the") {
-        } else if k == 0 && !modifier_used && s.toks[i].kind == TokKind::Word && !past_form(w) && !MODALS.contains(&w) && !is_prep(w) && !nounish(w) {
+        } else if k == 0 && !modifier_used && s.toks[i].kind == TokKind::Word && !past_form(w) && !is_modal(w) && !is_prep(w) && !nounish(w) {
             // A noun the name modifies: "the Kronstadt sailors rose".
             modifier_used = true;
         } else {
@@ -521,10 +641,10 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
     // Active or intransitive: with no object after the cue, the name is what the verb is about.
     let next = cue.end;
     // "began to purge", "started purging": the name does something else.
-    if next < s.toks.len() && ((s.word(next) == "to" && next + 1 < s.toks.len() && !is_name_tok(names, next + 1) && !DETS.contains(&s.word(next + 1)) && !starts_date(ctx, next + 1) && s.toks[next + 1].kind == TokKind::Word) || (s.word(next).len() > 4 && s.word(next).ends_with("ing"))) {
+    if next < s.toks.len() && ((s.word(next) == "to" && next + 1 < s.toks.len() && !is_name_tok(names, next + 1) && !is_det(s.word(next + 1)) && !starts_date(ctx, next + 1) && s.toks[next + 1].kind == TokKind::Word) || (s.word(next).len() > 4 && s.word(next).ends_with("ing"))) {
         return Some(Bind::Agent);
     }
-    if next >= s.toks.len() || s.toks[next].kind == TokKind::Punct || NO_OBJECT.contains(&s.word(next)) || starts_date(ctx, next) {
+    if next >= s.toks.len() || s.toks[next].kind == TokKind::Punct || no_object_after(s.word(next)) || starts_date(ctx, next) {
         return Some(Bind::Patient);
     }
     let _ = cue_last;
@@ -691,25 +811,24 @@ fn title_words(t: &str) -> Vec<String> {
 }
 
 /// Token range where the role's title is written in the clause, if it is.
-fn find_title(ctx: &SentenceCtx, clause: &Range<usize>, role: &Role, names: &[Name]) -> Option<Range<usize>> {
-    // Quick rejection without allocating: the title's first word (or its first four letters)
-    // must be in the clause, or the office it belongs to must be named there.
-    let first = role.title.split_whitespace().find(|w| !w.eq_ignore_ascii_case("the"))?;
-    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-    let prefix = &first.as_bytes()[..first.len().min(4)];
+/// `title` is the role's, prepared (`Lexicon::titles`).
+fn find_title(ctx: &SentenceCtx, clause: &Range<usize>, role: &Role, title: &Title, names: &[Name]) -> Option<Range<usize>> {
+    // Quick rejection: the title's first word (or its first four letters) must be in the
+    // clause, or the office it belongs to must be named there.
+    let prefix: &[u8] = title.prefix.as_deref()?;
+    let words = &title.words;
     let literal_possible = clause.clone().any(|i| ctx.s.word(i).as_bytes().get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix)));
     let office_named = role.office.is_some_and(|o| names.iter().any(|n| n.entry == o && clause.start <= n.toks.start && n.toks.end <= clause.end));
     if !literal_possible && !office_named {
         return None;
     }
-    let words = title_words(&role.title);
     if words.is_empty() {
         return None;
     }
     // Literally: "General Secretary", "Commissar for War", "head of the NKVD".
     'start: for i in clause.clone() {
         let mut j = i;
-        for w in &words {
+        for w in words {
             while j < clause.end && ctx.s.word(j) == "the" && w != "the" {
                 j += 1;
             }
@@ -728,7 +847,7 @@ fn find_title(ctx: &SentenceCtx, clause: &Range<usize>, role: &Role, names: &[Na
     // ("appointed to head the NKVD", "a member of the Politburo").
     let office = role.office?;
     let on = names.iter().find(|n| n.entry == office && clause.start <= n.toks.start && n.toks.end <= clause.end)?;
-    let office_words: Vec<String> = ctx.kb.entries[office].aliases.iter().chain(std::iter::once(&ctx.kb.entries[office].name)).flat_map(|a| title_words(a)).collect();
+    let office_words = &ctx.tables().dates.name_words[office];
     let keys: Vec<&String> = words.iter().filter(|w| !office_words.contains(w) && w.len() > 3 && !matches!(w.as_str(), "people's" | "party" | "central" | "committee" | "soviet" | "union")).collect();
     let key = keys.first()?;
     let k = clause.clone().find(|&i| {
@@ -751,7 +870,7 @@ fn is_subject(ctx: &SentenceCtx, lx: &Lex, clause: &Range<usize>, n: &Name, name
     for i in clause.start..n.toks.start {
         let w = s.word(i);
         let in_date = ctx.dates.iter().any(|d| d.toks.contains(&i));
-        if !(in_date || FRAMING.contains(&w) || DETS.contains(&w) || w == "," || is_adverb(w)) {
+        if !(in_date || is_framing(w) || is_det(w) || w == "," || is_adverb(w)) {
             return false;
         }
         if is_name_tok(names, i) {
@@ -770,7 +889,7 @@ fn is_subject(ctx: &SentenceCtx, lx: &Lex, clause: &Range<usize>, n: &Name, name
         return false;
     }
     let w = s.word(j);
-    if BE.contains(&w) {
+    if is_be(w) {
         // An event's passive says it happened ("the treaty was signed"); a period's says what was
         // later done to it ("the Terror was denounced").
         return ctx.kb.entries[n.entry].kind == Kind::Event || !(j + 1 < clause.end && past_form(s.word(j + 1)));
@@ -875,9 +994,9 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                 // Posts.
                 if !n.virtual_ {
                     let holder_end = e.end.map(|w| w.span());
-                    for r in &e.roles {
+                    for (r, t) in e.roles.iter().zip(&ctx.tables().dates.titles[n.entry]) {
                         let Some(from) = r.from else { continue };
-                        let Some(title) = find_title(ctx, clause, r, names) else { continue };
+                        let Some(title) = find_title(ctx, clause, r, t, names) else { continue };
                         let anchor = hull(&title, &n.toks);
                         let cue = appointed.iter().find(|c| bind(ctx, lx, names, c, n).is_some() && c.end <= title.start && title.start - c.end <= 3);
                         // The title must be the name's: next to it ("Yagoda, head of the NKVD",
@@ -913,8 +1032,8 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                     }
                     let became = w == "became" || w.starts_with("renam");
                     let new = if n.toks.start >= c.end {
-                        let gap: Vec<&str> = (c.end..n.toks.start).map(|i| ctx.s.word(i)).collect();
-                        bind(ctx, lx, names, c, n).map(|_| became || gap.iter().any(|w| matches!(*w, "with" | "by")))
+                        let gap = c.end..n.toks.start;
+                        bind(ctx, lx, names, c, n).map(|_| became || gap.clone().any(|i| matches!(ctx.s.word(i), "with" | "by")))
                     } else {
                         match bind(ctx, lx, names, c, n) {
                             Some(Bind::Agent) => Some(!became),
@@ -937,7 +1056,7 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                                 // A document is written over its whole span ("written in 1923" fits
                                 // a Testament of December 1922 - January 1923).
                                 // Likewise a thing announced or proclaimed: at any time while it lasted.
-                                let announced = c.clone().any(|i| ctx.kb.vocab.announced.iter().any(|a| a == lx.ctx.s.word(i)));
+                                let announced = c.clone().any(|i| ctx.kb.vocab.announced.iter().any(|a| a == ctx.s.word(i)));
                                 let span = match e.end {
                                     Some(en) if e.subkind == "document" || announced => st.span().hull(&en.span()),
                                     _ => st.from.span(),
@@ -982,37 +1101,47 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
     // Events named by an actor and a cue. Such a match is weaker than a name: a clause that also
     // speaks of a place or proper name the event does not involve ("Stalin returned to
     // Tsaritsyn") is about some other occasion.
+    // Only the events one of the clause's names acts in, in the base's order.
+    let acts_in = &ctx.tables().dates.acts_in;
+    let mut events: Vec<EntryId> = in_clause.iter().flat_map(|n| acts_in[n.entry].iter().copied()).collect();
+    events.sort_unstable();
+    events.dedup();
+    if events.is_empty() {
+        return out;
+    }
     let text = ctx.text();
-    let unknown_proper: Vec<usize> = clause
-        .clone()
-        .filter(|&i| {
-            let t = &ctx.s.toks[i];
-            i > 0
-                && t.kind == TokKind::Word
-                && text[t.range.clone()].starts_with(|c: char| c.is_uppercase())
-                && !is_name_tok(names, i)
-                && month_number(ctx.s.word(i)).is_none()
-                && !matches!(ctx.s.word(i - 1), "." | "\"" | "“" | ":" | "‘")
-                && !crate::base::is_ordinary_word(ctx.s.word(i))
-                && ctx.s.word(i) != "i"
-        })
-        .collect();
-    for (ei, e) in kb.entries.iter().enumerate() {
-        if e.kind != Kind::Event || e.cues.is_empty() || e.actors.is_empty() {
+    // Worked out for the first event with a cue in the clause (it asks the dictionary).
+    let mut unknown_proper: Option<Vec<usize>> = None;
+    let find_unknown_proper = || -> Vec<usize> {
+        clause
+            .clone()
+            .filter(|&i| {
+                let t = &ctx.s.toks[i];
+                i > 0
+                    && t.kind == TokKind::Word
+                    && text[t.range.clone()].starts_with(|c: char| c.is_uppercase())
+                    && !is_name_tok(names, i)
+                    && month_number(ctx.s.word(i)).is_none()
+                    && !matches!(ctx.s.word(i - 1), "." | "\"" | "“" | ":" | "‘")
+                    && !crate::base::is_ordinary_word(ctx.s.word(i))
+                    && ctx.s.word(i) != "i"
+            })
+            .collect()
+    };
+    for ei in events {
+        let e = &kb.entries[ei];
+        if !lx.entry_cues(ei).iter().any(|c| inside(c)) {
+            continue;
+        }
+        let event_cues: Vec<Range<usize>> = lx.entry_cues(ei).iter().filter(|c| inside(c)).cloned().collect();
+        if unknown_proper.get_or_insert_with(&find_unknown_proper).iter().any(|&i| !event_cues.iter().any(|c| c.contains(&i))) {
             continue;
         }
         let actors: Vec<&&Name> = in_clause.iter().filter(|n| e.actors.contains(&n.entry)).collect();
-        if actors.is_empty() {
-            continue;
-        }
-        let event_cues: Vec<Range<usize>> = lx.entry_cues(ei).into_iter().filter(|c| inside(c)).collect();
-        if event_cues.is_empty() || unknown_proper.iter().any(|&i| !event_cues.iter().any(|c| c.contains(&i))) {
-            continue;
-        }
         // A body or place the event does not involve, as where or whence: "expelled from the
         // Politburo" is not the expulsion from the party; "returned to Moscow" not the return to
         // Petrograd.
-        let event_names: Vec<String> = std::iter::once(&e.name).chain(e.aliases.iter()).map(|a| a.to_lowercase()).collect();
+        let event_names = &ctx.tables().dates.lower_names[ei];
         let elsewhere = in_clause.iter().any(|n| {
             let o = &kb.entries[n.entry];
             let place_like = o.kind == Kind::Body || (o.kind == Kind::Term && o.subkind == "place");
@@ -1020,14 +1149,16 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
             while k > 0 && ctx.s.word(k - 1) == "the" {
                 k -= 1;
             }
-            let written = crate::text::sentences::possessive_base(&ctx.s.lower[ctx.rel(&n.range)]).to_string();
             place_like
                 && !n.virtual_
                 && !e.actors.contains(&n.entry)
                 && !e.related.contains(&n.entry)
                 && k > 0
                 && matches!(ctx.s.word(k - 1), "to" | "in" | "at" | "into" | "from")
-                && !event_names.iter().any(|a| a.contains(&written))
+                && {
+                    let written = crate::text::sentences::possessive_base(&ctx.s.lower[ctx.rel(&n.range)]);
+                    !event_names.iter().any(|a| a.contains(written))
+                }
         });
         if elsewhere {
             continue;
@@ -1053,7 +1184,7 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                     Some(Bind::Agent) => {
                         a.toks.start > c.start
                             || names.iter().filter(|o| !o.virtual_ && o.toks.start >= c.end && o.toks.start <= c.end + 3).min_by_key(|o| o.toks.start).is_some_and(|o| {
-                                (c.end..o.toks.start).all(|i| DETS.contains(&ctx.s.word(i)))
+                                (c.end..o.toks.start).all(|i| is_det(ctx.s.word(i)))
                                     && e.actors.contains(&o.entry)
                             })
                     }
@@ -1084,7 +1215,7 @@ fn distance(ctx: &SentenceCtx, d: &Range<usize>, a: &Range<usize>) -> usize {
 
 /// A date at the head of its clause ("In 1934, ...", "By early 1939 ...") frames all of it.
 fn framing(ctx: &SentenceCtx, clause: &Range<usize>, d: &DateExpr) -> bool {
-    (clause.start..d.toks.start).all(|i| FRAMING.contains(&ctx.s.word(i)) || ctx.s.word(i) == "," || ctx.dates.iter().any(|x| x.toks.contains(&i)))
+    (clause.start..d.toks.start).all(|i| is_framing(ctx.s.word(i)) || ctx.s.word(i) == "," || ctx.dates.iter().any(|x| x.toks.contains(&i)))
 }
 
 /// The words the fact base gives for a fact's date, for "sources disagree".
@@ -1243,13 +1374,13 @@ fn lifespans(ctx: &SentenceCtx, names: &[Name], out: &mut Vec<Finding>) -> Vec<R
 }
 
 pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
-    if ctx.dates.is_empty() || ctx.mentions.is_empty() || hypothetical(ctx) {
+    if ctx.dates.is_empty() || ctx.mentions.is_empty() || ctx.hypothetical() {
         return;
     }
     let kb = ctx.kb;
-    let lx = Lex::new(ctx);
-    let mut names = names(ctx);
-    let clauses = clauses(ctx);
+    let lx = ctx.lex();
+    let mut names = ctx.names().to_vec();
+    let clauses = ctx.date_clauses();
     // "which" / "who" at the head of a clause stands for the last name of the clause before.
     for (k, c) in clauses.iter().enumerate().skip(1) {
         if matches!(ctx.s.word(c.start), "which" | "who" | "that") {
@@ -1269,17 +1400,17 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
         let dates: Vec<&DateExpr> = ctx
             .dates
             .iter()
-            .filter(|d| clause_index(&clauses, year_tok(ctx, d)) == Some(ci) && !lifespans.iter().any(|l| l.start <= d.toks.start && d.toks.end <= l.end))
+            .filter(|d| clause_index(clauses, year_tok(ctx, d)) == Some(ci) && !lifespans.iter().any(|l| l.start <= d.toks.start && d.toks.end <= l.end))
             .collect();
         if dates.is_empty() {
             continue;
         }
-        let facts = facts(ctx, &lx, clause, &names, &dates);
+        let facts = facts(ctx, lx, clause, &names, &dates);
         if facts.is_empty() {
             continue;
         }
         for (di, d) in dates.iter().enumerate() {
-            if guarded(ctx, &lx, clause, d.toks.end) {
+            if guarded(ctx, lx, clause, d.toks.end) {
                 continue;
             }
             // The facts this date speaks of: those whose nearest date it is, close or framing.
@@ -1315,7 +1446,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                     // another acts first.
                     let acts_first = (d.toks.end..a.start).any(|i| {
                         let w = ctx.s.word(i);
-                        lx.is_verb(w) && !MODALS.contains(&w) && !HAVE.contains(&w) && !BE.contains(&w) && !names.iter().any(|n| n.toks.contains(&i))
+                        lx.is_verb(w) && !is_modal(w) && !is_have(w) && !is_be(w) && !names.iter().any(|n| n.toks.contains(&i))
                     });
                     if !close && acts_first {
                         return None;

@@ -34,6 +34,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::SentenceCtx;
 use crate::analysis::{Code, Finding, Fix, Related};
 use crate::base::date::DaySpan;
@@ -82,6 +84,10 @@ fn unit_measure(unit: &str) -> Measure {
 /// Light stemming, returning a prefix of the word: executions/executed -> execut, purge -> purg.
 fn stem(w: &str) -> &str {
     let w = crate::text::sentences::possessive_base(w);
+    // Every suffix ends in one of these letters, and leaves at least four bytes.
+    if w.len() < 5 || !matches!(w.as_bytes()[w.len() - 1], b's' | b'n' | b'g' | b'd' | b'e') {
+        return w;
+    }
     for suf in ["ations", "ation", "ions", "ion", "ings", "ing", "ed", "es", "s", "e"] {
         if let Some(s) = w.strip_suffix(suf) {
             if s.len() >= 4 {
@@ -294,10 +300,11 @@ fn interval(ctx: &SentenceCtx, n: &NumberExpr) -> (f64, f64) {
     let digits = ctx.s.toks[n.toks.start].kind == TokKind::Number;
     let mut tol = (hi0 * 0.001).max(if v.fract() == 0.0 { 0.4 } else { 0.0 });
     if digits {
-        let core: String = first.chars().filter(char::is_ascii_digit).collect();
+        // The digits written, without separators: how many trail as zeros.
+        let written_digits = || first.bytes().filter(u8::is_ascii_digit);
         let decimals = first.split_once('.').map_or(0, |(_, d)| d.len());
         let scaled = n.approx && text[n.range.clone()].split_whitespace().count() > 1 && !n.percent;
-        let trailing = core.len() - core.trim_end_matches('0').len();
+        let trailing = written_digits().rev().take_while(|&b| b == b'0').count();
         if scaled {
             // "2.9 million": a unit of the last digit written (students cut 1,575,259 to "1.5
             // million" as often as they round it), at least a twentieth, at most a fifth.
@@ -349,7 +356,7 @@ fn numbers<'n>(ctx: &'n SentenceCtx, clauses: &[Range<usize>]) -> Vec<Num<'n>> {
         }
         let (a, b) = (n.toks.start, n.toks.end);
         let written = &text[n.range.clone()];
-        if matches!(written.to_ascii_lowercase().as_str(), "one" | "a" | "an") {
+        if ["one", "a", "an"].iter().any(|w| written.eq_ignore_ascii_case(w)) {
             continue;
         }
         let mut before = if a >= 1 { s.word(a - 1) } else { "" };
@@ -498,24 +505,19 @@ fn prepare(f: &Figure) -> Fig {
 }
 
 /// The prepared figures of one knowledge base, kept while that base lives.
-pub(crate) struct Prepared {
+pub(crate) struct Figures {
     figs: Vec<Fig>,
     /// The first word of every cue (not wild) to its (figure, cue) indices.
-    by_first: std::collections::HashMap<String, Vec<(usize, usize)>>,
+    by_first: FxHashMap<String, Vec<(usize, usize)>>,
     /// Cues ending in `*`.
     wild: Vec<(usize, usize)>,
 }
 
-pub(crate) fn prepare_base(kb: &crate::base::KnowledgeBase) {
-    let _ = prepared(kb);
-}
+/// The base keeps its derived tables under this name (`derived.figures`); they are the
+/// tables of all the sentence checks, the figures' among them.
+pub(crate) type Prepared = super::Tables;
 
-/// The prepared figures, built on first use and kept with the base.
-fn prepared(kb: &crate::base::KnowledgeBase) -> std::sync::Arc<Prepared> {
-    kb.derived.figures.get_or_init(|| std::sync::Arc::new(prepare_all(kb))).clone()
-}
-
-fn prepare_all(kb: &crate::base::KnowledgeBase) -> Prepared {
+pub(crate) fn prepare_all(kb: &crate::base::KnowledgeBase) -> Figures {
     let mut figs: Vec<Fig> = kb.figures.iter().map(prepare).collect();
     let mut uses: std::collections::HashMap<Vec<String>, usize> = Default::default();
     for f in &figs {
@@ -542,7 +544,7 @@ fn prepare_all(kb: &crate::base::KnowledgeBase) -> Prepared {
         // Only a word no other figure's name uses tells the figures apart ("third", not "purge").
         f.name_words.retain(|w| named.get(w).is_some_and(|n| *n == 1));
     }
-    let mut by_first: std::collections::HashMap<String, Vec<(usize, usize)>> = Default::default();
+    let mut by_first: FxHashMap<String, Vec<(usize, usize)>> = Default::default();
     let mut wild = Vec::new();
     for (fi, f) in figs.iter().enumerate() {
         for (ci, c) in f.cues.iter().enumerate() {
@@ -553,7 +555,7 @@ fn prepare_all(kb: &crate::base::KnowledgeBase) -> Prepared {
             }
         }
     }
-    Prepared { figs, by_first, wild }
+    Figures { figs, by_first, wild }
 }
 
 /// Where a cue occurs in the sentence (token range) and what kind of cue it is.
@@ -812,7 +814,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
     };
 
     // Every cue occurrence of every figure, found once: (start, end, weak) per figure.
-    let prep = prepared(ctx.kb);
+    let prep = &ctx.tables().figures;
     let mut occ: Vec<Vec<Occ>> = vec![Vec::new(); prep.figs.len()];
     let mut add = |fi: usize, ci: usize, i: usize| {
         let cue = &prep.figs[fi].cues[ci];
@@ -981,7 +983,7 @@ fn clauses(ctx: &SentenceCtx) -> Vec<Range<usize>> {
     let s = &ctx.s;
     let text = ctx.text();
     let mut out = Vec::new();
-    for c in ctx.clauses() {
+    for c in ctx.clause_ranges().iter().cloned() {
         let mut start = c.start;
         for i in c.clone() {
             let w = s.word(i);

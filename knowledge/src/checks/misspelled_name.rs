@@ -21,7 +21,9 @@
 //! Tomskaya, Molotovsk) are not misspellings. The fix replaces the word with the canonical
 //! spelling; `Finding::word` lets the editor add the word to the ignore list.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
+
+use rustc_hash::FxHashMap;
 
 use super::SentenceCtx;
 use crate::analysis::{Code, Finding, Fix};
@@ -41,21 +43,29 @@ struct Cand {
     first: char,
 }
 
-/// The candidate words of one knowledge base, built once and kept while that base lives.
+/// The candidate words of one knowledge base, built once and kept while that base lives
+/// (`checks::Tables`), shortest first.
 #[derive(Debug)]
-struct Cands {
-    key: (usize, u64),
+pub(crate) struct Cands {
     words: Vec<Cand>,
+    /// `is_english` of the capitalised words seen so far: an essay repeats its names and
+    /// terms, and the dictionary lookups are the check's main cost. Bounded; cleared when full.
+    english: Mutex<FxHashMap<String, bool>>,
 }
 
-/// The base's address and a cheap fingerprint of its names: a base reloaded at a freed address
-/// with edited names gets its candidates afresh.
-fn base_key(kb: &KnowledgeBase) -> (usize, u64) {
-    let mut print = kb.index.pattern_count() as u64;
-    for e in &kb.entries {
-        print = print.wrapping_mul(31).wrapping_add(e.name.len() as u64 + e.aliases.iter().map(|a| a.len() as u64 + 1).sum::<u64>());
+impl Cands {
+    fn is_english(&self, word: &str) -> bool {
+        if let Some(&known) = self.english.lock().unwrap_or_else(|e| e.into_inner()).get(word) {
+            return known;
+        }
+        let known = is_english(word);
+        let mut memo = self.english.lock().unwrap_or_else(|e| e.into_inner());
+        if memo.len() >= 20_000 {
+            memo.clear();
+        }
+        memo.insert(word.to_string(), known);
+        known
     }
-    (kb as *const KnowledgeBase as usize, print)
 }
 
 fn name_words(spelling: &str) -> impl Iterator<Item = &str> {
@@ -66,7 +76,7 @@ fn name_words(spelling: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn build(kb: &KnowledgeBase) -> Cands {
+pub(crate) fn build(kb: &KnowledgeBase) -> Cands {
     let mut words: Vec<Cand> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (id, e) in kb.entries.iter().enumerate() {
@@ -92,24 +102,7 @@ fn build(kb: &KnowledgeBase) -> Cands {
         }
     }
     words.sort_by_key(|c| c.chars);
-    Cands { key: base_key(kb), words }
-}
-
-/// The candidates for this base, from a small cache keyed by the base's address and size.
-fn cands(kb: &KnowledgeBase) -> Arc<Cands> {
-    static CACHE: Mutex<Vec<Arc<Cands>>> = Mutex::new(Vec::new());
-    let key = base_key(kb);
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(c) = cache.iter().find(|c| c.key == key) {
-        return c.clone();
-    }
-    cache.retain(|c| c.key.0 != key.0);
-    let c = Arc::new(build(kb));
-    if cache.len() >= 4 {
-        cache.remove(0);
-    }
-    cache.push(c.clone());
-    c
+    Cands { words, english: Default::default() }
 }
 
 /// An English word as the dictionary knows it, allowing British spellings and inflections.
@@ -360,7 +353,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
         out.push(f);
     }
     // Near misses among the other capitalised words.
-    let mut cached: Option<Arc<Cands>> = None;
+    let cands = &ctx.tables().names;
     for (i, tok) in ctx.s.toks.iter().enumerate() {
         let raw = &text[tok.range.clone()];
         if !raw.starts_with(|c: char| c.is_uppercase()) || ctx.s.toks[i].kind != crate::text::sentences::TokKind::Word {
@@ -382,10 +375,9 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             if ctx.mentions.iter().any(|m| m.range.start < abs.end && abs.start < m.range.end) {
                 continue;
             }
-            if is_english(word) || ignored(ctx, word) {
+            if cands.is_english(word) || ignored(ctx, word) {
                 continue;
             }
-            let cands = cached.get_or_insert_with(|| self::cands(kb));
             let lower = word.to_lowercase();
             let near = nearest(cands, &lower);
             if near.is_empty() {

@@ -13,6 +13,7 @@ pub mod misspelled_name;
 #[cfg(test)]
 mod testing;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::analysis::{Code, Config, Finding};
@@ -25,7 +26,23 @@ use crate::text::sentences::Sentence;
 /// so that a server can pay for them off the editing path, right after loading.
 pub fn prepare(kb: &KnowledgeBase) {
     counterargument::prepare(kb);
-    figures::prepare_base(kb);
+    let _ = tables(kb);
+}
+
+/// The tables the sentence checks derive from a base: the figures' cues, the dates' cue
+/// phrases and verbs, the name words near misses are compared with. Built once, on first use,
+/// and kept with the base (which never changes after loading, so they never go stale). The
+/// base's slot for them is `derived.figures`, whose type `figures::Prepared` names this struct.
+pub(crate) struct Tables {
+    pub(crate) figures: figures::Figures,
+    pub(crate) dates: dubious_date::Lexicon,
+    pub(crate) names: misspelled_name::Cands,
+}
+
+pub(crate) fn tables(kb: &KnowledgeBase) -> &Tables {
+    kb.derived.figures.get_or_init(|| {
+        std::sync::Arc::new(Tables { figures: figures::prepare_all(kb), dates: dubious_date::Lexicon::build(kb), names: misspelled_name::build(kb) })
+    })
 }
 
 pub type SentenceCheck = fn(&SentenceCtx, &mut Vec<Finding>);
@@ -54,6 +71,12 @@ pub struct SentenceCtx<'a> {
     pub numbers: Vec<NumberExpr>,
     /// Quotations in the block (block-relative).
     pub quotes: &'a [Range<usize>],
+    /// What several checks read from the sentence, worked out once on first use.
+    clauses: OnceCell<Vec<Range<usize>>>,
+    date_clauses: OnceCell<Vec<Range<usize>>>,
+    names: OnceCell<Vec<dubious_date::Name>>,
+    lex: OnceCell<dubious_date::Lex<'a>>,
+    hypothetical: OnceCell<bool>,
 }
 
 impl<'a> SentenceCtx<'a> {
@@ -62,7 +85,46 @@ impl<'a> SentenceCtx<'a> {
         let mentions = mentions.iter().filter(|m| m.range.start >= range.start && m.range.end <= range.end).cloned().collect();
         let dates = dates::find(&s);
         let numbers = numbers::find(&s);
-        SentenceCtx { kb, config, block, s, mentions, dates, numbers, quotes }
+        SentenceCtx {
+            kb,
+            config,
+            block,
+            s,
+            mentions,
+            dates,
+            numbers,
+            quotes,
+            clauses: OnceCell::new(),
+            date_clauses: OnceCell::new(),
+            names: OnceCell::new(),
+            lex: OnceCell::new(),
+            hypothetical: OnceCell::new(),
+        }
+    }
+
+    /// The tables derived from the base.
+    pub(crate) fn tables(&self) -> &'a Tables {
+        tables(self.kb)
+    }
+
+    /// The names in the sentence as the date checks read them (`dubious_date::names`).
+    pub(crate) fn names(&self) -> &[dubious_date::Name] {
+        self.names.get_or_init(|| dubious_date::names(self))
+    }
+
+    /// Clauses as the date checks read them (`dubious_date::clauses`).
+    pub(crate) fn date_clauses(&self) -> &[Range<usize>] {
+        self.date_clauses.get_or_init(|| dubious_date::clauses(self))
+    }
+
+    /// Where the base's cue phrases occur in the sentence (`dubious_date::Lex`).
+    pub(crate) fn lex(&self) -> &dubious_date::Lex<'a> {
+        self.lex.get_or_init(|| dubious_date::Lex::new(self))
+    }
+
+    /// Is the sentence a question or a counterfactual (`dubious_date::hypothetical`)?
+    pub(crate) fn hypothetical(&self) -> bool {
+        *self.hypothetical.get_or_init(|| dubious_date::hypothetical(self))
     }
 
     /// The sentence text in its original case.
@@ -91,6 +153,15 @@ impl<'a> SentenceCtx<'a> {
     /// Clause boundaries as token index ranges: split at `;`, `:`, `—`, parentheses, and at
     /// ", but", ", while", ", whereas", ", and" followed by a new subject, "which", "when".
     pub fn clauses(&self) -> Vec<Range<usize>> {
+        self.clause_ranges().to_vec()
+    }
+
+    /// `clauses()`, worked out once per sentence.
+    pub fn clause_ranges(&self) -> &[Range<usize>] {
+        self.clauses.get_or_init(|| self.find_clauses())
+    }
+
+    fn find_clauses(&self) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let mut start = 0;
         let n = self.s.toks.len();
@@ -117,7 +188,7 @@ impl<'a> SentenceCtx<'a> {
 
     /// The clause (token range) containing token `t`.
     pub fn clause_of(&self, t: usize) -> Range<usize> {
-        self.clauses().into_iter().find(|c| c.contains(&t)).unwrap_or(0..self.s.toks.len())
+        self.clause_ranges().iter().find(|c| c.contains(&t)).cloned().unwrap_or(0..self.s.toks.len())
     }
 
     /// Is the sentence-relative range inside a quotation?

@@ -104,6 +104,13 @@ pub fn find(s: &Sentence) -> Vec<DateExpr> {
     let n = s.toks.len();
     let mut i = 0;
     while i < n {
+        // Every date is written from a number token or a word starting with a digit ("1930s"):
+        // other tokens (most of them) leave here.
+        let t = &s.toks[i];
+        if t.kind == TokKind::Punct || t.kind == TokKind::Word && !s.lower.as_bytes()[t.range.start].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
         // Decades: "1930s", "the 1930s", "the mid-1930s"
         let w = s.word(i);
         if w.len() == 5 && w.ends_with('s') && w[..4].bytes().all(|b| b.is_ascii_digit()) && w[..4].ends_with('0') {
@@ -205,11 +212,21 @@ pub fn find(s: &Sentence) -> Vec<DateExpr> {
 }
 
 fn day_of(w: &str) -> Option<u8> {
-    let d = w.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
-    if d.is_empty() || d.len() > 2 || !d.bytes().all(|b| b.is_ascii_digit()) {
+    // A day starts with a digit whatever its ending ("1st", "12th"): words leave here.
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    let d: u8 = d.parse().ok()?;
+    // As `trim_end_matches` of "st", "nd", "rd" and "th" in turn, on bytes.
+    let mut d = w.as_bytes();
+    for suffix in [b"st", b"nd", b"rd", b"th"] {
+        while let Some(rest) = d.strip_suffix(suffix) {
+            d = rest;
+        }
+    }
+    if d.is_empty() || d.len() > 2 || !d.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let d = d.iter().fold(0, |n, b| n * 10 + (b - b'0'));
     (1..=31).contains(&d).then_some(d)
 }
 
@@ -309,5 +326,20 @@ mod tests {
     fn counts_are_not_years() {
         assert_eq!(show("Some 1966 delegates and 2,108 of them"), "");
         assert_eq!(show("page 12 and 300,000 members"), "");
+    }
+
+    #[test]
+    fn days_as_the_string_version_read_them() {
+        fn reference(w: &str) -> Option<u8> {
+            let d = w.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
+            if d.is_empty() || d.len() > 2 || !d.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let d: u8 = d.parse().ok()?;
+            (1..=31).contains(&d).then_some(d)
+        }
+        for w in ["1", "1st", "2nd", "3rd", "4th", "31st", "32nd", "00", "0", "12thst", "1stst", "1stnd", "123", "th", "st", "9x", "09", "1ndst", "ab", ""] {
+            assert_eq!(day_of(w), reference(w), "{w}");
+        }
     }
 }

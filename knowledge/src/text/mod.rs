@@ -233,6 +233,31 @@ pub(crate) fn list_item_starts(masked: &str) -> Vec<usize> {
     out
 }
 
+/// The first offset at or after `from` where `hay` holds one of three bytes. The scanners look
+/// for rare bytes (stops, quotes, the letters URLs start with) in long runs of others, so this
+/// tests eight bytes at a time: a byte of `v ^ x·0x0101…` is zero where `v` holds `x`, and the
+/// lowest byte flagged by `(t - 0x0101…) & !t & 0x8080…` is always a real zero.
+pub(crate) fn find_any3(hay: &[u8], from: usize, a: u8, b: u8, c: u8) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero_at = |v: u64, x: u8| {
+        let t = v ^ (LO * u64::from(x));
+        t.wrapping_sub(LO) & !t & HI
+    };
+    let mut i = from;
+    while i + 8 <= hay.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&hay[i..i + 8]);
+        let v = u64::from_le_bytes(word);
+        let m = zero_at(v, a) | zero_at(v, b) | zero_at(v, c);
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    hay.get(i..)?.iter().position(|&x| x == a || x == b || x == c).map(|k| i + k)
+}
+
 /// Blanks bare URLs and e-mail-like tokens, which are never prose.
 fn mask_urls(masked: &mut String) {
     let mut ranges = Vec::new();
@@ -240,10 +265,15 @@ fn mask_urls(masked: &mut String) {
     // Every URL form starts with 'h', 'w' or 'f' (ASCII): only those bytes are looked at, so a
     // long document is scanned at memchr speed rather than a prefix test per character.
     let mut i = 0;
-    while let Some(k) = b[i..].iter().position(|&c| matches!(c, b'h' | b'w' | b'f')) {
-        i += k;
+    while let Some(k) = find_any3(b, i, b'h', b'w', b'f') {
+        i = k;
         let rest = &b[i..];
-        let is_url = rest.starts_with(b"http://") || rest.starts_with(b"https://") || rest.starts_with(b"www.") || rest.starts_with(b"ftp://");
+        // The byte found picks the one or two forms to test (most are the 'h' of "the").
+        let is_url = match rest[0] {
+            b'h' => rest.get(1) == Some(&b't') && (rest.starts_with(b"http://") || rest.starts_with(b"https://")),
+            b'w' => rest.starts_with(b"www."),
+            _ => rest.starts_with(b"ftp://"),
+        };
         if is_url && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
             let end = masked[i..].find(|c: char| c.is_whitespace() || c == '>' || c == '"' || c == ')').map_or(b.len(), |e| i + e);
             ranges.push(i..end);
@@ -270,6 +300,15 @@ mod tests {
 
     fn show(text: &str, f: Format) -> String {
         prose(text, f).masked
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_any3_finds_the_first(hay in proptest::collection::vec(proptest::sample::select(vec![b'a', b'h', b'.', 0x80, 0xE2, 0, 0xFF, 0x01]), 0..40), from in 0usize..40) {
+            let from = from.min(hay.len());
+            let simple = hay[from..].iter().position(|&x| x == b'h' || x == b'.' || x == 0xE2).map(|k| from + k);
+            proptest::prop_assert_eq!(find_any3(&hay, from, b'h', b'.', 0xE2), simple);
+        }
     }
 
     #[test]

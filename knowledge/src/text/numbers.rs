@@ -26,39 +26,84 @@ pub struct NumberExpr {
     pub toks: Range<usize>,
 }
 
-const SMALL: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-];
-const SCALES: &[(&str, f64)] =
-    &[("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("millions", 1e6), ("billion", 1e9), ("m", 1e6), ("mn", 1e6)];
-const FRACTIONS: &[(&str, f64)] = &[("half", 0.5), ("quarter", 0.25), ("third", 1.0 / 3.0), ("three-quarters", 0.75)];
+/// "zero" to "twenty", and the tens to "ninety". Most words are looked up here and miss: the
+/// match on the length first leaves each a comparison or two of fixed-length bytes.
+fn small_value(w: &str) -> Option<f64> {
+    let v = match w.len() {
+        3 => match w {
+            "one" => 1,
+            "two" => 2,
+            "six" => 6,
+            "ten" => 10,
+            _ => return None,
+        },
+        4 => match w {
+            "zero" => 0,
+            "four" => 4,
+            "five" => 5,
+            "nine" => 9,
+            _ => return None,
+        },
+        5 => match w {
+            "three" => 3,
+            "seven" => 7,
+            "eight" => 8,
+            "forty" => 40,
+            "fifty" => 50,
+            "sixty" => 60,
+            _ => return None,
+        },
+        6 => match w {
+            "eleven" => 11,
+            "twelve" => 12,
+            "twenty" => 20,
+            "thirty" => 30,
+            "eighty" => 80,
+            "ninety" => 90,
+            _ => return None,
+        },
+        7 => match w {
+            "fifteen" => 15,
+            "sixteen" => 16,
+            "seventy" => 70,
+            _ => return None,
+        },
+        8 => match w {
+            "thirteen" => 13,
+            "fourteen" => 14,
+            "eighteen" => 18,
+            "nineteen" => 19,
+            _ => return None,
+        },
+        9 => match w {
+            "seventeen" => 17,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(f64::from(v))
+}
+
+fn scale_value(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" => 100.0,
+        "thousand" => 1e3,
+        "million" | "millions" | "m" | "mn" => 1e6,
+        "billion" => 1e9,
+        _ => return None,
+    })
+}
+
+fn fraction_value(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" => 0.5,
+        "quarter" => 0.25,
+        "third" => 1.0 / 3.0,
+        "three-quarters" => 0.75,
+        _ => return None,
+    })
+}
+
 const HEDGES: &[&str] = &[
     "some",
     "about",
@@ -83,27 +128,50 @@ const HEDGES: &[&str] = &[
     "less",
 ];
 
+/// Could a word be a number word ("seven", "ninety-eight"), a fraction ("half", "three-quarters")
+/// or "a"/"an"? By its first letter and length: a bit per length those words have.
+fn may_begin_number(w: &[u8]) -> bool {
+    let lengths: u32 = match w.first() {
+        Some(b'a') => 0x6,
+        Some(b'e') => 0x1d60,
+        Some(b'f') => 0xfb0,
+        Some(b'h' | b'z') => 0x10,
+        Some(b'n') => 0x1d50,
+        Some(b'o') => 0x8,
+        Some(b'q') => 0x80,
+        Some(b's') => 0x3ea8,
+        Some(b't') => 0x5d68,
+        _ => 0,
+    };
+    w.len() < 32 && (lengths >> w.len()) & 1 == 1
+}
+
 fn word_value(w: &str) -> Option<f64> {
     // Every number word starts with one of these letters and is short: most words leave here.
     if w.len() < 3 || w.len() > 13 || !matches!(w.as_bytes()[0], b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n') {
         return None;
     }
-    if let Some(&(_, v)) = SMALL.iter().find(|(n, _)| *n == w) {
+    if let Some(v) = small_value(w) {
         return Some(v);
     }
-    // "ninety-eight"
-    let (a, b) = w.split_once('-')?;
-    let tens = SMALL.iter().find(|(n, v)| *n == a && *v >= 20.0)?.1;
-    let units = SMALL.iter().find(|(n, v)| *n == b && *v < 10.0)?.1;
+    // "ninety-eight" (the shortest such is "forty-one")
+    if w.len() < 9 {
+        return None;
+    }
+    let dash = w.bytes().position(|b| b == b'-')?;
+    let (a, b) = (&w[..dash], &w[dash + 1..]);
+    let tens = small_value(a).filter(|&v| v >= 20.0)?;
+    let units = small_value(b).filter(|&v| v < 10.0)?;
     Some(tens + units)
 }
 
+#[inline]
 fn digits_value(s: &Sentence, i: usize) -> Option<(f64, usize, bool)> {
     if s.toks[i].kind != TokKind::Number {
         return None;
     }
     let w = s.word(i);
-    let mut v: f64 = w.replace(',', "").parse().ok()?;
+    let mut v = plain_value(w)?;
     let mut end = i + 1;
     let mut decimal = w.contains('.');
     // "681 692": groups of three digits separated by a (thin) space.
@@ -119,35 +187,60 @@ fn digits_value(s: &Sentence, i: usize) -> Option<(f64, usize, bool)> {
     Some((v, end, decimal))
 }
 
+/// The value of a number token with its thousands commas dropped ("681,692"), as `f64::from_str`
+/// reads it. Whole numbers of up to 15 digits are exact in an `f64`, so they are summed
+/// directly; anything else (decimals) goes through the parser.
+fn plain_value(w: &str) -> Option<f64> {
+    let mut n: u64 = 0;
+    let mut digits = 0;
+    for b in w.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                n = n * 10 + u64::from(b - b'0');
+                digits += 1;
+            }
+            b',' => {}
+            _ => return w.replace(',', "").parse().ok(),
+        }
+        if digits > 15 {
+            return w.replace(',', "").parse().ok();
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    Some(n as f64)
+}
+
 pub fn find(s: &Sentence) -> Vec<NumberExpr> {
     let mut out = Vec::new();
     let n = s.toks.len();
     let mut i = 0;
     while i < n {
-        let w = s.word(i);
-        // Fast path: a word that cannot begin a number ("one", "a hundred", "half", "quarter").
-        if s.toks[i].kind != TokKind::Number
-            && !matches!(w.as_bytes().first(), Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'a' | b'h' | b'q'))
-        {
+        // Fast path: punctuation, or a word that cannot begin a number ("one", "a hundred",
+        // "half", "quarter").
+        let kind = s.toks[i].kind;
+        if kind == TokKind::Punct || kind == TokKind::Word && !may_begin_number(&s.lower.as_bytes()[s.toks[i].range.clone()]) {
             i += 1;
             continue;
         }
+        let w = s.word(i);
         let mut start = i;
-        let (mut value, mut end, mut approx) = if let Some((v, e, dec)) = digits_value(s, i) {
+        let (mut value, mut end, mut approx) = if let Some((v, e, dec)) = if kind == TokKind::Number { digits_value(s, i) } else { None } {
             (v, e, dec)
         } else if let Some(v) = word_value(w) {
             (v, i + 1, false)
         } else if matches!(w, "a" | "an") && i + 1 < n && matches!(s.word(i + 1), "hundred" | "thousand" | "million" | "billion") {
             // "a hundred kulaks", "over a thousand", "a million": one of the scale.
             (1.0, i + 1, false)
-        } else if let Some(&(_, f)) = FRACTIONS.iter().find(|(n, _)| *n == w) {
+        } else if let Some(f) = fraction_value(w) {
             // "a quarter of a million", "half a million"
             let mut k = i + 1;
             while k < n && matches!(s.word(k), "of" | "a" | "an") {
                 k += 1;
             }
-            match SCALES.iter().find(|(n, _)| k < s.toks.len() && *n == s.word(k)) {
-                Some(&(_, scale)) => {
+            match if k < n { scale_value(s.word(k)) } else { None } {
+                Some(scale) => {
                     if i >= 1 && matches!(s.word(i - 1), "a" | "an") {
                         start = i - 1;
                     }
@@ -176,7 +269,7 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
                 .map(|(v, e, _)| (v, e))
                 .or_else(|| word_value(s.word(k)).map(|v| (v, k + 1)));
             if let Some((top, e)) = top {
-                if let Some(&(_, scale)) = SCALES.iter().find(|(nm, _)| e < n && *nm == s.word(e)) {
+                if let Some(scale) = if e < n { scale_value(s.word(e)) } else { None } {
                     if top > value && scale >= 1e3 {
                         value *= scale;
                         high = Some(top * scale);
@@ -199,13 +292,13 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
         }
         // Scales: "2.9 million", "ninety thousand"
         if end < n && high.is_none() {
-            if let Some(&(_, scale)) = SCALES.iter().find(|(nm, _)| *nm == s.word(end)) {
+            if let Some(scale) = scale_value(s.word(end)) {
                 if scale >= 1e6 || value < 1000.0 {
                     value *= scale;
                     end += 1;
                     approx = true;
-                    if end < n && SCALES.iter().any(|(nm, _)| *nm == s.word(end)) {
-                        value *= SCALES.iter().find(|(nm, _)| *nm == s.word(end)).unwrap().1;
+                    if let Some(scale) = if end < n { scale_value(s.word(end)) } else { None } {
+                        value *= scale;
                         end += 1;
                     }
                 }
@@ -346,6 +439,27 @@ mod tests {
         expect_test::expect!["[ten]=10 [five]=5"].assert_eq(&show("from ten to five"));
         expect_test::expect!["[two and a half million]=2500000~ [seven hundred thousand]=700000~"]
             .assert_eq(&show("two and a half million, seven hundred thousand"));
+    }
+
+    #[test]
+    fn every_number_word_passes_the_fast_path() {
+        let small = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+            "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+            "seventy", "eighty", "ninety",
+        ];
+        let mut words: Vec<String> = small.iter().map(|w| w.to_string()).collect();
+        for tens in &small[20..] {
+            words.extend(small[..10].iter().map(|u| format!("{tens}-{u}")));
+        }
+        words.extend(["half", "quarter", "third", "three-quarters", "a", "an"].map(String::from));
+        for w in &words {
+            let begins = word_value(w).is_some() || fraction_value(w).is_some() || matches!(w.as_str(), "a" | "an");
+            assert!(begins && may_begin_number(w.as_bytes()), "{w}");
+        }
+        for w in ["the", "of", "to", "and", "some", "stalin", "from", "sevens", ""] {
+            assert_eq!(may_begin_number(w.as_bytes()), matches!(w, "the" | "from"), "{w}");
+        }
     }
 
     #[test]

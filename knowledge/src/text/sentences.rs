@@ -82,6 +82,10 @@ impl Sentence {
 
 /// "lenin's" -> "lenin"; "kulaks'" -> "kulaks".
 pub fn possessive_base(w: &str) -> &str {
+    // Every possessive ends in `s`, `'` or the last byte of `’`: other words leave here.
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return w;
+    }
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).or_else(|| w.strip_suffix('\'')).or_else(|| w.strip_suffix('’')).unwrap_or(w)
 }
 
@@ -89,54 +93,144 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-pub fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+/// The character at byte `i` of `text` and its length in bytes (ASCII without decoding).
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+        (c, c.len_utf8())
+    }
+}
+
+/// The character ending at byte `i` of `text` (the one before offset `i`), if any.
+#[inline]
+fn char_before(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes()[..i].last() {
+        None => None,
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => text[..i].chars().next_back(),
+    }
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+}
+
+/// Classes of the bytes, so that the scanners test a byte with one load (a byte of a
+/// non-ASCII character is in no class: those are decoded).
+const ALNUM: u8 = 1;
+const SPACE: u8 = 4;
+static ASCII: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut i = 0;
-    while i < chars.len() {
-        let (s, c) = chars[i];
-        if c.is_whitespace() {
-            i += 1;
-            continue;
+    while i < 128 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() {
+            t[i] |= ALNUM;
         }
-        if c.is_alphanumeric() {
-            let mut j = i + 1;
-            let mut digits_only = c.is_ascii_digit();
-            while j < chars.len() {
-                let (_, d) = chars[j];
-                if d.is_alphanumeric() {
-                    digits_only &= d.is_ascii_digit();
-                    j += 1;
-                    continue;
-                }
-                let next = chars.get(j + 1).map(|x| x.1);
-                let prev = chars[j - 1].1;
-                let join = match d {
-                    '\'' | '’' => next.is_some_and(|n| n.is_alphabetic()) && !digits_only,
-                    '-' => next.is_some_and(char::is_alphanumeric) && !(digits_only && next.is_some_and(|n| n.is_ascii_digit())),
-                    '.' | ',' => digits_only && prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
-                    _ => false,
-                };
-                if join {
-                    j += 1;
-                } else {
-                    break;
-                }
+        // `char::is_whitespace` on ASCII: tab to carriage return, and space.
+        if matches!(b, b'\t'..=b'\r' | b' ') {
+            t[i] |= SPACE;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Words (with inner apostrophes and hyphens, "Five-Year", "Lenin’s"), numbers ("681,692",
+/// "2.9") and single punctuation characters, as sentence-relative byte ranges. The scan works
+/// on bytes and decodes a character only where a byte is not ASCII.
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let mut toks = Vec::with_capacity(len / 5 + 1);
+    let mut i = 0;
+    while i < len {
+        let b = bytes[i];
+        let c = if b < 0x80 {
+            let class = ASCII[b as usize];
+            if class & SPACE != 0 {
+                i += 1;
+                continue;
             }
-            // Trailing possessive apostrophe: "kulaks'".
-            if j < chars.len() && is_apostrophe(chars[j].1) && chars[j - 1].1 == 's' && !chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric()) {
+            if class & ALNUM == 0 {
+                toks.push(Tok { range: i..i + 1, kind: TokKind::Punct });
+                i += 1;
+                continue;
+            }
+            b as char
+        } else {
+            let (c, cl) = char_at(text, i);
+            if c.is_whitespace() {
+                i += cl;
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                toks.push(Tok { range: i..i + cl, kind: TokKind::Punct });
+                i += cl;
+                continue;
+            }
+            c
+        };
+        let s = i;
+        let mut j = i + c.len_utf8();
+        // All the word's characters so far are ASCII digits (a `.`/`,` may then join): a number.
+        let mut digits_only = c.is_ascii_digit();
+        while j < len {
+            // A stretch of ASCII letters and digits (most of a word) in a tight loop.
+            let run = j;
+            while j < len && ASCII[bytes[j] as usize] & ALNUM != 0 {
                 j += 1;
             }
-            let e = chars.get(j).map_or(text.len(), |x| x.0);
-            let word = &text[s..e];
-            let kind = if word.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') { TokKind::Number } else { TokKind::Word };
-            toks.push(Tok { range: s..e, kind });
-            i = j;
-        } else {
-            let e = s + c.len_utf8();
-            toks.push(Tok { range: s..e, kind: TokKind::Punct });
-            i += 1;
+            if j > run {
+                digits_only = digits_only && bytes[run..j].iter().all(u8::is_ascii_digit);
+                continue;
+            }
+            let b = bytes[j];
+            let (d, dl) = if b < 0x80 {
+                if !matches!(b, b'\'' | b'-' | b'.' | b',') {
+                    break;
+                }
+                (b as char, 1)
+            } else {
+                let (d, dl) = char_at(text, j);
+                if d.is_alphanumeric() {
+                    digits_only = false;
+                    j += dl;
+                    continue;
+                }
+                if d != '’' {
+                    break;
+                }
+                (d, dl)
+            };
+            let next = if j + dl < len { Some(char_at(text, j + dl).0) } else { None };
+            let join = match d {
+                '\'' | '’' => next.is_some_and(char::is_alphabetic) && !digits_only,
+                '-' => next.is_some_and(is_alnum) && !(digits_only && next.is_some_and(|n| n.is_ascii_digit())),
+                // The character before is an ASCII digit exactly when its last byte is one.
+                _ => digits_only && bytes[j - 1].is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+            };
+            if !join {
+                break;
+            }
+            j += dl;
         }
+        // Trailing possessive apostrophe: "kulaks'".
+        if j < len && bytes[j - 1] == b's' {
+            let (d, dl) = char_at(text, j);
+            if is_apostrophe(d) && !(j + dl < len && is_alnum(char_at(text, j + dl).0)) {
+                j += dl;
+            }
+        }
+        // Only ASCII digits, with `.` or `,` joined between digits, make a number.
+        let kind = if digits_only { TokKind::Number } else { TokKind::Word };
+        toks.push(Tok { range: s..j, kind });
+        i = j;
     }
     toks
 }
@@ -147,47 +241,59 @@ const ABBREVIATIONS: &[&str] = &["c", "ca", "cf", "e.g", "i.e", "mr", "mrs", "dr
 /// a quote or the end, but not after abbreviations and initials ("c.", "J. Stalin", "N.E.P.").
 pub fn split(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
     let text = &masked[block.clone()];
+    let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // The stops are ASCII, so only their bytes need looking at (UTF-8 never reuses them).
     let mut i = 0;
-    while i < chars.len() {
-        let (p, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']') {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |x| x.0);
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            let at_end = k >= chars.len();
-            let spaced = k > j;
-            let next_ok = at_end || (spaced && {
-                let n = chars[k].1;
-                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
-            });
-            let is_abbrev = c == '.' && {
-                let before = &text[start..p];
-                let word = before.rsplit(|ch: char| ch.is_whitespace() || ch == '(').next().unwrap_or("");
-                let w = word.to_ascii_lowercase();
-                let single_initial = word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase());
-                let dotted = word.contains('.') && word.chars().filter(|ch| ch.is_alphabetic()).count() <= 4 && !word.ends_with(|ch: char| ch.is_lowercase() && word.len() > 4);
-                ABBREVIATIONS.contains(&w.as_str()) || single_initial || (dotted && !at_end && word.chars().all(|ch| ch.is_uppercase() || ch == '.'))
-            };
-            if next_ok && !is_abbrev {
-                push_trimmed(&mut out, text, start, end, block.start);
-                start = end;
-                i = j;
-                continue;
+    while let Some(p) = super::find_any3(b, i, b'.', b'!', b'?') {
+        let mut j = p + 1;
+        loop {
+            match b.get(j) {
+                Some(b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') => j += 1,
+                // ” and ’
+                Some(0xE2) if b.get(j + 1) == Some(&0x80) && matches!(b.get(j + 2), Some(0x9D | 0x99)) => j += 3,
+                _ => break,
             }
         }
-        i += 1;
+        let end = j;
+        let mut k = j;
+        let mut next = None;
+        while k < b.len() {
+            let (c, cl) = char_at(text, k);
+            if !c.is_whitespace() {
+                next = Some(c);
+                break;
+            }
+            k += cl;
+        }
+        let spaced = k > j;
+        let next_ok = match next {
+            None => true,
+            Some(n) => spaced && (n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')),
+        };
+        if next_ok && !(b[p] == b'.' && is_abbreviation(&text[start..p], next.is_none())) {
+            push_trimmed(&mut out, text, start, end, block.start);
+            start = end;
+            i = j;
+        } else {
+            i = p + 1;
+        }
     }
     push_trimmed(&mut out, text, start, text.len(), block.start);
     out
+}
+
+/// Does the text before a full stop end in an abbreviation or initial, so that the stop does
+/// not end the sentence?
+fn is_abbreviation(before: &str, at_end: bool) -> bool {
+    let word = match before.rfind(|ch: char| ch.is_whitespace() || ch == '(') {
+        Some(at) => &before[at + char_at(before, at).1..],
+        None => before,
+    };
+    let single_initial = word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase());
+    let dotted = word.contains('.') && word.chars().filter(|ch| ch.is_alphabetic()).count() <= 4 && !word.ends_with(|ch: char| ch.is_lowercase() && word.len() > 4);
+    ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a)) || single_initial || (dotted && !at_end && word.chars().all(|ch| ch.is_uppercase() || ch == '.'))
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, s: usize, e: usize, base: usize) {
@@ -203,38 +309,51 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, s: usize, e: usize, bas
 /// An apostrophe inside a word ("Lenin’s") is not a quote.
 pub fn quotations(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
     let text = &masked[block.clone()];
+    let b = text.as_bytes();
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut open_double: Option<usize> = None;
     let mut open_single: Option<usize> = None;
-    for (i, &(p, c)) in chars.iter().enumerate() {
-        let prev = if i == 0 { None } else { Some(chars[i - 1].1) };
-        let next = chars.get(i + 1).map(|x| x.1);
-        let word_before = prev.is_some_and(char::is_alphanumeric);
-        let word_after = next.is_some_and(char::is_alphanumeric);
+    let word_before = |p: usize| char_before(text, p).is_some_and(is_alnum);
+    let word_after = |e: usize| e < b.len() && is_alnum(char_at(text, e).0);
+    // Every quote mark is `"`, `'` or starts with the byte 0xE2 (U+2018 to U+201D): only those
+    // bytes are looked at.
+    let mut i = 0;
+    while let Some(p) = super::find_any3(b, i, b'"', b'\'', 0xE2) {
+        i = p + 1;
+        let c = match b[p] {
+            b'"' => '"',
+            b'\'' => '\'',
+            _ => {
+                let (c, cl) = char_at(text, p);
+                i = p + cl;
+                c
+            }
+        };
+        let e = i;
         match c {
             '“' => open_double = open_double.or(Some(p)),
             '”' => {
                 if let Some(s) = open_double.take() {
-                    out.push(block.start + s..block.start + p + c.len_utf8());
+                    out.push(block.start + s..block.start + e);
                 }
             }
             '"' => match open_double {
-                None if !word_before => open_double = Some(p),
+                None if !word_before(p) => open_double = Some(p),
                 Some(s) => {
-                    out.push(block.start + s..block.start + p + 1);
+                    out.push(block.start + s..block.start + e);
                     open_double = None;
                 }
                 None => {}
             },
             '‘' => open_single = open_single.or(Some(p)),
             '\'' | '’' => {
-                if !word_before && word_after && c == '\'' && open_single.is_none() {
+                let after = word_after(e);
+                if c == '\'' && after && open_single.is_none() && !word_before(p) {
                     open_single = Some(p);
-                } else if !word_after {
+                } else if !after {
                     if let Some(s) = open_single.take() {
                         // "kulaks'" is a possessive, not the end of a quote, unless one is open.
-                        out.push(block.start + s..block.start + p + c.len_utf8());
+                        out.push(block.start + s..block.start + e);
                     }
                 }
             }
@@ -271,5 +390,175 @@ mod tests {
         let t = "Lenin’s view: “Stalin is too rude” and 'man of steel' but the kulaks' land.";
         let q: Vec<&str> = quotations(t, 0..t.len()).into_iter().map(|r| &t[r]).collect();
         expect_test::expect![[r#"["“Stalin is too rude”", "'man of steel'"]"#]].assert_eq(&format!("{q:?}"));
+    }
+
+    /// The first, character-vector implementations: the byte scanners must agree with them.
+    mod reference {
+        use super::super::*;
+
+        pub fn tokenize_ref(text: &str) -> Vec<Tok> {
+            let mut toks = Vec::new();
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                let (s, c) = chars[i];
+                if c.is_whitespace() {
+                    i += 1;
+                    continue;
+                }
+                if c.is_alphanumeric() {
+                    let mut j = i + 1;
+                    let mut digits_only = c.is_ascii_digit();
+                    while j < chars.len() {
+                        let (_, d) = chars[j];
+                        if d.is_alphanumeric() {
+                            digits_only &= d.is_ascii_digit();
+                            j += 1;
+                            continue;
+                        }
+                        let next = chars.get(j + 1).map(|x| x.1);
+                        let prev = chars[j - 1].1;
+                        let join = match d {
+                            '\'' | '’' => next.is_some_and(|n| n.is_alphabetic()) && !digits_only,
+                            '-' => next.is_some_and(char::is_alphanumeric) && !(digits_only && next.is_some_and(|n| n.is_ascii_digit())),
+                            '.' | ',' => digits_only && prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                            _ => false,
+                        };
+                        if join {
+                            j += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    // Trailing possessive apostrophe: "kulaks'".
+                    if j < chars.len() && is_apostrophe(chars[j].1) && chars[j - 1].1 == 's' && !chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric()) {
+                        j += 1;
+                    }
+                    let e = chars.get(j).map_or(text.len(), |x| x.0);
+                    let word = &text[s..e];
+                    let kind = if word.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') { TokKind::Number } else { TokKind::Word };
+                    toks.push(Tok { range: s..e, kind });
+                    i = j;
+                } else {
+                    let e = s + c.len_utf8();
+                    toks.push(Tok { range: s..e, kind: TokKind::Punct });
+                    i += 1;
+                }
+            }
+            toks
+        }
+
+        pub fn split_ref(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
+            let text = &masked[block.clone()];
+            let mut out = Vec::new();
+            let mut start = 0;
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                let (p, c) = chars[i];
+                if matches!(c, '.' | '!' | '?') {
+                    let mut j = i + 1;
+                    while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']') {
+                        j += 1;
+                    }
+                    let end = chars.get(j).map_or(text.len(), |x| x.0);
+                    let mut k = j;
+                    while k < chars.len() && chars[k].1.is_whitespace() {
+                        k += 1;
+                    }
+                    let at_end = k >= chars.len();
+                    let spaced = k > j;
+                    let next_ok = at_end || (spaced && {
+                        let n = chars[k].1;
+                        n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
+                    });
+                    let is_abbrev = c == '.' && {
+                        let before = &text[start..p];
+                        let word = before.rsplit(|ch: char| ch.is_whitespace() || ch == '(').next().unwrap_or("");
+                        let w = word.to_ascii_lowercase();
+                        let single_initial = word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase());
+                        let dotted = word.contains('.') && word.chars().filter(|ch| ch.is_alphabetic()).count() <= 4 && !word.ends_with(|ch: char| ch.is_lowercase() && word.len() > 4);
+                        ABBREVIATIONS.contains(&w.as_str()) || single_initial || (dotted && !at_end && word.chars().all(|ch| ch.is_uppercase() || ch == '.'))
+                    };
+                    if next_ok && !is_abbrev {
+                        push_trimmed(&mut out, text, start, end, block.start);
+                        start = end;
+                        i = j;
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+            push_trimmed(&mut out, text, start, text.len(), block.start);
+            out
+        }
+
+        pub fn quotations_ref(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
+            let text = &masked[block.clone()];
+            let mut out = Vec::new();
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let mut open_double: Option<usize> = None;
+            let mut open_single: Option<usize> = None;
+            for (i, &(p, c)) in chars.iter().enumerate() {
+                let prev = if i == 0 { None } else { Some(chars[i - 1].1) };
+                let next = chars.get(i + 1).map(|x| x.1);
+                let word_before = prev.is_some_and(char::is_alphanumeric);
+                let word_after = next.is_some_and(char::is_alphanumeric);
+                match c {
+                    '“' => open_double = open_double.or(Some(p)),
+                    '”' => {
+                        if let Some(s) = open_double.take() {
+                            out.push(block.start + s..block.start + p + c.len_utf8());
+                        }
+                    }
+                    '"' => match open_double {
+                        None if !word_before => open_double = Some(p),
+                        Some(s) => {
+                            out.push(block.start + s..block.start + p + 1);
+                            open_double = None;
+                        }
+                        None => {}
+                    },
+                    '‘' => open_single = open_single.or(Some(p)),
+                    '\'' | '’' => {
+                        if !word_before && word_after && c == '\'' && open_single.is_none() {
+                            open_single = Some(p);
+                        } else if !word_after {
+                            if let Some(s) = open_single.take() {
+                                // "kulaks'" is a possessive, not the end of a quote, unless one is open.
+                                out.push(block.start + s..block.start + p + c.len_utf8());
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            out.sort_by_key(|r| r.start);
+            out
+        }
+    }
+
+    /// Text made of the pieces the scanners treat specially, in any order.
+    fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces = vec![
+            "a", "S", "s", "Lenin", "kulaks", "J", "N", "E", "P", "c", "e.g", "Mr", "approx", "1934", "12", "3", "0", "é", "Ж",
+            "ß", "Ⅻ", "²", "٣", " ", "  ", "\n", "\t", "\u{a0}", "\u{202f}", "\u{2009}", ".", "!", "?", ",", "-", "–", "—", "'",
+            "’", "‘", "“", "”", "\"", "(", ")", "[", "]", "/", ":", "…", "%",
+        ];
+        prop::collection::vec(prop::sample::select(pieces), 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 4000, ..Default::default() })]
+        #[test]
+        fn byte_scanners_equal_the_reference(t in tricky_text()) {
+            proptest::prop_assert_eq!(tokenize(&t), reference::tokenize_ref(&t));
+            proptest::prop_assert_eq!(split(&t, 0..t.len()), reference::split_ref(&t, 0..t.len()));
+            proptest::prop_assert_eq!(quotations(&t, 0..t.len()), reference::quotations_ref(&t, 0..t.len()));
+            let padded = format!("x {t} y");
+            proptest::prop_assert_eq!(split(&padded, 2..2 + t.len()), reference::split_ref(&padded, 2..2 + t.len()));
+            proptest::prop_assert_eq!(quotations(&padded, 2..2 + t.len()), reference::quotations_ref(&padded, 2..2 + t.len()));
+        }
     }
 }
