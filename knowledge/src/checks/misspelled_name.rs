@@ -21,9 +21,7 @@
 //! Tomskaya, Molotovsk) are not misspellings. The fix replaces the word with the canonical
 //! spelling; `Finding::word` lets the editor add the word to the ignore list.
 
-use std::sync::Mutex;
 
-use rustc_hash::FxHashMap;
 
 use super::SentenceCtx;
 use crate::analysis::{Code, Finding, Fix};
@@ -48,24 +46,6 @@ struct Cand {
 #[derive(Debug)]
 pub(crate) struct Cands {
     words: Vec<Cand>,
-    /// `is_english` of the capitalised words seen so far: an essay repeats its names and
-    /// terms, and the dictionary lookups are the check's main cost. Bounded; cleared when full.
-    english: Mutex<FxHashMap<String, bool>>,
-}
-
-impl Cands {
-    fn is_english(&self, word: &str) -> bool {
-        if let Some(&known) = self.english.lock().unwrap_or_else(|e| e.into_inner()).get(word) {
-            return known;
-        }
-        let known = is_english(word);
-        let mut memo = self.english.lock().unwrap_or_else(|e| e.into_inner());
-        if memo.len() >= 20_000 {
-            memo.clear();
-        }
-        memo.insert(word.to_string(), known);
-        known
-    }
 }
 
 fn name_words(spelling: &str) -> impl Iterator<Item = &str> {
@@ -102,7 +82,7 @@ pub(crate) fn build(kb: &KnowledgeBase) -> Cands {
         }
     }
     words.sort_by_key(|c| c.chars);
-    Cands { words, english: Default::default() }
+    Cands { words }
 }
 
 /// An English word as the dictionary knows it, allowing British spellings and inflections.
@@ -375,7 +355,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             if ctx.mentions.iter().any(|m| m.range.start < abs.end && abs.start < m.range.end) {
                 continue;
             }
-            if cands.is_english(word) || ignored(ctx, word) {
+            if is_english(word) || ignored(ctx, word) {
                 continue;
             }
             let lower = word.to_lowercase();
