@@ -923,7 +923,14 @@ fn attached(ctx: &SentenceCtx, n: &Name, d: &DateExpr) -> bool {
         gap.len() <= 2 && gap.clone().all(|i| link(s.word(i)) && (event || !matches!(s.word(i), "in" | "on" | "during" | "at" | "from" | "between")))
     } else if d.toks.end <= n.toks.start {
         let gap = d.toks.end..n.toks.start;
-        gap.is_empty() || (gap.len() == 1 && matches!(s.word(gap.start), "'s" | "’s"))
+        // A time as the subject of a verb of witnessing: "1921 saw the Kronstadt mutiny", "the
+        // winter of 1920-21 witnessed the Kronstadt rising" (the date heads its sentence).
+        let witnessed = ctx.kb.entries[n.entry].kind == Kind::Event
+            && !gap.is_empty()
+            && matches!(s.word(gap.start), "saw" | "witnessed" | "sees" | "witnesses")
+            && (gap.start + 1..gap.end).all(|i| is_det(s.word(i)))
+            && (0..d.toks.start).all(|i| matches!(s.word(i), "the" | "in" | "of" | "early" | "late" | "mid" | "spring" | "summer" | "autumn" | "fall" | "winter" | "year"));
+        witnessed || gap.is_empty() || (gap.len() == 1 && matches!(s.word(gap.start), "'s" | "’s"))
     } else {
         false
     }
@@ -1182,7 +1189,19 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                     // event's actors ("Nikolaev murdered Kirov", "Khrushchev denounced Stalin"),
                     // not "Stalin exiled the kulaks" nor "Yezhov replaced Yagoda" (not his fall).
                     Some(Bind::Agent) => {
-                        a.toks.start > c.start
+                        // ...or the thing done is the event itself, as its names call it: "the
+                        // Bolsheviks seized power" (the Bolshevik seizure of power).
+                        let mut k = c.end;
+                        while k < clause.end && is_det(ctx.s.word(k)) {
+                            k += 1;
+                        }
+                        let names_event = k < clause.end
+                            && ctx.s.toks[k].kind == TokKind::Word
+                            && ctx.s.word(k).len() > 3
+                            && !is_name_tok(names, k)
+                            && event_names.iter().any(|a| a.split(' ').any(|w| w == ctx.s.word(k)));
+                        names_event
+                            || a.toks.start > c.start
                             || names.iter().filter(|o| !o.virtual_ && o.toks.start >= c.end && o.toks.start <= c.end + 3).min_by_key(|o| o.toks.start).is_some_and(|o| {
                                 (c.end..o.toks.start).all(|i| is_det(ctx.s.word(i)))
                                     && e.actors.contains(&o.entry)
@@ -1510,7 +1529,9 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                     stating.push(oe);
                 }
             }
-            let written = &ctx.text()[d.range.clone()];
+            // Quoted mid-message: "not the winter of 1925-26", even where it opened the sentence.
+            let raw = &ctx.text()[d.range.clone()];
+            let written = raw.strip_prefix("The ").map_or_else(|| raw.to_string(), |rest| format!("the {rest}"));
             let stated = statement(kb, f);
             let (message, severity) = match variant {
                 Some((_, v)) => {
@@ -1670,6 +1691,45 @@ mod tests {
         check("Khrushchev denounced Stalin in the Secret Speech of [1953].", expect!["The Secret Speech took place on 25 February 1956 (fact base: Khrushchev's report 'On the Cult of Personality and Its Consequences', 25 February 1956), not 1953. -> 1956"]);
         check("The famine of 1921-22 killed millions, and the Kronstadt mutiny broke out in [1925].", expect!["The Kronstadt mutiny lasted from 1 to 18 March 1921 (fact base; essays 000, 001, 004), not 1925. -> 1921"]);
         check("The Kronstadt rebellion of [1923] shocked the Bolsheviks.", expect!["The Kronstadt mutiny lasted from 1 to 18 March 1921 (fact base; essays 000, 001, 004), not 1923. -> 1921"]);
+    }
+
+    #[test]
+    fn internal_exile_and_deportation() {
+        check("Trotsky was deported from the Soviet Union in [1925].", expect!["Trotsky's deportation from the USSR took place in February 1929 (fact base; essays 000, 001, 002), not 1925. -> 1929"]);
+        clean(&[
+            "Trotsky was exiled within the Soviet Union in 1928.",
+            "Trotsky was exiled in 1929.",
+            "Trotsky was exiled from the Soviet Union in 1929.",
+            "Trotsky was expelled from the party in 1927 and deported from the Soviet Union in 1929.",
+            "Trotsky was expelled from the party in 1927 and from the Soviet Union in 1929.",
+        ]);
+    }
+
+    #[test]
+    fn a_time_that_saw_an_event() {
+        check("[1936] saw the murder of Kirov.", expect!["The murder of Kirov took place on 1 December 1934 (fact base; essays 000, 002), not 1936. -> 1934"]);
+        check("[The winter of 1925-26] saw the Kronstadt mutiny.", expect!["The Kronstadt mutiny lasted from 1 to 18 March 1921 (fact base; essays 000, 001, 004), not the winter of 1925-26. -> 1921"]);
+        clean(&[
+            "1934 saw the murder of Kirov.",
+            "The winter of 1920-21 saw the Kronstadt rising.",
+            "Lenin saw the Kronstadt rising in 1921 as a warning.",
+            "In 1925 Stalin saw the Kronstadt rising as a warning.",
+            "1929 saw the start of collectivisation.",
+        ]);
+    }
+
+    #[test]
+    fn an_actor_doing_what_names_the_event() {
+        check("The Bolsheviks seized power in [October 1915].", expect!["The October Revolution lasted from 24 to 26 October 1917 (fact base; essays 000, 001, 002, 004), not October 1915. -> October 1917"]);
+        check("In [1915] the Bolsheviks seized power.", expect!["The October Revolution lasted from 24 to 26 October 1917 (fact base; essays 000, 001, 002, 004), not 1915. -> 1917"]);
+        clean(&[
+            "The Bolsheviks seized power in October 1917.",
+            "The Bolsheviks seized power in November 1917.",
+            "Stalin seized power in 1929.",
+            "The Bolsheviks seized grain from the peasants in 1920.",
+            "The Bolsheviks seized the Winter Palace in 1917.",
+            "Stalin exiled the kulaks in 1930.",
+        ]);
     }
 
     #[test]

@@ -265,7 +265,9 @@ fn season(s: &Sentence, i: usize, y: i32, y2: i32) -> (i32, i32, usize) {
         "spring" => (day_number(y, 3, 1), day_number(y, 5, 31), first),
         "summer" => (day_number(y, 6, 1), day_number(y, 8, 31), first),
         "autumn" | "fall" => (day_number(y, 9, 1), day_number(y, 11, 30), first),
-        "winter" if y2 > y => (day_number(y, 12, 1), day_number(y2, 2, 28), first),
+        // A Russian winter runs from November into March: "the winter of 1920-21" takes in the
+        // Kronstadt rising of March 1921.
+        "winter" if y2 > y => (day_number(y, 11, 1), day_number(y2, 3, 31), first),
         "winter" => (day_number(y - 1, 12, 1), day_number(y, 12, 31), first),
         _ => whole,
     }
@@ -316,7 +318,7 @@ mod tests {
             [from 1918 to 1921] In 1918-01-01..1921-12-31
             [the 1930s] In 1930-01-01..1939-12-31
             [late 1929] In 1929-07-01..1929-12-31
-            [the winter of 1922-23] In 1922-12-01..1923-02-28
+            [the winter of 1922-23] In 1922-11-01..1923-03-31
             [1939] ByEnd 1939-01-01..1939-12-31
             [1924] After 1924-01-01..1924-12-31"#]]
         .assert_eq(&show("On 1 December 1934, December 1, 1934, March 1921, 1918-21, 1936–38, from 1918 to 1921, the 1930s, late 1929, the winter of 1922-23, by 1939, after 1924."));
