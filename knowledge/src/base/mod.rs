@@ -121,7 +121,7 @@ pub struct KnowledgeBase {
 #[derive(Default)]
 pub(crate) struct Derived {
     pub(crate) counter: OnceLock<std::sync::Arc<crate::checks::counterargument::Index>>,
-    pub(crate) figures: OnceLock<std::sync::Arc<crate::checks::figures::Prepared>>,
+    pub(crate) checks: OnceLock<std::sync::Arc<crate::checks::Tables>>,
 }
 
 impl std::fmt::Debug for Derived {

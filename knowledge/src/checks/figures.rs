@@ -513,10 +513,6 @@ pub(crate) struct Figures {
     wild: Vec<(usize, usize)>,
 }
 
-/// The base keeps its derived tables under this name (`derived.figures`); they are the
-/// tables of all the sentence checks, the figures' among them.
-pub(crate) type Prepared = super::Tables;
-
 pub(crate) fn prepare_all(kb: &crate::base::KnowledgeBase) -> Figures {
     let mut figs: Vec<Fig> = kb.figures.iter().map(prepare).collect();
     let mut uses: std::collections::HashMap<Vec<String>, usize> = Default::default();

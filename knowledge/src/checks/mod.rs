@@ -31,8 +31,8 @@ pub fn prepare(kb: &KnowledgeBase) {
 
 /// The tables the sentence checks derive from a base: the figures' cues, the dates' cue
 /// phrases and verbs, the name words near misses are compared with. Built once, on first use,
-/// and kept with the base (which never changes after loading, so they never go stale). The
-/// base's slot for them is `derived.figures`, whose type `figures::Prepared` names this struct.
+/// and kept with the base (`derived.checks`; a base never changes after loading, so they never
+/// go stale).
 pub(crate) struct Tables {
     pub(crate) figures: figures::Figures,
     pub(crate) dates: dubious_date::Lexicon,
@@ -40,7 +40,7 @@ pub(crate) struct Tables {
 }
 
 pub(crate) fn tables(kb: &KnowledgeBase) -> &Tables {
-    kb.derived.figures.get_or_init(|| {
+    kb.derived.checks.get_or_init(|| {
         std::sync::Arc::new(Tables { figures: figures::prepare_all(kb), dates: dubious_date::Lexicon::build(kb), names: misspelled_name::build(kb) })
     })
 }
@@ -82,7 +82,9 @@ pub struct SentenceCtx<'a> {
 impl<'a> SentenceCtx<'a> {
     pub fn new(kb: &'a KnowledgeBase, block: &'a str, range: Range<usize>, mentions: &[Mention], quotes: &'a [Range<usize>], config: &'a Config) -> Self {
         let s = Sentence::new(block, range.clone());
-        let mentions = mentions.iter().filter(|m| m.range.start >= range.start && m.range.end <= range.end).cloned().collect();
+        // The block's mentions are in document order: skip to the sentence's.
+        let first = mentions.partition_point(|m| m.range.start < range.start);
+        let mentions = mentions[first..].iter().take_while(|m| m.range.start < range.end).filter(|m| m.range.end <= range.end).cloned().collect();
         let dates = dates::find(&s);
         let numbers = numbers::find(&s);
         SentenceCtx {
