@@ -14,6 +14,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::text::sentences::char_at;
+
 use super::model::{Entry, EntryId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -196,17 +198,6 @@ static ASCII_WORD: [bool; 256] = {
     t
 };
 
-/// The character at byte `i` of `text` and its length in bytes (ASCII without decoding).
-#[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        (b as char, 1)
-    } else {
-        let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-        (c, c.len_utf8())
-    }
-}
 
 /// The spellings of one alias that go into the automaton: as written, hyphen/space variants,
 /// curly apostrophes, dotted acronyms (NEP -> N.E.P.). Possessives and plurals are not listed:

@@ -6,11 +6,8 @@ pub mod load;
 pub mod model;
 pub mod vocab;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
-
-use rustc_hash::FxHashMap;
 
 pub use index::{Mention, NameIndex};
 pub use load::{LoadError, Pack};
@@ -50,50 +47,36 @@ pub fn dictionary() -> &'static [&'static str] {
     W.get_or_init(|| WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
 }
 
-/// The dictionary by ASCII-lower-cased word, with whether one of its forms is lower-case (an
-/// ordinary word) rather than only capitalised (an everyday name). Built once per process; a
-/// look-up is one hash, where the sorted list needed a case-insensitive binary search.
-fn dictionary_table() -> &'static FxHashMap<Cow<'static, str>, bool> {
-    static T: OnceLock<FxHashMap<Cow<'static, str>, bool>> = OnceLock::new();
-    T.get_or_init(|| {
-        let d = dictionary();
-        let mut t: FxHashMap<Cow<'static, str>, bool> = FxHashMap::with_capacity_and_hasher(d.len(), Default::default());
-        for w in d {
-            let ordinary = w.starts_with(|c: char| c.is_ascii_lowercase());
-            let key = if w.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(w.to_ascii_lowercase()) } else { Cow::Borrowed(*w) };
-            *t.entry(key).or_insert(false) |= ordinary;
+fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
+    // A plain loop: these comparisons run on every keystroke (a binary search over 74,000 words).
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+        if x != y {
+            return x.cmp(&y);
         }
-        t
-    })
+    }
+    a.len().cmp(&b.len())
 }
 
-/// The dictionary's verdict on a word in any case: `None` if absent, `Some(ordinary)` if present.
-fn dictionary_lookup(word: &str) -> Option<bool> {
-    let t = dictionary_table();
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return t.get(word).copied();
-    }
-    // Lower-case short words on the stack: these look-ups run on every keystroke.
-    let mut buf = [0u8; 48];
-    if word.len() <= buf.len() {
-        let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
-        // ASCII lower-casing keeps UTF-8 valid.
-        return std::str::from_utf8(b).ok().and_then(|w| t.get(w).copied());
-    }
-    t.get(word.to_ascii_lowercase().as_str()).copied()
+/// The dictionary's spellings of a word, any case. (A hash table would answer faster, but
+/// building one for 74,000 words costs start-up several milliseconds; the sorted list is free.)
+fn dictionary_forms(word: &str) -> &'static [&'static str] {
+    let d = dictionary();
+    let lo = d.partition_point(|w| cmp_ignore_case(w, word) == std::cmp::Ordering::Less);
+    let n = d[lo..].iter().take_while(|w| cmp_ignore_case(w, word) == std::cmp::Ordering::Equal).count();
+    &d[lo..lo + n]
 }
 
 /// An ordinary English word (the dictionary has it in lower case): "service", "check", "linen".
 pub fn is_ordinary_word(word: &str) -> bool {
-    dictionary_lookup(word) == Some(true)
+    dictionary_forms(word).iter().any(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
 /// In the dictionary at all, as an ordinary word or an everyday name ("Berlin", "Mark"):
 /// never to be called a misspelled name.
 pub fn is_common_word(word: &str) -> bool {
-    dictionary_lookup(word).is_some()
+    !dictionary_forms(word).is_empty()
 }
 
 /// Which table an id names.

@@ -95,7 +95,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// The character at byte `i` of `text` and its length in bytes (ASCII without decoding).
 #[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
+pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
         (b as char, 1)
