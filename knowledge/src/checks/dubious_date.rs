@@ -248,18 +248,24 @@ fn words_end(ctx: &SentenceCtx, i: usize, parts: &[Box<str>]) -> Option<usize> {
     Some(j)
 }
 
+/// A phrase under its first word: the list it belongs to, and the words after the first.
+type Rest = (u32, Box<[Box<str>]>);
+/// A phrase no word can be looked up by: its list, its first word's stem (`None` for "n't"), its
+/// words.
+type OpenPhrase = (u32, Option<Box<str>>, Box<[Box<str>]>);
+
 /// The base's cue phrases (the vocabulary's lists and events' own `cues`), prepared once per
 /// base (`checks::Tables`): each phrase under its first word, so that a sentence is read in one
 /// pass over its words, whatever the number of phrases.
 pub(crate) struct Lexicon {
     /// A phrase's first word to the phrases starting with it: (list, the words after it).
-    by_first: FxHashMap<String, Vec<(u32, Box<[Box<str>]>)>>,
+    by_first: FxHashMap<String, Vec<Rest>>,
     /// Per first byte, the lengths (bit `len`, 63 for longer) of the words `by_first` holds:
     /// most words of a sentence are ruled out before hashing.
     heads: Box<[u64; 256]>,
     /// Phrases whose first word is a stem (`*`) or "n't", which no word can be looked up by:
     /// (list, the first word's stem or `None` for "n't", words), tried at every word.
-    open: Vec<(u32, Option<Box<str>>, Box<[Box<str>]>)>,
+    open: Vec<OpenPhrase>,
     /// The vocabulary's `verbs`, `posthumous` and `non_agent_before` (for the anachronism check).
     pub(crate) verbs: FxHashSet<String>,
     pub(crate) posthumous: FxHashSet<String>,
@@ -353,7 +359,7 @@ impl Lexicon {
     }
 
     /// The phrases starting with the word `w`, if any.
-    fn starting(&self, w: &str) -> Option<&[(u32, Box<[Box<str>]>)]> {
+    fn starting(&self, w: &str) -> Option<&[Rest]> {
         let b = *w.as_bytes().first()?;
         if self.heads[usize::from(b)] & (1 << w.len().min(63)) == 0 {
             return None;
@@ -1137,7 +1143,7 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
     };
     for ei in events {
         let e = &kb.entries[ei];
-        if !lx.entry_cues(ei).iter().any(|c| inside(c)) {
+        if !lx.entry_cues(ei).iter().any(&inside) {
             continue;
         }
         let event_cues: Vec<Range<usize>> = lx.entry_cues(ei).iter().filter(|c| inside(c)).cloned().collect();
