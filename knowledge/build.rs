@@ -4,7 +4,8 @@
 use std::{env, fs, path::Path};
 
 /// The packs `base::EMBEDDED` embeds (a test checks that the two lists agree).
-const PACKS: &[&str] = &["sources", "vocab", "people", "bodies", "terms", "events", "figures", "arguments"];
+const PACKS: &[&str] =
+    &["sources", "vocab", "people", "bodies", "terms", "events", "figures", "arguments"];
 
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");

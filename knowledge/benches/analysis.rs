@@ -37,7 +37,9 @@ fn full_check_3000_words(b: divan::Bencher) {
     let kb = kb();
     let text = essay();
     let config = Config::default();
-    b.bench(|| analyze(kb, divan::black_box(&text), Format::Markdown, &config, &mut Cache::default()));
+    b.bench(|| {
+        analyze(kb, divan::black_box(&text), Format::Markdown, &config, &mut Cache::default())
+    });
 }
 
 /// The five source essays (14,640 words of real prose, beside the project in `../shared/essays`;
@@ -47,12 +49,23 @@ fn full_check_3000_words(b: divan::Bencher) {
 fn full_check_five_source_essays(b: divan::Bencher) {
     let kb = kb();
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/essays");
-    let mut texts: Vec<String> = std::fs::read_dir(dir).into_iter().flatten().flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect();
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
     texts.sort();
     let config = Config::default();
     b.bench(|| {
         for t in &texts {
-            divan::black_box(analyze(kb, divan::black_box(t), Format::Plain, &config, &mut Cache::default()));
+            divan::black_box(analyze(
+                kb,
+                divan::black_box(t),
+                Format::Plain,
+                &config,
+                &mut Cache::default(),
+            ));
         }
     });
 }

@@ -27,7 +27,13 @@ fn main() {
         // One cold full check (the checks' tables built first, as the server does), for an
         // instruction-counting profiler (callgrind).
         knowledge::checks::prepare(&kb);
-        std::hint::black_box(analyze(&kb, &text, Format::Markdown, &Config::default(), &mut Cache::default()));
+        std::hint::black_box(analyze(
+            &kb,
+            &text,
+            Format::Markdown,
+            &Config::default(),
+            &mut Cache::default(),
+        ));
         return;
     }
     recheck_parts(&kb, &text);
@@ -49,7 +55,12 @@ fn main() {
     for code in Code::ALL {
         let mut c = none.clone();
         c.disabled.remove(&code);
-        println!("{:<18} {:>8.3} ms (+{:.3})", code.as_str(), time(&kb, &text, &c), time(&kb, &text, &c) - base);
+        println!(
+            "{:<18} {:>8.3} ms (+{:.3})",
+            code.as_str(),
+            time(&kb, &text, &c),
+            time(&kb, &text, &c) - base
+        );
     }
     println!("{:<18} {:>8.3} ms", "all checks", time(&kb, &text, &Config::default()));
 }

@@ -24,14 +24,40 @@ fn main() {
     let t = Instant::now();
     let _ = knowledge::base::is_ordinary_word("check");
     println!("dictionary (once)       {:?}", t.elapsed());
-    println!("toml parse (one thread) {:?}", best(|| packs.iter().filter(|p| toml::from_str::<toml::Value>(&p.text).is_ok()).count()));
+    println!(
+        "toml parse (one thread) {:?}",
+        best(|| packs.iter().filter(|p| toml::from_str::<toml::Value>(&p.text).is_ok()).count())
+    );
     println!("full load from TOML     {:?}", best(|| KnowledgeBase::load(&packs)));
     println!("embedded (JSON)         {:?}", best(KnowledgeBase::embedded));
     let (kb, _) = KnowledgeBase::load(&packs);
-    println!("name index              {:?}", best(|| knowledge::base::NameIndex::build(&kb.entries, &|w| knowledge::base::is_ordinary_word(w), &mut |_, _, _| {})));
-    let words: Vec<String> = kb.entries.iter().flat_map(|e| std::iter::once(e.name.to_lowercase()).chain(e.aliases.iter().map(|a| a.to_lowercase()))).collect();
-    println!("dictionary lookups      {:?} ({} words)", best(|| words.iter().filter(|w| knowledge::base::is_ordinary_word(w)).count()), words.len());
-    let pats: Vec<String> = kb.entries.iter().flat_map(|e| std::iter::once(e.name.to_lowercase()).chain(e.aliases.iter().map(|a| a.to_lowercase()))).collect();
+    println!(
+        "name index              {:?}",
+        best(|| knowledge::base::NameIndex::build(
+            &kb.entries,
+            &|w| knowledge::base::is_ordinary_word(w),
+            &mut |_, _, _| {}
+        ))
+    );
+    let words: Vec<String> = kb
+        .entries
+        .iter()
+        .flat_map(|e| {
+            std::iter::once(e.name.to_lowercase()).chain(e.aliases.iter().map(|a| a.to_lowercase()))
+        })
+        .collect();
+    println!(
+        "dictionary lookups      {:?} ({} words)",
+        best(|| words.iter().filter(|w| knowledge::base::is_ordinary_word(w)).count()),
+        words.len()
+    );
+    let pats: Vec<String> = kb
+        .entries
+        .iter()
+        .flat_map(|e| {
+            std::iter::once(e.name.to_lowercase()).chain(e.aliases.iter().map(|a| a.to_lowercase()))
+        })
+        .collect();
     type Tweak = fn(&mut AhoCorasickBuilder) -> &mut AhoCorasickBuilder;
     let tweaks: [(&str, Tweak); 5] = [
         ("as used", |b| b),

@@ -1,11 +1,11 @@
 //! Runs the checks over a document, block by block, caching each block's result by its text
 //! so that an edit re-checks only the paragraphs it touched.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -27,7 +27,14 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 6] = [Code::DubiousDate, Code::DubiousFigure, Code::ContestedFigure, Code::Anachronism, Code::MisspelledName, Code::Counterargument];
+    pub const ALL: [Code; 6] = [
+        Code::DubiousDate,
+        Code::DubiousFigure,
+        Code::ContestedFigure,
+        Code::Anachronism,
+        Code::MisspelledName,
+        Code::Counterargument,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -58,7 +65,9 @@ impl Code {
 
     pub fn default_severity(self) -> Severity {
         match self {
-            Code::DubiousDate | Code::DubiousFigure | Code::Anachronism | Code::MisspelledName => Severity::Warning,
+            Code::DubiousDate | Code::DubiousFigure | Code::Anachronism | Code::MisspelledName => {
+                Severity::Warning
+            }
             Code::ContestedFigure => Severity::Information,
             Code::Counterargument => Severity::Hint,
         }
@@ -103,7 +112,16 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(code: Code, range: Range<usize>, message: String) -> Finding {
-        Finding { range, code, severity: code.default_severity(), message, fixes: Vec::new(), related: Vec::new(), quoted: false, word: None }
+        Finding {
+            range,
+            code,
+            severity: code.default_severity(),
+            message,
+            fixes: Vec::new(),
+            related: Vec::new(),
+            quoted: false,
+            word: None,
+        }
     }
     fn shifted(&self, by: usize) -> Finding {
         self.rebased(0, by)
@@ -204,7 +222,10 @@ impl Analysis {
     /// The mention covering `offset`, by binary search.
     pub fn mention_at(&self, offset: usize) -> Option<&Mention> {
         let i = self.mentions.partition_point(|m| m.range.end < offset);
-        self.mentions[i..].iter().take_while(|m| m.range.start <= offset).find(|m| m.range.start <= offset && offset <= m.range.end)
+        self.mentions[i..]
+            .iter()
+            .take_while(|m| m.range.start <= offset)
+            .find(|m| m.range.start <= offset && offset <= m.range.end)
     }
 }
 
@@ -216,7 +237,13 @@ fn block_key(masked: &str, cfg: u64) -> u64 {
 }
 
 /// Checks a whole document. With a warm cache only changed blocks are analysed again.
-pub fn analyze(kb: &KnowledgeBase, text: &str, format: Format, config: &Config, cache: &mut Cache) -> Analysis {
+pub fn analyze(
+    kb: &KnowledgeBase,
+    text: &str,
+    format: Format,
+    config: &Config,
+    cache: &mut Cache,
+) -> Analysis {
     let prose = text::prose(text, format);
     let cfg = config.fingerprint();
     if cache.config != cfg {
@@ -224,7 +251,8 @@ pub fn analyze(kb: &KnowledgeBase, text: &str, format: Format, config: &Config, 
         cache.config = cfg;
     }
     // Which blocks must be analysed: those neither cached nor repeated earlier in the document.
-    let keys: Vec<u64> = prose.blocks.iter().map(|b| block_key(&prose.masked[b.clone()], cfg)).collect();
+    let keys: Vec<u64> =
+        prose.blocks.iter().map(|b| block_key(&prose.masked[b.clone()], cfg)).collect();
     let mut todo: Vec<usize> = Vec::new();
     let mut planned: HashSet<u64> = HashSet::new();
     for (i, key) in keys.iter().enumerate() {
@@ -239,8 +267,11 @@ pub fn analyze(kb: &KnowledgeBase, text: &str, format: Format, config: &Config, 
         let r = block_with(kb, &prose.masked[prose.blocks[*i].clone()], config, &mut sentences);
         (keys[*i], Arc::new(r), sentences.hits, sentences.misses)
     };
-    let done: Vec<(u64, Arc<BlockResult>, usize, usize)> =
-        if todo.len() > 1 { todo.par_iter().map(analyse_one).collect() } else { todo.iter().map(analyse_one).collect() };
+    let done: Vec<(u64, Arc<BlockResult>, usize, usize)> = if todo.len() > 1 {
+        todo.par_iter().map(analyse_one).collect()
+    } else {
+        todo.iter().map(analyse_one).collect()
+    };
     let mut fresh: HashMap<u64, Arc<BlockResult>> = HashMap::with_capacity(prose.blocks.len());
     for (key, r, hits, misses) in done {
         cache.misses += 1;
@@ -248,7 +279,8 @@ pub fn analyze(kb: &KnowledgeBase, text: &str, format: Format, config: &Config, 
         cache.sentence_misses += misses;
         fresh.insert(key, r);
     }
-    let mut fresh_sentences: HashMap<u64, Arc<SentenceResult>> = HashMap::with_capacity(cache.sentences.len());
+    let mut fresh_sentences: HashMap<u64, Arc<SentenceResult>> =
+        HashMap::with_capacity(cache.sentences.len());
     let mut out = Analysis::default();
     for (block, key) in prose.blocks.iter().zip(&keys) {
         let result = match fresh.get(key) {
@@ -262,7 +294,12 @@ pub fn analyze(kb: &KnowledgeBase, text: &str, format: Format, config: &Config, 
         fresh_sentences.extend(result.sentences.iter().cloned());
         let base = block.start;
         out.findings.extend(result.findings.iter().map(|f| f.shifted(base)));
-        out.mentions.extend(result.mentions.iter().map(|m| Mention { range: m.range.start + base..m.range.end + base, ..m.clone() }));
+        out.mentions.extend(
+            result
+                .mentions
+                .iter()
+                .map(|m| Mention { range: m.range.start + base..m.range.end + base, ..m.clone() }),
+        );
         out.claims.extend(result.claims.iter().map(|c| c.shifted(base, block.clone())));
     }
     cache.hits += keys.len() - todo.len();
@@ -288,7 +325,12 @@ pub static CAUGHT_PANICS: AtomicUsize = AtomicUsize::new(0);
 /// Analyses one block of masked prose; ranges in the result are relative to the block.
 pub fn analyze_block(kb: &KnowledgeBase, body: &str, config: &Config) -> BlockResult {
     let none = HashMap::new();
-    block_with(kb, body, config, &mut Sentences { prev: &none, cfg: config.fingerprint(), hits: 0, misses: 0 })
+    block_with(
+        kb,
+        body,
+        config,
+        &mut Sentences { prev: &none, cfg: config.fingerprint(), hits: 0, misses: 0 },
+    )
 }
 
 /// The previous analysis's sentence results, to reuse where a sentence is unchanged.
@@ -311,7 +353,12 @@ fn sentence_key(body: &str, range: &Range<usize>, quotes: &[Range<usize>], cfg: 
     h.finish()
 }
 
-fn block_with(kb: &KnowledgeBase, body: &str, config: &Config, cached: &mut Sentences) -> BlockResult {
+fn block_with(
+    kb: &KnowledgeBase,
+    body: &str,
+    config: &Config,
+    cached: &mut Sentences,
+) -> BlockResult {
     let mut res = BlockResult { mentions: kb.index.find_all(body), ..Default::default() };
     let quotes = sentences::quotations(body, 0..body.len());
     for range in sentences::split(body, 0..body.len()) {
@@ -334,7 +381,14 @@ fn block_with(kb: &KnowledgeBase, body: &str, config: &Config, cached: &mut Sent
 }
 
 /// Every check on one sentence; ranges in the result are relative to the sentence start.
-fn check_sentence(kb: &KnowledgeBase, body: &str, range: Range<usize>, mentions: &[Mention], quotes: &[Range<usize>], config: &Config) -> SentenceResult {
+fn check_sentence(
+    kb: &KnowledgeBase,
+    body: &str,
+    range: Range<usize>,
+    mentions: &[Mention],
+    quotes: &[Range<usize>],
+    config: &Config,
+) -> SentenceResult {
     let start = range.start;
     let ctx = SentenceCtx::new(kb, body, range, mentions, quotes, config);
     let mut found = Vec::new();
@@ -356,7 +410,10 @@ fn check_sentence(kb: &KnowledgeBase, body: &str, range: Range<usize>, mentions:
     for mut f in found {
         // A sentence check reports inside its sentence (the cache stores sentence-relative
         // ranges); anything else would be a bug, dropped rather than misplaced.
-        if f.range.start < start || f.fixes.iter().any(|x| x.range.start < start) || f.related.iter().any(|r| r.range.as_ref().is_some_and(|x| x.start < start)) {
+        if f.range.start < start
+            || f.fixes.iter().any(|x| x.range.start < start)
+            || f.related.iter().any(|r| r.range.as_ref().is_some_and(|x| x.start < start))
+        {
             debug_assert!(false, "a check reported outside its sentence: {f:?}");
             continue;
         }

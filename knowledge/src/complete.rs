@@ -14,7 +14,9 @@ pub struct Completion {
 /// The short form a student writes: a person's surname alias ("Stalin"), else the name.
 pub fn short_name(e: &Entry) -> &str {
     if e.kind == Kind::Person {
-        if let Some(a) = e.aliases.iter().find(|a| e.name.ends_with(a.as_str()) && a.len() < e.name.len()) {
+        if let Some(a) =
+            e.aliases.iter().find(|a| e.name.ends_with(a.as_str()) && a.len() < e.name.len())
+        {
             return a;
         }
     }
@@ -29,7 +31,11 @@ pub fn detail(e: &Entry) -> String {
         _ => String::new(),
     };
     let first = e.summary.split(". ").next().unwrap_or("").trim_end_matches('.');
-    let first = if first.chars().count() > 80 { format!("{}…", first.chars().take(79).collect::<String>()) } else { first.to_string() };
+    let first = if first.chars().count() > 80 {
+        format!("{}…", first.chars().take(79).collect::<String>())
+    } else {
+        first.to_string()
+    };
     format!("{}{dates} — {first}", e.name)
 }
 
@@ -52,7 +58,9 @@ pub fn candidates(kb: &KnowledgeBase, prefix: &str) -> Vec<Completion> {
         for a in forms {
             let al = a.to_lowercase();
             // Ordinary-word aliases ("Service") complete only when the student types the capital.
-            if al.starts_with(&lower) && (capitalised || !crate::base::is_ordinary_word(&al) || al.contains(' ')) {
+            if al.starts_with(&lower)
+                && (capitalised || !crate::base::is_ordinary_word(&al) || al.contains(' '))
+            {
                 hit = true;
                 break;
             }
@@ -64,7 +72,12 @@ pub fn candidates(kb: &KnowledgeBase, prefix: &str) -> Vec<Completion> {
         for label in [short.clone(), e.name.clone()] {
             if label.to_lowercase().starts_with(&lower) || label == short {
                 if !out.iter().any(|c| c.label == label) {
-                    out.push(Completion { label, detail: detail(e), kind: e.kind, id: e.id.clone() });
+                    out.push(Completion {
+                        label,
+                        detail: detail(e),
+                        kind: e.kind,
+                        id: e.id.clone(),
+                    });
                 }
                 break;
             }

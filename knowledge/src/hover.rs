@@ -50,7 +50,11 @@ pub fn key_events(kb: &KnowledgeBase, id: EntryId) -> Vec<EntryId> {
         .entries
         .iter()
         .enumerate()
-        .filter(|(j, x)| x.kind == Kind::Event && (x.actors.contains(&id) || x.related.contains(&id) || e.related.contains(j)) && *j != id)
+        .filter(|(j, x)| {
+            x.kind == Kind::Event
+                && (x.actors.contains(&id) || x.related.contains(&id) || e.related.contains(j))
+                && *j != id
+        })
         .map(|(j, _)| j)
         .collect();
     out.sort_by_key(|&j| kb.entries[j].span().map_or(i32::MAX, |s| s.lo));
@@ -87,7 +91,11 @@ pub fn card(kb: &KnowledgeBase, id: EntryId) -> String {
         }
     }
     if let Some(s) = e.successor {
-        md.push_str(&format!("\nBecame the **{}**{}.\n", kb.entries[s].name, kb.entries[s].start.map_or(String::new(), |d| format!(" ({d})"))));
+        md.push_str(&format!(
+            "\nBecame the **{}**{}.\n",
+            kb.entries[s].name,
+            kb.entries[s].start.map_or(String::new(), |d| format!(" ({d})"))
+        ));
     }
     if let Some(p) = e.predecessor {
         md.push_str(&format!("\nGrew out of the **{}**.\n", kb.entries[p].name));
@@ -97,7 +105,11 @@ pub fn card(kb: &KnowledgeBase, id: EntryId) -> String {
         md.push_str("\n**Key events**\n");
         for j in events.iter().take(8) {
             let x = &kb.entries[*j];
-            md.push_str(&format!("- {} — {}\n", x.start.map_or("undated".into(), |d| d.to_string()), x.name));
+            md.push_str(&format!(
+                "- {} — {}\n",
+                x.start.map_or("undated".into(), |d| d.to_string()),
+                x.name
+            ));
         }
     }
     if !e.variants.is_empty() {
@@ -117,13 +129,21 @@ pub fn card(kb: &KnowledgeBase, id: EntryId) -> String {
             md.push_str(&format!("- essay {} ({field}): {}{note}\n", v.essay, v.value));
         }
     }
-    let related: Vec<&str> = e.related.iter().filter(|j| !events.contains(j)).map(|&j| kb.entries[j].name.as_str()).collect();
+    let related: Vec<&str> = e
+        .related
+        .iter()
+        .filter(|j| !events.contains(j))
+        .map(|&j| kb.entries[j].name.as_str())
+        .collect();
     if !related.is_empty() {
         md.push_str(&format!("\n**Related:** {}\n", related.join(", ")));
     }
     let essays = e.essays();
     if !essays.is_empty() {
-        md.push_str(&format!("\n**In the essays:** {}\n", essays.iter().map(|x| kb.cite(x)).collect::<Vec<_>>().join("; ")));
+        md.push_str(&format!(
+            "\n**In the essays:** {}\n",
+            essays.iter().map(|x| kb.cite(x)).collect::<Vec<_>>().join("; ")
+        ));
     }
     if let Some(r) = &e.record {
         md.push_str(&format!("\n**Record:** {r}\n"));
@@ -146,22 +166,37 @@ pub fn year_card(kb: &KnowledgeBase, year: i32) -> Option<String> {
                 if let Some(s) = e.start {
                     let whole = e.span().unwrap_or(s.span());
                     if whole.overlaps(&span) {
-                        let when = match e.end { Some(t) => format!("{}–{}", s.from, t.from), None => s.from.to_string() };
+                        let when = match e.end {
+                            Some(t) => format!("{}–{}", s.from, t.from),
+                            None => s.from.to_string(),
+                        };
                         items.push((whole.lo.max(span.lo), format!("{when} — {}", e.name)));
                     }
                 }
             }
             Kind::Person => {
-                if let Some(b) = e.start { push(b, format!("{} born", e.name)); }
-                if let Some(d) = e.end { push(d, format!("{} dies", e.name)); }
+                if let Some(b) = e.start {
+                    push(b, format!("{} born", e.name));
+                }
+                if let Some(d) = e.end {
+                    push(d, format!("{} dies", e.name));
+                }
             }
             Kind::Body => {
-                if let Some(b) = e.start { push(b, format!("{} founded", e.name)); }
-                if let Some(d) = e.end { push(d, format!("{} dissolved", e.name)); }
+                if let Some(b) = e.start {
+                    push(b, format!("{} founded", e.name));
+                }
+                if let Some(d) = e.end {
+                    push(d, format!("{} dissolved", e.name));
+                }
             }
             Kind::Term => {
-                if let Some(b) = e.start { push(b, format!("{} begins", e.name)); }
-                if let Some(d) = e.end { push(d, format!("{} ends", e.name)); }
+                if let Some(b) = e.start {
+                    push(b, format!("{} begins", e.name));
+                }
+                if let Some(d) = e.end {
+                    push(d, format!("{} ends", e.name));
+                }
             }
         }
     }
@@ -199,7 +234,12 @@ pub fn figure_card(kb: &KnowledgeBase, f: &Figure) -> String {
             who.push(format!("essay {e}"));
         }
         let note = if v.note.is_empty() { String::new() } else { format!(" — {}", v.note) };
-        md.push_str(&format!("- {}{}: {}{note}\n", if v.approx { "about " } else { "" }, v.describe(), who.join(", ")));
+        md.push_str(&format!(
+            "- {}{}: {}{note}\n",
+            if v.approx { "about " } else { "" },
+            v.describe(),
+            who.join(", ")
+        ));
     }
     md
 }
@@ -241,7 +281,9 @@ pub fn at(kb: &KnowledgeBase, analysis: &Analysis, offset: usize) -> Option<Hove
         }
     }
     let v: f64 = w.replace(',', "").parse().ok()?;
-    let f = kb.figures.iter().find(|f| f.values.iter().any(|x| x.low <= v && v <= x.high && (x.low == x.high || v >= 10.0)))?;
+    let f = kb.figures.iter().find(|f| {
+        f.values.iter().any(|x| x.low <= v && v <= x.high && (x.low == x.high || v >= 10.0))
+    })?;
     let _ = format_number(v);
     Some(Hover { range: r, markdown: figure_card(kb, f) })
 }

@@ -16,10 +16,20 @@ fn summary(a: &Analysis) -> String {
 
 fn sentence() -> impl Strategy<Value = String> {
     let s = vec![
-        "Kirov was murdered in 1931.", "Kirov was murdered in 1934.", "In 1935 Lenin praised the Stakhanovites.",
-        "Trotsky's exile began in 1929.", "The Cheka shot 8,389 people in 1918-19.", "Stalin was born in 1879.",
-        "Lenin's terror made Stalin's terror inevitable.", "The NEP was a temporary retreat.", "Zinovyev and Kamanev lost.",
-        "“Kirov was murdered in 1931,” Pravda wrote.", "It was “a retreat.", " Stalin rose.”", "Bukharin", "1937-38",
+        "Kirov was murdered in 1931.",
+        "Kirov was murdered in 1934.",
+        "In 1935 Lenin praised the Stakhanovites.",
+        "Trotsky's exile began in 1929.",
+        "The Cheka shot 8,389 people in 1918-19.",
+        "Stalin was born in 1879.",
+        "Lenin's terror made Stalin's terror inevitable.",
+        "The NEP was a temporary retreat.",
+        "Zinovyev and Kamanev lost.",
+        "“Kirov was murdered in 1931,” Pravda wrote.",
+        "It was “a retreat.",
+        " Stalin rose.”",
+        "Bukharin",
+        "1937-38",
     ];
     prop::sample::select(s).prop_map(str::to_string)
 }
@@ -63,6 +73,10 @@ fn one_sentence_edit_rechecks_one_sentence() {
     let (h, m, sh, sm) = (cache.hits, cache.misses, cache.sentence_hits, cache.sentence_misses);
     let a = analyze(kb(), after, Format::Plain, &config, &mut cache);
     assert_eq!((cache.hits - h, cache.misses - m), (1, 1), "one paragraph reused, one re-checked");
-    assert_eq!((cache.sentence_hits - sh, cache.sentence_misses - sm), (2, 1), "in it, one sentence re-checked");
+    assert_eq!(
+        (cache.sentence_hits - sh, cache.sentence_misses - sm),
+        (2, 1),
+        "in it, one sentence re-checked"
+    );
     assert!(a.findings.iter().any(|f| f.message.contains("1 December 1934")), "{:?}", a.findings);
 }

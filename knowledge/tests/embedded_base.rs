@@ -58,7 +58,12 @@ fn every_locator_occurs_in_its_essay() {
             check(&a.id, &s.essay, &s.at);
         }
     }
-    assert!(missing.is_empty(), "{} of {checked} locators not found:\n{}", missing.len(), missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "{} of {checked} locators not found:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
     eprintln!("{checked} locators verified");
 }
 
@@ -67,7 +72,11 @@ fn every_entry_is_documented() {
     let (kb, _) = KnowledgeBase::embedded();
     for e in &kb.entries {
         assert!(!e.summary.is_empty(), "{} has no summary", e.id);
-        assert!(!e.sources.is_empty() || e.record.is_some(), "{} has neither sources nor a record", e.id);
+        assert!(
+            !e.sources.is_empty() || e.record.is_some(),
+            "{} has neither sources nor a record",
+            e.id
+        );
     }
     for a in &kb.arguments {
         assert!(!a.counters.is_empty(), "argument {} has no counters", a.id);
@@ -82,11 +91,21 @@ fn summaries_copy_no_sentence_from_the_essays() {
         return;
     };
     let (kb, _) = KnowledgeBase::embedded();
-    let essays: Vec<String> = std::fs::read_dir(dir).unwrap().flatten().map(|f| {
-        std::fs::read_to_string(f.path()).unwrap().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-    }).collect();
+    let essays: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|f| {
+            std::fs::read_to_string(f.path())
+                .unwrap()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+        .collect();
     // Any run of ten words from our text found in an essay is copying.
-    let mut texts: Vec<(String, &str)> = kb.entries.iter().map(|e| (e.id.clone(), e.summary.as_str())).collect();
+    let mut texts: Vec<(String, &str)> =
+        kb.entries.iter().map(|e| (e.id.clone(), e.summary.as_str())).collect();
     texts.extend(kb.arguments.iter().map(|a| (a.id.clone(), a.claim.as_str())));
     texts.extend(kb.arguments.iter().map(|a| (a.id.clone(), a.evidence_text.as_str())));
     let mut copied = Vec::new();

@@ -20,7 +20,12 @@ fn findings_on_the_source_essays() {
         let a = analyze(&kb, &text, Format::Plain, &config, &mut Cache::default());
         for x in &a.findings {
             let line = text[..x.range.start].matches('\n').count() + 1;
-            out.push_str(&format!("{name}:{line} {} «{}» {}\n", x.code.as_str(), &text[x.range.clone()], x.message));
+            out.push_str(&format!(
+                "{name}:{line} {} «{}» {}\n",
+                x.code.as_str(),
+                &text[x.range.clone()],
+                x.message
+            ));
         }
     }
     expect_test::expect_file!["snapshots/essays.txt"].assert_eq(&out);

@@ -23,7 +23,13 @@ fn every_candidate_in_the_essays_is_in_the_base_or_reviewed() {
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
         for c in unreviewed(&kb, &text, Format::Plain) {
-            left.push(format!("{}\t{}\t{}\t{}", f.file_name().unwrap().to_string_lossy(), c.kind, c.text, c.sentence));
+            left.push(format!(
+                "{}\t{}\t{}\t{}",
+                f.file_name().unwrap().to_string_lossy(),
+                c.kind,
+                c.text,
+                c.sentence
+            ));
         }
     }
     assert!(left.is_empty(), "{} unreviewed candidate(s):\n{}", left.len(), left.join("\n"));

@@ -40,9 +40,15 @@ fn bad_syntax_names_the_line_and_skips_only_that_file() {
 
 #[test]
 fn unknown_field_is_named() {
-    let (kb, errors) = load(&format!("{GOOD}\n[[person]]\nid = \"lenin\"\nname = \"Lenin\"\nbirthday = \"1870\"\n"));
+    let (kb, errors) = load(&format!(
+        "{GOOD}\n[[person]]\nid = \"lenin\"\nname = \"Lenin\"\nbirthday = \"1870\"\n"
+    ));
     assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(errors[0].contains("birthday") && errors[0].starts_with("teacher.toml:13:"), "{}", errors[0]);
+    assert!(
+        errors[0].contains("birthday") && errors[0].starts_with("teacher.toml:13:"),
+        "{}",
+        errors[0]
+    );
     assert!(kb.find("Kirov").is_some());
 }
 
@@ -50,22 +56,35 @@ fn unknown_field_is_named() {
 fn impossible_date() {
     let (kb, errors) = load(&GOOD.replace("1934-12-01", "1934-02-31"));
     assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(errors[0].contains("impossible") && errors[0].starts_with("teacher.toml:7:"), "{}", errors[0]);
+    assert!(
+        errors[0].contains("impossible") && errors[0].starts_with("teacher.toml:7:"),
+        "{}",
+        errors[0]
+    );
     assert!(kb.find("Kirov").is_some(), "the entry loads without the bad date");
 }
 
 #[test]
 fn duplicate_id() {
-    let (_, errors) = load(&format!("{GOOD}{}", GOOD.replace("Sergei Kirov", "Kirov again").replace("[\"Kirov\"]", "[]")));
+    let (_, errors) = load(&format!(
+        "{GOOD}{}",
+        GOOD.replace("Sergei Kirov", "Kirov again").replace("[\"Kirov\"]", "[]")
+    ));
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].contains("duplicate id `kirov`"), "{}", errors[0]);
 }
 
 #[test]
 fn alias_claimed_by_two_entries() {
-    let (_, errors) = load(&format!("{GOOD}\n[[person]]\nid = \"kostrikov\"\nname = \"Kostrikov\"\naliases = [\"Kirov\"]\n"));
+    let (_, errors) = load(&format!(
+        "{GOOD}\n[[person]]\nid = \"kostrikov\"\nname = \"Kostrikov\"\naliases = [\"Kirov\"]\n"
+    ));
     assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(errors[0].contains("alias `Kirov` of `kostrikov` is already claimed by `kirov`"), "{}", errors[0]);
+    assert!(
+        errors[0].contains("alias `Kirov` of `kostrikov` is already claimed by `kirov`"),
+        "{}",
+        errors[0]
+    );
     assert!(errors[0].starts_with("teacher.toml:13:"), "{}", errors[0]);
 }
 
@@ -73,14 +92,26 @@ fn alias_claimed_by_two_entries() {
 fn reference_to_a_missing_entry() {
     let (_, errors) = load(&GOOD.replace("summary", "related = [\"nikolaev\"]\nsummary"));
     assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(errors[0].contains("no entry has the id `nikolaev`") && errors[0].starts_with("teacher.toml:8:"), "{}", errors[0]);
+    assert!(
+        errors[0].contains("no entry has the id `nikolaev`")
+            && errors[0].starts_with("teacher.toml:8:"),
+        "{}",
+        errors[0]
+    );
 }
 
 #[test]
 fn unknown_essay_in_sources() {
     let packs = vec![
-        Pack { name: "sources.toml".into(), text: "[[essay]]\nid = \"000\"\nfile = \"a.txt\"\ntitle = \"A\"\n".into() },
-        Pack { name: "teacher.toml".into(), text: GOOD.replace("summary", "sources = [{ essay = \"009\", at = \"Kirov\" }]\nsummary") },
+        Pack {
+            name: "sources.toml".into(),
+            text: "[[essay]]\nid = \"000\"\nfile = \"a.txt\"\ntitle = \"A\"\n".into(),
+        },
+        Pack {
+            name: "teacher.toml".into(),
+            text: GOOD
+                .replace("summary", "sources = [{ essay = \"009\", at = \"Kirov\" }]\nsummary"),
+        },
     ];
     let (_, errors) = KnowledgeBase::load(&packs);
     assert_eq!(errors.len(), 1, "{errors:?}");

@@ -33,9 +33,13 @@ pub fn lookup(name: &str) -> i32 {
         }
         None => {
             eprintln!("clio-ls: nothing in the fact base is called “{name}”");
-            let near = knowledge::complete::candidates(&kb, &name.chars().take(3).collect::<String>());
+            let near =
+                knowledge::complete::candidates(&kb, &name.chars().take(3).collect::<String>());
             if !near.is_empty() {
-                eprintln!("did you mean: {}", near.iter().take(5).map(|c| c.label.as_str()).collect::<Vec<_>>().join(", "));
+                eprintln!(
+                    "did you mean: {}",
+                    near.iter().take(5).map(|c| c.label.as_str()).collect::<Vec<_>>().join(", ")
+                );
             }
             1
         }
@@ -62,7 +66,8 @@ pub fn check(paths: &[PathBuf], format: OutputFormat, knowledge: &[PathBuf], cou
     if !counter {
         config.disabled.insert(Code::Counterargument);
     }
-    let paths: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
+    let paths: Vec<PathBuf> =
+        if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
     let files: Vec<PathBuf> = paths.iter().flat_map(|p| essay_files(p)).collect();
     let mut warnings = 0;
     let mut json_out = Vec::new();
@@ -71,7 +76,13 @@ pub fn check(paths: &[PathBuf], format: OutputFormat, knowledge: &[PathBuf], cou
             eprintln!("{}: cannot read", f.display());
             continue;
         };
-        let a = analyze(&kb, &text, Format::from_path(&f.to_string_lossy()), &config, &mut Cache::default());
+        let a = analyze(
+            &kb,
+            &text,
+            Format::from_path(&f.to_string_lossy()),
+            &config,
+            &mut Cache::default(),
+        );
         for x in &a.findings {
             let (line, col) = line_col(&text, x.range.start);
             if matches!(x.severity, Severity::Warning | Severity::Error) {
@@ -113,7 +124,11 @@ pub fn kb_check(paths: &[PathBuf]) -> i32 {
         let names: Vec<String> = packs.iter().map(|p| p.name.clone()).collect();
         let embedded_names: Vec<String> = all.iter().map(|p| p.name.clone()).collect();
         // A folder that *is* the default data (knowledge/data) replaces the embedded copy.
-        all.retain(|p| !names.iter().any(|n| Path::new(n).file_name().and_then(|x| x.to_str()) == Some(p.name.as_str())));
+        all.retain(|p| {
+            !names
+                .iter()
+                .any(|n| Path::new(n).file_name().and_then(|x| x.to_str()) == Some(p.name.as_str()))
+        });
         let _ = embedded_names;
         all.extend(packs);
         let (kb, errs) = KnowledgeBase::load(&all);
@@ -149,7 +164,8 @@ pub fn kb_extract(essays: &[PathBuf]) -> i32 {
             eprintln!("{}: cannot read", p.display());
             return 2;
         };
-        for c in knowledge::extract::unreviewed(&kb, &text, Format::from_path(&p.to_string_lossy())) {
+        for c in knowledge::extract::unreviewed(&kb, &text, Format::from_path(&p.to_string_lossy()))
+        {
             n += 1;
             println!("{}\t{}\t{}\t{}", p.display(), c.kind, c.text, c.sentence);
         }

@@ -22,13 +22,19 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { checks: Code::ALL.iter().map(|c| (*c, true)).collect(), severity: HashMap::new(), knowledge_paths: Vec::new(), ignore_words: Vec::new() }
+        Settings {
+            checks: Code::ALL.iter().map(|c| (*c, true)).collect(),
+            severity: HashMap::new(),
+            knowledge_paths: Vec::new(),
+            ignore_words: Vec::new(),
+        }
     }
 }
 
 impl Settings {
     pub fn enabled(&self, code: Code) -> bool {
-        self.checks.get(&code).copied().unwrap_or(true) && self.severity.get(&code) != Some(&Level::Off)
+        self.checks.get(&code).copied().unwrap_or(true)
+            && self.severity.get(&code) != Some(&Level::Off)
     }
 
     /// The severity to publish for a finding of `code` whose own severity is `default`.
@@ -65,7 +71,8 @@ impl Settings {
         let getp = |path: &str| get(path).or_else(|| obj.get(path));
         match getp("checks") {
             Some(Value::Object(_)) | None => {}
-            Some(other) => errors.push(format!("clio.checks should be an object of booleans, not {}", kind(other))),
+            Some(other) => errors
+                .push(format!("clio.checks should be an object of booleans, not {}", kind(other))),
         }
         for code in Code::ALL {
             let key = format!("checks.{}", code.setting());
@@ -74,7 +81,8 @@ impl Settings {
                     Value::Bool(b) => {
                         s.checks.insert(code, *b);
                     }
-                    other => errors.push(format!("clio.{key} should be true or false, not {}", kind(other))),
+                    other => errors
+                        .push(format!("clio.{key} should be true or false, not {}", kind(other))),
                 }
             }
         }
@@ -96,7 +104,9 @@ impl Settings {
                 }
             }
             None => {}
-            Some(other) => errors.push(format!("clio.severity should be an object, not {}", kind(other))),
+            Some(other) => {
+                errors.push(format!("clio.severity should be an object, not {}", kind(other)))
+            }
         }
         s.knowledge_paths = strings(getp("knowledge.paths"), "clio.knowledge.paths", &mut errors);
         s.ignore_words = strings(getp("ignoreWords"), "clio.ignoreWords", &mut errors);
@@ -112,7 +122,9 @@ fn strings(v: Option<&Value>, name: &str, errors: &mut Vec<String>) -> Vec<Strin
             for x in items {
                 match x.as_str() {
                     Some(s) => out.push(s.to_string()),
-                    None => errors.push(format!("{name} should list strings; ignoring {}", kind(x))),
+                    None => {
+                        errors.push(format!("{name} should list strings; ignoring {}", kind(x)))
+                    }
                 }
             }
             out
@@ -157,7 +169,9 @@ mod tests {
 
     #[test]
     fn flat_keys_and_off() {
-        let (s, errs) = Settings::from_json(&json!({"checks.anachronism": false, "severity": {"counterargument": "off"}}));
+        let (s, errs) = Settings::from_json(
+            &json!({"checks.anachronism": false, "severity": {"counterargument": "off"}}),
+        );
         assert!(errs.is_empty());
         assert!(!s.enabled(Code::Anachronism));
         assert!(!s.enabled(Code::Counterargument));

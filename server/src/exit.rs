@@ -38,7 +38,9 @@ where
 
     fn call(&mut self, req: Request) -> Self::Future {
         let method = req.method().to_string();
-        let req = if matches!(method.as_str(), "shutdown" | "exit") && req.params().is_some_and(|p| p.is_null()) {
+        let req = if matches!(method.as_str(), "shutdown" | "exit")
+            && req.params().is_some_and(|p| p.is_null())
+        {
             let (m, id, _) = req.into_parts();
             let b = Request::build(m);
             match id {

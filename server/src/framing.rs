@@ -4,7 +4,9 @@
 //! ones are answered here with a JSON-RPC parse error (-32700, id null) and dropped. Output
 //! frames from tower-lsp and these errors are written to stdout whole, never interleaved.
 
-use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream};
+use tokio::io::{
+    AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream,
+};
 use tokio::sync::mpsc;
 
 /// Reads one frame's body; `None` at end of input.

@@ -68,7 +68,9 @@ fn main() {
             0
         }
         Some(Command::Lookup { name }) => cli::lookup(&name.join(" ")),
-        Some(Command::Check { paths, format, knowledge, counterarguments }) => cli::check(&paths, format, &knowledge, counterarguments),
+        Some(Command::Check { paths, format, knowledge, counterarguments }) => {
+            cli::check(&paths, format, &knowledge, counterarguments)
+        }
         Some(Command::Kb { command: KbCommand::Check { paths } }) => cli::kb_check(&paths),
         Some(Command::Kb { command: KbCommand::Extract { essays } }) => cli::kb_extract(&essays),
         Some(Command::Kb { command: KbCommand::Stats }) => cli::kb_stats(),
@@ -78,7 +80,11 @@ fn main() {
 
 fn serve() {
     std::panic::set_hook(Box::new(|info| eprintln!("[clio] panic: {info}")));
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("tokio runtime");
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
     rt.block_on(async {
         let (service, socket) = tower_lsp::LspService::new(server::Backend::new);
         let service = exit::ExitOnExit::new(service);

@@ -56,7 +56,9 @@ pub fn offset(rope: &Rope, pos: Position, enc: Encoding) -> usize {
 pub fn position(rope: &Rope, offset: usize, enc: Encoding) -> Position {
     let mut offset = offset.min(rope.len_bytes());
     // Step back to a char boundary.
-    while offset > 0 && rope.try_byte_to_char(offset).map_or(true, |c| rope.char_to_byte(c) != offset) {
+    while offset > 0
+        && rope.try_byte_to_char(offset).map_or(true, |c| rope.char_to_byte(c) != offset)
+    {
         offset -= 1;
     }
     let line = rope.byte_to_line(offset);
@@ -121,8 +123,25 @@ mod properties {
 
     /// Text mixing ASCII, em dashes, curly quotes, accents, Cyrillic, emoji and CRLF/LF breaks.
     fn essay_text() -> impl Strategy<Value = String> {
-        prop::collection::vec(prop::sample::select(vec!["a", "Kirov ", "—", "“", "”", "’", "é", "Зиновьев", "🙂", "\n", "\r\n", " ", "1934"]), 0..60)
-            .prop_map(|v| v.concat())
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "a",
+                "Kirov ",
+                "—",
+                "“",
+                "”",
+                "’",
+                "é",
+                "Зиновьев",
+                "🙂",
+                "\n",
+                "\r\n",
+                " ",
+                "1934",
+            ]),
+            0..60,
+        )
+        .prop_map(|v| v.concat())
     }
 
     proptest! {

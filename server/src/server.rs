@@ -88,7 +88,11 @@ fn guard<T>(what: &str, f: impl FnOnce() -> T) -> Option<T> {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(v) => Some(v),
         Err(e) => {
-            let msg = e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_default();
+            let msg = e
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| e.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
             log!("internal error in {what}: {msg}");
             None
         }
@@ -170,7 +174,8 @@ impl Core {
         let text = doc.rope.to_string();
         let format = doc.format;
         let cache = &mut doc.cache;
-        let analysis = guard("analysis", || analyze(kb, &text, format, config, cache)).unwrap_or_default();
+        let analysis =
+            guard("analysis", || analyze(kb, &text, format, config, cache)).unwrap_or_default();
         let diags: Vec<Diagnostic> = analysis
             .findings
             .iter()
@@ -220,7 +225,8 @@ impl Core {
     /// Recomputes the analysis config from settings and the workspace ignore files.
     fn refresh_config(&self) {
         let mut st = self.state();
-        let mut words: HashSet<String> = st.settings.ignore_words.iter().map(|w| w.to_lowercase()).collect();
+        let mut words: HashSet<String> =
+            st.settings.ignore_words.iter().map(|w| w.to_lowercase()).collect();
         for r in &st.roots {
             words.extend(workspace::read_ignore(r).into_iter().map(|w| w.to_lowercase()));
         }
@@ -231,7 +237,10 @@ impl Core {
     async fn reload_knowledge(&self) {
         let (paths, roots) = {
             let st = self.state();
-            (st.settings.knowledge_paths.iter().map(PathBuf::from).collect::<Vec<_>>(), st.roots.clone())
+            (
+                st.settings.knowledge_paths.iter().map(PathBuf::from).collect::<Vec<_>>(),
+                st.roots.clone(),
+            )
         };
         let (kb, errors) = workspace::load_knowledge(&paths, &roots);
         log!("knowledge: {}", kb.stats());
@@ -247,7 +256,12 @@ impl Core {
             self.client.show_message(MessageType::ERROR, format!("Clio knowledge pack: {e}")).await;
         }
         if fresh.len() > 5 {
-            self.client.log_message(MessageType::ERROR, format!("Clio: {} more knowledge pack errors (see the log)", fresh.len() - 5)).await;
+            self.client
+                .log_message(
+                    MessageType::ERROR,
+                    format!("Clio: {} more knowledge pack errors (see the log)", fresh.len() - 5),
+                )
+                .await;
         }
     }
 
@@ -282,12 +296,21 @@ impl Core {
     }
 }
 
-fn to_diagnostic(rope: &Rope, enc: Encoding, uri: &Url, f: &Finding, settings: &Settings) -> Diagnostic {
+fn to_diagnostic(
+    rope: &Rope,
+    enc: Encoding,
+    uri: &Url,
+    f: &Finding,
+    settings: &Settings,
+) -> Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = f
         .related
         .iter()
         .map(|r| DiagnosticRelatedInformation {
-            location: Location { uri: uri.clone(), range: position::range(rope, r.range.clone().unwrap_or(f.range.clone()), enc) },
+            location: Location {
+                uri: uri.clone(),
+                range: position::range(rope, r.range.clone().unwrap_or(f.range.clone()), enc),
+            },
             message: r.message.clone(),
         })
         .collect();
@@ -325,7 +348,14 @@ fn word_before(rope: &Rope, offset: usize) -> (usize, String) {
     let start = offset.saturating_sub(64);
     let s = rope.byte_slice(rope.byte_to_char(start).min(rope.len_chars())..).to_string();
     let head = &s[..(offset - rope.char_to_byte(rope.byte_to_char(start))).min(s.len())];
-    let w: String = head.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '\'' || *c == '’').collect::<Vec<_>>().into_iter().rev().collect();
+    let w: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '\'' || *c == '’')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     (offset - w.len(), w)
 }
 
@@ -342,7 +372,12 @@ impl LanguageServer for Backend {
             let mut st = self.state();
             st.encoding = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
             st.roots = roots_of(&params);
-            st.pull_config = params.capabilities.workspace.as_ref().and_then(|w| w.configuration).unwrap_or(false);
+            st.pull_config = params
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.configuration)
+                .unwrap_or(false);
             st.watch_files = params
                 .capabilities
                 .workspace
@@ -364,24 +399,43 @@ impl LanguageServer for Backend {
             }
         }
         Ok(InitializeResult {
-            server_info: Some(ServerInfo { name: "clio-ls".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            server_info: Some(ServerInfo {
+                name: "clio-ls".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
             capabilities: ServerCapabilities {
-                position_encoding: Some(if utf8 { PositionEncodingKind::UTF8 } else { PositionEncodingKind::UTF16 }),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-                    open_close: Some(true),
-                    change: Some(TextDocumentSyncKind::INCREMENTAL),
-                    save: Some(TextDocumentSyncSaveOptions::Supported(false)),
-                    ..Default::default()
-                })),
+                position_encoding: Some(if utf8 {
+                    PositionEncodingKind::UTF8
+                } else {
+                    PositionEncodingKind::UTF16
+                }),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(false)),
+                        ..Default::default()
+                    },
+                )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
-                completion_provider: Some(CompletionOptions { trigger_characters: None, resolve_provider: Some(false), ..Default::default() }),
-                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: None,
+                    resolve_provider: Some(false),
                     ..Default::default()
-                })),
+                }),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        ..Default::default()
+                    },
+                )),
                 code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
                 execute_command_provider: Some(ExecuteCommandOptions {
-                    commands: vec![CMD_ADD_TO_IGNORE.into(), CMD_LOOKUP.into(), CMD_SHOW_BALANCE.into()],
+                    commands: vec![
+                        CMD_ADD_TO_IGNORE.into(),
+                        CMD_LOOKUP.into(),
+                        CMD_SHOW_BALANCE.into(),
+                    ],
                     ..Default::default()
                 }),
                 ..Default::default()
@@ -392,18 +446,27 @@ impl LanguageServer for Backend {
     async fn initialized(&self, _: InitializedParams) {
         let needs_reload = {
             let st = self.state();
-            !st.settings.knowledge_paths.is_empty() || st.roots.iter().any(|r| r.join(".clio").is_dir())
+            !st.settings.knowledge_paths.is_empty()
+                || st.roots.iter().any(|r| r.join(".clio").is_dir())
         };
         if needs_reload {
             self.reload_knowledge().await;
         }
         self.refresh_config();
         let kb = self.kb();
-        self.client.log_message(MessageType::INFO, format!("clio-ls {} ready: {}", env!("CARGO_PKG_VERSION"), kb.stats())).await;
+        self.client
+            .log_message(
+                MessageType::INFO,
+                format!("clio-ls {} ready: {}", env!("CARGO_PKG_VERSION"), kb.stats()),
+            )
+            .await;
         if self.state().watch_files {
             // A teacher's pack or the ignore list edited in the workspace applies at once.
             let opts = DidChangeWatchedFilesRegistrationOptions {
-                watchers: vec![FileSystemWatcher { glob_pattern: GlobPattern::String("**/.clio/**".into()), kind: None }],
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String("**/.clio/**".into()),
+                    kind: None,
+                }],
             };
             let reg = Registration {
                 id: "clio-watch".into(),
@@ -429,7 +492,16 @@ impl LanguageServer for Backend {
             "" => Format::from_path(d.uri.path()),
             id => Format::from_language_id(id),
         };
-        st.docs.insert(d.uri.clone(), Document { rope: Rope::from_str(&d.text), version: d.version, format, cache: Cache::default(), analysis: Arc::default() });
+        st.docs.insert(
+            d.uri.clone(),
+            Document {
+                rope: Rope::from_str(&d.text),
+                version: d.version,
+                format,
+                cache: Cache::default(),
+                analysis: Arc::default(),
+            },
+        );
         self.check(&kb, &mut st, &d.uri);
     }
 
@@ -447,7 +519,8 @@ impl LanguageServer for Backend {
                 match change.range {
                     Some(r) => {
                         let br = position::byte_range(&doc.rope, r, enc);
-                        let (a, b) = (doc.rope.byte_to_char(br.start), doc.rope.byte_to_char(br.end));
+                        let (a, b) =
+                            (doc.rope.byte_to_char(br.start), doc.rope.byte_to_char(br.end));
                         doc.rope.remove(a..b);
                         doc.rope.insert(a, &change.text);
                     }
@@ -469,7 +542,8 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        let has_clio = params.settings.get("clio").is_some() || params.settings.get("checks").is_some();
+        let has_clio =
+            params.settings.get("clio").is_some() || params.settings.get("checks").is_some();
         if has_clio {
             self.apply_settings(&params.settings).await;
         } else {
@@ -488,12 +562,17 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        let Some((rope, analysis, enc)) = self.snapshot(&p.text_document.uri) else { return Ok(None) };
+        let Some((rope, analysis, enc)) = self.snapshot(&p.text_document.uri) else {
+            return Ok(None);
+        };
         let kb = self.kb();
         let h = guard("hover", || {
             let off = position::offset(&rope, p.position, enc);
             knowledge::hover::at(&kb, &analysis, off).map(|h| Hover {
-                contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: h.markdown }),
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: h.markdown,
+                }),
                 range: Some(position::range(&rope, h.range, enc)),
             })
         });
@@ -505,12 +584,18 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let p = params.text_document_position;
-        let Some((rope, analysis, enc)) = self.snapshot(&p.text_document.uri) else { return Ok(None) };
+        let Some((rope, analysis, enc)) = self.snapshot(&p.text_document.uri) else {
+            return Ok(None);
+        };
         let kb = self.kb();
         let items = guard("completion", || {
             let off = position::offset(&rope, p.position, enc);
             // Nothing inside code, URLs or math.
-            if off > 0 && analysis.prose.masked.as_bytes().get(off - 1) == Some(&b' ') && off <= rope.len_bytes() && rope.byte(off - 1) != b' ' {
+            if off > 0
+                && analysis.prose.masked.as_bytes().get(off - 1) == Some(&b' ')
+                && off <= rope.len_bytes()
+                && rope.byte(off - 1) != b' '
+            {
                 return Vec::new();
             }
             let (start, word) = word_before(&rope, off);
@@ -526,14 +611,19 @@ impl LanguageServer for Backend {
                         knowledge::base::Kind::Term => CompletionItemKind::TEXT,
                         knowledge::base::Kind::Event => CompletionItemKind::EVENT,
                     }),
-                    text_edit: Some(CompletionTextEdit::Edit(TextEdit { range, new_text: c.label })),
+                    text_edit: Some(CompletionTextEdit::Edit(TextEdit {
+                        range,
+                        new_text: c.label,
+                    })),
                     ..Default::default()
                 })
                 .collect::<Vec<_>>()
         });
         match items {
             Some(v) if v.is_empty() => Ok(None),
-            Some(v) => Ok(Some(CompletionResponse::List(CompletionList { is_incomplete: true, items: v }))),
+            Some(v) => {
+                Ok(Some(CompletionResponse::List(CompletionList { is_incomplete: true, items: v })))
+            }
             None => Err(Error::internal_error()),
         }
     }
@@ -545,15 +635,23 @@ impl LanguageServer for Backend {
         let actions = guard("codeAction", || {
             let want = position::byte_range(&rope, params.range, enc);
             let mut out: Vec<CodeActionOrCommand> = Vec::new();
-            for f in analysis.findings.iter().filter(|f| settings.enabled(f.code) && f.range.start <= want.end && want.start <= f.range.end) {
+            for f in analysis.findings.iter().filter(|f| {
+                settings.enabled(f.code) && f.range.start <= want.end && want.start <= f.range.end
+            }) {
                 let diag = to_diagnostic(&rope, enc, &uri, f, &settings);
                 for (i, fix) in f.fixes.iter().enumerate() {
-                    let edit = TextEdit { range: position::range(&rope, fix.range.clone(), enc), new_text: fix.replacement.clone() };
+                    let edit = TextEdit {
+                        range: position::range(&rope, fix.range.clone(), enc),
+                        new_text: fix.replacement.clone(),
+                    };
                     out.push(CodeActionOrCommand::CodeAction(CodeAction {
                         title: fix.title.clone(),
                         kind: Some(CodeActionKind::QUICKFIX),
                         diagnostics: Some(vec![diag.clone()]),
-                        edit: Some(WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), vec![edit])])), ..Default::default() }),
+                        edit: Some(WorkspaceEdit {
+                            changes: Some(HashMap::from([(uri.clone(), vec![edit])])),
+                            ..Default::default()
+                        }),
                         is_preferred: Some(i == 0 && f.code != Code::Counterargument),
                         ..Default::default()
                     }));
@@ -563,7 +661,11 @@ impl LanguageServer for Backend {
                         title: format!("Add “{word}” to Clio's ignore list (.clio/ignore.txt)"),
                         kind: Some(CodeActionKind::QUICKFIX),
                         diagnostics: Some(vec![diag.clone()]),
-                        command: Some(Command { title: "Add to ignore list".into(), command: CMD_ADD_TO_IGNORE.into(), arguments: Some(vec![json!(word), json!(uri.as_str())]) }),
+                        command: Some(Command {
+                            title: "Add to ignore list".into(),
+                            command: CMD_ADD_TO_IGNORE.into(),
+                            arguments: Some(vec![json!(word), json!(uri.as_str())]),
+                        }),
                         ..Default::default()
                     }));
                 }
@@ -577,23 +679,38 @@ impl LanguageServer for Backend {
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        let Some((_, analysis, _)) = self.snapshot(&params.text_document.uri) else { return Ok(None) };
+        let Some((_, analysis, _)) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
         let kb = self.kb();
         let lens = guard("codeLens", || {
             let b = &analysis.balance;
             if b.continuity + b.rupture == 0 && b.unaddressed.is_empty() {
                 return None;
             }
-            let open: Vec<&str> = b.unaddressed.iter().take(3).map(|&i| kb.arguments[i].id.as_str()).collect();
+            let open: Vec<&str> =
+                b.unaddressed.iter().take(3).map(|&i| kb.arguments[i].id.as_str()).collect();
             let title = format!(
                 "Clio · argument balance: {} continuity, {} rupture{}",
                 b.continuity,
                 b.rupture,
-                if open.is_empty() { " · every strong counterpoint addressed".to_string() } else { format!(" · {} strong counterpoint{} not yet addressed", b.unaddressed.len(), if b.unaddressed.len() == 1 { "" } else { "s" }) }
+                if open.is_empty() {
+                    " · every strong counterpoint addressed".to_string()
+                } else {
+                    format!(
+                        " · {} strong counterpoint{} not yet addressed",
+                        b.unaddressed.len(),
+                        if b.unaddressed.len() == 1 { "" } else { "s" }
+                    )
+                }
             );
             Some(CodeLens {
                 range: Range::new(Position::new(0, 0), Position::new(0, 0)),
-                command: Some(Command { title, command: CMD_SHOW_BALANCE.into(), arguments: Some(vec![json!(params.text_document.uri.as_str())]) }),
+                command: Some(Command {
+                    title,
+                    command: CMD_SHOW_BALANCE.into(),
+                    arguments: Some(vec![json!(params.text_document.uri.as_str())]),
+                }),
                 data: None,
             })
         });
@@ -607,20 +724,33 @@ impl LanguageServer for Backend {
         let arg = |i: usize| params.arguments.get(i).and_then(|v| v.as_str()).map(str::to_string);
         match params.command.as_str() {
             CMD_LOOKUP => {
-                let Some(name) = arg(0) else { return Err(Error::invalid_params("clio.lookup takes a name")) };
+                let Some(name) = arg(0) else {
+                    return Err(Error::invalid_params("clio.lookup takes a name"));
+                };
                 let kb = self.kb();
-                Ok(guard("lookup", || crate::cli::lookup_markdown(&kb, &name)).flatten().map(|md| json!({ "markdown": md })))
+                Ok(guard("lookup", || crate::cli::lookup_markdown(&kb, &name))
+                    .flatten()
+                    .map(|md| json!({ "markdown": md })))
             }
             CMD_ADD_TO_IGNORE => {
-                let Some(word) = arg(0) else { return Err(Error::invalid_params("clio.addToIgnore takes a word")) };
-                let doc_dir = arg(1).and_then(|u| Url::parse(&u).ok()).and_then(|u| u.to_file_path().ok()).and_then(|p| p.parent().map(|x| x.to_path_buf()));
+                let Some(word) = arg(0) else {
+                    return Err(Error::invalid_params("clio.addToIgnore takes a word"));
+                };
+                let doc_dir = arg(1)
+                    .and_then(|u| Url::parse(&u).ok())
+                    .and_then(|u| u.to_file_path().ok())
+                    .and_then(|p| p.parent().map(|x| x.to_path_buf()));
                 let root = {
                     let st = self.state();
-                    let by_doc = doc_dir.as_ref().and_then(|d| st.roots.iter().find(|r| d.starts_with(r)).cloned());
+                    let by_doc = doc_dir
+                        .as_ref()
+                        .and_then(|d| st.roots.iter().find(|r| d.starts_with(r)).cloned());
                     by_doc.or_else(|| st.roots.first().cloned()).or(doc_dir)
                 };
                 let Some(root) = root else {
-                    return Err(Error::invalid_params("no workspace folder to hold .clio/ignore.txt"));
+                    return Err(Error::invalid_params(
+                        "no workspace folder to hold .clio/ignore.txt",
+                    ));
                 };
                 match workspace::add_ignore(&root, &word) {
                     Ok(path) => {
@@ -635,15 +765,24 @@ impl LanguageServer for Backend {
                         self.recheck_all();
                         Ok(Some(json!({ "file": path.display().to_string() })))
                     }
-                    Err(e) => Err(Error { code: tower_lsp::jsonrpc::ErrorCode::InternalError, message: format!("could not write the ignore list: {e}").into(), data: None }),
+                    Err(e) => Err(Error {
+                        code: tower_lsp::jsonrpc::ErrorCode::InternalError,
+                        message: format!("could not write the ignore list: {e}").into(),
+                        data: None,
+                    }),
                 }
             }
             CMD_SHOW_BALANCE => {
                 let uri = arg(0).and_then(|u| Url::parse(&u).ok());
-                let Some((_, analysis, _)) = uri.as_ref().and_then(|u| self.snapshot(u)) else { return Ok(None) };
+                let Some((_, analysis, _)) = uri.as_ref().and_then(|u| self.snapshot(u)) else {
+                    return Ok(None);
+                };
                 let kb = self.kb();
                 let b = &analysis.balance;
-                let mut msg = format!("Your essay makes {} point(s) for continuity and {} for rupture.", b.continuity, b.rupture);
+                let mut msg = format!(
+                    "Your essay makes {} point(s) for continuity and {} for rupture.",
+                    b.continuity, b.rupture
+                );
                 for &i in b.unaddressed.iter().take(3) {
                     msg.push_str(&format!(" Not yet addressed: {}", kb.arguments[i].claim));
                 }

@@ -41,13 +41,23 @@ pub fn read_packs(paths: &[PathBuf]) -> (Vec<Pack>, Vec<LoadError>) {
     let mut errors = Vec::new();
     for root in paths {
         if !root.exists() {
-            errors.push(LoadError { file: root.display().to_string(), line: 0, column: 0, message: "no such file or folder".into() });
+            errors.push(LoadError {
+                file: root.display().to_string(),
+                line: 0,
+                column: 0,
+                message: "no such file or folder".into(),
+            });
             continue;
         }
         for f in pack_files(root) {
             match std::fs::read_to_string(&f) {
                 Ok(text) => packs.push(Pack { name: f.display().to_string(), text }),
-                Err(e) => errors.push(LoadError { file: f.display().to_string(), line: 0, column: 0, message: e.to_string() }),
+                Err(e) => errors.push(LoadError {
+                    file: f.display().to_string(),
+                    line: 0,
+                    column: 0,
+                    message: e.to_string(),
+                }),
             }
         }
     }
@@ -78,7 +88,13 @@ pub fn ignore_file(root: &Path) -> PathBuf {
 /// Words in `.clio/ignore.txt` (one a line, `#` comments).
 pub fn read_ignore(root: &Path) -> Vec<String> {
     std::fs::read_to_string(ignore_file(root))
-        .map(|t| t.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect())
+        .map(|t| {
+            t.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(String::from)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -86,7 +102,9 @@ pub fn read_ignore(root: &Path) -> Vec<String> {
 pub fn add_ignore(root: &Path, word: &str) -> std::io::Result<PathBuf> {
     let f = ignore_file(root);
     std::fs::create_dir_all(f.parent().unwrap_or(root))?;
-    let mut text = std::fs::read_to_string(&f).unwrap_or_else(|_| "# Words Clio never reports as misspelled names, one a line.\n".to_string());
+    let mut text = std::fs::read_to_string(&f).unwrap_or_else(|_| {
+        "# Words Clio never reports as misspelled names, one a line.\n".to_string()
+    });
     if text.lines().any(|l| l.trim().eq_ignore_ascii_case(word)) {
         return Ok(f);
     }

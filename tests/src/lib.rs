@@ -32,7 +32,11 @@ pub use serde_json::{json, Value};
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
 fn timeout() -> Duration {
-    std::env::var("CLIO_E2E_TIMEOUT").ok().and_then(|s| s.parse().ok()).map(Duration::from_secs).unwrap_or(TIMEOUT)
+    std::env::var("CLIO_E2E_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map(Duration::from_secs)
+        .unwrap_or(TIMEOUT)
 }
 
 /// The workspace root (the parent of this crate).
@@ -58,12 +62,27 @@ pub fn binary() -> &'static Path {
 fn build_server() -> PathBuf {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut cmd = Command::new(&cargo);
-    cmd.current_dir(workspace_root()).args(["build", "-q", "-p", "clio-ls", "--bin", "clio-ls", "--message-format=json-render-diagnostics"]);
+    cmd.current_dir(workspace_root()).args([
+        "build",
+        "-q",
+        "-p",
+        "clio-ls",
+        "--bin",
+        "clio-ls",
+        "--message-format=json-render-diagnostics",
+    ]);
     if !cfg!(debug_assertions) {
         cmd.arg("--release");
     }
-    let out = cmd.stderr(Stdio::inherit()).output().unwrap_or_else(|e| panic!("could not run {:?} to build clio-ls: {e}", cargo));
-    assert!(out.status.success(), "`cargo build -p clio-ls` failed ({}); see the compiler output above", out.status);
+    let out = cmd
+        .stderr(Stdio::inherit())
+        .output()
+        .unwrap_or_else(|e| panic!("could not run {:?} to build clio-ls: {e}", cargo));
+    assert!(
+        out.status.success(),
+        "`cargo build -p clio-ls` failed ({}); see the compiler output above",
+        out.status
+    );
     // Cargo reports where it put the executable; that honours CARGO_TARGET_DIR and profiles.
     let stdout = String::from_utf8_lossy(&out.stdout);
     for line in stdout.lines() {
@@ -75,15 +94,26 @@ fn build_server() -> PathBuf {
         }
     }
     let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
-    let fallback = workspace_root().join("target").join(profile).join(format!("clio-ls{}", std::env::consts::EXE_SUFFIX));
-    assert!(fallback.is_file(), "cargo built clio-ls but did not say where, and {} does not exist", fallback.display());
+    let fallback = workspace_root()
+        .join("target")
+        .join(profile)
+        .join(format!("clio-ls{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        fallback.is_file(),
+        "cargo built clio-ls but did not say where, and {} does not exist",
+        fallback.display()
+    );
     fallback
 }
 
 /// Runs the binary with arguments (not as a server) and returns (exit status, stdout, stderr).
 pub fn run_cli(args: &[&str]) -> (ExitStatus, String, String) {
     let out = Command::new(binary()).args(args).stdin(Stdio::null()).output().expect("run clio-ls");
-    (out.status, String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status,
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,7 +200,11 @@ pub fn byte_range(text: &str, r: &Value, enc: Enc) -> Option<Range<usize>> {
 
 /// The byte range of the `n`th (0-based) occurrence of `needle`; panics if there is none.
 pub fn find_nth(text: &str, needle: &str, n: usize) -> Range<usize> {
-    let start = text.match_indices(needle).nth(n).unwrap_or_else(|| panic!("{needle:?} occurs fewer than {} times in {text:?}", n + 1)).0;
+    let start = text
+        .match_indices(needle)
+        .nth(n)
+        .unwrap_or_else(|| panic!("{needle:?} occurs fewer than {} times in {text:?}", n + 1))
+        .0;
     start..start + needle.len()
 }
 
@@ -195,7 +229,15 @@ pub fn hover_text(hover: &Value) -> Option<String> {
     let c = &hover["contents"];
     let text = match c {
         Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(|i| i.as_str().map(String::from).unwrap_or_else(|| i["value"].as_str().unwrap_or("").to_string())).collect::<Vec<_>>().join("\n"),
+        Value::Array(items) => items
+            .iter()
+            .map(|i| {
+                i.as_str()
+                    .map(String::from)
+                    .unwrap_or_else(|| i["value"].as_str().unwrap_or("").to_string())
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
         other => other["value"].as_str().unwrap_or_default().to_string(),
     };
     Some(text)
@@ -225,7 +267,15 @@ pub fn summarize(diags: &[Value]) -> String {
         .iter()
         .map(|d| {
             let r = &d["range"];
-            format!("{} {}:{}-{}:{} {:?}", code(d), r["start"]["line"], r["start"]["character"], r["end"]["line"], r["end"]["character"], d["message"].as_str().unwrap_or(""))
+            format!(
+                "{} {}:{}-{}:{} {:?}",
+                code(d),
+                r["start"]["line"],
+                r["start"]["character"],
+                r["end"]["line"],
+                r["end"]["character"],
+                d["message"].as_str().unwrap_or("")
+            )
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -251,7 +301,13 @@ pub fn apply_workspace_edit(text: &str, uri: &str, edit: &Value, enc: Enc) -> St
     // apply them from the end.
     let mut ranged: Vec<(Range<usize>, String)> = edits
         .iter()
-        .map(|e| (byte_range(text, &e["range"], enc).unwrap_or_else(|| panic!("edit range outside the text: {e}")), e["newText"].as_str().unwrap_or_default().to_string()))
+        .map(|e| {
+            (
+                byte_range(text, &e["range"], enc)
+                    .unwrap_or_else(|| panic!("edit range outside the text: {e}")),
+                e["newText"].as_str().unwrap_or_default().to_string(),
+            )
+        })
         .collect();
     ranged.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
     let mut out = text.to_string();
@@ -329,7 +385,10 @@ impl Shared {
         let body = serde_json::to_vec(msg).expect("serialise");
         let mut guard = self.stdin.lock().unwrap_or_else(|e| e.into_inner());
         let Some(stdin) = guard.as_mut() else {
-            return Err(std::io::Error::new(std::io::ErrorKind::BrokenPipe, "stdin already closed"));
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::BrokenPipe,
+                "stdin already closed",
+            ));
         };
         write!(stdin, "Content-Length: {}\r\n\r\n", body.len())?;
         stdin.write_all(&body)?;
@@ -380,11 +439,18 @@ impl Server {
             .env("RUST_BACKTRACE", "1")
             .spawn()
             .unwrap_or_else(|e| panic!("could not start {}: {e}", binary().display()));
-        let shared = Arc::new(Shared { stdin: Mutex::new(child.stdin.take()), inbox: Mutex::new(Inbox::default()), cond: Condvar::new() });
+        let shared = Arc::new(Shared {
+            stdin: Mutex::new(child.stdin.take()),
+            inbox: Mutex::new(Inbox::default()),
+            cond: Condvar::new(),
+        });
         let stdout = child.stdout.take().expect("stdout");
         let stderr = child.stderr.take().expect("stderr");
         let s1 = shared.clone();
-        let reader = std::thread::Builder::new().name("clio-stdout".into()).spawn(move || read_stdout(stdout, &s1)).expect("thread");
+        let reader = std::thread::Builder::new()
+            .name("clio-stdout".into())
+            .spawn(move || read_stdout(stdout, &s1))
+            .expect("thread");
         let s2 = shared.clone();
         let errs = std::thread::Builder::new()
             .name("clio-stderr".into())
@@ -399,7 +465,14 @@ impl Server {
                 }
             })
             .expect("thread");
-        Server { child, shared, next_id: std::sync::atomic::AtomicI64::new(1), threads: vec![reader, errs], init_result: Value::Null, enc: Enc::Utf16 }
+        Server {
+            child,
+            shared,
+            next_id: std::sync::atomic::AtomicI64::new(1),
+            threads: vec![reader, errs],
+            init_result: Value::Null,
+            enc: Enc::Utf16,
+        }
     }
 
     /// Spawns, initializes (with `initializationOptions` and client `capabilities`; `null`
@@ -428,7 +501,9 @@ impl Server {
         if !init_options.is_null() {
             params["initializationOptions"] = init_options;
         }
-        let result = self.request("initialize", params).unwrap_or_else(|e| panic!("initialize failed: {e}\n{}", self.debug_tail()));
+        let result = self
+            .request("initialize", params)
+            .unwrap_or_else(|e| panic!("initialize failed: {e}\n{}", self.debug_tail()));
         self.enc = match result["capabilities"]["positionEncoding"].as_str() {
             Some("utf-8") => Enc::Utf8,
             _ => Enc::Utf16,
@@ -485,7 +560,9 @@ impl Server {
         if let Err(e) = self.shared.send(&msg) {
             panic!("could not send {method}: {e}\n{}", self.debug_tail());
         }
-        self.wait_for(&format!("the response to {method} (id {id})"), |inbox| inbox.responses.remove(&id))
+        self.wait_for(&format!("the response to {method} (id {id})"), |inbox| {
+            inbox.responses.remove(&id)
+        })
     }
 
     /// Sends a request that must succeed, and returns its result.
@@ -507,14 +584,22 @@ impl Server {
             }
             if inbox.stdout_closed {
                 drop(inbox);
-                panic!("the server closed stdout while the test waited for {what}\n{}", self.debug_tail());
+                panic!(
+                    "the server closed stdout while the test waited for {what}\n{}",
+                    self.debug_tail()
+                );
             }
             let now = Instant::now();
             if now >= deadline {
                 drop(inbox);
                 panic!("timed out after {:?} waiting for {what}\n{}", timeout(), self.debug_tail());
             }
-            inbox = self.shared.cond.wait_timeout(inbox, deadline - now).unwrap_or_else(|e| e.into_inner()).0;
+            inbox = self
+                .shared
+                .cond
+                .wait_timeout(inbox, deadline - now)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
         }
     }
 
@@ -542,13 +627,23 @@ impl Server {
     /// (The server may skip intermediate versions, never the newest one.)
     pub fn wait_diagnostics(&self, uri: &str, version: i64) -> Vec<Value> {
         self.wait_for(&format!("diagnostics for {uri} version {version}"), |inbox| {
-            inbox.diagnostics.iter().rev().find(|p| p.uri == uri && p.version == Some(version)).map(|p| p.diagnostics.clone())
+            inbox
+                .diagnostics
+                .iter()
+                .rev()
+                .find(|p| p.uri == uri && p.version == Some(version))
+                .map(|p| p.diagnostics.clone())
         })
     }
 
     /// Waits until the newest diagnostics published for `uri` satisfy `pred` (described by
     /// `what` in the failure message), and returns them.
-    pub fn wait_diagnostics_where(&self, uri: &str, what: &str, pred: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+    pub fn wait_diagnostics_where(
+        &self,
+        uri: &str,
+        what: &str,
+        pred: impl Fn(&[Value]) -> bool,
+    ) -> Vec<Value> {
         let deadline = Instant::now() + timeout();
         let mut inbox = self.shared.inbox();
         loop {
@@ -559,11 +654,19 @@ impl Server {
             }
             let now = Instant::now();
             if now >= deadline || inbox.stdout_closed {
-                let latest = inbox.latest(uri).map(|p| format!("version {:?}: {}", p.version, summarize(&p.diagnostics))).unwrap_or_else(|| "nothing".into());
+                let latest = inbox
+                    .latest(uri)
+                    .map(|p| format!("version {:?}: {}", p.version, summarize(&p.diagnostics)))
+                    .unwrap_or_else(|| "nothing".into());
                 drop(inbox);
                 panic!("waited {:?} for diagnostics of {uri} where {what}; the newest are {latest}\n{}", timeout(), self.debug_tail());
             }
-            inbox = self.shared.cond.wait_timeout(inbox, deadline - now).unwrap_or_else(|e| e.into_inner()).0;
+            inbox = self
+                .shared
+                .cond
+                .wait_timeout(inbox, deadline - now)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
         }
     }
 
@@ -596,7 +699,8 @@ impl Server {
 
     /// `textDocument/didOpen` with version 1; returns the editor's copy.
     pub fn open(&self, name: &str, language_id: &str, text: &str) -> Doc {
-        let doc = Doc { uri: uri(name), language_id: language_id.into(), text: text.into(), version: 1 };
+        let doc =
+            Doc { uri: uri(name), language_id: language_id.into(), text: text.into(), version: 1 };
         self.notify("textDocument/didOpen", json!({ "textDocument": { "uri": doc.uri, "languageId": doc.language_id, "version": doc.version, "text": doc.text } }));
         doc
     }
@@ -607,7 +711,8 @@ impl Server {
         let mut changes = Vec::new();
         for (r, new_text) in edits {
             assert!(r.start <= r.end && r.end <= doc.text.len(), "edit {r:?} outside the text");
-            changes.push(json!({ "range": range(&doc.text, r.clone(), self.enc), "text": new_text }));
+            changes
+                .push(json!({ "range": range(&doc.text, r.clone(), self.enc), "text": new_text }));
             doc.text.replace_range(r.clone(), new_text);
         }
         doc.version += 1;
@@ -626,7 +731,12 @@ impl Server {
     }
 
     /// `textDocument/hover` at a raw position.
-    pub fn hover_pos(&self, uri: &str, line: u64, character: u64) -> std::result::Result<Value, Value> {
+    pub fn hover_pos(
+        &self,
+        uri: &str,
+        line: u64,
+        character: u64,
+    ) -> std::result::Result<Value, Value> {
         self.request("textDocument/hover", json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }))
     }
 
@@ -650,7 +760,9 @@ impl Server {
     pub fn hover_range(&self, doc: &Doc, hover: &Value) -> Range<usize> {
         let r = &hover["range"];
         assert!(r.is_object(), "hover has no range: {hover}");
-        byte_range(&doc.text, r, self.enc).unwrap_or_else(|| panic!("hover range {r} is not a valid range of the text {:?}", doc.text))
+        byte_range(&doc.text, r, self.enc).unwrap_or_else(|| {
+            panic!("hover range {r} is not a valid range of the text {:?}", doc.text)
+        })
     }
 
     /// `textDocument/completion` at a byte offset; returns the items (empty for `null`).
@@ -683,7 +795,12 @@ impl Server {
         self.notify("exit", Value::Null);
         self.close_stdin();
         let status = self.wait_exit();
-        assert_eq!(status.code(), Some(0), "clio-ls must exit with code 0 after shutdown + exit, got {status}\n{}", self.debug_tail());
+        assert_eq!(
+            status.code(),
+            Some(0),
+            "clio-ls must exit with code 0 after shutdown + exit, got {status}\n{}",
+            self.debug_tail()
+        );
     }
 
     /// Waits (up to the timeout) for the process to end, without touching stdin; kills it and
@@ -711,7 +828,9 @@ impl Server {
     pub fn send_bytes(&self, body: &[u8]) {
         let mut guard = self.shared.stdin.lock().unwrap_or_else(|e| e.into_inner());
         let stdin = guard.as_mut().expect("stdin open");
-        let r = write!(stdin, "Content-Length: {}\r\n\r\n", body.len()).and_then(|_| stdin.write_all(body)).and_then(|_| stdin.flush());
+        let r = write!(stdin, "Content-Length: {}\r\n\r\n", body.len())
+            .and_then(|_| stdin.write_all(body))
+            .and_then(|_| stdin.flush());
         drop(guard);
         if let Err(e) = r {
             panic!("could not send: {e}\n{}", self.debug_tail());
@@ -793,7 +912,10 @@ fn read_stdout(stdout: std::process::ChildStdout, shared: &Shared) {
                 let mut rest = Vec::new();
                 let _ = r.read_to_end(&mut rest);
                 if !rest.is_empty() {
-                    shared.inbox().protocol_errors.push(format!("then: {:?}", String::from_utf8_lossy(&rest[..rest.len().min(200)])));
+                    shared.inbox().protocol_errors.push(format!(
+                        "then: {:?}",
+                        String::from_utf8_lossy(&rest[..rest.len().min(200)])
+                    ));
                 }
                 break;
             }
@@ -805,7 +927,11 @@ fn read_stdout(stdout: std::process::ChildStdout, shared: &Shared) {
 }
 
 /// Reads one framed message; `Ok(None)` at a clean end of file.
-fn read_message(r: &mut impl BufRead, shared: &Shared, first: bool) -> std::result::Result<Option<Value>, String> {
+fn read_message(
+    r: &mut impl BufRead,
+    shared: &Shared,
+    first: bool,
+) -> std::result::Result<Option<Value>, String> {
     let mut length: Option<usize> = None;
     let mut line = Vec::new();
     let mut any = false;
@@ -820,7 +946,11 @@ fn read_message(r: &mut impl BufRead, shared: &Shared, first: bool) -> std::resu
             }
         }
         if n == 0 {
-            return if any { Err("end of stdout inside a message header".into()) } else { Ok(None) };
+            return if any {
+                Err("end of stdout inside a message header".into())
+            } else {
+                Ok(None)
+            };
         }
         any = true;
         if line == b"\r\n" {
@@ -834,7 +964,11 @@ fn read_message(r: &mut impl BufRead, shared: &Shared, first: bool) -> std::resu
             return Err(format!("stdout line is not a header: {h:?}"));
         };
         match name.to_ascii_lowercase().as_str() {
-            "content-length" => length = Some(value.trim().parse().map_err(|_| format!("bad Content-Length {value:?}"))?),
+            "content-length" => {
+                length = Some(
+                    value.trim().parse().map_err(|_| format!("bad Content-Length {value:?}"))?,
+                )
+            }
             "content-type" => {}
             _ => return Err(format!("unknown header {h:?}")),
         }
@@ -842,7 +976,9 @@ fn read_message(r: &mut impl BufRead, shared: &Shared, first: bool) -> std::resu
     let len = length.ok_or("a message without Content-Length")?;
     let mut body = vec![0u8; len];
     r.read_exact(&mut body).map_err(|e| format!("short message body: {e}"))?;
-    serde_json::from_slice(&body).map(Some).map_err(|e| format!("message body is not JSON ({e}): {:?}", String::from_utf8_lossy(&body)))
+    serde_json::from_slice(&body).map(Some).map_err(|e| {
+        format!("message body is not JSON ({e}): {:?}", String::from_utf8_lossy(&body))
+    })
 }
 
 fn dispatch(msg: Value, shared: &Shared) {
@@ -861,7 +997,11 @@ fn dispatch(msg: Value, shared: &Shared) {
                             items
                                 .iter()
                                 .map(|item| match item["section"].as_str() {
-                                    Some(section) => section.split('.').fold(inbox.configuration.clone(), |v, k| v.get(k).cloned().unwrap_or(Value::Null)),
+                                    Some(section) => section
+                                        .split('.')
+                                        .fold(inbox.configuration.clone(), |v, k| {
+                                            v.get(k).cloned().unwrap_or(Value::Null)
+                                        }),
                                     None => inbox.configuration.clone(),
                                 })
                                 .collect(),
@@ -909,7 +1049,10 @@ fn dispatch(msg: Value, shared: &Shared) {
             };
             shared.inbox().responses.insert(id, res);
         }
-        (None, None) => shared.inbox().protocol_errors.push(format!("neither request, response nor notification: {msg}")),
+        (None, None) => shared
+            .inbox()
+            .protocol_errors
+            .push(format!("neither request, response nor notification: {msg}")),
     }
 }
 
@@ -924,8 +1067,15 @@ mod tests {
         assert_eq!(position(text, x, Enc::Utf16), json!({"line": 1, "character": 3}));
         assert_eq!(position(text, x, Enc::Utf8), json!({"line": 1, "character": 6}));
         assert_eq!(offset(text, &json!({"line": 1, "character": 3}), Enc::Utf16), Some(x));
-        assert_eq!(offset(text, &json!({"line": 1, "character": 2}), Enc::Utf16), None, "inside a surrogate pair");
-        assert_eq!(offset(text, &json!({"line": 0, "character": 5}), Enc::Utf16), Some(text.find('\r').unwrap()));
+        assert_eq!(
+            offset(text, &json!({"line": 1, "character": 2}), Enc::Utf16),
+            None,
+            "inside a surrogate pair"
+        );
+        assert_eq!(
+            offset(text, &json!({"line": 0, "character": 5}), Enc::Utf16),
+            Some(text.find('\r').unwrap())
+        );
         assert_eq!(offset(text, &json!({"line": 0, "character": 6}), Enc::Utf16), None);
         assert_eq!(offset(text, &json!({"line": 2, "character": 1}), Enc::Utf8), Some(text.len()));
         assert_eq!(offset(text, &json!({"line": 3, "character": 0}), Enc::Utf8), None);

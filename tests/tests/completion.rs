@@ -8,7 +8,12 @@ fn labels(items: &[Value]) -> Vec<String> {
 }
 
 /// Opens `text` (the cursor is at `|`, which is removed) and completes there.
-fn complete(s: &Server, name: &str, lang: &str, text_with_cursor: &str) -> (Doc, usize, Vec<Value>) {
+fn complete(
+    s: &Server,
+    name: &str,
+    lang: &str,
+    text_with_cursor: &str,
+) -> (Doc, usize, Vec<Value>) {
     let at = text_with_cursor.find('|').expect("a | marks the cursor");
     let text = text_with_cursor.replacen('|', "", 1);
     let doc = s.open(name, lang, &text);
@@ -27,7 +32,8 @@ fn a_prefix_completes_to_the_canonical_spelling() {
     let edit = &item["textEdit"];
     if !edit.is_null() {
         assert_eq!(edit["newText"], "Zinoviev");
-        let r = byte_range(&doc.text, edit.get("range").unwrap_or(&edit["replace"]), s.enc()).expect("a valid range");
+        let r = byte_range(&doc.text, edit.get("range").unwrap_or(&edit["replace"]), s.enc())
+            .expect("a valid range");
         assert_eq!(&doc.text[r.clone()], "Zino", "{item}");
         assert_eq!(r.end, at);
     }
@@ -51,13 +57,24 @@ fn a_lower_case_prefix_still_gets_the_capitalised_name() {
 fn nothing_for_ordinary_words_or_short_prefixes() {
     let s = Server::start_default();
     let mut offered = Vec::new();
-    for (i, typed) in ["the", "and", "went", "The", "And", "said", "was", "were", "with", "after", "from", "then", "against", "Zi", "Ki", "a", "19"].iter().enumerate() {
-        let (_, _, items) = complete(&s, &format!("ordinary{i}.md"), "markdown", &format!("Then {typed}|\n"));
+    for (i, typed) in [
+        "the", "and", "went", "The", "And", "said", "was", "were", "with", "after", "from", "then",
+        "against", "Zi", "Ki", "a", "19",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let (_, _, items) =
+            complete(&s, &format!("ordinary{i}.md"), "markdown", &format!("Then {typed}|\n"));
         if !items.is_empty() {
             offered.push(format!("{typed:?} -> {:?}", labels(&items)));
         }
     }
-    assert!(offered.is_empty(), "nothing for ordinary words or short prefixes, but:\n{}", offered.join("\n"));
+    assert!(
+        offered.is_empty(),
+        "nothing for ordinary words or short prefixes, but:\n{}",
+        offered.join("\n")
+    );
     // At the start of a line, after a space, at the end of the document: nothing typed.
     let (_, _, items) = complete(&s, "blank.md", "markdown", "Kirov was shot. |\n");
     assert!(items.is_empty(), "{:?}", labels(&items));
@@ -79,10 +96,14 @@ fn completion_after_non_ascii_text_has_a_correct_range() {
     for offer in ["utf-16", "utf-8"] {
         let s = Server::start(Value::Null, json!({ "general": { "positionEncodings": [offer] } }));
         let (doc, at, items) = complete(&s, "nonascii.md", "markdown", "Лев — “🙂 Kame| ’s\n");
-        let item = items.iter().find(|i| i["label"] == "Kamenev").unwrap_or_else(|| panic!("{offer}: {:?}", labels(&items)));
+        let item = items
+            .iter()
+            .find(|i| i["label"] == "Kamenev")
+            .unwrap_or_else(|| panic!("{offer}: {:?}", labels(&items)));
         let edit = &item["textEdit"];
         assert!(edit.is_object(), "{item}");
-        let r = byte_range(&doc.text, &edit["range"], s.enc()).unwrap_or_else(|| panic!("{offer}: invalid range in {item}"));
+        let r = byte_range(&doc.text, &edit["range"], s.enc())
+            .unwrap_or_else(|| panic!("{offer}: invalid range in {item}"));
         assert_eq!(r, at - 4..at, "{offer}: the range covers {:?}", &doc.text[r.clone()]);
         s.shutdown();
     }

@@ -15,7 +15,10 @@ fn has(diags: &[Value], c: &str) -> bool {
 fn ranges_of(s: &Server, doc: &Doc, diags: &[Value], c: &str) -> Vec<std::ops::Range<usize>> {
     with_code(diags, c)
         .iter()
-        .map(|d| byte_range(&doc.text, &d["range"], s.enc()).unwrap_or_else(|| panic!("a diagnostic range outside the text: {d}")))
+        .map(|d| {
+            byte_range(&doc.text, &d["range"], s.enc())
+                .unwrap_or_else(|| panic!("a diagnostic range outside the text: {d}"))
+        })
         .collect()
 }
 
@@ -79,12 +82,20 @@ fn rapid_edits_end_with_the_final_texts_findings() {
     for i in 0..60 {
         // Earlier versions put a wrong date at other places; only the last one counts.
         let year = if i % 2 == 0 { "1931" } else { "1934" };
-        s.replace_all(&mut doc, &format!("{}Kirov was murdered in {year}.\n", "Zinoviev wrote. ".repeat(i % 7)));
+        s.replace_all(
+            &mut doc,
+            &format!("{}Kirov was murdered in {year}.\n", "Zinoviev wrote. ".repeat(i % 7)),
+        );
     }
     let last = "Zinoviev wrote. Zinoviev wrote. \n\nKirov was murdered in 1931.\n";
     s.replace_all(&mut doc, last);
     let d = s.wait_diagnostics(&doc.uri, doc.version);
-    assert_eq!(ranges_of(&s, &doc, &d, "dubious-date"), vec![doc.find("1931")], "{}", summarize(&d));
+    assert_eq!(
+        ranges_of(&s, &doc, &d, "dubious-date"),
+        vec![doc.find("1931")],
+        "{}",
+        summarize(&d)
+    );
     s.shutdown();
 }
 
@@ -98,8 +109,15 @@ fn a_dubious_date_has_a_quick_fix() {
     assert_eq!(dates.len(), 1, "{}", summarize(&d));
     let diag = dates[0].clone();
     let r = byte_range(&doc.text, &diag["range"], s.enc()).expect("range");
-    assert!(doc.text[r.clone()].contains("1931"), "the diagnostic covers the year: {:?}", &doc.text[r.clone()]);
-    assert!(diag["message"].as_str().unwrap_or_default().contains("1934"), "the message gives the record: {diag}");
+    assert!(
+        doc.text[r.clone()].contains("1931"),
+        "the diagnostic covers the year: {:?}",
+        &doc.text[r.clone()]
+    );
+    assert!(
+        diag["message"].as_str().unwrap_or_default().contains("1934"),
+        "the message gives the record: {diag}"
+    );
     assert_eq!(diag["severity"], 2, "a warning by default: {diag}");
 
     let actions = s.code_actions(&doc, r.clone(), std::slice::from_ref(&diag));
@@ -122,7 +140,8 @@ fn a_dubious_date_has_a_quick_fix() {
 fn code_actions_only_for_the_requested_range() {
     // WAITS FOR CHECKS (dubious-date): a fix is offered over the year, none elsewhere.
     let s = Server::start_default();
-    let doc = s.open("kirov.md", "markdown", "Kirov was murdered in 1931.\n\nTrotsky was exiled.\n");
+    let doc =
+        s.open("kirov.md", "markdown", "Kirov was murdered in 1931.\n\nTrotsky was exiled.\n");
     let d = s.wait_diagnostics(&doc.uri, 1);
     assert!(has(&d, "dubious-date"), "{}", summarize(&d));
     let over = s.code_actions(&doc, doc.find("1931"), &d);
@@ -147,7 +166,10 @@ fn positions_of_findings_after_non_ascii_text() {
         assert_eq!(dates[0]["range"]["start"]["line"], 0);
         let start = dates[0]["range"]["start"]["character"].as_u64().unwrap() as usize;
         let end = dates[0]["range"]["end"]["character"].as_u64().unwrap() as usize;
-        assert!(start <= col && col + 4 <= end, "{offer}: the range {start}..{end} holds the year at {col}");
+        assert!(
+            start <= col && col + 4 <= end,
+            "{offer}: the range {start}..{end} holds the year at {col}"
+        );
         s.shutdown();
     }
 }
@@ -159,13 +181,23 @@ fn no_findings_in_code_urls_or_math() {
     let s = Server::start_default();
     let doc = s.open("code.md", "markdown", md);
     let d = s.wait_diagnostics(&doc.uri, 1);
-    assert_eq!(ranges_of(&s, &doc, &d, "dubious-date").len(), 1, "only the prose sentence:\n{}", summarize(&d));
+    assert_eq!(
+        ranges_of(&s, &doc, &d, "dubious-date").len(),
+        1,
+        "only the prose sentence:\n{}",
+        summarize(&d)
+    );
     assert!(ranges_of(&s, &doc, &d, "dubious-date")[0].start < doc.find("```").start);
 
     let tex = "Kirov was murdered in 1931.\n\n$Kirov 1931$\n\n\\begin{verbatim}\nKirov was murdered in 1931.\n\\end{verbatim}\n";
     let doc = s.open("math.tex", "latex", tex);
     let d = s.wait_diagnostics(&doc.uri, 1);
-    assert_eq!(ranges_of(&s, &doc, &d, "dubious-date").len(), 1, "only the prose sentence:\n{}", summarize(&d));
+    assert_eq!(
+        ranges_of(&s, &doc, &d, "dubious-date").len(),
+        1,
+        "only the prose sentence:\n{}",
+        summarize(&d)
+    );
     s.shutdown();
 }
 
@@ -176,11 +208,21 @@ fn no_misspelled_names_in_code_urls_or_math() {
     let s = Server::start_default();
     let doc = s.open("code-names.md", "markdown", md);
     let d = s.wait_diagnostics(&doc.uri, 1);
-    assert_eq!(ranges_of(&s, &doc, &d, "misspelled-name"), vec![doc.find("Stallin")], "{}", summarize(&d));
+    assert_eq!(
+        ranges_of(&s, &doc, &d, "misspelled-name"),
+        vec![doc.find("Stallin")],
+        "{}",
+        summarize(&d)
+    );
     let tex = "Stallin won. $Stallin$ \\Stallin{} \\cite{Bukhrin} \\url{https://example.org/Stallin}\n\\begin{verbatim}\nStallin\n\\end{verbatim}\n";
     let doc = s.open("code-names.tex", "latex", tex);
     let d = s.wait_diagnostics(&doc.uri, 1);
-    assert_eq!(ranges_of(&s, &doc, &d, "misspelled-name"), vec![doc.find("Stallin")], "{}", summarize(&d));
+    assert_eq!(
+        ranges_of(&s, &doc, &d, "misspelled-name"),
+        vec![doc.find("Stallin")],
+        "{}",
+        summarize(&d)
+    );
     s.shutdown();
 }
 
@@ -200,13 +242,23 @@ Kirov was murdered in 1931 at the end.\n";
     assert_eq!(dates[0], find_nth(&doc.text, "1931", 0));
     assert_eq!(dates[1], find_nth(&doc.text, "1931", 4));
     // A code list silences only those codes.
-    assert_eq!(ranges_of(&s, &doc, &d, "misspelled-name"), vec![doc.find("Stallin")], "{}", summarize(&d));
+    assert_eq!(
+        ranges_of(&s, &doc, &d, "misspelled-name"),
+        vec![doc.find("Stallin")],
+        "{}",
+        summarize(&d)
+    );
 
     let tex = "Kirov was murdered in 1931.\n% clio-disable\nKirov was murdered in 1931.\n% clio-enable\n% clio-disable-next-line\nKirov was murdered in 1931.\nKirov was murdered in 1931 again.\n";
     let doc = s.open("disable.tex", "latex", tex);
     let d = s.wait_diagnostics(&doc.uri, 1);
     let dates = ranges_of(&s, &doc, &d, "dubious-date");
-    assert_eq!(dates, vec![find_nth(&doc.text, "1931", 0), find_nth(&doc.text, "1931", 3)], "{}", summarize(&d));
+    assert_eq!(
+        dates,
+        vec![find_nth(&doc.text, "1931", 0), find_nth(&doc.text, "1931", 3)],
+        "{}",
+        summarize(&d)
+    );
     s.shutdown();
 }
 
@@ -218,13 +270,23 @@ fn clio_disable_comments_silence_misspelled_names() {
     let doc = s.open("disable-names.md", "markdown", md);
     let d = s.wait_diagnostics(&doc.uri, 1);
     let names = ranges_of(&s, &doc, &d, "misspelled-name");
-    assert_eq!(names, vec![find_nth(md, "Stallin", 0), find_nth(md, "Stallin", 3), find_nth(md, "Stallin", 4)], "{}", summarize(&d));
+    assert_eq!(
+        names,
+        vec![find_nth(md, "Stallin", 0), find_nth(md, "Stallin", 3), find_nth(md, "Stallin", 4)],
+        "{}",
+        summarize(&d)
+    );
 
     let tex = "Stallin won.\n% clio-disable\nStallin won.\n% clio-enable\n% clio-disable-next-line\nStallin won.\nStallin won again.\n";
     let doc = s.open("disable-names.tex", "latex", tex);
     let d = s.wait_diagnostics(&doc.uri, 1);
     let names = ranges_of(&s, &doc, &d, "misspelled-name");
-    assert_eq!(names, vec![find_nth(tex, "Stallin", 0), find_nth(tex, "Stallin", 3)], "{}", summarize(&d));
+    assert_eq!(
+        names,
+        vec![find_nth(tex, "Stallin", 0), find_nth(tex, "Stallin", 3)],
+        "{}",
+        summarize(&d)
+    );
     s.shutdown();
 }
 
@@ -270,20 +332,31 @@ fn a_misspelled_name_can_be_fixed_or_ignored() {
     let text = "Stallin outlived all his rivals.\n";
     let uri = dir.uri("essay.md");
     s.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text } }));
-    let doc = Doc { uri: uri.clone(), language_id: "markdown".into(), text: text.into(), version: 1 };
+    let doc =
+        Doc { uri: uri.clone(), language_id: "markdown".into(), text: text.into(), version: 1 };
     let d = s.wait_diagnostics(&uri, 1);
     let names = with_code(&d, "misspelled-name");
     assert_eq!(names.len(), 1, "{}", summarize(&d));
     assert_eq!(byte_range(&doc.text, &names[0]["range"], Enc::Utf16), Some(doc.find("Stallin")));
 
     let actions = s.code_actions(&doc, doc.find("Stallin"), &d);
-    let fix = actions.iter().find(|a| a["edit"].is_object()).unwrap_or_else(|| panic!("{actions:#?}"));
-    assert_eq!(apply_workspace_edit(&doc.text, &uri, &fix["edit"], Enc::Utf16), "Stalin outlived all his rivals.\n");
-    let ignore = actions.iter().find(|a| a["command"]["command"] == "clio.addToIgnore").unwrap_or_else(|| panic!("{actions:#?}"));
+    let fix =
+        actions.iter().find(|a| a["edit"].is_object()).unwrap_or_else(|| panic!("{actions:#?}"));
+    assert_eq!(
+        apply_workspace_edit(&doc.text, &uri, &fix["edit"], Enc::Utf16),
+        "Stalin outlived all his rivals.\n"
+    );
+    let ignore = actions
+        .iter()
+        .find(|a| a["command"]["command"] == "clio.addToIgnore")
+        .unwrap_or_else(|| panic!("{actions:#?}"));
 
     let n = s.publication_count(&uri);
     let cmd = &ignore["command"];
-    let r = s.call("workspace/executeCommand", json!({ "command": cmd["command"], "arguments": cmd["arguments"] }));
+    let r = s.call(
+        "workspace/executeCommand",
+        json!({ "command": cmd["command"], "arguments": cmd["arguments"] }),
+    );
     let file = dir.0.join(".clio").join("ignore.txt");
     assert!(r.to_string().contains("ignore.txt"), "{r}");
     let listed = std::fs::read_to_string(&file).expect("the ignore list was written");

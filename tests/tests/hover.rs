@@ -174,7 +174,17 @@ fn plain_text() {
     survey(
         &s,
         &doc,
-        &[("Kirov", 0), ("1934", 0), ("Trotsky", 0), ("Zinovyev", 0), ("N.E.P.", 0), ("Kirov", 1), ("Béla Kun", 0), ("Dzierżyński", 0), ("Bukharin", 0)],
+        &[
+            ("Kirov", 0),
+            ("1934", 0),
+            ("Trotsky", 0),
+            ("Zinovyev", 0),
+            ("N.E.P.", 0),
+            ("Kirov", 1),
+            ("Béla Kun", 0),
+            ("Dzierżyński", 0),
+            ("Bukharin", 0),
+        ],
         expect![[r#"
             Kirov: [Kirov] ### Sergei Kirov | *person* · 27 March 1886 – 1 December 1934
             1934: [1934] ### 1934 | *in the fact base*
@@ -196,7 +206,16 @@ fn a_name_card_has_dates_roles_events_and_sources() {
     let doc = s.open("essay.md", "markdown", "Kirov was shot.\n");
     let md = hover_text(&s.hover_on(&doc, "Kirov")).expect("a card over Kirov");
     assert_eq!(s.hover_range(&doc, &s.hover_on(&doc, "Kirov")), doc.find("Kirov"));
-    for key in ["### Sergei Kirov", "1886", "1 December 1934", "**Roles**", "Leningrad", "**Key events**", "Murder of Kirov", "essay 0"] {
+    for key in [
+        "### Sergei Kirov",
+        "1886",
+        "1 December 1934",
+        "**Roles**",
+        "Leningrad",
+        "**Key events**",
+        "Murder of Kirov",
+        "essay 0",
+    ] {
         assert!(md.contains(key), "the Kirov card mentions {key:?}:\n{md}");
     }
     s.shutdown();
@@ -244,8 +263,15 @@ fn every_spelling_leads_to_the_same_card() {
             let h = s.hover_at(&doc, at);
             assert_eq!(hover_title(&h).as_deref(), Some(title), "{needle} at byte {at}");
             let got = s.hover_range(&doc, &h);
-            assert!(got.start <= at && at < got.end.max(got.start + 1), "{needle}: range {got:?} holds the hovered byte {at}");
-            assert!(got.start >= r.start.saturating_sub(20) && got.end <= r.end, "{needle}: range {got:?} = {:?} stays on the name", &doc.text[got.clone()]);
+            assert!(
+                got.start <= at && at < got.end.max(got.start + 1),
+                "{needle}: range {got:?} holds the hovered byte {at}"
+            );
+            assert!(
+                got.start >= r.start.saturating_sub(20) && got.end <= r.end,
+                "{needle}: range {got:?} = {:?} stays on the name",
+                &doc.text[got.clone()]
+            );
         }
     }
     s.shutdown();
@@ -271,6 +297,9 @@ fn hover_follows_the_language_id_not_the_extension() {
     let s = Server::start_default();
     let doc = s.open("notes.txt", "markdown", "```\nKirov\n```\n\nKirov\n");
     assert!(s.hover_on(&doc, "Kirov").is_null(), "inside a fence");
-    assert_eq!(hover_title(&s.hover_at(&doc, find_nth(&doc.text, "Kirov", 1).start)).as_deref(), Some("### Sergei Kirov"));
+    assert_eq!(
+        hover_title(&s.hover_at(&doc, find_nth(&doc.text, "Kirov", 1).start)).as_deref(),
+        Some("### Sergei Kirov")
+    );
     s.shutdown();
 }

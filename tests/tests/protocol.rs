@@ -23,7 +23,13 @@ fn initialize_advertises_what_clio_does() {
     if sync.is_object() {
         assert_eq!(sync["openClose"], true, "{sync}");
     }
-    for provider in ["hoverProvider", "completionProvider", "codeActionProvider", "codeLensProvider", "executeCommandProvider"] {
+    for provider in [
+        "hoverProvider",
+        "completionProvider",
+        "codeActionProvider",
+        "codeLensProvider",
+        "executeCommandProvider",
+    ] {
         let v = &caps[provider];
         assert!(!v.is_null() && v != &Value::Bool(false), "{provider} is advertised: {caps}");
     }
@@ -34,7 +40,12 @@ fn initialize_advertises_what_clio_does() {
 
 #[test]
 fn utf8_is_chosen_whenever_the_client_offers_it() {
-    for offered in [json!(["utf-8"]), json!(["utf-8", "utf-16"]), json!(["utf-16", "utf-8"]), json!(["utf-32", "utf-8", "utf-16"])] {
+    for offered in [
+        json!(["utf-8"]),
+        json!(["utf-8", "utf-16"]),
+        json!(["utf-16", "utf-8"]),
+        json!(["utf-32", "utf-8", "utf-16"]),
+    ] {
         let s = Server::start(Value::Null, json!({ "general": { "positionEncodings": offered } }));
         assert_eq!(s.init_result["capabilities"]["positionEncoding"], "utf-8", "offered {offered}");
         assert_eq!(s.enc(), Enc::Utf8);
@@ -44,7 +55,12 @@ fn utf8_is_chosen_whenever_the_client_offers_it() {
 
 #[test]
 fn utf16_otherwise() {
-    for caps in [json!({}), json!({ "general": {} }), json!({ "general": { "positionEncodings": [] } }), json!({ "general": { "positionEncodings": ["utf-32", "utf-16"] } })] {
+    for caps in [
+        json!({}),
+        json!({ "general": {} }),
+        json!({ "general": { "positionEncodings": [] } }),
+        json!({ "general": { "positionEncodings": ["utf-32", "utf-16"] } }),
+    ] {
         let s = Server::start(Value::Null, caps.clone());
         let chosen = &s.init_result["capabilities"]["positionEncoding"];
         // Leaving it out also means UTF-16 (the protocol's default).
@@ -86,19 +102,34 @@ fn version_and_help() {
 fn nothing_but_protocol_on_stdout() {
     // A session that makes the server log: a bad setting, an edit to an unknown document, a
     // failing command, and the ready message.
-    let s = Server::start(json!({ "clio": { "checks": { "dubiousDate": 3 } } }), default_capabilities());
+    let s = Server::start(
+        json!({ "clio": { "checks": { "dubiousDate": 3 } } }),
+        default_capabilities(),
+    );
     s.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri("never-opened.md"), "version": 2 }, "contentChanges": [{ "text": "x" }] }));
-    let _ = s.request("workspace/executeCommand", json!({ "command": "clio.nonsense", "arguments": [] }));
+    let _ = s.request(
+        "workspace/executeCommand",
+        json!({ "command": "clio.nonsense", "arguments": [] }),
+    );
     let doc = s.open("essay.md", "markdown", "# Kirov\n\nKirov was murdered in 1931.\n");
     s.wait_diagnostics(&doc.uri, 1);
     s.sync();
     {
         let inbox = s.inbox();
         let head = String::from_utf8_lossy(&inbox.stdout_head);
-        assert!(head.starts_with("Content-Length: "), "stdout must start with a header, got {head:?}");
-        assert!(inbox.protocol_errors.is_empty(), "stdout held more than protocol: {:?}", inbox.protocol_errors);
+        assert!(
+            head.starts_with("Content-Length: "),
+            "stdout must start with a header, got {head:?}"
+        );
+        assert!(
+            inbox.protocol_errors.is_empty(),
+            "stdout held more than protocol: {:?}",
+            inbox.protocol_errors
+        );
     }
-    s.wait_for("a window/logMessage from the server", |i| (!i.log_messages.is_empty()).then_some(()));
+    s.wait_for("a window/logMessage from the server", |i| {
+        (!i.log_messages.is_empty()).then_some(())
+    });
     s.shutdown();
 }
 
@@ -112,7 +143,10 @@ fn unknown_documents_get_empty_results() {
     for (method, params) in [
         ("textDocument/hover", json!({ "textDocument": td, "position": at })),
         ("textDocument/completion", json!({ "textDocument": td, "position": at })),
-        ("textDocument/codeAction", json!({ "textDocument": td, "range": zero, "context": { "diagnostics": [] } })),
+        (
+            "textDocument/codeAction",
+            json!({ "textDocument": td, "range": zero, "context": { "diagnostics": [] } }),
+        ),
         ("textDocument/codeLens", json!({ "textDocument": td })),
     ] {
         match s.request(method, params) {
@@ -124,7 +158,10 @@ fn unknown_documents_get_empty_results() {
     s.notify("textDocument/didClose", json!({ "textDocument": td }));
     s.notify("textDocument/didChange", json!({ "textDocument": { "uri": nowhere, "version": 5 }, "contentChanges": [{ "range": zero, "text": "Kirov" }] }));
     // ... and does not create the document.
-    let h = s.call("textDocument/hover", json!({ "textDocument": td, "position": { "line": 0, "character": 1 } }));
+    let h = s.call(
+        "textDocument/hover",
+        json!({ "textDocument": td, "position": { "line": 0, "character": 1 } }),
+    );
     assert!(h.is_null(), "{h}");
     s.shutdown();
 }
@@ -136,7 +173,16 @@ fn out_of_range_positions_are_clamped() {
     let mut doc = s.open("clamp.md", "markdown", text);
     let line0_len16 = "Kirov — “Trotsky’s” 🙂 exile".encode_utf16().count() as u64;
     let emoji16 = "Kirov — “Trotsky’s” ".encode_utf16().count() as u64;
-    for (line, character) in [(999, 999), (0, 999), (1, 999), (2, 0), (2, 5), (0, line0_len16 + 1), (0, emoji16 + 1), (u32::MAX as u64, u32::MAX as u64)] {
+    for (line, character) in [
+        (999, 999),
+        (0, 999),
+        (1, 999),
+        (2, 0),
+        (2, 5),
+        (0, line0_len16 + 1),
+        (0, emoji16 + 1),
+        (u32::MAX as u64, u32::MAX as u64),
+    ] {
         match s.hover_pos(&doc.uri, line, character) {
             Ok(v) if v.is_null() => {}
             Ok(v) => {
@@ -172,9 +218,18 @@ fn out_of_range_positions_are_clamped() {
     doc.text.push_str("Bukharin");
     doc.version = 3;
     s.wait_diagnostics(&doc.uri, 3);
-    for (name, title) in [("Kamenev", "### Lev Kamenev"), ("Bukharin", "### Nikolai Bukharin"), ("Zinoviev", "### Grigory Zinoviev")] {
+    for (name, title) in [
+        ("Kamenev", "### Lev Kamenev"),
+        ("Bukharin", "### Nikolai Bukharin"),
+        ("Zinoviev", "### Grigory Zinoviev"),
+    ] {
         let h = s.hover_on(&doc, name);
-        assert_eq!(hover_title(&h).as_deref(), Some(title), "{name} after clamped edits; text {:?}", doc.text);
+        assert_eq!(
+            hover_title(&h).as_deref(),
+            Some(title),
+            "{name} after clamped edits; text {:?}",
+            doc.text
+        );
         assert_eq!(s.hover_range(&doc, &h), doc.find(name));
     }
     s.shutdown();
@@ -186,11 +241,20 @@ fn failing_requests_get_errors_and_the_server_goes_on() {
     let doc = s.open("essay.md", "markdown", "Trotsky was exiled.");
     let e = s.request("clio/noSuchMethod", json!({})).expect_err("unknown method");
     assert_eq!(e["code"], -32601, "{e}");
-    let e = s.request("workspace/executeCommand", json!({ "command": "clio.noSuchCommand", "arguments": [] })).expect_err("unknown command");
+    let e = s
+        .request(
+            "workspace/executeCommand",
+            json!({ "command": "clio.noSuchCommand", "arguments": [] }),
+        )
+        .expect_err("unknown command");
     assert!(e["code"].is_i64(), "{e}");
-    let e = s.request("workspace/executeCommand", json!({ "command": "clio.lookup", "arguments": [] })).expect_err("lookup without a name");
+    let e = s
+        .request("workspace/executeCommand", json!({ "command": "clio.lookup", "arguments": [] }))
+        .expect_err("lookup without a name");
     assert_eq!(e["code"], -32602, "{e}");
-    let e = s.request("textDocument/hover", json!({ "textDocument": { "uri": doc.uri } })).expect_err("hover without a position");
+    let e = s
+        .request("textDocument/hover", json!({ "textDocument": { "uri": doc.uri } }))
+        .expect_err("hover without a position");
     assert_eq!(e["code"], -32602, "{e}");
     // A notification the server does not know is ignored.
     s.notify("clio/unknownNotification", json!({ "x": 1 }));
@@ -217,16 +281,30 @@ fn a_malformed_message_does_not_end_the_server() {
 #[test]
 fn lookup_command_returns_a_card() {
     let s = Server::start_default();
-    let r = s.call("workspace/executeCommand", json!({ "command": "clio.lookup", "arguments": ["Kirov"] }));
+    let r = s.call(
+        "workspace/executeCommand",
+        json!({ "command": "clio.lookup", "arguments": ["Kirov"] }),
+    );
     let md = r["markdown"].as_str().unwrap_or_else(|| panic!("{r}"));
     assert!(md.starts_with("### Sergei Kirov"), "{md}");
     assert!(md.contains("1 December 1934"), "{md}");
-    for (name, title) in [("N.E.P.", "### New Economic Policy"), ("Zinovyev", "### Grigory Zinoviev"), ("kirov-murder", "### Murder of Kirov"), ("1934", "### 1934")] {
-        let r = s.call("workspace/executeCommand", json!({ "command": "clio.lookup", "arguments": [name] }));
+    for (name, title) in [
+        ("N.E.P.", "### New Economic Policy"),
+        ("Zinovyev", "### Grigory Zinoviev"),
+        ("kirov-murder", "### Murder of Kirov"),
+        ("1934", "### 1934"),
+    ] {
+        let r = s.call(
+            "workspace/executeCommand",
+            json!({ "command": "clio.lookup", "arguments": [name] }),
+        );
         let md = r["markdown"].as_str().unwrap_or_else(|| panic!("{name}: {r}"));
         assert_eq!(md.lines().next(), Some(title), "{name}");
     }
-    let r = s.call("workspace/executeCommand", json!({ "command": "clio.lookup", "arguments": ["Qwertyuiop"] }));
+    let r = s.call(
+        "workspace/executeCommand",
+        json!({ "command": "clio.lookup", "arguments": ["Qwertyuiop"] }),
+    );
     assert!(r.is_null(), "{r}");
     s.shutdown();
 }
@@ -264,7 +342,9 @@ fn closing_stdin_ends_the_server_even_while_it_awaits_the_client() {
     let mut s = Server::spawn();
     s.hold_replies(true);
     s.initialize(Value::Null, default_capabilities());
-    s.wait_for("the workspace/configuration pull", |i| i.server_requests.iter().any(|(m, _)| m == "workspace/configuration").then_some(()));
+    s.wait_for("the workspace/configuration pull", |i| {
+        i.server_requests.iter().any(|(m, _)| m == "workspace/configuration").then_some(())
+    });
     s.close_stdin();
     s.wait_exit();
 }
@@ -276,7 +356,9 @@ fn shutdown_right_after_start_while_the_server_awaits_the_client() {
     let mut s = Server::spawn();
     s.hold_replies(true);
     s.initialize(Value::Null, default_capabilities());
-    s.wait_for("the workspace/configuration pull", |i| i.server_requests.iter().any(|(m, _)| m == "workspace/configuration").then_some(()));
+    s.wait_for("the workspace/configuration pull", |i| {
+        i.server_requests.iter().any(|(m, _)| m == "workspace/configuration").then_some(())
+    });
     assert_eq!(s.request("shutdown", Value::Null), Ok(Value::Null));
     s.notify("exit", Value::Null);
     s.close_stdin();

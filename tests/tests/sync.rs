@@ -50,9 +50,22 @@ fn check_text(s: &Server, doc: &Doc, context: &str) -> usize {
         }
         let h = s.hover_at(doc, mid);
         let got = hover_title(&h);
-        assert_eq!(got.as_deref(), Some(*title), "{context}: hover over {:?} at bytes {r:?} of the editor's text\n{:?}", &doc.text[r.clone()], doc.text);
+        assert_eq!(
+            got.as_deref(),
+            Some(*title),
+            "{context}: hover over {:?} at bytes {r:?} of the editor's text\n{:?}",
+            &doc.text[r.clone()],
+            doc.text
+        );
         let range = s.hover_range(doc, &h);
-        assert_eq!(range, *r, "{context}: the hover range covers {:?}, the editor has {:?} there\n{:?}", &doc.text[range.clone()], &doc.text[r.clone()], doc.text);
+        assert_eq!(
+            range,
+            *r,
+            "{context}: the hover range covers {:?}, the editor has {:?} there\n{:?}",
+            &doc.text[range.clone()],
+            &doc.text[r.clone()],
+            doc.text
+        );
     }
     names.len()
 }
@@ -64,18 +77,23 @@ fn check_with_line_probes(s: &Server, doc: &mut Doc, context: &str) -> usize {
     const PROBE: &str = " Kamenev";
     let ends = line_ends(&doc.text);
     // Last line first, so that each change's offsets are those of the text it applies to.
-    let inserts: Vec<(std::ops::Range<usize>, &str)> = ends.iter().rev().map(|&e| (e..e, PROBE)).collect();
+    let inserts: Vec<(std::ops::Range<usize>, &str)> =
+        ends.iter().rev().map(|&e| (e..e, PROBE)).collect();
     s.edit(doc, &inserts);
     let n = check_text(s, doc, &format!("{context} (with line probes)"));
     let probed = line_ends(&doc.text);
-    let removals: Vec<(std::ops::Range<usize>, &str)> = probed.iter().rev().map(|&e| (e - PROBE.len()..e, "")).collect();
+    let removals: Vec<(std::ops::Range<usize>, &str)> =
+        probed.iter().rev().map(|&e| (e - PROBE.len()..e, "")).collect();
     s.edit(doc, &removals);
     n
 }
 
 /// Where each line's content ends (before its \n or \r\n).
 fn line_ends(text: &str) -> Vec<usize> {
-    let mut ends: Vec<usize> = text.match_indices('\n').map(|(i, _)| if i > 0 && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i }).collect();
+    let mut ends: Vec<usize> = text
+        .match_indices('\n')
+        .map(|(i, _)| if i > 0 && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i })
+        .collect();
     ends.push(text.len());
     ends
 }
@@ -101,8 +119,33 @@ fn boundary(rng: &mut Lcg, text: &str) -> usize {
 }
 
 const PIECES: &[&str] = &[
-    "—", "“", "”", "’", "é", "Зиновьев", "🙂", "👩‍🎓", "ß", " ", " ", "\n", ", ", "; ", "1934", " and ", "Ж", "\t",
-    " Kirov ", " Zinoviev ", " Bukharin ", " Kamenev ", " Béla Kun ", " Dzierżyński ", "\nKirov\n", "“Kamenev” ", "— Bukharin — ",
+    "—",
+    "“",
+    "”",
+    "’",
+    "é",
+    "Зиновьев",
+    "🙂",
+    "👩‍🎓",
+    "ß",
+    " ",
+    " ",
+    "\n",
+    ", ",
+    "; ",
+    "1934",
+    " and ",
+    "Ж",
+    "\t",
+    " Kirov ",
+    " Zinoviev ",
+    " Bukharin ",
+    " Kamenev ",
+    " Béla Kun ",
+    " Dzierżyński ",
+    "\nKirov\n",
+    "“Kamenev” ",
+    "— Bukharin — ",
 ];
 
 const START: &str = "Kirov — the “boss” of Leningrad — was shot in 1934.\n\
@@ -128,8 +171,13 @@ fn random_edits(enc_offer: &str, seed: u64) {
                 0 | 3 => (a..a, PIECES[rng.below(PIECES.len())].to_string()),
                 // Delete up to 12 characters, or replace them.
                 _ => {
-                    let len: usize = text[a..].chars().take(1 + rng.below(12)).map(char::len_utf8).sum();
-                    let new = if op == 2 { PIECES[rng.below(PIECES.len())].to_string() } else { String::new() };
+                    let len: usize =
+                        text[a..].chars().take(1 + rng.below(12)).map(char::len_utf8).sum();
+                    let new = if op == 2 {
+                        PIECES[rng.below(PIECES.len())].to_string()
+                    } else {
+                        String::new()
+                    };
                     (a..a + len, new)
                 }
             };
@@ -140,12 +188,14 @@ fn random_edits(enc_offer: &str, seed: u64) {
             // Now and then an editor sends the whole text instead.
             s.replace_all(&mut doc, &text);
         } else {
-            let edits: Vec<(std::ops::Range<usize>, &str)> = edits.iter().map(|(r, t)| (r.clone(), t.as_str())).collect();
+            let edits: Vec<(std::ops::Range<usize>, &str)> =
+                edits.iter().map(|(r, t)| (r.clone(), t.as_str())).collect();
             s.edit(&mut doc, &edits);
         }
         assert_eq!(doc.text, text);
         if step % 40 == 0 {
-            checked += check_with_line_probes(&s, &mut doc, &format!("{enc_offer}, after edit {step}"));
+            checked +=
+                check_with_line_probes(&s, &mut doc, &format!("{enc_offer}, after edit {step}"));
         }
     }
     // A last edit at the very end of the document.
@@ -173,7 +223,8 @@ fn random_incremental_edits_another_seed() {
     random_edits("utf-16", 0xdead_beef);
 }
 
-const LINE: &str = "Lenin — “Trotsky’s” Зиновьев 🙂 Kirov went to Leningrad in 1926, said Béla Kun.\n";
+const LINE: &str =
+    "Lenin — “Trotsky’s” Зиновьев 🙂 Kirov went to Leningrad in 1926, said Béla Kun.\n";
 
 #[test]
 fn hover_range_columns_count_utf16_code_units() {
@@ -184,12 +235,18 @@ fn hover_range_columns_count_utf16_code_units() {
     assert_eq!(col, 32);
     let h = s.hover_pos(&doc.uri, 0, col + 2).expect("hover");
     assert_eq!(hover_title(&h).as_deref(), Some("### Sergei Kirov"));
-    assert_eq!(h["range"], json!({ "start": { "line": 0, "character": col }, "end": { "line": 0, "character": col + 5 } }));
+    assert_eq!(
+        h["range"],
+        json!({ "start": { "line": 0, "character": col }, "end": { "line": 0, "character": col + 5 } })
+    );
     // Béla Kun: the é is one unit.
     let b = LINE.find("Béla").unwrap();
     let bcol = LINE[..b].encode_utf16().count() as u64;
     let h = s.hover_pos(&doc.uri, 0, bcol + 1).expect("hover");
-    assert_eq!(h["range"], json!({ "start": { "line": 0, "character": bcol }, "end": { "line": 0, "character": bcol + 8 } }));
+    assert_eq!(
+        h["range"],
+        json!({ "start": { "line": 0, "character": bcol }, "end": { "line": 0, "character": bcol + 8 } })
+    );
     // The UTF-8 column of Kirov lies well past it in UTF-16 ("went to"): no Kirov card there.
     let h = s.hover_pos(&doc.uri, 0, k as u64 + 2).expect("hover");
     assert_ne!(hover_title(&h).as_deref(), Some("### Sergei Kirov"), "{h}");
@@ -198,17 +255,26 @@ fn hover_range_columns_count_utf16_code_units() {
 
 #[test]
 fn hover_range_columns_count_utf8_bytes() {
-    let s = Server::start(Value::Null, json!({ "general": { "positionEncodings": ["utf-8", "utf-16"] } }));
+    let s = Server::start(
+        Value::Null,
+        json!({ "general": { "positionEncodings": ["utf-8", "utf-16"] } }),
+    );
     assert_eq!(s.enc(), Enc::Utf8);
     let doc = s.open("cols.md", "markdown", LINE);
     let k = LINE.find("Kirov").unwrap() as u64;
     assert_eq!(k, 50);
     let h = s.hover_pos(&doc.uri, 0, k + 2).expect("hover");
     assert_eq!(hover_title(&h).as_deref(), Some("### Sergei Kirov"));
-    assert_eq!(h["range"], json!({ "start": { "line": 0, "character": k }, "end": { "line": 0, "character": k + 5 } }));
+    assert_eq!(
+        h["range"],
+        json!({ "start": { "line": 0, "character": k }, "end": { "line": 0, "character": k + 5 } })
+    );
     let b = LINE.find("Béla").unwrap() as u64;
     let h = s.hover_pos(&doc.uri, 0, b + 1).expect("hover");
-    assert_eq!(h["range"], json!({ "start": { "line": 0, "character": b }, "end": { "line": 0, "character": b + 9 } }));
+    assert_eq!(
+        h["range"],
+        json!({ "start": { "line": 0, "character": b }, "end": { "line": 0, "character": b + 9 } })
+    );
     // The UTF-16 column of Kirov (32) is inside "Зиновьев" in bytes: no Kirov card there.
     let h = s.hover_pos(&doc.uri, 0, 32 + 2).expect("hover");
     assert_ne!(hover_title(&h).as_deref(), Some("### Sergei Kirov"), "{h}");
@@ -291,6 +357,9 @@ fn hover_at_a_position_inside_a_surrogate_pair_does_not_fail() {
         s.hover_range(&doc, &h);
     }
     let h = s.hover_pos(&doc.uri, 0, 3).expect("hover");
-    assert_eq!(h["range"], json!({ "start": { "line": 0, "character": 2 }, "end": { "line": 0, "character": 7 } }));
+    assert_eq!(
+        h["range"],
+        json!({ "start": { "line": 0, "character": 2 }, "end": { "line": 0, "character": 7 } })
+    );
     s.shutdown();
 }

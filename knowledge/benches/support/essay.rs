@@ -28,4 +28,3 @@ pub fn essay() -> String {
     }
     s
 }
-

@@ -27,8 +27,18 @@ pub struct DaySpan {
 }
 
 pub const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 pub fn is_leap(y: i32) -> bool {
@@ -126,10 +136,9 @@ impl Date {
                 let n = day_number(self.year, m, d);
                 (n, n)
             }
-            (Some(m), None) => (
-                day_number(self.year, m, 1),
-                day_number(self.year, m, days_in_month(self.year, m)),
-            ),
+            (Some(m), None) => {
+                (day_number(self.year, m, 1), day_number(self.year, m, days_in_month(self.year, m)))
+            }
             _ => (day_number(self.year, 1, 1), day_number(self.year, 12, 31)),
         };
         if self.approx {
@@ -249,6 +258,9 @@ mod tests {
         let day = Date::parse("1934-12-01").unwrap().span();
         assert!(year.overlaps(&day));
         assert!(!Date::parse("1931").unwrap().span().overlaps(&day));
-        assert!(Date::parse("~1929").unwrap().span().overlaps(&Date::parse("1928").unwrap().span()));
+        assert!(Date::parse("~1929")
+            .unwrap()
+            .span()
+            .overlaps(&Date::parse("1928").unwrap().span()));
     }
 }

@@ -172,7 +172,11 @@ pub struct NameIndex {
 }
 
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// The length of the character at byte `i` of `text` if it is a word character, else 0.
@@ -183,7 +187,11 @@ fn word_char_len(text: &str, i: usize) -> usize {
         usize::from(ASCII_WORD[b as usize])
     } else {
         let (c, cl) = char_at(text, i);
-        if c.is_alphanumeric() { cl } else { 0 }
+        if c.is_alphanumeric() {
+            cl
+        } else {
+            0
+        }
     }
 }
 
@@ -197,7 +205,6 @@ static ASCII_WORD: [bool; 256] = {
     }
     t
 };
-
 
 /// The spellings of one alias that go into the automaton: as written, hyphen/space variants,
 /// curly apostrophes, dotted acronyms (NEP -> N.E.P.). Possessives and plurals are not listed:
@@ -244,7 +251,8 @@ fn ending(rest: &str, name_ends_in_s: bool, may_pluralise: bool) -> (usize, bool
     }
     if ends_s {
         for p in ["'", "’"] {
-            if after.starts_with(p) && !after[p.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+            if after.starts_with(p) && !after[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+            {
                 len += p.len();
                 possessive = true;
                 break;
@@ -266,20 +274,33 @@ pub struct Names {
 
 impl Names {
     pub fn of(e: &Entry) -> Names {
-        Names { name: e.name.clone(), full_name: e.full_name.clone(), aliases: e.aliases.clone(), misspellings: e.misspellings.clone() }
+        Names {
+            name: e.name.clone(),
+            full_name: e.full_name.clone(),
+            aliases: e.aliases.clone(),
+            misspellings: e.misspellings.clone(),
+        }
     }
 }
 
 impl NameIndex {
     /// Builds the index; `on_clash(entry, alias, other)` reports an alias two entries claim.
     /// `is_ordinary_word` says whether a single word is ordinary (lower-case) English.
-    pub fn build(entries: &[Entry], is_ordinary_word: &dyn Fn(&str) -> bool, on_clash: &mut dyn FnMut(EntryId, &str, EntryId)) -> NameIndex {
+    pub fn build(
+        entries: &[Entry],
+        is_ordinary_word: &dyn Fn(&str) -> bool,
+        on_clash: &mut dyn FnMut(EntryId, &str, EntryId),
+    ) -> NameIndex {
         let names: Vec<Names> = entries.iter().map(Names::of).collect();
         NameIndex::build_from(&names, is_ordinary_word, on_clash)
     }
 
     /// As `build`, from each entry's spellings (`names[i]` is entry `i`).
-    pub fn build_from(entries: &[Names], is_ordinary_word: &dyn Fn(&str) -> bool, on_clash: &mut dyn FnMut(EntryId, &str, EntryId)) -> NameIndex {
+    pub fn build_from(
+        entries: &[Names],
+        is_ordinary_word: &dyn Fn(&str) -> bool,
+        on_clash: &mut dyn FnMut(EntryId, &str, EntryId),
+    ) -> NameIndex {
         // Patterns are stored ASCII-lower-cased and matched against an ASCII-lower-cased copy of
         // the text (same byte offsets): cheaper to build than a case-insensitive automaton.
         let mut patterns: Vec<String> = Vec::new();
@@ -322,7 +343,8 @@ impl NameIndex {
                 // capital; one the data writes in lower case ("kulak", "gulag") is a common noun.
                 let written_lower = s.starts_with(|c: char| c.is_lowercase());
                 let all_caps = s.chars().all(|c| !c.is_lowercase());
-                let case_sensitive = single_word && !written_lower && (all_caps || is_ordinary_word(&key));
+                let case_sensitive =
+                    single_word && !written_lower && (all_caps || is_ordinary_word(&key));
                 for form in variants(s) {
                     let fkey = form.to_ascii_lowercase();
                     if let Some(&pi) = seen.get(&fkey) {
@@ -334,10 +356,17 @@ impl NameIndex {
                         continue;
                     }
                     seen.insert(fkey, patterns.len());
-                    let may_pluralise = form.chars().any(char::is_lowercase) && !form.ends_with('.');
+                    let may_pluralise =
+                        form.chars().any(char::is_lowercase) && !form.ends_with('.');
                     patterns.push(form.to_ascii_lowercase());
                     originals.push(form);
-                    info.push(PatternInfo { entry: id, misspelling, possessive: false, case_sensitive, may_pluralise });
+                    info.push(PatternInfo {
+                        entry: id,
+                        misspelling,
+                        possessive: false,
+                        case_sensitive,
+                        may_pluralise,
+                    });
                 }
             }
         }
@@ -445,7 +474,11 @@ impl NameIndex {
                 return false;
             }
             // The match would start at `at` (the walk has gone back over `e` itself first).
-            if at < e && at >= pos && self.crossing.id(node).is_some() && self.trie.longest_at(hay, at).is_some_and(|(end, _)| end > e) {
+            if at < e
+                && at >= pos
+                && self.crossing.id(node).is_some()
+                && self.trie.longest_at(hay, at).is_some_and(|(end, _)| end > e)
+            {
                 return true;
             }
         }
@@ -476,7 +509,12 @@ impl NameIndex {
                 }
             }
             // A trailing apostrophe pattern ("Lenins'") should not swallow a closing quote.
-            out.push(Mention { range: s..e, entry: info.entry, misspelling: info.misspelling, possessive });
+            out.push(Mention {
+                range: s..e,
+                entry: info.entry,
+                misspelling: info.misspelling,
+                possessive,
+            });
         }
         out
     }
@@ -504,7 +542,11 @@ mod tests {
 
     /// `find_all` as it was, over a leftmost-longest Aho-Corasick automaton of the same patterns:
     /// the reference the word-start scan must agree with.
-    fn find_all_reference(index: &NameIndex, ac: &aho_corasick::AhoCorasick, text: &str) -> Vec<Mention> {
+    fn find_all_reference(
+        index: &NameIndex,
+        ac: &aho_corasick::AhoCorasick,
+        text: &str,
+    ) -> Vec<Mention> {
         let mut out = Vec::new();
         let lower = text.to_ascii_lowercase();
         for m in ac.find_iter(&lower) {
@@ -521,38 +563,136 @@ mod tests {
             if text[e..].chars().next().is_some_and(char::is_alphanumeric) {
                 continue;
             }
-            if info.case_sensitive && text[s..].chars().next() != index.patterns[pi].chars().next() {
+            if info.case_sensitive && text[s..].chars().next() != index.patterns[pi].chars().next()
+            {
                 continue;
             }
-            out.push(Mention { range: s..e, entry: info.entry, misspelling: info.misspelling, possessive });
+            out.push(Mention {
+                range: s..e,
+                entry: info.entry,
+                misspelling: info.misspelling,
+                possessive,
+            });
         }
         out
     }
 
     fn automaton(index: &NameIndex) -> aho_corasick::AhoCorasick {
         let lower: Vec<String> = index.patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
-        aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(&lower).unwrap()
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&lower)
+            .unwrap()
     }
 
     /// Names whose spellings overlap inside words and across word ends, so that a match inside
     /// a word can hide one at a word start.
     fn tricky_index(extra: &[&str]) -> NameIndex {
         let names = [
-            "Lenin", "Lenin Levy", "Civil War", "XCI", "Ci", "NEP", "Five-Year Plan", "Lenin's Testament", "Stalin", "O'Brien",
-            "Öbi Wan", "Kun", "RCP(b)", "A B", "AB", "B C", "bc d", "Service", "kulak", "Wan", "in", "n c", "é-x",
+            "Lenin",
+            "Lenin Levy",
+            "Civil War",
+            "XCI",
+            "Ci",
+            "NEP",
+            "Five-Year Plan",
+            "Lenin's Testament",
+            "Stalin",
+            "O'Brien",
+            "Öbi Wan",
+            "Kun",
+            "RCP(b)",
+            "A B",
+            "AB",
+            "B C",
+            "bc d",
+            "Service",
+            "kulak",
+            "Wan",
+            "in",
+            "n c",
+            "é-x",
         ];
-        let entries: Vec<Names> = names.iter().chain(extra).map(|n| Names { name: n.to_string(), ..Names::default() }).collect();
+        let entries: Vec<Names> = names
+            .iter()
+            .chain(extra)
+            .map(|n| Names { name: n.to_string(), ..Names::default() })
+            .collect();
         NameIndex::build_from(&entries, &|w| w == "service", &mut |_, _, _| {})
     }
 
     fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
         let pieces = vec![
-            "lenin", "Lenin", "le", "nin", "levy", "civil", "war", "x", "xc", "ci", "i", "nep", "n", "e", "p", ".", "five", "year",
-            "plan", "-", "'", "’", "s", "es", "testament", "o", "brien", "Öbi", "ö", "bi", "wan", "kun", "rcp", "(", "b", ")", "a",
-            "c", "d", "bc", "Service", "service", "kulak", "in", "é", "Ж", " ", " ", " ", "  ", "\n", ",", "1", "civil war",
-            "lenin levy", "Five-Year Plan", "five year plan", "n.e.p.", "N.E.P", "Lenin's Testament", "lenin’s testament",
-            "rcp(b)", "a b", "b c", "bc d", "n c", "o'brien", "öbi wan", "é-x",
+            "lenin",
+            "Lenin",
+            "le",
+            "nin",
+            "levy",
+            "civil",
+            "war",
+            "x",
+            "xc",
+            "ci",
+            "i",
+            "nep",
+            "n",
+            "e",
+            "p",
+            ".",
+            "five",
+            "year",
+            "plan",
+            "-",
+            "'",
+            "’",
+            "s",
+            "es",
+            "testament",
+            "o",
+            "brien",
+            "Öbi",
+            "ö",
+            "bi",
+            "wan",
+            "kun",
+            "rcp",
+            "(",
+            "b",
+            ")",
+            "a",
+            "c",
+            "d",
+            "bc",
+            "Service",
+            "service",
+            "kulak",
+            "in",
+            "é",
+            "Ж",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            ",",
+            "1",
+            "civil war",
+            "lenin levy",
+            "Five-Year Plan",
+            "five year plan",
+            "n.e.p.",
+            "N.E.P",
+            "Lenin's Testament",
+            "lenin’s testament",
+            "rcp(b)",
+            "a b",
+            "b c",
+            "bc d",
+            "n c",
+            "o'brien",
+            "öbi wan",
+            "é-x",
         ];
         prop::collection::vec(prop::sample::select(pieces), 0..30).prop_map(|v| v.concat())
     }
@@ -594,7 +734,13 @@ mod tests {
         // "civil war" is not found; then "war-" is not a name either.
         let index = tricky_index(&[]);
         let ac = automaton(&index);
-        for t in ["brien civil war-", "brien civil war", "O'Brien civil war", "xci civil war", "axcivil war"] {
+        for t in [
+            "brien civil war-",
+            "brien civil war",
+            "O'Brien civil war",
+            "xci civil war",
+            "axcivil war",
+        ] {
             assert_eq!(index.find_all(t), find_all_reference(&index, &ac, t), "{t}");
         }
         assert!(index.find_all("brien civil war-").is_empty());
@@ -604,13 +750,24 @@ mod tests {
     fn embedded_names_as_aho_corasick_finds_them() {
         let (kb, _) = crate::base::KnowledgeBase::embedded();
         let ac = automaton(&kb.index);
-        let mut text: String = kb.entries.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.aliases).chain(&e.misspellings)).map(|n| format!("{n}'s and {n}. x{n} {n}s, ({n})-")).collect();
+        let mut text: String = kb
+            .entries
+            .iter()
+            .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases).chain(&e.misspellings))
+            .map(|n| format!("{n}'s and {n}. x{n} {n}s, ({n})-"))
+            .collect();
         text.push_str(include_str!("../../benches/support/essay.rs"));
         let found = kb.index.find_all(&text);
         let expected = find_all_reference(&kb.index, &ac, &text);
         assert!(found.len() > 1000);
-        if let Some(k) = (0..found.len().max(expected.len())).find(|&k| found.get(k) != expected.get(k)) {
-            panic!("mention {k} differs: {:?} but Aho-Corasick finds {:?}", found.get(k), expected.get(k));
+        if let Some(k) =
+            (0..found.len().max(expected.len())).find(|&k| found.get(k) != expected.get(k))
+        {
+            panic!(
+                "mention {k} differs: {:?} but Aho-Corasick finds {:?}",
+                found.get(k),
+                expected.get(k)
+            );
         }
     }
 }

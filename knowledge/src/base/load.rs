@@ -12,9 +12,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::date::{Date, When};
+use super::index::Names;
 use super::model::*;
 use super::vocab::Vocab;
-use super::index::Names;
 use super::{is_ordinary_word, KnowledgeBase, NameIndex};
 
 /// One pack file's text and the name errors should carry (a path or `people.toml`).
@@ -278,7 +278,11 @@ fn read_items<T: for<'de> Deserialize<'de>>(
                 let msg = e.to_string();
                 // serde names the offending field in backquotes; point at it when we can.
                 let needle = msg.split('`').nth(1).map(|f| format!("{f} ")).unwrap_or_default();
-                errors.push(ctx.error_in(&span, needle.trim_end(), format!("in [[{table}]]: {}", msg.trim())));
+                errors.push(ctx.error_in(
+                    &span,
+                    needle.trim_end(),
+                    format!("in [[{table}]]: {}", msg.trim()),
+                ));
             }
         }
     }
@@ -289,9 +293,15 @@ impl KnowledgeBase {
     /// Loads packs from their JSON form (`json[i]` is `packs[i]` converted by `build.rs`). Any
     /// failure or load error sends it back to `load`, which reads the TOML and gives every
     /// error its line and column.
-    pub(crate) fn load_prepared(packs: &[Pack], json: &[(&str, &str)]) -> (KnowledgeBase, Vec<LoadError>) {
+    pub(crate) fn load_prepared(
+        packs: &[Pack],
+        json: &[(&str, &str)],
+    ) -> (KnowledgeBase, Vec<LoadError>) {
         let parsed: Vec<Option<JsonFile>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = json.iter().map(|(_, j)| scope.spawn(move || serde_json::from_str::<JsonFile>(j).ok())).collect();
+            let handles: Vec<_> = json
+                .iter()
+                .map(|(_, j)| scope.spawn(move || serde_json::from_str::<JsonFile>(j).ok()))
+                .collect();
             handles.into_iter().map(|h| h.join().ok().flatten()).collect()
         });
         if packs.len() != json.len() || parsed.iter().any(Option::is_none) {
@@ -301,11 +311,21 @@ impl KnowledgeBase {
         for (file, f) in parsed.into_iter().flatten().enumerate() {
             let pending = |raw| Pending { raw, span: 0..0, file };
             col.essays.extend(f.essay.into_iter().map(pending));
-            for (kind, items) in [(Kind::Person, f.person), (Kind::Body, f.body), (Kind::Term, f.term), (Kind::Event, f.event)] {
-                col.entries.extend(items.into_iter().map(|raw| (kind, Pending { raw, span: 0..0, file })));
+            for (kind, items) in [
+                (Kind::Person, f.person),
+                (Kind::Body, f.body),
+                (Kind::Term, f.term),
+                (Kind::Event, f.event),
+            ] {
+                col.entries
+                    .extend(items.into_iter().map(|raw| (kind, Pending { raw, span: 0..0, file })));
             }
             col.figures.extend(f.figure.into_iter().map(|raw| Pending { raw, span: 0..0, file }));
-            col.arguments.extend(f.argument.into_iter().map(|raw| Pending { raw, span: 0..0, file }));
+            col.arguments.extend(f.argument.into_iter().map(|raw| Pending {
+                raw,
+                span: 0..0,
+                file,
+            }));
             if let Some(v) = f.vocab {
                 col.vocab.push((Pending { raw: v, span: 0..0, file }, file));
             }
@@ -324,8 +344,14 @@ impl KnowledgeBase {
         let mut col = Collected::default();
         // Parsing is most of the time a pack takes: parse the packs on all cores.
         let parsed: Vec<Result<RawFile, toml::de::Error>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = packs.iter().map(|p| scope.spawn(move || toml::from_str::<RawFile>(&p.text))).collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Ok(RawFile::default()))).collect()
+            let handles: Vec<_> = packs
+                .iter()
+                .map(|p| scope.spawn(move || toml::from_str::<RawFile>(&p.text)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|_| Ok(RawFile::default())))
+                .collect()
         });
         for ((fi, pack), raw) in packs.iter().enumerate().zip(parsed) {
             let ctx = FileCtx { name: &pack.name, text: &pack.text };
@@ -360,7 +386,13 @@ impl KnowledgeBase {
     }
 }
 
-fn parse_date(ctx: &FileCtx, span: &Range<usize>, field: &str, s: &Option<String>, errors: &mut Vec<LoadError>) -> Option<Date> {
+fn parse_date(
+    ctx: &FileCtx,
+    span: &Range<usize>,
+    field: &str,
+    s: &Option<String>,
+    errors: &mut Vec<LoadError>,
+) -> Option<Date> {
     let s = s.as_ref()?;
     match Date::parse(s) {
         Ok(d) => Some(d),
@@ -376,23 +408,35 @@ fn when(from: Option<Date>, to: Option<Date>) -> (Option<When>, Option<When>) {
 }
 
 fn resolve(packs: &[Pack], col: Collected, errors: &mut Vec<LoadError>) -> KnowledgeBase {
-    let ctxs: Vec<FileCtx> = packs.iter().map(|p| FileCtx { name: &p.name, text: &p.text }).collect();
+    let ctxs: Vec<FileCtx> =
+        packs.iter().map(|p| FileCtx { name: &p.name, text: &p.text }).collect();
     let mut kb = KnowledgeBase::empty();
 
     // Vocabulary: later packs extend earlier lists.
     for (p, fi) in col.vocab {
         match Vocab::deserialize(p.raw) {
             Ok(v) => kb.vocab.extend(v),
-            Err(e) => errors.push(ctxs[fi].error_at(p.span.start, format!("in [vocab]: {}", e.to_string().trim()))),
+            Err(e) => errors.push(
+                ctxs[fi].error_at(p.span.start, format!("in [vocab]: {}", e.to_string().trim())),
+            ),
         }
     }
 
     for p in col.essays {
         if kb.essays.iter().any(|e| e.id == p.raw.id) {
-            errors.push(ctxs[p.file].error_in(&p.span, &p.raw.id, format!("duplicate essay id `{}`", p.raw.id)));
+            errors.push(ctxs[p.file].error_in(
+                &p.span,
+                &p.raw.id,
+                format!("duplicate essay id `{}`", p.raw.id),
+            ));
             continue;
         }
-        kb.essays.push(Essay { id: p.raw.id, file: p.raw.file, title: p.raw.title, kind: p.raw.kind });
+        kb.essays.push(Essay {
+            id: p.raw.id,
+            file: p.raw.file,
+            title: p.raw.title,
+            kind: p.raw.kind,
+        });
     }
 
     // First pass: ids, so that references can point forwards and across files.
@@ -401,8 +445,11 @@ fn resolve(packs: &[Pack], col: Collected, errors: &mut Vec<LoadError>) -> Knowl
     for (kind, p) in col.entries {
         let ctx = &ctxs[p.file];
         if let Some((f0, _)) = ids.get(&p.raw.id) {
-            errors.push(ctx.error_in(&p.span, &format!("\"{}\"", p.raw.id), format!(
-                "duplicate id `{}` (already defined in {})", p.raw.id, packs[*f0].name)));
+            errors.push(ctx.error_in(
+                &p.span,
+                &format!("\"{}\"", p.raw.id),
+                format!("duplicate id `{}` (already defined in {})", p.raw.id, packs[*f0].name),
+            ));
             continue;
         }
         ids.insert(p.raw.id.clone(), (p.file, p.span.clone()));
@@ -415,52 +462,92 @@ fn resolve(packs: &[Pack], col: Collected, errors: &mut Vec<LoadError>) -> Knowl
     // largest part of loading).
     let names: Vec<Names> = keep
         .iter()
-        .map(|(_, p)| Names { name: p.raw.name.clone(), full_name: p.raw.full_name.clone(), aliases: p.raw.aliases.clone(), misspellings: p.raw.misspellings.clone() })
+        .map(|(_, p)| Names {
+            name: p.raw.name.clone(),
+            full_name: p.raw.full_name.clone(),
+            aliases: p.raw.aliases.clone(),
+            misspellings: p.raw.misspellings.clone(),
+        })
         .collect();
     let indexing = std::thread::spawn(move || {
         let mut clashes = Vec::new();
-        let index = NameIndex::build_from(&names, &|w| is_ordinary_word(w), &mut |a, alias, b| clashes.push((a, alias.to_string(), b)));
+        let index = NameIndex::build_from(&names, &|w| is_ordinary_word(w), &mut |a, alias, b| {
+            clashes.push((a, alias.to_string(), b))
+        });
         (index, clashes)
     });
     let mut fig_index: HashMap<String, usize> = HashMap::new();
     for (i, p) in col.figures.iter().enumerate() {
         if ids.contains_key(&p.raw.id) || fig_index.contains_key(&p.raw.id) {
-            errors.push(ctxs[p.file].error_in(&p.span, &format!("\"{}\"", p.raw.id), format!("duplicate id `{}`", p.raw.id)));
+            errors.push(ctxs[p.file].error_in(
+                &p.span,
+                &format!("\"{}\"", p.raw.id),
+                format!("duplicate id `{}`", p.raw.id),
+            ));
         } else {
             fig_index.insert(p.raw.id.clone(), i);
         }
     }
     let mut arg_index: HashMap<String, usize> = HashMap::new();
     for (i, p) in col.arguments.iter().enumerate() {
-        if ids.contains_key(&p.raw.id) || fig_index.contains_key(&p.raw.id) || arg_index.contains_key(&p.raw.id) {
-            errors.push(ctxs[p.file].error_in(&p.span, &format!("\"{}\"", p.raw.id), format!("duplicate id `{}`", p.raw.id)));
+        if ids.contains_key(&p.raw.id)
+            || fig_index.contains_key(&p.raw.id)
+            || arg_index.contains_key(&p.raw.id)
+        {
+            errors.push(ctxs[p.file].error_in(
+                &p.span,
+                &format!("\"{}\"", p.raw.id),
+                format!("duplicate id `{}`", p.raw.id),
+            ));
         } else {
             arg_index.insert(p.raw.id.clone(), i);
         }
     }
     let essay_ids: Vec<String> = kb.essays.iter().map(|e| e.id.clone()).collect();
 
-    let refs = |ctx: &FileCtx, span: &Range<usize>, field: &str, list: &[String], errors: &mut Vec<LoadError>| -> Vec<usize> {
+    let refs = |ctx: &FileCtx,
+                span: &Range<usize>,
+                field: &str,
+                list: &[String],
+                errors: &mut Vec<LoadError>|
+     -> Vec<usize> {
         let mut out = Vec::new();
         for r in list {
             match entry_index.get(r) {
                 Some(&i) => out.push(i),
                 // `related` may name a figure or an argument; cards link entries only.
-                None if field == "related" && (fig_index.contains_key(r) || arg_index.contains_key(r)) => {}
-                None => errors.push(ctx.error_in(span, &format!("\"{r}\""), format!("{field}: no entry has the id `{r}`"))),
+                None if field == "related"
+                    && (fig_index.contains_key(r) || arg_index.contains_key(r)) => {}
+                None => errors.push(ctx.error_in(
+                    span,
+                    &format!("\"{r}\""),
+                    format!("{field}: no entry has the id `{r}`"),
+                )),
             }
         }
         out
     };
-    let check_sources = |ctx: &FileCtx, span: &Range<usize>, sources: &[RawSource], errors: &mut Vec<LoadError>| -> Vec<Source> {
+    let check_sources = |ctx: &FileCtx,
+                         span: &Range<usize>,
+                         sources: &[RawSource],
+                         errors: &mut Vec<LoadError>|
+     -> Vec<Source> {
         let mut out = Vec::new();
         for s in sources {
             if !essay_ids.is_empty() && !essay_ids.contains(&s.essay) {
-                errors.push(ctx.error_in(span, &format!("\"{}\"", s.essay), format!("sources: there is no essay `{}`", s.essay)));
+                errors.push(ctx.error_in(
+                    span,
+                    &format!("\"{}\"", s.essay),
+                    format!("sources: there is no essay `{}`", s.essay),
+                ));
                 continue;
             }
             if s.at.trim().is_empty() {
-                errors.push(ctx.error_in(span, "at", "sources: `at` must quote a phrase from the essay"));
+                errors.push(ctx.error_in(
+                    span,
+                    "at",
+                    "sources: `at` must quote a phrase from the essay",
+                ));
                 continue;
             }
             out.push(Source { essay: s.essay.clone(), at: s.at.clone() });
@@ -475,10 +562,16 @@ fn resolve(packs: &[Pack], col: Collected, errors: &mut Vec<LoadError>) -> Knowl
         let span = &p.span;
         let misplaced = |field: &str, present: bool, errors: &mut Vec<LoadError>| {
             if present {
-                errors.push(ctx.error_in(span, &format!("{field} "), format!("field `{field}` does not belong on a [[{}]]", kind.label())));
+                errors.push(ctx.error_in(
+                    span,
+                    &format!("{field} "),
+                    format!("field `{field}` does not belong on a [[{}]]", kind.label()),
+                ));
             }
         };
-        let d = |field: &str, v: &Option<String>, errors: &mut Vec<LoadError>| parse_date(ctx, span, field, v, errors);
+        let d = |field: &str, v: &Option<String>, errors: &mut Vec<LoadError>| {
+            parse_date(ctx, span, field, v, errors)
+        };
         let (start, end) = match kind {
             Kind::Person => {
                 misplaced("founded", r.founded.is_some(), errors);
@@ -505,36 +598,59 @@ fn resolve(packs: &[Pack], col: Collected, errors: &mut Vec<LoadError>) -> Knowl
                 misplaced("died", r.died.is_some(), errors);
                 let f = d("date", &r.date, errors).or(d("from", &r.from, errors));
                 if r.date.is_some() && r.from.is_some() {
-                    errors.push(ctx.error_in(span, "from ", "give either `date` or `from`/`to`, not both"));
+                    errors.push(ctx.error_in(
+                        span,
+                        "from ",
+                        "give either `date` or `from`/`to`, not both",
+                    ));
                 }
                 when(f, d("to", &r.to, errors))
             }
         };
         if let (Some(s), Some(e)) = (start, end) {
             if e.span().hi < s.span().lo {
-                errors.push(ctx.error_in(span, "", format!("`{}` ends ({}) before it begins ({})", r.id, e.from, s.from)));
+                errors.push(ctx.error_in(
+                    span,
+                    "",
+                    format!("`{}` ends ({}) before it begins ({})", r.id, e.from, s.from),
+                ));
             }
         }
-        let roles = r.roles.iter().map(|role| {
-            let office = role.office.as_ref().and_then(|o| refs(ctx, span, "roles.office", std::slice::from_ref(o), errors).first().copied());
-            Role {
-                title: role.title.clone(),
-                office,
-                from: d("roles.from", &role.from, errors).map(When::at),
-                to: d("roles.to", &role.to, errors).map(When::at),
-            }
-        }).collect();
+        let roles = r
+            .roles
+            .iter()
+            .map(|role| {
+                let office = role.office.as_ref().and_then(|o| {
+                    refs(ctx, span, "roles.office", std::slice::from_ref(o), errors)
+                        .first()
+                        .copied()
+                });
+                Role {
+                    title: role.title.clone(),
+                    office,
+                    from: d("roles.from", &role.from, errors).map(When::at),
+                    to: d("roles.to", &role.to, errors).map(When::at),
+                }
+            })
+            .collect();
         let one = |field: &str, v: &Option<String>, errors: &mut Vec<LoadError>| {
-            v.as_ref().filter(|s| !s.is_empty()).and_then(|s| refs(ctx, span, field, std::slice::from_ref(s), errors).first().copied())
+            v.as_ref().filter(|s| !s.is_empty()).and_then(|s| {
+                refs(ctx, span, field, std::slice::from_ref(s), errors).first().copied()
+            })
         };
         let subkind = match kind {
             Kind::Person => r.group.clone().unwrap_or_default(),
             _ => r.kind.clone().unwrap_or_default(),
         };
         if kind == Kind::Term {
-            const TERM_KINDS: &[&str] = &["policy", "idea", "period", "document", "office", "place", "group", "other"];
+            const TERM_KINDS: &[&str] =
+                &["policy", "idea", "period", "document", "office", "place", "group", "other"];
             if !subkind.is_empty() && !TERM_KINDS.contains(&subkind.as_str()) {
-                errors.push(ctx.error_in(span, &format!("\"{subkind}\""), format!("kind `{subkind}` is not one of {}", TERM_KINDS.join(", "))));
+                errors.push(ctx.error_in(
+                    span,
+                    &format!("\"{subkind}\""),
+                    format!("kind `{subkind}` is not one of {}", TERM_KINDS.join(", ")),
+                ));
             }
         }
         let entry = Entry {
@@ -555,13 +671,27 @@ fn resolve(packs: &[Pack], col: Collected, errors: &mut Vec<LoadError>) -> Knowl
             summary: r.summary.trim().to_string(),
             related: refs(ctx, span, "related", &r.related, errors),
             sources: check_sources(ctx, span, &r.sources, errors),
-            variants: r.variants.iter().filter_map(|v| {
-                if !essay_ids.is_empty() && !essay_ids.contains(&v.essay) {
-                    errors.push(ctx.error_in(span, &format!("\"{}\"", v.essay), format!("variants: there is no essay `{}`", v.essay)));
-                    return None;
-                }
-                Some(Variant { field: v.field.clone(), value: v.value.clone(), essay: v.essay.clone(), at: v.at.clone(), note: v.note.clone() })
-            }).collect(),
+            variants: r
+                .variants
+                .iter()
+                .filter_map(|v| {
+                    if !essay_ids.is_empty() && !essay_ids.contains(&v.essay) {
+                        errors.push(ctx.error_in(
+                            span,
+                            &format!("\"{}\"", v.essay),
+                            format!("variants: there is no essay `{}`", v.essay),
+                        ));
+                        return None;
+                    }
+                    Some(Variant {
+                        field: v.field.clone(),
+                        value: v.value.clone(),
+                        essay: v.essay.clone(),
+                        at: v.at.clone(),
+                        note: v.note.clone(),
+                    })
+                })
+                .collect(),
             record: r.record.clone(),
             origin: packs[p.file].name.clone(),
         };
@@ -589,13 +719,29 @@ fn resolve(packs: &[Pack], col: Collected, errors: &mut Vec<LoadError>) -> Knowl
             };
             if let Some(e) = &v.essay {
                 if !essay_ids.is_empty() && !essay_ids.contains(e) {
-                    errors.push(ctx.error_in(span, &format!("\"{e}\""), format!("values: there is no essay `{e}`")));
+                    errors.push(ctx.error_in(
+                        span,
+                        &format!("\"{e}\""),
+                        format!("values: there is no essay `{e}`"),
+                    ));
                 }
             }
             if v.source.is_empty() && v.essay.is_none() {
-                errors.push(ctx.error_in(span, "values", format!("figure `{}`: every value needs a `source` or an `essay`", r.id)));
+                errors.push(ctx.error_in(
+                    span,
+                    "values",
+                    format!("figure `{}`: every value needs a `source` or an `essay`", r.id),
+                ));
             }
-            values.push(FigureValue { low, high, approx: v.approx, source: v.source.clone(), essay: v.essay.clone(), at: v.at.clone(), note: v.note.clone() });
+            values.push(FigureValue {
+                low,
+                high,
+                approx: v.approx,
+                source: v.source.clone(),
+                essay: v.essay.clone(),
+                at: v.at.clone(),
+                note: v.note.clone(),
+            });
         }
         if values.is_empty() {
             errors.push(ctx.error_in(span, "", format!("figure `{}` has no values", r.id)));
@@ -616,7 +762,8 @@ fn resolve(packs: &[Pack], col: Collected, errors: &mut Vec<LoadError>) -> Knowl
         });
     }
 
-    let figure_pos: HashMap<String, usize> = kb.figures.iter().enumerate().map(|(i, f)| (f.id.clone(), i)).collect();
+    let figure_pos: HashMap<String, usize> =
+        kb.figures.iter().enumerate().map(|(i, f)| (f.id.clone(), i)).collect();
     let arg_ids: Vec<String> = col.arguments.iter().map(|p| p.raw.id.clone()).collect();
     let mut pending_counters = Vec::new();
     for p in col.arguments {
@@ -627,7 +774,11 @@ fn resolve(packs: &[Pack], col: Collected, errors: &mut Vec<LoadError>) -> Knowl
             "continuity" => Stance::Continuity,
             "rupture" => Stance::Rupture,
             other => {
-                errors.push(ctx.error_in(span, &format!("\"{other}\""), format!("stance `{other}` must be `continuity` or `rupture`")));
+                errors.push(ctx.error_in(
+                    span,
+                    &format!("\"{other}\""),
+                    format!("stance `{other}` must be `continuity` or `rupture`"),
+                ));
                 continue;
             }
         };
@@ -639,7 +790,11 @@ fn resolve(packs: &[Pack], col: Collected, errors: &mut Vec<LoadError>) -> Knowl
             } else if let Some(&i) = figure_pos.get(e) {
                 evidence_figures.push(i);
             } else {
-                errors.push(ctx.error_in(span, &format!("\"{e}\""), format!("evidence: no entry or figure has the id `{e}`")));
+                errors.push(ctx.error_in(
+                    span,
+                    &format!("\"{e}\""),
+                    format!("evidence: no entry or figure has the id `{e}`"),
+                ));
             }
         }
         pending_counters.push((kb.arguments.len(), p.file, span.clone(), r.counters.clone()));
@@ -659,13 +814,22 @@ fn resolve(packs: &[Pack], col: Collected, errors: &mut Vec<LoadError>) -> Knowl
         });
     }
     let _ = arg_ids;
-    let arg_pos: HashMap<String, usize> = kb.arguments.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+    let arg_pos: HashMap<String, usize> =
+        kb.arguments.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
     for (ai, fi, span, counters) in pending_counters {
         for c in counters {
             match arg_pos.get(&c) {
                 Some(&j) if j != ai => kb.arguments[ai].counters.push(j),
-                Some(_) => errors.push(ctxs[fi].error_in(&span, &format!("\"{c}\""), format!("counters: argument `{c}` cannot counter itself"))),
-                None => errors.push(ctxs[fi].error_in(&span, &format!("\"{c}\""), format!("counters: no argument has the id `{c}`"))),
+                Some(_) => errors.push(ctxs[fi].error_in(
+                    &span,
+                    &format!("\"{c}\""),
+                    format!("counters: argument `{c}` cannot counter itself"),
+                )),
+                None => errors.push(ctxs[fi].error_in(
+                    &span,
+                    &format!("\"{c}\""),
+                    format!("counters: no argument has the id `{c}`"),
+                )),
             }
         }
     }
@@ -684,6 +848,8 @@ fn kb_alias_error(packs: &[Pack], entry: &Entry, alias: &str, other: &Entry) -> 
     let ctx = FileCtx { name: &entry.origin, text: pack.map_or("", |p| p.text.as_str()) };
     let id_at = ctx.text.find(&format!("\"{}\"", entry.id)).unwrap_or(0);
     let at = ctx.text[id_at..].find(&format!("\"{alias}\"")).map_or(id_at, |o| id_at + o);
-    ctx.error_at(at, format!("alias `{alias}` of `{}` is already claimed by `{}`", entry.id, other.id))
+    ctx.error_at(
+        at,
+        format!("alias `{alias}` of `{}` is already claimed by `{}`", entry.id, other.id),
+    )
 }
-

@@ -64,7 +64,10 @@ fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
 fn dictionary_forms(word: &str) -> &'static [&'static str] {
     let d = dictionary();
     let lo = d.partition_point(|w| cmp_ignore_case(w, word) == std::cmp::Ordering::Less);
-    let n = d[lo..].iter().take_while(|w| cmp_ignore_case(w, word) == std::cmp::Ordering::Equal).count();
+    let n = d[lo..]
+        .iter()
+        .take_while(|w| cmp_ignore_case(w, word) == std::cmp::Ordering::Equal)
+        .count();
     &d[lo..lo + n]
 }
 
@@ -205,8 +208,14 @@ mod tests {
     fn the_json_packs_are_the_embedded_packs() {
         let toml: Vec<&str> = EMBEDDED.iter().map(|p| p.0).collect();
         let json: Vec<&str> = EMBEDDED_JSON.iter().map(|p| p.0).collect();
-        assert_eq!(toml, json, "build.rs's PACKS, EMBEDDED and EMBEDDED_JSON must list the same packs");
-        assert!(EMBEDDED_JSON.iter().all(|p| p.1 != "null"), "a pack failed to convert at build time");
+        assert_eq!(
+            toml, json,
+            "build.rs's PACKS, EMBEDDED and EMBEDDED_JSON must list the same packs"
+        );
+        assert!(
+            EMBEDDED_JSON.iter().all(|p| p.1 != "null"),
+            "a pack failed to convert at build time"
+        );
     }
 
     #[test]
@@ -214,11 +223,24 @@ mod tests {
         let (a, ea) = KnowledgeBase::embedded();
         let (b, eb) = KnowledgeBase::load(&KnowledgeBase::embedded_packs());
         assert!(ea.is_empty() && eb.is_empty(), "{ea:?} {eb:?}");
-        let dump = |k: &KnowledgeBase| format!("{:?}\n{:?}\n{:?}\n{:?}\n{:?}", k.essays, k.entries, k.figures, k.arguments, k.vocab);
+        let dump = |k: &KnowledgeBase| {
+            format!(
+                "{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+                k.essays, k.entries, k.figures, k.arguments, k.vocab
+            )
+        };
         assert!(dump(&a) == dump(&b), "the JSON and TOML readings differ");
         assert_eq!(a.index.pattern_count(), b.index.pattern_count());
         // The index, built from the raw spellings on another core, finds the same names.
-        let text: String = b.entries.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.aliases).chain(&e.misspellings)).map(|n| format!("{n}'s and {n}. ")).collect();
-        assert_eq!(format!("{:?}", a.index.find_all(&text)), format!("{:?}", b.index.find_all(&text)));
+        let text: String = b
+            .entries
+            .iter()
+            .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases).chain(&e.misspellings))
+            .map(|n| format!("{n}'s and {n}. "))
+            .collect();
+        assert_eq!(
+            format!("{:?}", a.index.find_all(&text)),
+            format!("{:?}", b.index.find_all(&text))
+        );
     }
 }

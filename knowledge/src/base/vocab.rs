@@ -49,6 +49,22 @@ impl Vocab {
         macro_rules! ext {
             ($($f:ident),*) => { $( for w in other.$f { let w = w.to_lowercase(); if !self.$f.contains(&w) { self.$f.push(w); } } )* };
         }
-        ext!(born, died, founded, dissolved, began, announced, ended, appointed, negations, hedges, posthumous, verbs, non_agent_before, claim_markers, meta_markers);
+        ext!(
+            born,
+            died,
+            founded,
+            dissolved,
+            began,
+            announced,
+            ended,
+            appointed,
+            negations,
+            hedges,
+            posthumous,
+            verbs,
+            non_agent_before,
+            claim_markers,
+            meta_markers
+        );
     }
 }

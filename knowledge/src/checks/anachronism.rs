@@ -25,7 +25,7 @@ use super::dubious_date::{self as dd, Name};
 use super::SentenceCtx;
 use crate::analysis::{Code, Finding, Fix};
 use crate::base::date::DaySpan;
-use crate::base::{EntryId, KnowledgeBase, Kind};
+use crate::base::{EntryId, Kind, KnowledgeBase};
 use crate::text::dates::{DateExpr, Relation};
 use crate::text::sentences::TokKind;
 
@@ -43,11 +43,42 @@ fn not_subject_after(w: &str) -> bool {
 fn is_stative(w: &str) -> bool {
     matches!(
         w,
-        "remained" | "remains" | "seemed" | "seems" | "appeared" | "appears" | "stayed" | "loomed" | "looms"
-            | "haunted" | "haunts" | "inspired" | "inspires" | "influenced" | "influences" | "shaped" | "shapes"
-            | "dominated" | "dominates" | "overshadowed" | "symbolised" | "symbolized" | "symbolises" | "symbolizes"
-            | "embodied" | "embodies" | "represented" | "represents" | "endured" | "lived" | "lives" | "continued"
-            | "continues" | "legitimised" | "legitimized" | "justified"
+        "remained"
+            | "remains"
+            | "seemed"
+            | "seems"
+            | "appeared"
+            | "appears"
+            | "stayed"
+            | "loomed"
+            | "looms"
+            | "haunted"
+            | "haunts"
+            | "inspired"
+            | "inspires"
+            | "influenced"
+            | "influences"
+            | "shaped"
+            | "shapes"
+            | "dominated"
+            | "dominates"
+            | "overshadowed"
+            | "symbolised"
+            | "symbolized"
+            | "symbolises"
+            | "symbolizes"
+            | "embodied"
+            | "embodies"
+            | "represented"
+            | "represents"
+            | "endured"
+            | "lived"
+            | "lives"
+            | "continued"
+            | "continues"
+            | "legitimised"
+            | "legitimized"
+            | "justified"
     )
 }
 
@@ -55,8 +86,27 @@ fn is_stative(w: &str) -> bool {
 fn is_subordinate(w: &str) -> bool {
     matches!(
         w,
-        "that" | "which" | "who" | "whom" | "when" | "while" | "because" | "although" | "though" | "until" | "till"
-            | "whereas" | "where" | "if" | "unless" | "so" | "but" | "and" | "whilst" | "once" | "as"
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "when"
+            | "while"
+            | "because"
+            | "although"
+            | "though"
+            | "until"
+            | "till"
+            | "whereas"
+            | "where"
+            | "if"
+            | "unless"
+            | "so"
+            | "but"
+            | "and"
+            | "whilst"
+            | "once"
+            | "as"
     )
 }
 
@@ -84,7 +134,12 @@ fn agent_verb(ctx: &SentenceCtx, names: &[Name], n: &Name, clause: &Range<usize>
     }
     if k > 0 {
         let before = s.word(k - 1);
-        if dd::is_prep(before) || v.non_agent_before.contains(before) || not_subject_after(before) || before.ends_with("'s") || before.ends_with("’s") {
+        if dd::is_prep(before)
+            || v.non_agent_before.contains(before)
+            || not_subject_after(before)
+            || before.ends_with("'s")
+            || before.ends_with("’s")
+        {
             return None;
         }
     }
@@ -92,12 +147,34 @@ fn agent_verb(ctx: &SentenceCtx, names: &[Name], n: &Name, clause: &Range<usize>
     let mut j = n.toks.end;
     while j < clause.end {
         let w = s.word(j);
-        if matches!(w, "and" | "," | "&") && names.iter().any(|o| !o.virtual_ && o.toks.start == j + 1) {
-            j = names.iter().find(|o| !o.virtual_ && o.toks.start == j + 1).map(|o| o.toks.end).unwrap_or(j + 1);
+        if matches!(w, "and" | "," | "&")
+            && names.iter().any(|o| !o.virtual_ && o.toks.start == j + 1)
+        {
+            j = names
+                .iter()
+                .find(|o| !o.virtual_ && o.toks.start == j + 1)
+                .map(|o| o.toks.end)
+                .unwrap_or(j + 1);
             continue;
         }
-        if matches!(w, "personally" | "himself" | "herself" | "itself" | "themselves" | "also" | "then" | "later" | "soon" | "first" | "openly" | "publicly" | "secretly" | "famously" | "repeatedly")
-            || (w.len() > 4 && w.ends_with("ly") && s.toks[j].kind == TokKind::Word)
+        if matches!(
+            w,
+            "personally"
+                | "himself"
+                | "herself"
+                | "itself"
+                | "themselves"
+                | "also"
+                | "then"
+                | "later"
+                | "soon"
+                | "first"
+                | "openly"
+                | "publicly"
+                | "secretly"
+                | "famously"
+                | "repeatedly"
+        ) || (w.len() > 4 && w.ends_with("ly") && s.toks[j].kind == TokKind::Word)
         {
             j += 1;
             continue;
@@ -181,7 +258,11 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
         // The agent nearest the date; it must be tied to it.
         let dist = |(n, vb): &(&Name, usize)| -> usize {
             let a = n.toks.start.min(*vb)..n.toks.end.max(*vb + 1);
-            if d.toks.end <= a.start { a.start - d.toks.end } else { d.toks.start.saturating_sub(a.end) }
+            if d.toks.end <= a.start {
+                a.start - d.toks.end
+            } else {
+                d.toks.start.saturating_sub(a.end)
+            }
         };
         let Some(nearest) = agents.iter().map(&dist).min() else { continue };
         let near: Vec<&(&Name, usize)> = agents.iter().filter(|a| dist(a) == nearest).collect();
@@ -190,7 +271,9 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
         if near.iter().any(|a| a.1 != near[0].1) {
             continue;
         }
-        let Some(&&(n, vb)) = near.iter().find(|a| outside(kb, a.0.entry, d).is_some()) else { continue };
+        let Some(&&(n, vb)) = near.iter().find(|a| outside(kb, a.0.entry, d).is_some()) else {
+            continue;
+        };
         if !tied(ctx, lx, names, clause, d, n, vb) {
             continue;
         }
@@ -198,8 +281,15 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             continue;
         }
         let e = &kb.entries[n.entry];
-        let lists = if e.kind == Kind::Person { [dd::Cue::Died, dd::Cue::Born] } else { [dd::Cue::Founded, dd::Cue::Dissolved] };
-        if lists.iter().any(|l| lx.cues(*l).iter().any(|c| clause.start <= c.start && c.end <= clause.end)) {
+        let lists = if e.kind == Kind::Person {
+            [dd::Cue::Died, dd::Cue::Born]
+        } else {
+            [dd::Cue::Founded, dd::Cue::Dissolved]
+        };
+        if lists
+            .iter()
+            .any(|l| lx.cues(*l).iter().any(|c| clause.start <= c.start && c.end <= clause.end))
+        {
             continue;
         }
         let Some(after_end) = outside(kb, n.entry, d) else { continue };
@@ -217,7 +307,11 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             }
             (Kind::Person, false) => {
                 let born = e.start.unwrap();
-                format!("{who} was born {} {}, so cannot have acted in {written}.", dd::on(&born.from), dd::provenance_of(&[e]))
+                format!(
+                    "{who} was born {} {}, so cannot have acted in {written}.",
+                    dd::on(&born.from),
+                    dd::provenance_of(&[e])
+                )
             }
             (_, true) => {
                 let end = e.end.unwrap();
@@ -229,7 +323,8 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                     "{who} was dissolved {} {}, so cannot have acted in {written}{}.",
                     dd::on(&end.to.unwrap_or(end.from)),
                     dd::provenance_of(&[e]),
-                    then.map(|t| format!("; by then it was {}", dd::subject_name(&kb.entries[t]))).unwrap_or_default()
+                    then.map(|t| format!("; by then it was {}", dd::subject_name(&kb.entries[t])))
+                        .unwrap_or_default()
                 )
             }
             (_, false) => {
@@ -242,14 +337,22 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                     "{who} was founded {} {}, so cannot have acted in {written}{}.",
                     dd::on(&start.from),
                     dd::provenance_of(&[e]),
-                    then.map(|t| format!("; at that time it was {}", dd::subject_name(&kb.entries[t]))).unwrap_or_default()
+                    then.map(|t| format!(
+                        "; at that time it was {}",
+                        dd::subject_name(&kb.entries[t])
+                    ))
+                    .unwrap_or_default()
                 )
             }
         };
         let mut f = Finding::new(Code::Anachronism, abs, message);
         if let Some(t) = fix {
             let name = kb.entries[t].name.clone();
-            f.fixes.push(Fix { title: format!("Replace with {name}"), range: n.range.clone(), replacement: name });
+            f.fixes.push(Fix {
+                title: format!("Replace with {name}"),
+                range: n.range.clone(),
+                replacement: name,
+            });
         }
         out.push(f);
     }
@@ -278,12 +381,48 @@ fn outside(kb: &KnowledgeBase, entry: EntryId, d: &DateExpr) -> Option<bool> {
 /// Does the date belong to this agent's act? It frames the clause before the name ("In 1935
 /// Lenin praised"), or follows the verb with no other verb, name or subordinate clause between
 /// ("Kirov supported the purge of the army in 1937").
-fn tied(ctx: &SentenceCtx, lx: &dd::Lex, names: &[Name], clause: &Range<usize>, d: &DateExpr, n: &Name, vb: usize) -> bool {
+fn tied(
+    ctx: &SentenceCtx,
+    lx: &dd::Lex,
+    names: &[Name],
+    clause: &Range<usize>,
+    d: &DateExpr,
+    n: &Name,
+    vb: usize,
+) -> bool {
     let s = &ctx.s;
     let plain = |i: usize| -> bool {
         let w = s.word(i);
-        matches!(w, "in" | "by" | "after" | "before" | "during" | "since" | "from" | "the" | "of" | "early" | "late" | "mid" | "on" | "around" | "about" | "c" | "c." | "," | "then" | "however" | "also" | "already" | "still" | "even" | "only" | "comrade" | "a" | "an")
-            || ctx.dates.iter().any(|x| x.toks.contains(&i))
+        matches!(
+            w,
+            "in" | "by"
+                | "after"
+                | "before"
+                | "during"
+                | "since"
+                | "from"
+                | "the"
+                | "of"
+                | "early"
+                | "late"
+                | "mid"
+                | "on"
+                | "around"
+                | "about"
+                | "c"
+                | "c."
+                | ","
+                | "then"
+                | "however"
+                | "also"
+                | "already"
+                | "still"
+                | "even"
+                | "only"
+                | "comrade"
+                | "a"
+                | "an"
+        ) || ctx.dates.iter().any(|x| x.toks.contains(&i))
     };
     if d.toks.end <= n.toks.start {
         // Before the name: only framing words between (and before) them.
@@ -300,10 +439,19 @@ fn tied(ctx: &SentenceCtx, lx: &dd::Lex, names: &[Name], clause: &Range<usize>, 
             continue;
         }
         let w = s.word(i);
-        if is_subordinate(w) || (names.iter().any(|o| !o.virtual_ && o.toks.contains(&i) && matches!(ctx.kb.entries[o.entry].kind, Kind::Person | Kind::Body)) && lx.is_verb(s.word(o_end(names, i).min(clause.end - 1)))) {
+        if is_subordinate(w)
+            || (names.iter().any(|o| {
+                !o.virtual_
+                    && o.toks.contains(&i)
+                    && matches!(ctx.kb.entries[o.entry].kind, Kind::Person | Kind::Body)
+            }) && lx.is_verb(s.word(o_end(names, i).min(clause.end - 1))))
+        {
             return false;
         }
-        if dd::is_be(w) || matches!(w, "had" | "has" | "have") || (dd::past_form(w) && !is_participle_modifier(ctx, i)) {
+        if dd::is_be(w)
+            || matches!(w, "had" | "has" | "have")
+            || (dd::past_form(w) && !is_participle_modifier(ctx, i))
+        {
             return false;
         }
         if ctx.dates.iter().any(|x| x.toks.contains(&i)) {

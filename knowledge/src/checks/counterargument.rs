@@ -238,9 +238,21 @@ fn strip_ending(w: &mut Vec<u8>) {
     }
     // The endings, longest first within each group, with the shortest stem each may leave;
     // grouped by last letter, since only those ending as the word does can match.
-    const S: &[(&[u8], usize)] = &[(b"isations", 4), (b"ations", 3), (b"abilities", 3), (b"ities", 3), (b"ings", 3), (b"ions", 3), (b"ments", 4), (b"ness", 4), (b"es", 3), (b"s", 3)];
+    const S: &[(&[u8], usize)] = &[
+        (b"isations", 4),
+        (b"ations", 3),
+        (b"abilities", 3),
+        (b"ities", 3),
+        (b"ings", 3),
+        (b"ions", 3),
+        (b"ments", 4),
+        (b"ness", 4),
+        (b"es", 3),
+        (b"s", 3),
+    ];
     const N: &[(&[u8], usize)] = &[(b"isation", 4), (b"ation", 3), (b"ion", 3)];
-    const Y: &[(&[u8], usize)] = &[(b"ability", 3), (b"ity", 3), (b"ably", 3), (b"edly", 3), (b"ly", 4)];
+    const Y: &[(&[u8], usize)] =
+        &[(b"ability", 3), (b"ity", 3), (b"ably", 3), (b"edly", 3), (b"ly", 4)];
     const E: &[(&[u8], usize)] = &[(b"able", 3), (b"e", 3)];
     let endings: &[(&[u8], usize)] = match w[w.len() - 1] {
         b's' => S,
@@ -274,28 +286,68 @@ fn strip_ending(w: &mut Vec<u8>) {
 
 /// Words a phrase cue may skip between two of its words.
 fn filler(w: &str) -> bool {
-    matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "these" | "those" | "all" | "any" | "so" | "very" | "much")
-        || (w.len() > 4 && w.ends_with("ly") && w != "only")
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "all"
+            | "any"
+            | "so"
+            | "very"
+            | "much"
+    ) || (w.len() > 4 && w.ends_with("ly") && w != "only")
 }
 
 /// Function words: never content.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "by", "to", "for", "from", "with", "as", "into", "than", "that", "this", "these", "those",
-    "it", "its", "he", "his", "him", "she", "her", "they", "their", "them", "we", "our", "i", "my", "you", "was", "were", "is", "are", "be", "been", "being",
-    "had", "has", "have", "did", "do", "does", "not", "no", "so", "which", "who", "whom", "whose", "what", "when", "while", "after", "before", "under",
-    "over", "only", "also", "even", "more", "most", "much", "many", "some", "such", "one", "two", "would", "could", "should", "might", "may", "will",
-    "can", "there", "then", "own", "all", "any", "very", "same", "other", "between", "against", "up", "out", "about", "both", "each", "if", "how",
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "by", "to", "for", "from",
+    "with", "as", "into", "than", "that", "this", "these", "those", "it", "its", "he", "his",
+    "him", "she", "her", "they", "their", "them", "we", "our", "i", "my", "you", "was", "were",
+    "is", "are", "be", "been", "being", "had", "has", "have", "did", "do", "does", "not", "no",
+    "so", "which", "who", "whom", "whose", "what", "when", "while", "after", "before", "under",
+    "over", "only", "also", "even", "more", "most", "much", "many", "some", "such", "one", "two",
+    "would", "could", "should", "might", "may", "will", "can", "there", "then", "own", "all",
+    "any", "very", "same", "other", "between", "against", "up", "out", "about", "both", "each",
+    "if", "how",
 ];
 
 /// Words every argument of the debate uses: not content words of one claim.
-const DEBATE_WORDS: &[&str] = &["lenin", "stalin", "leninism", "stalinism", "soviet", "bolshevik", "bolsheviks", "party", "regime", "state", "system", "made", "make", "later"];
+const DEBATE_WORDS: &[&str] = &[
+    "lenin",
+    "stalin",
+    "leninism",
+    "stalinism",
+    "soviet",
+    "bolshevik",
+    "bolsheviks",
+    "party",
+    "regime",
+    "state",
+    "system",
+    "made",
+    "make",
+    "later",
+];
 
 fn is_stopword(w: &str) -> bool {
     FUNCTION_WORDS.contains(&w) || DEBATE_WORDS.contains(&w)
 }
 
 /// Stems of everyday verbs and words that do not make a phrase specific ("led to", "had to").
-const LIGHT: &[&str] = &["led", "lead", "had", "hav", "mak", "mad", "set", "put", "carri", "carry", "get", "got", "go", "went", "com", "came", "tak", "took", "giv", "gav", "given", "use", "us", "far", "much", "never", "did", "just", "whol", "own", "new", "old", "member", "peopl", "lenin", "stalin"];
+const LIGHT: &[&str] = &[
+    "led", "lead", "had", "hav", "mak", "mad", "set", "put", "carri", "carry", "get", "got", "go",
+    "went", "com", "came", "tak", "took", "giv", "gav", "given", "use", "us", "far", "much",
+    "never", "did", "just", "whol", "own", "new", "old", "member", "peopl", "lenin", "stalin",
+];
 
 /// One word of a cue: a stem, or a prefix for a cue word written with a trailing `*`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -366,7 +418,9 @@ impl Phrases {
     fn word_ok(s: &Sentence, t: &TokWord, j: usize, p: &VWord) -> bool {
         match p {
             VWord::Gap => true,
-            VWord::Prefix(x) => s.toks[j].kind == TokKind::Word && s.word(j).starts_with(x.as_str()),
+            VWord::Prefix(x) => {
+                s.toks[j].kind == TokKind::Word && s.word(j).starts_with(x.as_str())
+            }
             VWord::Nt => t.nt,
             // Every word of the vocabulary has its id: the same id is the same word.
             VWord::Exact { word, last } => t.ids[0] == *word || (*last && t.ids[1] == *word),
@@ -381,7 +435,9 @@ impl Phrases {
             if let VWord::Gap = p {
                 let rest = &parts[k + 1..];
                 return (0..=3)
-                    .take_while(|&g| g == 0 || (j + g <= s.toks.len() && s.toks[j + g - 1].kind == TokKind::Word))
+                    .take_while(|&g| {
+                        g == 0 || (j + g <= s.toks.len() && s.toks[j + g - 1].kind == TokKind::Word)
+                    })
                     .filter_map(|g| Self::match_from(s, tw, j + g, rest))
                     .max();
             }
@@ -421,7 +477,14 @@ struct WordInfo {
 
 impl WordInfo {
     fn new(id: u32) -> WordInfo {
-        WordInfo { id, starts: Default::default(), single: 0, lists: 0, function: false, stem: NO_STEM }
+        WordInfo {
+            id,
+            starts: Default::default(),
+            single: 0,
+            lists: 0,
+            function: false,
+            stem: NO_STEM,
+        }
     }
 }
 
@@ -486,18 +549,22 @@ impl Lists {
                     }
                     e.lists |= 1 << k;
                 }
-                let parts: Vec<VWord> = words.iter().enumerate().map(|(j, &p)| {
-                    let last = j + 1 == n;
-                    if p == "..." {
-                        VWord::Gap
-                    } else if let Some(x) = p.strip_suffix('*') {
-                        VWord::Prefix(x.to_string())
-                    } else if last && p == "n't" {
-                        VWord::Nt
-                    } else {
-                        VWord::Exact { word: word(&mut out.words, p), last }
-                    }
-                }).collect();
+                let parts: Vec<VWord> = words
+                    .iter()
+                    .enumerate()
+                    .map(|(j, &p)| {
+                        let last = j + 1 == n;
+                        if p == "..." {
+                            VWord::Gap
+                        } else if let Some(x) = p.strip_suffix('*') {
+                            VWord::Prefix(x.to_string())
+                        } else if last && p == "n't" {
+                            VWord::Nt
+                        } else {
+                            VWord::Exact { word: word(&mut out.words, p), last }
+                        }
+                    })
+                    .collect();
                 let second = match parts[..] {
                     [VWord::Exact { .. }, VWord::Exact { word, last }, ..] => Some((word, last)),
                     _ => None,
@@ -522,22 +589,37 @@ impl Lists {
     }
 
     fn tok_words<'a>(&'a self, s: &Sentence) -> TokWords<'a> {
-        let toks: Vec<TokWord> = (0..s.toks.len()).map(|i| {
-            let w = s.word(i);
-            // Every possessive ending ends so: most words need no second look.
-            let base = if matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) { possessive_base(w) } else { w };
-            let info = [self.words.get(w), if base.len() != w.len() { self.words.get(base) } else { None }];
-            let ids = info.map(|e| e.map_or(NO_WORD, |e| e.id));
-            let may = info.iter().flatten().fold(0, |m, e| m | e.lists);
-            let nt = w.ends_with("n't") || w.ends_with("n’t");
-            let mut t = TokWord { info, ids, nt, possessive: base.len() != w.len(), may: if nt { may | self.nt_lists } else { may } };
-            for &(k, p) in &self.prefixed {
-                if Phrases::word_ok(s, &t, i, &self.lists[k].list[p][0]) {
-                    t.may |= 1 << k;
+        let toks: Vec<TokWord> = (0..s.toks.len())
+            .map(|i| {
+                let w = s.word(i);
+                // Every possessive ending ends so: most words need no second look.
+                let base = if matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+                    possessive_base(w)
+                } else {
+                    w
+                };
+                let info = [
+                    self.words.get(w),
+                    if base.len() != w.len() { self.words.get(base) } else { None },
+                ];
+                let ids = info.map(|e| e.map_or(NO_WORD, |e| e.id));
+                let may = info.iter().flatten().fold(0, |m, e| m | e.lists);
+                let nt = w.ends_with("n't") || w.ends_with("n’t");
+                let mut t = TokWord {
+                    info,
+                    ids,
+                    nt,
+                    possessive: base.len() != w.len(),
+                    may: if nt { may | self.nt_lists } else { may },
+                };
+                for &(k, p) in &self.prefixed {
+                    if Phrases::word_ok(s, &t, i, &self.lists[k].list[p][0]) {
+                        t.may |= 1 << k;
+                    }
                 }
-            }
-            t
-        }).collect();
+                t
+            })
+            .collect();
         let may = toks.iter().fold(0, |m, t| m | t.may);
         TokWords { toks, may }
     }
@@ -555,7 +637,8 @@ impl Lists {
         let l = &self.lists[k];
         let t = &tw.toks[i];
         // A single word is matched by the lookup that found it (of the word or of its base).
-        let single = t.info.iter().flatten().any(|e| e.single & (1 << k) != 0) || (t.nt && self.nt_lists & (1 << k) != 0);
+        let single = t.info.iter().flatten().any(|e| e.single & (1 << k) != 0)
+            || (t.nt && self.nt_lists & (1 << k) != 0);
         let mut best = single.then_some(i + 1);
         let next = tw.toks.get(i + 1);
         for e in t.info.iter().flatten() {
@@ -635,11 +718,17 @@ pub(crate) struct Index {
 
 /// Is the (lower-case) cue wholly a name in the fact base, in some capitalisation?
 fn is_name(kb: &KnowledgeBase, cue: &str) -> bool {
-    let title: String = cue.split(' ').map(|w| {
-        let mut cs = w.chars();
-        cs.next().map(|c| c.to_uppercase().chain(cs).collect::<String>()).unwrap_or_default()
-    }).collect::<Vec<_>>().join(" ");
-    [cue.to_string(), title, cue.to_uppercase()].iter().any(|v| kb.index.find_all(v).iter().any(|m| m.range == (0..v.len())))
+    let title: String = cue
+        .split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map(|c| c.to_uppercase().chain(cs).collect::<String>()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    [cue.to_string(), title, cue.to_uppercase()]
+        .iter()
+        .any(|v| kb.index.find_all(v).iter().any(|m| m.range == (0..v.len())))
 }
 
 fn idf(n: usize, df: usize) -> f32 {
@@ -674,7 +763,11 @@ impl Index {
             }
         }
         // Each argument as a document for document frequencies: its claim and evidence, stemmed.
-        let docs: Vec<Vec<Vec<String>>> = kb.arguments.iter().map(|a| [&a.claim, &a.evidence_text].iter().map(|t| text_stems(t)).collect()).collect();
+        let docs: Vec<Vec<Vec<String>>> = kb
+            .arguments
+            .iter()
+            .map(|a| [&a.claim, &a.evidence_text].iter().map(|t| text_stems(t)).collect())
+            .collect();
         // Where each stem stands in those documents, so that a cue is looked for only where its
         // first word is (the cues times the documents would cost milliseconds at start-up).
         let mut postings: HashMap<&str, Vec<(usize, usize, usize)>> = HashMap::new();
@@ -697,7 +790,9 @@ impl Index {
                 Part::Stem(first) => {
                     for &(ai, si, k) in postings.get(first.as_str()).into_iter().flatten() {
                         let seg = &docs[ai][si];
-                        in_doc[ai] = in_doc[ai] || (k + words <= seg.len() && contains_phrase(&seg[k..k + words], &parts));
+                        in_doc[ai] = in_doc[ai]
+                            || (k + words <= seg.len()
+                                && contains_phrase(&seg[k..k + words], &parts));
                     }
                 }
                 Part::Prefix(_) => {
@@ -711,10 +806,17 @@ impl Index {
             let mut weight = cue_idf * (1.0 + PHRASE_BOOST * (words as f32 - 1.0));
             let topic = topics.contains(&parts);
             // Two content words at least: "temporary retreat", not "led to" or "party members".
-            let content = parts.iter().filter(|p| match p {
-                Part::Stem(s) => s.len() > 2 && !FUNCTION_WORDS.contains(&s.as_str()) && !LIGHT.contains(&s.as_str()),
-                Part::Prefix(_) => true,
-            }).count();
+            let content = parts
+                .iter()
+                .filter(|p| match p {
+                    Part::Stem(s) => {
+                        s.len() > 2
+                            && !FUNCTION_WORDS.contains(&s.as_str())
+                            && !LIGHT.contains(&s.as_str())
+                    }
+                    Part::Prefix(_) => true,
+                })
+                .count();
             let specific = content >= 2 && df <= SPECIFIC_DF && !topic;
             // Only function words and names ("Lenin did not"): a weak hint at most.
             let weak = content == 0 && !topic;
@@ -722,10 +824,13 @@ impl Index {
                 weight *= 0.5;
             }
             let ci = cues.len();
-            let ids: Vec<Pat> = parts.iter().map(|p| match p {
-                Part::Stem(s) => Pat::Stem(intern(&mut stem_ids, s)),
-                Part::Prefix(x) => Pat::Prefix(x.clone()),
-            }).collect();
+            let ids: Vec<Pat> = parts
+                .iter()
+                .map(|p| match p {
+                    Part::Stem(s) => Pat::Stem(intern(&mut stem_ids, s)),
+                    Part::Prefix(x) => Pat::Prefix(x.clone()),
+                })
+                .collect();
             match ids[0] {
                 Pat::Stem(id) => {
                     let id = id as usize;
@@ -737,8 +842,19 @@ impl Index {
                 Pat::Prefix(_) => by_prefix.push(ci),
             }
             let predicate = !topic && cue_idf >= PREDICATE_IDF && content >= 1;
-            let stance = Some(kb.arguments[args[0]].stance).filter(|s| args.iter().all(|&a| kb.arguments[a].stance == *s));
-            cues.push(Cue { parts: ids, args, weight, idf: cue_idf, specific, predicate, stance, topic, weak });
+            let stance = Some(kb.arguments[args[0]].stance)
+                .filter(|s| args.iter().all(|&a| kb.arguments[a].stance == *s));
+            cues.push(Cue {
+                parts: ids,
+                args,
+                weight,
+                idf: cue_idf,
+                specific,
+                predicate,
+                stance,
+                topic,
+                weak,
+            });
         }
         let avg = (ncues.iter().sum::<usize>() as f32 / n.max(1) as f32).max(1.0);
         let norm = ncues.iter().map(|&c| 1.0 - B + B * c as f32 / avg).collect();
@@ -765,10 +881,13 @@ impl Index {
                 }
             }
         }
-        let mut claim_words: Vec<Vec<(usize, f32)>> = claim_df.into_iter().map(|v| {
-            let w = CLAIM_WORD * idf(n, v.len());
-            v.into_iter().map(|a| (a, w)).collect()
-        }).collect();
+        let mut claim_words: Vec<Vec<(usize, f32)>> = claim_df
+            .into_iter()
+            .map(|v| {
+                let w = CLAIM_WORD * idf(n, v.len());
+                v.into_iter().map(|a| (a, w)).collect()
+            })
+            .collect();
         // Every known stem has its (maybe empty) entries.
         by_first.resize_with(stem_ids.len(), Vec::new);
         claim_words.resize_with(stem_ids.len(), Vec::new);
@@ -783,21 +902,33 @@ impl Index {
             sides: SIDES.map(|ids| ids.iter().filter_map(|id| kb.find(id)).collect()),
             lists: Lists::new([&v.meta_markers, &v.hedges, &v.claim_markers, &v.negations]),
             points: kb.arguments.iter().map(|a| point(kb, a)).collect(),
-            however: kb.arguments.iter().map(|ca| {
-                let src = short_source(kb, ca);
-                let cite = if src.is_empty() { String::new() } else { format!(" ({src})") };
-                format!("However, {}{cite}.", lower_first(sentence_body(&ca.claim)))
-            }).collect(),
-            citation: kb.arguments.iter().map(|ca| {
-                let evidence = if ca.evidence_text.is_empty() { &ca.claim } else { &ca.evidence_text };
-                format!("{} ({}).", sentence_body(evidence), full_source(kb, ca))
-            }).collect(),
+            however: kb
+                .arguments
+                .iter()
+                .map(|ca| {
+                    let src = short_source(kb, ca);
+                    let cite = if src.is_empty() { String::new() } else { format!(" ({src})") };
+                    format!("However, {}{cite}.", lower_first(sentence_body(&ca.claim)))
+                })
+                .collect(),
+            citation: kb
+                .arguments
+                .iter()
+                .map(|ca| {
+                    let evidence =
+                        if ca.evidence_text.is_empty() { &ca.claim } else { &ca.evidence_text };
+                    format!("{} ({}).", sentence_body(evidence), full_source(kb, ca))
+                })
+                .collect(),
         };
         // The words of the arguments' texts join the vocabulary's words (starting no phrase):
         // essays use them, and a sentence's word then has its stem from the lookup that
         // `Lists::tok_words` makes anyway.
         let words = &mut ix.lists.words;
-        let texts = kb.arguments.iter().flat_map(|a| [&a.claim, &a.evidence_text].into_iter().chain(&a.cues));
+        let texts = kb
+            .arguments
+            .iter()
+            .flat_map(|a| [&a.claim, &a.evidence_text].into_iter().chain(&a.cues));
         for t in texts.map(|t| t.to_ascii_lowercase()) {
             for tok in tokenize(&t) {
                 for sub in t[tok.range].split('-').filter(|x| !x.is_empty()) {
@@ -942,7 +1073,12 @@ fn phrase_at(parts: &[Pat], ps: &[Piece], i: usize) -> Option<usize> {
     for p in &parts[1..] {
         if j < ps.len() && !ps[j].gap_before && part_matches(p, &ps[j]) {
             j += 1;
-        } else if j + 1 < ps.len() && !ps[j].gap_before && !ps[j + 1].gap_before && filler(ps[j].raw) && part_matches(p, &ps[j + 1]) {
+        } else if j + 1 < ps.len()
+            && !ps[j].gap_before
+            && !ps[j + 1].gap_before
+            && filler(ps[j].raw)
+            && part_matches(p, &ps[j + 1])
+        {
             j += 2;
         } else {
             return None;
@@ -994,7 +1130,11 @@ fn negators(ctx: &SentenceCtx, ix: &Index, tw: &TokWords) -> Vec<Negator> {
         // Intensifiers that look like negations.
         let fake = (matches!(w, "not" | "n't") && matches!(next(), "only" | "just" | "least"))
             || (w.ends_with("n't") && matches!(next(), "only" | "just"))
-            || (w == "no" && matches!(next(), "doubt" | "wonder" | "coincidence" | "accident" | "less" | "surprise"))
+            || (w == "no"
+                && matches!(
+                    next(),
+                    "doubt" | "wonder" | "coincidence" | "accident" | "less" | "surprise"
+                ))
             || (w == "little" && matches!(prev(), "a" | "very"))
             || (w == "nothing" && next() == "but")
             || (w == "without" && next() == "doubt");
@@ -1065,10 +1205,13 @@ impl SentenceData<'_> {
         let c = self.clause_of(toks.start);
         let mut flips = 0;
         for n in &self.negs {
-            if own.iter().any(|o| o.start <= n.toks.start && n.toks.end <= o.end) || self.clause_of(n.toks.start) != c {
+            if own.iter().any(|o| o.start <= n.toks.start && n.toks.end <= o.end)
+                || self.clause_of(n.toks.start) != c
+            {
                 continue;
             }
-            let before = n.toks.end <= toks.start && !self.commas.iter().any(|&k| n.toks.end <= k && k < toks.start);
+            let before = n.toks.end <= toks.start
+                && !self.commas.iter().any(|&k| n.toks.end <= k && k < toks.start);
             let after = n.post && n.toks.start >= toks.end;
             if before || after {
                 flips += 1;
@@ -1081,25 +1224,52 @@ impl SentenceData<'_> {
     /// only the arguments that have one of their own predicate cues (not weak) there: the others
     /// have no `predicates` and are never `accept`ed, and leaving them out keeps the order of
     /// the rest.
-    fn score(&self, kb: &KnowledgeBase, ix: &Index, range: &Range<usize>, arguable: bool) -> Vec<Scored> {
+    fn score(
+        &self,
+        kb: &KnowledgeBase,
+        ix: &Index,
+        range: &Range<usize>,
+        arguable: bool,
+    ) -> Vec<Scored> {
         thread_local! {
             static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
         }
         SCRATCH.with_borrow_mut(|scratch| self.score_in(kb, ix, range, arguable, scratch))
     }
 
-    fn score_in(&self, kb: &KnowledgeBase, ix: &Index, range: &Range<usize>, arguable: bool, scratch: &mut Scratch) -> Vec<Scored> {
+    fn score_in(
+        &self,
+        kb: &KnowledgeBase,
+        ix: &Index,
+        range: &Range<usize>,
+        arguable: bool,
+        scratch: &mut Scratch,
+    ) -> Vec<Scored> {
         let Scratch { inside, args, claim_pieces, hs, taken, tf, seen, own } = scratch;
         inside.clear();
-        inside.extend((0..self.hits.len()).filter(|&hi| range.start <= self.hits[hi].toks.start && self.hits[hi].toks.end <= range.end));
+        inside.extend((0..self.hits.len()).filter(|&hi| {
+            range.start <= self.hits[hi].toks.start && self.hits[hi].toks.end <= range.end
+        }));
         args.clear();
         let counts = |c: &Cue| !arguable || (c.predicate && !c.weak);
-        args.extend(inside.iter().map(|&hi| &ix.cues[self.hits[hi].cue]).filter(|c| counts(c)).flat_map(|c| c.args.iter().copied()));
+        args.extend(
+            inside
+                .iter()
+                .map(|&hi| &ix.cues[self.hits[hi].cue])
+                .filter(|c| counts(c))
+                .flat_map(|c| c.args.iter().copied()),
+        );
         args.sort_unstable();
         args.dedup();
         // The pieces in range that are some claim's words.
         claim_pieces.clear();
-        claim_pieces.extend(self.ps.iter().enumerate().filter(|(_, p)| !ix.claim_words(p.stem).is_empty() && range.contains(&p.tok)).map(|(pi, _)| pi));
+        claim_pieces.extend(
+            self.ps
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| !ix.claim_words(p.stem).is_empty() && range.contains(&p.tok))
+                .map(|(pi, _)| pi),
+        );
         let mut out = Vec::with_capacity(args.len());
         for &a in args.iter() {
             let stance = kb.arguments[a].stance;
@@ -1115,11 +1285,17 @@ impl SentenceData<'_> {
                 }
             }
             // Longest / heaviest non-overlapping hits.
-            hs.sort_by(|x, y| y.1.total_cmp(&x.1).then(self.hits[x.0].pieces.start.cmp(&self.hits[y.0].pieces.start)));
+            hs.sort_by(|x, y| {
+                y.1.total_cmp(&x.1)
+                    .then(self.hits[x.0].pieces.start.cmp(&self.hits[y.0].pieces.start))
+            });
             taken.clear();
             for &(hi, w) in hs.iter() {
                 let h = &self.hits[hi];
-                if !taken.iter().any(|&(t, _)| self.hits[t].pieces.start < h.pieces.end && h.pieces.start < self.hits[t].pieces.end) {
+                if !taken.iter().any(|&(t, _)| {
+                    self.hits[t].pieces.start < h.pieces.end
+                        && h.pieces.start < self.hits[t].pieces.end
+                }) {
                     taken.push((hi, w));
                 }
             }
@@ -1133,15 +1309,20 @@ impl SentenceData<'_> {
             }
             let own_cue = |c: usize| ix.cues[c].args.binary_search(&a).is_ok();
             let norm = ix.norm[a];
-            let mut score: f32 = tf.iter().map(|&(_, n, w)| {
-                let n = n as f32;
-                w * n * (K1 + 1.0) / (n + K1 * norm)
-            }).sum();
+            let mut score: f32 = tf
+                .iter()
+                .map(|&(_, n, w)| {
+                    let n = n as f32;
+                    w * n * (K1 + 1.0) / (n + K1 * norm)
+                })
+                .sum();
             // Content words of the claim the cues did not cover.
             seen.clear();
             for &pi in claim_pieces.iter() {
                 let p = &self.ps[pi];
-                if taken.iter().any(|&(hi, _)| self.hits[hi].pieces.contains(&pi)) || seen.contains(&p.stem) {
+                if taken.iter().any(|&(hi, _)| self.hits[hi].pieces.contains(&pi))
+                    || seen.contains(&p.stem)
+                {
                     continue;
                 }
                 // (Each argument once, ascending.)
@@ -1170,7 +1351,9 @@ impl SentenceData<'_> {
                 distinct: cues().count(),
                 predicates: predicates().count(),
                 heaviest: predicates().map(|x| x.2).fold(0.0, f32::max),
-                specific: taken.iter().any(|&(hi, _)| ix.cues[self.hits[hi].cue].specific && own_cue(self.hits[hi].cue)),
+                specific: taken.iter().any(|&(hi, _)| {
+                    ix.cues[self.hits[hi].cue].specific && own_cue(self.hits[hi].cue)
+                }),
                 negated: neg_w > pos_w,
             });
         }
@@ -1202,9 +1385,11 @@ fn accept(s: &Scored, c: Context) -> bool {
     }
     let strong = s.distinct >= 2 || s.specific || s.heaviest >= HEAVY_CUE;
     if c.weak_signal && !c.both_sides {
-        return (s.predicates >= 2 || s.specific || s.heaviest >= HEAVY_CUE) && s.score >= 2.0 * MIN_SCORE;
+        return (s.predicates >= 2 || s.specific || s.heaviest >= HEAVY_CUE)
+            && s.score >= 2.0 * MIN_SCORE;
     }
-    (c.signal && strong && s.score >= MIN_SCORE) || (c.both_sides && (c.signal || (strong && !c.dated)) && s.score >= MIN_SCORE_BOTH)
+    (c.signal && strong && s.score >= MIN_SCORE)
+        || (c.both_sides && (c.signal || (strong && !c.dated)) && s.score >= MIN_SCORE_BOTH)
 }
 
 /// Where the sentence shows that it argues: claim markers and hedges (token indices).
@@ -1229,7 +1414,8 @@ fn signals(ctx: &SentenceCtx, ix: &Index, tw: &TokWords) -> Vec<(usize, bool)> {
         match marker {
             None => v.push((i, false)),
             Some(end) => {
-                let weak = (i..end).all(|k| Lists::is_function_word(tw, k) || s.word(k).ends_with("n't"));
+                let weak =
+                    (i..end).all(|k| Lists::is_function_word(tw, k) || s.word(k).ends_with("n't"));
                 v.push((i, weak));
             }
         }
@@ -1240,7 +1426,13 @@ fn signals(ctx: &SentenceCtx, ix: &Index, tw: &TokWords) -> Vec<(usize, bool)> {
 /// Does a sentence that speaks of the essay itself ("In this essay I will ...") still state a
 /// thesis ("... argue that ...")?
 fn thesis(s: &Sentence) -> bool {
-    (1..s.toks.len()).any(|i| s.word(i) == "that" && matches!(s.word(i - 1), "argue" | "show" | "prove" | "demonstrate" | "contend" | "maintain" | "suggest"))
+    (1..s.toks.len()).any(|i| {
+        s.word(i) == "that"
+            && matches!(
+                s.word(i - 1),
+                "argue" | "show" | "prove" | "demonstrate" | "contend" | "maintain" | "suggest"
+            )
+    })
 }
 
 /// How a sentence scores against each argument (for tuning and tests): hits, the top arguments
@@ -1254,15 +1446,42 @@ pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
     let ps = pieces(&ix, &ctx.s, &tw);
     let hits = find_hits(&ix, &ps);
     let s = &ctx.s;
-    let commas = (0..s.toks.len()).filter(|&i| s.toks[i].kind == TokKind::Punct && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")).collect();
-    let d = SentenceData { ps, hits, negs: negators(&ctx, &ix, &tw), commas, clauses: ctx.clauses() };
-    let mut out = format!("signals={:?} negs={:?}\n", signals(&ctx, &ix, &tw), d.negs.iter().map(|n| n.toks.clone()).collect::<Vec<_>>());
+    let commas = (0..s.toks.len())
+        .filter(|&i| {
+            s.toks[i].kind == TokKind::Punct
+                && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")
+        })
+        .collect();
+    let d =
+        SentenceData { ps, hits, negs: negators(&ctx, &ix, &tw), commas, clauses: ctx.clauses() };
+    let mut out = format!(
+        "signals={:?} negs={:?}\n",
+        signals(&ctx, &ix, &tw),
+        d.negs.iter().map(|n| n.toks.clone()).collect::<Vec<_>>()
+    );
     for h in &d.hits {
         let c = &ix.cues[h.cue];
-        out.push_str(&format!("  hit {:?}{}{} w={:.2} idf={:.2} args={:?}\n", &sentence[s.toks[h.toks.start].range.start..s.toks[h.toks.end - 1].range.end], if c.topic { " (topic)" } else { "" }, if c.predicate { " (predicate)" } else { "" }, c.weight, c.idf, c.args.iter().map(|&a| kb.arguments[a].id.as_str()).collect::<Vec<_>>()));
+        out.push_str(&format!(
+            "  hit {:?}{}{} w={:.2} idf={:.2} args={:?}\n",
+            &sentence[s.toks[h.toks.start].range.start..s.toks[h.toks.end - 1].range.end],
+            if c.topic { " (topic)" } else { "" },
+            if c.predicate { " (predicate)" } else { "" },
+            c.weight,
+            c.idf,
+            c.args.iter().map(|&a| kb.arguments[a].id.as_str()).collect::<Vec<_>>()
+        ));
     }
     for sc in d.score(kb, &ix, &(0..s.toks.len()), false).iter().take(4) {
-        out.push_str(&format!("  {} {:.2} distinct={} predicates={} specific={} heaviest={:.2} negated={}\n", kb.arguments[sc.argument].id, sc.score, sc.distinct, sc.predicates, sc.specific, sc.heaviest, sc.negated));
+        out.push_str(&format!(
+            "  {} {:.2} distinct={} predicates={} specific={} heaviest={:.2} negated={}\n",
+            kb.arguments[sc.argument].id,
+            sc.score,
+            sc.distinct,
+            sc.predicates,
+            sc.specific,
+            sc.heaviest,
+            sc.negated
+        ));
     }
     out
 }
@@ -1272,7 +1491,9 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
     if kb.arguments.is_empty() || ctx.s.toks.len() < 3 {
         return Vec::new();
     }
-    let text = ctx.text().trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')'));
+    let text = ctx
+        .text()
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')'));
     if text.ends_with('?') {
         return Vec::new();
     }
@@ -1286,10 +1507,17 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
     // is cheaper to see than the cues, so it is looked at first.
     let signals = signals(ctx, &ix, &tw);
     // Token ranges of mentions of each side.
-    let sides: [Vec<Range<usize>>; 2] = [0, 1].map(|k| ctx.mentions.iter().filter(|m| ix.sides[k].contains(&m.entry)).map(|m| ctx.mention_toks(m)).collect());
+    let sides: [Vec<Range<usize>>; 2] = [0, 1].map(|k| {
+        ctx.mentions
+            .iter()
+            .filter(|m| ix.sides[k].contains(&m.entry))
+            .map(|m| ctx.mention_toks(m))
+            .collect()
+    });
     let context = |r: &Range<usize>| Context {
         signal: signals.iter().any(|(t, _)| r.contains(t)),
-        weak_signal: signals.iter().any(|(t, _)| r.contains(t)) && signals.iter().all(|(t, weak)| *weak || !r.contains(t)),
+        weak_signal: signals.iter().any(|(t, _)| r.contains(t))
+            && signals.iter().all(|(t, weak)| *weak || !r.contains(t)),
         both_sides: sides.iter().all(|v| v.iter().any(|m| r.contains(&m.start))),
         dated: !ctx.dates.is_empty(),
     };
@@ -1303,12 +1531,25 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
     if hits.is_empty() {
         return Vec::new();
     }
-    let commas = (0..s.toks.len()).filter(|&i| s.toks[i].kind == TokKind::Punct && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")).collect();
-    let d = SentenceData { ps, hits, negs: negators(ctx, &ix, &tw), commas, clauses: ctx.clauses() };
+    let commas = (0..s.toks.len())
+        .filter(|&i| {
+            s.toks[i].kind == TokKind::Punct
+                && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")
+        })
+        .collect();
+    let d =
+        SentenceData { ps, hits, negs: negators(ctx, &ix, &tw), commas, clauses: ctx.clauses() };
     let claim = |sc: &Scored, toks: &Range<usize>| {
         let a = s.toks[toks.start].range.start;
         let b = s.toks[toks.end - 1].range.end;
-        Claim { range: ctx.abs(&(a..b)), block: 0..0, argument: sc.argument, negated: sc.negated, score: sc.score, sentence: s.range.clone() }
+        Claim {
+            range: ctx.abs(&(a..b)),
+            block: 0..0,
+            argument: sc.argument,
+            negated: sc.negated,
+            score: sc.score,
+            sentence: s.range.clone(),
+        }
     };
     // Clauses that argue different claims of their own ("Lenin built the Cheka, but Stalin's
     // terror was far greater") give one claim each.
@@ -1317,11 +1558,20 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
             .clauses
             .iter()
             .filter(|c| signals.iter().any(|(t, _)| c.contains(t)))
-            .filter_map(|c| d.score(kb, &ix, c, true).into_iter().find(|sc| accept(sc, context(c))).map(|sc| (c.clone(), sc)))
+            .filter_map(|c| {
+                d.score(kb, &ix, c, true)
+                    .into_iter()
+                    .find(|sc| accept(sc, context(c)))
+                    .map(|sc| (c.clone(), sc))
+            })
             .collect();
-        let distinct: FxHashSet<(usize, bool)> = per_clause.iter().map(|(_, sc)| (sc.argument, sc.negated)).collect();
+        let distinct: FxHashSet<(usize, bool)> =
+            per_clause.iter().map(|(_, sc)| (sc.argument, sc.negated)).collect();
         if per_clause.len() > 1 && distinct.len() > 1 {
-            return per_clause.iter().map(|(c, sc)| claim(sc, &trim_clause(s, c.clone()))).collect();
+            return per_clause
+                .iter()
+                .map(|(c, sc)| claim(sc, &trim_clause(s, c.clone())))
+                .collect();
         }
     }
     match d.score(kb, &ix, &all, true).into_iter().find(|sc| accept(sc, whole)) {
@@ -1332,7 +1582,10 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
 
 /// Drops punctuation at either end of a token range (keeps a final full stop out of the range).
 fn trim_clause(s: &Sentence, mut r: Range<usize>) -> Range<usize> {
-    while r.end > r.start + 1 && s.toks[r.end - 1].kind == TokKind::Punct && s.word(r.end - 1) != ")" {
+    while r.end > r.start + 1
+        && s.toks[r.end - 1].kind == TokKind::Punct
+        && s.word(r.end - 1) != ")"
+    {
         r.end -= 1;
     }
     while r.start + 1 < r.end && s.toks[r.start].kind == TokKind::Punct && s.word(r.start) != "(" {
@@ -1407,7 +1660,10 @@ fn full_source(kb: &KnowledgeBase, a: &Argument) -> String {
     match es.len() {
         0 => {}
         1 => parts.push(es[0].clone()),
-        _ => parts.push(format!("essays {}", es.iter().map(|e| e.trim_start_matches("essay ")).collect::<Vec<_>>().join(", "))),
+        _ => parts.push(format!(
+            "essays {}",
+            es.iter().map(|e| e.trim_start_matches("essay ")).collect::<Vec<_>>().join(", ")
+        )),
     }
     if parts.is_empty() {
         "fact base".to_string()
@@ -1424,9 +1680,14 @@ fn sentence_body(s: &str) -> &str {
 fn lower_first(s: &str) -> String {
     let mut words = s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
     let first = words.next().unwrap_or("");
-    let next_is_name = s[first.len()..].starts_with(' ') && words.next().is_some_and(|w| w.starts_with(char::is_uppercase));
+    let next_is_name = s[first.len()..].starts_with(' ')
+        && words.next().is_some_and(|w| w.starts_with(char::is_uppercase));
     let function = FUNCTION_WORDS.contains(&first.to_lowercase().as_str());
-    if first.len() > 1 && (function || !next_is_name) && first.chars().skip(1).all(|c| c.is_lowercase()) && crate::base::is_ordinary_word(&first.to_lowercase()) {
+    if first.len() > 1
+        && (function || !next_is_name)
+        && first.chars().skip(1).all(|c| c.is_lowercase())
+        && crate::base::is_ordinary_word(&first.to_lowercase())
+    {
         let mut cs = s.chars();
         let c = cs.next().unwrap();
         c.to_lowercase().chain(cs).collect()
@@ -1453,7 +1714,9 @@ pub fn document(kb: &KnowledgeBase, claims: &[Claim], text: &str) -> (Vec<Findin
     let ix = index(kb);
     let positions: Vec<(usize, bool)> = claims.iter().map(|c| (c.argument, c.negated)).collect();
     // Is the position asserted by some claim other than `skip`?
-    let made = |arg: usize, negated: bool, skip: usize| positions.iter().enumerate().any(|(j, &p)| j != skip && p == (arg, negated));
+    let made = |arg: usize, negated: bool, skip: usize| {
+        positions.iter().enumerate().any(|(j, &p)| j != skip && p == (arg, negated))
+    };
 
     let mut shown: HashSet<(usize, usize)> = HashSet::new();
     let mut open: HashMap<usize, f32> = HashMap::new();
@@ -1471,29 +1734,48 @@ pub fn document(kb: &KnowledgeBase, claims: &[Claim], text: &str) -> (Vec<Findin
         let cands = counterpoints(kb, c);
         // The essay answers this claim elsewhere: it makes one of the strongest counterpoints, or
         // asserts the opposite of the claim.
-        let answered = made(c.argument, !c.negated, i) || cands.iter().take(3).any(|&x| made(x, false, i));
+        let answered =
+            made(c.argument, !c.negated, i) || cands.iter().take(3).any(|&x| made(x, false, i));
         if answered {
             continue;
         }
         for (rank, &x) in cands.iter().take(3).enumerate() {
             *open.entry(x).or_default() += 1.0 / (rank as f32 + 1.0);
         }
-        let fresh: Vec<usize> = cands.iter().copied().filter(|&x| !shown.contains(&(c.block.start, x))).collect();
+        let fresh: Vec<usize> =
+            cands.iter().copied().filter(|&x| !shown.contains(&(c.block.start, x))).collect();
         let Some(&best) = fresh.first() else { continue };
         shown.insert((c.block.start, best));
-        let mut f = Finding::new(Code::Counterargument, c.range.clone(), format!("Counterpoint: {}", ix.points[best]));
+        let mut f = Finding::new(
+            Code::Counterargument,
+            c.range.clone(),
+            format!("Counterpoint: {}", ix.points[best]),
+        );
         for &alt in fresh.iter().skip(1).take(2) {
-            f.related.push(Related { message: format!("Another counterpoint: {}", ix.points[alt]), range: None });
+            f.related.push(Related {
+                message: format!("Another counterpoint: {}", ix.points[alt]),
+                range: None,
+            });
         }
         let at = c.sentence.end.max(c.range.end).min(text.len());
-        let ends = text[..at].trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
+        let ends =
+            text[..at].trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
         let lead = if ends { " " } else { ". " };
-        f.fixes.push(Fix { title: "Add counterargument".into(), range: at..at, replacement: format!("{lead}{}", ix.however[best]) });
-        f.fixes.push(Fix { title: "Insert citation".into(), range: at..at, replacement: format!("{lead}{}", ix.citation[best]) });
+        f.fixes.push(Fix {
+            title: "Add counterargument".into(),
+            range: at..at,
+            replacement: format!("{lead}{}", ix.however[best]),
+        });
+        f.fixes.push(Fix {
+            title: "Insert citation".into(),
+            range: at..at,
+            replacement: format!("{lead}{}", ix.citation[best]),
+        });
         findings.push(f);
     }
     // Strong opposing points not yet made, strongest first.
-    let mut open: Vec<(usize, f32)> = open.into_iter().filter(|&(x, _)| !positions.contains(&(x, false))).collect();
+    let mut open: Vec<(usize, f32)> =
+        open.into_iter().filter(|&(x, _)| !positions.contains(&(x, false))).collect();
     open.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     balance.unaddressed = open.into_iter().map(|(x, _)| x).collect();
     (findings, balance)
@@ -1516,7 +1798,8 @@ mod tests {
     fn render(text: &str) -> String {
         let kb = kb();
         let a = analyze(kb, text, Format::Plain, &Config::default(), &mut Cache::default());
-        let hints: Vec<&Finding> = a.findings.iter().filter(|f| f.code == Code::Counterargument).collect();
+        let hints: Vec<&Finding> =
+            a.findings.iter().filter(|f| f.code == Code::Counterargument).collect();
         let mut out = String::new();
         let mut last = 0;
         for f in &hints {
@@ -1528,9 +1811,20 @@ mod tests {
         out = out.trim_end().to_string();
         for c in &a.claims {
             let arg = &kb.arguments[c.argument];
-            out.push_str(&format!("\n* «{}» {}{} ({})", &text[c.range.clone()], if c.negated { "!" } else { "" }, arg.id, c.stance(kb).label()));
+            out.push_str(&format!(
+                "\n* «{}» {}{} ({})",
+                &text[c.range.clone()],
+                if c.negated { "!" } else { "" },
+                arg.id,
+                c.stance(kb).label()
+            ));
             if let Some(f) = hints.iter().find(|f| f.range == c.range) {
-                let id_of = |m: &str| kb.arguments.iter().find(|x| m.contains(&x.claim)).map_or("?".to_string(), |x| x.id.clone());
+                let id_of = |m: &str| {
+                    kb.arguments
+                        .iter()
+                        .find(|x| m.contains(&x.claim))
+                        .map_or("?".to_string(), |x| x.id.clone())
+                };
                 let alts: Vec<String> = f.related.iter().map(|r| id_of(&r.message)).collect();
                 out.push_str(&format!(" -> {} [{}]", id_of(&f.message), alts.join(", ")));
             } else {
@@ -1539,7 +1833,12 @@ mod tests {
         }
         let b = &a.balance;
         let open: Vec<&str> = b.unaddressed.iter().map(|&i| kb.arguments[i].id.as_str()).collect();
-        out.push_str(&format!("\nbalance: {} continuity, {} rupture; open: {}", b.continuity, b.rupture, open.join(", ")));
+        out.push_str(&format!(
+            "\nbalance: {} continuity, {} rupture; open: {}",
+            b.continuity,
+            b.rupture,
+            open.join(", ")
+        ));
         out
     }
 
@@ -1551,7 +1850,8 @@ mod tests {
     fn neutral(texts: &[&str]) {
         for t in texts {
             let a = analyze(kb(), t, Format::Plain, &Config::default(), &mut Cache::default());
-            let found: Vec<&str> = a.claims.iter().map(|c| kb().arguments[c.argument].id.as_str()).collect();
+            let found: Vec<&str> =
+                a.claims.iter().map(|c| kb().arguments[c.argument].id.as_str()).collect();
             assert!(found.is_empty(), "{t:?} taken as a claim of {found:?}");
         }
     }
@@ -1563,7 +1863,10 @@ mod tests {
         if let Ok(dir) = std::env::var("CLIO_PACK") {
             for e in std::fs::read_dir(dir).unwrap() {
                 let p = e.unwrap().path();
-                packs.push(crate::base::Pack { name: p.display().to_string(), text: std::fs::read_to_string(&p).unwrap() });
+                packs.push(crate::base::Pack {
+                    name: p.display().to_string(),
+                    text: std::fs::read_to_string(&p).unwrap(),
+                });
             }
         }
         let (kb, errs) = KnowledgeBase::load(&packs);
@@ -1582,18 +1885,27 @@ mod tests {
 
     #[test]
     fn asserted_claims_draw_the_other_side() {
-        check("Lenin's terror made Stalin's terror inevitable.", expect![[r#"
+        check(
+            "Lenin's terror made Stalin's terror inevitable.",
+            expect![[r#"
             [Lenin's terror made Stalin's terror inevitable].
             * «Lenin's terror made Stalin's terror inevitable» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
-            balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]]);
-        check("Stalin was the loyal disciple Lenin wanted as his successor.", expect![[r#"
+            balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]],
+        );
+        check(
+            "Stalin was the loyal disciple Lenin wanted as his successor.",
+            expect![[r#"
             [Stalin was the loyal disciple Lenin wanted as his successor].
             * «Stalin was the loyal disciple Lenin wanted as his successor» disciple-continuity (continuity) -> testament-warning [image-fabricated-rupture, georgian-affair-rupture]
-            balance: 1 continuity, 0 rupture; open: testament-warning, image-fabricated-rupture, georgian-affair-rupture"#]]);
-        check("The NEP proves Lenin had given up on socialism.", expect![[r#"
+            balance: 1 continuity, 0 rupture; open: testament-warning, image-fabricated-rupture, georgian-affair-rupture"#]],
+        );
+        check(
+            "The NEP proves Lenin had given up on socialism.",
+            expect![[r#"
             [The NEP proves Lenin had given up on socialism].
             * «The NEP proves Lenin had given up on socialism» nep-capitalist-rupture (rupture) -> nep-retreat-continuity [industrialisation-necessity-continuity, war-communism-precedent]
-            balance: 0 continuity, 1 rupture; open: nep-retreat-continuity, industrialisation-necessity-continuity, war-communism-precedent"#]]);
+            balance: 0 continuity, 1 rupture; open: nep-retreat-continuity, industrialisation-necessity-continuity, war-communism-precedent"#]],
+        );
     }
 
     #[test]
@@ -1619,47 +1931,74 @@ mod tests {
 
     #[test]
     fn negation_reverses_the_claim() {
-        check("Stalin continued Lenin's terror.", expect![[r#"
+        check(
+            "Stalin continued Lenin's terror.",
+            expect![[r#"
             [Stalin continued Lenin's terror].
             * «Stalin continued Lenin's terror» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
-            balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]]);
-        check("Stalin did not simply continue Lenin's terror.", expect![[r#"
+            balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]],
+        );
+        check(
+            "Stalin did not simply continue Lenin's terror.",
+            expect![[r#"
             [Stalin did not simply continue Lenin's terror].
             * «Stalin did not simply continue Lenin's terror» !terror-continuity (rupture) -> terror-continuity [lenin-ruthlessness-continuity, kronstadt-continuity]
-            balance: 0 continuity, 1 rupture; open: terror-continuity, lenin-ruthlessness-continuity, kronstadt-continuity"#]]);
-        check("Stalinism was by no means the inevitable outcome of Leninism.", expect![[r#"
+            balance: 0 continuity, 1 rupture; open: terror-continuity, lenin-ruthlessness-continuity, kronstadt-continuity"#]],
+        );
+        check(
+            "Stalinism was by no means the inevitable outcome of Leninism.",
+            expect![[r#"
             [Stalinism was by no means the inevitable outcome of Leninism].
             * «Stalinism was by no means the inevitable outcome of Leninism» !stalinism-inevitable-continuity (rupture) -> stalinism-inevitable-continuity [revolutionary-pattern-continuity, party-complicity-continuity]
-            balance: 0 continuity, 1 rupture; open: stalinism-inevitable-continuity, revolutionary-pattern-continuity, party-complicity-continuity"#]]);
-        check("Stalin was never Lenin's loyal disciple.", expect![[r#"
+            balance: 0 continuity, 1 rupture; open: stalinism-inevitable-continuity, revolutionary-pattern-continuity, party-complicity-continuity"#]],
+        );
+        check(
+            "Stalin was never Lenin's loyal disciple.",
+            expect![[r#"
             [Stalin was never Lenin's loyal disciple].
             * «Stalin was never Lenin's loyal disciple» !disciple-continuity (rupture) -> disciple-continuity [lenin-promoted-stalin, cult-continuity]
-            balance: 0 continuity, 1 rupture; open: disciple-continuity, lenin-promoted-stalin, cult-continuity"#]]);
-        check("It is a myth that Stalin continued Lenin's terror.", expect![[r#"
+            balance: 0 continuity, 1 rupture; open: disciple-continuity, lenin-promoted-stalin, cult-continuity"#]],
+        );
+        check(
+            "It is a myth that Stalin continued Lenin's terror.",
+            expect![[r#"
             [It is a myth that Stalin continued Lenin's terror].
             * «It is a myth that Stalin continued Lenin's terror» !terror-continuity (rupture) -> terror-continuity [lenin-ruthlessness-continuity, kronstadt-continuity]
-            balance: 0 continuity, 1 rupture; open: terror-continuity, lenin-ruthlessness-continuity, kronstadt-continuity"#]]);
+            balance: 0 continuity, 1 rupture; open: terror-continuity, lenin-ruthlessness-continuity, kronstadt-continuity"#]],
+        );
         // Intensifiers are not negations.
-        check("There is no doubt that Stalin continued Lenin's terror.", expect![[r#"
+        check(
+            "There is no doubt that Stalin continued Lenin's terror.",
+            expect![[r#"
             [There is no doubt that Stalin continued Lenin's terror].
             * «There is no doubt that Stalin continued Lenin's terror» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
-            balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]]);
-        check("Lenin's terror not only paved the way for Stalin's but made it inevitable.", expect![[r#"
+            balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]],
+        );
+        check(
+            "Lenin's terror not only paved the way for Stalin's but made it inevitable.",
+            expect![[r#"
             [Lenin's terror not only paved the way for Stalin's but made it inevitable].
             * «Lenin's terror not only paved the way for Stalin's but made it inevitable» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
-            balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]]);
+            balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]],
+        );
     }
 
     #[test]
     fn hedged_claims_are_claims() {
-        check("Some historians argue that Lenin's terror made Stalin's terror inevitable.", expect![[r#"
+        check(
+            "Some historians argue that Lenin's terror made Stalin's terror inevitable.",
+            expect![[r#"
             [Some historians argue that Lenin's terror made Stalin's terror inevitable].
             * «Some historians argue that Lenin's terror made Stalin's terror inevitable» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
-            balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]]);
-        check("Arguably the NEP was only a temporary retreat on the way to socialism.", expect![[r#"
+            balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]],
+        );
+        check(
+            "Arguably the NEP was only a temporary retreat on the way to socialism.",
+            expect![[r#"
             [Arguably the NEP was only a temporary retreat on the way to socialism].
             * «Arguably the NEP was only a temporary retreat on the way to socialism» nep-retreat-continuity (continuity) -> nep-abandoned-rupture [bukharin-alternative-rupture, collectivisation-scale-rupture]
-            balance: 1 continuity, 0 rupture; open: nep-abandoned-rupture, bukharin-alternative-rupture, collectivisation-scale-rupture"#]]);
+            balance: 1 continuity, 0 rupture; open: nep-abandoned-rupture, bukharin-alternative-rupture, collectivisation-scale-rupture"#]],
+        );
     }
 
     #[test]
@@ -1720,14 +2059,20 @@ mod tests {
     /// `...` in a marker skips up to three words; a marker that names the cause still argues.
     #[test]
     fn markers_with_gaps_and_causes() {
-        check("The ban on factions in 1921 made Stalin's dictatorship possible.", expect![[r#"
+        check(
+            "The ban on factions in 1921 made Stalin's dictatorship possible.",
+            expect![[r#"
             [The ban on factions in 1921 made Stalin's dictatorship possible].
             * «The ban on factions in 1921 made Stalin's dictatorship possible» one-party-state-continuity (continuity) -> emergency-measures-rupture [personal-dictatorship-rupture, party-debate-rupture]
-            balance: 1 continuity, 0 rupture; open: emergency-measures-rupture, personal-dictatorship-rupture, party-debate-rupture"#]]);
-        check("Stalinism was the product of Stalin's own paranoid personality.", expect![[r#"
+            balance: 1 continuity, 0 rupture; open: emergency-measures-rupture, personal-dictatorship-rupture, party-debate-rupture"#]],
+        );
+        check(
+            "Stalinism was the product of Stalin's own paranoid personality.",
+            expect![[r#"
             [Stalinism was the product of Stalin's own paranoid personality].
             * «Stalinism was the product of Stalin's own paranoid personality» personality-rupture (rupture) -> party-complicity-continuity [stalinism-inevitable-continuity, revolutionary-pattern-continuity]
-            balance: 0 continuity, 1 rupture; open: party-complicity-continuity, stalinism-inevitable-continuity, revolutionary-pattern-continuity"#]]);
+            balance: 0 continuity, 1 rupture; open: party-complicity-continuity, stalinism-inevitable-continuity, revolutionary-pattern-continuity"#]],
+        );
     }
 
     /// Odd text (Cyrillic, emoji, curly quotes, CRLF, lone punctuation) never makes the check panic.
@@ -1756,7 +2101,10 @@ mod tests {
     fn speed() {
         let essays = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/essays"));
         let Ok(dir) = essays else { return };
-        let text: String = dir.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect::<Vec<_>>().join("\n\n");
+        let text: String = dir
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect::<Vec<_>>()
+            .join("\n\n");
         let kb = &kb_with_env_pack();
         let config = Config::default();
         let _ = index(kb);
@@ -1792,9 +2140,20 @@ mod tests {
             let text = std::fs::read_to_string(path).unwrap();
             let a = analyze(kb, &text, Format::Plain, &Config::default(), &mut Cache::default());
             for c in &a.claims {
-                let hinted = a.findings.iter().any(|f| f.code == Code::Counterargument && f.range == c.range);
+                let hinted = a
+                    .findings
+                    .iter()
+                    .any(|f| f.code == Code::Counterargument && f.range == c.range);
                 let line = text[..c.range.start].matches('\n').count() + 1;
-                println!("{}:{line} {}{} {:.1} {} «{}»", &path[path.len().saturating_sub(30)..][..3.min(path.len())], if c.negated { "!" } else { "" }, kb.arguments[c.argument].id, c.score, if hinted { "HINT" } else { "-" }, &text[c.range.clone()]);
+                println!(
+                    "{}:{line} {}{} {:.1} {} «{}»",
+                    &path[path.len().saturating_sub(30)..][..3.min(path.len())],
+                    if c.negated { "!" } else { "" },
+                    kb.arguments[c.argument].id,
+                    c.score,
+                    if hinted { "HINT" } else { "-" },
+                    &text[c.range.clone()]
+                );
             }
         }
     }
@@ -1807,13 +2166,29 @@ mod tests {
         let kb = &kb_with_env_pack();
         for line in std::fs::read_to_string(p).unwrap().lines().filter(|l| !l.trim().is_empty()) {
             let a = analyze(kb, line, Format::Plain, &Config::default(), &mut Cache::default());
-            let id_of = |m: &str| kb.arguments.iter().find(|x| m.contains(&x.claim)).map_or("?".to_string(), |x| x.id.clone());
-            let claims: Vec<String> = a.claims.iter().map(|c| format!("{}{}", if c.negated { "!" } else { "" }, kb.arguments[c.argument].id)).collect();
-            let hints: Vec<String> = a.findings.iter().filter(|f| f.code == Code::Counterargument).map(|f| {
-                let mut v = vec![id_of(&f.message)];
-                v.extend(f.related.iter().map(|r| id_of(&r.message)));
-                v.join(",")
-            }).collect();
+            let id_of = |m: &str| {
+                kb.arguments
+                    .iter()
+                    .find(|x| m.contains(&x.claim))
+                    .map_or("?".to_string(), |x| x.id.clone())
+            };
+            let claims: Vec<String> = a
+                .claims
+                .iter()
+                .map(|c| {
+                    format!("{}{}", if c.negated { "!" } else { "" }, kb.arguments[c.argument].id)
+                })
+                .collect();
+            let hints: Vec<String> = a
+                .findings
+                .iter()
+                .filter(|f| f.code == Code::Counterargument)
+                .map(|f| {
+                    let mut v = vec![id_of(&f.message)];
+                    v.extend(f.related.iter().map(|r| id_of(&r.message)));
+                    v.join(",")
+                })
+                .collect();
             println!("{line}\n    claims: {}  hints: {}", claims.join(" "), hints.join(" | "));
         }
     }
@@ -1830,13 +2205,22 @@ mod tests {
         for (k, &id) in &ix.stem_ids {
             names[id as usize] = String::from_utf8_lossy(k).into_owned();
         }
-        let t: Vec<String> = ix.cues.iter().filter(|c| c.topic).map(|c| {
-            let words: Vec<String> = c.parts.iter().map(|p| match p {
-                Pat::Stem(id) => names[*id as usize].clone(),
-                Pat::Prefix(x) => format!("{x}*"),
-            }).collect();
-            words.join(" ")
-        }).collect();
+        let t: Vec<String> = ix
+            .cues
+            .iter()
+            .filter(|c| c.topic)
+            .map(|c| {
+                let words: Vec<String> = c
+                    .parts
+                    .iter()
+                    .map(|p| match p {
+                        Pat::Stem(id) => names[*id as usize].clone(),
+                        Pat::Prefix(x) => format!("{x}*"),
+                    })
+                    .collect();
+                words.join(" ")
+            })
+            .collect();
         println!("{}", t.join("\n"));
     }
 
@@ -1845,7 +2229,10 @@ mod tests {
         assert_eq!(lower_first("The NEP was a retreat."), "the NEP was a retreat.");
         assert_eq!(lower_first("War Communism was the model."), "War Communism was the model.");
         assert_eq!(lower_first("Stalin's terror differed."), "Stalin's terror differed.");
-        assert_eq!(lower_first("It was Lenin who raised Stalin."), "it was Lenin who raised Stalin.");
+        assert_eq!(
+            lower_first("It was Lenin who raised Stalin."),
+            "it was Lenin who raised Stalin."
+        );
     }
 
     /// The stemmer as first written (allocating, one step after another), to check the
@@ -1857,7 +2244,15 @@ mod tests {
         if w.len() <= 3 || !w.is_ascii() {
             return w;
         }
-        for (k, v) in [("faction", "faction"), ("factions", "faction"), ("factional", "faction"), ("nation", "nation"), ("nations", "nation"), ("action", "action"), ("actions", "action")] {
+        for (k, v) in [
+            ("faction", "faction"),
+            ("factions", "faction"),
+            ("factional", "faction"),
+            ("nation", "nation"),
+            ("nations", "nation"),
+            ("action", "action"),
+            ("actions", "action"),
+        ] {
             if w == k {
                 return v.to_string();
             }
@@ -1870,15 +2265,38 @@ mod tests {
             }
         }
         const SUFFIXES: &[(&str, usize)] = &[
-            ("isations", 4), ("isation", 4), ("ations", 3), ("ation", 3), ("abilities", 3), ("ability", 3), ("ities", 3), ("ity", 3), ("ings", 3), ("ing", 3), ("ions", 3), ("ion", 3),
-            ("ably", 3), ("able", 3), ("ments", 4), ("ment", 4), ("ness", 4), ("edly", 3), ("ed", 3), ("es", 3), ("al", 4), ("ly", 4), ("s", 3), ("e", 3),
+            ("isations", 4),
+            ("isation", 4),
+            ("ations", 3),
+            ("ation", 3),
+            ("abilities", 3),
+            ("ability", 3),
+            ("ities", 3),
+            ("ity", 3),
+            ("ings", 3),
+            ("ing", 3),
+            ("ions", 3),
+            ("ion", 3),
+            ("ably", 3),
+            ("able", 3),
+            ("ments", 4),
+            ("ment", 4),
+            ("ness", 4),
+            ("edly", 3),
+            ("ed", 3),
+            ("es", 3),
+            ("al", 4),
+            ("ly", 4),
+            ("s", 3),
+            ("e", 3),
         ];
         for &(suf, min) in SUFFIXES {
             if let Some(base) = w.strip_suffix(suf) {
                 if base.len() < min {
                     continue;
                 }
-                if suf == "s" && (base.ends_with('s') || base.ends_with('u') || base.ends_with('i')) {
+                if suf == "s" && (base.ends_with('s') || base.ends_with('u') || base.ends_with('i'))
+                {
                     continue;
                 }
                 let mut b = base.to_string();
@@ -1913,7 +2331,8 @@ mod tests {
     fn piece_stems_are_the_stems() {
         let kb = kb();
         let ix = index(kb);
-        let mut texts: Vec<String> = kb.arguments.iter().flat_map(|a| [a.claim.clone(), a.evidence_text.clone()]).collect();
+        let mut texts: Vec<String> =
+            kb.arguments.iter().flat_map(|a| [a.claim.clone(), a.evidence_text.clone()]).collect();
         texts.push("Lenin's Cheka laid the foundations; Stalin’s purges, the NEP-era and KÉLVIN's factions didn't continue Leninism's terror-state (collectivization).".into());
         let mut buf = Vec::new();
         for text in texts {
@@ -1927,7 +2346,23 @@ mod tests {
 
     #[test]
     fn stems() {
-        let words = ["continued", "continuity", "continuation", "continues", "purges", "purged", "collectivization", "collectivised", "Lenin's", "Stalin’s", "inevitably", "inevitability", "betrayal", "factions", "policies"];
+        let words = [
+            "continued",
+            "continuity",
+            "continuation",
+            "continues",
+            "purges",
+            "purged",
+            "collectivization",
+            "collectivised",
+            "Lenin's",
+            "Stalin’s",
+            "inevitably",
+            "inevitability",
+            "betrayal",
+            "factions",
+            "policies",
+        ];
         let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
         expect!["continu continu continu continu purg purg collectivis collectivis lenin stalin inevit inevit betray faction policy"].assert_eq(&stems.join(" "));
     }

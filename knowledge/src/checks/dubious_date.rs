@@ -35,7 +35,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::SentenceCtx;
 use crate::analysis::{Code, Finding, Fix, Severity};
 use crate::base::date::{day_number, Date, DaySpan, When, MONTHS};
-use crate::base::{Entry, EntryId, KnowledgeBase, Kind, Role};
+use crate::base::{Entry, EntryId, Kind, KnowledgeBase, Role};
 use crate::text::dates::{month_number, DateExpr, Relation};
 use crate::text::sentences::TokKind;
 
@@ -49,29 +49,68 @@ use crate::text::sentences::TokKind;
 pub(crate) fn is_be(w: &str) -> bool {
     matches!(
         w,
-        "was" | "were" | "is" | "are" | "been" | "be" | "being" | "am" | "get" | "got" | "gets" | "getting"
+        "was"
+            | "were"
+            | "is"
+            | "are"
+            | "been"
+            | "be"
+            | "being"
+            | "am"
+            | "get"
+            | "got"
+            | "gets"
+            | "getting"
     )
 }
 
 fn is_have(w: &str) -> bool {
-    matches!(
-        w,
-        "had" | "has" | "have" | "having"
-    )
+    matches!(w, "had" | "has" | "have" | "having")
 }
 
 pub(crate) fn is_modal(w: &str) -> bool {
     matches!(
         w,
-        "would" | "could" | "should" | "might" | "will" | "may" | "must" | "shall" | "can" | "did" | "does" | "do"
+        "would"
+            | "could"
+            | "should"
+            | "might"
+            | "will"
+            | "may"
+            | "must"
+            | "shall"
+            | "can"
+            | "did"
+            | "does"
+            | "do"
     )
 }
 
 fn is_det(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "these" | "those" | "new" | "first" | "second"
-            | "third" | "whole" | "entire" | "own" | "newly" | "so-called" | "infamous" | "famous" | "brutal"
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "this"
+            | "these"
+            | "those"
+            | "new"
+            | "first"
+            | "second"
+            | "third"
+            | "whole"
+            | "entire"
+            | "own"
+            | "newly"
+            | "so-called"
+            | "infamous"
+            | "famous"
+            | "brutal"
             | "bloody"
     )
 }
@@ -79,10 +118,40 @@ fn is_det(w: &str) -> bool {
 fn is_adverb_word(w: &str) -> bool {
     matches!(
         w,
-        "then" | "later" | "soon" | "also" | "first" | "finally" | "eventually" | "already" | "still" | "again"
-            | "once" | "only" | "even" | "subsequently" | "duly" | "thus" | "therefore" | "himself" | "itself"
-            | "themselves" | "all" | "both" | "quickly" | "promptly" | "secretly" | "officially" | "formally"
-            | "allegedly" | "apparently" | "supposedly" | "reportedly" | "famously" | "in" | "turn"
+        "then"
+            | "later"
+            | "soon"
+            | "also"
+            | "first"
+            | "finally"
+            | "eventually"
+            | "already"
+            | "still"
+            | "again"
+            | "once"
+            | "only"
+            | "even"
+            | "subsequently"
+            | "duly"
+            | "thus"
+            | "therefore"
+            | "himself"
+            | "itself"
+            | "themselves"
+            | "all"
+            | "both"
+            | "quickly"
+            | "promptly"
+            | "secretly"
+            | "officially"
+            | "formally"
+            | "allegedly"
+            | "apparently"
+            | "supposedly"
+            | "reportedly"
+            | "famously"
+            | "in"
+            | "turn"
     )
 }
 
@@ -90,12 +159,66 @@ fn is_adverb_word(w: &str) -> bool {
 fn no_object_after(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on" | "at" | "during" | "by" | "after" | "before" | "until" | "till" | "from" | "with" | "for" | "to"
-            | "against" | "into" | "under" | "over" | "as" | "while" | "when" | "and" | "aged" | "amid" | "following"
-            | "despite" | "because" | "through" | "throughout" | "within" | "near" | "outside" | "inside" | "upon"
-            | "since" | "around" | "about" | "out" | "shortly" | "soon" | "only" | "suddenly" | "early" | "late"
-            | "later" | "that" | "which" | "but" | "or" | "there" | "here" | "abroad" | "again" | "too" | "also"
-            | "then" | "himself" | "itself" | "themselves" | "briefly" | "mid" | "barely"
+        "in" | "on"
+            | "at"
+            | "during"
+            | "by"
+            | "after"
+            | "before"
+            | "until"
+            | "till"
+            | "from"
+            | "with"
+            | "for"
+            | "to"
+            | "against"
+            | "into"
+            | "under"
+            | "over"
+            | "as"
+            | "while"
+            | "when"
+            | "and"
+            | "aged"
+            | "amid"
+            | "following"
+            | "despite"
+            | "because"
+            | "through"
+            | "throughout"
+            | "within"
+            | "near"
+            | "outside"
+            | "inside"
+            | "upon"
+            | "since"
+            | "around"
+            | "about"
+            | "out"
+            | "shortly"
+            | "soon"
+            | "only"
+            | "suddenly"
+            | "early"
+            | "late"
+            | "later"
+            | "that"
+            | "which"
+            | "but"
+            | "or"
+            | "there"
+            | "here"
+            | "abroad"
+            | "again"
+            | "too"
+            | "also"
+            | "then"
+            | "himself"
+            | "itself"
+            | "themselves"
+            | "briefly"
+            | "mid"
+            | "barely"
     )
 }
 
@@ -103,10 +226,44 @@ fn no_object_after(w: &str) -> bool {
 fn preposition(w: &str) -> bool {
     matches!(
         w,
-        "of" | "to" | "about" | "against" | "after" | "under" | "for" | "with" | "from" | "toward" | "towards"
-            | "like" | "than" | "unlike" | "by" | "on" | "upon" | "as" | "into" | "since" | "before" | "beyond" | "in"
-            | "at" | "during" | "between" | "among" | "over" | "without" | "despite" | "behind" | "through" | "via"
-            | "per" | "amid" | "around" | "whom" | "versus" | "vs"
+        "of" | "to"
+            | "about"
+            | "against"
+            | "after"
+            | "under"
+            | "for"
+            | "with"
+            | "from"
+            | "toward"
+            | "towards"
+            | "like"
+            | "than"
+            | "unlike"
+            | "by"
+            | "on"
+            | "upon"
+            | "as"
+            | "into"
+            | "since"
+            | "before"
+            | "beyond"
+            | "in"
+            | "at"
+            | "during"
+            | "between"
+            | "among"
+            | "over"
+            | "without"
+            | "despite"
+            | "behind"
+            | "through"
+            | "via"
+            | "per"
+            | "amid"
+            | "around"
+            | "whom"
+            | "versus"
+            | "vs"
     )
 }
 
@@ -114,11 +271,52 @@ fn preposition(w: &str) -> bool {
 fn is_framing(w: &str) -> bool {
     matches!(
         w,
-        "in" | "by" | "after" | "before" | "during" | "since" | "until" | "till" | "from" | "between" | "around"
-            | "about" | "c" | "c." | "circa" | "early" | "late" | "mid" | "the" | "of" | "throughout" | "spring"
-            | "summer" | "autumn" | "fall" | "winter" | "then" | "and" | "but" | "so" | "yet" | "however" | "later"
-            | "also" | "only" | "even" | "already" | "still" | "year" | "years" | "on" | "at" | "end" | "start"
-            | "beginning" | "middle" | "ca"
+        "in" | "by"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "until"
+            | "till"
+            | "from"
+            | "between"
+            | "around"
+            | "about"
+            | "c"
+            | "c."
+            | "circa"
+            | "early"
+            | "late"
+            | "mid"
+            | "the"
+            | "of"
+            | "throughout"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+            | "then"
+            | "and"
+            | "but"
+            | "so"
+            | "yet"
+            | "however"
+            | "later"
+            | "also"
+            | "only"
+            | "even"
+            | "already"
+            | "still"
+            | "year"
+            | "years"
+            | "on"
+            | "at"
+            | "end"
+            | "start"
+            | "beginning"
+            | "middle"
+            | "ca"
     )
 }
 
@@ -127,34 +325,149 @@ pub(crate) fn is_prep(w: &str) -> bool {
 }
 
 fn is_adverb(w: &str) -> bool {
-    is_adverb_word(w) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "italy" | "family" | "july" | "rally" | "ally" | "supply" | "assembly" | "early"))
+    is_adverb_word(w)
+        || (w.len() > 4
+            && w.ends_with("ly")
+            && !matches!(
+                w,
+                "italy" | "family" | "july" | "rally" | "ally" | "supply" | "assembly" | "early"
+            ))
 }
 
 /// A word that reads as a noun naming an act ("death", "introduction", "founding").
 pub(crate) fn nounish(w: &str) -> bool {
     const NOUNS: &[&str] = &[
-        "death", "birth", "murder", "launch", "start", "end", "outbreak", "founding", "beginning", "rise", "fall",
-        "demise", "execution", "abolition", "dissolution", "adoption", "creation", "introduction", "appointment",
-        "election", "formation", "establishment", "foundation", "assassination", "inauguration", "removal",
-        "dismissal", "expulsion", "exile", "arrest", "trial", "suicide", "funeral", "resignation", "deportation",
-        "return", "signing", "collapse", "defeat", "stroke", "strokes", "illness", "recantation", "capitulation",
-        "readmission", "liquidation", "abandonment", "takeover", "seizure", "coup", "famine", "purge", "revolt",
-        "rising", "uprising", "mutiny", "rebellion", "insurrection", "abdication", "treaty", "speech", "congress",
-        "killing", "invasion", "occupation", "annexation", "closure", "attempt",
+        "death",
+        "birth",
+        "murder",
+        "launch",
+        "start",
+        "end",
+        "outbreak",
+        "founding",
+        "beginning",
+        "rise",
+        "fall",
+        "demise",
+        "execution",
+        "abolition",
+        "dissolution",
+        "adoption",
+        "creation",
+        "introduction",
+        "appointment",
+        "election",
+        "formation",
+        "establishment",
+        "foundation",
+        "assassination",
+        "inauguration",
+        "removal",
+        "dismissal",
+        "expulsion",
+        "exile",
+        "arrest",
+        "trial",
+        "suicide",
+        "funeral",
+        "resignation",
+        "deportation",
+        "return",
+        "signing",
+        "collapse",
+        "defeat",
+        "stroke",
+        "strokes",
+        "illness",
+        "recantation",
+        "capitulation",
+        "readmission",
+        "liquidation",
+        "abandonment",
+        "takeover",
+        "seizure",
+        "coup",
+        "famine",
+        "purge",
+        "revolt",
+        "rising",
+        "uprising",
+        "mutiny",
+        "rebellion",
+        "insurrection",
+        "abdication",
+        "treaty",
+        "speech",
+        "congress",
+        "killing",
+        "invasion",
+        "occupation",
+        "annexation",
+        "closure",
+        "attempt",
     ];
-    NOUNS.contains(&w) || (w.len() > 5 && (w.ends_with("tion") || w.ends_with("sion") || w.ends_with("ment")))
+    NOUNS.contains(&w)
+        || (w.len() > 5 && (w.ends_with("tion") || w.ends_with("sion") || w.ends_with("ment")))
 }
 
 /// The past participle / regular past of a verb, as far as a cheap test can tell.
 pub(crate) fn past_form(w: &str) -> bool {
     const IRREGULAR: &[&str] = &[
-        "shot", "born", "begun", "written", "drafted", "made", "set", "put", "held", "kept", "built", "taken", "given",
-        "sent", "won", "lost", "led", "brought", "thrown", "overthrown", "beaten", "struck", "known", "seen", "done",
-        "chosen", "forbidden", "hidden", "bound", "stolen", "split", "shut", "cut", "spoken", "told", "sold", "left",
-        "found", "become", "broken", "driven", "forgotten", "hung", "slain", "undertaken", "overseen", "sought",
-        "buried", "paid",
+        "shot",
+        "born",
+        "begun",
+        "written",
+        "drafted",
+        "made",
+        "set",
+        "put",
+        "held",
+        "kept",
+        "built",
+        "taken",
+        "given",
+        "sent",
+        "won",
+        "lost",
+        "led",
+        "brought",
+        "thrown",
+        "overthrown",
+        "beaten",
+        "struck",
+        "known",
+        "seen",
+        "done",
+        "chosen",
+        "forbidden",
+        "hidden",
+        "bound",
+        "stolen",
+        "split",
+        "shut",
+        "cut",
+        "spoken",
+        "told",
+        "sold",
+        "left",
+        "found",
+        "become",
+        "broken",
+        "driven",
+        "forgotten",
+        "hung",
+        "slain",
+        "undertaken",
+        "overseen",
+        "sought",
+        "buried",
+        "paid",
     ];
-    const NOT_PAST: &[&str] = &["red", "hundred", "sacred", "wicked", "naked", "bed", "need", "seed", "speed", "creed", "indeed", "proceed", "succeed", "exceed", "feed", "greed", "deed", "shed", "bled", "fled", "led"];
+    const NOT_PAST: &[&str] = &[
+        "red", "hundred", "sacred", "wicked", "naked", "bed", "need", "seed", "speed", "creed",
+        "indeed", "proceed", "succeed", "exceed", "feed", "greed", "deed", "shed", "bled", "fled",
+        "led",
+    ];
     IRREGULAR.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(&w))
 }
 
@@ -176,7 +489,9 @@ pub(crate) fn names(ctx: &SentenceCtx) -> Vec<Name> {
         .map(|m| {
             let toks = ctx.mention_toks(m);
             let last = toks.end.saturating_sub(1);
-            let possessive = m.possessive || (last < ctx.s.toks.len() && (ctx.s.word(last).ends_with("'s") || ctx.s.word(last).ends_with("’s")));
+            let possessive = m.possessive
+                || (last < ctx.s.toks.len()
+                    && (ctx.s.word(last).ends_with("'s") || ctx.s.word(last).ends_with("’s")));
             Name { entry: m.entry, toks, possessive, virtual_: false, range: m.range.clone() }
         })
         .collect()
@@ -189,7 +504,8 @@ pub(crate) fn clauses(ctx: &SentenceCtx) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for c in raw {
         let only_date = c.clone().all(|i| {
-            ctx.dates.iter().any(|d| d.toks.contains(&i)) || matches!(ctx.s.word(i), "c" | "c." | "in" | "," | "." | "ca" | "circa")
+            ctx.dates.iter().any(|d| d.toks.contains(&i))
+                || matches!(ctx.s.word(i), "c" | "c." | "in" | "," | "." | "ca" | "circa")
         });
         match out.last_mut() {
             Some(prev) if only_date => prev.end = c.end,
@@ -206,7 +522,10 @@ pub(crate) fn clause_index(clauses: &[Range<usize>], t: usize) -> Option<usize> 
 
 /// Token index of a date's year.
 pub(crate) fn year_tok(ctx: &SentenceCtx, d: &DateExpr) -> usize {
-    d.toks.clone().find(|&i| ctx.s.toks[i].range.start == d.year_range.start).unwrap_or(d.toks.start)
+    d.toks
+        .clone()
+        .find(|&i| ctx.s.toks[i].range.start == d.year_range.start)
+        .unwrap_or(d.toks.start)
 }
 
 /// The vocabulary lists a check may ask for (in the order `Lexicon::build` numbers them).
@@ -294,10 +613,11 @@ struct Title {
 
 impl Title {
     fn new(title: &str) -> Title {
-        let prefix = title.split_whitespace().find(|w| !w.eq_ignore_ascii_case("the")).map(|first| {
-            let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-            Box::from(&first.as_bytes()[..first.len().min(4)])
-        });
+        let prefix =
+            title.split_whitespace().find(|w| !w.eq_ignore_ascii_case("the")).map(|first| {
+                let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+                Box::from(&first.as_bytes()[..first.len().min(4)])
+            });
         Title { words: title_words(title), prefix }
     }
 }
@@ -323,16 +643,48 @@ impl Lexicon {
             posthumous: v.posthumous.iter().cloned().collect(),
             non_agent_before: v.non_agent_before.iter().cloned().collect(),
             cue_heads: FxHashSet::default(),
-            titles: kb.entries.iter().map(|e| e.roles.iter().map(|r| Title::new(&r.title)).collect()).collect(),
-            name_words: kb.entries.iter().map(|e| e.aliases.iter().chain(std::iter::once(&e.name)).flat_map(|a| title_words(a)).collect()).collect(),
+            titles: kb
+                .entries
+                .iter()
+                .map(|e| e.roles.iter().map(|r| Title::new(&r.title)).collect())
+                .collect(),
+            name_words: kb
+                .entries
+                .iter()
+                .map(|e| {
+                    e.aliases
+                        .iter()
+                        .chain(std::iter::once(&e.name))
+                        .flat_map(|a| title_words(a))
+                        .collect()
+                })
+                .collect(),
             lower_names: kb
                 .entries
                 .iter()
-                .map(|e| if cued_event(e) { std::iter::once(&e.name).chain(e.aliases.iter()).map(|a| a.to_lowercase()).collect() } else { Vec::new() })
+                .map(|e| {
+                    if cued_event(e) {
+                        std::iter::once(&e.name)
+                            .chain(e.aliases.iter())
+                            .map(|a| a.to_lowercase())
+                            .collect()
+                    } else {
+                        Vec::new()
+                    }
+                })
                 .collect(),
             acts_in: vec![Vec::new(); kb.entries.len()],
         };
-        let lists = [&v.born, &v.died, &v.founded, &v.dissolved, &v.began, &v.ended, &v.appointed, &v.negations];
+        let lists = [
+            &v.born,
+            &v.died,
+            &v.founded,
+            &v.dissolved,
+            &v.began,
+            &v.ended,
+            &v.appointed,
+            &v.negations,
+        ];
         for (k, list) in lists.iter().enumerate() {
             for p in list.iter() {
                 lx.add(k as u32, p);
@@ -409,10 +761,16 @@ impl<'a> Lex<'a> {
             }
             // A possessive ("Lenin's") matches a one-word phrase by its base (a possessive ends
             // in "s" or an apostrophe, whose last byte in "’" is 0x99).
-            let b = if matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) { crate::text::sentences::possessive_base(w) } else { w };
+            let b = if matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+                crate::text::sentences::possessive_base(w)
+            } else {
+                w
+            };
             if b.len() != w.len() {
                 if let Some(ps) = lexicon.starting(b) {
-                    hits.extend(ps.iter().filter(|(_, rest)| rest.is_empty()).map(|(k, _)| (*k, i, i + 1)));
+                    hits.extend(
+                        ps.iter().filter(|(_, rest)| rest.is_empty()).map(|(k, _)| (*k, i, i + 1)),
+                    );
                 }
             }
             for (k, stem, words) in &lexicon.open {
@@ -430,7 +788,11 @@ impl<'a> Lex<'a> {
         // Longest first at each start, one per start.
         hits.sort_unstable_by_key(|&(k, start, end)| (k, start, std::cmp::Reverse(end)));
         hits.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
-        Lex { lexicon, keys: hits.iter().map(|h| h.0).collect(), ranges: hits.into_iter().map(|h| h.1..h.2).collect() }
+        Lex {
+            lexicon,
+            keys: hits.iter().map(|h| h.0).collect(),
+            ranges: hits.into_iter().map(|h| h.1..h.2).collect(),
+        }
     }
 
     fn list(&self, k: u32) -> &[Range<usize>] {
@@ -470,7 +832,12 @@ pub(crate) fn guarded(ctx: &SentenceCtx, lx: &Lex, clause: &Range<usize>, upto: 
         }
     }
     // "little" and "without" are too common in ordinary descriptions to cancel a clause.
-    lx.cues(Cue::Negation).iter().any(|r| clause.start <= r.start && r.start < end && r.end <= clause.end && !matches!(ctx.s.word(r.start), "little" | "without"))
+    lx.cues(Cue::Negation).iter().any(|r| {
+        clause.start <= r.start
+            && r.start < end
+            && r.end <= clause.end
+            && !matches!(ctx.s.word(r.start), "little" | "without")
+    })
 }
 
 /// Sentence-level guards: questions and counterfactuals.
@@ -482,10 +849,22 @@ pub(crate) fn hypothetical(ctx: &SentenceCtx) -> bool {
     let n = ctx.s.toks.len();
     for i in 0..n {
         let w = ctx.s.word(i);
-        if matches!(w, "if" | "unless" | "whether" | "suppose" | "supposing" | "imagine" | "hypothetically" | "counterfactual") {
+        if matches!(
+            w,
+            "if" | "unless"
+                | "whether"
+                | "suppose"
+                | "supposing"
+                | "imagine"
+                | "hypothetically"
+                | "counterfactual"
+        ) {
             return true;
         }
-        if matches!(w, "would" | "could" | "might" | "should") && i + 1 < n && matches!(ctx.s.word(i + 1), "have" | "not") {
+        if matches!(w, "would" | "could" | "might" | "should")
+            && i + 1 < n
+            && matches!(ctx.s.word(i + 1), "have" | "not")
+        {
             return true;
         }
     }
@@ -512,13 +891,26 @@ fn starts_date(ctx: &SentenceCtx, i: usize) -> bool {
 
 /// Is the cue at `cue` about the name `n`? Grammar at the level of word order: objects follow
 /// verbs, passives and intransitives follow their subject, possessives and "of" attach to nouns.
-pub(crate) fn bind(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range<usize>, n: &Name) -> Option<Bind> {
+pub(crate) fn bind(
+    ctx: &SentenceCtx,
+    lx: &Lex,
+    names: &[Name],
+    cue: &Range<usize>,
+    n: &Name,
+) -> Option<Bind> {
     bind_with(ctx, lx, names, cue, n, false)
 }
 
 /// `loose`: an event's actor may sit in an "of" phrase ("the sailors of Kronstadt rose") and be
 /// the subject of a light verb before a noun cue ("Lenin suffered a stroke").
-pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range<usize>, n: &Name, loose: bool) -> Option<Bind> {
+pub(crate) fn bind_with(
+    ctx: &SentenceCtx,
+    lx: &Lex,
+    names: &[Name],
+    cue: &Range<usize>,
+    n: &Name,
+    loose: bool,
+) -> Option<Bind> {
     let s = &ctx.s;
     let cue_word = s.word(cue.start);
     let cue_last = s.word(cue.end - 1);
@@ -535,7 +927,11 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
         if gap.len() > 7 {
             return None;
         }
-        if !gap.is_empty() && s.word(gap.start) == "by" && gap.len() <= 3 && (gap.start + 1..gap.end).all(|i| is_det(s.word(i))) {
+        if !gap.is_empty()
+            && s.word(gap.start) == "by"
+            && gap.len() <= 3
+            && (gap.start + 1..gap.end).all(|i| is_det(s.word(i)))
+        {
             return Some(Bind::Agent);
         }
         // Determiners, "of" after a noun, and other objects joined by "and" / "with" ("replaced
@@ -561,13 +957,27 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
     let gap = n.toks.end..cue.start;
     if noun {
         // "Lenin suffered his first stroke": a verb, determiners and one adjective.
-        if loose && !n.possessive && (2..=4).contains(&gap.len()) && lx.is_verb(s.word(gap.start)) && !is_be(s.word(gap.start)) {
+        if loose
+            && !n.possessive
+            && (2..=4).contains(&gap.len())
+            && lx.is_verb(s.word(gap.start))
+            && !is_be(s.word(gap.start))
+        {
             let rest = gap.start + 1..gap.end;
-            if rest.clone().filter(|&i| !is_det(s.word(i))).count() <= 1 && rest.clone().all(|i| s.toks[i].kind == TokKind::Word && !is_name_tok(names, i) && !is_prep(s.word(i))) {
+            if rest.clone().filter(|&i| !is_det(s.word(i))).count() <= 1
+                && rest.clone().all(|i| {
+                    s.toks[i].kind == TokKind::Word && !is_name_tok(names, i) && !is_prep(s.word(i))
+                })
+            {
                 return Some(Bind::Patient);
             }
         }
-        if n.possessive && gap.len() <= 2 && gap.clone().all(|i| s.toks[i].kind == TokKind::Word && !past_form(s.word(i)) && !is_name_tok(names, i)) {
+        if n.possessive
+            && gap.len() <= 2
+            && gap.clone().all(|i| {
+                s.toks[i].kind == TokKind::Word && !past_form(s.word(i)) && !is_name_tok(names, i)
+            })
+        {
             return Some(Bind::Patient);
         }
         if !n.possessive && gap.is_empty() {
@@ -581,7 +991,13 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
         let first_verb = gap.clone().find(|&i| past_form(s.word(i)) && !is_name_tok(names, i));
         if let Some(v) = first_verb {
             let seg = v..gap.end - 1;
-            let plain = seg.clone().all(|i| !is_name_tok(names, i) && !matches!(s.word(i), "that" | "which" | "who" | "when" | "while" | "because" | "but" | ";"));
+            let plain = seg.clone().all(|i| {
+                !is_name_tok(names, i)
+                    && !matches!(
+                        s.word(i),
+                        "that" | "which" | "who" | "when" | "while" | "because" | "but" | ";"
+                    )
+            });
             if seg.len() <= 10 && plain {
                 gap = gap.start..v;
             }
@@ -596,13 +1012,20 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
     while k > 0 && is_det(s.word(k - 1)) {
         k -= 1;
     }
-    if k > 0 && is_prep(s.word(k - 1)) && !n.virtual_ && !matches!(s.word(k - 1), "after" | "before" | "since" | "until" | "till" | "as") && !(loose && s.word(k - 1) == "of") {
+    if k > 0
+        && is_prep(s.word(k - 1))
+        && !n.virtual_
+        && !matches!(s.word(k - 1), "after" | "before" | "since" | "until" | "till" | "as")
+        && !(loose && s.word(k - 1) == "of")
+    {
         return None;
     }
     // An appositive between the name and the verb: "The Cheka, Lenin's secret police, was created".
     if s.word(gap.start) == "," {
         if let Some(close) = (gap.start + 1..gap.end).find(|&i| s.word(i) == ",") {
-            if close - gap.start <= 7 && !(gap.start + 1..close).any(|i| lx.is_verb(s.word(i)) && !is_name_tok(names, i)) {
+            if close - gap.start <= 7
+                && !(gap.start + 1..close).any(|i| lx.is_verb(s.word(i)) && !is_name_tok(names, i))
+            {
                 gap = close + 1..gap.end;
             }
         }
@@ -625,7 +1048,11 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
         } else if is_have(w) {
             has_have = true;
         } else if w == "and" || w == "," || w == "&" {
-            if k + 1 < gap.len() && !is_name_tok(names, i + 1) && !is_be(s.word(i + 1)) && !is_adverb(s.word(i + 1)) {
+            if k + 1 < gap.len()
+                && !is_name_tok(names, i + 1)
+                && !is_be(s.word(i + 1))
+                && !is_adverb(s.word(i + 1))
+            {
                 return None;
             }
         } else if is_adverb(w) || w == "to" || w == "not" || w == "later" {
@@ -633,7 +1060,14 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
             // An event's place as the cue: "Trotsky was exiled to Alma-Ata".
             verb_used = true;
         } else if verb_used && matches!(w, "from" | "in" | "into" | "at" | "the") {
-        } else if k == 0 && !modifier_used && s.toks[i].kind == TokKind::Word && !past_form(w) && !is_modal(w) && !is_prep(w) && !nounish(w) {
+        } else if k == 0
+            && !modifier_used
+            && s.toks[i].kind == TokKind::Word
+            && !past_form(w)
+            && !is_modal(w)
+            && !is_prep(w)
+            && !nounish(w)
+        {
             // A noun the name modifies: "the Kronstadt sailors rose".
             modifier_used = true;
         } else {
@@ -647,10 +1081,22 @@ pub(crate) fn bind_with(ctx: &SentenceCtx, lx: &Lex, names: &[Name], cue: &Range
     // Active or intransitive: with no object after the cue, the name is what the verb is about.
     let next = cue.end;
     // "began to purge", "started purging": the name does something else.
-    if next < s.toks.len() && ((s.word(next) == "to" && next + 1 < s.toks.len() && !is_name_tok(names, next + 1) && !is_det(s.word(next + 1)) && !starts_date(ctx, next + 1) && s.toks[next + 1].kind == TokKind::Word) || (s.word(next).len() > 4 && s.word(next).ends_with("ing"))) {
+    if next < s.toks.len()
+        && ((s.word(next) == "to"
+            && next + 1 < s.toks.len()
+            && !is_name_tok(names, next + 1)
+            && !is_det(s.word(next + 1))
+            && !starts_date(ctx, next + 1)
+            && s.toks[next + 1].kind == TokKind::Word)
+            || (s.word(next).len() > 4 && s.word(next).ends_with("ing")))
+    {
         return Some(Bind::Agent);
     }
-    if next >= s.toks.len() || s.toks[next].kind == TokKind::Punct || no_object_after(s.word(next)) || starts_date(ctx, next) {
+    if next >= s.toks.len()
+        || s.toks[next].kind == TokKind::Punct
+        || no_object_after(s.word(next))
+        || starts_date(ctx, next)
+    {
         return Some(Bind::Patient);
     }
     let _ = cue_last;
@@ -677,7 +1123,15 @@ pub(crate) fn during(w: &When) -> String {
         Some(t) if t != w.from => {
             let f = w.from;
             match (f.day, t.day) {
-                (Some(day), Some(_)) if f.year == t.year && f.month.is_some() && f.month == t.month && !f.approx && !t.approx => format!("from {day} to {t}"),
+                (Some(day), Some(_))
+                    if f.year == t.year
+                        && f.month.is_some()
+                        && f.month == t.month
+                        && !f.approx
+                        && !t.approx =>
+                {
+                    format!("from {day} to {t}")
+                }
                 _ => format!("from {f} to {t}"),
             }
         }
@@ -707,11 +1161,19 @@ pub(crate) fn subject_name(e: &Entry) -> String {
     let words: Vec<&str> = n.split_whitespace().collect();
     let first = words.first().copied().unwrap_or("").to_lowercase();
     let last = words.last().copied().unwrap_or("").to_lowercase();
-    if e.kind == Kind::Person || first.ends_with("'s") || first.ends_with("’s") || first == "the" {
+    if e.kind == Kind::Person || first.ends_with("'s") || first.ends_with("’s") || first == "the"
+    {
         return n.clone();
     }
     // "Death of Lenin" -> "the death of Lenin".
-    if words.len() >= 3 && matches!(words[1], "of" | "on" | "from" | "to" | "against") && nounish(&first) && !matches!(first.as_str(), "treaty" | "congress" | "famine" | "speech" | "purge" | "trial") {
+    if words.len() >= 3
+        && matches!(words[1], "of" | "on" | "from" | "to" | "against")
+        && nounish(&first)
+        && !matches!(
+            first.as_str(),
+            "treaty" | "congress" | "famine" | "speech" | "purge" | "trial"
+        )
+    {
         return format!("the {first}{}", &n[words[0].len()..]);
     }
     // Names of doctrines and processes take no article ("War Communism", "Collectivisation",
@@ -818,13 +1280,25 @@ fn title_words(t: &str) -> Vec<String> {
 
 /// Token range where the role's title is written in the clause, if it is.
 /// `title` is the role's, prepared (`Lexicon::titles`).
-fn find_title(ctx: &SentenceCtx, clause: &Range<usize>, role: &Role, title: &Title, names: &[Name]) -> Option<Range<usize>> {
+fn find_title(
+    ctx: &SentenceCtx,
+    clause: &Range<usize>,
+    role: &Role,
+    title: &Title,
+    names: &[Name],
+) -> Option<Range<usize>> {
     // Quick rejection: the title's first word (or its first four letters) must be in the
     // clause, or the office it belongs to must be named there.
     let prefix: &[u8] = title.prefix.as_deref()?;
     let words = &title.words;
-    let literal_possible = clause.clone().any(|i| ctx.s.word(i).as_bytes().get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix)));
-    let office_named = role.office.is_some_and(|o| names.iter().any(|n| n.entry == o && clause.start <= n.toks.start && n.toks.end <= clause.end));
+    let literal_possible = clause.clone().any(|i| {
+        ctx.s.word(i).as_bytes().get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    });
+    let office_named = role.office.is_some_and(|o| {
+        names
+            .iter()
+            .any(|n| n.entry == o && clause.start <= n.toks.start && n.toks.end <= clause.end)
+    });
     if !literal_possible && !office_named {
         return None;
     }
@@ -852,9 +1326,21 @@ fn find_title(ctx: &SentenceCtx, clause: &Range<usize>, role: &Role, title: &Tit
     // Loosely: the office is named in the clause together with the title's head word
     // ("appointed to head the NKVD", "a member of the Politburo").
     let office = role.office?;
-    let on = names.iter().find(|n| n.entry == office && clause.start <= n.toks.start && n.toks.end <= clause.end)?;
+    let on = names
+        .iter()
+        .find(|n| n.entry == office && clause.start <= n.toks.start && n.toks.end <= clause.end)?;
     let office_words = &ctx.tables().dates.name_words[office];
-    let keys: Vec<&String> = words.iter().filter(|w| !office_words.contains(w) && w.len() > 3 && !matches!(w.as_str(), "people's" | "party" | "central" | "committee" | "soviet" | "union")).collect();
+    let keys: Vec<&String> = words
+        .iter()
+        .filter(|w| {
+            !office_words.contains(w)
+                && w.len() > 3
+                && !matches!(
+                    w.as_str(),
+                    "people's" | "party" | "central" | "committee" | "soviet" | "union"
+                )
+        })
+        .collect();
     let key = keys.first()?;
     let k = clause.clone().find(|&i| {
         let w = crate::text::sentences::possessive_base(ctx.s.word(i));
@@ -871,7 +1357,13 @@ fn same_start(a: &str, b: &str) -> bool {
 
 /// The clause's subject: a name with nothing but a framing date, determiners and adverbs before
 /// it in the clause, followed by a verb that is not a passive.
-fn is_subject(ctx: &SentenceCtx, lx: &Lex, clause: &Range<usize>, n: &Name, names: &[Name]) -> bool {
+fn is_subject(
+    ctx: &SentenceCtx,
+    lx: &Lex,
+    clause: &Range<usize>,
+    n: &Name,
+    names: &[Name],
+) -> bool {
     let s = &ctx.s;
     for i in clause.start..n.toks.start {
         let w = s.word(i);
@@ -898,21 +1390,29 @@ fn is_subject(ctx: &SentenceCtx, lx: &Lex, clause: &Range<usize>, n: &Name, name
     if is_be(w) {
         // An event's passive says it happened ("the treaty was signed"); a period's says what was
         // later done to it ("the Terror was denounced").
-        return ctx.kb.entries[n.entry].kind == Kind::Event || !(j + 1 < clause.end && past_form(s.word(j + 1)));
+        return ctx.kb.entries[n.entry].kind == Kind::Event
+            || !(j + 1 < clause.end && past_form(s.word(j + 1)));
     }
     lx.is_verb(w)
 }
 
 /// Term kinds whose dates are a span the term lasted (checked even without a cue).
 fn period_kind(e: &Entry) -> bool {
-    e.kind == Kind::Event || (e.kind == Kind::Term && matches!(e.subkind.as_str(), "policy" | "period" | "other" | "office" | "document"))
+    e.kind == Kind::Event
+        || (e.kind == Kind::Term
+            && matches!(e.subkind.as_str(), "policy" | "period" | "other" | "office" | "document"))
 }
 
 /// Is the name attached to the date: "the Great Terror of 1937-38", "Kirov's murder in 1934",
 /// "the 1921 famine", "(1870-1924)"?
 fn attached(ctx: &SentenceCtx, n: &Name, d: &DateExpr) -> bool {
     let s = &ctx.s;
-    let link = |w: &str| matches!(w, "in" | "of" | "on" | "during" | "(" | "," | "from" | "between" | "at" | "c." | "c");
+    let link = |w: &str| {
+        matches!(
+            w,
+            "in" | "of" | "on" | "during" | "(" | "," | "from" | "between" | "at" | "c." | "c"
+        )
+    };
     if d.toks.start >= n.toks.end {
         let gap = n.toks.end..d.toks.start;
         // An event with a participle saying it happened: "the treaty, signed in 1918".
@@ -926,7 +1426,12 @@ fn attached(ctx: &SentenceCtx, n: &Name, d: &DateExpr) -> bool {
         // "the Great Terror of 1937-38", "the Kronstadt mutiny (March 1921)"; "in" only for an
         // event ("Kirov's murder in 1934"): "defended the NEP in 1925" dates the defending.
         let event = ctx.kb.entries[n.entry].kind == Kind::Event;
-        gap.len() <= 2 && gap.clone().all(|i| link(s.word(i)) && (event || !matches!(s.word(i), "in" | "on" | "during" | "at" | "from" | "between")))
+        gap.len() <= 2
+            && gap.clone().all(|i| {
+                link(s.word(i))
+                    && (event
+                        || !matches!(s.word(i), "in" | "on" | "during" | "at" | "from" | "between"))
+            })
     } else if d.toks.end <= n.toks.start {
         let gap = d.toks.end..n.toks.start;
         // A time as the subject of a verb of witnessing: "1921 saw the Kronstadt mutiny", "the
@@ -935,14 +1440,36 @@ fn attached(ctx: &SentenceCtx, n: &Name, d: &DateExpr) -> bool {
             && !gap.is_empty()
             && matches!(s.word(gap.start), "saw" | "witnessed" | "sees" | "witnesses")
             && (gap.start + 1..gap.end).all(|i| is_det(s.word(i)))
-            && (0..d.toks.start).all(|i| matches!(s.word(i), "the" | "in" | "of" | "early" | "late" | "mid" | "spring" | "summer" | "autumn" | "fall" | "winter" | "year"));
+            && (0..d.toks.start).all(|i| {
+                matches!(
+                    s.word(i),
+                    "the"
+                        | "in"
+                        | "of"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "spring"
+                        | "summer"
+                        | "autumn"
+                        | "fall"
+                        | "winter"
+                        | "year"
+                )
+            });
         witnessed || gap.is_empty() || (gap.len() == 1 && matches!(s.word(gap.start), "'s" | "’s"))
     } else {
         false
     }
 }
 
-fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Name], dates: &[&DateExpr]) -> Vec<Fact<'k>> {
+fn facts<'k>(
+    ctx: &SentenceCtx<'k>,
+    lx: &Lex,
+    clause: &Range<usize>,
+    names: &[Name],
+    dates: &[&DateExpr],
+) -> Vec<Fact<'k>> {
     let kb: &'k KnowledgeBase = ctx.kb;
     let mut out: Vec<Fact<'k>> = Vec::new();
     let inside = |r: &Range<usize>| clause.start <= r.start && r.end <= clause.end;
@@ -952,7 +1479,10 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
     }
     // Only the lists the clause's kinds of names can use are looked up.
     let has_kind = |k: Kind| in_clause.iter().any(|n| kb.entries[n.entry].kind == k);
-    let (people, others) = (has_kind(Kind::Person), has_kind(Kind::Body) || has_kind(Kind::Term) || has_kind(Kind::Event));
+    let (people, others) = (
+        has_kind(Kind::Person),
+        has_kind(Kind::Body) || has_kind(Kind::Term) || has_kind(Kind::Event),
+    );
     let cues = |want: bool, which: Cue| -> Vec<Range<usize>> {
         if !want {
             return Vec::new();
@@ -967,18 +1497,38 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
     end.extend(cues(others, Cue::Dissolved));
     // Verbs of succession are read by position, not by list: "X replaced Y", "Y was replaced by
     // X", "replaced Y with X", "Y became X", "Y was renamed X".
-    let succession = |w: &str| w.starts_with("replac") || w.starts_with("renam") || w.starts_with("supersed") || w == "became" || w == "succeeded";
+    let succession = |w: &str| {
+        w.starts_with("replac")
+            || w.starts_with("renam")
+            || w.starts_with("supersed")
+            || w == "became"
+            || w == "succeeded"
+    };
     begin.retain(|c| !succession(ctx.s.word(c.start)));
     end.retain(|c| !succession(ctx.s.word(c.start)));
-    let succ_cues: Vec<Range<usize>> = clause.clone().filter(|&i| succession(ctx.s.word(i))).map(|i| i..i + 1).collect();
+    let succ_cues: Vec<Range<usize>> =
+        clause.clone().filter(|&i| succession(ctx.s.word(i))).map(|i| i..i + 1).collect();
     let mut founded = cues(others, Cue::Founded);
     let mut dissolved = cues(others, Cue::Dissolved);
     founded.retain(|c| !succession(ctx.s.word(c.start)));
     dissolved.retain(|c| !succession(ctx.s.word(c.start)));
     let appointed = cues(people, Cue::Appointed);
-    let pluperfect = |c: &Range<usize>| c.start >= 1 && (ctx.s.word(c.start - 1) == "had" || (c.start >= 2 && ctx.s.word(c.start - 2) == "had" && matches!(ctx.s.word(c.start - 1), "been" | "already")));
+    let pluperfect = |c: &Range<usize>| {
+        c.start >= 1
+            && (ctx.s.word(c.start - 1) == "had"
+                || (c.start >= 2
+                    && ctx.s.word(c.start - 2) == "had"
+                    && matches!(ctx.s.word(c.start - 1), "been" | "already")))
+    };
 
-    let push = |out: &mut Vec<Fact<'k>>, entry: EntryId, what: What, when: When, span: DaySpan, role: Option<&'k Role>, anchor: Range<usize>, cue: Option<&Range<usize>>| {
+    let push = |out: &mut Vec<Fact<'k>>,
+                entry: EntryId,
+                what: What,
+                when: When,
+                span: DaySpan,
+                role: Option<&'k Role>,
+                anchor: Range<usize>,
+                cue: Option<&Range<usize>>| {
         let plu = cue.is_some_and(&pluperfect);
         let cue_toks = cue.cloned();
         let cue = cue.map(|c| (c.clone()).map(|i| ctx.s.word(i)).collect::<Vec<_>>().join(" "));
@@ -987,20 +1537,40 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
 
     for n in &in_clause {
         let e: &'k Entry = &kb.entries[n.entry];
-        let bound = |list: &[Range<usize>]| -> Vec<(Range<usize>, Bind)> { list.iter().filter_map(|c| bind(ctx, lx, names, c, n).map(|b| (c.clone(), b))).collect() };
+        let bound = |list: &[Range<usize>]| -> Vec<(Range<usize>, Bind)> {
+            list.iter().filter_map(|c| bind(ctx, lx, names, c, n).map(|b| (c.clone(), b))).collect()
+        };
         match e.kind {
             Kind::Person => {
                 if let Some(b) = e.start {
                     for (c, k) in bound(&born) {
                         if k == Bind::Patient {
-                            push(&mut out, n.entry, What::Born, b, b.span(), None, hull(&c, &n.toks), Some(&c));
+                            push(
+                                &mut out,
+                                n.entry,
+                                What::Born,
+                                b,
+                                b.span(),
+                                None,
+                                hull(&c, &n.toks),
+                                Some(&c),
+                            );
                         }
                     }
                 }
                 if let Some(dd) = e.end {
                     for (c, k) in bound(&died) {
                         if k == Bind::Patient {
-                            push(&mut out, n.entry, What::Died, dd, dd.span(), None, hull(&c, &n.toks), Some(&c));
+                            push(
+                                &mut out,
+                                n.entry,
+                                What::Died,
+                                dd,
+                                dd.span(),
+                                None,
+                                hull(&c, &n.toks),
+                                Some(&c),
+                            );
                         }
                     }
                 }
@@ -1011,42 +1581,81 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                         let Some(from) = r.from else { continue };
                         let Some(title) = find_title(ctx, clause, r, t, names) else { continue };
                         let anchor = hull(&title, &n.toks);
-                        let cue = appointed.iter().find(|c| bind(ctx, lx, names, c, n).is_some() && c.end <= title.start && title.start - c.end <= 3);
+                        let cue = appointed.iter().find(|c| {
+                            bind(ctx, lx, names, c, n).is_some()
+                                && c.end <= title.start
+                                && title.start - c.end <= 3
+                        });
                         // The title must be the name's: next to it ("Yagoda, head of the NKVD",
                         // "Stalin was appointed General Secretary", "removed as Commissar for War").
-                        let gap = if title.start >= n.toks.end { title.start - n.toks.end } else { n.toks.start.saturating_sub(title.end) };
-                        if (gap > 4 && cue.is_none()) || (n.possessive && cue.is_none()) || (title.start < n.toks.end && cue.is_none() && gap > 1) {
+                        let gap = if title.start >= n.toks.end {
+                            title.start - n.toks.end
+                        } else {
+                            n.toks.start.saturating_sub(title.end)
+                        };
+                        if (gap > 4 && cue.is_none())
+                            || (n.possessive && cue.is_none())
+                            || (title.start < n.toks.end && cue.is_none() && gap > 1)
+                        {
                             continue;
                         }
                         match cue {
-                            Some(c) => push(&mut out, n.entry, What::RoleStart, from, from.span(), Some(r), hull(&anchor, c), Some(c)),
+                            Some(c) => push(
+                                &mut out,
+                                n.entry,
+                                What::RoleStart,
+                                from,
+                                from.span(),
+                                Some(r),
+                                hull(&anchor, c),
+                                Some(c),
+                            ),
                             None => {
                                 let Some(span) = r.span(holder_end) else { continue };
                                 let to = r.to.or(e.end).map(|w| w.to.unwrap_or(w.from));
                                 let when = When { from: from.from, to };
-                                push(&mut out, n.entry, What::RoleHeld, when, span, Some(r), anchor, None);
+                                push(
+                                    &mut out,
+                                    n.entry,
+                                    What::RoleHeld,
+                                    when,
+                                    span,
+                                    Some(r),
+                                    anchor,
+                                    None,
+                                );
                             }
                         }
                     }
                 }
             }
             Kind::Body | Kind::Term | Kind::Event => {
-                let (f_cues, d_cues) = if e.kind == Kind::Body { (&founded, &dissolved) } else { (&begin, &end) };
+                let (f_cues, d_cues) =
+                    if e.kind == Kind::Body { (&founded, &dissolved) } else { (&begin, &end) };
                 let mut f_list = bound(f_cues);
                 let mut d_list = bound(d_cues);
                 for c in &succ_cues {
                     let w = ctx.s.word(c.start);
                     if w == "became" {
                         // "the Cheka became the GPU", not "Zhdanov became Central Committee Secretary".
-                        let subject = names.iter().rfind(|o| o.toks.end <= c.start && clause.start <= o.toks.start);
-                        if e.kind != Kind::Body || !subject.is_some_and(|o| kb.entries[o.entry].kind == Kind::Body && bind(ctx, lx, names, c, o).is_some()) {
+                        let subject = names
+                            .iter()
+                            .rfind(|o| o.toks.end <= c.start && clause.start <= o.toks.start);
+                        if e.kind != Kind::Body
+                            || !subject.is_some_and(|o| {
+                                kb.entries[o.entry].kind == Kind::Body
+                                    && bind(ctx, lx, names, c, o).is_some()
+                            })
+                        {
                             continue;
                         }
                     }
                     let became = w == "became" || w.starts_with("renam");
                     let new = if n.toks.start >= c.end {
                         let gap = c.end..n.toks.start;
-                        bind(ctx, lx, names, c, n).map(|_| became || gap.clone().any(|i| matches!(ctx.s.word(i), "with" | "by")))
+                        bind(ctx, lx, names, c, n).map(|_| {
+                            became || gap.clone().any(|i| matches!(ctx.s.word(i), "with" | "by"))
+                        })
                     } else {
                         match bind(ctx, lx, names, c, n) {
                             Some(Bind::Agent) => Some(!became),
@@ -1060,7 +1669,11 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                         None => {}
                     }
                 }
-                let (start_what, end_what) = if e.kind == Kind::Body { (What::Founded, What::Dissolved) } else { (What::Began, What::Ended) };
+                let (start_what, end_what) = if e.kind == Kind::Body {
+                    (What::Founded, What::Dissolved)
+                } else {
+                    (What::Began, What::Ended)
+                };
                 if e.kind != Kind::Event {
                     if let Some(st) = e.start {
                         for (c, k) in &f_list {
@@ -1069,12 +1682,25 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                                 // A document is written over its whole span ("written in 1923" fits
                                 // a Testament of December 1922 - January 1923).
                                 // Likewise a thing announced or proclaimed: at any time while it lasted.
-                                let announced = c.clone().any(|i| ctx.kb.vocab.announced.iter().any(|a| a == ctx.s.word(i)));
+                                let announced = c.clone().any(|i| {
+                                    ctx.kb.vocab.announced.iter().any(|a| a == ctx.s.word(i))
+                                });
                                 let span = match e.end {
-                                    Some(en) if e.subkind == "document" || announced => st.span().hull(&en.span()),
+                                    Some(en) if e.subkind == "document" || announced => {
+                                        st.span().hull(&en.span())
+                                    }
                                     _ => st.from.span(),
                                 };
-                                push(&mut out, n.entry, start_what, when, span, None, hull(c, &n.toks), Some(c));
+                                push(
+                                    &mut out,
+                                    n.entry,
+                                    start_what,
+                                    when,
+                                    span,
+                                    None,
+                                    hull(c, &n.toks),
+                                    Some(c),
+                                );
                             }
                         }
                     }
@@ -1082,7 +1708,16 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                         for (c, k) in &d_list {
                             if *k == Bind::Patient {
                                 let d = en.to.unwrap_or(en.from);
-                                push(&mut out, n.entry, end_what, When::at(d), d.span(), None, hull(c, &n.toks), Some(c));
+                                push(
+                                    &mut out,
+                                    n.entry,
+                                    end_what,
+                                    When::at(d),
+                                    d.span(),
+                                    None,
+                                    hull(c, &n.toks),
+                                    Some(c),
+                                );
                             }
                         }
                     }
@@ -1095,8 +1730,13 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                             span.hi = i32::MAX / 2;
                         }
                         let what = if e.kind == Kind::Event { What::Event } else { What::Period };
-                        let cued = e.kind == Kind::Event && (!f_list.is_empty() || !d_list.is_empty() || !bound(&died).is_empty());
-                        let tied = cued || is_subject(ctx, lx, clause, n, names) || dates.iter().any(|d| attached(ctx, n, d));
+                        let cued = e.kind == Kind::Event
+                            && (!f_list.is_empty()
+                                || !d_list.is_empty()
+                                || !bound(&died).is_empty());
+                        let tied = cued
+                            || is_subject(ctx, lx, clause, n, names)
+                            || dates.iter().any(|d| attached(ctx, n, d));
                         if tied && !n.virtual_ {
                             push(&mut out, n.entry, what, w, span, None, n.toks.clone(), None);
                         }
@@ -1108,15 +1748,23 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
 
     // A name that a cue speaks of ("appointed General Secretary in 1927", "introduced the NEP
     // in 1924") is not also read as the bare period it names.
-    let cued: Vec<Range<usize>> = out.iter().filter(|f| !matches!(f.what, What::Period | What::Event)).map(|f| f.anchor.clone()).collect();
-    out.retain(|f| f.what != What::Period || !cued.iter().any(|a| a.start <= f.anchor.start && f.anchor.end <= a.end));
+    let cued: Vec<Range<usize>> = out
+        .iter()
+        .filter(|f| !matches!(f.what, What::Period | What::Event))
+        .map(|f| f.anchor.clone())
+        .collect();
+    out.retain(|f| {
+        f.what != What::Period
+            || !cued.iter().any(|a| a.start <= f.anchor.start && f.anchor.end <= a.end)
+    });
 
     // Events named by an actor and a cue. Such a match is weaker than a name: a clause that also
     // speaks of a place or proper name the event does not involve ("Stalin returned to
     // Tsaritsyn") is about some other occasion.
     // Only the events one of the clause's names acts in, in the base's order.
     let acts_in = &ctx.tables().dates.acts_in;
-    let mut events: Vec<EntryId> = in_clause.iter().flat_map(|n| acts_in[n.entry].iter().copied()).collect();
+    let mut events: Vec<EntryId> =
+        in_clause.iter().flat_map(|n| acts_in[n.entry].iter().copied()).collect();
     events.sort_unstable();
     events.dedup();
     if events.is_empty() {
@@ -1146,11 +1794,17 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
         if !lx.entry_cues(ei).iter().any(&inside) {
             continue;
         }
-        let event_cues: Vec<Range<usize>> = lx.entry_cues(ei).iter().filter(|c| inside(c)).cloned().collect();
-        if unknown_proper.get_or_insert_with(&find_unknown_proper).iter().any(|&i| !event_cues.iter().any(|c| c.contains(&i))) {
+        let event_cues: Vec<Range<usize>> =
+            lx.entry_cues(ei).iter().filter(|c| inside(c)).cloned().collect();
+        if unknown_proper
+            .get_or_insert_with(&find_unknown_proper)
+            .iter()
+            .any(|&i| !event_cues.iter().any(|c| c.contains(&i)))
+        {
             continue;
         }
-        let actors: Vec<&&Name> = in_clause.iter().filter(|n| e.actors.contains(&n.entry)).collect();
+        let actors: Vec<&&Name> =
+            in_clause.iter().filter(|n| e.actors.contains(&n.entry)).collect();
         // A body or place the event does not involve, as where or whence: "expelled from the
         // Politburo" is not the expulsion from the party; "returned to Moscow" not the return to
         // Petrograd.
@@ -1169,7 +1823,8 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                 && k > 0
                 && matches!(ctx.s.word(k - 1), "to" | "in" | "at" | "into" | "from")
                 && {
-                    let written = crate::text::sentences::possessive_base(&ctx.s.lower[ctx.rel(&n.range)]);
+                    let written =
+                        crate::text::sentences::possessive_base(&ctx.s.lower[ctx.rel(&n.range)]);
                     !event_names.iter().any(|a| a.contains(written))
                 }
         });
@@ -1185,7 +1840,9 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                 }
                 // "Yagoda was replaced by Yezhov": the actor after "by" did the replacing; the
                 // event is about him only if its other actor is the one it was done to.
-                let by_agent = a.toks.start > c.start && a.toks.start > 0 && ctx.s.word(a.toks.start - 1) == "by";
+                let by_agent = a.toks.start > c.start
+                    && a.toks.start > 0
+                    && ctx.s.word(a.toks.start - 1) == "by";
                 if by_agent && !actors.iter().any(|o| o.toks.end <= c.start) {
                     continue;
                 }
@@ -1208,10 +1865,18 @@ fn facts<'k>(ctx: &SentenceCtx<'k>, lx: &Lex, clause: &Range<usize>, names: &[Na
                             && event_names.iter().any(|a| a.split(' ').any(|w| w == ctx.s.word(k)));
                         names_event
                             || a.toks.start > c.start
-                            || names.iter().filter(|o| !o.virtual_ && o.toks.start >= c.end && o.toks.start <= c.end + 3).min_by_key(|o| o.toks.start).is_some_and(|o| {
-                                (c.end..o.toks.start).all(|i| is_det(ctx.s.word(i)))
-                                    && e.actors.contains(&o.entry)
-                            })
+                            || names
+                                .iter()
+                                .filter(|o| {
+                                    !o.virtual_
+                                        && o.toks.start >= c.end
+                                        && o.toks.start <= c.end + 3
+                                })
+                                .min_by_key(|o| o.toks.start)
+                                .is_some_and(|o| {
+                                    (c.end..o.toks.start).all(|i| is_det(ctx.s.word(i)))
+                                        && e.actors.contains(&o.entry)
+                                })
                     }
                     None => false,
                 };
@@ -1240,7 +1905,11 @@ fn distance(ctx: &SentenceCtx, d: &Range<usize>, a: &Range<usize>) -> usize {
 
 /// A date at the head of its clause ("In 1934, ...", "By early 1939 ...") frames all of it.
 fn framing(ctx: &SentenceCtx, clause: &Range<usize>, d: &DateExpr) -> bool {
-    (clause.start..d.toks.start).all(|i| is_framing(ctx.s.word(i)) || ctx.s.word(i) == "," || ctx.dates.iter().any(|x| x.toks.contains(&i)))
+    (clause.start..d.toks.start).all(|i| {
+        is_framing(ctx.s.word(i))
+            || ctx.s.word(i) == ","
+            || ctx.dates.iter().any(|x| x.toks.contains(&i))
+    })
 }
 
 /// The words the fact base gives for a fact's date, for "sources disagree".
@@ -1271,23 +1940,37 @@ fn statement(kb: &KnowledgeBase, f: &Fact) -> String {
             Some(c) if past_form(c) && c != "died" => format!("{who} was {c} {}", on(&f.when.from)),
             _ => format!("{who} died {}", on(&f.when.from)),
         },
-        What::RoleStart => format!("{who} became {} {}", f.role.map_or("", |r| r.title.as_str()), on(&f.when.from)),
-        What::RoleHeld => format!("{who} was {} {}", f.role.map_or("", |r| r.title.as_str()), during(&f.when)),
+        What::RoleStart => {
+            format!("{who} became {} {}", f.role.map_or("", |r| r.title.as_str()), on(&f.when.from))
+        }
+        What::RoleHeld => {
+            format!("{who} was {} {}", f.role.map_or("", |r| r.title.as_str()), during(&f.when))
+        }
         What::Founded => format!("{who} was founded {}", on(&f.when.from)),
         What::Dissolved => {
-            let succ = e.successor.map(|s| format!(", succeeded by {}", subject_name(&kb.entries[s]))).unwrap_or_default();
+            let succ = e
+                .successor
+                .map(|s| format!(", succeeded by {}", subject_name(&kb.entries[s])))
+                .unwrap_or_default();
             format!("{who} was dissolved {}{succ}", on(&f.when.from))
         }
         What::Began if e.kind == Kind::Term && e.subkind == "document" => match (e.start, e.end) {
-            (Some(a), Some(b)) => format!("{who} was written {}", during(&When { from: a.from, to: Some(b.to.unwrap_or(b.from)) })),
+            (Some(a), Some(b)) => format!(
+                "{who} was written {}",
+                during(&When { from: a.from, to: Some(b.to.unwrap_or(b.from)) })
+            ),
             _ => format!("{who} was written {}", on(&f.when.from)),
         },
-        What::Began if e.kind == Kind::Term && e.subkind == "office" => format!("{who} was created {}", on(&f.when.from)),
+        What::Began if e.kind == Kind::Term && e.subkind == "office" => {
+            format!("{who} was created {}", on(&f.when.from))
+        }
         What::Began => format!("{who} began {}", on(&f.when.from)),
         What::Ended => format!("{who} ended {}", on(&f.when.from)),
         What::Period => match (e.start, e.end) {
             (Some(_), Some(_)) => format!("{who} lasted {}", during(&f.when)),
-            (Some(s), None) => format!("{who} dates from {}", s.from).replace("from c. ", "from around "),
+            (Some(s), None) => {
+                format!("{who} dates from {}", s.from).replace("from c. ", "from around ")
+            }
             _ => format!("{who} ended {}", on(&f.when.from)),
         },
     }
@@ -1317,8 +2000,18 @@ fn replacement(ctx: &SentenceCtx, d: &DateExpr, f: &Fact) -> Option<(Range<usize
         return Some((d.year_range.clone(), format!("{}s", y0 / 10 * 10)));
     }
     if d.is_range {
-        let dash = if year_text.contains(" to ") { " to " } else if year_text.contains('–') { "–" } else { "-" };
-        let long = year_text.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).nth(1).is_some_and(|p| p.len() == 4);
+        let dash = if year_text.contains(" to ") {
+            " to "
+        } else if year_text.contains('–') {
+            "–"
+        } else {
+            "-"
+        };
+        let long = year_text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .nth(1)
+            .is_some_and(|p| p.len() == 4);
         return Some((d.year_range.clone(), years(dash, long)));
     }
     if !d.point {
@@ -1356,12 +2049,21 @@ fn lifespans(ctx: &SentenceCtx, names: &[Name], out: &mut Vec<Finding>) -> Vec<R
     let n_toks = s.toks.len();
     let year = |i: usize| -> Option<i32> {
         let w = s.word(i);
-        (s.toks[i].kind == TokKind::Number && w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten()
+        (s.toks[i].kind == TokKind::Number && w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse().ok())
+            .flatten()
     };
     let mut seen = Vec::new();
-    for n in names.iter().filter(|n| !n.virtual_ && !n.possessive && ctx.kb.entries[n.entry].kind == Kind::Person) {
+    for n in names
+        .iter()
+        .filter(|n| !n.virtual_ && !n.possessive && ctx.kb.entries[n.entry].kind == Kind::Person)
+    {
         let i = n.toks.end;
-        if i + 4 >= n_toks || s.word(i) != "(" || !matches!(s.word(i + 2), "-" | "–" | "—") || s.word(i + 4) != ")" {
+        if i + 4 >= n_toks
+            || s.word(i) != "("
+            || !matches!(s.word(i + 2), "-" | "–" | "—")
+            || s.word(i + 4) != ")"
+        {
             continue;
         }
         let Some(y0) = year(i + 1) else { continue };
@@ -1383,16 +2085,36 @@ fn lifespans(ctx: &SentenceCtx, names: &[Name], out: &mut Vec<Finding>) -> Vec<R
         let (Some(born), Some(died)) = (e.start, e.end) else { continue };
         let life = born.span().hull(&died.span());
         let (lo, hi) = (day_number(y0, 1, 1), day_number(y1, 12, 31));
-        if life.lo <= hi && lo <= life.hi && life.lo <= day_number(y0, 12, 31) && day_number(y1, 1, 1) <= life.hi {
+        if life.lo <= hi
+            && lo <= life.hi
+            && life.lo <= day_number(y0, 12, 31)
+            && day_number(y1, 1, 1) <= life.hi
+        {
             continue;
         }
         let r = s.toks[i + 1].range.start..s.toks[i + 3].range.end;
         let written = &ctx.text()[r.clone()];
         let w = When { from: born.from, to: Some(died.from) };
         let dash = s.word(i + 2);
-        let fixed = format!("{}{dash}{}", born.from.year, if w2.len() == 2 && born.from.year / 100 == died.from.year / 100 { format!("{:02}", died.from.year % 100) } else { died.from.year.to_string() });
-        let mut f = Finding::new(Code::DubiousDate, ctx.abs(&r), format!("{} lived {} {}, not {written}.", e.name, during(&w), provenance_of(&[e])));
-        f.fixes.push(Fix { title: format!("Replace with {fixed}"), range: ctx.abs(&r), replacement: fixed });
+        let fixed = format!(
+            "{}{dash}{}",
+            born.from.year,
+            if w2.len() == 2 && born.from.year / 100 == died.from.year / 100 {
+                format!("{:02}", died.from.year % 100)
+            } else {
+                died.from.year.to_string()
+            }
+        );
+        let mut f = Finding::new(
+            Code::DubiousDate,
+            ctx.abs(&r),
+            format!("{} lived {} {}, not {written}.", e.name, during(&w), provenance_of(&[e])),
+        );
+        f.fixes.push(Fix {
+            title: format!("Replace with {fixed}"),
+            range: ctx.abs(&r),
+            replacement: fixed,
+        });
         out.push(f);
     }
     seen
@@ -1410,8 +2132,18 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
     for (k, c) in clauses.iter().enumerate().skip(1) {
         if matches!(ctx.s.word(c.start), "which" | "who" | "that") {
             let prev = &clauses[k - 1];
-            if let Some(a) = names.iter().rfind(|n| prev.start <= n.toks.start && n.toks.end <= prev.end).cloned() {
-                names.push(Name { entry: a.entry, toks: c.start..c.start + 1, possessive: false, virtual_: true, range: a.range.clone() });
+            if let Some(a) = names
+                .iter()
+                .rfind(|n| prev.start <= n.toks.start && n.toks.end <= prev.end)
+                .cloned()
+            {
+                names.push(Name {
+                    entry: a.entry,
+                    toks: c.start..c.start + 1,
+                    possessive: false,
+                    virtual_: true,
+                    range: a.range.clone(),
+                });
             }
         }
     }
@@ -1425,7 +2157,10 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
         let dates: Vec<&DateExpr> = ctx
             .dates
             .iter()
-            .filter(|d| clause_index(clauses, year_tok(ctx, d)) == Some(ci) && !lifespans.iter().any(|l| l.start <= d.toks.start && d.toks.end <= l.end))
+            .filter(|d| {
+                clause_index(clauses, year_tok(ctx, d)) == Some(ci)
+                    && !lifespans.iter().any(|l| l.start <= d.toks.start && d.toks.end <= l.end)
+            })
             .collect();
         if dates.is_empty() {
             continue;
@@ -1449,18 +2184,38 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                     let cut_off = |o: &DateExpr| {
                         o.toks.end <= a.start
                             && !framing(ctx, clause, o)
-                            && (o.toks.end..a.start).any(|i| matches!(ctx.s.word(i), "and" | "but" | "then" | "before" | "after" | "while" | "whereas"))
+                            && (o.toks.end..a.start).any(|i| {
+                                matches!(
+                                    ctx.s.word(i),
+                                    "and"
+                                        | "but"
+                                        | "then"
+                                        | "before"
+                                        | "after"
+                                        | "while"
+                                        | "whereas"
+                                )
+                            })
                     };
                     if cut_off(d) {
                         return None;
                     }
                     let dist = distance(ctx, &d.toks, &a);
-                    let nearest = dates.iter().enumerate().all(|(dj, o)| dj == di || cut_off(o) || distance(ctx, &o.toks, &a) > dist || (distance(ctx, &o.toks, &a) == dist && dj > di));
+                    let nearest = dates.iter().enumerate().all(|(dj, o)| {
+                        dj == di
+                            || cut_off(o)
+                            || distance(ctx, &o.toks, &a) > dist
+                            || (distance(ctx, &o.toks, &a) == dist && dj > di)
+                    });
                     if !nearest {
                         return None;
                     }
                     let after = d.toks.start >= a.end;
-                    let gap = if after { d.toks.start - a.end } else { a.start.saturating_sub(d.toks.end) };
+                    let gap = if after {
+                        d.toks.start - a.end
+                    } else {
+                        a.start.saturating_sub(d.toks.end)
+                    };
                     let close = if after { gap <= 6 } else { gap <= 2 };
                     let frames = !after && framing(ctx, clause, d);
                     if !(close || frames) {
@@ -1471,7 +2226,11 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                     // another acts first.
                     let acts_first = (d.toks.end..a.start).any(|i| {
                         let w = ctx.s.word(i);
-                        lx.is_verb(w) && !is_modal(w) && !is_have(w) && !is_be(w) && !names.iter().any(|n| n.toks.contains(&i))
+                        lx.is_verb(w)
+                            && !is_modal(w)
+                            && !is_have(w)
+                            && !is_be(w)
+                            && !names.iter().any(|n| n.toks.contains(&i))
                     });
                     if !close && acts_first {
                         return None;
@@ -1481,7 +2240,11 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                         return None;
                     }
                     // "In 1935 Kirov had been murdered": the murder came no later than 1935.
-                    let rel = if f.pluperfect && !after && d.relation == Relation::In { Relation::ByEnd } else { d.relation };
+                    let rel = if f.pluperfect && !after && d.relation == Relation::In {
+                        Relation::ByEnd
+                    } else {
+                        d.relation
+                    };
                     Some((f, rel))
                 })
                 .collect();
@@ -1519,7 +2282,11 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                         let gap = f.span.gap(&d.span);
                         let prio = match f.what {
                             What::Born | What::Died => 0,
-                            What::RoleStart | What::Founded | What::Dissolved | What::Began | What::Ended => 1,
+                            What::RoleStart
+                            | What::Founded
+                            | What::Dissolved
+                            | What::Began
+                            | What::Ended => 1,
                             What::Event => 2,
                             What::Period | What::RoleHeld => 3,
                         };
@@ -1531,29 +2298,48 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             let mut stating: Vec<&Entry> = vec![e];
             for (o, _) in &mine {
                 let oe = &kb.entries[o.entry];
-                if o.when.span().overlaps(&f.when.span()) && !stating.iter().any(|x| x.id == oe.id) {
+                if o.when.span().overlaps(&f.when.span()) && !stating.iter().any(|x| x.id == oe.id)
+                {
                     stating.push(oe);
                 }
             }
             // Quoted mid-message: "not the winter of 1925-26", even where it opened the sentence.
             let raw = &ctx.text()[d.range.clone()];
-            let written = raw.strip_prefix("The ").map_or_else(|| raw.to_string(), |rest| format!("the {rest}"));
+            let written = raw
+                .strip_prefix("The ")
+                .map_or_else(|| raw.to_string(), |rest| format!("the {rest}"));
             let stated = statement(kb, f);
             let (message, severity) = match variant {
                 Some((_, v)) => {
-                    let note = if v.note.is_empty() { String::new() } else { format!(": {}", v.note.trim_end_matches('.')) };
+                    let note = if v.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", v.note.trim_end_matches('.'))
+                    };
                     (
-                        format!("Sources disagree: {stated} {}, but essay {} gives {} as you do{note}.", provenance_of(&stating), v.essay, v.value),
+                        format!(
+                            "Sources disagree: {stated} {}, but essay {} gives {} as you do{note}.",
+                            provenance_of(&stating),
+                            v.essay,
+                            v.value
+                        ),
                         Severity::Information,
                     )
                 }
-                None => (format!("{stated} {}, not {written}.", provenance_of(&stating)), Severity::Warning),
+                None => (
+                    format!("{stated} {}, not {written}.", provenance_of(&stating)),
+                    Severity::Warning,
+                ),
             };
             let mut finding = Finding::new(Code::DubiousDate, ctx.abs(&d.range), message);
             finding.severity = severity;
             if let Some((r, text)) = replacement(ctx, d, f) {
                 if ctx.text()[r.clone()] != text {
-                    finding.fixes.push(Fix { title: format!("Replace with {text}"), range: ctx.abs(&r), replacement: text });
+                    finding.fixes.push(Fix {
+                        title: format!("Replace with {text}"),
+                        range: ctx.abs(&r),
+                        replacement: text,
+                    });
                 }
             }
             out.push(finding);
@@ -1600,9 +2386,18 @@ mod tests {
         let text = std::fs::read_to_string("/tmp/clio_sents.txt").unwrap();
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let res = analyze_block(kb(), line, &Config::default());
-            let fs: Vec<String> = res.findings.iter().filter(|f| matches!(f.code, Code::DubiousDate | Code::Anachronism)).map(|f| format!("  {} «{}» {}", f.code.as_str(), &line[f.range.clone()], f.message)).collect();
+            let fs: Vec<String> = res
+                .findings
+                .iter()
+                .filter(|f| matches!(f.code, Code::DubiousDate | Code::Anachronism))
+                .map(|f| {
+                    format!("  {} «{}» {}", f.code.as_str(), &line[f.range.clone()], f.message)
+                })
+                .collect();
             println!("{}{}", if fs.is_empty() { "   " } else { "!! " }, line);
-            for f in fs { println!("{f}"); }
+            for f in fs {
+                println!("{f}");
+            }
         }
     }
 
@@ -1616,9 +2411,15 @@ mod tests {
         let config = Config::default();
         let mentions = kb.index.find_all(para);
         let quotes = sentences::quotations(para, 0..para.len());
-        let ctxs: Vec<SentenceCtx> = sentences::split(para, 0..para.len()).into_iter().map(|r| SentenceCtx::new(kb, para, r, &mentions, &quotes, &config)).collect();
+        let ctxs: Vec<SentenceCtx> = sentences::split(para, 0..para.len())
+            .into_iter()
+            .map(|r| SentenceCtx::new(kb, para, r, &mentions, &quotes, &config))
+            .collect();
         let n: u32 = std::env::var("CLIO_N").ok().and_then(|x| x.parse().ok()).unwrap_or(2000);
-        for (name, f) in [("dubious_date", super::check as fn(&SentenceCtx, &mut Vec<crate::analysis::Finding>)), ("anachronism", anachronism::check)] {
+        for (name, f) in [
+            ("dubious_date", super::check as fn(&SentenceCtx, &mut Vec<crate::analysis::Finding>)),
+            ("anachronism", anachronism::check),
+        ] {
             let t = std::time::Instant::now();
             let mut out = Vec::new();
             for _ in 0..n {
@@ -1675,7 +2476,12 @@ mod tests {
         check("The Cheka, Lenin's secret police, was created in [1919].", expect!["The Cheka was founded on 20 December 1917 (fact base; essays 000, 002, 004), not 1919. -> 1917"]);
         check("The Cheka was replaced by the GPU in [1925].", expect!["The Cheka was dissolved on 6 February 1922, succeeded by the GPU (fact base; essays 000, 002, 004), not 1925. -> 1922"]);
         check("The Comintern was dissolved in [1939].", expect!["The Comintern was dissolved on 15 May 1943 (fact base; essays 001, 002), not 1939. -> 1943"]);
-        check("War Communism was abandoned in [1924].", expect!["War Communism ended in March 1921 (fact base; essays 000, 004), not 1924. -> 1921"]);
+        check(
+            "War Communism was abandoned in [1924].",
+            expect![
+                "War Communism ended in March 1921 (fact base; essays 000, 004), not 1924. -> 1921"
+            ],
+        );
         check("Collectivisation was launched in [1925].", expect!["Collectivisation began around 1929 (fact base; essays 000, 001, 002, 003, 004), not 1925. -> 1929"]);
         check("Lenin's Testament was written in [1920].", expect!["Lenin's Testament was written from 23 December 1922 to 4 January 1923 (fact base; essays 000, 002, 003, 004), not 1920. -> 1922"]);
         check("In [1927] the Great Terror began.", expect!["The Great Terror began in 1936 (fact base; essays 001, 002, 003, 004), not 1927. -> 1936"]);
@@ -1782,9 +2588,12 @@ mod tests {
 
     #[test]
     fn several_names_and_dates_in_one_sentence() {
-        check("Trotsky was exiled in [1935] and murdered in [1945].", expect![[r#"
+        check(
+            "Trotsky was exiled in [1935] and murdered in [1945].",
+            expect![[r#"
             Trotsky's deportation from the USSR took place in February 1929 (fact base; essays 000, 001, 002), not 1935. -> 1929
-            Leon Trotsky was murdered on 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 1945. -> 1940"#]]);
+            Leon Trotsky was murdered on 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 1945. -> 1940"#]],
+        );
         // The second date, after "and", is tied to the second verb even with a place between.
         check("Trotsky was deported in 1929 and killed in Mexico in [1944].", expect!["Leon Trotsky was killed on 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 1944. -> 1940"]);
         check("Trotsky was expelled from the party in [1925] and deported in 1929.", expect!["The expulsion of Trotsky from the party took place in November 1927 (fact base; essays 001, 002), not 1925. -> 1927"]);

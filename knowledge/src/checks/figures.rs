@@ -62,9 +62,10 @@ fn measure_word(w: &str) -> Option<Measure> {
         "times" | "fold" => Measure::Times,
         "tonnes" | "tons" | "tonne" | "ton" => Measure::Tonnes,
         "percent" | "per" | "%" => Measure::Percent,
-        "months" | "month" | "weeks" | "week" | "days" | "day" | "hours" | "hour" | "minutes" | "seconds" | "km" | "kilometres" | "kilometers"
-        | "miles" | "roubles" | "rubles" | "dollars" | "pounds" | "hectares" | "acres" | "metres" | "meters" | "feet" | "pages" | "page"
-        | "volumes" | "copies" | "th" | "st" | "nd" | "rd" => Measure::Other,
+        "months" | "month" | "weeks" | "week" | "days" | "day" | "hours" | "hour" | "minutes"
+        | "seconds" | "km" | "kilometres" | "kilometers" | "miles" | "roubles" | "rubles"
+        | "dollars" | "pounds" | "hectares" | "acres" | "metres" | "meters" | "feet" | "pages"
+        | "page" | "volumes" | "copies" | "th" | "st" | "nd" | "rd" => Measure::Other,
         _ => return None,
     })
 }
@@ -210,7 +211,8 @@ fn is_stop(w: &str) -> bool {
 }
 
 /// Cue stems that name who is counted in too general a way to pick out one figure by themselves.
-const GENERIC_CUES: &[&str] = &["member", "members", "people", "person", "persons", "men", "women", "other", "others"];
+const GENERIC_CUES: &[&str] =
+    &["member", "members", "people", "person", "persons", "men", "women", "other", "others"];
 
 /// Units that name a group of people: a cue that only repeats them ("members") is weak.
 const POPULATIONS: &[&str] = &["members", "delegates", "people", "persons"];
@@ -252,20 +254,28 @@ enum Hedge {
 
 fn hedge_before(ctx: &SentenceCtx, start: usize) -> Hedge {
     // "c. 700,000": look past the abbreviation's full stop.
-    let start = if start >= 2 && ctx.s.word(start - 1) == "." && matches!(ctx.s.word(start - 2), "c" | "ca" | "approx") { start - 1 } else { start };
+    let start = if start >= 2
+        && ctx.s.word(start - 1) == "."
+        && matches!(ctx.s.word(start - 2), "c" | "ca" | "approx")
+    {
+        start - 1
+    } else {
+        start
+    };
     let w = |k: usize| if start >= k { ctx.s.word(start - k) } else { "" };
     match (w(3), w(2), w(1)) {
         ("no", "more", "than") | (_, "up", "to") | (_, "many", "as") => Hedge::UpTo,
-        (_, "more" | "greater", "than") | (_, "at", "least") | (_, "upwards" | "excess", "of") | (_, _, "over" | "above" | "exceeding") => {
-            Hedge::AtLeast
-        }
+        (_, "more" | "greater", "than")
+        | (_, "at", "least")
+        | (_, "upwards" | "excess", "of")
+        | (_, _, "over" | "above" | "exceeding") => Hedge::AtLeast,
         (_, "fewer" | "less", "than") | (_, _, "under" | "below") => Hedge::Below,
         (_, _, "nearly" | "almost") => Hedge::Nearly,
         (
             _,
             _,
-            "some" | "about" | "around" | "approximately" | "roughly" | "c" | "ca" | "circa" | "perhaps" | "estimated" | "approx" | "~" | "possibly"
-            | "maybe",
+            "some" | "about" | "around" | "approximately" | "roughly" | "c" | "ca" | "circa"
+            | "perhaps" | "estimated" | "approx" | "~" | "possibly" | "maybe",
         ) => Hedge::Approx,
         _ => Hedge::Exact,
     }
@@ -340,7 +350,11 @@ fn value_interval(x: &FigureValue) -> (f64, f64) {
     if x.approx {
         (x.low * 0.9, x.high * 1.1)
     } else {
-        let t = (x.high.abs() * 0.001).max(if x.high.fract() == 0.0 && x.low.fract() == 0.0 { 0.4 } else { 0.0 });
+        let t = (x.high.abs() * 0.001).max(if x.high.fract() == 0.0 && x.low.fract() == 0.0 {
+            0.4
+        } else {
+            0.0
+        });
         (x.low - t, x.high + t)
     }
 }
@@ -351,7 +365,9 @@ fn numbers<'n>(ctx: &'n SentenceCtx, clauses: &[Range<usize>]) -> Vec<Num<'n>> {
     let text = ctx.text();
     let mut out: Vec<Num> = Vec::new();
     for (k, n) in ctx.numbers.iter().enumerate() {
-        if n.value <= 0.0 || ctx.dates.iter().any(|d| d.range.start < n.range.end && n.range.start < d.range.end) {
+        if n.value <= 0.0
+            || ctx.dates.iter().any(|d| d.range.start < n.range.end && n.range.start < d.range.end)
+        {
             continue;
         }
         let (a, b) = (n.toks.start, n.toks.end);
@@ -363,7 +379,9 @@ fn numbers<'n>(ctx: &'n SentenceCtx, clauses: &[Range<usize>]) -> Vec<Num<'n>> {
         if before == "." && a >= 2 {
             before = s.word(a - 2);
         }
-        if NOT_QUANTITY_BEFORE.contains(&before) || (a >= 2 && s.word(a - 2) == "age" && before == "of") {
+        if NOT_QUANTITY_BEFORE.contains(&before)
+            || (a >= 2 && s.word(a - 2) == "age" && before == "of")
+        {
             continue;
         }
         let after = if b < s.toks.len() { s.word(b) } else { "" };
@@ -389,7 +407,11 @@ fn numbers<'n>(ctx: &'n SentenceCtx, clauses: &[Range<usize>]) -> Vec<Num<'n>> {
         if matches!(after, "others" | "other") {
             for m in &ctx.mentions {
                 let t = s.tok_at(ctx.rel(&m.range).start);
-                if t < a && clauses[clause].contains(&t) && ctx.kb.entries[m.entry].kind == crate::base::Kind::Person && !named.contains(&m.entry) {
+                if t < a
+                    && clauses[clause].contains(&t)
+                    && ctx.kb.entries[m.entry].kind == crate::base::Kind::Person
+                    && !named.contains(&m.entry)
+                {
                     named.push(m.entry);
                 }
             }
@@ -475,19 +497,34 @@ fn prepare(f: &Figure) -> Fig {
         let wild = c.ends_with('*');
         let parts: Vec<&str> = c.trim_end_matches('*').split_whitespace().collect();
         // A wild last word is a prefix ("assassinat*"); the others are stemmed like the text.
-        let words: Vec<String> =
-            parts.iter().enumerate().map(|(k, w)| if wild && k + 1 == parts.len() { w.to_string() } else { stem(w).to_string() }).collect();
+        let words: Vec<String> = parts
+            .iter()
+            .enumerate()
+            .map(
+                |(k, w)| {
+                    if wild && k + 1 == parts.len() {
+                        w.to_string()
+                    } else {
+                        stem(w).to_string()
+                    }
+                },
+            )
+            .collect();
         if words.is_empty() {
             continue;
         }
-        let unit_like = POPULATIONS.contains(&f.unit.as_str()) && (words[0].starts_with(&unit) || unit.starts_with(words[0].as_str()));
+        let unit_like = POPULATIONS.contains(&f.unit.as_str())
+            && (words[0].starts_with(&unit) || unit.starts_with(words[0].as_str()));
         let weak = words.len() == 1 && (unit_like || GENERIC_CUES.contains(&words[0].as_str()));
         let event = c.trim_end_matches('*').split_whitespace().any(is_event_word);
         cues.push(Cue { words, weak, wild, phrase: false, event });
     }
     let population = cues.iter().all(|c| c.weak);
     let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric()).filter(|x| x.len() >= 3).map(|x| stem(&x.to_ascii_lowercase()).to_string()).collect()
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|x| x.len() >= 3)
+            .map(|x| stem(&x.to_ascii_lowercase()).to_string())
+            .collect()
     };
     let mut vocab = words(&f.name);
     vocab.extend(words(&f.counts));
@@ -496,7 +533,11 @@ fn prepare(f: &Figure) -> Fig {
     let name_words = f
         .name
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 4 && w.chars().all(char::is_alphabetic) && !is_stop(w.to_ascii_lowercase().as_str()))
+        .filter(|w| {
+            w.len() >= 4
+                && w.chars().all(char::is_alphabetic)
+                && !is_stop(w.to_ascii_lowercase().as_str())
+        })
         .map(|w| stem(&w.to_ascii_lowercase()).to_string())
         .filter(|st| !cues.iter().any(|c| c.words.iter().any(|x| x == st)))
         .collect();
@@ -573,7 +614,11 @@ fn cue_at(ctx: &SentenceCtx, stems: &[&str], i: usize, cue: &Cue) -> Option<usiz
         if j >= stems.len() || ctx.s.toks[j].kind != TokKind::Word {
             return None;
         }
-        let ok = if wild && k + 1 == cue.len() { ctx.s.word(j).starts_with(w.as_str()) } else { stems[j] == w.as_str() };
+        let ok = if wild && k + 1 == cue.len() {
+            ctx.s.word(j).starts_with(w.as_str())
+        } else {
+            stems[j] == w.as_str()
+        };
         if !ok {
             return None;
         }
@@ -673,7 +718,9 @@ fn written_like(ctx: &SentenceCtx, n: &NumberExpr, x: &FigureValue) -> String {
     } else {
         ""
     };
-    let scale = [("billion", 1e9), ("million", 1e6), ("thousand", 1e3)].into_iter().find(|(w, _)| lower.split_whitespace().any(|t| t == *w));
+    let scale = [("billion", 1e9), ("million", 1e6), ("thousand", 1e3)]
+        .into_iter()
+        .find(|(w, _)| lower.split_whitespace().any(|t| t == *w));
     let digits = ctx.s.toks[n.toks.start].kind == TokKind::Number;
     let first = &text[..ctx.s.toks[n.toks.start].range.end - n.range.start];
     let sep = if first.contains(',') {
@@ -726,7 +773,11 @@ fn written_like(ctx: &SentenceCtx, n: &NumberExpr, x: &FigureValue) -> String {
                 "twenty",
             ];
             let w = WORDS[v as usize];
-            return if text.starts_with(|c: char| c.is_uppercase()) { format!("{}{}", w[..1].to_uppercase(), &w[1..]) } else { w.to_string() };
+            return if text.starts_with(|c: char| c.is_uppercase()) {
+                format!("{}{}", w[..1].to_uppercase(), &w[1..])
+            } else {
+                w.to_string()
+            };
         }
         let s = format_number(v);
         match sep {
@@ -749,7 +800,9 @@ fn best_value<'f>(f: &'f Figure, v: f64) -> &'f FigureValue {
         (mid.max(1e-9) / v.max(1e-9)).ln().abs()
     };
     let sourced = f.values.iter().filter(|x| !x.source.is_empty());
-    let pick = |it: &mut dyn Iterator<Item = &'f FigureValue>| it.min_by(|a, b| dist(a).total_cmp(&dist(b)));
+    let pick = |it: &mut dyn Iterator<Item = &'f FigureValue>| {
+        it.min_by(|a, b| dist(a).total_cmp(&dist(b)))
+    };
     pick(&mut sourced.into_iter()).or_else(|| pick(&mut f.values.iter())).unwrap_or(&f.values[0])
 }
 
@@ -771,7 +824,9 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
         for b in blocked.iter_mut().take(n.toks.end.min(ntok)).skip(n.toks.start) {
             *b = true;
         }
-        if n.toks.end < ntok && measure_word(s.word(n.toks.end)).is_some_and(|m| m != Measure::Other) {
+        if n.toks.end < ntok
+            && measure_word(s.word(n.toks.end)).is_some_and(|m| m != Measure::Other)
+        {
             blocked[n.toks.end] = true;
         }
     }
@@ -847,8 +902,10 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             if f.values.is_empty() || occ[fi].is_empty() {
                 continue;
             }
-            let compatible =
-                fig.measure == n.measure || (n.measure == Measure::Times && fig.measure == Measure::Count && f.cues.iter().any(|c| c == "times"));
+            let compatible = fig.measure == n.measure
+                || (n.measure == Measure::Times
+                    && fig.measure == Measure::Count
+                    && f.cues.iter().any(|c| c == "times"));
             if !compatible {
                 continue;
             }
@@ -858,7 +915,9 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             let mut adjacent = false;
             // Some cue is close to the number (within four words), or follows its whole.
             let mut near = false;
-            let whole_next = n.whole_end.is_some_and(|e| fig.cues.iter().any(|c| cue_at(ctx, &stems, e, c).is_some()));
+            let whole_next = n
+                .whole_end
+                .is_some_and(|e| fig.cues.iter().any(|c| cue_at(ctx, &stems, e, c).is_some()));
             let mut phrase_near = false;
             let mut event = false;
             for o in &occ[fi] {
@@ -872,18 +931,27 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                 }
                 let end = n.expr.toks.end;
                 adjacent |= o.start == end || o.start == end + 1;
-                let dist = if o.start >= end { o.start - end } else { n.expr.toks.start.saturating_sub(o.end) };
+                let dist = if o.start >= end {
+                    o.start - end
+                } else {
+                    n.expr.toks.start.saturating_sub(o.end)
+                };
                 near |= dist <= 4;
                 phrase_near |= o.phrase && dist <= 6;
                 event |= o.event;
             }
-            let cued = if n.whole { fig.population && weak > 0 } else { strong > 0 || (fig.population && weak > 0) };
+            let cued = if n.whole {
+                fig.population && weak > 0
+            } else {
+                strong > 0 || (fig.population && weak > 0)
+            };
             if !cued {
                 continue;
             }
             // Period: any date in the number's clause (else the sentence) within it; the nearest wins.
             let clause = &clauses[n.clause];
-            let in_clause: Vec<_> = ctx.dates.iter().filter(|d| clause.contains(&d.toks.start)).collect();
+            let in_clause: Vec<_> =
+                ctx.dates.iter().filter(|d| clause.contains(&d.toks.start)).collect();
             let dates = if in_clause.is_empty() { ctx.dates.iter().collect() } else { in_clause };
             let mut part = 1.0;
             let mut whole = 1.0;
@@ -983,8 +1051,11 @@ fn clauses(ctx: &SentenceCtx) -> Vec<Range<usize>> {
         let mut start = c.start;
         for i in c.clone() {
             let w = s.word(i);
-            let bullet = matches!(w, "-" | "*" | "•" | "–") && i > 0 && text[s.toks[i - 1].range.end..s.toks[i].range.start].contains('\n');
-            let stop = matches!(w, "." | "!" | "?") && !(i + 1 < s.toks.len() && s.toks[i + 1].range.start == s.toks[i].range.end);
+            let bullet = matches!(w, "-" | "*" | "•" | "–")
+                && i > 0
+                && text[s.toks[i - 1].range.end..s.toks[i].range.start].contains('\n');
+            let stop = matches!(w, "." | "!" | "?")
+                && !(i + 1 < s.toks.len() && s.toks[i + 1].range.start == s.toks[i].range.end);
             if bullet || stop {
                 if start < i {
                     out.push(start..i);
@@ -1021,12 +1092,24 @@ fn noun_fits(ctx: &SentenceCtx, stems: &[&str], at: usize, fig: &Fig) -> bool {
     known(at) || word(at + 1).is_some() && known(at + 1)
 }
 
-fn decide(ctx: &SentenceCtx, n: &Num, clause: Range<usize>, cands: &[Cand], out: &mut Vec<Finding>) {
+fn decide(
+    ctx: &SentenceCtx,
+    n: &Num,
+    clause: Range<usize>,
+    cands: &[Cand],
+    out: &mut Vec<Finding>,
+) {
     let text = ctx.text();
-    let fits = |c: &Cand, x: &FigureValue| fits(n.lo, n.hi, x) || (c.extra > 0.0 && fits(n.lo + c.extra, n.hi + c.extra, x));
+    let fits = |c: &Cand, x: &FigureValue| {
+        fits(n.lo, n.hi, x) || (c.extra > 0.0 && fits(n.lo + c.extra, n.hi + c.extra, x))
+    };
     let written = |c: &Cand| {
         if c.extra > 0.0 {
-            format!("{} others ({} in all)", &text[n.expr.range.clone()], format_number(n.expr.value + c.extra))
+            format!(
+                "{} others ({} in all)",
+                &text[n.expr.range.clone()],
+                format_number(n.expr.value + c.extra)
+            )
         } else {
             text[n.expr.range.clone()].to_string()
         }
@@ -1049,7 +1132,8 @@ fn decide(ctx: &SentenceCtx, n: &Num, clause: Range<usize>, cands: &[Cand], out:
             return;
         }
         let f = c.fig;
-        let agree: Vec<String> = f.values.iter().filter(|x| fits(c, x)).map(|x| who(ctx, x)).collect();
+        let agree: Vec<String> =
+            f.values.iter().filter(|x| fits(c, x)).map(|x| who(ctx, x)).collect();
         let lo = f.values.iter().map(|x| x.low).fold(f64::MAX, f64::min);
         let hi = f.values.iter().map(|x| x.high).fold(f64::MIN, f64::max);
         let msg = format!(
@@ -1069,7 +1153,14 @@ fn decide(ctx: &SentenceCtx, n: &Num, clause: Range<usize>, cands: &[Cand], out:
     }
     let v = (n.lo.max(0.0) + n.hi) / 2.0;
     // Far out of scale: probably a count of something else.
-    let scale = |c: &Cand| c.fig.values.iter().map(|x| ((x.low + x.high) / 2.0 / v.max(1e-9)).ln().abs()).fold(f64::MAX, f64::min).exp();
+    let scale = |c: &Cand| {
+        c.fig
+            .values
+            .iter()
+            .map(|x| ((x.low + x.high) / 2.0 / v.max(1e-9)).ln().abs())
+            .fold(f64::MAX, f64::min)
+            .exp()
+    };
     let limit = |c: &Cand| if c.subject && c.score >= 8 { 100.0 } else { 12.0 };
     let fair: Vec<&Cand> = cands.iter().filter(|c| scale(c) <= limit(c)).collect();
     let Some(top) = fair.iter().map(|c| c.score).max() else { return };
@@ -1095,7 +1186,10 @@ fn decide(ctx: &SentenceCtx, n: &Num, clause: Range<usize>, cands: &[Cand], out:
         })
     };
     if n.measure == Measure::Count
-        && top.iter().any(|c| (c.part < 0.75 && below(c) && !dates_whole(c) && !names_event(c)) || (!c.subject && c.whole < 0.75 && above(c)))
+        && top.iter().any(|c| {
+            (c.part < 0.75 && below(c) && !dates_whole(c) && !names_event(c))
+                || (!c.subject && c.whole < 0.75 && above(c))
+        })
     {
         return;
     }
@@ -1113,7 +1207,11 @@ fn decide(ctx: &SentenceCtx, n: &Num, clause: Range<usize>, cands: &[Cand], out:
     let shown = FigureValue { low: best.low - c.extra, high: best.high - c.extra, ..best.clone() };
     let replacement = written_like(ctx, n.expr, &shown);
     if replacement != text[n.expr.range.clone()] {
-        finding.fixes.push(Fix { title: format!("Change to {replacement} ({})", who(ctx, best)), range: ctx.abs(&n.expr.range), replacement });
+        finding.fixes.push(Fix {
+            title: format!("Change to {replacement} ({})", who(ctx, best)),
+            range: ctx.abs(&n.expr.range),
+            replacement,
+        });
     }
     finding.related = related(ctx, f);
     out.push(finding);
@@ -1187,7 +1285,11 @@ fn attributed(ctx: &SentenceCtx, clause: Range<usize>) -> bool {
         || ctx.mentions.iter().any(|m| {
             ctx.kb.entries[m.entry].subkind == "historian"
                 || ctx.kb.entries[m.entry].kind == crate::base::Kind::Person
-                    && ctx.kb.figures.iter().any(|f| f.values.iter().any(|x| x.source == ctx.kb.entries[m.entry].id))
+                    && ctx
+                        .kb
+                        .figures
+                        .iter()
+                        .any(|f| f.values.iter().any(|x| x.source == ctx.kb.entries[m.entry].id))
         })
 }
 
@@ -1247,7 +1349,12 @@ mod tests {
     fn clean(texts: &[&str]) {
         for t in texts {
             let res = analyze_block(kb(), t, &Config::default());
-            let bad: Vec<&str> = res.findings.iter().filter(|f| f.code == Code::DubiousFigure).map(|f| f.message.as_str()).collect();
+            let bad: Vec<&str> = res
+                .findings
+                .iter()
+                .filter(|f| f.code == Code::DubiousFigure)
+                .map(|f| f.message.as_str())
+                .collect();
             assert!(bad.is_empty(), "false alarm on {t:?}: {bad:?}");
         }
     }

@@ -21,8 +21,6 @@
 //! Tomskaya, Molotovsk) are not misspellings. The fix replaces the word with the canonical
 //! spelling; `Finding::word` lets the editor add the word to the ignore list.
 
-
-
 use super::SentenceCtx;
 use crate::analysis::{Code, Finding, Fix};
 use crate::base::{is_common_word, is_ordinary_word, EntryId, KnowledgeBase};
@@ -51,7 +49,11 @@ pub(crate) struct Cands {
 fn name_words(spelling: &str) -> impl Iterator<Item = &str> {
     spelling.split_whitespace().flat_map(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let parts: Vec<&str> = if w.contains('-') { std::iter::once(w).chain(w.split('-')).collect() } else { vec![w] };
+        let parts: Vec<&str> = if w.contains('-') {
+            std::iter::once(w).chain(w.split('-')).collect()
+        } else {
+            vec![w]
+        };
         parts
     })
 }
@@ -60,12 +62,16 @@ pub(crate) fn build(kb: &KnowledgeBase) -> Cands {
     let mut words: Vec<Cand> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (id, e) in kb.entries.iter().enumerate() {
-        let spellings =
-            std::iter::once((e.name.as_str(), 0)).chain(e.aliases.iter().map(|a| (a.as_str(), 1))).chain(e.full_name.as_deref().map(|f| (f, 2)));
+        let spellings = std::iter::once((e.name.as_str(), 0))
+            .chain(e.aliases.iter().map(|a| (a.as_str(), 1)))
+            .chain(e.full_name.as_deref().map(|f| (f, 2)));
         for (s, rank) in spellings {
             for w in name_words(s) {
                 let chars = w.chars().count();
-                if chars < 4 || !w.chars().all(|c| c.is_alphabetic() || c == '-') || w.chars().all(|c| !c.is_lowercase()) {
+                if chars < 4
+                    || !w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    || w.chars().all(|c| !c.is_lowercase())
+                {
                     continue;
                 }
                 // Names that are also ordinary words ("Service", "Conquest", "Great") are not
@@ -76,7 +82,14 @@ pub(crate) fn build(kb: &KnowledgeBase) -> Cands {
                 let lower = w.to_lowercase();
                 if seen.insert(lower.clone()) {
                     let first = lower.chars().next().unwrap_or(' ');
-                    words.push(Cand { lower, written: w.to_string(), entry: id, rank, chars, first });
+                    words.push(Cand {
+                        lower,
+                        written: w.to_string(),
+                        entry: id,
+                        rank,
+                        chars,
+                        first,
+                    });
                 }
             }
         }
@@ -128,7 +141,10 @@ fn is_english(word: &str) -> bool {
 }
 
 /// Suffixes that derive a word from a name: Leninist, Stalinism, Zinovievite, Bukharinites.
-const DERIVED: &[&str] = &["ists", "ist", "isms", "ism", "ites", "ite", "ians", "ian", "ics", "ic", "esque", "ski", "skaya", "a", "s"];
+const DERIVED: &[&str] = &[
+    "ists", "ist", "isms", "ism", "ites", "ite", "ians", "ian", "ics", "ic", "esque", "ski",
+    "skaya", "a", "s",
+];
 
 fn strip_derived(w: &str) -> &str {
     for suf in DERIVED {
@@ -144,7 +160,8 @@ fn strip_derived(w: &str) -> &str {
 /// Endings that make a new word from a name: feminine and place-name forms (Kameneva, Tomskaya,
 /// Yagodina, Stalino, Molotovsk) and followers and doctrines (Leninist, Zinovievite).
 const ENDINGS: &[&str] = &[
-    "a", "ya", "aya", "ia", "aia", "ina", "ova", "eva", "o", "sk", "ists", "ist", "isms", "ism", "ites", "ite", "ians", "ian", "ics", "ic", "esque",
+    "a", "ya", "aya", "ia", "aia", "ina", "ova", "eva", "o", "sk", "ists", "ist", "isms", "ism",
+    "ites", "ite", "ians", "ian", "ics", "ic", "esque",
 ];
 
 /// Is `w` a derived form of the name `c` (or both derived from one stem)?
@@ -170,7 +187,11 @@ fn transliteration(a: &str, b: &str) -> bool {
     let l = long.as_bytes();
     let p = short.bytes().zip(long.bytes()).take_while(|(x, y)| x == y).count();
     let vowel = |c: u8| b"aeiou".contains(&c);
-    l[p] == b'y' && short.as_bytes()[p..] == l[p + 1..] && p > 0 && vowel(l[p - 1]) && l.get(p + 1).is_some_and(|c| vowel(*c))
+    l[p] == b'y'
+        && short.as_bytes()[p..] == l[p + 1..]
+        && p > 0
+        && vowel(l[p - 1])
+        && l.get(p + 1).is_some_and(|c| vowel(*c))
 }
 
 /// The largest edit distance accepted for a word of `n` characters.
@@ -255,7 +276,11 @@ fn plausible_edit(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
     let p = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
     if short.len() == long.len() {
-        if p + 1 < short.len() && short[p] == long[p + 1] && short[p + 1] == long[p] && short[p + 2..] == long[p + 2..] {
+        if p + 1 < short.len()
+            && short[p] == long[p + 1]
+            && short[p + 1] == long[p]
+            && short[p + 2..] == long[p + 2..]
+        {
             return true;
         }
         return short[p + 1..] == long[p + 1..] && similar(short[p], long[p]);
@@ -264,19 +289,29 @@ fn plausible_edit(a: &str, b: &str) -> bool {
     let extra = long[p];
     let doubled = (p > 0 && long[p - 1] == extra) || long.get(p + 1) == Some(&extra);
     // "ck" for "k" (Radeck, Checka).
-    let ck = (extra == 'c' && long.get(p + 1) == Some(&'k')) || (extra == 'k' && p > 0 && long[p - 1] == 'c');
+    let ck = (extra == 'c' && long.get(p + 1) == Some(&'k'))
+        || (extra == 'k' && p > 0 && long[p - 1] == 'c');
     short[p..] == long[p + 1..] && (doubled || ck || "aeiouyh".contains(extra))
 }
 
 fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).or_else(|| w.strip_suffix('\'')).or_else(|| w.strip_suffix('’')).unwrap_or(w)
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix('\''))
+        .or_else(|| w.strip_suffix('’'))
+        .unwrap_or(w)
 }
 
 fn ignored(ctx: &SentenceCtx, w: &str) -> bool {
     !ctx.config.ignore_words.is_empty() && ctx.config.ignore_words.contains(&w.to_lowercase())
 }
 
-fn finding(kb: &KnowledgeBase, range: std::ops::Range<usize>, written: &str, fixes: &[(&str, EntryId)]) -> Finding {
+fn finding(
+    kb: &KnowledgeBase,
+    range: std::ops::Range<usize>,
+    written: &str,
+    fixes: &[(&str, EntryId)],
+) -> Finding {
     let (canon, entry) = fixes[0];
     let e = &kb.entries[entry];
     let who = if e.name == canon { String::new() } else { format!(" ({})", e.name) };
@@ -286,7 +321,14 @@ fn finding(kb: &KnowledgeBase, range: std::ops::Range<usize>, written: &str, fix
         msg.push_str(&format!(" (or {})", others.join(", ")));
     }
     let mut f = Finding::new(Code::MisspelledName, range.clone(), msg);
-    f.fixes = fixes.iter().map(|(c, _)| Fix { title: format!("Change to “{c}”"), range: range.clone(), replacement: c.to_string() }).collect();
+    f.fixes = fixes
+        .iter()
+        .map(|(c, _)| Fix {
+            title: format!("Change to “{c}”"),
+            range: range.clone(),
+            replacement: c.to_string(),
+        })
+        .collect();
     f.word = Some(written.to_string());
     f
 }
@@ -298,8 +340,9 @@ fn closest_spelling<'k>(kb: &'k KnowledgeBase, entry: EntryId, written: &str) ->
     let e = &kb.entries[entry];
     let lower = written.to_lowercase();
     let words = written.split_whitespace().count();
-    let spellings =
-        std::iter::once((e.name.as_str(), 0)).chain(e.aliases.iter().map(|a| (a.as_str(), 1))).chain(e.full_name.as_deref().map(|f| (f, 1)));
+    let spellings = std::iter::once((e.name.as_str(), 0))
+        .chain(e.aliases.iter().map(|a| (a.as_str(), 1)))
+        .chain(e.full_name.as_deref().map(|f| (f, 1)));
     let mut best: Option<(usize, &str)> = None;
     for (s, penalty) in spellings {
         let forms: Vec<&str> = if words == 1 { name_words(s).collect() } else { vec![s] };
@@ -322,11 +365,15 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
         let written = if m.possessive { strip_possessive(whole) } else { whole };
         let canon = closest_spelling(kb, m.entry, written);
         // In "Krondstadt rebellion" the word to ignore is "Krondstadt".
-        let odd: Vec<&str> = written.split_whitespace().filter(|w| !canon.split_whitespace().any(|c| c.eq_ignore_ascii_case(w))).collect();
+        let odd: Vec<&str> = written
+            .split_whitespace()
+            .filter(|w| !canon.split_whitespace().any(|c| c.eq_ignore_ascii_case(w)))
+            .collect();
         if ignored(ctx, written) || odd.iter().any(|w| ignored(ctx, w)) {
             continue;
         }
-        let mut f = finding(kb, m.range.start..m.range.start + written.len(), written, &[(canon, m.entry)]);
+        let mut f =
+            finding(kb, m.range.start..m.range.start + written.len(), written, &[(canon, m.entry)]);
         if odd.len() == 1 {
             f.word = Some(odd[0].to_string());
         }
@@ -336,7 +383,9 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
     let cands = &ctx.tables().names;
     for (i, tok) in ctx.s.toks.iter().enumerate() {
         let raw = &text[tok.range.clone()];
-        if !raw.starts_with(|c: char| c.is_uppercase()) || ctx.s.toks[i].kind != crate::text::sentences::TokKind::Word {
+        if !raw.starts_with(|c: char| c.is_uppercase())
+            || ctx.s.toks[i].kind != crate::text::sentences::TokKind::Word
+        {
             continue;
         }
         let mut offset = 0;
@@ -344,7 +393,10 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             let start = tok.range.start + offset;
             offset += part.len() + 1;
             let word = strip_possessive(part);
-            if word.chars().count() < 4 || !word.starts_with(|c: char| c.is_uppercase()) || !word.chars().all(char::is_alphabetic) {
+            if word.chars().count() < 4
+                || !word.starts_with(|c: char| c.is_uppercase())
+                || !word.chars().all(char::is_alphabetic)
+            {
                 continue;
             }
             // Acronyms and shouting: not names to correct.

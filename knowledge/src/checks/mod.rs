@@ -41,7 +41,11 @@ pub(crate) struct Tables {
 
 pub(crate) fn tables(kb: &KnowledgeBase) -> &Tables {
     kb.derived.checks.get_or_init(|| {
-        std::sync::Arc::new(Tables { figures: figures::prepare_all(kb), dates: dubious_date::Lexicon::build(kb), names: misspelled_name::build(kb) })
+        std::sync::Arc::new(Tables {
+            figures: figures::prepare_all(kb),
+            dates: dubious_date::Lexicon::build(kb),
+            names: misspelled_name::build(kb),
+        })
     })
 }
 
@@ -80,11 +84,23 @@ pub struct SentenceCtx<'a> {
 }
 
 impl<'a> SentenceCtx<'a> {
-    pub fn new(kb: &'a KnowledgeBase, block: &'a str, range: Range<usize>, mentions: &[Mention], quotes: &'a [Range<usize>], config: &'a Config) -> Self {
+    pub fn new(
+        kb: &'a KnowledgeBase,
+        block: &'a str,
+        range: Range<usize>,
+        mentions: &[Mention],
+        quotes: &'a [Range<usize>],
+        config: &'a Config,
+    ) -> Self {
         let s = Sentence::new(block, range.clone());
         // The block's mentions are in document order: skip to the sentence's.
         let first = mentions.partition_point(|m| m.range.start < range.start);
-        let mentions = mentions[first..].iter().take_while(|m| m.range.start < range.end).filter(|m| m.range.end <= range.end).cloned().collect();
+        let mentions = mentions[first..]
+            .iter()
+            .take_while(|m| m.range.start < range.end)
+            .filter(|m| m.range.end <= range.end)
+            .cloned()
+            .collect();
         let dates = dates::find(&s);
         let numbers = numbers::find(&s);
         SentenceCtx {
@@ -170,8 +186,28 @@ impl<'a> SentenceCtx<'a> {
         for i in 0..n {
             let w = self.s.word(i);
             let cut_here = matches!(w, ";" | ":" | "—" | "(" | ")" | "–")
-                && !(w == "–" && i > 0 && i + 1 < n && self.s.toks[i - 1].range.end == self.s.toks[i].range.start);
-            let cut_before = i > 0 && self.s.word(i - 1) == "," && matches!(w, "but" | "while" | "whereas" | "although" | "though" | "yet" | "which" | "who" | "when" | "whilst" | "and" | "before" | "after");
+                && !(w == "–"
+                    && i > 0
+                    && i + 1 < n
+                    && self.s.toks[i - 1].range.end == self.s.toks[i].range.start);
+            let cut_before = i > 0
+                && self.s.word(i - 1) == ","
+                && matches!(
+                    w,
+                    "but"
+                        | "while"
+                        | "whereas"
+                        | "although"
+                        | "though"
+                        | "yet"
+                        | "which"
+                        | "who"
+                        | "when"
+                        | "whilst"
+                        | "and"
+                        | "before"
+                        | "after"
+                );
             if cut_here {
                 if start < i {
                     out.push(start..i);
@@ -190,7 +226,11 @@ impl<'a> SentenceCtx<'a> {
 
     /// The clause (token range) containing token `t`.
     pub fn clause_of(&self, t: usize) -> Range<usize> {
-        self.clause_ranges().iter().find(|c| c.contains(&t)).cloned().unwrap_or(0..self.s.toks.len())
+        self.clause_ranges()
+            .iter()
+            .find(|c| c.contains(&t))
+            .cloned()
+            .unwrap_or(0..self.s.toks.len())
     }
 
     /// Is the sentence-relative range inside a quotation?

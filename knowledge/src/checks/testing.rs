@@ -15,7 +15,11 @@ pub(crate) fn kb() -> &'static KnowledgeBase {
 /// Analyses `text` as one block and returns it with each finding that `mark` picks wrapped in
 /// the returned brackets (`("[?", "]")`, say), and one line per such finding:
 /// `message -> fix | fix`.
-pub(crate) fn marked(text: &str, config: &Config, mark: impl Fn(&Finding) -> Option<(&'static str, &'static str)>) -> (String, String) {
+pub(crate) fn marked(
+    text: &str,
+    config: &Config,
+    mark: impl Fn(&Finding) -> Option<(&'static str, &'static str)>,
+) -> (String, String) {
     let mut res = analyze_block(kb(), text, config);
     res.findings.sort_by_key(|f| f.range.start);
     let mut out = String::new();
@@ -34,7 +38,11 @@ pub(crate) fn marked(text: &str, config: &Config, mark: impl Fn(&Finding) -> Opt
 }
 
 /// The marked text followed by the notes, one string for an `expect!` snapshot.
-pub(crate) fn marked_with_notes(text: &str, config: &Config, mark: impl Fn(&Finding) -> Option<(&'static str, &'static str)>) -> String {
+pub(crate) fn marked_with_notes(
+    text: &str,
+    config: &Config,
+    mark: impl Fn(&Finding) -> Option<(&'static str, &'static str)>,
+) -> String {
     let (out, notes) = marked(text, config, mark);
     if notes.is_empty() {
         out

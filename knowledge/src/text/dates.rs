@@ -36,12 +36,26 @@ pub struct DateExpr {
 }
 
 pub fn month_number(w: &str) -> Option<u8> {
-    const M: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const M: [&str; 12] =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let w = w.trim_end_matches('.');
     if w.len() < 3 {
         return None;
     }
-    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
     for (i, f) in full.iter().enumerate() {
         if w == *f || (w.len() <= 4 && w == M[i]) || (w == "sept" && i == 8) {
             return Some(i as u8 + 1);
@@ -52,9 +66,37 @@ pub fn month_number(w: &str) -> Option<u8> {
 
 /// Words that, right after a four-digit number, show it counts something rather than naming a year.
 const COUNT_NOUNS: &[&str] = &[
-    "people", "persons", "delegates", "members", "tonnes", "tons", "executions", "victims", "deaths", "arrests",
-    "men", "women", "peasants", "workers", "kulaks", "prisoners", "soldiers", "officers", "roubles", "rubles",
-    "km", "kilometres", "miles", "copies", "votes", "pages", "troops", "sailors", "cases", "families", "households",
+    "people",
+    "persons",
+    "delegates",
+    "members",
+    "tonnes",
+    "tons",
+    "executions",
+    "victims",
+    "deaths",
+    "arrests",
+    "men",
+    "women",
+    "peasants",
+    "workers",
+    "kulaks",
+    "prisoners",
+    "soldiers",
+    "officers",
+    "roubles",
+    "rubles",
+    "km",
+    "kilometres",
+    "miles",
+    "copies",
+    "votes",
+    "pages",
+    "troops",
+    "sailors",
+    "cases",
+    "families",
+    "households",
 ];
 
 fn year_of(s: &Sentence, i: usize) -> Option<i32> {
@@ -87,7 +129,11 @@ fn two_digit_end(s: &Sentence, i: usize, start_year: i32) -> Option<i32> {
         2 => {
             let century = start_year / 100 * 100;
             let y = century + w.parse::<i32>().ok()?;
-            if y < start_year { y + 100 } else { y }
+            if y < start_year {
+                y + 100
+            } else {
+                y
+            }
         }
         4 => w.parse().ok()?,
         _ => return None,
@@ -107,13 +153,19 @@ pub fn find(s: &Sentence) -> Vec<DateExpr> {
         // Every date is written from a number token or a word starting with a digit ("1930s"):
         // other tokens (most of them) leave here.
         let t = &s.toks[i];
-        if t.kind == TokKind::Punct || t.kind == TokKind::Word && !s.lower.as_bytes()[t.range.start].is_ascii_digit() {
+        if t.kind == TokKind::Punct
+            || t.kind == TokKind::Word && !s.lower.as_bytes()[t.range.start].is_ascii_digit()
+        {
             i += 1;
             continue;
         }
         // Decades: "1930s", "the 1930s", "the mid-1930s"
         let w = s.word(i);
-        if w.len() == 5 && w.ends_with('s') && w[..4].bytes().all(|b| b.is_ascii_digit()) && w[..4].ends_with('0') {
+        if w.len() == 5
+            && w.ends_with('s')
+            && w[..4].bytes().all(|b| b.is_ascii_digit())
+            && w[..4].ends_with('0')
+        {
             let y: i32 = w[..4].parse().unwrap_or(0);
             if (1700..=2090).contains(&y) {
                 let (lo, hi, first) = qualifier(s, i, y, y + 9);
@@ -123,7 +175,14 @@ pub fn find(s: &Sentence) -> Vec<DateExpr> {
             }
         }
         // "the 1920's", "1920’s": a decade written with an apostrophe.
-        if i + 2 < n && w.len() == 4 && w.ends_with('0') && w.bytes().all(|b| b.is_ascii_digit()) && matches!(s.word(i + 1), "'" | "’") && s.word(i + 2) == "s" && s.toks[i + 1].range.start == s.toks[i].range.end {
+        if i + 2 < n
+            && w.len() == 4
+            && w.ends_with('0')
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && matches!(s.word(i + 1), "'" | "’")
+            && s.word(i + 2) == "s"
+            && s.toks[i + 1].range.start == s.toks[i].range.end
+        {
             let y: i32 = w.parse().unwrap_or(0);
             if (1700..=2090).contains(&y) {
                 let (lo, hi, first) = qualifier(s, i, y, y + 9);
@@ -273,7 +332,15 @@ fn season(s: &Sentence, i: usize, y: i32, y2: i32) -> (i32, i32, usize) {
     }
 }
 
-fn make(s: &Sentence, first: usize, end: usize, year_tok: usize, span: DaySpan, point: bool, is_range: bool) -> DateExpr {
+fn make(
+    s: &Sentence,
+    first: usize,
+    end: usize,
+    year_tok: usize,
+    span: DaySpan,
+    point: bool,
+    is_range: bool,
+) -> DateExpr {
     let before = if first >= 1 { s.word(first - 1) } else { "" };
     let before2 = if first >= 2 { s.word(first - 2) } else { "" };
     let relation = match before {
@@ -283,8 +350,9 @@ fn make(s: &Sentence, first: usize, end: usize, year_tok: usize, span: DaySpan, 
         "from" if !is_range => Relation::After,
         _ => Relation::In,
     };
-    let approx = matches!(before, "c" | "c." | "circa" | "about" | "around" | "approximately" | "roughly")
-        || (before == "." && before2 == "c");
+    let approx =
+        matches!(before, "c" | "c." | "circa" | "about" | "around" | "approximately" | "roughly")
+            || (before == "." && before2 == "c");
     let range = s.toks[first].range.start..s.toks[end - 1].range.end;
     let year_range = s.toks[year_tok].range.start..s.toks[end - 1].range.end;
     DateExpr { range, year_range, span, relation, point, is_range, approx, toks: first..end }
@@ -301,7 +369,17 @@ mod tests {
             .iter()
             .map(|d| {
                 let (a, b) = (civil(d.span.lo), civil(d.span.hi));
-                format!("[{}] {:?} {}-{:02}-{:02}..{}-{:02}-{:02}", &text[d.range.clone()], d.relation, a.0, a.1, a.2, b.0, b.1, b.2)
+                format!(
+                    "[{}] {:?} {}-{:02}-{:02}..{}-{:02}-{:02}",
+                    &text[d.range.clone()],
+                    d.relation,
+                    a.0,
+                    a.1,
+                    a.2,
+                    b.0,
+                    b.1,
+                    b.2
+                )
             })
             .collect::<Vec<_>>()
             .join("\n")
@@ -333,14 +411,21 @@ mod tests {
     #[test]
     fn days_as_the_string_version_read_them() {
         fn reference(w: &str) -> Option<u8> {
-            let d = w.trim_end_matches("st").trim_end_matches("nd").trim_end_matches("rd").trim_end_matches("th");
+            let d = w
+                .trim_end_matches("st")
+                .trim_end_matches("nd")
+                .trim_end_matches("rd")
+                .trim_end_matches("th");
             if d.is_empty() || d.len() > 2 || !d.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
             let d: u8 = d.parse().ok()?;
             (1..=31).contains(&d).then_some(d)
         }
-        for w in ["1", "1st", "2nd", "3rd", "4th", "31st", "32nd", "00", "0", "12thst", "1stst", "1stnd", "123", "th", "st", "9x", "09", "1ndst", "ab", ""] {
+        for w in [
+            "1", "1st", "2nd", "3rd", "4th", "31st", "32nd", "00", "0", "12thst", "1stst", "1stnd",
+            "123", "th", "st", "9x", "09", "1ndst", "ab", "",
+        ] {
             assert_eq!(day_of(w), reference(w), "{w}");
         }
     }

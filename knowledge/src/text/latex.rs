@@ -7,25 +7,102 @@ use super::{blocks_by_blank_lines, directive, regions, Masker, Prose};
 
 /// Commands whose braced arguments are not prose.
 const NON_PROSE: &[&str] = &[
-    "cite", "citep", "citet", "parencite", "textcite", "autocite", "footcite", "nocite", "ref", "eqref", "pageref",
-    "autoref", "cref", "Cref", "label", "url", "href", "begin", "end", "usepackage", "documentclass", "input",
-    "include", "includegraphics", "bibliography", "bibliographystyle", "addbibresource", "newcommand",
-    "renewcommand", "providecommand", "newenvironment", "setlength", "setcounter", "addtocounter", "vspace",
-    "hspace", "color", "textcolor", "pagestyle", "thispagestyle", "geometry", "hypersetup", "graphicspath",
-    "definecolor", "DeclareMathOperator", "def", "let", "newtheorem", "lstinline", "verb", "path",
+    "cite",
+    "citep",
+    "citet",
+    "parencite",
+    "textcite",
+    "autocite",
+    "footcite",
+    "nocite",
+    "ref",
+    "eqref",
+    "pageref",
+    "autoref",
+    "cref",
+    "Cref",
+    "label",
+    "url",
+    "href",
+    "begin",
+    "end",
+    "usepackage",
+    "documentclass",
+    "input",
+    "include",
+    "includegraphics",
+    "bibliography",
+    "bibliographystyle",
+    "addbibresource",
+    "newcommand",
+    "renewcommand",
+    "providecommand",
+    "newenvironment",
+    "setlength",
+    "setcounter",
+    "addtocounter",
+    "vspace",
+    "hspace",
+    "color",
+    "textcolor",
+    "pagestyle",
+    "thispagestyle",
+    "geometry",
+    "hypersetup",
+    "graphicspath",
+    "definecolor",
+    "DeclareMathOperator",
+    "def",
+    "let",
+    "newtheorem",
+    "lstinline",
+    "verb",
+    "path",
 ];
 
 /// Environments whose body is not prose.
 const NON_PROSE_ENVS: &[&str] = &[
-    "equation", "equation*", "align", "align*", "gather", "gather*", "multline", "multline*", "math",
-    "displaymath", "verbatim", "Verbatim", "lstlisting", "minted", "tikzpicture", "comment", "eqnarray",
-    "eqnarray*", "alltt", "filecontents",
+    "equation",
+    "equation*",
+    "align",
+    "align*",
+    "gather",
+    "gather*",
+    "multline",
+    "multline*",
+    "math",
+    "displaymath",
+    "verbatim",
+    "Verbatim",
+    "lstlisting",
+    "minted",
+    "tikzpicture",
+    "comment",
+    "eqnarray",
+    "eqnarray*",
+    "alltt",
+    "filecontents",
 ];
 
 /// Commands that start a new block (a heading, a list item).
 const BLOCK_COMMANDS: &[&str] = &[
-    "section", "subsection", "subsubsection", "chapter", "paragraph", "subparagraph", "part", "item", "title",
-    "author", "date", "caption", "begin", "end", "maketitle", "footnote", "par",
+    "section",
+    "subsection",
+    "subsubsection",
+    "chapter",
+    "paragraph",
+    "subparagraph",
+    "part",
+    "item",
+    "title",
+    "author",
+    "date",
+    "caption",
+    "begin",
+    "end",
+    "maketitle",
+    "footnote",
+    "par",
 ];
 
 pub fn prose(text: &str) -> Prose {
@@ -73,7 +150,9 @@ pub fn prose(text: &str) -> Prose {
                         if let Some((env, after)) = braced(text, i) {
                             if NON_PROSE_ENVS.contains(&env) {
                                 let close = format!("\\end{{{env}}}");
-                                let end = text[after..].find(&close).map_or(b.len(), |e| after + e + close.len());
+                                let end = text[after..]
+                                    .find(&close)
+                                    .map_or(b.len(), |e| after + e + close.len());
                                 m.blank(start..end);
                                 breaks.push(end);
                                 i = end;
@@ -183,13 +262,22 @@ mod tests {
 
     fn show(text: &str) -> String {
         let p = prose(text, Format::Latex);
-        p.blocks.iter().map(|b| format!("[{}]", p.masked[b.clone()].split_whitespace().collect::<Vec<_>>().join(" "))).collect()
+        p.blocks
+            .iter()
+            .map(|b| {
+                format!(
+                    "[{}]",
+                    p.masked[b.clone()].split_whitespace().collect::<Vec<_>>().join(" ")
+                )
+            })
+            .collect()
     }
 
     #[test]
     fn keeps_prose_arguments_drops_commands_and_math() {
         let t = "\\section{Kirov in 1934}\nAs \\textcite{service2004} says, \\emph{Stalin} won $x^{1931}$ in \\cite[p.~3]{kirov1931}.\n% Kirov 1931 in a comment\n\\begin{equation}1931\\end{equation}\n\\url{http://kirov.org/1931} ends.\n";
-        expect_test::expect!["[Kirov in 1934][As says, Stalin won in .][ends.]"].assert_eq(&show(t));
+        expect_test::expect!["[Kirov in 1934][As says, Stalin won in .][ends.]"]
+            .assert_eq(&show(t));
     }
 
     #[test]
@@ -197,7 +285,8 @@ mod tests {
         let t = "Kirov 1931.\n% clio-disable\nKirov 1931.\n% clio-enable\nKirov 1931.\n";
         let p = prose(t, Format::Latex);
         let starts: Vec<usize> = t.match_indices("Kirov").map(|(i, _)| i).collect();
-        let dis: Vec<bool> = starts.iter().map(|&s| p.is_disabled(&(s..s + 5), "dubious-date")).collect();
+        let dis: Vec<bool> =
+            starts.iter().map(|&s| p.is_disabled(&(s..s + 5), "dubious-date")).collect();
         assert_eq!(dis, vec![false, true, false]);
     }
 }

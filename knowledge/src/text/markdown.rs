@@ -24,10 +24,21 @@ pub fn prose(text: &str) -> Prose {
                 match &tag {
                     Tag::CodeBlock(_) => in_code += 1,
                     Tag::MetadataBlock(_) => in_meta += 1,
-                    Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. } => in_autolink += 1,
+                    Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. } => {
+                        in_autolink += 1
+                    }
                     _ => {}
                 }
-                if matches!(tag, Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::FootnoteDefinition(_)) {
+                if matches!(
+                    tag,
+                    Tag::Paragraph
+                        | Tag::Heading { .. }
+                        | Tag::Item
+                        | Tag::TableCell
+                        | Tag::BlockQuote(_)
+                        | Tag::CodeBlock(_)
+                        | Tag::FootnoteDefinition(_)
+                ) {
                     breaks.push(range.start);
                 }
             }
@@ -38,14 +49,24 @@ pub fn prose(text: &str) -> Prose {
                     TagEnd::Link if in_autolink > 0 => in_autolink -= 1,
                     _ => {}
                 }
-                if matches!(tag, TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_) | TagEnd::CodeBlock) {
+                if matches!(
+                    tag,
+                    TagEnd::Paragraph
+                        | TagEnd::Heading(_)
+                        | TagEnd::Item
+                        | TagEnd::TableCell
+                        | TagEnd::BlockQuote(_)
+                        | TagEnd::CodeBlock
+                ) {
                     breaks.push(range.end);
                 }
             }
             Event::Text(_) if in_code == 0 && in_autolink == 0 && in_meta == 0 => m.keep(range),
             Event::Html(html) | Event::InlineHtml(html) => {
                 let s = html.trim();
-                if let Some(inner) = s.strip_prefix("<!--").and_then(|r| r.trim_end().strip_suffix("-->")) {
+                if let Some(inner) =
+                    s.strip_prefix("<!--").and_then(|r| r.trim_end().strip_suffix("-->"))
+                {
                     if let Some((kind, codes)) = directive(inner) {
                         dirs.push((range.start, range.end, kind, codes));
                     }
@@ -63,8 +84,13 @@ pub fn prose(text: &str) -> Prose {
     Prose { masked, blocks, disabled: regions(text, dirs) }
 }
 
-fn split_at(masked: &str, b: std::ops::Range<usize>, breaks: &[usize]) -> Vec<std::ops::Range<usize>> {
-    let mut cuts: Vec<usize> = breaks.iter().copied().filter(|&x| x > b.start && x < b.end).collect();
+fn split_at(
+    masked: &str,
+    b: std::ops::Range<usize>,
+    breaks: &[usize],
+) -> Vec<std::ops::Range<usize>> {
+    let mut cuts: Vec<usize> =
+        breaks.iter().copied().filter(|&x| x > b.start && x < b.end).collect();
     cuts.sort_unstable();
     cuts.dedup();
     let mut out = Vec::new();
@@ -87,13 +113,24 @@ mod tests {
 
     fn show(text: &str) -> String {
         let p = prose(text, Format::Markdown);
-        p.blocks.iter().map(|b| format!("[{}]", p.masked[b.clone()].split_whitespace().collect::<Vec<_>>().join(" "))).collect()
+        p.blocks
+            .iter()
+            .map(|b| {
+                format!(
+                    "[{}]",
+                    p.masked[b.clone()].split_whitespace().collect::<Vec<_>>().join(" ")
+                )
+            })
+            .collect()
     }
 
     #[test]
     fn keeps_prose_drops_code_and_links() {
         let t = "# Kirov in 1934\n\nSee `Kirov 1931` and [Lenin](https://en.org/Lenin_1931) or <https://x.org/1931>.\n\n```\nStalin 1931\n```\n\n> Trotsky wrote\n\n- item *one*\n- Zinoviev $x=1931$\n";
-        expect_test::expect!["[Kirov in 1934][See and Lenin or .][Trotsky wrote][item one][Zinoviev]"].assert_eq(&show(t));
+        expect_test::expect![
+            "[Kirov in 1934][See and Lenin or .][Trotsky wrote][item one][Zinoviev]"
+        ]
+        .assert_eq(&show(t));
     }
 
     #[test]
@@ -101,7 +138,8 @@ mod tests {
         let t = "Kirov 1931.\n\n<!-- clio-disable -->\nKirov 1931.\n<!-- clio-enable -->\n\nKirov 1931.\n<!-- clio-disable-next-line dubious-date -->\nKirov 1931.\n";
         let p = prose(t, Format::Markdown);
         let starts: Vec<usize> = t.match_indices("Kirov").map(|(i, _)| i).collect();
-        let dis: Vec<bool> = starts.iter().map(|&s| p.is_disabled(&(s..s + 5), "dubious-date")).collect();
+        let dis: Vec<bool> =
+            starts.iter().map(|&s| p.is_disabled(&(s..s + 5), "dubious-date")).collect();
         assert_eq!(dis, vec![false, true, false, true]);
         assert!(!p.is_disabled(&(starts[3]..starts[3] + 5), "misspelled-name"));
     }

@@ -5,9 +5,9 @@
 //! which everything that is not prose is blanked to spaces (newlines kept). Analysis then works
 //! on the masked text with byte offsets that are already offsets into the original.
 
+pub mod dates;
 mod latex;
 mod markdown;
-pub mod dates;
 pub mod numbers;
 pub mod sentences;
 
@@ -60,7 +60,8 @@ pub struct Prose {
 impl Prose {
     pub fn is_disabled(&self, range: &Range<usize>, code: &str) -> bool {
         self.disabled.iter().any(|d| {
-            d.range.start <= range.start && range.start < d.range.end
+            d.range.start <= range.start
+                && range.start < d.range.end
                 && (d.codes.is_empty() || d.codes.iter().any(|c| c == code))
         })
     }
@@ -73,7 +74,8 @@ pub fn prose(text: &str, format: Format) -> Prose {
         Format::Plain => plain(text),
     };
     mask_urls(&mut p.masked);
-    p.blocks.retain(|b| p.masked[b.clone()].bytes().any(|c| c.is_ascii_alphanumeric() || c >= 0x80));
+    p.blocks
+        .retain(|b| p.masked[b.clone()].bytes().any(|c| c.is_ascii_alphanumeric() || c >= 0x80));
     p
 }
 
@@ -151,7 +153,12 @@ pub(crate) fn directive(comment: &str) -> Option<(&'static str, Vec<String>)> {
             if rest.starts_with(|ch: char| ch.is_alphanumeric() || ch == '-') {
                 continue;
             }
-            let codes = rest.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+            let codes = rest
+                .split([',', ' '])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
             return Some((kind, codes));
         }
     }
@@ -159,7 +166,10 @@ pub(crate) fn directive(comment: &str) -> Option<(&'static str, Vec<String>)> {
 }
 
 /// Turns directives (at byte offsets, in order) into disabled regions.
-pub(crate) fn regions(text: &str, directives: Vec<(usize, usize, &'static str, Vec<String>)>) -> Vec<Disabled> {
+pub(crate) fn regions(
+    text: &str,
+    directives: Vec<(usize, usize, &'static str, Vec<String>)>,
+) -> Vec<Disabled> {
     let mut out = Vec::new();
     let mut open: Option<(usize, Vec<String>)> = None;
     for (start, end, kind, codes) in directives {
@@ -178,7 +188,9 @@ pub(crate) fn regions(text: &str, directives: Vec<(usize, usize, &'static str, V
                 // Next line: from the end of the directive's line to the end of the following line.
                 let end = if text[..end].ends_with('\n') { end - 1 } else { end };
                 let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
-                let next_end = text[line_end.min(text.len())..].find('\n').map_or(text.len(), |i| line_end + i);
+                let next_end = text[line_end.min(text.len())..]
+                    .find('\n')
+                    .map_or(text.len(), |i| line_end + i);
                 out.push(Disabled { range: line_end.min(text.len())..next_end, codes });
             }
         }
@@ -193,7 +205,8 @@ fn plain(text: &str) -> Prose {
     let mut dirs = Vec::new();
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
-        let t = line.trim().trim_start_matches(['#', '/', '%', '[', '(']).trim_end_matches([']', ')']);
+        let t =
+            line.trim().trim_start_matches(['#', '/', '%', '[', '(']).trim_end_matches([']', ')']);
         if let Some((kind, codes)) = directive(t) {
             dirs.push((pos, pos + line.len(), kind, codes));
         }
@@ -224,8 +237,18 @@ pub(crate) fn list_item_starts(masked: &str) -> Vec<usize> {
     for line in masked.split_inclusive('\n') {
         let t = line.trim_start();
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-        let numbered = digits > 0 && digits < 4 && t[digits..].starts_with(['.', ')']) && t[digits + 1..].starts_with(' ');
-        if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("• ") || t.starts_with("+ ") || t.starts_with("# ") || t.starts_with("## ") || numbered {
+        let numbered = digits > 0
+            && digits < 4
+            && t[digits..].starts_with(['.', ')'])
+            && t[digits + 1..].starts_with(' ');
+        if t.starts_with("- ")
+            || t.starts_with("* ")
+            || t.starts_with("• ")
+            || t.starts_with("+ ")
+            || t.starts_with("# ")
+            || t.starts_with("## ")
+            || numbered
+        {
             out.push(pos);
         }
         pos += line.len();
@@ -270,12 +293,17 @@ fn mask_urls(masked: &mut String) {
         let rest = &b[i..];
         // The byte found picks the one or two forms to test (most are the 'h' of "the").
         let is_url = match rest[0] {
-            b'h' => rest.get(1) == Some(&b't') && (rest.starts_with(b"http://") || rest.starts_with(b"https://")),
+            b'h' => {
+                rest.get(1) == Some(&b't')
+                    && (rest.starts_with(b"http://") || rest.starts_with(b"https://"))
+            }
             b'w' => rest.starts_with(b"www."),
             _ => rest.starts_with(b"ftp://"),
         };
         if is_url && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
-            let end = masked[i..].find(|c: char| c.is_whitespace() || c == '>' || c == '"' || c == ')').map_or(b.len(), |e| i + e);
+            let end = masked[i..]
+                .find(|c: char| c.is_whitespace() || c == '>' || c == '"' || c == ')')
+                .map_or(b.len(), |e| i + e);
             ranges.push(i..end);
             i = end;
         } else {

@@ -148,7 +148,10 @@ fn may_begin_number(w: &[u8]) -> bool {
 
 fn word_value(w: &str) -> Option<f64> {
     // Every number word starts with one of these letters and is short: most words leave here.
-    if w.len() < 3 || w.len() > 13 || !matches!(w.as_bytes()[0], b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n') {
+    if w.len() < 3
+        || w.len() > 13
+        || !matches!(w.as_bytes()[0], b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n')
+    {
         return None;
     }
     if let Some(v) = small_value(w) {
@@ -175,9 +178,16 @@ fn digits_value(s: &Sentence, i: usize) -> Option<(f64, usize, bool)> {
     let mut end = i + 1;
     let mut decimal = w.contains('.');
     // "681 692": groups of three digits separated by a (thin) space.
-    while end < s.toks.len() && s.toks[end].kind == TokKind::Number && s.word(end).len() == 3 && !w.contains(',') && !decimal {
+    while end < s.toks.len()
+        && s.toks[end].kind == TokKind::Number
+        && s.word(end).len() == 3
+        && !w.contains(',')
+        && !decimal
+    {
         let gap = &s.lower[s.toks[end - 1].range.end..s.toks[end].range.start];
-        if !(gap == " " || gap == "\u{202f}" || gap == "\u{a0}" || gap == "\u{2009}") || v >= 1000.0 && end == i + 1 && w.len() > 3 {
+        if !(gap == " " || gap == "\u{202f}" || gap == "\u{a0}" || gap == "\u{2009}")
+            || v >= 1000.0 && end == i + 1 && w.len() > 3
+        {
             break;
         }
         v = v * 1000.0 + s.word(end).parse::<f64>().ok()?;
@@ -220,17 +230,25 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
         // Fast path: punctuation, or a word that cannot begin a number ("one", "a hundred",
         // "half", "quarter").
         let kind = s.toks[i].kind;
-        if kind == TokKind::Punct || kind == TokKind::Word && !may_begin_number(&s.lower.as_bytes()[s.toks[i].range.clone()]) {
+        if kind == TokKind::Punct
+            || kind == TokKind::Word
+                && !may_begin_number(&s.lower.as_bytes()[s.toks[i].range.clone()])
+        {
             i += 1;
             continue;
         }
         let w = s.word(i);
         let mut start = i;
-        let (mut value, mut end, mut approx) = if let Some((v, e, dec)) = if kind == TokKind::Number { digits_value(s, i) } else { None } {
+        let (mut value, mut end, mut approx) = if let Some((v, e, dec)) =
+            if kind == TokKind::Number { digits_value(s, i) } else { None }
+        {
             (v, e, dec)
         } else if let Some(v) = word_value(w) {
             (v, i + 1, false)
-        } else if matches!(w, "a" | "an") && i + 1 < n && matches!(s.word(i + 1), "hundred" | "thousand" | "million" | "billion") {
+        } else if matches!(w, "a" | "an")
+            && i + 1 < n
+            && matches!(s.word(i + 1), "hundred" | "thousand" | "million" | "billion")
+        {
             // "a hundred kulaks", "over a thousand", "a million": one of the scale.
             (1.0, i + 1, false)
         } else if let Some(f) = fraction_value(w) {
@@ -256,11 +274,16 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
             continue;
         };
         // Four-digit plain integers are years (handled by `dates`), unless a count noun follows.
-        let is_plain_4 = s.toks[i].kind == TokKind::Number && s.word(i).len() == 4 && end == i + 1 && !w.contains(',');
+        let is_plain_4 = s.toks[i].kind == TokKind::Number
+            && s.word(i).len() == 4
+            && end == i + 1
+            && !w.contains(',');
         // Ranges: "5 to 7 million", "17 or 18 million", "1-2 million": the scale of the top applies
         // to the bottom too.
         let mut high = None;
-        if end + 2 < n && matches!(s.word(end), "to" | "or" | "-" | "–") && s.toks[i].kind == TokKind::Number
+        if end + 2 < n
+            && matches!(s.word(end), "to" | "or" | "-" | "–")
+            && s.toks[i].kind == TokKind::Number
             || end + 2 < n && matches!(s.word(end), "to" | "or") && word_value(w).is_some()
         {
             let k = end + 1;
@@ -336,7 +359,9 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
                 k += 1;
             }
             if k < n {
-                let whole = digits_value(s, k).map(|(v, e, _)| (v, e)).or_else(|| word_value(s.word(k)).map(|v| (v, k + 1)));
+                let whole = digits_value(s, k)
+                    .map(|(v, e, _)| (v, e))
+                    .or_else(|| word_value(s.word(k)).map(|v| (v, k + 1)));
                 if let Some((whole, e)) = whole {
                     if s.word(end) == "in" && whole > value {
                         ratio = true;
@@ -350,9 +375,16 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
             }
         }
         // "5/10 members": a part and its whole, written as a fraction (not a date like 1/12/1934).
-        if of.is_none() && !ratio && end + 1 < n && s.word(end) == "/" && s.toks[end - 1].kind == TokKind::Number {
-            let tight = s.toks[end].range.start == s.toks[end - 1].range.end && s.toks[end + 1].range.start == s.toks[end].range.end;
-            let more = (end + 2 < n && s.word(end + 2) == "/") || (start >= 1 && s.word(start - 1) == "/");
+        if of.is_none()
+            && !ratio
+            && end + 1 < n
+            && s.word(end) == "/"
+            && s.toks[end - 1].kind == TokKind::Number
+        {
+            let tight = s.toks[end].range.start == s.toks[end - 1].range.end
+                && s.toks[end + 1].range.start == s.toks[end].range.end;
+            let more =
+                (end + 2 < n && s.word(end + 2) == "/") || (start >= 1 && s.word(start - 1) == "/");
             if tight && !more && s.toks[end + 1].kind == TokKind::Number {
                 of = s.word(end + 1).parse().ok();
             }
@@ -425,8 +457,10 @@ mod tests {
             .assert_eq(&show("681,692 and 681 692 and 2.9 million and a quarter of a million"));
         expect_test::expect!["[three]=3 of 5 [five]=5 [1 in 18]=0.05555555555555555 of 18 [ninety-eight]=98 [1,108]=1108~ of 1966 [1,966]=1966"]
             .assert_eq(&show("three of the five, 1 in 18, ninety-eight and some 1,108 of the 1,966 delegates"));
-        expect_test::expect!["[2,108]=2108~ of 1966 [1,966]=1966"].assert_eq(&show("Some 2,108 of the 1,966 delegates"));
-        expect_test::expect!["[5]=5 of 10 [10]=10 [1]=1 [12]=12"].assert_eq(&show("5/10 members, 1/12/1934"));
+        expect_test::expect!["[2,108]=2108~ of 1966 [1,966]=1966"]
+            .assert_eq(&show("Some 2,108 of the 1,966 delegates"));
+        expect_test::expect!["[5]=5 of 10 [10]=10 [1]=1 [12]=12"]
+            .assert_eq(&show("5/10 members, 1/12/1934"));
     }
 
     #[test]
@@ -435,7 +469,8 @@ mod tests {
             .assert_eq(&show("5 to 7 million and 17 or 18 million and 1-2 million"));
         expect_test::expect!["[a hundred]=100~ [a thousand]=1000~ [a million]=1000000~"]
             .assert_eq(&show("a hundred kulaks, over a thousand, a million"));
-        expect_test::expect!["[300,000]=300000 [600,000]=600000"].assert_eq(&show("from 300,000 in 1922 to 600,000 in 1925"));
+        expect_test::expect!["[300,000]=300000 [600,000]=600000"]
+            .assert_eq(&show("from 300,000 in 1922 to 600,000 in 1925"));
         expect_test::expect!["[ten]=10 [five]=5"].assert_eq(&show("from ten to five"));
         expect_test::expect!["[two and a half million]=2500000~ [seven hundred thousand]=700000~"]
             .assert_eq(&show("two and a half million, seven hundred thousand"));
@@ -444,9 +479,34 @@ mod tests {
     #[test]
     fn every_number_word_passes_the_fast_path() {
         let small = [
-            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-            "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
-            "seventy", "eighty", "ninety",
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
         ];
         let mut words: Vec<String> = small.iter().map(|w| w.to_string()).collect();
         for tens in &small[20..] {
@@ -454,7 +514,9 @@ mod tests {
         }
         words.extend(["half", "quarter", "third", "three-quarters", "a", "an"].map(String::from));
         for w in &words {
-            let begins = word_value(w).is_some() || fraction_value(w).is_some() || matches!(w.as_str(), "a" | "an");
+            let begins = word_value(w).is_some()
+                || fraction_value(w).is_some()
+                || matches!(w.as_str(), "a" | "an");
             assert!(begins && may_begin_number(w.as_bytes()), "{w}");
         }
         for w in ["the", "of", "to", "and", "some", "stalin", "from", "sevens", ""] {

@@ -70,7 +70,10 @@ impl Sentence {
         Some(j)
     }
     /// Token indices where any of the phrases occurs, with the index after the phrase.
-    pub fn find_phrases<'a>(&'a self, phrases: &'a [String]) -> impl Iterator<Item = (usize, usize, &'a str)> + 'a {
+    pub fn find_phrases<'a>(
+        &'a self,
+        phrases: &'a [String],
+    ) -> impl Iterator<Item = (usize, usize, &'a str)> + 'a {
         (0..self.toks.len()).flat_map(move |i| {
             phrases.iter().filter_map(move |p| self.phrase_at(i, p).map(|end| (i, end, p.as_str())))
         })
@@ -86,7 +89,11 @@ pub fn possessive_base(w: &str) -> &str {
     if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
         return w;
     }
-    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).or_else(|| w.strip_suffix('\'')).or_else(|| w.strip_suffix('’')).unwrap_or(w)
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix('\''))
+        .or_else(|| w.strip_suffix('’'))
+        .unwrap_or(w)
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -117,7 +124,11 @@ fn char_before(text: &str, i: usize) -> Option<char> {
 
 #[inline]
 fn is_alnum(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Classes of the bytes, so that the scanners test a byte with one load (a byte of a
@@ -211,9 +222,16 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             let next = if j + dl < len { Some(char_at(text, j + dl).0) } else { None };
             let join = match d {
                 '\'' | '’' => next.is_some_and(char::is_alphabetic) && !digits_only,
-                '-' => next.is_some_and(is_alnum) && !(digits_only && next.is_some_and(|n| n.is_ascii_digit())),
+                '-' => {
+                    next.is_some_and(is_alnum)
+                        && !(digits_only && next.is_some_and(|n| n.is_ascii_digit()))
+                }
                 // The character before is an ASCII digit exactly when its last byte is one.
-                _ => digits_only && bytes[j - 1].is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                _ => {
+                    digits_only
+                        && bytes[j - 1].is_ascii_digit()
+                        && next.is_some_and(|n| n.is_ascii_digit())
+                }
             };
             if !join {
                 break;
@@ -235,7 +253,10 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-const ABBREVIATIONS: &[&str] = &["c", "ca", "cf", "e.g", "i.e", "mr", "mrs", "dr", "st", "vs", "vol", "no", "p", "pp", "ed", "eds", "fig", "jr", "sr", "gen", "col", "lt", "capt", "prof", "approx"];
+const ABBREVIATIONS: &[&str] = &[
+    "c", "ca", "cf", "e.g", "i.e", "mr", "mrs", "dr", "st", "vs", "vol", "no", "p", "pp", "ed",
+    "eds", "fig", "jr", "sr", "gen", "col", "lt", "capt", "prof", "approx",
+];
 
 /// Splits a block into sentences at `.`, `!`, `?` followed by space and a capital, a digit,
 /// a quote or the end, but not after abbreviations and initials ("c.", "J. Stalin", "N.E.P.").
@@ -252,7 +273,11 @@ pub fn split(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
             match b.get(j) {
                 Some(b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') => j += 1,
                 // ” and ’
-                Some(0xE2) if b.get(j + 1) == Some(&0x80) && matches!(b.get(j + 2), Some(0x9D | 0x99)) => j += 3,
+                Some(0xE2)
+                    if b.get(j + 1) == Some(&0x80) && matches!(b.get(j + 2), Some(0x9D | 0x99)) =>
+                {
+                    j += 3
+                }
                 _ => break,
             }
         }
@@ -270,7 +295,12 @@ pub fn split(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
         let spaced = k > j;
         let next_ok = match next {
             None => true,
-            Some(n) => spaced && (n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')),
+            Some(n) => {
+                spaced
+                    && (n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '['))
+            }
         };
         if next_ok && !(b[p] == b'.' && is_abbreviation(&text[start..p], next.is_none())) {
             push_trimmed(&mut out, text, start, end, block.start);
@@ -292,8 +322,12 @@ fn is_abbreviation(before: &str, at_end: bool) -> bool {
         None => before,
     };
     let single_initial = word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase());
-    let dotted = word.contains('.') && word.chars().filter(|ch| ch.is_alphabetic()).count() <= 4 && !word.ends_with(|ch: char| ch.is_lowercase() && word.len() > 4);
-    ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a)) || single_initial || (dotted && !at_end && word.chars().all(|ch| ch.is_uppercase() || ch == '.'))
+    let dotted = word.contains('.')
+        && word.chars().filter(|ch| ch.is_alphabetic()).count() <= 4
+        && !word.ends_with(|ch: char| ch.is_lowercase() && word.len() > 4);
+    ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+        || single_initial
+        || (dotted && !at_end && word.chars().all(|ch| ch.is_uppercase() || ch == '.'))
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, s: usize, e: usize, base: usize) {
@@ -382,14 +416,18 @@ mod tests {
     fn tokens_keep_possessives_hyphens_and_numbers() {
         let t = "Lenin’s Five-Year 681,692 2.9 kulaks' 1936–38 don't";
         let toks: Vec<&str> = tokenize(t).into_iter().map(|x| &t[x.range]).collect();
-        expect_test::expect![[r#"["Lenin’s", "Five-Year", "681,692", "2.9", "kulaks'", "1936", "–", "38", "don't"]"#]].assert_eq(&format!("{toks:?}"));
+        expect_test::expect![[
+            r#"["Lenin’s", "Five-Year", "681,692", "2.9", "kulaks'", "1936", "–", "38", "don't"]"#
+        ]]
+        .assert_eq(&format!("{toks:?}"));
     }
 
     #[test]
     fn quotations_skip_apostrophes() {
         let t = "Lenin’s view: “Stalin is too rude” and 'man of steel' but the kulaks' land.";
         let q: Vec<&str> = quotations(t, 0..t.len()).into_iter().map(|r| &t[r]).collect();
-        expect_test::expect![[r#"["“Stalin is too rude”", "'man of steel'"]"#]].assert_eq(&format!("{q:?}"));
+        expect_test::expect![[r#"["“Stalin is too rude”", "'man of steel'"]"#]]
+            .assert_eq(&format!("{q:?}"));
     }
 
     /// The first, character-vector implementations: the byte scanners must agree with them.
@@ -420,8 +458,15 @@ mod tests {
                         let prev = chars[j - 1].1;
                         let join = match d {
                             '\'' | '’' => next.is_some_and(|n| n.is_alphabetic()) && !digits_only,
-                            '-' => next.is_some_and(char::is_alphanumeric) && !(digits_only && next.is_some_and(|n| n.is_ascii_digit())),
-                            '.' | ',' => digits_only && prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                            '-' => {
+                                next.is_some_and(char::is_alphanumeric)
+                                    && !(digits_only && next.is_some_and(|n| n.is_ascii_digit()))
+                            }
+                            '.' | ',' => {
+                                digits_only
+                                    && prev.is_ascii_digit()
+                                    && next.is_some_and(|n| n.is_ascii_digit())
+                            }
                             _ => false,
                         };
                         if join {
@@ -431,12 +476,21 @@ mod tests {
                         }
                     }
                     // Trailing possessive apostrophe: "kulaks'".
-                    if j < chars.len() && is_apostrophe(chars[j].1) && chars[j - 1].1 == 's' && !chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric()) {
+                    if j < chars.len()
+                        && is_apostrophe(chars[j].1)
+                        && chars[j - 1].1 == 's'
+                        && !chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric())
+                    {
                         j += 1;
                     }
                     let e = chars.get(j).map_or(text.len(), |x| x.0);
                     let word = &text[s..e];
-                    let kind = if word.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') { TokKind::Number } else { TokKind::Word };
+                    let kind = if word.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+                    {
+                        TokKind::Number
+                    } else {
+                        TokKind::Word
+                    };
                     toks.push(Tok { range: s..e, kind });
                     i = j;
                 } else {
@@ -458,7 +512,12 @@ mod tests {
                 let (p, c) = chars[i];
                 if matches!(c, '.' | '!' | '?') {
                     let mut j = i + 1;
-                    while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']') {
+                    while j < chars.len()
+                        && matches!(
+                            chars[j].1,
+                            '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']'
+                        )
+                    {
                         j += 1;
                     }
                     let end = chars.get(j).map_or(text.len(), |x| x.0);
@@ -468,17 +527,30 @@ mod tests {
                     }
                     let at_end = k >= chars.len();
                     let spaced = k > j;
-                    let next_ok = at_end || (spaced && {
-                        let n = chars[k].1;
-                        n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
-                    });
+                    let next_ok = at_end
+                        || (spaced && {
+                            let n = chars[k].1;
+                            n.is_uppercase()
+                                || n.is_ascii_digit()
+                                || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
+                        });
                     let is_abbrev = c == '.' && {
                         let before = &text[start..p];
-                        let word = before.rsplit(|ch: char| ch.is_whitespace() || ch == '(').next().unwrap_or("");
+                        let word = before
+                            .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
+                            .next()
+                            .unwrap_or("");
                         let w = word.to_ascii_lowercase();
-                        let single_initial = word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase());
-                        let dotted = word.contains('.') && word.chars().filter(|ch| ch.is_alphabetic()).count() <= 4 && !word.ends_with(|ch: char| ch.is_lowercase() && word.len() > 4);
-                        ABBREVIATIONS.contains(&w.as_str()) || single_initial || (dotted && !at_end && word.chars().all(|ch| ch.is_uppercase() || ch == '.'))
+                        let single_initial =
+                            word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase());
+                        let dotted = word.contains('.')
+                            && word.chars().filter(|ch| ch.is_alphabetic()).count() <= 4
+                            && !word.ends_with(|ch: char| ch.is_lowercase() && word.len() > 4);
+                        ABBREVIATIONS.contains(&w.as_str())
+                            || single_initial
+                            || (dotted
+                                && !at_end
+                                && word.chars().all(|ch| ch.is_uppercase() || ch == '.'))
                     };
                     if next_ok && !is_abbrev {
                         push_trimmed(&mut out, text, start, end, block.start);
@@ -542,9 +614,10 @@ mod tests {
     fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
         let pieces = vec![
-            "a", "S", "s", "Lenin", "kulaks", "J", "N", "E", "P", "c", "e.g", "Mr", "approx", "1934", "12", "3", "0", "é", "Ж",
-            "ß", "Ⅻ", "²", "٣", " ", "  ", "\n", "\t", "\u{a0}", "\u{202f}", "\u{2009}", ".", "!", "?", ",", "-", "–", "—", "'",
-            "’", "‘", "“", "”", "\"", "(", ")", "[", "]", "/", ":", "…", "%",
+            "a", "S", "s", "Lenin", "kulaks", "J", "N", "E", "P", "c", "e.g", "Mr", "approx",
+            "1934", "12", "3", "0", "é", "Ж", "ß", "Ⅻ", "²", "٣", " ", "  ", "\n", "\t", "\u{a0}",
+            "\u{202f}", "\u{2009}", ".", "!", "?", ",", "-", "–", "—", "'", "’", "‘", "“", "”",
+            "\"", "(", ")", "[", "]", "/", ":", "…", "%",
         ];
         prop::collection::vec(prop::sample::select(pieces), 0..40).prop_map(|v| v.concat())
     }

@@ -10,7 +10,8 @@ pub fn essay_files() -> Option<Vec<PathBuf>> {
         eprintln!("SKIPPED: ../shared/essays is not beside the project");
         return None;
     }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).ok()?.flatten().map(|e| e.path()).collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(&dir).ok()?.flatten().map(|e| e.path()).collect();
     files.sort();
     Some(files)
 }
