@@ -8,10 +8,16 @@ pub mod analysis;
 pub mod base;
 pub mod checks;
 pub mod complete;
+pub mod config;
 pub mod extract;
+pub mod finding;
 pub mod hover;
+pub mod prepared;
 pub mod text;
 
-pub use analysis::{analyze, Analysis, Cache, Code, Config, Finding, Fix, Related, Severity};
+pub use analysis::{analyze, Analysis, Cache};
 pub use base::{KnowledgeBase, LoadError, Pack};
+pub use config::Config;
+pub use finding::{Code, CodeSpec, Finding, Fix, Related, Severity};
+pub use prepared::Prepared;
 pub use text::Format;

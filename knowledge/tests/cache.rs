@@ -2,12 +2,12 @@
 //! and sentences reused) gives exactly what a cold analysis of the new text gives, and a
 //! one-sentence edit re-checks one sentence.
 
-use knowledge::{analyze, Analysis, Cache, Config, Format, KnowledgeBase};
+use knowledge::{analyze, Analysis, Cache, Config, Format, Prepared};
 use proptest::prelude::*;
 
-fn kb() -> &'static KnowledgeBase {
-    static KB: std::sync::OnceLock<KnowledgeBase> = std::sync::OnceLock::new();
-    KB.get_or_init(|| KnowledgeBase::embedded().0)
+fn kb() -> &'static Prepared {
+    static KB: std::sync::OnceLock<Prepared> = std::sync::OnceLock::new();
+    KB.get_or_init(Prepared::embedded)
 }
 
 fn summary(a: &Analysis) -> String {

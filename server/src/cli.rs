@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use knowledge::{analyze, Cache, Code, Config, Format, KnowledgeBase, Severity};
+use knowledge::{analyze, Cache, Code, Config, Format, KnowledgeBase, Prepared, Severity};
 
 use crate::workspace;
 
@@ -62,6 +62,7 @@ pub fn check(paths: &[PathBuf], format: OutputFormat, knowledge: &[PathBuf], cou
     for e in &errors {
         eprintln!("{e}");
     }
+    let kb = Prepared::new(kb);
     let mut config = Config::default();
     if !counter {
         config.disabled.insert(Code::Counterargument);

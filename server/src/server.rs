@@ -10,7 +10,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 
-use knowledge::{analyze, Analysis, Cache, Code, Config, Finding, Format, KnowledgeBase, Severity};
+use knowledge::{
+    analyze, Analysis, Cache, Code, Config, Finding, Format, KnowledgeBase, Prepared, Severity,
+};
 use ropey::Rope;
 use serde_json::{json, Value};
 use tokio::sync::mpsc;
@@ -53,7 +55,7 @@ type Publish = (Url, i32, Vec<Diagnostic>);
 #[derive(Clone)]
 pub struct Core {
     client: Client,
-    kb: Arc<RwLock<Arc<KnowledgeBase>>>,
+    kb: Arc<RwLock<Arc<Prepared>>>,
     state: Arc<Mutex<State>>,
     queue: mpsc::UnboundedSender<Publish>,
 }
@@ -76,10 +78,10 @@ macro_rules! log {
 /// Builds the checks' derived tables on a thread of their own, so that the first check after
 /// start-up or a reload does not pay for them (whichever comes first builds them; the other
 /// waits on the same `OnceLock`).
-fn prepare_in_background(kb: &Arc<KnowledgeBase>) {
+fn prepare_in_background(kb: &Arc<Prepared>) {
     let kb = kb.clone();
     let _ = std::thread::Builder::new().name("clio-prepare".into()).spawn(move || {
-        let _ = guard("prepare", || knowledge::checks::prepare(&kb));
+        let _ = guard("prepare", || kb.prepare_all());
     });
 }
 
@@ -140,7 +142,7 @@ impl Core {
         for e in &errors {
             log!("embedded knowledge: {e}");
         }
-        let kb = Arc::new(kb);
+        let kb = Arc::new(Prepared::new(kb));
         prepare_in_background(&kb);
         Core {
             client,
@@ -159,7 +161,7 @@ impl Core {
         }
     }
 
-    fn kb(&self) -> Arc<KnowledgeBase> {
+    fn kb(&self) -> Arc<Prepared> {
         self.kb.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
@@ -168,7 +170,7 @@ impl Core {
     }
 
     /// Analyses one document and queues its diagnostics. Called with the state locked.
-    fn check(&self, kb: &KnowledgeBase, st: &mut State, uri: &Url) {
+    fn check(&self, kb: &Prepared, st: &mut State, uri: &Url) {
         let State { docs, config, settings, encoding, .. } = st;
         let Some(doc) = docs.get_mut(uri) else { return };
         let text = doc.rope.to_string();
@@ -244,7 +246,7 @@ impl Core {
         };
         let (kb, errors) = workspace::load_knowledge(&paths, &roots);
         log!("knowledge: {}", kb.stats());
-        let kb = Arc::new(kb);
+        let kb = Arc::new(Prepared::new(kb));
         prepare_in_background(&kb);
         *self.kb.write().unwrap_or_else(|e| e.into_inner()) = kb;
         let fresh: Vec<String> = {

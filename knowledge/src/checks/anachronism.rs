@@ -22,12 +22,29 @@
 use std::ops::Range;
 
 use super::dubious_date::{self as dd, Name};
-use super::SentenceCtx;
-use crate::analysis::{Code, Finding, Fix};
+use super::{no_tables, Check, SentenceCtx, SentenceOut};
 use crate::base::date::DaySpan;
 use crate::base::{EntryId, Kind, KnowledgeBase};
+use crate::finding::{Code, CodeSpec, Fix, Severity};
 use crate::text::dates::{DateExpr, Relation};
 use crate::text::sentences::TokKind;
+
+pub const ANACHRONISM: CodeSpec = CodeSpec {
+    code: Code::Anachronism,
+    name: "anachronism",
+    setting: "anachronism",
+    severity: Severity::Warning,
+    description:
+        "Flag people, bodies or terms placed in a year before they existed or after they ceased to.",
+};
+
+pub(crate) const CHECK: Check<()> = Check {
+    codes: &[ANACHRONISM],
+    runs_when_off: false,
+    prepare: no_tables,
+    sentence: Some(check),
+    document: None,
+};
 
 /// Words before a name that make it anything but the one acting (besides the vocabulary's
 /// `non_agent_before` and prepositions): it starts a reported or relative clause.
@@ -112,8 +129,8 @@ fn is_subordinate(w: &str) -> bool {
 
 /// Is the name the subject of an active verb? Returns the verb's token index.
 fn agent_verb(ctx: &SentenceCtx, names: &[Name], n: &Name, clause: &Range<usize>) -> Option<usize> {
-    let s = &ctx.s;
-    let v = &ctx.tables().dates;
+    let s = &ctx.sentence;
+    let v = ctx.lexicon();
     if n.virtual_ || n.possessive {
         return None;
     }
@@ -221,7 +238,7 @@ fn body_at(kb: &KnowledgeBase, start: EntryId, span: &DaySpan, forward: bool) ->
     None
 }
 
-pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
+fn check(ctx: &SentenceCtx, _: &(), out: &mut SentenceOut) {
     if ctx.dates.is_empty() || ctx.mentions.is_empty() || ctx.hypothetical() {
         return;
     }
@@ -229,7 +246,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
     let names = ctx.names();
     let clauses = ctx.date_clauses();
     let quote_of = |i: usize| -> Option<usize> {
-        let r = ctx.abs(&ctx.s.toks[i].range);
+        let r = ctx.abs(&ctx.sentence.toks[i].range);
         ctx.quotes.iter().position(|q| q.start <= r.start && r.end <= q.end)
     };
     let lx = ctx.lex();
@@ -242,7 +259,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             continue;
         }
         let abs = ctx.abs(&d.range);
-        if out.iter().any(|f| f.range.start < abs.end && abs.start < f.range.end) {
+        if out.findings.iter().any(|f| f.range.start < abs.end && abs.start < f.range.end) {
             continue;
         }
         // Agents in the clause, with their verbs.
@@ -345,7 +362,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                 )
             }
         };
-        let mut f = Finding::new(Code::Anachronism, abs, message);
+        let mut f = ANACHRONISM.finding(abs, message);
         if let Some(t) = fix {
             let name = kb.entries[t].name.clone();
             f.fixes.push(Fix {
@@ -354,7 +371,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                 replacement: name,
             });
         }
-        out.push(f);
+        out.findings.push(f);
     }
 }
 
@@ -390,7 +407,7 @@ fn tied(
     n: &Name,
     vb: usize,
 ) -> bool {
-    let s = &ctx.s;
+    let s = &ctx.sentence;
     let plain = |i: usize| -> bool {
         let w = s.word(i);
         matches!(
@@ -469,15 +486,16 @@ fn o_end(names: &[Name], i: usize) -> usize {
 /// A participle used as an adjective before a noun ("the so-called planned economy"): not a
 /// second verb.
 fn is_participle_modifier(ctx: &SentenceCtx, i: usize) -> bool {
-    i >= 1 && matches!(ctx.s.word(i - 1), "the" | "a" | "an" | "his" | "its" | "their" | "her")
+    i >= 1
+        && matches!(ctx.sentence.word(i - 1), "the" | "a" | "an" | "his" | "its" | "their" | "her")
 }
 
 #[cfg(test)]
 mod tests {
     use expect_test::{expect, Expect};
 
-    use crate::analysis::{Code, Config};
     use crate::checks::testing::marked;
+    use crate::{Code, Config};
 
     /// The text with each anachronism marked `[..]` (a dubious date `{..}`), and the messages
     /// with their fixes.

@@ -48,14 +48,40 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::SentenceCtx;
-use crate::analysis::{Code, Finding, Fix, Related};
+use super::{Check, DocumentCtx, DocumentOut, SentenceCtx, SentenceOut};
 use crate::base::{Argument, KnowledgeBase, Stance};
+use crate::finding::{Code, CodeSpec, Finding, Fix, Related, Severity};
 use crate::text::sentences::{possessive_base, tokenize, Sentence, TokKind};
+
+pub const COUNTERARGUMENT: CodeSpec = CodeSpec {
+    code: Code::Counterargument,
+    name: "counterargument",
+    setting: "counterargument",
+    severity: Severity::Hint,
+    description: "Suggest counterarguments to claims the essay makes, and show the argument-balance code lens.",
+};
+
+/// The claims are found whatever the setting: the argument balance counts them.
+pub(crate) const CHECK: Check<Index> = Check {
+    codes: &[COUNTERARGUMENT],
+    runs_when_off: true,
+    prepare: Index::build,
+    sentence: Some(sentence_pass),
+    document: Some(document_pass),
+};
+
+fn sentence_pass(ctx: &SentenceCtx, ix: &Index, out: &mut SentenceOut) {
+    out.claims.extend(claims(ctx, ix));
+}
+
+fn document_pass(ctx: &DocumentCtx, ix: &Index, out: &mut DocumentOut) {
+    let (findings, balance) = document(ctx.kb, ix, ctx.claims, ctx.text);
+    out.findings.extend(findings);
+    out.balance = balance;
+}
 
 /// A sentence (or clause) that makes a claim from the debate.
 #[derive(Clone, Debug, PartialEq)]
@@ -974,15 +1000,6 @@ fn contains_phrase(seg: &[String], parts: &[Part]) -> bool {
     })
 }
 
-pub(crate) fn prepare(kb: &KnowledgeBase) {
-    let _ = index(kb);
-}
-
-/// The tables for this fact base, built on first use and kept with it.
-fn index(kb: &KnowledgeBase) -> Arc<Index> {
-    kb.derived.counter.get_or_init(|| Arc::new(Index::build(kb))).clone()
-}
-
 // ---------------------------------------------------------------------------------------------
 // Sentence side.
 
@@ -1118,7 +1135,7 @@ struct Negator {
 const POST_NEGATORS: &[&str] = &["myth", "wrong", "false", "mistaken", "untrue", "misleading"];
 
 fn negators(ctx: &SentenceCtx, ix: &Index, tw: &TokWords) -> Vec<Negator> {
-    let s = &ctx.s;
+    let s = &ctx.sentence;
     let n = s.toks.len();
     let mut out: Vec<Negator> = Vec::new();
     let mut i = 0;
@@ -1396,7 +1413,7 @@ fn accept(s: &Scored, c: Context) -> bool {
 /// Words inside a quotation are someone else's and do not count. The flag tells markers made of
 /// function words only ("was the", "not").
 fn signals(ctx: &SentenceCtx, ix: &Index, tw: &TokWords) -> Vec<(usize, bool)> {
-    let s = &ctx.s;
+    let s = &ctx.sentence;
     let mut v: Vec<(usize, bool)> = Vec::new();
     if tw.may & (1 << HEDGES | 1 << MARKERS) == 0 {
         return v;
@@ -1437,15 +1454,17 @@ fn thesis(s: &Sentence) -> bool {
 
 /// How a sentence scores against each argument (for tuning and tests): hits, the top arguments
 /// and whether the sentence argues at all.
+/// Builds its own tables each time: a tuning aid, not a path the analysis takes.
 pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
-    let config = crate::analysis::Config::default();
+    let config = crate::config::Config::default();
     let mentions = kb.index.find_all(sentence);
-    let ctx = SentenceCtx::new(kb, sentence, 0..sentence.len(), &mentions, &[], &config);
-    let ix = index(kb);
-    let tw = ix.lists.tok_words(&ctx.s);
-    let ps = pieces(&ix, &ctx.s, &tw);
-    let hits = find_hits(&ix, &ps);
-    let s = &ctx.s;
+    let lexicon = super::dubious_date::Lexicon::build(kb);
+    let ctx = SentenceCtx::new(kb, &lexicon, sentence, 0..sentence.len(), &mentions, &[], &config);
+    let ix = &Index::build(kb);
+    let tw = ix.lists.tok_words(&ctx.sentence);
+    let ps = pieces(ix, &ctx.sentence, &tw);
+    let hits = find_hits(ix, &ps);
+    let s = &ctx.sentence;
     let commas = (0..s.toks.len())
         .filter(|&i| {
             s.toks[i].kind == TokKind::Punct
@@ -1453,10 +1472,10 @@ pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
         })
         .collect();
     let d =
-        SentenceData { ps, hits, negs: negators(&ctx, &ix, &tw), commas, clauses: ctx.clauses() };
+        SentenceData { ps, hits, negs: negators(&ctx, ix, &tw), commas, clauses: ctx.clauses() };
     let mut out = format!(
         "signals={:?} negs={:?}\n",
-        signals(&ctx, &ix, &tw),
+        signals(&ctx, ix, &tw),
         d.negs.iter().map(|n| n.toks.clone()).collect::<Vec<_>>()
     );
     for h in &d.hits {
@@ -1471,7 +1490,7 @@ pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
             c.args.iter().map(|&a| kb.arguments[a].id.as_str()).collect::<Vec<_>>()
         ));
     }
-    for sc in d.score(kb, &ix, &(0..s.toks.len()), false).iter().take(4) {
+    for sc in d.score(kb, ix, &(0..s.toks.len()), false).iter().take(4) {
         out.push_str(&format!(
             "  {} {:.2} distinct={} predicates={} specific={} heaviest={:.2} negated={}\n",
             kb.arguments[sc.argument].id,
@@ -1486,9 +1505,9 @@ pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
     out
 }
 
-pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
+pub(crate) fn claims(ctx: &SentenceCtx, ix: &Index) -> Vec<Claim> {
     let kb = ctx.kb;
-    if kb.arguments.is_empty() || ctx.s.toks.len() < 3 {
+    if kb.arguments.is_empty() || ctx.sentence.toks.len() < 3 {
         return Vec::new();
     }
     let text = ctx
@@ -1497,15 +1516,14 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
     if text.ends_with('?') {
         return Vec::new();
     }
-    let ix = index(kb);
-    let s = &ctx.s;
+    let s = &ctx.sentence;
     let tw = ix.lists.tok_words(s);
     if ix.lists.any(META, s, &tw) && !thesis(s) {
         return Vec::new();
     }
     // A sentence argues only with a marker or a hedge, or by setting Lenin beside Stalin: that
     // is cheaper to see than the cues, so it is looked at first.
-    let signals = signals(ctx, &ix, &tw);
+    let signals = signals(ctx, ix, &tw);
     // Token ranges of mentions of each side.
     let sides: [Vec<Range<usize>>; 2] = [0, 1].map(|k| {
         ctx.mentions
@@ -1526,8 +1544,8 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
     if !whole.signal && !whole.both_sides {
         return Vec::new();
     }
-    let ps = pieces(&ix, s, &tw);
-    let hits = find_hits(&ix, &ps);
+    let ps = pieces(ix, s, &tw);
+    let hits = find_hits(ix, &ps);
     if hits.is_empty() {
         return Vec::new();
     }
@@ -1537,8 +1555,7 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
                 && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")
         })
         .collect();
-    let d =
-        SentenceData { ps, hits, negs: negators(ctx, &ix, &tw), commas, clauses: ctx.clauses() };
+    let d = SentenceData { ps, hits, negs: negators(ctx, ix, &tw), commas, clauses: ctx.clauses() };
     let claim = |sc: &Scored, toks: &Range<usize>| {
         let a = s.toks[toks.start].range.start;
         let b = s.toks[toks.end - 1].range.end;
@@ -1559,7 +1576,7 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
             .iter()
             .filter(|c| signals.iter().any(|(t, _)| c.contains(t)))
             .filter_map(|c| {
-                d.score(kb, &ix, c, true)
+                d.score(kb, ix, c, true)
                     .into_iter()
                     .find(|sc| accept(sc, context(c)))
                     .map(|sc| (c.clone(), sc))
@@ -1574,7 +1591,7 @@ pub fn claims(ctx: &SentenceCtx) -> Vec<Claim> {
                 .collect();
         }
     }
-    match d.score(kb, &ix, &all, true).into_iter().find(|sc| accept(sc, whole)) {
+    match d.score(kb, ix, &all, true).into_iter().find(|sc| accept(sc, whole)) {
         Some(sc) => vec![claim(&sc, &trim_clause(s, all))],
         None => Vec::new(),
     }
@@ -1705,13 +1722,17 @@ fn point(kb: &KnowledgeBase, a: &Argument) -> String {
     format!("{m} ({})", full_source(kb, a))
 }
 
-pub fn document(kb: &KnowledgeBase, claims: &[Claim], text: &str) -> (Vec<Finding>, Balance) {
+fn document(
+    kb: &KnowledgeBase,
+    ix: &Index,
+    claims: &[Claim],
+    text: &str,
+) -> (Vec<Finding>, Balance) {
     let mut findings = Vec::new();
     let mut balance = Balance::default();
     if kb.arguments.is_empty() {
         return (findings, balance);
     }
-    let ix = index(kb);
     let positions: Vec<(usize, bool)> = claims.iter().map(|c| (c.argument, c.negated)).collect();
     // Is the position asserted by some claim other than `skip`?
     let made = |arg: usize, negated: bool, skip: usize| {
@@ -1746,11 +1767,8 @@ pub fn document(kb: &KnowledgeBase, claims: &[Claim], text: &str) -> (Vec<Findin
             cands.iter().copied().filter(|&x| !shown.contains(&(c.block.start, x))).collect();
         let Some(&best) = fresh.first() else { continue };
         shown.insert((c.block.start, best));
-        let mut f = Finding::new(
-            Code::Counterargument,
-            c.range.clone(),
-            format!("Counterpoint: {}", ix.points[best]),
-        );
+        let mut f =
+            COUNTERARGUMENT.finding(c.range.clone(), format!("Counterpoint: {}", ix.points[best]));
         for &alt in fresh.iter().skip(1).take(2) {
             f.related.push(Related {
                 message: format!("Another counterpoint: {}", ix.points[alt]),
@@ -1783,13 +1801,12 @@ pub fn document(kb: &KnowledgeBase, claims: &[Claim], text: &str) -> (Vec<Findin
 
 #[cfg(test)]
 mod tests {
-    use std::time::Instant;
-
     use expect_test::{expect, Expect};
 
     use super::*;
-    use crate::analysis::{analyze, Cache, Config};
+    use crate::analysis::{analyze, Cache};
     use crate::checks::testing::kb;
+    use crate::config::Config;
     use crate::text::Format;
 
     /// The document with each hinted claim in `[..]`, then per claim the argument it makes (`!`
@@ -1853,33 +1870,6 @@ mod tests {
             let found: Vec<&str> =
                 a.claims.iter().map(|c| kb().arguments[c.argument].id.as_str()).collect();
             assert!(found.is_empty(), "{t:?} taken as a claim of {found:?}");
-        }
-    }
-
-    /// `CLIO_EXPLAIN="sentence" cargo test -p knowledge explain -- --nocapture` shows the scores;
-    /// `CLIO_PACK=dir` adds a pack.
-    fn kb_with_env_pack() -> KnowledgeBase {
-        let mut packs = KnowledgeBase::embedded_packs();
-        if let Ok(dir) = std::env::var("CLIO_PACK") {
-            for e in std::fs::read_dir(dir).unwrap() {
-                let p = e.unwrap().path();
-                packs.push(crate::base::Pack {
-                    name: p.display().to_string(),
-                    text: std::fs::read_to_string(&p).unwrap(),
-                });
-            }
-        }
-        let (kb, errs) = KnowledgeBase::load(&packs);
-        assert!(errs.is_empty(), "{errs:?}");
-        kb
-    }
-
-    #[test]
-    fn explain_env() {
-        let Ok(t) = std::env::var("CLIO_EXPLAIN") else { return };
-        let kb = kb_with_env_pack();
-        for line in t.split('|') {
-            println!("{line}\n{}", explain(&kb, line));
         }
     }
 
@@ -2084,144 +2074,17 @@ mod tests {
         let mut all = Vec::new();
         let quotes = crate::text::sentences::quotations(text, 0..text.len());
         let mentions = kb.index.find_all(text);
+        let ix = Index::build(kb);
         for r in crate::text::sentences::split(text, 0..text.len()) {
-            let ctx = SentenceCtx::new(kb, text, r, &mentions, &quotes, &config);
-            all.extend(claims(&ctx).into_iter().map(|c| Claim { block: 0..text.len(), ..c }));
+            let ctx = SentenceCtx::new(kb, kb.lexicon(), text, r, &mentions, &quotes, &config);
+            all.extend(claims(&ctx, &ix).into_iter().map(|c| Claim { block: 0..text.len(), ..c }));
         }
-        let (found, _) = document(kb, &all, text);
+        let (found, _) = document(kb, &ix, &all, text);
         for f in found {
             for x in f.fixes {
                 assert!(text.is_char_boundary(x.range.start));
             }
         }
-    }
-
-    /// Claims must cost well under 0.2 ms a sentence (run with --release for real figures).
-    #[test]
-    fn speed() {
-        let essays = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/essays"));
-        let Ok(dir) = essays else { return };
-        let text: String = dir
-            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-            .collect::<Vec<_>>()
-            .join("\n\n");
-        let kb = &kb_with_env_pack();
-        let config = Config::default();
-        let _ = index(kb);
-        let mut n = 0;
-        let mut spent = 0.0;
-        for para in text.split("\n\n") {
-            let mentions = kb.index.find_all(para);
-            let quotes = crate::text::sentences::quotations(para, 0..para.len());
-            for r in crate::text::sentences::split(para, 0..para.len()) {
-                let ctx = SentenceCtx::new(kb, para, r, &mentions, &quotes, &config);
-                let mut best = f64::MAX;
-                for _ in 0..5 {
-                    let t0 = Instant::now();
-                    std::hint::black_box(claims(&ctx));
-                    best = best.min(t0.elapsed().as_secs_f64());
-                }
-                spent += best;
-                n += 1;
-            }
-        }
-        let per = spent * 1e3 / n.max(1) as f64;
-        eprintln!("{n} sentences, {per:.4} ms a sentence");
-        assert!(per < if cfg!(debug_assertions) { 2.0 } else { 0.2 }, "{per} ms a sentence");
-    }
-
-    /// `CLIO_CLAIMS=path cargo test -p knowledge claims_env -- --nocapture` lists every claim found
-    /// in a document (hinted or answered).
-    #[test]
-    fn claims_env() {
-        let Ok(p) = std::env::var("CLIO_CLAIMS") else { return };
-        let kb = &kb_with_env_pack();
-        for path in p.split(',') {
-            let text = std::fs::read_to_string(path).unwrap();
-            let a = analyze(kb, &text, Format::Plain, &Config::default(), &mut Cache::default());
-            for c in &a.claims {
-                let hinted = a
-                    .findings
-                    .iter()
-                    .any(|f| f.code == Code::Counterargument && f.range == c.range);
-                let line = text[..c.range.start].matches('\n').count() + 1;
-                println!(
-                    "{}:{line} {}{} {:.1} {} «{}»",
-                    &path[path.len().saturating_sub(30)..][..3.min(path.len())],
-                    if c.negated { "!" } else { "" },
-                    kb.arguments[c.argument].id,
-                    c.score,
-                    if hinted { "HINT" } else { "-" },
-                    &text[c.range.clone()]
-                );
-            }
-        }
-    }
-
-    /// `CLIO_EACH=path cargo test -p knowledge each_env -- --nocapture`: each line of a file as its
-    /// own document, with its hint (counterpoint ids) or nothing.
-    #[test]
-    fn each_env() {
-        let Ok(p) = std::env::var("CLIO_EACH") else { return };
-        let kb = &kb_with_env_pack();
-        for line in std::fs::read_to_string(p).unwrap().lines().filter(|l| !l.trim().is_empty()) {
-            let a = analyze(kb, line, Format::Plain, &Config::default(), &mut Cache::default());
-            let id_of = |m: &str| {
-                kb.arguments
-                    .iter()
-                    .find(|x| m.contains(&x.claim))
-                    .map_or("?".to_string(), |x| x.id.clone())
-            };
-            let claims: Vec<String> = a
-                .claims
-                .iter()
-                .map(|c| {
-                    format!("{}{}", if c.negated { "!" } else { "" }, kb.arguments[c.argument].id)
-                })
-                .collect();
-            let hints: Vec<String> = a
-                .findings
-                .iter()
-                .filter(|f| f.code == Code::Counterargument)
-                .map(|f| {
-                    let mut v = vec![id_of(&f.message)];
-                    v.extend(f.related.iter().map(|r| id_of(&r.message)));
-                    v.join(",")
-                })
-                .collect();
-            println!("{line}\n    claims: {}  hints: {}", claims.join(" "), hints.join(" | "));
-        }
-    }
-
-    /// `CLIO_TOPICS=1 cargo test -p knowledge topics -- --nocapture` lists the cues taken as names.
-    #[test]
-    fn topics_env() {
-        if std::env::var("CLIO_TOPICS").is_err() {
-            return;
-        }
-        let kb = kb();
-        let ix = index(kb);
-        let mut names = vec![String::new(); ix.stem_ids.len()];
-        for (k, &id) in &ix.stem_ids {
-            names[id as usize] = String::from_utf8_lossy(k).into_owned();
-        }
-        let t: Vec<String> = ix
-            .cues
-            .iter()
-            .filter(|c| c.topic)
-            .map(|c| {
-                let words: Vec<String> = c
-                    .parts
-                    .iter()
-                    .map(|p| match p {
-                        Pat::Stem(id) => names[*id as usize].clone(),
-                        Pat::Prefix(x) => format!("{x}*"),
-                    })
-                    .collect();
-                words.join(" ")
-            })
-            .collect();
-        println!("{}", t.join("\n"));
     }
 
     #[test]
@@ -2330,7 +2193,7 @@ mod tests {
     #[test]
     fn piece_stems_are_the_stems() {
         let kb = kb();
-        let ix = index(kb);
+        let ix = Index::build(kb);
         let mut texts: Vec<String> =
             kb.arguments.iter().flat_map(|a| [a.claim.clone(), a.evidence_text.clone()]).collect();
         texts.push("Lenin's Cheka laid the foundations; Stalin’s purges, the NEP-era and KÉLVIN's factions didn't continue Leninism's terror-state (collectivization).".into());

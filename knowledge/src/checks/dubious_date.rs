@@ -32,12 +32,28 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::SentenceCtx;
-use crate::analysis::{Code, Finding, Fix, Severity};
+use super::{no_tables, Check, SentenceCtx, SentenceOut};
 use crate::base::date::{day_number, Date, DaySpan, When, MONTHS};
 use crate::base::{Entry, EntryId, Kind, KnowledgeBase, Role};
+use crate::finding::{Code, CodeSpec, Finding, Fix, Severity};
 use crate::text::dates::{month_number, DateExpr, Relation};
 use crate::text::sentences::TokKind;
+
+pub const DUBIOUS_DATE: CodeSpec = CodeSpec {
+    code: Code::DubiousDate,
+    name: "dubious-date",
+    setting: "dubiousDate",
+    severity: Severity::Warning,
+    description: "Flag dates that disagree with the fact base (e.g. the wrong year for an event).",
+};
+
+pub(crate) const CHECK: Check<()> = Check {
+    codes: &[DUBIOUS_DATE],
+    runs_when_off: false,
+    prepare: no_tables,
+    sentence: Some(check),
+    document: None,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Grammar helpers, shared with the anachronism check
@@ -490,8 +506,9 @@ pub(crate) fn names(ctx: &SentenceCtx) -> Vec<Name> {
             let toks = ctx.mention_toks(m);
             let last = toks.end.saturating_sub(1);
             let possessive = m.possessive
-                || (last < ctx.s.toks.len()
-                    && (ctx.s.word(last).ends_with("'s") || ctx.s.word(last).ends_with("’s")));
+                || (last < ctx.sentence.toks.len()
+                    && (ctx.sentence.word(last).ends_with("'s")
+                        || ctx.sentence.word(last).ends_with("’s")));
             Name { entry: m.entry, toks, possessive, virtual_: false, range: m.range.clone() }
         })
         .collect()
@@ -505,7 +522,7 @@ pub(crate) fn clauses(ctx: &SentenceCtx) -> Vec<Range<usize>> {
     for c in raw {
         let only_date = c.clone().all(|i| {
             ctx.dates.iter().any(|d| d.toks.contains(&i))
-                || matches!(ctx.s.word(i), "c" | "c." | "in" | "," | "." | "ca" | "circa")
+                || matches!(ctx.sentence.word(i), "c" | "c." | "in" | "," | "." | "ca" | "circa")
         });
         match out.last_mut() {
             Some(prev) if only_date => prev.end = c.end,
@@ -524,7 +541,7 @@ pub(crate) fn clause_index(clauses: &[Range<usize>], t: usize) -> Option<usize> 
 pub(crate) fn year_tok(ctx: &SentenceCtx, d: &DateExpr) -> usize {
     d.toks
         .clone()
-        .find(|&i| ctx.s.toks[i].range.start == d.year_range.start)
+        .find(|&i| ctx.sentence.toks[i].range.start == d.year_range.start)
         .unwrap_or(d.toks.start)
 }
 
@@ -544,7 +561,7 @@ pub(crate) enum Cue {
 /// Do a phrase's words (lower case, `*` a suffix wildcard), or its words after the first, stand
 /// from token `i`? Returns the end. The last word may be a possessive ("Lenin's death").
 fn words_end(ctx: &SentenceCtx, i: usize, parts: &[Box<str>]) -> Option<usize> {
-    let s = &ctx.s;
+    let s = &ctx.sentence;
     let mut j = i;
     for (k, p) in parts.iter().enumerate() {
         if j >= s.toks.len() {
@@ -747,8 +764,8 @@ pub(crate) struct Lex<'a> {
 
 impl<'a> Lex<'a> {
     pub(crate) fn new(ctx: &SentenceCtx<'a>) -> Lex<'a> {
-        let lexicon = &ctx.tables().dates;
-        let s = &ctx.s;
+        let lexicon = ctx.lexicon();
+        let s = &ctx.sentence;
         let mut hits: Vec<(u32, usize, usize)> = Vec::new();
         for i in 0..s.toks.len() {
             let w = s.word(i);
@@ -827,7 +844,7 @@ impl<'a> Lex<'a> {
 pub(crate) fn guarded(ctx: &SentenceCtx, lx: &Lex, clause: &Range<usize>, upto: usize) -> bool {
     let end = upto.min(clause.end);
     for i in clause.start..end {
-        if matches!(ctx.s.word(i), "if" | "unless" | "whether" | "suppose" | "imagine") {
+        if matches!(ctx.sentence.word(i), "if" | "unless" | "whether" | "suppose" | "imagine") {
             return true;
         }
     }
@@ -836,7 +853,7 @@ pub(crate) fn guarded(ctx: &SentenceCtx, lx: &Lex, clause: &Range<usize>, upto: 
         clause.start <= r.start
             && r.start < end
             && r.end <= clause.end
-            && !matches!(ctx.s.word(r.start), "little" | "without")
+            && !matches!(ctx.sentence.word(r.start), "little" | "without")
     })
 }
 
@@ -846,9 +863,9 @@ pub(crate) fn hypothetical(ctx: &SentenceCtx) -> bool {
     if t.ends_with('?') {
         return true;
     }
-    let n = ctx.s.toks.len();
+    let n = ctx.sentence.toks.len();
     for i in 0..n {
-        let w = ctx.s.word(i);
+        let w = ctx.sentence.word(i);
         if matches!(
             w,
             "if" | "unless"
@@ -863,7 +880,7 @@ pub(crate) fn hypothetical(ctx: &SentenceCtx) -> bool {
         }
         if matches!(w, "would" | "could" | "might" | "should")
             && i + 1 < n
-            && matches!(ctx.s.word(i + 1), "have" | "not")
+            && matches!(ctx.sentence.word(i + 1), "have" | "not")
         {
             return true;
         }
@@ -911,7 +928,7 @@ pub(crate) fn bind_with(
     n: &Name,
     loose: bool,
 ) -> Option<Bind> {
-    let s = &ctx.s;
+    let s = &ctx.sentence;
     let cue_word = s.word(cue.start);
     let cue_last = s.word(cue.end - 1);
     let noun = cue.len() == 1 && nounish(cue_word);
@@ -1292,7 +1309,11 @@ fn find_title(
     let prefix: &[u8] = title.prefix.as_deref()?;
     let words = &title.words;
     let literal_possible = clause.clone().any(|i| {
-        ctx.s.word(i).as_bytes().get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+        ctx.sentence
+            .word(i)
+            .as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
     });
     let office_named = role.office.is_some_and(|o| {
         names
@@ -1309,13 +1330,13 @@ fn find_title(
     'start: for i in clause.clone() {
         let mut j = i;
         for w in words {
-            while j < clause.end && ctx.s.word(j) == "the" && w != "the" {
+            while j < clause.end && ctx.sentence.word(j) == "the" && w != "the" {
                 j += 1;
             }
             if j >= clause.end {
                 continue 'start;
             }
-            let tw = crate::text::sentences::possessive_base(ctx.s.word(j));
+            let tw = crate::text::sentences::possessive_base(ctx.sentence.word(j));
             if tw != w && !(w.len() > 4 && tw.len() > 4 && same_start(tw, w)) {
                 continue 'start;
             }
@@ -1329,7 +1350,7 @@ fn find_title(
     let on = names
         .iter()
         .find(|n| n.entry == office && clause.start <= n.toks.start && n.toks.end <= clause.end)?;
-    let office_words = &ctx.tables().dates.name_words[office];
+    let office_words = &ctx.lexicon().name_words[office];
     let keys: Vec<&String> = words
         .iter()
         .filter(|w| {
@@ -1343,7 +1364,7 @@ fn find_title(
         .collect();
     let key = keys.first()?;
     let k = clause.clone().find(|&i| {
-        let w = crate::text::sentences::possessive_base(ctx.s.word(i));
+        let w = crate::text::sentences::possessive_base(ctx.sentence.word(i));
         same_start(w, key)
     })?;
     Some(hull(&(k..k + 1), &on.toks))
@@ -1364,7 +1385,7 @@ fn is_subject(
     n: &Name,
     names: &[Name],
 ) -> bool {
-    let s = &ctx.s;
+    let s = &ctx.sentence;
     for i in clause.start..n.toks.start {
         let w = s.word(i);
         let in_date = ctx.dates.iter().any(|d| d.toks.contains(&i));
@@ -1406,7 +1427,7 @@ fn period_kind(e: &Entry) -> bool {
 /// Is the name attached to the date: "the Great Terror of 1937-38", "Kirov's murder in 1934",
 /// "the 1921 famine", "(1870-1924)"?
 fn attached(ctx: &SentenceCtx, n: &Name, d: &DateExpr) -> bool {
-    let s = &ctx.s;
+    let s = &ctx.sentence;
     let link = |w: &str| {
         matches!(
             w,
@@ -1504,21 +1525,21 @@ fn facts<'k>(
             || w == "became"
             || w == "succeeded"
     };
-    begin.retain(|c| !succession(ctx.s.word(c.start)));
-    end.retain(|c| !succession(ctx.s.word(c.start)));
+    begin.retain(|c| !succession(ctx.sentence.word(c.start)));
+    end.retain(|c| !succession(ctx.sentence.word(c.start)));
     let succ_cues: Vec<Range<usize>> =
-        clause.clone().filter(|&i| succession(ctx.s.word(i))).map(|i| i..i + 1).collect();
+        clause.clone().filter(|&i| succession(ctx.sentence.word(i))).map(|i| i..i + 1).collect();
     let mut founded = cues(others, Cue::Founded);
     let mut dissolved = cues(others, Cue::Dissolved);
-    founded.retain(|c| !succession(ctx.s.word(c.start)));
-    dissolved.retain(|c| !succession(ctx.s.word(c.start)));
+    founded.retain(|c| !succession(ctx.sentence.word(c.start)));
+    dissolved.retain(|c| !succession(ctx.sentence.word(c.start)));
     let appointed = cues(people, Cue::Appointed);
     let pluperfect = |c: &Range<usize>| {
         c.start >= 1
-            && (ctx.s.word(c.start - 1) == "had"
+            && (ctx.sentence.word(c.start - 1) == "had"
                 || (c.start >= 2
-                    && ctx.s.word(c.start - 2) == "had"
-                    && matches!(ctx.s.word(c.start - 1), "been" | "already")))
+                    && ctx.sentence.word(c.start - 2) == "had"
+                    && matches!(ctx.sentence.word(c.start - 1), "been" | "already")))
     };
 
     let push = |out: &mut Vec<Fact<'k>>,
@@ -1531,7 +1552,8 @@ fn facts<'k>(
                 cue: Option<&Range<usize>>| {
         let plu = cue.is_some_and(&pluperfect);
         let cue_toks = cue.cloned();
-        let cue = cue.map(|c| (c.clone()).map(|i| ctx.s.word(i)).collect::<Vec<_>>().join(" "));
+        let cue =
+            cue.map(|c| (c.clone()).map(|i| ctx.sentence.word(i)).collect::<Vec<_>>().join(" "));
         out.push(Fact { entry, what, when, span, role, anchor, pluperfect: plu, cue, cue_toks });
     };
 
@@ -1577,7 +1599,7 @@ fn facts<'k>(
                 // Posts.
                 if !n.virtual_ {
                     let holder_end = e.end.map(|w| w.span());
-                    for (r, t) in e.roles.iter().zip(&ctx.tables().dates.titles[n.entry]) {
+                    for (r, t) in e.roles.iter().zip(&ctx.lexicon().titles[n.entry]) {
                         let Some(from) = r.from else { continue };
                         let Some(title) = find_title(ctx, clause, r, t, names) else { continue };
                         let anchor = hull(&title, &n.toks);
@@ -1635,7 +1657,7 @@ fn facts<'k>(
                 let mut f_list = bound(f_cues);
                 let mut d_list = bound(d_cues);
                 for c in &succ_cues {
-                    let w = ctx.s.word(c.start);
+                    let w = ctx.sentence.word(c.start);
                     if w == "became" {
                         // "the Cheka became the GPU", not "Zhdanov became Central Committee Secretary".
                         let subject = names
@@ -1654,7 +1676,10 @@ fn facts<'k>(
                     let new = if n.toks.start >= c.end {
                         let gap = c.end..n.toks.start;
                         bind(ctx, lx, names, c, n).map(|_| {
-                            became || gap.clone().any(|i| matches!(ctx.s.word(i), "with" | "by"))
+                            became
+                                || gap
+                                    .clone()
+                                    .any(|i| matches!(ctx.sentence.word(i), "with" | "by"))
                         })
                     } else {
                         match bind(ctx, lx, names, c, n) {
@@ -1683,7 +1708,7 @@ fn facts<'k>(
                                 // a Testament of December 1922 - January 1923).
                                 // Likewise a thing announced or proclaimed: at any time while it lasted.
                                 let announced = c.clone().any(|i| {
-                                    ctx.kb.vocab.announced.iter().any(|a| a == ctx.s.word(i))
+                                    ctx.kb.vocab.announced.iter().any(|a| a == ctx.sentence.word(i))
                                 });
                                 let span = match e.end {
                                     Some(en) if e.subkind == "document" || announced => {
@@ -1762,7 +1787,7 @@ fn facts<'k>(
     // speaks of a place or proper name the event does not involve ("Stalin returned to
     // Tsaritsyn") is about some other occasion.
     // Only the events one of the clause's names acts in, in the base's order.
-    let acts_in = &ctx.tables().dates.acts_in;
+    let acts_in = &ctx.lexicon().acts_in;
     let mut events: Vec<EntryId> =
         in_clause.iter().flat_map(|n| acts_in[n.entry].iter().copied()).collect();
     events.sort_unstable();
@@ -1777,15 +1802,15 @@ fn facts<'k>(
         clause
             .clone()
             .filter(|&i| {
-                let t = &ctx.s.toks[i];
+                let t = &ctx.sentence.toks[i];
                 i > 0
                     && t.kind == TokKind::Word
                     && text[t.range.clone()].starts_with(|c: char| c.is_uppercase())
                     && !is_name_tok(names, i)
-                    && month_number(ctx.s.word(i)).is_none()
-                    && !matches!(ctx.s.word(i - 1), "." | "\"" | "“" | ":" | "‘")
-                    && !crate::base::is_ordinary_word(ctx.s.word(i))
-                    && ctx.s.word(i) != "i"
+                    && month_number(ctx.sentence.word(i)).is_none()
+                    && !matches!(ctx.sentence.word(i - 1), "." | "\"" | "“" | ":" | "‘")
+                    && !crate::base::is_ordinary_word(ctx.sentence.word(i))
+                    && ctx.sentence.word(i) != "i"
             })
             .collect()
     };
@@ -1808,12 +1833,12 @@ fn facts<'k>(
         // A body or place the event does not involve, as where or whence: "expelled from the
         // Politburo" is not the expulsion from the party; "returned to Moscow" not the return to
         // Petrograd.
-        let event_names = &ctx.tables().dates.lower_names[ei];
+        let event_names = &ctx.lexicon().lower_names[ei];
         let elsewhere = in_clause.iter().any(|n| {
             let o = &kb.entries[n.entry];
             let place_like = o.kind == Kind::Body || (o.kind == Kind::Term && o.subkind == "place");
             let mut k = n.toks.start;
-            while k > 0 && ctx.s.word(k - 1) == "the" {
+            while k > 0 && ctx.sentence.word(k - 1) == "the" {
                 k -= 1;
             }
             place_like
@@ -1821,10 +1846,11 @@ fn facts<'k>(
                 && !e.actors.contains(&n.entry)
                 && !e.related.contains(&n.entry)
                 && k > 0
-                && matches!(ctx.s.word(k - 1), "to" | "in" | "at" | "into" | "from")
+                && matches!(ctx.sentence.word(k - 1), "to" | "in" | "at" | "into" | "from")
                 && {
-                    let written =
-                        crate::text::sentences::possessive_base(&ctx.s.lower[ctx.rel(&n.range)]);
+                    let written = crate::text::sentences::possessive_base(
+                        &ctx.sentence.lower[ctx.rel(&n.range)],
+                    );
                     !event_names.iter().any(|a| a.contains(written))
                 }
         });
@@ -1842,7 +1868,7 @@ fn facts<'k>(
                 // event is about him only if its other actor is the one it was done to.
                 let by_agent = a.toks.start > c.start
                     && a.toks.start > 0
-                    && ctx.s.word(a.toks.start - 1) == "by";
+                    && ctx.sentence.word(a.toks.start - 1) == "by";
                 if by_agent && !actors.iter().any(|o| o.toks.end <= c.start) {
                     continue;
                 }
@@ -1855,14 +1881,16 @@ fn facts<'k>(
                         // ...or the thing done is the event itself, as its names call it: "the
                         // Bolsheviks seized power" (the Bolshevik seizure of power).
                         let mut k = c.end;
-                        while k < clause.end && is_det(ctx.s.word(k)) {
+                        while k < clause.end && is_det(ctx.sentence.word(k)) {
                             k += 1;
                         }
                         let names_event = k < clause.end
-                            && ctx.s.toks[k].kind == TokKind::Word
-                            && ctx.s.word(k).len() > 3
+                            && ctx.sentence.toks[k].kind == TokKind::Word
+                            && ctx.sentence.word(k).len() > 3
                             && !is_name_tok(names, k)
-                            && event_names.iter().any(|a| a.split(' ').any(|w| w == ctx.s.word(k)));
+                            && event_names
+                                .iter()
+                                .any(|a| a.split(' ').any(|w| w == ctx.sentence.word(k)));
                         names_event
                             || a.toks.start > c.start
                             || names
@@ -1874,7 +1902,7 @@ fn facts<'k>(
                                 })
                                 .min_by_key(|o| o.toks.start)
                                 .is_some_and(|o| {
-                                    (c.end..o.toks.start).all(|i| is_det(ctx.s.word(i)))
+                                    (c.end..o.toks.start).all(|i| is_det(ctx.sentence.word(i)))
                                         && e.actors.contains(&o.entry)
                                 })
                     }
@@ -1893,9 +1921,9 @@ fn facts<'k>(
 /// a date after the anchor wins a tie.
 fn distance(ctx: &SentenceCtx, d: &Range<usize>, a: &Range<usize>) -> usize {
     let (gap, comma) = if d.end <= a.start {
-        (a.start - d.end, (d.end..a.start).any(|i| ctx.s.word(i) == ","))
+        (a.start - d.end, (d.end..a.start).any(|i| ctx.sentence.word(i) == ","))
     } else if d.start >= a.end {
-        (d.start - a.end, (a.end..d.start).any(|i| ctx.s.word(i) == ","))
+        (d.start - a.end, (a.end..d.start).any(|i| ctx.sentence.word(i) == ","))
     } else {
         (0, false)
     };
@@ -1906,8 +1934,8 @@ fn distance(ctx: &SentenceCtx, d: &Range<usize>, a: &Range<usize>) -> usize {
 /// A date at the head of its clause ("In 1934, ...", "By early 1939 ...") frames all of it.
 fn framing(ctx: &SentenceCtx, clause: &Range<usize>, d: &DateExpr) -> bool {
     (clause.start..d.toks.start).all(|i| {
-        is_framing(ctx.s.word(i))
-            || ctx.s.word(i) == ","
+        is_framing(ctx.sentence.word(i))
+            || ctx.sentence.word(i) == ","
             || ctx.dates.iter().any(|x| x.toks.contains(&i))
     })
 }
@@ -2023,7 +2051,7 @@ fn replacement(ctx: &SentenceCtx, d: &DateExpr, f: &Fact) -> Option<(Range<usize
         return Some((d.range.clone(), years("–", false)));
     }
     // Month or day precision.
-    let first_is_month = month_number(ctx.s.word(d.toks.start)).is_some();
+    let first_is_month = month_number(ctx.sentence.word(d.toks.start)).is_some();
     let has_day = ntoks >= 3;
     let date = from;
     let text = match (date.month, date.day) {
@@ -2045,7 +2073,7 @@ fn replacement(ctx: &SentenceCtx, d: &DateExpr, f: &Fact) -> Option<(Range<usize
 /// (they may also be a tenure, "Stalin (1924-53)"). Returns the token ranges of the brackets
 /// read, so that their years are not judged again.
 fn lifespans(ctx: &SentenceCtx, names: &[Name], out: &mut Vec<Finding>) -> Vec<Range<usize>> {
-    let s = &ctx.s;
+    let s = &ctx.sentence;
     let n_toks = s.toks.len();
     let year = |i: usize| -> Option<i32> {
         let w = s.word(i);
@@ -2105,8 +2133,7 @@ fn lifespans(ctx: &SentenceCtx, names: &[Name], out: &mut Vec<Finding>) -> Vec<R
                 died.from.year.to_string()
             }
         );
-        let mut f = Finding::new(
-            Code::DubiousDate,
+        let mut f = DUBIOUS_DATE.finding(
             ctx.abs(&r),
             format!("{} lived {} {}, not {written}.", e.name, during(&w), provenance_of(&[e])),
         );
@@ -2120,7 +2147,7 @@ fn lifespans(ctx: &SentenceCtx, names: &[Name], out: &mut Vec<Finding>) -> Vec<R
     seen
 }
 
-pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
+fn check(ctx: &SentenceCtx, _: &(), out: &mut SentenceOut) {
     if ctx.dates.is_empty() || ctx.mentions.is_empty() || ctx.hypothetical() {
         return;
     }
@@ -2130,7 +2157,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
     let clauses = ctx.date_clauses();
     // "which" / "who" at the head of a clause stands for the last name of the clause before.
     for (k, c) in clauses.iter().enumerate().skip(1) {
-        if matches!(ctx.s.word(c.start), "which" | "who" | "that") {
+        if matches!(ctx.sentence.word(c.start), "which" | "who" | "that") {
             let prev = &clauses[k - 1];
             if let Some(a) = names
                 .iter()
@@ -2148,10 +2175,10 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
         }
     }
     let quote_of = |i: usize| -> Option<usize> {
-        let r = ctx.abs(&ctx.s.toks[i].range);
+        let r = ctx.abs(&ctx.sentence.toks[i].range);
         ctx.quotes.iter().position(|q| q.start <= r.start && r.end <= q.end)
     };
-    let lifespans = lifespans(ctx, &names, out);
+    let lifespans = lifespans(ctx, &names, &mut out.findings);
 
     for (ci, clause) in clauses.iter().enumerate() {
         let dates: Vec<&DateExpr> = ctx
@@ -2186,7 +2213,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                             && !framing(ctx, clause, o)
                             && (o.toks.end..a.start).any(|i| {
                                 matches!(
-                                    ctx.s.word(i),
+                                    ctx.sentence.word(i),
                                     "and"
                                         | "but"
                                         | "then"
@@ -2225,7 +2252,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                     // the fact only by framing the clause belongs to the clause's own verb when
                     // another acts first.
                     let acts_first = (d.toks.end..a.start).any(|i| {
-                        let w = ctx.s.word(i);
+                        let w = ctx.sentence.word(i);
                         lx.is_verb(w)
                             && !is_modal(w)
                             && !is_have(w)
@@ -2331,7 +2358,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                     Severity::Warning,
                 ),
             };
-            let mut finding = Finding::new(Code::DubiousDate, ctx.abs(&d.range), message);
+            let mut finding = DUBIOUS_DATE.finding(ctx.abs(&d.range), message);
             finding.severity = severity;
             if let Some((r, text)) = replacement(ctx, d, f) {
                 if ctx.text()[r.clone()] != text {
@@ -2342,7 +2369,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                     });
                 }
             }
-            out.push(finding);
+            out.findings.push(finding);
         }
     }
 }
@@ -2351,8 +2378,8 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
 mod tests {
     use expect_test::{expect, Expect};
 
-    use crate::analysis::{analyze_block, Code, Config, Severity};
-    use crate::checks::testing::{kb, marked};
+    use crate::checks::testing::marked;
+    use crate::{Code, Config, Severity};
 
     /// The text with each dubious date marked `[..]` (`[?..]` when sources disagree), and the
     /// messages with their fixes.
@@ -2377,58 +2404,6 @@ mod tests {
     fn clean(texts: &[&str]) {
         for t in texts {
             assert_eq!(render(t).0, *t, "false alarm");
-        }
-    }
-
-    #[test]
-    #[ignore]
-    fn debug_file() {
-        let text = std::fs::read_to_string("/tmp/clio_sents.txt").unwrap();
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let res = analyze_block(kb(), line, &Config::default());
-            let fs: Vec<String> = res
-                .findings
-                .iter()
-                .filter(|f| matches!(f.code, Code::DubiousDate | Code::Anachronism))
-                .map(|f| {
-                    format!("  {} «{}» {}", f.code.as_str(), &line[f.range.clone()], f.message)
-                })
-                .collect();
-            println!("{}{}", if fs.is_empty() { "   " } else { "!! " }, line);
-            for f in fs {
-                println!("{f}");
-            }
-        }
-    }
-
-    #[test]
-    #[ignore]
-    fn debug_timing() {
-        use crate::checks::{anachronism, SentenceCtx};
-        use crate::text::sentences;
-        let para = "Lenin founded the Cheka in December 1917, and in the civil war of 1918-21 it shot many thousands of people. Kirov was murdered on 1 December 1934, and Stalin used the murder to launch the purges. Trotsky, Zinoviev and Kamenev lost the struggle for power one after another. Official figures record 681,692 executions in 1937-38, far more than the 8,389 the Cheka shot in 1918 and early 1919. Some historians argue that Lenin's terror made Stalin's terror inevitable, but Lenin's Testament warned that Stalin was too rude to be General Secretary. The NEP was a temporary retreat, not a surrender of socialism, and Bukharin defended it until 1928. In 1929 Stalin abandoned it for collectivisation and the first Five-Year Plan, which began in 1928. The kulaks were deported in their hundreds of thousands, and the famine of 1932-33 followed. By 1939 most of Lenin's Politburo had been destroyed in the show trials. Khrushchev denounced Stalin in 1956.";
-        let kb = kb();
-        let config = Config::default();
-        let mentions = kb.index.find_all(para);
-        let quotes = sentences::quotations(para, 0..para.len());
-        let ctxs: Vec<SentenceCtx> = sentences::split(para, 0..para.len())
-            .into_iter()
-            .map(|r| SentenceCtx::new(kb, para, r, &mentions, &quotes, &config))
-            .collect();
-        let n: u32 = std::env::var("CLIO_N").ok().and_then(|x| x.parse().ok()).unwrap_or(2000);
-        for (name, f) in [
-            ("dubious_date", super::check as fn(&SentenceCtx, &mut Vec<crate::analysis::Finding>)),
-            ("anachronism", anachronism::check),
-        ] {
-            let t = std::time::Instant::now();
-            let mut out = Vec::new();
-            for _ in 0..n {
-                for c in &ctxs {
-                    f(c, &mut out);
-                }
-                out.clear();
-            }
-            println!("{name}: {:?} per 10-sentence paragraph", t.elapsed() / n);
         }
     }
 

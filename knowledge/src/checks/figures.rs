@@ -36,13 +36,37 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::SentenceCtx;
-use crate::analysis::{Code, Finding, Fix, Related};
+use super::{Check, SentenceCtx, SentenceOut};
 use crate::base::date::DaySpan;
 use crate::base::{format_number, Figure, FigureValue};
+use crate::finding::{Code, CodeSpec, Finding, Fix, Related, Severity};
 use crate::text::dates::Relation;
 use crate::text::numbers::NumberExpr;
 use crate::text::sentences::TokKind;
+
+pub const DUBIOUS_FIGURE: CodeSpec = CodeSpec {
+    code: Code::DubiousFigure,
+    name: "dubious-figure",
+    setting: "dubiousFigure",
+    severity: Severity::Warning,
+    description: "Flag numbers (deaths, members, output) that disagree with the fact base.",
+};
+
+pub const CONTESTED_FIGURE: CodeSpec = CodeSpec {
+    code: Code::ContestedFigure,
+    name: "contested-figure",
+    setting: "contestedFigure",
+    severity: Severity::Information,
+    description: "Flag figures historians dispute, with the range of estimates.",
+};
+
+pub(crate) const CHECK: Check<Figures> = Check {
+    codes: &[DUBIOUS_FIGURE, CONTESTED_FIGURE],
+    runs_when_off: false,
+    prepare: prepare_all,
+    sentence: Some(check),
+    document: None,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Measure {
@@ -255,14 +279,14 @@ enum Hedge {
 fn hedge_before(ctx: &SentenceCtx, start: usize) -> Hedge {
     // "c. 700,000": look past the abbreviation's full stop.
     let start = if start >= 2
-        && ctx.s.word(start - 1) == "."
-        && matches!(ctx.s.word(start - 2), "c" | "ca" | "approx")
+        && ctx.sentence.word(start - 1) == "."
+        && matches!(ctx.sentence.word(start - 2), "c" | "ca" | "approx")
     {
         start - 1
     } else {
         start
     };
-    let w = |k: usize| if start >= k { ctx.s.word(start - k) } else { "" };
+    let w = |k: usize| if start >= k { ctx.sentence.word(start - k) } else { "" };
     match (w(3), w(2), w(1)) {
         ("no", "more", "than") | (_, "up", "to") | (_, "many", "as") => Hedge::UpTo,
         (_, "more" | "greater", "than")
@@ -300,14 +324,14 @@ struct Num<'n> {
 /// A number as written: digits ("681,692", "681 692", "1996"), a scale ("2.9 million"), words.
 fn interval(ctx: &SentenceCtx, n: &NumberExpr) -> (f64, f64) {
     let text = ctx.text();
-    let first = &text[ctx.s.toks[n.toks.start].range.clone()];
+    let first = &text[ctx.sentence.toks[n.toks.start].range.clone()];
     let v = n.value;
     if n.ratio {
         return (v * 0.96, v * 1.04);
     }
     let (lo0, hi0) = (v, n.high.unwrap_or(v));
     // Rounding the student did: a scale word or trailing zeros.
-    let digits = ctx.s.toks[n.toks.start].kind == TokKind::Number;
+    let digits = ctx.sentence.toks[n.toks.start].kind == TokKind::Number;
     let mut tol = (hi0 * 0.001).max(if v.fract() == 0.0 { 0.4 } else { 0.0 });
     if digits {
         // The digits written, without separators: how many trail as zeros.
@@ -361,7 +385,7 @@ fn value_interval(x: &FigureValue) -> (f64, f64) {
 
 /// The numbers worth comparing with figures, or none.
 fn numbers<'n>(ctx: &'n SentenceCtx, clauses: &[Range<usize>]) -> Vec<Num<'n>> {
-    let s = &ctx.s;
+    let s = &ctx.sentence;
     let text = ctx.text();
     let mut out: Vec<Num> = Vec::new();
     for (k, n) in ctx.numbers.iter().enumerate() {
@@ -611,11 +635,11 @@ fn cue_at(ctx: &SentenceCtx, stems: &[&str], i: usize, cue: &Cue) -> Option<usiz
     let cue = &cue.words;
     for (k, w) in cue.iter().enumerate() {
         let j = i + k;
-        if j >= stems.len() || ctx.s.toks[j].kind != TokKind::Word {
+        if j >= stems.len() || ctx.sentence.toks[j].kind != TokKind::Word {
             return None;
         }
         let ok = if wild && k + 1 == cue.len() {
-            ctx.s.word(j).starts_with(w.as_str())
+            ctx.sentence.word(j).starts_with(w.as_str())
         } else {
             stems[j] == w.as_str()
         };
@@ -721,15 +745,18 @@ fn written_like(ctx: &SentenceCtx, n: &NumberExpr, x: &FigureValue) -> String {
     let scale = [("billion", 1e9), ("million", 1e6), ("thousand", 1e3)]
         .into_iter()
         .find(|(w, _)| lower.split_whitespace().any(|t| t == *w));
-    let digits = ctx.s.toks[n.toks.start].kind == TokKind::Number;
-    let first = &text[..ctx.s.toks[n.toks.start].range.end - n.range.start];
+    let digits = ctx.sentence.toks[n.toks.start].kind == TokKind::Number;
+    let first = &text[..ctx.sentence.toks[n.toks.start].range.end - n.range.start];
     let sep = if first.contains(',') {
         Some(",")
     } else if text.contains('\u{202f}') {
         Some("\u{202f}")
     } else if text.contains('\u{a0}') {
         Some("\u{a0}")
-    } else if digits && n.toks.len() > 1 && ctx.s.toks[n.toks.start + 1].kind == TokKind::Number {
+    } else if digits
+        && n.toks.len() > 1
+        && ctx.sentence.toks[n.toks.start + 1].kind == TokKind::Number
+    {
         Some(" ")
     } else if digits && first.len() >= 4 {
         None
@@ -806,7 +833,7 @@ fn best_value<'f>(f: &'f Figure, v: f64) -> &'f FigureValue {
     pick(&mut sourced.into_iter()).or_else(|| pick(&mut f.values.iter())).unwrap_or(&f.values[0])
 }
 
-pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
+fn check(ctx: &SentenceCtx, prep: &Figures, out: &mut SentenceOut) {
     if ctx.numbers.is_empty() || ctx.kb.figures.is_empty() {
         return;
     }
@@ -815,7 +842,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
     if nums.is_empty() {
         return;
     }
-    let s = &ctx.s;
+    let s = &ctx.sentence;
     let ntok = s.toks.len();
     let stems: Vec<&str> = (0..ntok).map(|i| stem(s.word(i))).collect();
     // Tokens no cue may use: inside a number, or the measure word right after one.
@@ -865,7 +892,6 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
     };
 
     // Every cue occurrence of every figure, found once: (start, end, weak) per figure.
-    let prep = &ctx.tables().figures;
     let mut occ: Vec<Vec<Occ>> = vec![Vec::new(); prep.figs.len()];
     let mut add = |fi: usize, ci: usize, i: usize| {
         let cue = &prep.figs[fi].cues[ci];
@@ -1037,14 +1063,14 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
             continue;
         }
         cands.sort_by_key(|c| std::cmp::Reverse(c.score));
-        decide(ctx, n, clauses[n.clause].clone(), &cands, out);
+        decide(ctx, n, clauses[n.clause].clone(), &cands, &mut out.findings);
     }
 }
 
 /// The sentence's clauses, also cut at a full stop or a line that starts a list item: plain-text
 /// lists can reach the check as one "sentence".
 fn clauses(ctx: &SentenceCtx) -> Vec<Range<usize>> {
-    let s = &ctx.s;
+    let s = &ctx.sentence;
     let text = ctx.text();
     let mut out = Vec::new();
     for c in ctx.clause_ranges().iter().cloned() {
@@ -1082,7 +1108,7 @@ fn name_word(stems: &[&str], blocked: &[bool], fig: &Fig) -> bool {
 /// Does the noun after a count fit the figure? "681,692 executions", "8,389 people", "1 million
 /// party members" do; "40 generals" does not fit executions in general.
 fn noun_fits(ctx: &SentenceCtx, stems: &[&str], at: usize, fig: &Fig) -> bool {
-    let s = &ctx.s;
+    let s = &ctx.sentence;
     let word = |i: usize| (i < s.toks.len() && s.toks[i].kind == TokKind::Word).then(|| s.word(i));
     let Some(w1) = word(at) else { return true };
     if is_stop(w1) {
@@ -1128,7 +1154,7 @@ fn decide(
     }
     // Fits some value: sources disagree.
     if let Some(c) = cands.iter().find(|c| c.fig.values.iter().any(|x| fits(c, x))) {
-        if !ctx.config.enabled(Code::ContestedFigure) || attributed(ctx, clause) {
+        if attributed(ctx, clause) {
             return;
         }
         let f = c.fig;
@@ -1146,7 +1172,7 @@ fn decide(
             written(c),
             agree.join(" and ")
         );
-        let mut finding = Finding::new(Code::ContestedFigure, ctx.abs(&n.expr.range), msg);
+        let mut finding = CONTESTED_FIGURE.finding(ctx.abs(&n.expr.range), msg);
         finding.related = related(ctx, f);
         out.push(finding);
         return;
@@ -1178,11 +1204,11 @@ fn decide(
     let names_event = |c: &Cand| {
         c.date_tok.is_some_and(|d| {
             let expr = ctx.dates.iter().find(|x| x.toks.start == d);
-            let before = if d > 0 { ctx.s.word(d - 1) } else { "" };
+            let before = if d > 0 { ctx.sentence.word(d - 1) } else { "" };
             let after = expr.map_or(d + 1, |x| x.toks.end);
             matches!(before, "the" | "a" | "an" | "this" | "that" | "its" | "his" | "their")
-                && after < ctx.s.toks.len()
-                && ctx.s.toks[after].kind == TokKind::Word
+                && after < ctx.sentence.toks.len()
+                && ctx.sentence.toks[after].kind == TokKind::Word
         })
     };
     if n.measure == Measure::Count
@@ -1203,7 +1229,7 @@ fn decide(
         period(f),
         value_list(ctx, f)
     );
-    let mut finding = Finding::new(Code::DubiousFigure, ctx.abs(&n.expr.range), msg);
+    let mut finding = DUBIOUS_FIGURE.finding(ctx.abs(&n.expr.range), msg);
     let shown = FigureValue { low: best.low - c.extra, high: best.high - c.extra, ..best.clone() };
     let replacement = written_like(ctx, n.expr, &shown);
     if replacement != text[n.expr.range.clone()] {
@@ -1280,8 +1306,8 @@ fn is_attribution(w: &str) -> bool {
 
 /// Does the sentence say whose number it is ("according to Conquest", "official records")?
 fn attributed(ctx: &SentenceCtx, clause: Range<usize>) -> bool {
-    (0..ctx.s.toks.len()).any(|i| ctx.s.word(i) == "according")
-        || clause.into_iter().any(|i| is_attribution(ctx.s.word(i)))
+    (0..ctx.sentence.toks.len()).any(|i| ctx.sentence.word(i) == "according")
+        || clause.into_iter().any(|i| is_attribution(ctx.sentence.word(i)))
         || ctx.mentions.iter().any(|m| {
             ctx.kb.entries[m.entry].subkind == "historian"
                 || ctx.kb.entries[m.entry].kind == crate::base::Kind::Person
@@ -1329,8 +1355,9 @@ impl LowerFirst for String {
 mod tests {
     use expect_test::{expect, Expect};
 
-    use crate::analysis::{analyze_block, Code, Config};
+    use crate::analysis::analyze_block;
     use crate::checks::testing::{kb, marked_with_notes};
+    use crate::{Code, Config};
 
     fn render(text: &str) -> String {
         marked_with_notes(text, &Config::default(), |f| match f.code {
@@ -1506,6 +1533,39 @@ mod tests {
                 In 1938 Bukharin and Rykov and [?18] others were accused at the third show trial.
                 Sources disagree on defendants at the third Moscow trial (March 1938): from 20 to 21: 21 (trial record); 20 (essay 002). Your 18 others (20 in all) matches essay 002; say whose figure you use. -> "#]],
         );
+    }
+
+    /// Each figure code is switched on and off by its own setting (`clio.checks.dubiousFigure`
+    /// once silenced contested figures too).
+    #[test]
+    fn each_code_has_its_own_switch() {
+        let render_with = |text: &str, off: &[Code]| {
+            let mut config = Config::default();
+            config.disabled.extend(off.iter().copied());
+            marked_with_notes(text, &config, |f| match f.code {
+                Code::DubiousFigure => Some(("[!", "]")),
+                Code::ContestedFigure => Some(("[?", "]")),
+                _ => None,
+            })
+        };
+        let contested = "Only 3 delegates voted against Stalin in 1934.";
+        let dubious = "Stakhanov cut 120 tonnes of coal in 1935.";
+        let runs = [
+            render_with(contested, &[Code::DubiousFigure]),
+            render_with(contested, &[Code::ContestedFigure]),
+            render_with(dubious, &[Code::ContestedFigure]),
+            render_with(dubious, &[Code::DubiousFigure]),
+        ];
+        expect![[r#"
+            Only [?3] delegates voted against Stalin in 1934.
+            Sources disagree on votes against Stalin at the Seventeenth Congress (February 1934): from 3 to 300: 3 (officially announced result); about 100–300 (later testimony of delegates and of members of the counting commission). Your 3 matches officially announced result; say whose figure you use. -> 
+
+            Only 3 delegates voted against Stalin in 1934.
+
+            Stakhanov cut [!120] tonnes of coal in 1935.
+            120 does not match any figure the fact base has for Stakhanov's record output (31 August 1935): 102 (the record as officially announced, 31 August 1935); 12 (essay 002). -> 102
+
+            Stakhanov cut 120 tonnes of coal in 1935."#]].assert_eq(&runs.join("\n\n"));
     }
 
     #[test]

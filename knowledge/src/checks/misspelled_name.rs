@@ -21,9 +21,25 @@
 //! Tomskaya, Molotovsk) are not misspellings. The fix replaces the word with the canonical
 //! spelling; `Finding::word` lets the editor add the word to the ignore list.
 
-use super::SentenceCtx;
-use crate::analysis::{Code, Finding, Fix};
+use super::{Check, SentenceCtx, SentenceOut};
 use crate::base::{is_common_word, is_ordinary_word, EntryId, KnowledgeBase};
+use crate::finding::{Code, CodeSpec, Finding, Fix, Severity};
+
+pub const MISSPELLED_NAME: CodeSpec = CodeSpec {
+    code: Code::MisspelledName,
+    name: "misspelled-name",
+    setting: "misspelledName",
+    severity: Severity::Warning,
+    description: "Flag misspelled names of people, places and bodies.",
+};
+
+pub(crate) const CHECK: Check<Cands> = Check {
+    codes: &[MISSPELLED_NAME],
+    runs_when_off: false,
+    prepare: build,
+    sentence: Some(check),
+    document: None,
+};
 
 /// One word of a known name: "Trotsky", "Kronstadt", "Bronstein".
 #[derive(Debug)]
@@ -320,7 +336,7 @@ fn finding(
         let others: Vec<&str> = fixes[1..].iter().map(|x| x.0).collect();
         msg.push_str(&format!(" (or {})", others.join(", ")));
     }
-    let mut f = Finding::new(Code::MisspelledName, range.clone(), msg);
+    let mut f = MISSPELLED_NAME.finding(range.clone(), msg);
     f.fixes = fixes
         .iter()
         .map(|(c, _)| Fix {
@@ -356,7 +372,7 @@ fn closest_spelling<'k>(kb: &'k KnowledgeBase, entry: EntryId, written: &str) ->
     best.map_or(e.name.as_str(), |b| b.1)
 }
 
-pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
+fn check(ctx: &SentenceCtx, cands: &Cands, out: &mut SentenceOut) {
     let kb = ctx.kb;
     let text = ctx.text();
     // Known misspellings, found by the name index.
@@ -377,14 +393,13 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
         if odd.len() == 1 {
             f.word = Some(odd[0].to_string());
         }
-        out.push(f);
+        out.findings.push(f);
     }
     // Near misses among the other capitalised words.
-    let cands = &ctx.tables().names;
-    for (i, tok) in ctx.s.toks.iter().enumerate() {
+    for (i, tok) in ctx.sentence.toks.iter().enumerate() {
         let raw = &text[tok.range.clone()];
         if !raw.starts_with(|c: char| c.is_uppercase())
-            || ctx.s.toks[i].kind != crate::text::sentences::TokKind::Word
+            || ctx.sentence.toks[i].kind != crate::text::sentences::TokKind::Word
         {
             continue;
         }
@@ -421,7 +436,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                     fixes.push((c.written.as_str(), c.entry));
                 }
             }
-            out.push(finding(kb, abs, word, &fixes));
+            out.findings.push(finding(kb, abs, word, &fixes));
         }
     }
 }
@@ -430,8 +445,9 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
 mod tests {
     use expect_test::{expect, Expect};
 
-    use crate::analysis::{analyze_block, Code, Config};
+    use crate::analysis::analyze_block;
     use crate::checks::testing::{kb, marked_with_notes};
+    use crate::{Code, Config};
 
     fn render(text: &str, config: &Config) -> String {
         marked_with_notes(text, config, |f| (f.code == Code::MisspelledName).then_some(("[", "]")))
