@@ -234,7 +234,7 @@ fn check_sentence(
     config: &Config,
 ) -> SentenceResult {
     let start = range.start;
-    let ctx = SentenceCtx::new(kb, kb.lexicon(), body, range, mentions, quotes, config);
+    let ctx = SentenceCtx::new(kb, kb.cue_phrases(), body, range, mentions, quotes, config);
     let mut found = SentenceOut::default();
     for (i, check) in CHECKS.iter().enumerate() {
         if !check.runs(config) {

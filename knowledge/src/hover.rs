@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::analysis::Analysis;
 use crate::base::date::DaySpan;
-use crate::base::model::{format_number, Entry, EntryId, Figure, Kind};
+use crate::base::model::{Entry, EntryId, Figure, Kind};
 use crate::base::KnowledgeBase;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -284,6 +284,5 @@ pub fn at(kb: &KnowledgeBase, analysis: &Analysis, offset: usize) -> Option<Hove
     let f = kb.figures.iter().find(|f| {
         f.values.iter().any(|x| x.low <= v && v <= x.high && (x.low == x.high || v >= 10.0))
     })?;
-    let _ = format_number(v);
     Some(Hover { range: r, markdown: figure_card(kb, f) })
 }

@@ -10,12 +10,13 @@ use std::ops::Deref;
 use std::sync::OnceLock;
 
 use crate::base::KnowledgeBase;
-use crate::checks::{dubious_date, Tables, CHECKS};
+use crate::checks::grammar::cues::CuePhrases;
+use crate::checks::{Tables, CHECKS};
 
 pub struct Prepared {
     base: KnowledgeBase,
     /// The cue phrases and word lists the sentence grammar reads (shared by the date checks).
-    lexicon: OnceLock<dubious_date::Lexicon>,
+    cue_phrases: OnceLock<CuePhrases>,
     /// Per registered check (`CHECKS`, same order), what its `prepare` built.
     tables: Box<[OnceLock<Tables>]>,
 }
@@ -24,7 +25,7 @@ impl Prepared {
     pub fn new(base: KnowledgeBase) -> Prepared {
         Prepared {
             base,
-            lexicon: OnceLock::new(),
+            cue_phrases: OnceLock::new(),
             tables: CHECKS.iter().map(|_| OnceLock::new()).collect(),
         }
     }
@@ -40,14 +41,14 @@ impl Prepared {
 
     /// Builds every table now rather than on first use.
     pub fn prepare_all(&self) {
-        self.lexicon();
+        self.cue_phrases();
         for i in 0..CHECKS.len() {
             self.tables(i);
         }
     }
 
-    pub(crate) fn lexicon(&self) -> &dubious_date::Lexicon {
-        self.lexicon.get_or_init(|| dubious_date::Lexicon::build(&self.base))
+    pub(crate) fn cue_phrases(&self) -> &CuePhrases {
+        self.cue_phrases.get_or_init(|| CuePhrases::build(&self.base))
     }
 
     /// What the check registered at `i` built from the base.

@@ -1209,7 +1209,7 @@ struct SentenceData<'a> {
     negs: Vec<Negator>,
     /// Token index of each comma/semicolon etc. (negation scopes stop there).
     commas: Vec<usize>,
-    clauses: Vec<Range<usize>>,
+    clauses: &'a [Range<usize>],
 }
 
 impl SentenceData<'_> {
@@ -1458,8 +1458,9 @@ fn thesis(s: &Sentence) -> bool {
 pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
     let config = crate::config::Config::default();
     let mentions = kb.index.find_all(sentence);
-    let lexicon = super::dubious_date::Lexicon::build(kb);
-    let ctx = SentenceCtx::new(kb, &lexicon, sentence, 0..sentence.len(), &mentions, &[], &config);
+    let cue_phrases = super::grammar::cues::CuePhrases::build(kb);
+    let ctx =
+        SentenceCtx::new(kb, &cue_phrases, sentence, 0..sentence.len(), &mentions, &[], &config);
     let ix = &Index::build(kb);
     let tw = ix.lists.tok_words(&ctx.sentence);
     let ps = pieces(ix, &ctx.sentence, &tw);
@@ -2076,7 +2077,7 @@ mod tests {
         let mentions = kb.index.find_all(text);
         let ix = Index::build(kb);
         for r in crate::text::sentences::split(text, 0..text.len()) {
-            let ctx = SentenceCtx::new(kb, kb.lexicon(), text, r, &mentions, &quotes, &config);
+            let ctx = SentenceCtx::new(kb, kb.cue_phrases(), text, r, &mentions, &quotes, &config);
             all.extend(claims(&ctx, &ix).into_iter().map(|c| Claim { block: 0..text.len(), ..c }));
         }
         let (found, _) = document(kb, &ix, &all, text);

@@ -36,6 +36,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use super::grammar::clauses::cut_at_stops_and_bullets;
 use super::{Check, SentenceCtx, SentenceOut};
 use crate::base::date::DaySpan;
 use crate::base::{format_number, Figure, FigureValue};
@@ -837,7 +838,7 @@ fn check(ctx: &SentenceCtx, prep: &Figures, out: &mut SentenceOut) {
     if ctx.numbers.is_empty() || ctx.kb.figures.is_empty() {
         return;
     }
-    let clauses = clauses(ctx);
+    let clauses = cut_at_stops_and_bullets(ctx.clauses(), &ctx.sentence, ctx.text());
     let nums = numbers(ctx, &clauses);
     if nums.is_empty() {
         return;
@@ -1065,38 +1066,6 @@ fn check(ctx: &SentenceCtx, prep: &Figures, out: &mut SentenceOut) {
         cands.sort_by_key(|c| std::cmp::Reverse(c.score));
         decide(ctx, n, clauses[n.clause].clone(), &cands, &mut out.findings);
     }
-}
-
-/// The sentence's clauses, also cut at a full stop or a line that starts a list item: plain-text
-/// lists can reach the check as one "sentence".
-fn clauses(ctx: &SentenceCtx) -> Vec<Range<usize>> {
-    let s = &ctx.sentence;
-    let text = ctx.text();
-    let mut out = Vec::new();
-    for c in ctx.clause_ranges().iter().cloned() {
-        let mut start = c.start;
-        for i in c.clone() {
-            let w = s.word(i);
-            let bullet = matches!(w, "-" | "*" | "•" | "–")
-                && i > 0
-                && text[s.toks[i - 1].range.end..s.toks[i].range.start].contains('\n');
-            let stop = matches!(w, "." | "!" | "?")
-                && !(i + 1 < s.toks.len() && s.toks[i + 1].range.start == s.toks[i].range.end);
-            if bullet || stop {
-                if start < i {
-                    out.push(start..i);
-                }
-                start = i + 1;
-            }
-        }
-        if start < c.end {
-            out.push(start..c.end);
-        }
-    }
-    if out.is_empty() {
-        out.push(0..s.toks.len());
-    }
-    out
 }
 
 /// Does the sentence use a distinctive word of the figure's name ("Congress" for "Delegates of

@@ -15,12 +15,15 @@
 
 pub mod anachronism;
 pub mod counterargument;
+pub(crate) mod dating;
 pub mod dubious_date;
 pub mod figures;
+pub(crate) mod grammar;
 pub mod misspelled_name;
 mod sentence;
 #[cfg(test)]
 mod testing;
+pub(crate) mod wording;
 
 use std::any::Any;
 

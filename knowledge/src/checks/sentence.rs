@@ -1,21 +1,23 @@
 //! One sentence, pre-digested for the checks: its tokens, the names, dates and numbers in it,
-//! and what several checks read from it (clauses, the cue phrases in it), worked out once.
+//! and what several checks read from it (clauses, names, the cue phrases in it, whether it is a
+//! question or a counterfactual), worked out once, on first use.
 
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::dubious_date;
+use super::grammar::cues::{CuePhrases, SentenceCues};
+use super::grammar::names::{names_in, SentenceName};
+use super::grammar::{clauses, hypothetical};
 use crate::base::{KnowledgeBase, Mention};
 use crate::config::Config;
 use crate::text::dates::{self, DateExpr};
 use crate::text::numbers::{self, NumberExpr};
 use crate::text::sentences::Sentence;
 
-/// One sentence, pre-digested for the checks.
 pub struct SentenceCtx<'a> {
     pub kb: &'a KnowledgeBase,
     /// The base's cue phrases, prepared once per base.
-    lexicon: &'a dubious_date::Lexicon,
+    pub(crate) cue_phrases: &'a CuePhrases,
     pub config: &'a Config,
     /// The block's masked text (original case); sentence and mention ranges index into it.
     pub block: &'a str,
@@ -29,18 +31,17 @@ pub struct SentenceCtx<'a> {
     pub numbers: Vec<NumberExpr>,
     /// Quotations in the block (block-relative).
     pub quotes: &'a [Range<usize>],
-    /// What several checks read from the sentence, worked out once on first use.
     clauses: OnceCell<Vec<Range<usize>>>,
     date_clauses: OnceCell<Vec<Range<usize>>>,
-    names: OnceCell<Vec<dubious_date::Name>>,
-    lex: OnceCell<dubious_date::Lex<'a>>,
+    names: OnceCell<Vec<SentenceName>>,
+    cues: OnceCell<SentenceCues<'a>>,
     hypothetical: OnceCell<bool>,
 }
 
 impl<'a> SentenceCtx<'a> {
     pub(crate) fn new(
         kb: &'a KnowledgeBase,
-        lexicon: &'a dubious_date::Lexicon,
+        cue_phrases: &'a CuePhrases,
         block: &'a str,
         range: Range<usize>,
         mentions: &[Mention],
@@ -60,8 +61,8 @@ impl<'a> SentenceCtx<'a> {
         let numbers = numbers::find(&sentence);
         SentenceCtx {
             kb,
+            cue_phrases,
             config,
-            lexicon,
             block,
             sentence,
             mentions,
@@ -71,34 +72,36 @@ impl<'a> SentenceCtx<'a> {
             clauses: OnceCell::new(),
             date_clauses: OnceCell::new(),
             names: OnceCell::new(),
-            lex: OnceCell::new(),
+            cues: OnceCell::new(),
             hypothetical: OnceCell::new(),
         }
     }
 
-    /// The base's cue phrases and word lists, prepared once per base.
-    pub(crate) fn lexicon(&self) -> &'a dubious_date::Lexicon {
-        self.lexicon
+    /// The sentence's clauses (token ranges; `grammar::clauses::split`).
+    pub(crate) fn clauses(&self) -> &[Range<usize>] {
+        self.clauses.get_or_init(|| clauses::split(&self.sentence))
     }
 
-    /// The names in the sentence as the date checks read them (`dubious_date::names`).
-    pub(crate) fn names(&self) -> &[dubious_date::Name] {
-        self.names.get_or_init(|| dubious_date::names(self))
-    }
-
-    /// Clauses as the date checks read them (`dubious_date::clauses`).
+    /// The clauses with a bracketed date kept with its clause, as the date checks read them.
     pub(crate) fn date_clauses(&self) -> &[Range<usize>] {
-        self.date_clauses.get_or_init(|| dubious_date::clauses(self))
+        self.date_clauses.get_or_init(|| {
+            clauses::with_bare_dates_joined(self.clauses(), &self.sentence, &self.dates)
+        })
     }
 
-    /// Where the base's cue phrases occur in the sentence (`dubious_date::Lex`).
-    pub(crate) fn lex(&self) -> &dubious_date::Lex<'a> {
-        self.lex.get_or_init(|| dubious_date::Lex::new(self))
+    /// The names in the sentence as the grammar reads them.
+    pub(crate) fn names(&self) -> &[SentenceName] {
+        self.names.get_or_init(|| names_in(self))
     }
 
-    /// Is the sentence a question or a counterfactual (`dubious_date::hypothetical`)?
+    /// Where the base's cue phrases occur in the sentence.
+    pub(crate) fn cues(&self) -> &SentenceCues<'a> {
+        self.cues.get_or_init(|| SentenceCues::find(self))
+    }
+
+    /// Is the sentence a question or a counterfactual?
     pub(crate) fn hypothetical(&self) -> bool {
-        *self.hypothetical.get_or_init(|| dubious_date::hypothetical(self))
+        *self.hypothetical.get_or_init(|| hypothetical(self))
     }
 
     /// The sentence text in its original case.
@@ -124,69 +127,18 @@ impl<'a> SentenceCtx<'a> {
         first..end.max(first + 1).min(self.sentence.toks.len())
     }
 
-    /// Clause boundaries as token index ranges: split at `;`, `:`, `—`, parentheses, and at
-    /// ", but", ", while", ", whereas", ", and" followed by a new subject, "which", "when".
-    pub fn clauses(&self) -> Vec<Range<usize>> {
-        self.clause_ranges().to_vec()
+    /// Token index of a date's year.
+    pub(crate) fn year_token(&self, d: &DateExpr) -> usize {
+        d.toks
+            .clone()
+            .find(|&i| self.sentence.toks[i].range.start == d.year_range.start)
+            .unwrap_or(d.toks.start)
     }
 
-    /// `clauses()`, worked out once per sentence.
-    pub fn clause_ranges(&self) -> &[Range<usize>] {
-        self.clauses.get_or_init(|| self.find_clauses())
-    }
-
-    fn find_clauses(&self) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        let n = self.sentence.toks.len();
-        for i in 0..n {
-            let w = self.sentence.word(i);
-            let cut_here = matches!(w, ";" | ":" | "—" | "(" | ")" | "–")
-                && !(w == "–"
-                    && i > 0
-                    && i + 1 < n
-                    && self.sentence.toks[i - 1].range.end == self.sentence.toks[i].range.start);
-            let cut_before = i > 0
-                && self.sentence.word(i - 1) == ","
-                && matches!(
-                    w,
-                    "but"
-                        | "while"
-                        | "whereas"
-                        | "although"
-                        | "though"
-                        | "yet"
-                        | "which"
-                        | "who"
-                        | "when"
-                        | "whilst"
-                        | "and"
-                        | "before"
-                        | "after"
-                );
-            if cut_here {
-                if start < i {
-                    out.push(start..i);
-                }
-                start = i + 1;
-            } else if cut_before && start < i - 1 {
-                out.push(start..i - 1);
-                start = i;
-            }
-        }
-        if start < n {
-            out.push(start..n);
-        }
-        out
-    }
-
-    /// The clause (token range) containing token `t`.
-    pub fn clause_of(&self, t: usize) -> Range<usize> {
-        self.clause_ranges()
-            .iter()
-            .find(|c| c.contains(&t))
-            .cloned()
-            .unwrap_or(0..self.sentence.toks.len())
+    /// Which quotation of the block token `i` is in, if any.
+    pub(crate) fn quotation_of(&self, i: usize) -> Option<usize> {
+        let r = self.abs(&self.sentence.toks[i].range);
+        self.quotes.iter().position(|q| q.start <= r.start && r.end <= q.end)
     }
 
     /// Is the sentence-relative range inside a quotation?
