@@ -37,6 +37,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::grammar::clauses::cut_at_stops_and_bullets;
+use super::wording::lower_first;
 use super::{Check, SentenceCtx, SentenceOut};
 use crate::base::date::DaySpan;
 use crate::base::{format_number, Figure, FigureValue};
@@ -44,6 +45,7 @@ use crate::finding::{Code, CodeSpec, Finding, Fix, Related, Severity};
 use crate::text::dates::Relation;
 use crate::text::numbers::NumberExpr;
 use crate::text::sentences::TokKind;
+use crate::text::stopwords::is_function_word;
 
 pub const DUBIOUS_FIGURE: CodeSpec = CodeSpec {
     code: Code::DubiousFigure,
@@ -107,21 +109,8 @@ fn unit_measure(unit: &str) -> Measure {
     }
 }
 
-/// Light stemming, returning a prefix of the word: executions/executed -> execut, purge -> purg.
-fn stem(w: &str) -> &str {
-    let w = crate::text::sentences::possessive_base(w);
-    // Every suffix ends in one of these letters, and leaves at least four bytes.
-    if w.len() < 5 || !matches!(w.as_bytes()[w.len() - 1], b's' | b'n' | b'g' | b'd' | b'e') {
-        return w;
-    }
-    for suf in ["ations", "ation", "ions", "ion", "ings", "ing", "ed", "es", "s", "e"] {
-        if let Some(s) = w.strip_suffix(suf) {
-            if s.len() >= 4 {
-                return s;
-            }
-        }
-    }
-    w
+fn stem(w: &str) -> String {
+    crate::text::stem::stem(w)
 }
 
 /// Words before a number that are not hedges but show it is not a quantity: "p. 45", "Order No.
@@ -156,84 +145,6 @@ const NOT_QUANTITY_BEFORE: &[&str] = &[
     "ch",
     "art",
 ];
-
-/// Function words a number may be followed by without naming what it counts.
-fn is_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "were"
-            | "was"
-            | "had"
-            | "have"
-            | "has"
-            | "are"
-            | "is"
-            | "been"
-            | "being"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "by"
-            | "to"
-            | "from"
-            | "and"
-            | "or"
-            | "but"
-            | "with"
-            | "during"
-            | "between"
-            | "under"
-            | "over"
-            | "after"
-            | "before"
-            | "since"
-            | "until"
-            | "per"
-            | "as"
-            | "than"
-            | "more"
-            | "less"
-            | "fewer"
-            | "out"
-            | "up"
-            | "each"
-            | "a"
-            | "an"
-            | "the"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "who"
-            | "which"
-            | "whom"
-            | "whose"
-            | "would"
-            | "could"
-            | "should"
-            | "might"
-            | "may"
-            | "will"
-            | "did"
-            | "do"
-            | "went"
-            | "got"
-            | "still"
-            | "all"
-            | "alone"
-            | "only"
-            | "altogether"
-            | "then"
-            | "there"
-            | "they"
-            | "so"
-    )
-}
 
 /// Cue stems that name who is counted in too general a way to pick out one figure by themselves.
 const GENERIC_CUES: &[&str] =
@@ -515,7 +426,7 @@ struct Fig {
 }
 
 fn prepare(f: &Figure) -> Fig {
-    let unit = stem(&f.unit).to_string();
+    let unit = stem(&f.unit);
     let mut cues = Vec::new();
     for c in &f.cues {
         let c = c.to_lowercase();
@@ -561,7 +472,7 @@ fn prepare(f: &Figure) -> Fig {
         .filter(|w| {
             w.len() >= 4
                 && w.chars().all(char::is_alphabetic)
-                && !is_stop(w.to_ascii_lowercase().as_str())
+                && !is_function_word(w.to_ascii_lowercase().as_str())
         })
         .map(|w| stem(&w.to_ascii_lowercase()).to_string())
         .filter(|st| !cues.iter().any(|c| c.words.iter().any(|x| x == st)))
@@ -631,7 +542,7 @@ struct Occ {
 }
 
 /// Does the cue phrase start at token `i`?
-fn cue_at(ctx: &SentenceCtx, stems: &[&str], i: usize, cue: &Cue) -> Option<usize> {
+fn cue_at(ctx: &SentenceCtx, stems: &[String], i: usize, cue: &Cue) -> Option<usize> {
     let wild = cue.wild;
     let cue = &cue.words;
     for (k, w) in cue.iter().enumerate() {
@@ -845,7 +756,7 @@ fn check(ctx: &SentenceCtx, prep: &Figures, out: &mut SentenceOut) {
     }
     let s = &ctx.sentence;
     let ntok = s.toks.len();
-    let stems: Vec<&str> = (0..ntok).map(|i| stem(s.word(i))).collect();
+    let stems: Vec<String> = (0..ntok).map(|i| stem(s.word(i))).collect();
     // Tokens no cue may use: inside a number, or the measure word right after one.
     let mut blocked = vec![false; ntok];
     for n in &ctx.numbers {
@@ -879,7 +790,7 @@ fn check(ctx: &SentenceCtx, prep: &Figures, out: &mut SentenceOut) {
             };
             // A whole owns only the noun right after it ("the 1,966 delegates", "139 Central Committee members").
             let e = n.expr.toks.end;
-            if n.whole && !(weak && (a == e || (a == e + 1 && !is_stop(s.word(e))))) {
+            if n.whole && !(weak && (a == e || (a == e + 1 && !is_function_word(s.word(e))))) {
                 continue;
             }
             if d > 12.0 {
@@ -912,7 +823,7 @@ fn check(ctx: &SentenceCtx, prep: &Figures, out: &mut SentenceOut) {
         if tok.kind != TokKind::Word {
             continue;
         }
-        if let Some(list) = prep.by_first.get(stems[i]) {
+        if let Some(list) = prep.by_first.get(&stems[i]) {
             for &(fi, ci) in list {
                 add(fi, ci, i);
             }
@@ -1070,20 +981,20 @@ fn check(ctx: &SentenceCtx, prep: &Figures, out: &mut SentenceOut) {
 
 /// Does the sentence use a distinctive word of the figure's name ("Congress" for "Delegates of
 /// the 1934 Congress arrested"), other than its cues?
-fn name_word(stems: &[&str], blocked: &[bool], fig: &Fig) -> bool {
+fn name_word(stems: &[String], blocked: &[bool], fig: &Fig) -> bool {
     fig.name_words.iter().any(|w| (0..stems.len()).any(|i| !blocked[i] && stems[i] == w.as_str()))
 }
 
 /// Does the noun after a count fit the figure? "681,692 executions", "8,389 people", "1 million
 /// party members" do; "40 generals" does not fit executions in general.
-fn noun_fits(ctx: &SentenceCtx, stems: &[&str], at: usize, fig: &Fig) -> bool {
+fn noun_fits(ctx: &SentenceCtx, stems: &[String], at: usize, fig: &Fig) -> bool {
     let s = &ctx.sentence;
     let word = |i: usize| (i < s.toks.len() && s.toks[i].kind == TokKind::Word).then(|| s.word(i));
     let Some(w1) = word(at) else { return true };
-    if is_stop(w1) {
+    if is_function_word(w1) {
         return true;
     }
-    let known = |i: usize| is_people(s.word(i)) || fig.vocab.iter().any(|v| v == stems[i]);
+    let known = |i: usize| is_people(s.word(i)) || fig.vocab.iter().any(|v| *v == stems[i]);
     known(at) || word(at + 1).is_some() && known(at + 1)
 }
 
@@ -1133,7 +1044,7 @@ fn decide(
         let hi = f.values.iter().map(|x| x.high).fold(f64::MIN, f64::max);
         let msg = format!(
             "Sources disagree on {}{}: from {} to {}: {}. Your {} matches {}; say whose figure you use.",
-            f.name.to_lowercase_first(),
+            lower_first(&f.name),
             period(f),
             format_number(lo),
             format_number(hi),
@@ -1194,7 +1105,7 @@ fn decide(
     let msg = format!(
         "{} does not match any figure the fact base has for {}{}: {}.",
         written(c),
-        f.name.to_lowercase_first(),
+        lower_first(&f.name),
         period(f),
         value_list(ctx, f)
     );
@@ -1299,25 +1210,6 @@ fn related(ctx: &SentenceCtx, f: &Figure) -> Vec<Related> {
             Related { message: m, range: None }
         }))
         .collect()
-}
-
-trait LowerFirst {
-    fn to_lowercase_first(&self) -> String;
-}
-
-impl LowerFirst for String {
-    /// "Executions in the Great Terror" -> "executions in the Great Terror"; keeps "Stakhanov's".
-    fn to_lowercase_first(&self) -> String {
-        let mut words = self.split_whitespace();
-        let first = words.next().unwrap_or("");
-        let second_lower = !words.next().is_some_and(|w| w.starts_with(char::is_uppercase));
-        if crate::base::is_ordinary_word(first) && second_lower {
-            let mut c = self.chars();
-            c.next().map_or(String::new(), |f| f.to_lowercase().chain(c).collect())
-        } else {
-            self.clone()
-        }
-    }
 }
 
 #[cfg(test)]

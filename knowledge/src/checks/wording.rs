@@ -4,8 +4,10 @@
 //! Communism").
 
 use crate::base::date::{Date, When};
+use crate::base::is_ordinary_word;
 use crate::base::{Entry, Kind};
 use crate::checks::grammar::words::names_an_act;
+use crate::text::stopwords::is_function_word;
 
 /// Human form of a fact-base date with its preposition: "on 1 December 1934", "in March 1921",
 /// "around 1928".
@@ -95,5 +97,29 @@ pub(crate) fn capitalise(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
+    }
+}
+
+/// "The scale ..." -> "the scale ..."; names keep their capital ("Stalin's", "War Communism").
+pub(crate) fn lower_first(s: &str) -> String {
+    let mut words = s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    // Only a text that starts with a word: "1934 Congress" or "“War” Communism" stays as it is.
+    if !s.starts_with(char::is_alphabetic) {
+        return s.to_string();
+    }
+    let first = words.next().unwrap_or("");
+    let next_is_name = s[first.len()..].starts_with(' ')
+        && words.next().is_some_and(|w| w.starts_with(char::is_uppercase));
+    let function = is_function_word(&first.to_lowercase());
+    if first.len() > 1
+        && (function || !next_is_name)
+        && first.chars().skip(1).all(|c| c.is_lowercase())
+        && is_ordinary_word(&first.to_lowercase())
+    {
+        let mut cs = s.chars();
+        let c = cs.next().unwrap();
+        c.to_lowercase().chain(cs).collect()
+    } else {
+        s.to_string()
     }
 }

@@ -10,6 +10,8 @@ mod latex;
 mod markdown;
 pub mod numbers;
 pub mod sentences;
+pub mod stem;
+pub(crate) mod stopwords;
 
 use std::ops::Range;
 

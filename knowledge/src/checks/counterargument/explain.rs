@@ -1,0 +1,62 @@
+//! A tuning aid: how one sentence scores against each argument.
+
+use super::index::Index;
+use super::scoring::{find_hits, negators, pieces, signals, SentenceData};
+use crate::base::KnowledgeBase;
+use crate::checks::grammar::cues::CuePhrases;
+use crate::checks::SentenceCtx;
+use crate::text::sentences::TokKind;
+
+/// How a sentence scores against each argument (for tuning and tests): hits, the top arguments
+/// and whether the sentence argues at all.
+/// Builds its own tables each time: a tuning aid, not a path the analysis takes.
+pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
+    let config = crate::config::Config::default();
+    let mentions = kb.index.find_all(sentence);
+    let cue_phrases = CuePhrases::build(kb);
+    let ctx =
+        SentenceCtx::new(kb, &cue_phrases, sentence, 0..sentence.len(), &mentions, &[], &config);
+    let ix = &Index::build(kb);
+    let tw = ix.lists.tok_words(&ctx.sentence);
+    let ps = pieces(ix, &ctx.sentence, &tw);
+    let hits = find_hits(ix, &ps);
+    let s = &ctx.sentence;
+    let commas = (0..s.toks.len())
+        .filter(|&i| {
+            s.toks[i].kind == TokKind::Punct
+                && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")
+        })
+        .collect();
+    let d =
+        SentenceData { ps, hits, negs: negators(&ctx, ix, &tw), commas, clauses: ctx.clauses() };
+    let mut out = format!(
+        "signals={:?} negs={:?}\n",
+        signals(&ctx, ix, &tw),
+        d.negs.iter().map(|n| n.toks.clone()).collect::<Vec<_>>()
+    );
+    for h in &d.hits {
+        let c = &ix.cues[h.cue];
+        out.push_str(&format!(
+            "  hit {:?}{}{} w={:.2} idf={:.2} args={:?}\n",
+            &sentence[s.toks[h.toks.start].range.start..s.toks[h.toks.end - 1].range.end],
+            if c.topic { " (topic)" } else { "" },
+            if c.predicate { " (predicate)" } else { "" },
+            c.weight,
+            c.idf,
+            c.args.iter().map(|&a| kb.arguments[a].id.as_str()).collect::<Vec<_>>()
+        ));
+    }
+    for sc in d.score(kb, ix, &(0..s.toks.len()), false).iter().take(4) {
+        out.push_str(&format!(
+            "  {} {:.2} distinct={} predicates={} specific={} heaviest={:.2} negated={}\n",
+            kb.arguments[sc.argument].id,
+            sc.score,
+            sc.distinct,
+            sc.predicates,
+            sc.specific,
+            sc.heaviest,
+            sc.negated
+        ));
+    }
+    out
+}

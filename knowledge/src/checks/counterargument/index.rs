@@ -1,0 +1,415 @@
+//! What the check builds from a base, once: the arguments' cues as stems with their weights
+//! (BM25 inverse document frequency over the arguments), the claims' content words, the marker
+//! lists, and each argument written out as a counterpoint.
+
+use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
+
+use super::document::{full_source, point, sentence_body, short_source};
+use super::markers::{MarkerLists, WordInfo};
+use super::{B, CLAIM_WORD, PHRASE_BOOST, PREDICATE_IDF, SIDES, SPECIFIC_DF};
+use crate::base::{KnowledgeBase, Stance};
+use crate::checks::wording::lower_first;
+use crate::text::sentences::{possessive_base, tokenize, TokKind};
+use crate::text::stem::{stem, stem_ascii, stem_uncached};
+use crate::text::stopwords::FUNCTION_WORDS;
+
+/// Words every argument of the debate uses: not content words of one claim.
+pub(super) const DEBATE_WORDS: &[&str] = &[
+    "lenin",
+    "stalin",
+    "leninism",
+    "stalinism",
+    "soviet",
+    "bolshevik",
+    "bolsheviks",
+    "party",
+    "regime",
+    "state",
+    "system",
+    "made",
+    "make",
+    "later",
+];
+
+pub(super) fn is_stopword(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w) || DEBATE_WORDS.contains(&w)
+}
+
+/// Stems of everyday verbs and words that do not make a phrase specific ("led to", "had to").
+pub(super) const LIGHT: &[&str] = &[
+    "led", "lead", "had", "hav", "mak", "mad", "set", "put", "carri", "carry", "get", "got", "go",
+    "went", "com", "came", "tak", "took", "giv", "gav", "given", "use", "us", "far", "much",
+    "never", "did", "just", "whol", "own", "new", "old", "member", "peopl", "lenin", "stalin",
+];
+
+/// One word of a cue: a stem, or a prefix for a cue word written with a trailing `*`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(super) enum CueWord {
+    Stem(String),
+    Prefix(String),
+}
+
+/// A `CueWord` as matched against a sentence: a stem by its id in `Index::stem_ids`.
+#[derive(Clone, Debug)]
+pub(super) enum CuePattern {
+    Stem(u32),
+    Prefix(String),
+}
+
+pub(super) fn cue_parts(cue: &str) -> Vec<CueWord> {
+    let mut out = Vec::new();
+    for piece in cue.split_whitespace() {
+        if let Some(p) = piece.strip_suffix('*') {
+            out.push(CueWord::Prefix(p.to_lowercase()));
+            continue;
+        }
+        for t in tokenize(piece) {
+            if t.kind == TokKind::Punct {
+                continue;
+            }
+            let w = &piece[t.range];
+            for sub in w.split('-').filter(|x| !x.is_empty()) {
+                out.push(CueWord::Stem(stem(sub)));
+            }
+        }
+    }
+    out
+}
+
+pub(super) struct ArgumentCue {
+    /// Its words, stems by their id in `Index::stem_ids`.
+    pub(super) parts: Vec<CuePattern>,
+    /// Arguments listing this cue, ascending.
+    pub(super) args: Vec<usize>,
+    /// BM25 inverse document frequency times the phrase boost.
+    pub(super) weight: f32,
+    pub(super) idf: f32,
+    pub(super) specific: bool,
+    /// Shows what a sentence argues: not a name, not common to many arguments, not only function
+    /// words ("Lenin never").
+    pub(super) predicate: bool,
+    /// The side of every argument that lists it, if they agree.
+    pub(super) stance: Option<Stance>,
+    /// Only function words and names ("Lenin did not"): half weight, not a distinct cue.
+    pub(super) weak: bool,
+    /// The cue is just a name of something in the fact base ("Cheka", "Five-Year Plan"): it
+    /// shows what a sentence is about, not what it argues.
+    pub(super) topic: bool,
+}
+
+pub(crate) struct Index {
+    pub(super) cues: Vec<ArgumentCue>,
+    /// The stems of the cues and of the claims' content words, numbered: a sentence word whose
+    /// stem is not here matches no cue and no claim word, and the others compare as numbers.
+    pub(super) stem_ids: FxHashMap<Box<[u8]>, u32>,
+    /// Cues by their first stem (by stem id).
+    pub(super) by_first: Vec<Vec<usize>>,
+    /// Cues whose first word is a prefix pattern.
+    pub(super) by_prefix: Vec<usize>,
+    /// BM25 length normalisation per argument.
+    pub(super) norm: Vec<f32>,
+    /// Content stems of each argument's `claim` (by stem id): the arguments, ascending, with the
+    /// word's weight.
+    pub(super) claim_words: Vec<Vec<(usize, f32)>>,
+    /// Entries that stand for each side of the debate: Lenin / Leninism and Stalin / Stalinism.
+    pub(super) sides: [Vec<usize>; 2],
+    /// Meta markers, hedges, claim markers and negations.
+    pub(super) lists: MarkerLists,
+    /// Each argument as a counterpoint reads: claim, evidence and source (formatted once, since
+    /// every re-check of a document states them again).
+    pub(super) points: Vec<String>,
+    /// Each argument's quick-fix sentences: "However, ... (source)." and "Evidence (full source).".
+    pub(super) however: Vec<String>,
+    pub(super) citation: Vec<String>,
+}
+
+/// Is the (lower-case) cue wholly a name in the fact base, in some capitalisation?
+pub(super) fn is_name(kb: &KnowledgeBase, cue: &str) -> bool {
+    let title: String = cue
+        .split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map(|c| c.to_uppercase().chain(cs).collect::<String>()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    [cue.to_string(), title, cue.to_uppercase()]
+        .iter()
+        .any(|v| kb.index.find_all(v).iter().any(|m| m.range == (0..v.len())))
+}
+
+pub(super) fn idf(n: usize, df: usize) -> f32 {
+    let (n, df) = (n as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+impl Index {
+    pub(super) fn build(kb: &KnowledgeBase) -> Index {
+        let n = kb.arguments.len();
+        let mut by_parts: HashMap<Vec<CueWord>, Vec<usize>> = HashMap::new();
+        let mut order: Vec<Vec<CueWord>> = Vec::new();
+        let mut topics: HashSet<Vec<CueWord>> = HashSet::new();
+        let mut ncues = vec![0usize; n];
+        for (ai, a) in kb.arguments.iter().enumerate() {
+            for c in &a.cues {
+                let parts = cue_parts(c);
+                if parts.is_empty() {
+                    continue;
+                }
+                if is_name(kb, c) {
+                    topics.insert(parts.clone());
+                }
+                let e = by_parts.entry(parts.clone()).or_insert_with(|| {
+                    order.push(parts);
+                    Vec::new()
+                });
+                if !e.contains(&ai) {
+                    e.push(ai);
+                    ncues[ai] += 1;
+                }
+            }
+        }
+        // Each argument as a document for document frequencies: its claim and evidence, stemmed.
+        let docs: Vec<Vec<Vec<String>>> = kb
+            .arguments
+            .iter()
+            .map(|a| [&a.claim, &a.evidence_text].iter().map(|t| text_stems(t)).collect())
+            .collect();
+        // Where each stem stands in those documents, so that a cue is looked for only where its
+        // first word is (the cues times the documents would cost milliseconds at start-up).
+        let mut postings: HashMap<&str, Vec<(usize, usize, usize)>> = HashMap::new();
+        for (ai, doc) in docs.iter().enumerate() {
+            for (si, seg) in doc.iter().enumerate() {
+                for (k, w) in seg.iter().enumerate() {
+                    postings.entry(w.as_str()).or_default().push((ai, si, k));
+                }
+            }
+        }
+        let mut cues = Vec::new();
+        let mut stem_ids: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+        let mut by_first: Vec<Vec<usize>> = Vec::new();
+        let mut by_prefix = Vec::new();
+        for parts in order {
+            let args = by_parts.remove(&parts).unwrap_or_default();
+            let words = parts.len();
+            let mut in_doc = vec![false; n];
+            match &parts[0] {
+                CueWord::Stem(first) => {
+                    for &(ai, si, k) in postings.get(first.as_str()).into_iter().flatten() {
+                        let seg = &docs[ai][si];
+                        in_doc[ai] = in_doc[ai]
+                            || (k + words <= seg.len()
+                                && contains_phrase(&seg[k..k + words], &parts));
+                    }
+                }
+                CueWord::Prefix(_) => {
+                    for (ai, hit) in in_doc.iter_mut().enumerate() {
+                        *hit = docs[ai].iter().any(|seg| contains_phrase(seg, &parts));
+                    }
+                }
+            }
+            let df = (0..n).filter(|&ai| args.contains(&ai) || in_doc[ai]).count();
+            let cue_idf = idf(n, df);
+            let mut weight = cue_idf * (1.0 + PHRASE_BOOST * (words as f32 - 1.0));
+            let topic = topics.contains(&parts);
+            // Two content words at least: "temporary retreat", not "led to" or "party members".
+            let content = parts
+                .iter()
+                .filter(|p| match p {
+                    CueWord::Stem(s) => {
+                        s.len() > 2
+                            && !FUNCTION_WORDS.contains(&s.as_str())
+                            && !LIGHT.contains(&s.as_str())
+                    }
+                    CueWord::Prefix(_) => true,
+                })
+                .count();
+            let specific = content >= 2 && df <= SPECIFIC_DF && !topic;
+            // Only function words and names ("Lenin did not"): a weak hint at most.
+            let weak = content == 0 && !topic;
+            if weak {
+                weight *= 0.5;
+            }
+            let ci = cues.len();
+            let ids: Vec<CuePattern> = parts
+                .iter()
+                .map(|p| match p {
+                    CueWord::Stem(s) => CuePattern::Stem(intern(&mut stem_ids, s)),
+                    CueWord::Prefix(x) => CuePattern::Prefix(x.clone()),
+                })
+                .collect();
+            match ids[0] {
+                CuePattern::Stem(id) => {
+                    let id = id as usize;
+                    if by_first.len() <= id {
+                        by_first.resize_with(id + 1, Vec::new);
+                    }
+                    by_first[id].push(ci);
+                }
+                CuePattern::Prefix(_) => by_prefix.push(ci),
+            }
+            let predicate = !topic && cue_idf >= PREDICATE_IDF && content >= 1;
+            let stance = Some(kb.arguments[args[0]].stance)
+                .filter(|s| args.iter().all(|&a| kb.arguments[a].stance == *s));
+            cues.push(ArgumentCue {
+                parts: ids,
+                args,
+                weight,
+                idf: cue_idf,
+                specific,
+                predicate,
+                stance,
+                topic,
+                weak,
+            });
+        }
+        let avg = (ncues.iter().sum::<usize>() as f32 / n.max(1) as f32).max(1.0);
+        let norm = ncues.iter().map(|&c| 1.0 - B + B * c as f32 / avg).collect();
+
+        let mut claim_df: Vec<Vec<usize>> = Vec::new();
+        for (ai, a) in kb.arguments.iter().enumerate() {
+            for t in tokenize(&a.claim) {
+                if t.kind != TokKind::Word {
+                    continue;
+                }
+                for sub in a.claim[t.range.clone()].split('-') {
+                    let low = possessive_base(&sub.to_lowercase()).to_string();
+                    if low.len() < 3 || is_stopword(&low) {
+                        continue;
+                    }
+                    let id = intern(&mut stem_ids, &stem(&low)) as usize;
+                    if claim_df.len() <= id {
+                        claim_df.resize_with(id + 1, Vec::new);
+                    }
+                    let e = &mut claim_df[id];
+                    if !e.contains(&ai) {
+                        e.push(ai);
+                    }
+                }
+            }
+        }
+        let mut claim_words: Vec<Vec<(usize, f32)>> = claim_df
+            .into_iter()
+            .map(|v| {
+                let w = CLAIM_WORD * idf(n, v.len());
+                v.into_iter().map(|a| (a, w)).collect()
+            })
+            .collect();
+        // Every known stem has its (maybe empty) entries.
+        by_first.resize_with(stem_ids.len(), Vec::new);
+        claim_words.resize_with(stem_ids.len(), Vec::new);
+        let v = &kb.vocab;
+        let mut ix = Index {
+            cues,
+            stem_ids,
+            by_first,
+            by_prefix,
+            norm,
+            claim_words,
+            sides: SIDES.map(|ids| ids.iter().filter_map(|id| kb.find(id)).collect()),
+            lists: MarkerLists::new([&v.meta_markers, &v.hedges, &v.claim_markers, &v.negations]),
+            points: kb.arguments.iter().map(|a| point(kb, a)).collect(),
+            however: kb
+                .arguments
+                .iter()
+                .map(|ca| {
+                    let src = short_source(kb, ca);
+                    let cite = if src.is_empty() { String::new() } else { format!(" ({src})") };
+                    format!("However, {}{cite}.", lower_first(sentence_body(&ca.claim)))
+                })
+                .collect(),
+            citation: kb
+                .arguments
+                .iter()
+                .map(|ca| {
+                    let evidence =
+                        if ca.evidence_text.is_empty() { &ca.claim } else { &ca.evidence_text };
+                    format!("{} ({}).", sentence_body(evidence), full_source(kb, ca))
+                })
+                .collect(),
+        };
+        // The words of the arguments' texts join the vocabulary's words (starting no phrase):
+        // essays use them, and a sentence's word then has its stem from the lookup that
+        // `MarkerLists::tok_words` makes anyway.
+        let words = &mut ix.lists.words;
+        let texts = kb
+            .arguments
+            .iter()
+            .flat_map(|a| [&a.claim, &a.evidence_text].into_iter().chain(&a.cues));
+        for t in texts.map(|t| t.to_ascii_lowercase()) {
+            for tok in tokenize(&t) {
+                for sub in t[tok.range].split('-').filter(|x| !x.is_empty()) {
+                    let id = words.len() as u32;
+                    words.entry(possessive_base(sub).into()).or_insert_with(|| WordInfo::new(id));
+                }
+            }
+        }
+        let mut buf = Vec::new();
+        for (w, e) in words.iter_mut() {
+            e.stem = stem_id(&ix.stem_ids, w, &mut buf);
+        }
+        ix
+    }
+}
+
+/// The id of a stem, numbering it if new.
+pub(super) fn intern(ids: &mut FxHashMap<Box<[u8]>, u32>, stem: &str) -> u32 {
+    let next = ids.len() as u32;
+    *ids.entry(stem.as_bytes().into()).or_insert(next)
+}
+
+/// A text's words as stems, hyphenated words split.
+pub(super) fn text_stems(t: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for tok in tokenize(t) {
+        if tok.kind == TokKind::Punct {
+            continue;
+        }
+        for sub in t[tok.range].split('-').filter(|x| !x.is_empty()) {
+            out.push(stem(sub));
+        }
+    }
+    out
+}
+
+pub(super) fn contains_phrase(seg: &[String], parts: &[CueWord]) -> bool {
+    seg.windows(parts.len()).any(|w| {
+        w.iter().zip(parts).all(|(x, p)| match p {
+            CueWord::Stem(s) => x == s,
+            CueWord::Prefix(pre) => x.starts_with(pre.as_str()),
+        })
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentence side.
+
+/// A sentence word's stem id when its stem is no cue's and no claim's.
+pub(super) const NO_STEM: u32 = u32::MAX;
+
+/// The id in `ids` of the stem of a sentence word (lower case, possessive removed), or
+/// `NO_STEM`. `buf` is scratch space.
+pub(super) fn stem_id(ids: &FxHashMap<Box<[u8]>, u32>, raw: &str, buf: &mut Vec<u8>) -> u32 {
+    let id = if raw.is_ascii() {
+        stem_ascii(raw.as_bytes(), buf);
+        ids.get(&buf[..])
+    } else {
+        ids.get(stem_uncached(raw).as_bytes())
+    };
+    id.copied().unwrap_or(NO_STEM)
+}
+
+impl Index {
+    /// The id of the stem of a sentence word (lower case, possessive removed), or `NO_STEM`.
+    /// `buf` is scratch space, kept across the words of a sentence.
+    pub(super) fn stem_id(&self, raw: &str, buf: &mut Vec<u8>) -> u32 {
+        stem_id(&self.stem_ids, raw, buf)
+    }
+
+    /// The arguments whose claim has the stem, with the word's weight.
+    pub(super) fn claim_words(&self, stem: u32) -> &[(usize, f32)] {
+        self.claim_words.get(stem as usize).map_or(&[], Vec::as_slice)
+    }
+}
