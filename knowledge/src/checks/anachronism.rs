@@ -140,50 +140,79 @@ fn agent_verb(
     n: &SentenceName,
     clause: &Range<usize>,
 ) -> Option<usize> {
-    let s = &ctx.sentence;
-    let v = ctx.cue_phrases;
-    if n.pronoun || n.possessive {
+    if n.pronoun || n.possessive || !may_be_subject(ctx, names, n, clause) {
         return None;
     }
+    let s = &ctx.sentence;
+    let j = verb_after(ctx, names, n, clause);
+    if j >= clause.end || s.toks[j].kind != TokKind::Word {
+        return None;
+    }
+    let v = ctx.cue_phrases;
+    let w = s.word(j);
+    if v.posthumous.contains(w) {
+        return None;
+    }
+    if is_be(w) {
+        // "was writing" acts; "was embalmed" (passive) and "was too ill" (a state) do not.
+        let next = if j + 1 < clause.end { s.word(j + 1) } else { "" };
+        return (next.len() > 4 && next.ends_with("ing")).then_some(j);
+    }
+    if matches!(w, "had" | "has" | "have" | "having") || is_modal(w) || is_stative(w) {
+        return None;
+    }
+    let listed = v.verbs.contains(w);
+    ((listed || is_past_form(w)) && w != "born" && w != "dead").then_some(j)
+}
+
+/// Does nothing before the name (or the list of names it ends) make it an object, a
+/// possessive's noun or the start of a reported clause?
+fn may_be_subject(
+    ctx: &SentenceCtx,
+    names: &[SentenceName],
+    n: &SentenceName,
+    clause: &Range<usize>,
+) -> bool {
+    let s = &ctx.sentence;
     // Walk back over a list of names ("Lenin and Trotsky", "Zinoviev, Kamenev and Trotsky").
     let mut head = n.toks.start;
-    loop {
-        if head >= clause.start + 2 && matches!(s.word(head - 1), "and" | "," | "&") {
-            if let Some(prev) = names.iter().find(|o| !o.pronoun && o.toks.end == head - 1) {
-                head = prev.toks.start;
-                continue;
-            }
-        }
-        break;
+    while head >= clause.start + 2 && matches!(s.word(head - 1), "and" | "," | "&") {
+        let Some(prev) = names.iter().find(|o| !o.pronoun && o.toks.end == head - 1) else {
+            break;
+        };
+        head = prev.toks.start;
     }
     let mut k = head;
     while k > clause.start && matches!(s.word(k - 1), "the" | "a" | "an" | "comrade" | "old") {
         k -= 1;
     }
-    if k > 0 {
-        let before = s.word(k - 1);
-        if is_preposition(before)
-            || v.non_agent_before.contains(before)
-            || not_subject_after(before)
-            || before.ends_with("'s")
-            || before.ends_with("’s")
-        {
-            return None;
-        }
+    if k == 0 {
+        return true;
     }
-    // Forward over further names of a list and adverbs, to the verb.
+    let before = s.word(k - 1);
+    !(is_preposition(before)
+        || ctx.cue_phrases.non_agent_before.contains(before)
+        || not_subject_after(before)
+        || before.ends_with("'s")
+        || before.ends_with("’s"))
+}
+
+/// The token after the name, further names of a list and adverbs: where its verb should be.
+fn verb_after(
+    ctx: &SentenceCtx,
+    names: &[SentenceName],
+    n: &SentenceName,
+    clause: &Range<usize>,
+) -> usize {
+    let s = &ctx.sentence;
     let mut j = n.toks.end;
     while j < clause.end {
         let w = s.word(j);
-        if matches!(w, "and" | "," | "&")
-            && names.iter().any(|o| !o.pronoun && o.toks.start == j + 1)
-        {
-            j = names
-                .iter()
-                .find(|o| !o.pronoun && o.toks.start == j + 1)
-                .map(|o| o.toks.end)
-                .unwrap_or(j + 1);
-            continue;
+        if matches!(w, "and" | "," | "&") {
+            if let Some(next) = names.iter().find(|o| !o.pronoun && o.toks.start == j + 1) {
+                j = next.toks.end;
+                continue;
+            }
         }
         if matches!(
             w,
@@ -209,29 +238,7 @@ fn agent_verb(
         }
         break;
     }
-    if j >= clause.end || s.toks[j].kind != TokKind::Word {
-        return None;
-    }
-    let w = s.word(j);
-    if v.posthumous.contains(w) {
-        return None;
-    }
-    if is_be(w) {
-        // "was writing" acts; "was embalmed" (passive) and "was too ill" (a state) do not.
-        let next = if j + 1 < clause.end { s.word(j + 1) } else { "" };
-        return (next.len() > 4 && next.ends_with("ing")).then_some(j);
-    }
-    if matches!(w, "had" | "has" | "have" | "having") || is_modal(w) {
-        return None;
-    }
-    if is_stative(w) {
-        return None;
-    }
-    let listed = v.verbs.contains(w);
-    if (listed || is_past_form(w)) && w != "born" && w != "dead" {
-        return Some(j);
-    }
-    None
+    j
 }
 
 /// The body that existed at `span`, following successors (or predecessors) from `start`.

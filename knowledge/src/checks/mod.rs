@@ -22,7 +22,7 @@ pub(crate) mod grammar;
 pub mod misspelled_name;
 mod sentence;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 pub(crate) mod wording;
 
 use std::any::Any;

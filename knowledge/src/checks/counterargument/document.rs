@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::index::Index;
 use super::{opposite, Balance, Claim, COUNTERARGUMENT};
 use crate::base::{Argument, KnowledgeBase, Stance};
+use crate::checks::wording::lower_first;
 use crate::finding::{Finding, Fix, Related};
 
 /// The counterpoints to a claim, strongest first: for an assertion, the argument's `counters`
@@ -172,4 +173,17 @@ pub(super) fn document(
     open.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     balance.unaddressed = open.into_iter().map(|(x, _)| x).collect();
     (findings, balance)
+}
+
+/// The quick fix's counterargument sentence: "However, ... (source)."
+pub(super) fn however(kb: &KnowledgeBase, a: &Argument) -> String {
+    let src = short_source(kb, a);
+    let cite = if src.is_empty() { String::new() } else { format!(" ({src})") };
+    format!("However, {}{cite}.", lower_first(sentence_body(&a.claim)))
+}
+
+/// The quick fix's citation: "Evidence (full source)."
+pub(super) fn citation(kb: &KnowledgeBase, a: &Argument) -> String {
+    let evidence = if a.evidence_text.is_empty() { &a.claim } else { &a.evidence_text };
+    format!("{} ({}).", sentence_body(evidence), full_source(kb, a))
 }

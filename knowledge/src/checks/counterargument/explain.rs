@@ -1,11 +1,10 @@
 //! A tuning aid: how one sentence scores against each argument.
 
 use super::index::Index;
-use super::scoring::{find_hits, negators, pieces, signals, SentenceData};
+use super::scoring::{find_hits, pieces, signals, SentenceData};
 use crate::base::KnowledgeBase;
 use crate::checks::grammar::cues::CuePhrases;
 use crate::checks::SentenceCtx;
-use crate::text::sentences::TokKind;
 
 /// How a sentence scores against each argument (for tuning and tests): hits, the top arguments
 /// and whether the sentence argues at all.
@@ -21,14 +20,7 @@ pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
     let ps = pieces(ix, &ctx.sentence, &tw);
     let hits = find_hits(ix, &ps);
     let s = &ctx.sentence;
-    let commas = (0..s.toks.len())
-        .filter(|&i| {
-            s.toks[i].kind == TokKind::Punct
-                && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")
-        })
-        .collect();
-    let d =
-        SentenceData { ps, hits, negs: negators(&ctx, ix, &tw), commas, clauses: ctx.clauses() };
+    let d = SentenceData::new(&ctx, ix, &tw, ps, hits);
     let mut out = format!(
         "signals={:?} negs={:?}\n",
         signals(&ctx, ix, &tw),

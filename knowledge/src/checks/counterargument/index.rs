@@ -6,11 +6,10 @@ use std::collections::{HashMap, HashSet};
 
 use rustc_hash::FxHashMap;
 
-use super::document::{full_source, point, sentence_body, short_source};
+use super::document::{citation, however, point};
 use super::markers::{MarkerLists, WordInfo};
 use super::{B, CLAIM_WORD, PHRASE_BOOST, PREDICATE_IDF, SIDES, SPECIFIC_DF};
 use crate::base::{KnowledgeBase, Stance};
-use crate::checks::wording::lower_first;
 use crate::text::sentences::{possessive_base, tokenize, TokKind};
 use crate::text::stem::{stem, stem_ascii, stem_uncached};
 use crate::text::stopwords::FUNCTION_WORDS;
@@ -148,10 +147,75 @@ pub(super) fn idf(n: usize, df: usize) -> f32 {
 impl Index {
     pub(super) fn build(kb: &KnowledgeBase) -> Index {
         let n = kb.arguments.len();
-        let mut by_parts: HashMap<Vec<CueWord>, Vec<usize>> = HashMap::new();
-        let mut order: Vec<Vec<CueWord>> = Vec::new();
-        let mut topics: HashSet<Vec<CueWord>> = HashSet::new();
-        let mut ncues = vec![0usize; n];
+        let distinct = DistinctCues::collect(kb);
+        let stemmed = argument_stems(kb);
+        let docs = ArgumentDocs::new(&stemmed);
+        let mut stem_ids: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+        let mut cues = Vec::new();
+        let mut by_first: Vec<Vec<usize>> = Vec::new();
+        let mut by_prefix = Vec::new();
+        let DistinctCues { mut by_parts, order, topics, per_argument } = distinct;
+        for parts in order {
+            let args = by_parts.remove(&parts).unwrap_or_default();
+            let topic = topics.contains(&parts);
+            let cue = ArgumentCue::weigh(kb, &docs, &mut stem_ids, &parts, args, topic);
+            match cue.parts[0] {
+                CuePattern::Stem(id) => {
+                    let id = id as usize;
+                    if by_first.len() <= id {
+                        by_first.resize_with(id + 1, Vec::new);
+                    }
+                    by_first[id].push(cues.len());
+                }
+                CuePattern::Prefix(_) => by_prefix.push(cues.len()),
+            }
+            cues.push(cue);
+        }
+        let avg = (per_argument.iter().sum::<usize>() as f32 / n.max(1) as f32).max(1.0);
+        let norm = per_argument.iter().map(|&c| 1.0 - B + B * c as f32 / avg).collect();
+        let mut claim_words = claim_words(kb, &mut stem_ids);
+        // Every known stem has its (maybe empty) entries.
+        by_first.resize_with(stem_ids.len(), Vec::new);
+        claim_words.resize_with(stem_ids.len(), Vec::new);
+        let v = &kb.vocab;
+        let mut lists =
+            MarkerLists::new([&v.meta_markers, &v.hedges, &v.claim_markers, &v.negations]);
+        add_argument_words(kb, &mut lists, &stem_ids);
+        Index {
+            cues,
+            stem_ids,
+            by_first,
+            by_prefix,
+            norm,
+            claim_words,
+            sides: SIDES.map(|ids| ids.iter().filter_map(|id| kb.find(id)).collect()),
+            lists,
+            points: kb.arguments.iter().map(|a| point(kb, a)).collect(),
+            however: kb.arguments.iter().map(|a| however(kb, a)).collect(),
+            citation: kb.arguments.iter().map(|a| citation(kb, a)).collect(),
+        }
+    }
+}
+
+/// The arguments' cues, each once (as stems), in the order first listed, with the arguments
+/// that list each.
+struct DistinctCues {
+    by_parts: HashMap<Vec<CueWord>, Vec<usize>>,
+    order: Vec<Vec<CueWord>>,
+    /// Cues that are only a name in the fact base.
+    topics: HashSet<Vec<CueWord>>,
+    /// How many distinct cues each argument lists.
+    per_argument: Vec<usize>,
+}
+
+impl DistinctCues {
+    fn collect(kb: &KnowledgeBase) -> DistinctCues {
+        let mut out = DistinctCues {
+            by_parts: HashMap::new(),
+            order: Vec::new(),
+            topics: HashSet::new(),
+            per_argument: vec![0; kb.arguments.len()],
+        };
         for (ai, a) in kb.arguments.iter().enumerate() {
             for c in &a.cues {
                 let parts = cue_parts(c);
@@ -159,26 +223,42 @@ impl Index {
                     continue;
                 }
                 if is_name(kb, c) {
-                    topics.insert(parts.clone());
+                    out.topics.insert(parts.clone());
                 }
-                let e = by_parts.entry(parts.clone()).or_insert_with(|| {
+                let order = &mut out.order;
+                let e = out.by_parts.entry(parts.clone()).or_insert_with(|| {
                     order.push(parts);
                     Vec::new()
                 });
                 if !e.contains(&ai) {
                     e.push(ai);
-                    ncues[ai] += 1;
+                    out.per_argument[ai] += 1;
                 }
             }
         }
-        // Each argument as a document for document frequencies: its claim and evidence, stemmed.
-        let docs: Vec<Vec<Vec<String>>> = kb
-            .arguments
-            .iter()
-            .map(|a| [&a.claim, &a.evidence_text].iter().map(|t| text_stems(t)).collect())
-            .collect();
-        // Where each stem stands in those documents, so that a cue is looked for only where its
-        // first word is (the cues times the documents would cost milliseconds at start-up).
+        out
+    }
+}
+
+/// Each argument as a document for document frequencies: its claim and evidence, stemmed, and
+/// where each stem stands in them, so that a cue is looked for only where its first word is
+/// (the cues times the documents would cost milliseconds at start-up).
+struct ArgumentDocs<'d> {
+    docs: &'d [Vec<Vec<String>>],
+    /// A stem's places: argument, segment (claim or evidence), word.
+    postings: HashMap<&'d str, Vec<(usize, usize, usize)>>,
+}
+
+/// Each argument's claim and evidence as stems.
+fn argument_stems(kb: &KnowledgeBase) -> Vec<Vec<Vec<String>>> {
+    kb.arguments
+        .iter()
+        .map(|a| [&a.claim, &a.evidence_text].iter().map(|t| text_stems(t)).collect())
+        .collect()
+}
+
+impl<'d> ArgumentDocs<'d> {
+    fn new(docs: &'d [Vec<Vec<String>>]) -> ArgumentDocs<'d> {
         let mut postings: HashMap<&str, Vec<(usize, usize, usize)>> = HashMap::new();
         for (ai, doc) in docs.iter().enumerate() {
             for (si, seg) in doc.iter().enumerate() {
@@ -187,170 +267,148 @@ impl Index {
                 }
             }
         }
-        let mut cues = Vec::new();
-        let mut stem_ids: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
-        let mut by_first: Vec<Vec<usize>> = Vec::new();
-        let mut by_prefix = Vec::new();
-        for parts in order {
-            let args = by_parts.remove(&parts).unwrap_or_default();
-            let words = parts.len();
-            let mut in_doc = vec![false; n];
-            match &parts[0] {
-                CueWord::Stem(first) => {
-                    for &(ai, si, k) in postings.get(first.as_str()).into_iter().flatten() {
-                        let seg = &docs[ai][si];
-                        in_doc[ai] = in_doc[ai]
-                            || (k + words <= seg.len()
-                                && contains_phrase(&seg[k..k + words], &parts));
-                    }
-                }
-                CueWord::Prefix(_) => {
-                    for (ai, hit) in in_doc.iter_mut().enumerate() {
-                        *hit = docs[ai].iter().any(|seg| contains_phrase(seg, &parts));
-                    }
-                }
-            }
-            let df = (0..n).filter(|&ai| args.contains(&ai) || in_doc[ai]).count();
-            let cue_idf = idf(n, df);
-            let mut weight = cue_idf * (1.0 + PHRASE_BOOST * (words as f32 - 1.0));
-            let topic = topics.contains(&parts);
-            // Two content words at least: "temporary retreat", not "led to" or "party members".
-            let content = parts
-                .iter()
-                .filter(|p| match p {
-                    CueWord::Stem(s) => {
-                        s.len() > 2
-                            && !FUNCTION_WORDS.contains(&s.as_str())
-                            && !LIGHT.contains(&s.as_str())
-                    }
-                    CueWord::Prefix(_) => true,
-                })
-                .count();
-            let specific = content >= 2 && df <= SPECIFIC_DF && !topic;
-            // Only function words and names ("Lenin did not"): a weak hint at most.
-            let weak = content == 0 && !topic;
-            if weak {
-                weight *= 0.5;
-            }
-            let ci = cues.len();
-            let ids: Vec<CuePattern> = parts
-                .iter()
-                .map(|p| match p {
-                    CueWord::Stem(s) => CuePattern::Stem(intern(&mut stem_ids, s)),
-                    CueWord::Prefix(x) => CuePattern::Prefix(x.clone()),
-                })
-                .collect();
-            match ids[0] {
-                CuePattern::Stem(id) => {
-                    let id = id as usize;
-                    if by_first.len() <= id {
-                        by_first.resize_with(id + 1, Vec::new);
-                    }
-                    by_first[id].push(ci);
-                }
-                CuePattern::Prefix(_) => by_prefix.push(ci),
-            }
-            let predicate = !topic && cue_idf >= PREDICATE_IDF && content >= 1;
-            let stance = Some(kb.arguments[args[0]].stance)
-                .filter(|s| args.iter().all(|&a| kb.arguments[a].stance == *s));
-            cues.push(ArgumentCue {
-                parts: ids,
-                args,
-                weight,
-                idf: cue_idf,
-                specific,
-                predicate,
-                stance,
-                topic,
-                weak,
-            });
-        }
-        let avg = (ncues.iter().sum::<usize>() as f32 / n.max(1) as f32).max(1.0);
-        let norm = ncues.iter().map(|&c| 1.0 - B + B * c as f32 / avg).collect();
+        ArgumentDocs { docs, postings }
+    }
 
-        let mut claim_df: Vec<Vec<usize>> = Vec::new();
-        for (ai, a) in kb.arguments.iter().enumerate() {
-            for t in tokenize(&a.claim) {
-                if t.kind != TokKind::Word {
-                    continue;
+    /// How many arguments list the cue or use its words in their claim or evidence.
+    fn frequency(&self, parts: &[CueWord], args: &[usize]) -> usize {
+        let n = self.docs.len();
+        let words = parts.len();
+        let mut in_doc = vec![false; n];
+        match &parts[0] {
+            CueWord::Stem(first) => {
+                for &(ai, si, k) in self.postings.get(first.as_str()).into_iter().flatten() {
+                    let seg = &self.docs[ai][si];
+                    in_doc[ai] = in_doc[ai]
+                        || (k + words <= seg.len() && contains_phrase(&seg[k..k + words], parts));
                 }
-                for sub in a.claim[t.range.clone()].split('-') {
-                    let low = possessive_base(&sub.to_lowercase()).to_string();
-                    if low.len() < 3 || is_stopword(&low) {
-                        continue;
-                    }
-                    let id = intern(&mut stem_ids, &stem(&low)) as usize;
-                    if claim_df.len() <= id {
-                        claim_df.resize_with(id + 1, Vec::new);
-                    }
-                    let e = &mut claim_df[id];
-                    if !e.contains(&ai) {
-                        e.push(ai);
-                    }
+            }
+            CueWord::Prefix(_) => {
+                for (ai, hit) in in_doc.iter_mut().enumerate() {
+                    *hit = self.docs[ai].iter().any(|seg| contains_phrase(seg, parts));
                 }
             }
         }
-        let mut claim_words: Vec<Vec<(usize, f32)>> = claim_df
-            .into_iter()
-            .map(|v| {
-                let w = CLAIM_WORD * idf(n, v.len());
-                v.into_iter().map(|a| (a, w)).collect()
+        (0..n).filter(|&ai| args.contains(&ai) || in_doc[ai]).count()
+    }
+}
+
+impl ArgumentCue {
+    /// A cue's weight and standing: BM25 idf boosted for phrases, and whether it is specific, a
+    /// predicate, a topic or weak.
+    fn weigh(
+        kb: &KnowledgeBase,
+        docs: &ArgumentDocs,
+        stem_ids: &mut FxHashMap<Box<[u8]>, u32>,
+        parts: &[CueWord],
+        args: Vec<usize>,
+        topic: bool,
+    ) -> ArgumentCue {
+        let df = docs.frequency(parts, &args);
+        let cue_idf = idf(kb.arguments.len(), df);
+        let mut weight = cue_idf * (1.0 + PHRASE_BOOST * (parts.len() as f32 - 1.0));
+        // Two content words at least: "temporary retreat", not "led to" or "party members".
+        let content = parts
+            .iter()
+            .filter(|p| match p {
+                CueWord::Stem(s) => {
+                    s.len() > 2
+                        && !FUNCTION_WORDS.contains(&s.as_str())
+                        && !LIGHT.contains(&s.as_str())
+                }
+                CueWord::Prefix(_) => true,
+            })
+            .count();
+        let specific = content >= 2 && df <= SPECIFIC_DF && !topic;
+        // Only function words and names ("Lenin did not"): a weak hint at most.
+        let weak = content == 0 && !topic;
+        if weak {
+            weight *= 0.5;
+        }
+        let ids: Vec<CuePattern> = parts
+            .iter()
+            .map(|p| match p {
+                CueWord::Stem(s) => CuePattern::Stem(intern(stem_ids, s)),
+                CueWord::Prefix(x) => CuePattern::Prefix(x.clone()),
             })
             .collect();
-        // Every known stem has its (maybe empty) entries.
-        by_first.resize_with(stem_ids.len(), Vec::new);
-        claim_words.resize_with(stem_ids.len(), Vec::new);
-        let v = &kb.vocab;
-        let mut ix = Index {
-            cues,
-            stem_ids,
-            by_first,
-            by_prefix,
-            norm,
-            claim_words,
-            sides: SIDES.map(|ids| ids.iter().filter_map(|id| kb.find(id)).collect()),
-            lists: MarkerLists::new([&v.meta_markers, &v.hedges, &v.claim_markers, &v.negations]),
-            points: kb.arguments.iter().map(|a| point(kb, a)).collect(),
-            however: kb
-                .arguments
-                .iter()
-                .map(|ca| {
-                    let src = short_source(kb, ca);
-                    let cite = if src.is_empty() { String::new() } else { format!(" ({src})") };
-                    format!("However, {}{cite}.", lower_first(sentence_body(&ca.claim)))
-                })
-                .collect(),
-            citation: kb
-                .arguments
-                .iter()
-                .map(|ca| {
-                    let evidence =
-                        if ca.evidence_text.is_empty() { &ca.claim } else { &ca.evidence_text };
-                    format!("{} ({}).", sentence_body(evidence), full_source(kb, ca))
-                })
-                .collect(),
-        };
-        // The words of the arguments' texts join the vocabulary's words (starting no phrase):
-        // essays use them, and a sentence's word then has its stem from the lookup that
-        // `MarkerLists::tok_words` makes anyway.
-        let words = &mut ix.lists.words;
-        let texts = kb
-            .arguments
-            .iter()
-            .flat_map(|a| [&a.claim, &a.evidence_text].into_iter().chain(&a.cues));
-        for t in texts.map(|t| t.to_ascii_lowercase()) {
-            for tok in tokenize(&t) {
-                for sub in t[tok.range].split('-').filter(|x| !x.is_empty()) {
-                    let id = words.len() as u32;
-                    words.entry(possessive_base(sub).into()).or_insert_with(|| WordInfo::new(id));
+        let predicate = !topic && cue_idf >= PREDICATE_IDF && content >= 1;
+        let stance = Some(kb.arguments[args[0]].stance)
+            .filter(|s| args.iter().all(|&a| kb.arguments[a].stance == *s));
+        ArgumentCue {
+            parts: ids,
+            args,
+            weight,
+            idf: cue_idf,
+            specific,
+            predicate,
+            stance,
+            topic,
+            weak,
+        }
+    }
+}
+
+/// Content stems of each argument's `claim` (numbered in `stem_ids`): per stem id, the
+/// arguments, ascending, with the word's weight.
+fn claim_words(
+    kb: &KnowledgeBase,
+    stem_ids: &mut FxHashMap<Box<[u8]>, u32>,
+) -> Vec<Vec<(usize, f32)>> {
+    let mut claim_df: Vec<Vec<usize>> = Vec::new();
+    for (ai, a) in kb.arguments.iter().enumerate() {
+        for t in tokenize(&a.claim) {
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            for sub in a.claim[t.range.clone()].split('-') {
+                let low = possessive_base(&sub.to_lowercase()).to_string();
+                if low.len() < 3 || is_stopword(&low) {
+                    continue;
+                }
+                let id = intern(stem_ids, &stem(&low)) as usize;
+                if claim_df.len() <= id {
+                    claim_df.resize_with(id + 1, Vec::new);
+                }
+                let e = &mut claim_df[id];
+                if !e.contains(&ai) {
+                    e.push(ai);
                 }
             }
         }
-        let mut buf = Vec::new();
-        for (w, e) in words.iter_mut() {
-            e.stem = stem_id(&ix.stem_ids, w, &mut buf);
+    }
+    let n = kb.arguments.len();
+    claim_df
+        .into_iter()
+        .map(|v| {
+            let w = CLAIM_WORD * idf(n, v.len());
+            v.into_iter().map(|a| (a, w)).collect()
+        })
+        .collect()
+}
+
+/// The words of the arguments' texts join the vocabulary's words (starting no phrase): essays
+/// use them, and a sentence's word then has its stem from the lookup that
+/// `MarkerLists::tok_words` makes anyway.
+fn add_argument_words(
+    kb: &KnowledgeBase,
+    lists: &mut MarkerLists,
+    stem_ids: &FxHashMap<Box<[u8]>, u32>,
+) {
+    let words = &mut lists.words;
+    let texts =
+        kb.arguments.iter().flat_map(|a| [&a.claim, &a.evidence_text].into_iter().chain(&a.cues));
+    for t in texts.map(|t| t.to_ascii_lowercase()) {
+        for tok in tokenize(&t) {
+            for sub in t[tok.range].split('-').filter(|x| !x.is_empty()) {
+                let id = words.len() as u32;
+                words.entry(possessive_base(sub).into()).or_insert_with(|| WordInfo::new(id));
+            }
         }
-        ix
+    }
+    let mut buf = Vec::new();
+    for (w, e) in words.iter_mut() {
+        e.stem = stem_id(stem_ids, w, &mut buf);
     }
 }
 

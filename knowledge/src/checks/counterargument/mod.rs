@@ -49,6 +49,7 @@
 //! sentence (`scoring.rs`), the document pass and its wording (`document.rs`), a tuning aid
 //! (`explain.rs`); here, the descriptor and the sentence pass.
 
+mod balance;
 mod document;
 mod explain;
 mod index;
@@ -65,11 +66,13 @@ use super::{Check, DocumentCtx, DocumentOut, SentenceCtx, SentenceOut};
 use crate::base::{KnowledgeBase, Stance};
 use crate::finding::{Code, CodeSpec, Severity};
 use crate::text::sentences::{Sentence, TokKind};
+pub use balance::Balance;
 use document::document;
 pub use explain::explain;
 pub(crate) use index::Index;
+use markers::KnownTokens;
 use markers::META;
-use scoring::{accept, find_hits, negators, pieces, signals, Context, Scored, SentenceData};
+use scoring::{accept, find_hits, pieces, signals, Context, Scored, SentenceData};
 
 pub const COUNTERARGUMENT: CodeSpec = CodeSpec {
     code: Code::Counterargument,
@@ -145,15 +148,6 @@ impl Claim {
     }
 }
 
-/// How many points the essay makes on each side, and strong opposing points not yet addressed.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Balance {
-    pub continuity: usize,
-    pub rupture: usize,
-    /// Argument indices the essay has not addressed yet, strongest first.
-    pub unaddressed: Vec<usize>,
-}
-
 pub(super) fn opposite(s: Stance) -> Stance {
     match s {
         Stance::Continuity => Stance::Rupture,
@@ -204,24 +198,9 @@ pub(crate) fn claims(ctx: &SentenceCtx, ix: &Index) -> Vec<Claim> {
     }
     // A sentence argues only with a marker or a hedge, or by setting Lenin beside Stalin: that
     // is cheaper to see than the cues, so it is looked at first.
-    let signals = signals(ctx, ix, &tw);
-    // Token ranges of mentions of each side.
-    let sides: [Vec<Range<usize>>; 2] = [0, 1].map(|k| {
-        ctx.mentions
-            .iter()
-            .filter(|m| ix.sides[k].contains(&m.entry))
-            .map(|m| ctx.mention_toks(m))
-            .collect()
-    });
-    let context = |r: &Range<usize>| Context {
-        signal: signals.iter().any(|(t, _)| r.contains(t)),
-        weak_signal: signals.iter().any(|(t, _)| r.contains(t))
-            && signals.iter().all(|(t, weak)| *weak || !r.contains(t)),
-        both_sides: sides.iter().all(|v| v.iter().any(|m| r.contains(&m.start))),
-        dated: !ctx.dates.is_empty(),
-    };
+    let arguing = Arguing::read(ctx, ix, &tw);
     let all = 0..s.toks.len();
-    let whole = context(&all);
+    let whole = arguing.context(&all);
     if !whole.signal && !whole.both_sides {
         return Vec::new();
     }
@@ -230,14 +209,9 @@ pub(crate) fn claims(ctx: &SentenceCtx, ix: &Index) -> Vec<Claim> {
     if hits.is_empty() {
         return Vec::new();
     }
-    let commas = (0..s.toks.len())
-        .filter(|&i| {
-            s.toks[i].kind == TokKind::Punct
-                && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")
-        })
-        .collect();
-    let d = SentenceData { ps, hits, negs: negators(ctx, ix, &tw), commas, clauses: ctx.clauses() };
-    let claim = |sc: &Scored, toks: &Range<usize>| {
+    let d = SentenceData::new(ctx, ix, &tw, ps, hits);
+    let claim = |sc: &Scored, toks: Range<usize>| {
+        let toks = trim_clause(s, toks);
         let a = s.toks[toks.start].range.start;
         let b = s.toks[toks.end - 1].range.end;
         Claim {
@@ -249,32 +223,78 @@ pub(crate) fn claims(ctx: &SentenceCtx, ix: &Index) -> Vec<Claim> {
             sentence: s.range.clone(),
         }
     };
-    // Clauses that argue different claims of their own ("Lenin built the Cheka, but Stalin's
-    // terror was far greater") give one claim each.
-    if d.clauses.len() > 1 {
-        let per_clause: Vec<(Range<usize>, Scored)> = d
-            .clauses
-            .iter()
-            .filter(|c| signals.iter().any(|(t, _)| c.contains(t)))
-            .filter_map(|c| {
-                d.score(kb, ix, c, true)
-                    .into_iter()
-                    .find(|sc| accept(sc, context(c)))
-                    .map(|sc| (c.clone(), sc))
-            })
-            .collect();
-        let distinct: FxHashSet<(usize, bool)> =
-            per_clause.iter().map(|(_, sc)| (sc.argument, sc.negated)).collect();
-        if per_clause.len() > 1 && distinct.len() > 1 {
-            return per_clause
-                .iter()
-                .map(|(c, sc)| claim(sc, &trim_clause(s, c.clone())))
-                .collect();
-        }
+    if let Some(per_clause) = claims_per_clause(kb, ix, &d, &arguing) {
+        return per_clause.into_iter().map(|(c, sc)| claim(&sc, c)).collect();
     }
     match d.score(kb, ix, &all, true).into_iter().find(|sc| accept(sc, whole)) {
-        Some(sc) => vec![claim(&sc, &trim_clause(s, all))],
+        Some(sc) => vec![claim(&sc, all)],
         None => Vec::new(),
+    }
+}
+
+/// Clauses that argue different claims of their own ("Lenin built the Cheka, but Stalin's
+/// terror was far greater") give one claim each: the clauses and their best arguments, when
+/// there are two or more different ones.
+fn claims_per_clause(
+    kb: &KnowledgeBase,
+    ix: &Index,
+    d: &SentenceData,
+    arguing: &Arguing,
+) -> Option<Vec<(Range<usize>, Scored)>> {
+    if d.clauses.len() <= 1 {
+        return None;
+    }
+    let per_clause: Vec<(Range<usize>, Scored)> = d
+        .clauses
+        .iter()
+        .filter(|c| arguing.signals.iter().any(|(t, _)| c.contains(t)))
+        .filter_map(|c| {
+            d.score(kb, ix, c, true)
+                .into_iter()
+                .find(|sc| accept(sc, arguing.context(c)))
+                .map(|sc| (c.clone(), sc))
+        })
+        .collect();
+    let distinct: FxHashSet<(usize, bool)> =
+        per_clause.iter().map(|(_, sc)| (sc.argument, sc.negated)).collect();
+    (per_clause.len() > 1 && distinct.len() > 1).then_some(per_clause)
+}
+
+/// What shows that a sentence argues, besides its cues: its markers and hedges, and the
+/// mentions of each side of the debate.
+struct Arguing {
+    /// Token of each marker or hedge, and whether it is made of function words only.
+    signals: Vec<(usize, bool)>,
+    /// Token ranges of the mentions of each side.
+    sides: [Vec<Range<usize>>; 2],
+    dated: bool,
+}
+
+impl Arguing {
+    fn read(ctx: &SentenceCtx, ix: &Index, tw: &KnownTokens) -> Arguing {
+        Arguing {
+            signals: signals(ctx, ix, tw),
+            sides: [0, 1].map(|k| {
+                ctx.mentions
+                    .iter()
+                    .filter(|m| ix.sides[k].contains(&m.entry))
+                    .map(|m| ctx.mention_toks(m))
+                    .collect()
+            }),
+            dated: !ctx.dates.is_empty(),
+        }
+    }
+
+    /// What the tokens `r` show.
+    fn context(&self, r: &Range<usize>) -> Context {
+        let signals = &self.signals;
+        Context {
+            signal: signals.iter().any(|(t, _)| r.contains(t)),
+            weak_signal: signals.iter().any(|(t, _)| r.contains(t))
+                && signals.iter().all(|(t, weak)| *weak || !r.contains(t)),
+            both_sides: self.sides.iter().all(|v| v.iter().any(|m| r.contains(&m.start))),
+            dated: self.dated,
+        }
     }
 }
 

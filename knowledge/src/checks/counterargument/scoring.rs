@@ -197,15 +197,28 @@ pub(super) struct Scored {
 /// thread). Hits are by their index in `SentenceData::hits`.
 #[derive(Default)]
 pub(super) struct Scratch {
-    pub(super) inside: Vec<usize>,
-    pub(super) args: Vec<usize>,
-    pub(super) claim_pieces: Vec<usize>,
-    pub(super) hs: Vec<(usize, f32)>,
-    pub(super) taken: Vec<(usize, f32)>,
-    /// ArgumentCue, times matched, weight.
-    pub(super) tf: Vec<(usize, usize, f32)>,
-    pub(super) seen: Vec<u32>,
-    pub(super) own: Vec<Range<usize>>,
+    /// The hits inside the range scored.
+    inside: Vec<usize>,
+    /// The arguments to score.
+    args: Vec<usize>,
+    /// The pieces in the range that are some claim's words.
+    claim_pieces: Vec<usize>,
+    per_argument: ArgumentScratch,
+}
+
+/// The part of `Scratch` one argument's score uses.
+#[derive(Default)]
+struct ArgumentScratch {
+    /// The hits that count for the argument, with their weight.
+    counted: Vec<(usize, f32)>,
+    /// Of those, the heaviest that do not overlap.
+    taken: Vec<(usize, f32)>,
+    /// Per cue taken: the cue, times matched, weight.
+    tf: Vec<(usize, usize, f32)>,
+    /// Claim-word stems already scored.
+    seen: Vec<u32>,
+    /// The token ranges of the hits taken.
+    own: Vec<Range<usize>>,
 }
 
 pub(super) struct SentenceData<'a> {
@@ -217,7 +230,24 @@ pub(super) struct SentenceData<'a> {
     pub(super) clauses: &'a [Range<usize>],
 }
 
-impl SentenceData<'_> {
+impl<'a> SentenceData<'a> {
+    pub(super) fn new(
+        ctx: &'a SentenceCtx,
+        ix: &Index,
+        tw: &KnownTokens,
+        ps: Vec<Piece<'a>>,
+        hits: Vec<Hit>,
+    ) -> SentenceData<'a> {
+        let s = &ctx.sentence;
+        let commas = (0..s.toks.len())
+            .filter(|&i| {
+                s.toks[i].kind == TokKind::Punct
+                    && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")
+            })
+            .collect();
+        SentenceData { ps, hits, negs: negators(ctx, ix, tw), commas, clauses: ctx.clauses() }
+    }
+
     pub(super) fn clause_of(&self, t: usize) -> usize {
         self.clauses.iter().position(|c| c.contains(&t)).unwrap_or(0)
     }
@@ -267,7 +297,7 @@ impl SentenceData<'_> {
         arguable: bool,
         scratch: &mut Scratch,
     ) -> Vec<Scored> {
-        let Scratch { inside, args, claim_pieces, hs, taken, tf, seen, own } = scratch;
+        let Scratch { inside, args, claim_pieces, per_argument } = scratch;
         inside.clear();
         inside.extend((0..self.hits.len()).filter(|&hi| {
             range.start <= self.hits[hi].toks.start && self.hits[hi].toks.end <= range.end
@@ -283,7 +313,6 @@ impl SentenceData<'_> {
         );
         args.sort_unstable();
         args.dedup();
-        // The pieces in range that are some claim's words.
         claim_pieces.clear();
         claim_pieces.extend(
             self.ps
@@ -292,95 +321,119 @@ impl SentenceData<'_> {
                 .filter(|(_, p)| !ix.claim_words(p.stem).is_empty() && range.contains(&p.tok))
                 .map(|(pi, _)| pi),
         );
-        let mut out = Vec::with_capacity(args.len());
-        for &a in args.iter() {
-            let stance = kb.arguments[a].stance;
-            // The argument's own cues, and at half weight the predicates of other arguments of the
-            // same side ("led directly to" lends itself to "democratic centralism").
-            hs.clear();
-            for &hi in inside.iter() {
-                let c = &ix.cues[self.hits[hi].cue];
-                if c.args.binary_search(&a).is_ok() {
-                    hs.push((hi, c.weight));
-                } else if c.predicate && c.stance == Some(stance) {
-                    hs.push((hi, c.weight * BORROWED));
-                }
-            }
-            // Longest / heaviest non-overlapping hits.
-            hs.sort_by(|x, y| {
-                y.1.total_cmp(&x.1)
-                    .then(self.hits[x.0].pieces.start.cmp(&self.hits[y.0].pieces.start))
-            });
-            taken.clear();
-            for &(hi, w) in hs.iter() {
-                let h = &self.hits[hi];
-                if !taken.iter().any(|&(t, _)| {
-                    self.hits[t].pieces.start < h.pieces.end
-                        && h.pieces.start < self.hits[t].pieces.end
-                }) {
-                    taken.push((hi, w));
-                }
-            }
-            tf.clear();
-            for &(hi, w) in taken.iter() {
-                let cue = self.hits[hi].cue;
-                match tf.iter_mut().find(|x| x.0 == cue) {
-                    Some(x) => x.1 += 1,
-                    None => tf.push((cue, 1, w)),
-                }
-            }
-            let own_cue = |c: usize| ix.cues[c].args.binary_search(&a).is_ok();
-            let norm = ix.norm[a];
-            let mut score: f32 = tf
-                .iter()
-                .map(|&(_, n, w)| {
-                    let n = n as f32;
-                    w * n * (K1 + 1.0) / (n + K1 * norm)
-                })
-                .sum();
-            // Content words of the claim the cues did not cover.
-            seen.clear();
-            for &pi in claim_pieces.iter() {
-                let p = &self.ps[pi];
-                if taken.iter().any(|&(hi, _)| self.hits[hi].pieces.contains(&pi))
-                    || seen.contains(&p.stem)
-                {
-                    continue;
-                }
-                // (Each argument once, ascending.)
-                let ws = ix.claim_words(p.stem);
-                if let Ok(k) = ws.binary_search_by_key(&a, |x| x.0) {
-                    score += ws[k].1;
-                    seen.push(p.stem);
-                }
-            }
-            own.clear();
-            own.extend(taken.iter().map(|&(hi, _)| self.hits[hi].toks.clone()));
-            let (mut neg_w, mut pos_w) = (0.0f32, 0.0f32);
-            for &(hi, w) in taken.iter() {
-                if self.negated_at(&self.hits[hi].toks, own) {
-                    neg_w += w;
-                } else {
-                    pos_w += w;
-                }
-            }
-            // The distinct cues that are not weak, and among them the argument's own predicates.
-            let cues = || tf.iter().filter(|x| !ix.cues[x.0].weak);
-            let predicates = || cues().filter(|x| ix.cues[x.0].predicate && own_cue(x.0));
-            out.push(Scored {
-                argument: a,
-                score,
-                distinct: cues().count(),
-                predicates: predicates().count(),
-                heaviest: predicates().map(|x| x.2).fold(0.0, f32::max),
-                specific: taken.iter().any(|&(hi, _)| {
-                    ix.cues[self.hits[hi].cue].specific && own_cue(self.hits[hi].cue)
-                }),
-                negated: neg_w > pos_w,
-            });
-        }
+        let mut out: Vec<Scored> = args
+            .iter()
+            .map(|&a| self.score_argument(kb, ix, a, inside, claim_pieces, per_argument))
+            .collect();
         out.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.argument.cmp(&y.argument)));
         out
+    }
+
+    /// One argument's score on the hits `inside` (and the claim words among `claim_pieces`).
+    fn score_argument(
+        &self,
+        kb: &KnowledgeBase,
+        ix: &Index,
+        a: usize,
+        inside: &[usize],
+        claim_pieces: &[usize],
+        work: &mut ArgumentScratch,
+    ) -> Scored {
+        self.take_hits(kb, ix, a, inside, work);
+        let ArgumentScratch { taken, tf, seen, own, .. } = work;
+        let own_cue = |c: usize| ix.cues[c].args.binary_search(&a).is_ok();
+        let norm = ix.norm[a];
+        let mut score: f32 = tf
+            .iter()
+            .map(|&(_, n, w)| {
+                let n = n as f32;
+                w * n * (K1 + 1.0) / (n + K1 * norm)
+            })
+            .sum();
+        // Content words of the claim the cues did not cover.
+        seen.clear();
+        for &pi in claim_pieces {
+            let p = &self.ps[pi];
+            if taken.iter().any(|&(hi, _)| self.hits[hi].pieces.contains(&pi))
+                || seen.contains(&p.stem)
+            {
+                continue;
+            }
+            // (Each argument once, ascending.)
+            let ws = ix.claim_words(p.stem);
+            if let Ok(k) = ws.binary_search_by_key(&a, |x| x.0) {
+                score += ws[k].1;
+                seen.push(p.stem);
+            }
+        }
+        own.clear();
+        own.extend(taken.iter().map(|&(hi, _)| self.hits[hi].toks.clone()));
+        let (mut neg_w, mut pos_w) = (0.0f32, 0.0f32);
+        for &(hi, w) in taken.iter() {
+            if self.negated_at(&self.hits[hi].toks, own) {
+                neg_w += w;
+            } else {
+                pos_w += w;
+            }
+        }
+        // The distinct cues that are not weak, and among them the argument's own predicates.
+        let cues = || tf.iter().filter(|x| !ix.cues[x.0].weak);
+        let predicates = || cues().filter(|x| ix.cues[x.0].predicate && own_cue(x.0));
+        Scored {
+            argument: a,
+            score,
+            distinct: cues().count(),
+            predicates: predicates().count(),
+            heaviest: predicates().map(|x| x.2).fold(0.0, f32::max),
+            specific: taken
+                .iter()
+                .any(|&(hi, _)| ix.cues[self.hits[hi].cue].specific && own_cue(self.hits[hi].cue)),
+            negated: neg_w > pos_w,
+        }
+    }
+
+    /// The hits that count for argument `a`: its own cues, and at half weight the predicates of
+    /// other arguments of the same side ("led directly to" lends itself to "democratic
+    /// centralism"); the longest and heaviest that do not overlap are taken, and counted per cue.
+    fn take_hits(
+        &self,
+        kb: &KnowledgeBase,
+        ix: &Index,
+        a: usize,
+        inside: &[usize],
+        work: &mut ArgumentScratch,
+    ) {
+        let ArgumentScratch { counted, taken, tf, .. } = work;
+        let stance = kb.arguments[a].stance;
+        counted.clear();
+        for &hi in inside {
+            let c = &ix.cues[self.hits[hi].cue];
+            if c.args.binary_search(&a).is_ok() {
+                counted.push((hi, c.weight));
+            } else if c.predicate && c.stance == Some(stance) {
+                counted.push((hi, c.weight * BORROWED));
+            }
+        }
+        counted.sort_by(|x, y| {
+            y.1.total_cmp(&x.1).then(self.hits[x.0].pieces.start.cmp(&self.hits[y.0].pieces.start))
+        });
+        taken.clear();
+        for &(hi, w) in counted.iter() {
+            let h = &self.hits[hi];
+            if !taken.iter().any(|&(t, _)| {
+                self.hits[t].pieces.start < h.pieces.end && h.pieces.start < self.hits[t].pieces.end
+            }) {
+                taken.push((hi, w));
+            }
+        }
+        tf.clear();
+        for &(hi, w) in taken.iter() {
+            let cue = self.hits[hi].cue;
+            match tf.iter_mut().find(|x| x.0 == cue) {
+                Some(x) => x.1 += 1,
+                None => tf.push((cue, 1, w)),
+            }
+        }
     }
 }
 

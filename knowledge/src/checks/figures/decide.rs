@@ -22,11 +22,47 @@ pub(super) fn decide(
     candidates: &[Candidate],
     out: &mut Vec<Finding>,
 ) {
-    let text = ctx.text();
-    let fits = |c: &Candidate, x: &FigureValue| {
+    let number = Judged { ctx, n };
+    // Fits every value of some figure: nothing to say.
+    if candidates.iter().any(|c| number.fits_all(c)) {
+        return;
+    }
+    // Fits some value: sources disagree, unless the clause says whose number it is.
+    if let Some(c) = candidates.iter().find(|c| c.fig.values.iter().any(|x| number.fits(c, x))) {
+        if !attributed(ctx, clause) {
+            out.push(number.contested(c));
+        }
+        return;
+    }
+    out.extend(number.dubious(candidates));
+}
+
+/// A number being judged against its candidate figures.
+struct Judged<'c, 'a> {
+    ctx: &'c SentenceCtx<'a>,
+    n: &'c StatedNumber<'c>,
+}
+
+impl Judged<'_, '_> {
+    /// Does the value fit the number (or the number with the people named beside it)?
+    fn fits(&self, c: &Candidate, x: &FigureValue) -> bool {
+        let n = self.n;
         fits(n.lo, n.hi, x) || (c.extra > 0.0 && fits(n.lo + c.extra, n.hi + c.extra, x))
-    };
-    let written = |c: &Candidate| {
+    }
+
+    /// Does the number fit every value of the figure? Values an essay alone gives do not count
+    /// against a number the sources all support: 1,966 delegates is right even though one essay
+    /// says 1,996.
+    fn fits_all(&self, c: &Candidate) -> bool {
+        c.fig.values.iter().all(|x| self.fits(c, x)) || {
+            let mut sourced = c.fig.values.iter().filter(|x| !x.source.is_empty()).peekable();
+            sourced.peek().is_some() && sourced.all(|x| self.fits(c, x))
+        }
+    }
+
+    /// The number as the student wrote it, with the people named beside it counted in.
+    fn written(&self, c: &Candidate) -> String {
+        let (n, text) = (self.n, self.ctx.text());
         if c.extra > 0.0 {
             format!(
                 "{} others ({} in all)",
@@ -36,27 +72,12 @@ pub(super) fn decide(
         } else {
             text[n.expr.range.clone()].to_string()
         }
-    };
-    // Fits every value of some figure: nothing to say.
-    // (Values an essay alone gives do not count against a number the sources all support: 1,966
-    // delegates is right even though one essay says 1,996.)
-    let sourced = |x: &&FigureValue| !x.source.is_empty();
-    if candidates.iter().any(|c| {
-        c.fig.values.iter().all(|x| fits(c, x)) || {
-            let mut s = c.fig.values.iter().filter(sourced).peekable();
-            s.peek().is_some() && s.all(|x| fits(c, x))
-        }
-    }) {
-        return;
     }
-    // Fits some value: sources disagree.
-    if let Some(c) = candidates.iter().find(|c| c.fig.values.iter().any(|x| fits(c, x))) {
-        if attributed(ctx, clause) {
-            return;
-        }
-        let f = c.fig;
+
+    fn contested(&self, c: &Candidate) -> Finding {
+        let (ctx, f) = (self.ctx, c.fig);
         let agree: Vec<String> =
-            f.values.iter().filter(|x| fits(c, x)).map(|x| who(ctx, x)).collect();
+            f.values.iter().filter(|x| self.fits(c, x)).map(|x| who(ctx, x)).collect();
         let lo = f.values.iter().map(|x| x.low).fold(f64::MAX, f64::min);
         let hi = f.values.iter().map(|x| x.high).fold(f64::MIN, f64::max);
         let msg = format!(
@@ -66,78 +87,91 @@ pub(super) fn decide(
             format_number(lo),
             format_number(hi),
             value_list(ctx, f),
-            written(c),
+            self.written(c),
             agree.join(" and ")
         );
-        let mut finding = CONTESTED_FIGURE.finding(ctx.abs(&n.expr.range), msg);
+        let mut finding = CONTESTED_FIGURE.finding(ctx.abs(&self.n.expr.range), msg);
         finding.related = related(ctx, f);
-        out.push(finding);
-        return;
+        finding
     }
-    let v = (n.lo.max(0.0) + n.hi) / 2.0;
-    // Far out of scale: probably a count of something else.
-    let scale = |c: &Candidate| {
+
+    /// The middle of the number's interval.
+    fn value(&self) -> f64 {
+        (self.n.lo.max(0.0) + self.n.hi) / 2.0
+    }
+
+    /// How far out of scale the figure is: the ratio to its nearest value.
+    fn scale(&self, c: &Candidate) -> f64 {
+        let v = self.value();
         c.fig
             .values
             .iter()
             .map(|x| ((x.low + x.high) / 2.0 / v.max(1e-9)).ln().abs())
             .fold(f64::MAX, f64::min)
             .exp()
-    };
-    let limit = |c: &Candidate| if c.subject && c.score >= 8 { 100.0 } else { 12.0 };
-    let fair: Vec<&Candidate> = candidates.iter().filter(|c| scale(c) <= limit(c)).collect();
-    let Some(top) = fair.iter().map(|c| c.score).max() else { return };
-    let top: Vec<&&Candidate> = fair.iter().filter(|c| c.score == top).collect();
-    // A smaller number for part of a figure's period is a part, a larger one for a longer period
-    // may include more: neither is a conflict.
-    let below = |c: &Candidate| c.fig.values.iter().all(|x| n.hi + c.extra < value_interval(x).0);
-    let above = |c: &Candidate| c.fig.values.iter().all(|x| n.lo > value_interval(x).1);
-    // Only counts add up over time; a figure found through its subject is what the student means.
-    // In "89 of the 139 members elected in 1934 were shot" the date belongs to the whole, not to
-    // the shooting: it does not make 89 a part of the period.
-    let dates_whole = |c: &Candidate| n.whole_end.zip(c.date_tok).is_some_and(|(w, d)| d >= w);
-    // "the 1933 purge", "the 1934 Congress": the date names the event, it does not pick a part of
-    // its period.
-    let names_event = |c: &Candidate| {
-        c.date_tok.is_some_and(|d| {
+    }
+
+    /// A number no value fits: dubious, against the best candidate in scale, unless it is
+    /// probably a part of the figure or of a larger period.
+    fn dubious(&self, candidates: &[Candidate]) -> Option<Finding> {
+        let (ctx, n) = (self.ctx, self.n);
+        // Far out of scale: probably a count of something else.
+        let limit = |c: &Candidate| if c.subject && c.score >= 8 { 100.0 } else { 12.0 };
+        let fair: Vec<&Candidate> =
+            candidates.iter().filter(|c| self.scale(c) <= limit(c)).collect();
+        let top = fair.iter().map(|c| c.score).max()?;
+        let top: Vec<&&Candidate> = fair.iter().filter(|c| c.score == top).collect();
+        if n.measure == Measure::Count && top.iter().any(|c| self.part_or_more(c)) {
+            return None;
+        }
+        let c = top.into_iter().min_by(|a, b| self.scale(a).total_cmp(&self.scale(b)))?;
+        let f = c.fig;
+        let best = best_value(f, self.value());
+        let msg = format!(
+            "{} does not match any figure the fact base has for {}{}: {}.",
+            self.written(c),
+            lower_first(&f.name),
+            period(f),
+            value_list(ctx, f)
+        );
+        let mut finding = DUBIOUS_FIGURE.finding(ctx.abs(&n.expr.range), msg);
+        let shown =
+            FigureValue { low: best.low - c.extra, high: best.high - c.extra, ..best.clone() };
+        let replacement = written_like(ctx, n.expr, &shown);
+        if replacement != ctx.text()[n.expr.range.clone()] {
+            finding.fixes.push(Fix {
+                title: format!("Change to {replacement} ({})", who(ctx, best)),
+                range: ctx.abs(&n.expr.range),
+                replacement,
+            });
+        }
+        finding.related = related(ctx, f);
+        Some(finding)
+    }
+
+    /// A smaller number for part of a figure's period is a part, a larger one for a longer
+    /// period may include more: neither is a conflict. Only counts add up over time; a figure
+    /// found through its subject is what the student means.
+    fn part_or_more(&self, c: &Candidate) -> bool {
+        let (ctx, n) = (self.ctx, self.n);
+        let below = c.fig.values.iter().all(|x| n.hi + c.extra < value_interval(x).0);
+        let above = c.fig.values.iter().all(|x| n.lo > value_interval(x).1);
+        // In "89 of the 139 members elected in 1934 were shot" the date belongs to the whole,
+        // not to the shooting: it does not make 89 a part of the period.
+        let dates_whole = n.whole_end.zip(c.date_tok).is_some_and(|(w, d)| d >= w);
+        // "the 1933 purge", "the 1934 Congress": the date names the event, it does not pick a
+        // part of its period.
+        let names_event = c.date_tok.is_some_and(|d| {
             let expr = ctx.dates.iter().find(|x| x.toks.start == d);
             let before = if d > 0 { ctx.sentence.word(d - 1) } else { "" };
             let after = expr.map_or(d + 1, |x| x.toks.end);
             matches!(before, "the" | "a" | "an" | "this" | "that" | "its" | "his" | "their")
                 && after < ctx.sentence.toks.len()
                 && ctx.sentence.toks[after].kind == TokKind::Word
-        })
-    };
-    if n.measure == Measure::Count
-        && top.iter().any(|c| {
-            (c.part < 0.75 && below(c) && !dates_whole(c) && !names_event(c))
-                || (!c.subject && c.whole < 0.75 && above(c))
-        })
-    {
-        return;
-    }
-    let Some(c) = top.into_iter().min_by(|a, b| scale(a).total_cmp(&scale(b))) else { return };
-    let f = c.fig;
-    let best = best_value(f, v);
-    let msg = format!(
-        "{} does not match any figure the fact base has for {}{}: {}.",
-        written(c),
-        lower_first(&f.name),
-        period(f),
-        value_list(ctx, f)
-    );
-    let mut finding = DUBIOUS_FIGURE.finding(ctx.abs(&n.expr.range), msg);
-    let shown = FigureValue { low: best.low - c.extra, high: best.high - c.extra, ..best.clone() };
-    let replacement = written_like(ctx, n.expr, &shown);
-    if replacement != text[n.expr.range.clone()] {
-        finding.fixes.push(Fix {
-            title: format!("Change to {replacement} ({})", who(ctx, best)),
-            range: ctx.abs(&n.expr.range),
-            replacement,
         });
+        (c.part < 0.75 && below && !dates_whole && !names_event)
+            || (!c.subject && c.whole < 0.75 && above)
     }
-    finding.related = related(ctx, f);
-    out.push(finding);
 }
 
 /// Words by which a sentence says whose number it gives.

@@ -61,13 +61,14 @@ pub(super) fn period(f: &Figure) -> String {
 /// `value` written the way the student wrote `n`: "1,108", "1 108", "2 million", "three", "1 in 18".
 pub(super) fn written_like(ctx: &SentenceCtx, n: &NumberExpr, x: &FigureValue) -> String {
     let text = &ctx.text()[n.range.clone()];
-    let lower = text.to_ascii_lowercase();
     if n.ratio {
         let den = (1.0 / x.low.max(1e-9)).round();
         let num = &text[..text.find(|c: char| c.is_whitespace()).unwrap_or(text.len())];
         return format!("{num} in {}", den as u64);
     }
+    let style = NumberStyle::of(ctx, n);
     let suffix = if n.percent {
+        let lower = text.to_ascii_lowercase();
         if lower.ends_with("per cent") {
             " per cent"
         } else if lower.ends_with("percent") {
@@ -78,29 +79,54 @@ pub(super) fn written_like(ctx: &SentenceCtx, n: &NumberExpr, x: &FigureValue) -
     } else {
         ""
     };
-    let scale = [("billion", 1e9), ("million", 1e6), ("thousand", 1e3)]
-        .into_iter()
-        .find(|(w, _)| lower.split_whitespace().any(|t| t == *w));
-    let digits = ctx.sentence.toks[n.toks.start].kind == TokKind::Number;
-    let first = &text[..ctx.sentence.toks[n.toks.start].range.end - n.range.start];
-    let sep = if first.contains(',') {
-        Some(",")
-    } else if text.contains('\u{202f}') {
-        Some("\u{202f}")
-    } else if text.contains('\u{a0}') {
-        Some("\u{a0}")
-    } else if digits
-        && n.toks.len() > 1
-        && ctx.sentence.toks[n.toks.start + 1].kind == TokKind::Number
-    {
-        Some(" ")
-    } else if digits && first.len() >= 4 {
-        None
+    if x.low == x.high {
+        format!("{}{suffix}", style.write(x.low))
     } else {
-        Some(",")
-    };
-    let one = |v: f64| -> String {
-        if let Some((w, s)) = scale {
+        format!("{} to {}{suffix}", style.write(x.low), style.write(x.high))
+    }
+}
+
+/// How the student wrote a number: digits or words, with a scale word ("2.9 million"), with
+/// which thousands separator, capitalised.
+struct NumberStyle {
+    /// "billion", "million" or "thousand", and its value.
+    scale: Option<(&'static str, f64)>,
+    digits: bool,
+    /// `None`: no separator ("1996"); else ",", a space, a thin or non-breaking space.
+    separator: Option<&'static str>,
+    capitalised: bool,
+}
+
+impl NumberStyle {
+    fn of(ctx: &SentenceCtx, n: &NumberExpr) -> NumberStyle {
+        let text = &ctx.text()[n.range.clone()];
+        let lower = text.to_ascii_lowercase();
+        let scale = [("billion", 1e9), ("million", 1e6), ("thousand", 1e3)]
+            .into_iter()
+            .find(|(w, _)| lower.split_whitespace().any(|t| t == *w));
+        let toks = &ctx.sentence.toks;
+        let digits = toks[n.toks.start].kind == TokKind::Number;
+        let first = &text[..toks[n.toks.start].range.end - n.range.start];
+        let separator = if first.contains(',') {
+            Some(",")
+        } else if text.contains('\u{202f}') {
+            Some("\u{202f}")
+        } else if text.contains('\u{a0}') {
+            Some("\u{a0}")
+        } else if digits && n.toks.len() > 1 && toks[n.toks.start + 1].kind == TokKind::Number {
+            Some(" ")
+        } else if digits && first.len() >= 4 {
+            None
+        } else {
+            Some(",")
+        };
+        let capitalised = text.starts_with(|c: char| c.is_uppercase());
+        NumberStyle { scale, digits, separator, capitalised }
+    }
+
+    /// A value written in this style.
+    fn write(&self, v: f64) -> String {
+        if let Some((w, s)) = self.scale {
             if v >= s {
                 let m = v / s;
                 let m = if (m * 10.0).fract() == 0.0 {
@@ -111,50 +137,46 @@ pub(super) fn written_like(ctx: &SentenceCtx, n: &NumberExpr, x: &FigureValue) -
                 return format!("{m} {w}");
             }
         }
-        if !digits && v.fract() == 0.0 && v <= 20.0 {
-            const WORDS: [&str; 21] = [
-                "zero",
-                "one",
-                "two",
-                "three",
-                "four",
-                "five",
-                "six",
-                "seven",
-                "eight",
-                "nine",
-                "ten",
-                "eleven",
-                "twelve",
-                "thirteen",
-                "fourteen",
-                "fifteen",
-                "sixteen",
-                "seventeen",
-                "eighteen",
-                "nineteen",
-                "twenty",
-            ];
-            let w = WORDS[v as usize];
-            return if text.starts_with(|c: char| c.is_uppercase()) {
+        if !self.digits && v.fract() == 0.0 && v <= 20.0 {
+            let w = NUMBER_WORDS[v as usize];
+            return if self.capitalised {
                 format!("{}{}", w[..1].to_uppercase(), &w[1..])
             } else {
                 w.to_string()
             };
         }
         let s = format_number(v);
-        match sep {
+        match self.separator {
             Some(",") => s,
             Some(other) => s.replace(',', other),
             None => s.replace(',', ""),
         }
-    };
-    if x.low == x.high {
-        format!("{}{suffix}", one(x.low))
-    } else {
-        format!("{} to {}{suffix}", one(x.low), one(x.high))
     }
 }
+
+const NUMBER_WORDS: [&str; 21] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
 
 /// The value a fix should suggest: the closest one with a source other than an essay alone.
 pub(super) fn best_value<'f>(f: &'f Figure, v: f64) -> &'f FigureValue {
