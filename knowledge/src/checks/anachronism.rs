@@ -381,15 +381,16 @@ fn finding(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr, after_end: bool) -
 /// before its start, `None` within (or when the base does not say).
 fn outside(kb: &KnowledgeBase, entry: EntryId, d: &DateExpr) -> Option<bool> {
     let e = &kb.entries[entry];
+    let calendar = kb.vocab.old_style.as_ref();
     let widen = |s: DaySpan| if d.approx { DaySpan::new(s.lo - 366, s.hi + 366) } else { s };
     if let Some(end) = e.end {
-        let hi = old_style_slack(widen(end.span())).hi;
+        let hi = old_style_slack(widen(end.span()), calendar).hi;
         if matches!(d.relation, Relation::In | Relation::After) && d.span.lo > hi {
             return Some(true);
         }
     }
     if let Some(start) = e.start {
-        let lo = old_style_slack(widen(start.span())).lo;
+        let lo = old_style_slack(widen(start.span()), calendar).lo;
         if matches!(d.relation, Relation::In | Relation::ByEnd) && d.span.hi < lo {
             return Some(false);
         }

@@ -8,39 +8,18 @@ use rustc_hash::FxHashMap;
 
 use super::document::{citation, however, point};
 use super::markers::{MarkerLists, WordInfo};
-use super::{B, CLAIM_WORD, PHRASE_BOOST, PREDICATE_IDF, SIDES, SPECIFIC_DF};
+use super::{B, CLAIM_WORD, PHRASE_BOOST, PREDICATE_IDF, SPECIFIC_DF};
 use crate::base::{KnowledgeBase, Stance};
 use crate::text::sentences::{possessive_base, tokenize, TokKind};
 use crate::text::stem::{stem, stem_ascii, stem_uncached};
-use crate::text::stopwords::FUNCTION_WORDS;
-
-/// Words every argument of the debate uses: not content words of one claim.
-pub(super) const DEBATE_WORDS: &[&str] = &[
-    "lenin",
-    "stalin",
-    "leninism",
-    "stalinism",
-    "soviet",
-    "bolshevik",
-    "bolsheviks",
-    "party",
-    "regime",
-    "state",
-    "system",
-    "made",
-    "make",
-    "later",
-];
-
-pub(super) fn is_stopword(w: &str) -> bool {
-    FUNCTION_WORDS.contains(&w) || DEBATE_WORDS.contains(&w)
-}
+use crate::text::stopwords::{is_function_word, FUNCTION_WORDS};
 
 /// Stems of everyday verbs and words that do not make a phrase specific ("led to", "had to").
+/// The names of the debate's sides do not either (`Index::side_stems`).
 pub(super) const LIGHT: &[&str] = &[
     "led", "lead", "had", "hav", "mak", "mad", "set", "put", "carri", "carry", "get", "got", "go",
     "went", "com", "came", "tak", "took", "giv", "gav", "given", "use", "us", "far", "much",
-    "never", "did", "just", "whol", "own", "new", "old", "member", "peopl", "lenin", "stalin",
+    "never", "did", "just", "whol", "own", "new", "old", "member", "peopl",
 ];
 
 /// One word of a cue: a stem, or a prefix for a cue word written with a trailing `*`.
@@ -113,7 +92,7 @@ pub(crate) struct Index {
     /// word's weight.
     pub(super) claim_words: Vec<Vec<(usize, f32)>>,
     /// Entries that stand for each side of the debate: Lenin / Leninism and Stalin / Stalinism.
-    pub(super) sides: [Vec<usize>; 2],
+    pub(super) sides: Vec<Vec<usize>>,
     /// Meta markers, hedges, claim markers and negations.
     pub(super) lists: MarkerLists,
     /// Each argument as a counterpoint reads: claim, evidence and source (formatted once, since
@@ -122,6 +101,12 @@ pub(crate) struct Index {
     /// Each argument's quick-fix sentences: "However, ... (source)." and "Evidence (full source).".
     pub(super) however: Vec<String>,
     pub(super) citation: Vec<String>,
+}
+
+/// Is the stem a side's own name ("lenin", "stalin")? Like the everyday words of `LIGHT`, it
+/// does not make a phrase specific.
+fn is_side_name(kb: &KnowledgeBase, stem_: &str) -> bool {
+    kb.vocab.debate_sides.iter().flatten().any(|id| stem(id) == stem_)
 }
 
 /// Is the (lower-case) cue wholly a name in the fact base, in some capitalisation?
@@ -188,7 +173,12 @@ impl Index {
             by_prefix,
             norm,
             claim_words,
-            sides: SIDES.map(|ids| ids.iter().filter_map(|id| kb.find(id)).collect()),
+            sides: kb
+                .vocab
+                .debate_sides
+                .iter()
+                .map(|ids| ids.iter().filter_map(|id| kb.find(id)).collect())
+                .collect(),
             lists,
             points: kb.arguments.iter().map(|a| point(kb, a)).collect(),
             however: kb.arguments.iter().map(|a| however(kb, a)).collect(),
@@ -315,6 +305,7 @@ impl ArgumentCue {
                     s.len() > 2
                         && !FUNCTION_WORDS.contains(&s.as_str())
                         && !LIGHT.contains(&s.as_str())
+                        && !is_side_name(kb, s)
                 }
                 CueWord::Prefix(_) => true,
             })
@@ -363,7 +354,7 @@ fn claim_words(
             }
             for sub in a.claim[t.range.clone()].split('-') {
                 let low = possessive_base(&sub.to_lowercase()).to_string();
-                if low.len() < 3 || is_stopword(&low) {
+                if low.len() < 3 || is_function_word(&low) || kb.vocab.debate_words.contains(&low) {
                     continue;
                 }
                 let id = intern(stem_ids, &stem(&low)) as usize;

@@ -167,8 +167,6 @@ pub(super) const CLAIM_WORD: f32 = 0.3;
 pub(super) const MIN_SCORE: f32 = 3.0;
 /// A single phrase cue suffices when at most this many arguments share it.
 pub(super) const SPECIFIC_DF: usize = 2;
-/// The ids of the entries that stand for the two sides the debate compares.
-pub(super) const SIDES: [&[&str]; 2] = [&["lenin", "leninism"], &["stalin", "stalinism"]];
 
 /// Weight of a predicate borrowed from another argument of the same side.
 pub(super) const BORROWED: f32 = 0.5;
@@ -266,7 +264,7 @@ struct Arguing {
     /// Token of each marker or hedge, and whether it is made of function words only.
     signals: Vec<(usize, bool)>,
     /// Token ranges of the mentions of each side.
-    sides: [Vec<Range<usize>>; 2],
+    sides: Vec<Vec<Range<usize>>>,
     dated: bool,
 }
 
@@ -274,13 +272,17 @@ impl Arguing {
     fn read(ctx: &SentenceCtx, ix: &Index, tw: &KnownTokens) -> Arguing {
         Arguing {
             signals: signals(ctx, ix, tw),
-            sides: [0, 1].map(|k| {
-                ctx.mentions
-                    .iter()
-                    .filter(|m| ix.sides[k].contains(&m.entry))
-                    .map(|m| ctx.mention_toks(m))
-                    .collect()
-            }),
+            sides: ix
+                .sides
+                .iter()
+                .map(|side| {
+                    ctx.mentions
+                        .iter()
+                        .filter(|m| side.contains(&m.entry))
+                        .map(|m| ctx.mention_toks(m))
+                        .collect()
+                })
+                .collect(),
             dated: !ctx.dates.is_empty(),
         }
     }
@@ -292,7 +294,8 @@ impl Arguing {
             signal: signals.iter().any(|(t, _)| r.contains(t)),
             weak_signal: signals.iter().any(|(t, _)| r.contains(t))
                 && signals.iter().all(|(t, weak)| *weak || !r.contains(t)),
-            both_sides: self.sides.iter().all(|v| v.iter().any(|m| r.contains(&m.start))),
+            both_sides: !self.sides.is_empty()
+                && self.sides.iter().all(|v| v.iter().any(|m| r.contains(&m.start))),
             dated: self.dated,
         }
     }

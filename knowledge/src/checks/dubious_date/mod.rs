@@ -77,6 +77,7 @@ fn check(ctx: &SentenceCtx, tables: &DateTables, out: &mut SentenceOut) {
         return;
     }
     let cues = ctx.cues();
+    let calendar = ctx.kb.vocab.old_style.as_ref();
     let clauses = ctx.date_clauses();
     let names = with_relative_pronouns(ctx, clauses);
     let lifespans = lifespans(ctx, &names, &mut out.findings);
@@ -102,7 +103,8 @@ fn check(ctx: &SentenceCtx, tables: &DateTables, out: &mut SentenceOut) {
             }
             // The facts this date speaks of: those whose nearest date it is, close or framing.
             let mine = facts_of_date(ctx, cues, clause, &names, &dates, di, &facts);
-            if mine.is_empty() || mine.iter().any(|(f, rel)| consistent(f.span, d, *rel)) {
+            if mine.is_empty() || mine.iter().any(|(f, rel)| consistent(f.span, d, *rel, calendar))
+            {
                 continue;
             }
             out.findings.push(report(ctx, d, &mine));
@@ -209,7 +211,9 @@ fn fact_to_report<'f, 'k>(
             if !variant_fields(f.kind).contains(&v.field.as_str()) {
                 continue;
             }
-            if Date::parse(&v.value).is_ok_and(|vd| consistent(vd.span(), d, *rel)) {
+            if Date::parse(&v.value)
+                .is_ok_and(|vd| consistent(vd.span(), d, *rel, kb.vocab.old_style.as_ref()))
+            {
                 return (f, Some(v));
             }
         }

@@ -101,10 +101,7 @@ pub(super) fn find_title(
         .filter(|w| {
             !office_words.contains(w)
                 && w.len() > 3
-                && !matches!(
-                    w.as_str(),
-                    "people's" | "party" | "central" | "committee" | "soviet" | "union"
-                )
+                && !ctx.kb.vocab.generic_title_words.contains(w)
         })
         .collect();
     let key = keys.first()?;
