@@ -33,7 +33,7 @@ pub const MISSPELLED_NAME: CodeSpec = CodeSpec {
     description: "Flag misspelled names of people, places and bodies.",
 };
 
-pub(crate) const CHECK: Check<Cands> = Check {
+pub(crate) const CHECK: Check<NameWords> = Check {
     codes: &[MISSPELLED_NAME],
     runs_when_off: false,
     prepare: build,
@@ -43,7 +43,7 @@ pub(crate) const CHECK: Check<Cands> = Check {
 
 /// One word of a known name: "Trotsky", "Kronstadt", "Bronstein".
 #[derive(Debug)]
-struct Cand {
+struct NameWord {
     lower: String,
     /// As the data writes it: what the fix puts in.
     written: String,
@@ -56,10 +56,10 @@ struct Cand {
 }
 
 /// The candidate words of one knowledge base, built once and kept while that base lives
-/// (`checks::Tables`), shortest first.
+/// (the check's tables, kept in `Prepared`), shortest first.
 #[derive(Debug)]
-pub(crate) struct Cands {
-    words: Vec<Cand>,
+pub(crate) struct NameWords {
+    words: Vec<NameWord>,
 }
 
 fn name_words(spelling: &str) -> impl Iterator<Item = &str> {
@@ -74,8 +74,8 @@ fn name_words(spelling: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-pub(crate) fn build(kb: &KnowledgeBase) -> Cands {
-    let mut words: Vec<Cand> = Vec::new();
+pub(crate) fn build(kb: &KnowledgeBase) -> NameWords {
+    let mut words: Vec<NameWord> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (id, e) in kb.entries.iter().enumerate() {
         let spellings = std::iter::once((e.name.as_str(), 0))
@@ -98,7 +98,7 @@ pub(crate) fn build(kb: &KnowledgeBase) -> Cands {
                 let lower = w.to_lowercase();
                 if seen.insert(lower.clone()) {
                     let first = lower.chars().next().unwrap_or(' ');
-                    words.push(Cand {
+                    words.push(NameWord {
                         lower,
                         written: w.to_string(),
                         entry: id,
@@ -111,7 +111,7 @@ pub(crate) fn build(kb: &KnowledgeBase) -> Cands {
         }
     }
     words.sort_by_key(|c| c.chars);
-    Cands { words }
+    NameWords { words }
 }
 
 /// An English word as the dictionary knows it, allowing British spellings and inflections.
@@ -221,16 +221,16 @@ fn max_distance(n: usize) -> usize {
 }
 
 /// The best near miss among the candidates: (distance, similarity, candidate).
-fn nearest<'c>(cands: &'c Cands, lower: &str) -> Vec<(usize, f64, &'c Cand)> {
+fn nearest<'c>(name_words: &'c NameWords, lower: &str) -> Vec<(usize, f64, &'c NameWord)> {
     let n = lower.chars().count();
     let first = lower.chars().next().unwrap_or(' ');
     let max = max_distance(n);
     if max == 0 {
         return Vec::new();
     }
-    let lo = cands.words.partition_point(|c| c.chars + max < n);
-    let mut found: Vec<(usize, f64, &Cand)> = Vec::new();
-    for c in &cands.words[lo..] {
+    let lo = name_words.words.partition_point(|c| c.chars + max < n);
+    let mut found: Vec<(usize, f64, &NameWord)> = Vec::new();
+    for c in &name_words.words[lo..] {
         if c.chars > n + max {
             break;
         }
@@ -266,7 +266,7 @@ fn nearest<'c>(cands: &'c Cands, lower: &str) -> Vec<(usize, f64, &'c Cand)> {
         found.retain(|x| x.0 == d);
     }
     // One suggestion per entry, in the spelling its name uses when that is among the near misses.
-    let mut out: Vec<(usize, f64, &Cand)> = Vec::new();
+    let mut out: Vec<(usize, f64, &NameWord)> = Vec::new();
     for x in found {
         match out.iter_mut().find(|y| y.2.entry == x.2.entry) {
             Some(y) if x.2.rank < y.2.rank => *y = x,
@@ -372,7 +372,7 @@ fn closest_spelling<'k>(kb: &'k KnowledgeBase, entry: EntryId, written: &str) ->
     best.map_or(e.name.as_str(), |b| b.1)
 }
 
-fn check(ctx: &SentenceCtx, cands: &Cands, out: &mut SentenceOut) {
+fn check(ctx: &SentenceCtx, name_words: &NameWords, out: &mut SentenceOut) {
     let kb = ctx.kb;
     let text = ctx.text();
     // Known misspellings, found by the name index.
@@ -426,7 +426,7 @@ fn check(ctx: &SentenceCtx, cands: &Cands, out: &mut SentenceOut) {
                 continue;
             }
             let lower = word.to_lowercase();
-            let near = nearest(cands, &lower);
+            let near = nearest(name_words, &lower);
             if near.is_empty() {
                 continue;
             }

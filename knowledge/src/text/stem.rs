@@ -143,8 +143,8 @@ mod tests {
 
     use super::*;
 
-    /// The stemmer as first written (allocating, one step after another), to check the
-    /// allocation-free one against.
+    /// A plain stemmer (allocating, one step after another): the reference the allocation-free
+    /// one is held to.
     fn stem_reference(word: &str) -> String {
         let w = word.to_lowercase();
         let w = possessive_base(&w);
@@ -218,7 +218,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Words made of endings, "iz", possessives and odd letters stem as they always did.
+        /// Words made of endings, "iz", possessives and odd letters stem as the reference does.
         #[test]
         fn stems_as_before(parts in proptest::collection::vec(proptest::sample::select(vec![
             "a", "e", "i", "s", "u", "y", "z", "iz", "IZ", "t", "ion", "ation", "isation", "ability", "ities", "ies", "ied", "ing", "ment", "ness", "edly",

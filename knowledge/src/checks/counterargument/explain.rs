@@ -1,6 +1,7 @@
-//! A tuning aid: how one sentence scores against each argument.
+//! Tuning aids: how one sentence scores against each argument, and which cues are taken as
+//! names (`examples/explain.rs` prints them).
 
-use super::index::Index;
+use super::index::{CuePattern, Index};
 use super::scoring::{find_hits, pieces, signals, SentenceData};
 use crate::base::KnowledgeBase;
 use crate::checks::grammar::cues::CuePhrases;
@@ -51,4 +52,29 @@ pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
         ));
     }
     out
+}
+
+/// The cues taken as names of things in the fact base ("cheka", "five-year plan"), as stems:
+/// they say what a sentence is about, not what it argues.
+pub fn topic_cues(kb: &KnowledgeBase) -> Vec<String> {
+    let ix = Index::build(kb);
+    let mut names = vec![String::new(); ix.stem_ids.len()];
+    for (k, &id) in &ix.stem_ids {
+        names[id as usize] = String::from_utf8_lossy(k).into_owned();
+    }
+    ix.cues
+        .iter()
+        .filter(|c| c.topic)
+        .map(|c| {
+            let words: Vec<String> = c
+                .parts
+                .iter()
+                .map(|p| match p {
+                    CuePattern::Stem(id) => names[*id as usize].clone(),
+                    CuePattern::Prefix(x) => format!("{x}*"),
+                })
+                .collect();
+            words.join(" ")
+        })
+        .collect()
 }

@@ -68,7 +68,7 @@ use crate::finding::{Code, CodeSpec, Severity};
 use crate::text::sentences::{Sentence, TokKind};
 pub use balance::Balance;
 use document::document;
-pub use explain::explain;
+pub use explain::{explain, topic_cues};
 pub(crate) use index::Index;
 use markers::KnownTokens;
 use markers::META;
