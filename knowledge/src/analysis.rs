@@ -12,8 +12,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::base::Mention;
-use crate::checks::counterargument::{Balance, Claim};
-use crate::checks::{DocumentCtx, DocumentOut, SentenceCtx, SentenceOut, CHECKS};
+use crate::checks::check::{DocumentCtx, DocumentOut, SentenceOut};
+use crate::checks::grammar::SentenceCtx;
+use crate::checks::CHECKS;
+use crate::claim::{Balance, Claim};
 use crate::config::Config;
 use crate::finding::{Finding, Severity};
 use crate::prepared::Prepared;

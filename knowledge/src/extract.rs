@@ -10,8 +10,9 @@ use std::collections::HashSet;
 
 use crate::base::date::DaySpan;
 use crate::base::{is_ordinary_word, EntryId, Kind, KnowledgeBase, Mention};
+use crate::dates;
 use crate::text::numbers::NumberExpr;
-use crate::text::{dates, numbers, prose, sentences, Format};
+use crate::text::{numbers, prose, sentences, Format};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Candidate {

@@ -7,8 +7,10 @@
 pub mod analysis;
 pub mod base;
 pub mod checks;
+pub mod claim;
 pub mod complete;
 pub mod config;
+pub mod dates;
 pub mod extract;
 pub mod finding;
 pub mod hover;

@@ -25,8 +25,8 @@ fn settings() -> Vec<String> {
 
 #[test]
 fn vscode_declares_a_switch_and_a_severity_per_code() {
-    let json: serde_json::Value = serde_json::from_str(&read("editors/vscode/package.json"))
-        .expect("package.json parses");
+    let json: serde_json::Value =
+        serde_json::from_str(&read("editors/vscode/package.json")).expect("package.json parses");
     let props = json["contributes"]["configuration"]["properties"]
         .as_object()
         .expect("contributes.configuration.properties");

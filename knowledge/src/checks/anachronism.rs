@@ -21,18 +21,19 @@
 
 use std::ops::Range;
 
+use super::check::{no_tables, Check, SentenceOut};
 use super::dating::old_style_slack;
 use super::grammar::clauses::clause_index;
 use super::grammar::cues::{CueList, SentenceCues};
 use super::grammar::guarded;
 use super::grammar::names::SentenceName;
 use super::grammar::words::{is_be, is_modal, is_past_form, is_preposition};
+use super::grammar::SentenceCtx;
 use super::wording::{capitalise, on, provenance_of, subject_name};
-use super::{no_tables, Check, SentenceCtx, SentenceOut};
 use crate::base::date::DaySpan;
 use crate::base::{Entry, EntryId, Kind, KnowledgeBase};
+use crate::dates::{DateExpr, Relation};
 use crate::finding::{Code, CodeSpec, Finding, Fix, Severity};
-use crate::text::dates::{DateExpr, Relation};
 use crate::text::sentences::TokKind;
 
 pub const ANACHRONISM: CodeSpec = CodeSpec {

@@ -4,7 +4,7 @@
 
 use crate::base::date::DaySpan;
 use crate::base::vocab::OldStyle;
-use crate::text::dates::{DateExpr, Relation};
+use crate::dates::{DateExpr, Relation};
 
 /// Dates before the calendar change (`[vocab] old_style`: 14 February 1918) may be written in
 /// either style: allow the difference either way.

@@ -21,7 +21,8 @@
 //! Tomskaya, Molotovsk) are not misspellings. The fix replaces the word with the canonical
 //! spelling; `Finding::word` lets the editor add the word to the ignore list.
 
-use super::{Check, SentenceCtx, SentenceOut};
+use super::check::{Check, SentenceOut};
+use super::grammar::SentenceCtx;
 use crate::base::{is_common_word, is_ordinary_word, EntryId, KnowledgeBase};
 use crate::finding::{Code, CodeSpec, Finding, Fix, Severity};
 

@@ -5,7 +5,6 @@
 //! which everything that is not prose is blanked to spaces (newlines kept). Analysis then works
 //! on the masked text with byte offsets that are already offsets into the original.
 
-pub mod dates;
 mod latex;
 mod markdown;
 pub mod numbers;

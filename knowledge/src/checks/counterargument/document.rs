@@ -5,9 +5,10 @@
 use std::collections::{HashMap, HashSet};
 
 use super::index::Index;
-use super::{opposite, Balance, Claim, COUNTERARGUMENT};
+use super::COUNTERARGUMENT;
 use crate::base::{Argument, KnowledgeBase, Stance};
 use crate::checks::wording::lower_first;
+use crate::claim::{opposite, Balance, Claim};
 use crate::finding::{Finding, Fix, Related};
 
 /// The counterpoints to a claim, strongest first: for an assertion, the argument's `counters`

@@ -5,7 +5,7 @@ use super::index::{CuePattern, Index};
 use super::scoring::{find_hits, pieces, signals, SentenceData};
 use crate::base::KnowledgeBase;
 use crate::checks::grammar::cues::CuePhrases;
-use crate::checks::SentenceCtx;
+use crate::checks::grammar::SentenceCtx;
 
 /// How a sentence scores against each argument (for tuning and tests): hits, the top arguments
 /// and whether the sentence argues at all.

@@ -49,7 +49,6 @@
 //! sentence (`scoring.rs`), the document pass and its wording (`document.rs`), a tuning aid
 //! (`explain.rs`); here, the descriptor and the sentence pass.
 
-mod balance;
 mod document;
 mod explain;
 mod index;
@@ -62,11 +61,12 @@ use std::ops::Range;
 
 use rustc_hash::FxHashSet;
 
-use super::{Check, DocumentCtx, DocumentOut, SentenceCtx, SentenceOut};
-use crate::base::{KnowledgeBase, Stance};
+use super::check::{Check, DocumentCtx, DocumentOut, SentenceOut};
+use super::grammar::SentenceCtx;
+use crate::base::KnowledgeBase;
+pub use crate::claim::{Balance, Claim};
 use crate::finding::{Code, CodeSpec, Severity};
 use crate::text::sentences::{Sentence, TokKind};
-pub use balance::Balance;
 use document::document;
 pub use explain::{explain, topic_cues};
 pub(crate) use index::Index;
@@ -99,60 +99,6 @@ fn document_pass(ctx: &DocumentCtx, ix: &Index, out: &mut DocumentOut) {
     let (findings, balance) = document(ctx.kb, ix, ctx.claims, ctx.text);
     out.findings.extend(findings);
     out.balance = balance;
-}
-
-/// A sentence (or clause) that makes a claim from the debate.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Claim {
-    /// The claim's range (block-relative inside a block result; absolute in an `Analysis`).
-    pub range: Range<usize>,
-    /// The paragraph (block) it is in, absolute; used to say each counterpoint once a paragraph.
-    pub block: Range<usize>,
-    /// Index into `KnowledgeBase::arguments` of the argument the sentence makes.
-    pub argument: usize,
-    /// True when the sentence asserts the opposite of the argument ("did not simply continue").
-    pub negated: bool,
-    pub score: f32,
-    /// The whole sentence the claim is in (same coordinates as `range`): a counterargument is
-    /// inserted after it.
-    pub sentence: Range<usize>,
-}
-
-impl Claim {
-    /// The claim with its ranges moved from an origin at `from` to one at `to`.
-    pub(crate) fn rebased(&self, from: usize, to: usize) -> Claim {
-        Claim {
-            range: self.range.start - from + to..self.range.end - from + to,
-            sentence: self.sentence.start - from + to..self.sentence.end - from + to,
-            ..self.clone()
-        }
-    }
-
-    pub fn shifted(&self, by: usize, block: Range<usize>) -> Claim {
-        Claim {
-            range: self.range.start + by..self.range.end + by,
-            sentence: self.sentence.start + by..self.sentence.end + by,
-            block,
-            ..self.clone()
-        }
-    }
-
-    /// The side the sentence takes: the argument's stance, reversed when negated.
-    pub fn stance(&self, kb: &KnowledgeBase) -> Stance {
-        let s = kb.arguments[self.argument].stance;
-        if self.negated {
-            opposite(s)
-        } else {
-            s
-        }
-    }
-}
-
-pub(super) fn opposite(s: Stance) -> Stance {
-    match s {
-        Stance::Continuity => Stance::Rupture,
-        Stance::Rupture => Stance::Continuity,
-    }
 }
 
 /// BM25 term-frequency saturation.

@@ -9,7 +9,7 @@ use super::index::{ArgumentCue, CuePattern, Index};
 use super::markers::{KnownTokens, MarkerLists, WordInfo, HEDGES, MARKERS, NEGATIONS};
 use super::{BORROWED, HEAVY_CUE, K1, MIN_SCORE, MIN_SCORE_BOTH};
 use crate::base::KnowledgeBase;
-use crate::checks::SentenceCtx;
+use crate::checks::grammar::SentenceCtx;
 use crate::text::sentences::{possessive_base, Sentence, TokKind};
 
 /// Words a phrase cue may skip between two of its words.

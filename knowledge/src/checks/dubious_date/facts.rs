@@ -13,8 +13,8 @@ use crate::checks::grammar::bind::{bind, bind_loosely, Bind};
 use crate::checks::grammar::cues::{CueList, SentenceCues};
 use crate::checks::grammar::names::{is_name_token, SentenceName};
 use crate::checks::grammar::words::is_determiner;
-use crate::checks::SentenceCtx;
-use crate::text::dates::{month_number, DateExpr};
+use crate::checks::grammar::SentenceCtx;
+use crate::dates::{month_number, DateExpr};
 use crate::text::sentences::{possessive_base, TokKind};
 
 /// What a fact says happened.

@@ -7,8 +7,8 @@ use super::DUBIOUS_DATE;
 use crate::base::date::{day_number, When};
 use crate::base::Kind;
 use crate::checks::grammar::names::SentenceName;
+use crate::checks::grammar::SentenceCtx;
 use crate::checks::wording::{during, provenance_of};
-use crate::checks::SentenceCtx;
 use crate::finding::{Finding, Fix};
 use crate::text::sentences::TokKind;
 

@@ -41,15 +41,16 @@ use std::ops::Range;
 
 use crate::base::date::Date;
 use crate::base::{Entry, EntryId, KnowledgeBase, Variant};
+use crate::checks::check::{Check, SentenceOut};
 use crate::checks::dating::consistent;
 use crate::checks::grammar::clauses::clause_index;
 use crate::checks::grammar::cues::cued_event;
 use crate::checks::grammar::guarded;
 use crate::checks::grammar::names::SentenceName;
+use crate::checks::grammar::SentenceCtx;
 use crate::checks::wording::provenance_of;
-use crate::checks::{Check, SentenceCtx, SentenceOut};
+use crate::dates::{DateExpr, Relation};
 use crate::finding::{Code, CodeSpec, Finding, Fix, Severity};
-use crate::text::dates::{DateExpr, Relation};
 use facts::{facts, Fact, FactKind};
 use lifespans::lifespans;
 use nearest::facts_of_date;

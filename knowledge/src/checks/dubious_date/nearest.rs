@@ -8,8 +8,8 @@ use super::facts::Fact;
 use crate::checks::grammar::cues::SentenceCues;
 use crate::checks::grammar::names::SentenceName;
 use crate::checks::grammar::words::{is_be, is_framing, is_have, is_modal};
-use crate::checks::SentenceCtx;
-use crate::text::dates::{DateExpr, Relation};
+use crate::checks::grammar::SentenceCtx;
+use crate::dates::{DateExpr, Relation};
 
 /// Tokens between a date and an anchor (0 when they overlap); a comma between counts extra, and
 /// a date after the anchor wins a tie.

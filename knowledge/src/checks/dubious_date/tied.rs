@@ -8,8 +8,8 @@ use crate::base::{Entry, Kind};
 use crate::checks::grammar::cues::SentenceCues;
 use crate::checks::grammar::names::{is_name_token, SentenceName};
 use crate::checks::grammar::words::{is_adverb, is_be, is_determiner, is_framing, is_past_form};
-use crate::checks::SentenceCtx;
-use crate::text::dates::DateExpr;
+use crate::checks::grammar::SentenceCtx;
+use crate::dates::DateExpr;
 
 /// The clause's subject: a name with nothing but a framing date, determiners and adverbs before
 /// it in the clause, followed by a verb that is not a passive.

@@ -7,7 +7,7 @@ use super::facts::hull;
 use super::DateTables;
 use crate::base::Role;
 use crate::checks::grammar::names::SentenceName;
-use crate::checks::SentenceCtx;
+use crate::checks::grammar::SentenceCtx;
 use crate::text::sentences::{possessive_base, tokenize};
 
 /// A role's title, prepared for `find_title`.

@@ -8,9 +8,9 @@ use super::facts::{Fact, FactKind};
 use crate::base::date::{When, MONTHS};
 use crate::base::{Kind, KnowledgeBase};
 use crate::checks::grammar::words::is_past_form;
+use crate::checks::grammar::SentenceCtx;
 use crate::checks::wording::{capitalise, during, on, subject_name};
-use crate::checks::SentenceCtx;
-use crate::text::dates::{month_number, DateExpr};
+use crate::dates::{month_number, DateExpr};
 
 /// The words the fact base gives for a fact's date, for "sources disagree".
 pub(super) fn variant_fields(kind: FactKind) -> &'static [&'static str] {

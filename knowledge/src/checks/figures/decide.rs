@@ -10,8 +10,8 @@ use super::numbers::{value_interval, Measure, StatedNumber};
 use super::wording::{best_value, period, related, value_list, who, written_like};
 use super::{CONTESTED_FIGURE, DUBIOUS_FIGURE};
 use crate::base::{format_number, FigureValue, Kind};
+use crate::checks::grammar::SentenceCtx;
 use crate::checks::wording::lower_first;
-use crate::checks::SentenceCtx;
 use crate::finding::{Finding, Fix};
 use crate::text::sentences::TokKind;
 

@@ -40,8 +40,9 @@ mod tables;
 mod tests;
 mod wording;
 
+use super::check::{Check, SentenceOut};
 use super::grammar::clauses::cut_at_stops_and_bullets;
-use super::{Check, SentenceCtx, SentenceOut};
+use super::grammar::SentenceCtx;
 use crate::finding::{Code, CodeSpec, Severity};
 use candidates::NumberSentence;
 use decide::decide;

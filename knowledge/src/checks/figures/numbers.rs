@@ -6,8 +6,8 @@
 use std::ops::Range;
 
 use crate::base::{FigureValue, Kind};
-use crate::checks::SentenceCtx;
-use crate::text::dates::month_number;
+use crate::checks::grammar::SentenceCtx;
+use crate::dates::month_number;
 use crate::text::numbers::NumberExpr;
 use crate::text::sentences::TokKind;
 

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::numbers::{unit_measure, Measure};
 use crate::base::{Figure, KnowledgeBase};
-use crate::checks::SentenceCtx;
+use crate::checks::grammar::SentenceCtx;
 use crate::text::sentences::TokKind;
 use crate::text::stem::stem;
 use crate::text::stopwords::is_function_word;

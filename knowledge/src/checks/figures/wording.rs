@@ -2,7 +2,7 @@
 //! value written the way the student wrote the number (the quick fix).
 
 use crate::base::{format_number, Figure, FigureValue};
-use crate::checks::SentenceCtx;
+use crate::checks::grammar::SentenceCtx;
 use crate::finding::Related;
 use crate::text::numbers::NumberExpr;
 use crate::text::sentences::TokKind;

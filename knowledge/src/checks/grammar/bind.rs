@@ -11,7 +11,7 @@ use super::words::{
     is_adverb, is_be, is_determiner, is_have, is_modal, is_past_form, is_preposition, names_an_act,
     shows_no_object,
 };
-use crate::checks::SentenceCtx;
+use super::SentenceCtx;
 use crate::text::sentences::TokKind;
 
 /// How a cue relates to a name near it.

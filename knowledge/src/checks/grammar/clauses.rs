@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::text::dates::DateExpr;
+use crate::dates::DateExpr;
 use crate::text::sentences::Sentence;
 
 /// Words that, after a comma, open a new clause.

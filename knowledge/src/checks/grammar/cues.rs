@@ -8,8 +8,8 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::words::{is_be, is_have, is_modal, is_past_form, names_an_act};
+use super::SentenceCtx;
 use crate::base::{Entry, EntryId, Kind, KnowledgeBase};
-use crate::checks::SentenceCtx;
 use crate::text::sentences::{possessive_base, TokKind};
 
 /// The vocabulary lists a check may ask for (in the order `CuePhrases::build` numbers them).

@@ -1,4 +1,5 @@
-//! The sentence grammar the checks share: word classes and verb forms (`words`), the one
+//! The sentence grammar the checks share: one sentence pre-digested (`SentenceCtx`, in
+//! `sentence.rs`), word classes and verb forms (`words`), the one
 //! clause splitter (`clauses`), the names in a sentence (`names`), the cue phrases found in it
 //! (`cues`), how a cue binds to a name (`bind`), and here, the moods that make a sentence or a
 //! clause unsafe to judge: questions, conditions, counterfactuals and negations.
@@ -9,12 +10,13 @@ pub(crate) mod bind;
 pub(crate) mod clauses;
 pub(crate) mod cues;
 pub(crate) mod names;
+mod sentence;
 pub(crate) mod words;
 
 use std::ops::Range;
 
-use crate::checks::SentenceCtx;
 use cues::{CueList, SentenceCues};
+pub use sentence::SentenceCtx;
 
 /// Does the clause hold a negation (or a question or condition) that makes its dates unsafe to judge?
 /// Only words before `upto` (the end of the date) count: "Lenin died in 1926, leaving no

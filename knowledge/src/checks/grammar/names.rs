@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
+use super::SentenceCtx;
 use crate::base::EntryId;
-use crate::checks::SentenceCtx;
 
 /// A name found in the sentence, in token indices. A `pronoun` stands for the name: a relative
 /// pronoun ("which", "who") whose antecedent it is.

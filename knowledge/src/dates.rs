@@ -1,11 +1,12 @@
 //! Dates as students write them: "1934", "1 December 1934", "December 1, 1934", "March 1921",
 //! "1918-21", "1936–38", "from 1918 to 1921", "the 1930s", "late 1929", "the winter of 1922-23",
-//! with the relation the sentence puts them in ("by 1939", "after 1924", "before 1917").
+//! with the relation the sentence puts them in ("by 1939", "after 1924", "before 1917"), read
+//! into day spans of the fact base's calendar. Above both `text` (tokens) and `base` (days).
 
 use std::ops::Range;
 
-use super::sentences::{Sentence, TokKind};
 use crate::base::date::{day_number, days_in_month, DaySpan};
+use crate::text::sentences::{Sentence, TokKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Relation {

@@ -5,12 +5,12 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::grammar::cues::{CuePhrases, SentenceCues};
-use super::grammar::names::{names_in, SentenceName};
-use super::grammar::{clauses, hypothetical};
+use super::cues::{CuePhrases, SentenceCues};
+use super::names::{names_in, SentenceName};
+use super::{clauses, hypothetical};
 use crate::base::{KnowledgeBase, Mention};
 use crate::config::Config;
-use crate::text::dates::{self, DateExpr};
+use crate::dates::{self, DateExpr};
 use crate::text::numbers::{self, NumberExpr};
 use crate::text::sentences::Sentence;
 

@@ -1,7 +1,64 @@
-//! The balance of an essay's argument: how many points it makes on each side of the debate,
-//! and the strong opposing points it has not addressed yet; and how editors show it.
+//! What an essay argues, as the counterargument check reads it: the claims from the debate its
+//! sentences make, and the balance of its argument (with how editors show it). Part of what an
+//! analysis reports, beside the findings.
 
-use crate::base::KnowledgeBase;
+use std::ops::Range;
+
+use crate::base::{KnowledgeBase, Stance};
+
+/// A sentence (or clause) that makes a claim from the debate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    /// The claim's range (block-relative inside a block result; absolute in an `Analysis`).
+    pub range: Range<usize>,
+    /// The paragraph (block) it is in, absolute; used to say each counterpoint once a paragraph.
+    pub block: Range<usize>,
+    /// Index into `KnowledgeBase::arguments` of the argument the sentence makes.
+    pub argument: usize,
+    /// True when the sentence asserts the opposite of the argument ("did not simply continue").
+    pub negated: bool,
+    pub score: f32,
+    /// The whole sentence the claim is in (same coordinates as `range`): a counterargument is
+    /// inserted after it.
+    pub sentence: Range<usize>,
+}
+
+impl Claim {
+    /// The claim with its ranges moved from an origin at `from` to one at `to`.
+    pub(crate) fn rebased(&self, from: usize, to: usize) -> Claim {
+        Claim {
+            range: self.range.start - from + to..self.range.end - from + to,
+            sentence: self.sentence.start - from + to..self.sentence.end - from + to,
+            ..self.clone()
+        }
+    }
+
+    pub fn shifted(&self, by: usize, block: Range<usize>) -> Claim {
+        Claim {
+            range: self.range.start + by..self.range.end + by,
+            sentence: self.sentence.start + by..self.sentence.end + by,
+            block,
+            ..self.clone()
+        }
+    }
+
+    /// The side the sentence takes: the argument's stance, reversed when negated.
+    pub fn stance(&self, kb: &KnowledgeBase) -> Stance {
+        let s = kb.arguments[self.argument].stance;
+        if self.negated {
+            opposite(s)
+        } else {
+            s
+        }
+    }
+}
+
+pub(crate) fn opposite(s: Stance) -> Stance {
+    match s {
+        Stance::Continuity => Stance::Rupture,
+        Stance::Rupture => Stance::Continuity,
+    }
+}
 
 /// How many points the essay makes on each side, and strong opposing points not yet addressed.
 #[derive(Clone, Debug, Default, PartialEq)]
