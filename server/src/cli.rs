@@ -122,14 +122,12 @@ pub fn kb_check(paths: &[PathBuf]) -> i32 {
         // Validate the packs against the embedded base so cross-references resolve.
         let mut all = KnowledgeBase::embedded_packs();
         let names: Vec<String> = packs.iter().map(|p| p.name.clone()).collect();
-        let embedded_names: Vec<String> = all.iter().map(|p| p.name.clone()).collect();
         // A folder that *is* the default data (knowledge/data) replaces the embedded copy.
         all.retain(|p| {
             !names
                 .iter()
                 .any(|n| Path::new(n).file_name().and_then(|x| x.to_str()) == Some(p.name.as_str()))
         });
-        let _ = embedded_names;
         all.extend(packs);
         let (kb, errs) = KnowledgeBase::load(&all);
         errors.extend(errs);

@@ -16,8 +16,9 @@ use clap::{Parser, Subcommand};
 #[command(name = "clio-ls", version, about = "Clio: a history teacher reading over the shoulder of a student writing on \"Did Leninism lead to Stalinism?\"", long_about = None)]
 struct Args {
     /// Speak LSP over stdin/stdout (the default when no command is given).
-    #[arg(long)]
-    stdio: bool,
+    // Accepted for the editors that pass it; stdio is the only transport, so nothing reads it.
+    #[arg(long = "stdio")]
+    _stdio: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -63,7 +64,6 @@ fn main() {
     let args = Args::parse();
     let code = match args.command {
         None => {
-            let _ = args.stdio;
             serve();
             0
         }
