@@ -6,22 +6,13 @@ use std::path::{Path, PathBuf};
 
 use knowledge::{analyze, Cache, Code, Config, Format, KnowledgeBase, Severity};
 
+use crate::wording::lookup_markdown;
 use crate::workspace;
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum OutputFormat {
     Text,
     Json,
-}
-
-pub fn lookup_markdown(kb: &KnowledgeBase, name: &str) -> Option<String> {
-    if let Some(id) = kb.find(name) {
-        return Some(knowledge::hover::card(kb, id));
-    }
-    if let Ok(y) = name.trim().parse::<i32>() {
-        return knowledge::hover::year_card(kb, y);
-    }
-    kb.figures.iter().find(|f| f.id == name.trim()).map(|f| knowledge::hover::figure_card(kb, f))
 }
 
 pub fn lookup(name: &str) -> i32 {

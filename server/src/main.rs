@@ -6,8 +6,9 @@ mod cli;
 mod config;
 mod exit;
 mod framing;
+mod lsp;
 mod position;
-mod server;
+mod wording;
 mod workspace;
 
 use clap::{Parser, Subcommand};
@@ -86,7 +87,7 @@ fn serve() {
         .build()
         .expect("tokio runtime");
     rt.block_on(async {
-        let (service, socket) = tower_lsp::LspService::new(server::Backend::new);
+        let (service, socket) = tower_lsp::LspService::new(lsp::Backend::new);
         let service = exit::ExitOnExit::new(service);
         let (stdin, stdout) = framing::guard(tokio::io::stdin(), tokio::io::stdout());
         tower_lsp::Server::new(stdin, stdout, socket).serve(service).await;
