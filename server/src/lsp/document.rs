@@ -88,3 +88,54 @@ impl Document {
         self.checked.clone()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::position::properties::essay_text;
+    use proptest::prelude::*;
+    use tower_lsp::lsp_types::Range;
+
+    fn opened(text: &str) -> Document {
+        let uri = Url::parse("file:///essay.md").expect("a file URI");
+        Document::open(TextDocumentItem::new(uri, "markdown".into(), 1, text.into()))
+    }
+
+    fn change(range: Option<Range>, text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent { range, range_length: None, text: text.into() }
+    }
+
+    #[test]
+    fn changes_apply_in_order_and_a_change_without_a_range_replaces_the_text() {
+        let mut doc = opened("Kirov was shot in 1931.\n");
+        let year = position::range(&doc.rope, 18..22, Encoding::Utf16);
+        let whole = change(None, "Trotsky was exiled in 1929.\n");
+        let exiled = position::range(&Rope::from_str(&whole.text), 12..18, Encoding::Utf16);
+        let edits = vec![change(Some(year), "1934"), whole, change(Some(exiled), "deported")];
+        doc.apply_changes(edits, Encoding::Utf16);
+        assert_eq!(doc.rope.to_string(), "Trotsky was deported in 1929.\n");
+    }
+
+    proptest! {
+        #[test]
+        fn incremental_edits_keep_the_text_equal_to_the_editors(
+            text in essay_text(),
+            edits in prop::collection::vec((0usize..400, 0usize..10, essay_text()), 1..8),
+        ) {
+            let mut doc = opened(&text);
+            let mut expected = text.clone();
+            for (at, len, insert) in edits {
+                let b: Vec<usize> = expected.char_indices().map(|(i, _)| i).chain(std::iter::once(expected.len())).collect();
+                // Editors never address the middle of a CRLF pair: step past it.
+                let snap = |x: usize| if x > 0 && expected.as_bytes()[x - 1] == b'\r' && expected.as_bytes().get(x) == Some(&b'\n') { x + 1 } else { x };
+                let s = snap(b[at % b.len()]);
+                let e = snap(b[(at % b.len() + len).min(b.len() - 1)]).max(s);
+                // The editor sends the edit as an LSP range in UTF-16.
+                let range = position::range(&doc.rope, s..e, Encoding::Utf16);
+                doc.apply_changes(vec![change(Some(range), &insert)], Encoding::Utf16);
+                expected.replace_range(s..e, &insert);
+            }
+            prop_assert_eq!(doc.rope.to_string(), expected);
+        }
+    }
+}

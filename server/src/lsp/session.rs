@@ -24,7 +24,7 @@ use crate::workspace;
 
 pub struct State {
     pub docs: HashMap<Url, Document>,
-    pub settings: Settings,
+    settings: Settings,
     /// The settings as the checks use them, with the workspace's ignore lists.
     rules: Arc<Rules>,
     /// Words of the workspace's `.clio/ignore.txt` files, as last read.
@@ -45,13 +45,22 @@ impl State {
     pub fn set_settings(&mut self, settings: Settings) -> bool {
         let reload = self.settings.knowledge_paths != settings.knowledge_paths;
         self.settings = settings;
-        self.rules = Arc::new(Rules::new(&self.settings, &self.workspace_words));
+        self.decide_rules();
         reload
     }
 
     fn set_workspace_words(&mut self, words: Vec<String>) {
         self.workspace_words = words;
+        self.decide_rules();
+    }
+
+    fn decide_rules(&mut self) {
         self.rules = Arc::new(Rules::new(&self.settings, &self.workspace_words));
+    }
+
+    /// Packs named in the settings, to load with the embedded base.
+    pub fn knowledge_paths(&self) -> &[String] {
+        &self.settings.knowledge_paths
     }
 
     /// Those of `messages` not shown before, now marked as shown.
@@ -103,8 +112,7 @@ impl Session {
     pub fn reload_base(&self) -> Vec<String> {
         let (paths, roots) = {
             let st = self.state();
-            let paths: Vec<PathBuf> =
-                st.settings.knowledge_paths.iter().map(PathBuf::from).collect();
+            let paths: Vec<PathBuf> = st.knowledge_paths().iter().map(PathBuf::from).collect();
             (paths, st.roots.clone())
         };
         self.base.reload(&paths, &roots)

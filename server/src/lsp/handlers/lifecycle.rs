@@ -92,7 +92,7 @@ fn roots_of(params: &InitializeParams) -> Vec<PathBuf> {
 pub async fn initialized(session: &Session) {
     let needs_reload = {
         let st = session.state();
-        !st.settings.knowledge_paths.is_empty() || st.roots.iter().any(|r| r.join(".clio").is_dir())
+        !st.knowledge_paths().is_empty() || st.roots.iter().any(|r| r.join(".clio").is_dir())
     };
     if needs_reload {
         configuration::reload_knowledge(session).await;
