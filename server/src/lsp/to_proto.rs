@@ -158,3 +158,91 @@ pub fn balance_lens(title: String, uri: &Url) -> CodeLens {
         data: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::expect;
+
+    /// Each action as "title [preferred] -> new text or command", one a line.
+    fn listed(actions: &[CodeActionOrCommand]) -> String {
+        let mut out = String::new();
+        for a in actions {
+            let CodeActionOrCommand::CodeAction(a) = a else { panic!("a bare command: {a:?}") };
+            let preferred = if a.is_preferred == Some(true) { " [preferred]" } else { "" };
+            let target = match (&a.edit, &a.command) {
+                (Some(e), _) => {
+                    let edits: Vec<&TextEdit> =
+                        e.changes.iter().flat_map(|c| c.values()).flatten().collect();
+                    edits.iter().map(|t| format!("{:?}", t.new_text)).collect::<Vec<_>>().join(", ")
+                }
+                (None, Some(c)) => c.command.clone(),
+                (None, None) => "nothing".into(),
+            };
+            out.push_str(&format!("{}{preferred} -> {target}\n", a.title));
+        }
+        out
+    }
+
+    fn fixes_for(text: &str, f: &Finding) -> String {
+        let rope = Rope::from_str(text);
+        let uri = Url::parse("file:///essay.md").expect("a file URI");
+        let diag = diagnostic(&rope, Encoding::Utf16, &uri, f, f.severity);
+        listed(&quick_fixes(&rope, Encoding::Utf16, &uri, f, &diag))
+    }
+
+    fn fix(title: &str, range: std::ops::Range<usize>, replacement: &str) -> Fix {
+        Fix { title: title.into(), range, replacement: replacement.into() }
+    }
+
+    #[test]
+    fn a_finding_becomes_a_diagnostic_in_utf16_columns_with_its_published_severity() {
+        let text = "“Kirov” — and Stallin.";
+        let rope = Rope::from_str(text);
+        let uri = Url::parse("file:///essay.md").expect("a file URI");
+        let name = text.find("Stallin").expect("the name");
+        let mut f = Finding::new(Code::MisspelledName, name..name + 7, "Stalin?".into());
+        f.word = Some("Stallin".into());
+        f.related = vec![knowledge::Related { message: "Joseph Stalin".into(), range: None }];
+        let d = diagnostic(&rope, Encoding::Utf16, &uri, &f, Severity::Error);
+        let json = serde_json::to_string(&d).expect("serialisable");
+        expect![[r#"{"range":{"start":{"line":0,"character":14},"end":{"line":0,"character":21}},"severity":1,"code":"misspelled-name","source":"clio","message":"Stalin?","relatedInformation":[{"location":{"uri":"file:///essay.md","range":{"start":{"line":0,"character":14},"end":{"line":0,"character":21}}},"message":"Joseph Stalin"}],"data":{"word":"Stallin"}}"#]]
+        .assert_eq(&json);
+    }
+
+    #[test]
+    fn the_first_correction_is_preferred() {
+        let text = "Kirov was shot in 1931.";
+        let mut f = Finding::new(Code::DubiousDate, 18..22, "Kirov was shot in 1934".into());
+        f.fixes = vec![fix("Change to 1934", 18..22, "1934"), fix("Hedge", 18..22, "c. 1931")];
+        expect![[r#"
+            Change to 1934 [preferred] -> "1934"
+            Hedge -> "c. 1931"
+        "#]]
+        .assert_eq(&fixes_for(text, &f));
+    }
+
+    #[test]
+    fn a_counterargument_offers_wordings_none_preferred() {
+        let text = "Lenin's terror made Stalin's terror inevitable.";
+        let mut f = Finding::new(Code::Counterargument, 0..47, "One-sided".into());
+        f.fixes = vec![fix("Concede the difference in scale", 47..47, " Yet ...")];
+        expect![[r#"
+            Concede the difference in scale -> " Yet ..."
+        "#]]
+        .assert_eq(&fixes_for(text, &f));
+    }
+
+    #[test]
+    fn a_name_can_be_corrected_or_ignored() {
+        let text = "Stallin outlived his rivals.";
+        let mut f = Finding::new(Code::MisspelledName, 0..7, "Did you mean Stalin?".into());
+        f.fixes = vec![fix("Change to Stalin", 0..7, "Stalin")];
+        f.word = Some("Stallin".into());
+        expect![[r#"
+            Change to Stalin [preferred] -> "Stalin"
+            Add “Stallin” to Clio's ignore list (.clio/ignore.txt) -> clio.addToIgnore
+        "#]]
+        .assert_eq(&fixes_for(text, &f));
+    }
+}
