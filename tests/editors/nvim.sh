@@ -25,6 +25,8 @@ printf -- '---\ntitle: Essay\n---\n' > "$case_dir/essay.qmd"; printf 'Kirov was 
 cp "$case_dir/essay.qmd" "$case_dir/essay.rmd"
 printf 'Kirov was murdered in 1931.\n\n```\nKirov was murdered in 1931.\n```\n' > "$case_dir/essay.pandoc"
 printf '\\documentclass{article}\n\\begin{document}\nKirov was murdered in 1931.\n\\end{document}\n' > "$case_dir/essay.tex"
+printf 'Kirov was murdered in 1931.\n\\bye\n' > "$case_dir/plain.tex"
+printf '\\starttext\nKirov was murdered in 1931.\n\\stoptext\n' > "$case_dir/essay.mkiv"
 printf 'Kirov was murdered in 1931.\n' > "$case_dir/notes.txt"
 printf "Lenin's terror made Stalin's terror inevitable.\n" > "$case_dir/argument.md"
 # The plugin as a plugin manager would install it: a copy, so that :helptags writes doc/tags

@@ -96,6 +96,8 @@ local function check_filetypes()
     { file = 'essay.rmd', ft = 'rmd', lnum = 3 },
     { file = 'essay.pandoc', ft = 'pandoc', lnum = 0 },
     { file = 'essay.tex', ft = 'tex', lnum = 2 },
+    { file = 'plain.tex', ft = 'plaintex', lnum = 0 },
+    { file = 'essay.mkiv', ft = 'context', lnum = 1 },
     { file = 'notes.txt', ft = 'text', lnum = 0 },
   }
   for _, c in ipairs(cases) do
