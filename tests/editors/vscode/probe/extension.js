@@ -17,7 +17,7 @@ function outFile() {
 const ARGUMENT = 'argument.md'; // a second essay that argues, for the balance code lens
 // One essay per other format the extension claims, each with one planted date (opened in the background).
 const FORMATS = ['essay.qmd', 'essay.rmd', 'essay.tex', 'notes.txt'];
-const state = { writes: 0, clioActive: false, commands: {}, diagnostics: {}, hover: null, lookup: null, lookupNameRan: false, codeActions: null, codeLenses: null, languages: {}, done: false, errors: [] };
+const state = { writes: 0, clioActive: false, commands: {}, diagnostics: {}, hover: null, lookup: null, lookupNameRan: false, codeActions: null, codeLenses: null, timelineRan: false, languages: {}, done: false, errors: [] };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function write() {
@@ -68,7 +68,9 @@ async function askServer() {
   asked = true;
   try {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['clio.restartServer', 'clio.showOutput', 'clio.lookupName', 'clio.lookup', 'clio.addToIgnore', 'clio.showBalance']) {
+    // clio.timeline is registered only when the server offers it (vscode-languageclient registers
+    // the server's commands as VS Code commands).
+    for (const id of ['clio.restartServer', 'clio.showOutput', 'clio.lookupName', 'clio.showTimeline', 'clio.lookup', 'clio.addToIgnore', 'clio.showBalance', 'clio.timeline']) {
       state.commands[id] = all.includes(id);
     }
     const offset = doc.getText().indexOf(WORD);
@@ -105,6 +107,10 @@ async function askServer() {
       if (lenses.length === 0) await sleep(500);
     }
     state.codeLenses = lenses.map((l) => (l.command ? l.command.title : null));
+    write();
+    // essay.md is the active editor: its timeline, or the message that the server has none.
+    await vscode.commands.executeCommand('clio.showTimeline');
+    state.timelineRan = true;
     write();
     for (const file of FORMATS) {
       const other = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, file));
