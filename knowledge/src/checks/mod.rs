@@ -28,7 +28,9 @@ pub(crate) mod wording;
 pub use check::{Check, DocumentCtx, DocumentOut, Registered, SentenceOut, Tables};
 pub use grammar::SentenceCtx;
 
-use crate::finding::{Code, CodeSpec, Severity};
+use std::ops::Range;
+
+use crate::finding::{Code, CodeSpec, Finding, Severity};
 
 /// Every check, in the order they run on a sentence (a later check sees the findings of an
 /// earlier one: anachronism leaves alone a date dubious-date flagged). One line each.
@@ -73,6 +75,13 @@ impl Code {
     /// A code by its name ("dubious-date") or its setting key ("dubiousDate").
     pub fn parse(s: &str) -> Option<Code> {
         code_specs().find(|c| c.name == s || c.setting == s).map(|c| c.code)
+    }
+}
+
+impl Finding {
+    /// A finding of `code` at its default severity (what its check declares).
+    pub fn new(code: Code, range: Range<usize>, message: String) -> Finding {
+        code.spec().finding(range, message)
     }
 }
 

@@ -11,6 +11,7 @@ pub mod numbers;
 pub mod sentences;
 pub mod stem;
 pub(crate) mod stopwords;
+pub mod translit;
 
 use std::ops::Range;
 

@@ -99,7 +99,9 @@ impl ClauseCues {
     ) -> ClauseCues {
         let has_kind = |k: Kind| kinds.contains(&k);
         let people = has_kind(Kind::Person);
-        let others = has_kind(Kind::Body) || has_kind(Kind::Term) || has_kind(Kind::Event);
+        let others = [Kind::Body, Kind::Term, Kind::Event, Kind::Place, Kind::Document]
+            .into_iter()
+            .any(has_kind);
         let inside = |r: &Range<usize>| clause.start <= r.start && r.end <= clause.end;
         let list = |want: bool, which: CueList| -> Vec<Range<usize>> {
             if !want {
@@ -168,7 +170,9 @@ pub(super) fn facts<'k>(
         let e: &'k Entry = &kb.entries[n.entry];
         match e.kind {
             Kind::Person => reader.person(n, e),
-            Kind::Body | Kind::Term | Kind::Event => reader.thing(n, e, dates),
+            Kind::Body | Kind::Term | Kind::Event | Kind::Place | Kind::Document => {
+                reader.thing(n, e, dates)
+            }
         }
     }
     // A name that a cue speaks of ("appointed General Secretary in 1927", "introduced the NEP
@@ -315,7 +319,7 @@ impl<'k> ClauseReader<'_, 'k> {
         if period_kind(e) {
             let Some(w) = when_of(e) else { return };
             let mut span = e.span().unwrap_or(w.span());
-            if e.kind == Kind::Term && e.subkind == "document" {
+            if e.is_document() {
                 // A document goes on existing after it is written.
                 span.hi = i32::MAX / 2;
             }
@@ -403,7 +407,7 @@ impl<'k> ClauseReader<'_, 'k> {
                     self.ctx.kb.vocab.announced.iter().any(|a| a == self.ctx.sentence.word(i))
                 });
                 let span = match e.end {
-                    Some(en) if e.subkind == "document" || announced => st.span().hull(&en.span()),
+                    Some(en) if e.is_document() || announced => st.span().hull(&en.span()),
                     _ => st.from.span(),
                 };
                 let when = When::at(st.from);
@@ -507,7 +511,7 @@ impl ClauseReader<'_, '_> {
         let event_names = &self.tables.lower_names[ei];
         in_clause.iter().any(|n| {
             let o = &kb.entries[n.entry];
-            let place_like = o.kind == Kind::Body || (o.kind == Kind::Term && o.subkind == "place");
+            let place_like = o.kind == Kind::Body || o.is_place();
             let mut k = n.toks.start;
             while k > 0 && ctx.sentence.word(k - 1) == "the" {
                 k -= 1;

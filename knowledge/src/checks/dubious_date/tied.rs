@@ -55,8 +55,9 @@ pub(super) fn is_subject(
 /// Term kinds whose dates are a span the term lasted (checked even without a cue).
 pub(super) fn period_kind(e: &Entry) -> bool {
     e.kind == Kind::Event
+        || e.is_document()
         || (e.kind == Kind::Term
-            && matches!(e.subkind.as_str(), "policy" | "period" | "other" | "office" | "document"))
+            && matches!(e.subkind.as_str(), "policy" | "period" | "other" | "office"))
 }
 
 /// Is the name attached to the date: "the Great Terror of 1937-38", "Kirov's murder in 1934",

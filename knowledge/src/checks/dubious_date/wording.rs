@@ -56,7 +56,7 @@ pub(super) fn statement(kb: &KnowledgeBase, f: &Fact) -> String {
                 .unwrap_or_default();
             format!("{who} was dissolved {}{succ}", on(&f.when.from))
         }
-        FactKind::Began if e.kind == Kind::Term && e.subkind == "document" => {
+        FactKind::Began if e.is_document() => {
             match (e.start, e.end) {
                 (Some(a), Some(b)) => format!(
                     "{who} was written {}",
