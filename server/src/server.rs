@@ -610,6 +610,8 @@ impl LanguageServer for Backend {
                         knowledge::base::Kind::Body => CompletionItemKind::MODULE,
                         knowledge::base::Kind::Term => CompletionItemKind::TEXT,
                         knowledge::base::Kind::Event => CompletionItemKind::EVENT,
+                        knowledge::base::Kind::Place => CompletionItemKind::VALUE,
+                        knowledge::base::Kind::Document => CompletionItemKind::FILE,
                     }),
                     text_edit: Some(CompletionTextEdit::Edit(TextEdit {
                         range,
