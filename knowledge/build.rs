@@ -4,8 +4,20 @@
 use std::{env, fs, path::Path};
 
 /// The packs `base::EMBEDDED` embeds (a test checks that the two lists agree).
-const PACKS: &[&str] =
-    &["sources", "vocab", "people", "bodies", "terms", "events", "figures", "arguments"];
+const PACKS: &[&str] = &[
+    "sources",
+    "vocab",
+    "people",
+    "people-more",
+    "bodies",
+    "terms",
+    "places",
+    "documents",
+    "series",
+    "events",
+    "figures",
+    "arguments",
+];
 
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");

@@ -21,7 +21,8 @@ fn life(e: &Entry) -> Option<String> {
     let (a, b) = match e.kind {
         Kind::Person => ("born", "died"),
         Kind::Body => ("founded", "dissolved"),
-        Kind::Term => ("from", "to"),
+        Kind::Term | Kind::Place => ("from", "to"),
+        Kind::Document => ("written", "written until"),
         Kind::Event => ("", ""),
     };
     match (s, t) {
@@ -190,6 +191,12 @@ pub fn year_card(kb: &KnowledgeBase, year: i32) -> Option<String> {
                     push(d, format!("{} dissolved", e.name));
                 }
             }
+            Kind::Document => {
+                if let Some(b) = e.start {
+                    push(b, format!("{} written", e.name));
+                }
+            }
+            Kind::Place => {}
             Kind::Term => {
                 if let Some(b) = e.start {
                     push(b, format!("{} begins", e.name));

@@ -72,11 +72,7 @@ fn every_entry_is_documented() {
     let (kb, _) = KnowledgeBase::embedded();
     for e in &kb.entries {
         assert!(!e.summary.is_empty(), "{} has no summary", e.id);
-        assert!(
-            !e.sources.is_empty() || e.record.is_some(),
-            "{} has neither sources nor a record",
-            e.id
-        );
+        assert!(e.has_provenance(), "{} has neither sources nor a record", e.id);
     }
     for a in &kb.arguments {
         assert!(!a.counters.is_empty(), "argument {} has no counters", a.id);

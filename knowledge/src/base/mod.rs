@@ -1,9 +1,13 @@
 //! The fact base: loading packs, validating them, and the indexes the analysis reads.
 
+mod consistency;
 pub mod date;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod names;
+mod raw;
+mod resolve;
 pub mod vocab;
 
 use std::collections::HashMap;
@@ -19,8 +23,12 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("sources.toml", include_str!("../../data/sources.toml")),
     ("vocab.toml", include_str!("../../data/vocab.toml")),
     ("people.toml", include_str!("../../data/people.toml")),
+    ("people-more.toml", include_str!("../../data/people-more.toml")),
     ("bodies.toml", include_str!("../../data/bodies.toml")),
     ("terms.toml", include_str!("../../data/terms.toml")),
+    ("places.toml", include_str!("../../data/places.toml")),
+    ("documents.toml", include_str!("../../data/documents.toml")),
+    ("series.toml", include_str!("../../data/series.toml")),
     ("events.toml", include_str!("../../data/events.toml")),
     ("figures.toml", include_str!("../../data/figures.toml")),
     ("arguments.toml", include_str!("../../data/arguments.toml")),
@@ -32,8 +40,12 @@ const EMBEDDED_JSON: &[(&str, &str)] = &[
     ("sources.toml", include_str!(concat!(env!("OUT_DIR"), "/sources.json"))),
     ("vocab.toml", include_str!(concat!(env!("OUT_DIR"), "/vocab.json"))),
     ("people.toml", include_str!(concat!(env!("OUT_DIR"), "/people.json"))),
+    ("people-more.toml", include_str!(concat!(env!("OUT_DIR"), "/people-more.json"))),
     ("bodies.toml", include_str!(concat!(env!("OUT_DIR"), "/bodies.json"))),
     ("terms.toml", include_str!(concat!(env!("OUT_DIR"), "/terms.json"))),
+    ("places.toml", include_str!(concat!(env!("OUT_DIR"), "/places.json"))),
+    ("documents.toml", include_str!(concat!(env!("OUT_DIR"), "/documents.json"))),
+    ("series.toml", include_str!(concat!(env!("OUT_DIR"), "/series.json"))),
     ("events.toml", include_str!(concat!(env!("OUT_DIR"), "/events.json"))),
     ("figures.toml", include_str!(concat!(env!("OUT_DIR"), "/figures.json"))),
     ("arguments.toml", include_str!(concat!(env!("OUT_DIR"), "/arguments.json"))),
@@ -193,8 +205,9 @@ impl KnowledgeBase {
     pub fn stats(&self) -> String {
         let count = |k: Kind| self.entries.iter().filter(|e| e.kind == k).count();
         format!(
-            "{} people, {} bodies, {} terms, {} events, {} figures, {} arguments, {} essays, {} name forms",
+            "{} people, {} bodies, {} terms, {} events, {} places, {} documents, {} figures, {} arguments, {} essays, {} name forms",
             count(Kind::Person), count(Kind::Body), count(Kind::Term), count(Kind::Event),
+            count(Kind::Place), count(Kind::Document),
             self.figures.len(), self.arguments.len(), self.essays.len(), self.index.pattern_count()
         )
     }

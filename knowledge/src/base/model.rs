@@ -1,6 +1,6 @@
 //! The fact base as the analysis sees it: entries, figures and arguments, resolved and validated.
 
-use super::date::{DaySpan, When};
+use super::date::{Date, DaySpan, When};
 
 /// Index of an entry in `KnowledgeBase::entries`.
 pub type EntryId = usize;
@@ -11,6 +11,8 @@ pub enum Kind {
     Body,
     Term,
     Event,
+    Place,
+    Document,
 }
 
 impl Kind {
@@ -20,6 +22,8 @@ impl Kind {
             Kind::Body => "body",
             Kind::Term => "term",
             Kind::Event => "event",
+            Kind::Place => "place",
+            Kind::Document => "document",
         }
     }
 }
@@ -62,7 +66,88 @@ impl Role {
     }
 }
 
-/// A person, body, term or event.
+/// A name a place had for a time ("Stalingrad", 1925–1961).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatedName {
+    pub name: String,
+    pub from: Option<When>,
+    pub to: Option<When>,
+}
+
+/// Something that happened to a person, recorded on the person (an arrest, an exile, an
+/// attempt on their life). `kind` is one of `HAPPENING_TYPES`.
+#[derive(Clone, Debug)]
+pub struct Happening {
+    pub kind: String,
+    pub when: When,
+    pub place: Option<EntryId>,
+    /// The body it concerns (the party someone was expelled from).
+    pub of: Option<EntryId>,
+    pub note: String,
+}
+
+/// The kinds of happening and event the base records (`type` in the data). A person's
+/// `complete` list and an event's `type` use them; the checks map cue words to them through
+/// the vocabulary.
+pub const HAPPENING_TYPES: &[&str] = &[
+    "arrest",
+    "exile",
+    "deportation",
+    "escape",
+    "expulsion",
+    "readmission",
+    "removal",
+    "resignation",
+    "appointment",
+    "election",
+    "trial",
+    "sentence",
+    "execution",
+    "assassination",
+    "attempt",
+    "wound",
+    "stroke",
+    "illness",
+    "suicide",
+    "death",
+    "birth",
+    "imprisonment",
+    "release",
+    "return",
+    "emigration",
+    "flight",
+    "marriage",
+    "rehabilitation",
+    "renaming",
+    "founding",
+    "dissolution",
+    "congress",
+    "conference",
+    "plenum",
+    "meeting",
+    "treaty",
+    "decree",
+    "law",
+    "order",
+    "speech",
+    "publication",
+    "uprising",
+    "mutiny",
+    "strike",
+    "demonstration",
+    "battle",
+    "war",
+    "invasion",
+    "famine",
+    "purge",
+    "campaign",
+    "revolution",
+    "coup",
+    "record",
+    "other",
+];
+
+/// A person, body, term, event, place or document.
 #[derive(Clone, Debug)]
 pub struct Entry {
     pub id: String,
@@ -90,9 +175,58 @@ pub struct Entry {
     pub record: Option<String>,
     /// The pack file the entry came from (`people.toml`, or a path).
     pub origin: String,
+    /// The same dates in the other calendar (field name → date): New Style for an event dated
+    /// Old Style, Old Style for a person's birth.
+    pub other_style: Vec<(String, Date)>,
+    /// Person: how they died (`execution`, `assassination`, `suicide`, `illness`, ...).
+    pub death_by: Option<String>,
+    /// Person: what happened to them, dated.
+    pub happenings: Vec<Happening>,
+    /// Person: the happening types (and `post` for roles) the base records every instance of;
+    /// a series: `members` when every member is in the base.
+    pub complete: Vec<String>,
+    /// Event: what kind of happening it is (one of `HAPPENING_TYPES`).
+    pub event_type: Option<String>,
+    /// Event: those it happened to (the arrested, the tried, the shot).
+    pub subjects: Vec<EntryId>,
+    /// Event: where it happened; place: the place it lies in.
+    pub place: Option<EntryId>,
+    /// Event: the entry naming its group of same-name events, and its number in it.
+    pub series: Option<EntryId>,
+    pub number: Option<u32>,
+    /// Series: patterns for its members' names (`{ordinal} Party Congress`).
+    pub member_names: Vec<String>,
+    /// Place: its names over time.
+    pub names: Vec<DatedName>,
+    /// Document: its authors with entries, and in words when they have none.
+    pub authors: Vec<EntryId>,
+    pub author: Option<String>,
+    /// Document: when it was published (`start` is when it was written).
+    pub published: Option<When>,
 }
 
 impl Entry {
+    /// A place, whether loaded as a `[[place]]` or an older `[[term]]` of kind `place`.
+    pub fn is_place(&self) -> bool {
+        self.kind == Kind::Place || (self.kind == Kind::Term && self.subkind == "place")
+    }
+
+    /// A document, whether loaded as a `[[document]]` or an older `[[term]]` of kind `document`.
+    pub fn is_document(&self) -> bool {
+        self.kind == Kind::Document || (self.kind == Kind::Term && self.subkind == "document")
+    }
+
+    /// Where the entry's facts come from: an essay that mentions it, or a `record` (the embedded
+    /// base requires one of them for every entry; a teacher's pack may leave them out).
+    pub fn has_provenance(&self) -> bool {
+        !self.sources.is_empty() || self.record.as_deref().is_some_and(|r| !r.trim().is_empty())
+    }
+
+    /// The base records every instance of this happening type for this person (`complete`).
+    pub fn completes(&self, kind: &str) -> bool {
+        self.complete.iter().any(|c| c == kind)
+    }
+
     /// The whole time the entry covers: a life, an existence, a period, an event.
     pub fn span(&self) -> Option<DaySpan> {
         match (self.start, self.end) {
@@ -146,6 +280,8 @@ pub struct Figure {
     pub counts: String,
     pub unit: String,
     pub when: Option<When>,
+    /// Where the quantity was measured, when it is about one place.
+    pub place: Option<EntryId>,
     pub subjects: Vec<EntryId>,
     pub cues: Vec<String>,
     pub values: Vec<FigureValue>,

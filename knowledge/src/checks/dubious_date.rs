@@ -1629,7 +1629,7 @@ fn facts<'k>(
                     }
                 }
             }
-            Kind::Body | Kind::Term | Kind::Event => {
+            Kind::Body | Kind::Term | Kind::Event | Kind::Place | Kind::Document => {
                 let (f_cues, d_cues) =
                     if e.kind == Kind::Body { (&founded, &dissolved) } else { (&begin, &end) };
                 let mut f_list = bound(f_cues);

@@ -10,6 +10,7 @@ mod latex;
 mod markdown;
 pub mod numbers;
 pub mod sentences;
+pub mod translit;
 
 use std::ops::Range;
 
