@@ -6,22 +6,13 @@ use std::path::{Path, PathBuf};
 
 use knowledge::{analyze, Cache, Code, Config, Format, KnowledgeBase, Severity};
 
+use crate::wording::lookup_markdown;
 use crate::workspace;
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum OutputFormat {
     Text,
     Json,
-}
-
-pub fn lookup_markdown(kb: &KnowledgeBase, name: &str) -> Option<String> {
-    if let Some(id) = kb.find(name) {
-        return Some(knowledge::hover::card(kb, id));
-    }
-    if let Ok(y) = name.trim().parse::<i32>() {
-        return knowledge::hover::year_card(kb, y);
-    }
-    kb.figures.iter().find(|f| f.id == name.trim()).map(|f| knowledge::hover::figure_card(kb, f))
 }
 
 pub fn lookup(name: &str) -> i32 {
@@ -122,14 +113,12 @@ pub fn kb_check(paths: &[PathBuf]) -> i32 {
         // Validate the packs against the embedded base so cross-references resolve.
         let mut all = KnowledgeBase::embedded_packs();
         let names: Vec<String> = packs.iter().map(|p| p.name.clone()).collect();
-        let embedded_names: Vec<String> = all.iter().map(|p| p.name.clone()).collect();
         // A folder that *is* the default data (knowledge/data) replaces the embedded copy.
         all.retain(|p| {
             !names
                 .iter()
                 .any(|n| Path::new(n).file_name().and_then(|x| x.to_str()) == Some(p.name.as_str()))
         });
-        let _ = embedded_names;
         all.extend(packs);
         let (kb, errs) = KnowledgeBase::load(&all);
         errors.extend(errs);

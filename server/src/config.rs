@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use knowledge::{Code, Severity};
+use knowledge::{Code, Config, Finding, Severity};
 use serde_json::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,17 +32,10 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// Whether findings of `code` are wanted: its check is on and its severity is not "off".
     pub fn enabled(&self, code: Code) -> bool {
         self.checks.get(&code).copied().unwrap_or(true)
             && self.severity.get(&code) != Some(&Level::Off)
-    }
-
-    /// The severity to publish for a finding of `code` whose own severity is `default`.
-    pub fn severity(&self, code: Code, default: Severity) -> Severity {
-        match self.severity.get(&code) {
-            Some(Level::Is(s)) => *s,
-            _ => default,
-        }
     }
 
     /// Reads settings from a JSON value that is either the `clio` object itself or an object
@@ -61,14 +54,14 @@ impl Settings {
             return (s, errors);
         };
         // Accept both nested objects and flat dotted keys ("checks.dubiousDate").
-        let get = |path: &str| -> Option<&Value> {
+        let nested = |path: &str| -> Option<&Value> {
             let mut cur = v;
             for part in path.split('.') {
                 cur = cur.get(part)?;
             }
-            Some(cur).or_else(|| obj.get(path))
+            Some(cur)
         };
-        let getp = |path: &str| get(path).or_else(|| obj.get(path));
+        let getp = |path: &str| nested(path).or_else(|| obj.get(path));
         match getp("checks") {
             Some(Value::Object(_)) | None => {}
             Some(other) => errors
@@ -93,13 +86,14 @@ impl Settings {
                         errors.push(format!("clio.severity: unknown diagnostic code `{k}`"));
                         continue;
                     };
-                    match x.as_str().map(str::to_ascii_lowercase).as_deref() {
-                        Some("error") => { s.severity.insert(code, Level::Is(Severity::Error)); }
-                        Some("warning") => { s.severity.insert(code, Level::Is(Severity::Warning)); }
-                        Some("information") | Some("info") => { s.severity.insert(code, Level::Is(Severity::Information)); }
-                        Some("hint") => { s.severity.insert(code, Level::Is(Severity::Hint)); }
-                        Some("off") | Some("none") => { s.severity.insert(code, Level::Off); }
-                        _ => errors.push(format!("clio.severity.{k} should be \"error\", \"warning\", \"information\", \"hint\" or \"off\", not {}", kind(x))),
+                    match x.as_str().and_then(level) {
+                        Some(l) => {
+                            s.severity.insert(code, l);
+                        }
+                        None => errors.push(format!(
+                            "clio.severity.{k} should be \"error\", \"warning\", \"information\", \"hint\" or \"off\", not {}",
+                            kind(x)
+                        )),
                     }
                 }
             }
@@ -111,6 +105,51 @@ impl Settings {
         s.knowledge_paths = strings(getp("knowledge.paths"), "clio.knowledge.paths", &mut errors);
         s.ignore_words = strings(getp("ignoreWords"), "clio.ignoreWords", &mut errors);
         (s, errors)
+    }
+}
+
+/// A `clio.severity.*` value, in any case.
+fn level(name: &str) -> Option<Level> {
+    match name.to_ascii_lowercase().as_str() {
+        "error" => Some(Level::Is(Severity::Error)),
+        "warning" => Some(Level::Is(Severity::Warning)),
+        "information" | "info" => Some(Level::Is(Severity::Information)),
+        "hint" => Some(Level::Is(Severity::Hint)),
+        "off" | "none" => Some(Level::Off),
+        _ => None,
+    }
+}
+
+/// The settings as analysis and publishing use them, decided once whenever the settings or
+/// the workspace's ignore lists change: which checks run and which words are ignored (the
+/// analysis config), and the severity each finding is published with.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rules {
+    pub config: Config,
+    /// Severities set in `clio.severity`; other codes keep each finding's own.
+    severity: HashMap<Code, Severity>,
+}
+
+impl Rules {
+    /// `workspace_words` are the words of the workspace's `.clio/ignore.txt` files.
+    pub fn new(settings: &Settings, workspace_words: &[String]) -> Rules {
+        let disabled = Code::ALL.into_iter().filter(|c| !settings.enabled(*c)).collect();
+        let ignore_words =
+            settings.ignore_words.iter().chain(workspace_words).map(|w| w.to_lowercase()).collect();
+        let severity = settings
+            .severity
+            .iter()
+            .filter_map(|(code, l)| match l {
+                Level::Is(s) => Some((*code, *s)),
+                Level::Off => None,
+            })
+            .collect();
+        Rules { config: Config { disabled, ignore_words }, severity }
+    }
+
+    /// The severity to publish `f` with.
+    pub fn severity(&self, f: &Finding) -> Severity {
+        self.severity.get(&f.code).copied().unwrap_or(f.severity)
     }
 }
 
@@ -162,9 +201,35 @@ mod tests {
         }}));
         assert!(s.enabled(Code::DubiousDate));
         assert!(!s.enabled(Code::MisspelledName));
-        assert_eq!(s.severity(Code::DubiousDate, Severity::Warning), Severity::Error);
+        let rules = Rules::new(&s, &[]);
+        let date = Finding::new(Code::DubiousDate, 0..4, String::new());
+        assert_eq!(rules.severity(&date), Severity::Error);
         assert_eq!(s.ignore_words, vec!["Koba"]);
         assert_eq!(errs.len(), 4, "{errs:?}");
+    }
+
+    #[test]
+    fn rules_decide_checks_words_and_severities_once() {
+        let (s, errs) = Settings::from_json(&json!({
+            "checks": {"anachronism": false},
+            "severity": {"counterargument": "off", "misspelled-name": "Hint"},
+            "ignoreWords": ["Koba"]
+        }));
+        assert!(errs.is_empty(), "{errs:?}");
+        let rules = Rules::new(&s, &["Ilyich".to_string()]);
+        let mut disabled: Vec<_> = rules.config.disabled.iter().map(|c| c.as_str()).collect();
+        disabled.sort();
+        assert_eq!(disabled, ["anachronism", "counterargument"]);
+        let mut words: Vec<_> = rules.config.ignore_words.iter().cloned().collect();
+        words.sort();
+        assert_eq!(words, ["ilyich", "koba"]);
+        let name = Finding::new(Code::MisspelledName, 0..4, String::new());
+        assert_eq!(rules.severity(&name), Severity::Hint);
+        // A quoted date keeps the severity the analysis gave it.
+        let mut date = Finding::new(Code::DubiousDate, 0..4, String::new());
+        date.severity = Severity::Information;
+        assert_eq!(rules.severity(&date), Severity::Information);
+        assert_eq!(Rules::new(&Settings::default(), &[]), Rules::default());
     }
 
     #[test]

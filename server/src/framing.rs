@@ -59,7 +59,9 @@ where
                 Ok(_) | Err(_) => {
                     eprintln!("[clio] answered a malformed message with a parse error");
                     let err = br#"{"jsonrpc":"2.0","error":{"code":-32700,"message":"Parse error"},"id":null}"#;
-                    let _ = errors.send(frame(err));
+                    if errors.send(frame(err)).is_err() {
+                        return; // The writer has stopped: stdout is gone.
+                    }
                 }
             }
         }

@@ -6,8 +6,9 @@ mod cli;
 mod config;
 mod exit;
 mod framing;
+mod lsp;
 mod position;
-mod server;
+mod wording;
 mod workspace;
 
 use clap::{Parser, Subcommand};
@@ -16,8 +17,9 @@ use clap::{Parser, Subcommand};
 #[command(name = "clio-ls", version, about = "Clio: a history teacher reading over the shoulder of a student writing on \"Did Leninism lead to Stalinism?\"", long_about = None)]
 struct Args {
     /// Speak LSP over stdin/stdout (the default when no command is given).
-    #[arg(long)]
-    stdio: bool,
+    // Accepted for the editors that pass it; stdio is the only transport, so nothing reads it.
+    #[arg(long = "stdio")]
+    _stdio: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -63,7 +65,6 @@ fn main() {
     let args = Args::parse();
     let code = match args.command {
         None => {
-            let _ = args.stdio;
             serve();
             0
         }
@@ -86,7 +87,7 @@ fn serve() {
         .build()
         .expect("tokio runtime");
     rt.block_on(async {
-        let (service, socket) = tower_lsp::LspService::new(server::Backend::new);
+        let (service, socket) = tower_lsp::LspService::new(lsp::Backend::new);
         let service = exit::ExitOnExit::new(service);
         let (stdin, stdout) = framing::guard(tokio::io::stdin(), tokio::io::stdout());
         tower_lsp::Server::new(stdin, stdout, socket).serve(service).await;

@@ -1,0 +1,103 @@
+//! The server's one doorway into `knowledge`'s analysis. A document's text is checked as a
+//! [`Snapshot`] (the text and version at one moment) and the result, [`Checked`], keeps
+//! everything later requests need about that moment together: the text, the base it was
+//! checked against, the analysis and its findings as LSP diagnostics. Hover, completion, code
+//! actions and the balance all read one `Checked`, so their answers agree with each other and
+//! with the diagnostics the client was sent.
+
+use std::sync::Arc;
+
+use knowledge::complete::Completion;
+use knowledge::{analyze, Analysis, Cache, Finding, Format};
+use ropey::Rope;
+use tower_lsp::lsp_types::{Diagnostic, Position, Range, Url};
+
+use super::base::Base;
+use super::guard::guard;
+use super::to_proto;
+use crate::config::Rules;
+use crate::position::{self, Encoding};
+use crate::wording;
+
+/// A document's text at one version, as handed to the analysis.
+pub struct Snapshot {
+    pub version: i32,
+    pub rope: Rope,
+    pub format: Format,
+}
+
+/// A snapshot checked against a base.
+pub struct Checked {
+    pub version: i32,
+    pub rope: Rope,
+    pub encoding: Encoding,
+    base: Arc<Base>,
+    analysis: Analysis,
+    /// One per finding, in the same order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks `snapshot`; `cache` holds the document's earlier results, so that an edit re-checks
+/// only the sentences it touched. A panic in the analysis leaves a document without findings.
+pub fn check(
+    snapshot: Snapshot,
+    base: &Arc<Base>,
+    rules: &Rules,
+    encoding: Encoding,
+    uri: &Url,
+    cache: &mut Cache,
+) -> Checked {
+    let Snapshot { version, rope, format } = snapshot;
+    let text = rope.to_string();
+    let analysis = guard("analysis", || analyze(base, &text, format, &rules.config, cache))
+        .unwrap_or_default();
+    // Checks that are off report nothing: the analysis config is the one place that decides.
+    debug_assert!(analysis.findings.iter().all(|f| rules.config.enabled(f.code)));
+    let diagnostics = analysis
+        .findings
+        .iter()
+        .map(|f| to_proto::diagnostic(&rope, encoding, uri, f, rules.severity(f)))
+        .collect();
+    Checked { version, rope, encoding, base: base.clone(), analysis, diagnostics }
+}
+
+impl Checked {
+    /// The byte offset of a client position in this text.
+    pub fn offset(&self, pos: Position) -> usize {
+        position::offset(&self.rope, pos, self.encoding)
+    }
+
+    /// The byte range of a client range in this text.
+    pub fn byte_range(&self, range: Range) -> std::ops::Range<usize> {
+        position::byte_range(&self.rope, range, self.encoding)
+    }
+
+    /// Each finding with the diagnostic it was published as.
+    pub fn findings(&self) -> impl Iterator<Item = (&Finding, &Diagnostic)> {
+        self.analysis.findings.iter().zip(&self.diagnostics)
+    }
+
+    pub fn hover(&self, offset: usize) -> Option<knowledge::hover::Hover> {
+        knowledge::hover::at(&self.base, &self.analysis, offset)
+    }
+
+    /// Whether the character before `offset` was masked out of the prose (code, a URL, math).
+    pub fn outside_prose_before(&self, offset: usize) -> bool {
+        offset > 0
+            && self.analysis.prose.masked.as_bytes().get(offset - 1) == Some(&b' ')
+            && offset <= self.rope.len_bytes()
+            && self.rope.byte(offset - 1) != b' '
+    }
+
+    pub fn completions(&self, prefix: &str) -> Vec<Completion> {
+        knowledge::complete::candidates(&self.base, prefix)
+    }
+
+    pub fn balance_title(&self) -> Option<String> {
+        wording::balance_title(&self.analysis.balance)
+    }
+
+    pub fn balance_message(&self) -> String {
+        wording::balance_message(&self.base, &self.analysis.balance)
+    }
+}

@@ -1,0 +1,97 @@
+//! The language server. This file only routes: tower-lsp calls [`Backend`], which hands each
+//! request or notification to its handler in `handlers/` with the [`Session`].
+//!
+//! - `session.rs`: the state behind one lock, and the one place documents are checked;
+//!   `document.rs`: an open document (edits applied to it, its latest check);
+//!   `analysis.rs`: the doorway into `knowledge` and the checked snapshot requests read;
+//!   `base.rs`: the fact base and its reloads; `publish.rs`: the diagnostics publisher.
+//! - `to_proto.rs`: every conversion to LSP types; `guard.rs`: a panic per request is caught.
+
+/// Logs to stderr (stdout is the protocol).
+macro_rules! log {
+    ($($t:tt)*) => { eprintln!("[clio] {}", format!($($t)*)) };
+}
+
+mod analysis;
+mod base;
+mod document;
+mod guard;
+mod handlers;
+mod publish;
+mod session;
+mod to_proto;
+
+use serde_json::Value;
+use tower_lsp::jsonrpc::Result;
+use tower_lsp::lsp_types::*;
+use tower_lsp::{Client, LanguageServer};
+
+use handlers::{
+    code_action, code_lens, commands, completion, configuration, documents, hover, lifecycle,
+};
+use session::Session;
+
+pub struct Backend {
+    session: Session,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        Backend { session: Session::new(client) }
+    }
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        lifecycle::initialize(&self.session, params).await
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        lifecycle::initialized(&self.session).await
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        documents::did_open(&self.session, params)
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        documents::did_change(&self.session, params)
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        documents::did_close(&self.session, params).await
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        configuration::did_change_configuration(&self.session, params).await
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        configuration::did_change_watched_files(&self.session, params).await
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        hover::hover(&self.session, params)
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        completion::completion(&self.session, params)
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        code_action::code_action(&self.session, params)
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        code_lens::code_lens(&self.session, params)
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        commands::execute_command(&self.session, params).await
+    }
+}
