@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::happened::{complete, happening_facts, instances, Instance};
 use super::tied::{attached, is_subject, period_kind};
 use super::titles::find_title;
 use super::DateTables;
@@ -30,6 +31,8 @@ pub(super) enum FactKind {
     Began,
     Ended,
     Period,
+    /// Something that happened to a person (`happened`): an arrest, an exile, an attempt.
+    Happening,
 }
 
 #[derive(Clone, Debug)]
@@ -48,6 +51,31 @@ pub(super) struct Fact<'k> {
     pub cue: Option<String>,
     /// Its tokens: dates are tied to the cue rather than to the whole phrase.
     pub cue_toks: Option<Range<usize>>,
+    /// For a happening: which recorded instance.
+    pub happening: Option<Instance<'k>>,
+}
+
+impl Fact<'_> {
+    pub(super) fn new(
+        entry: EntryId,
+        kind: FactKind,
+        when: When,
+        span: DaySpan,
+        anchor: Range<usize>,
+    ) -> Self {
+        Fact {
+            entry,
+            kind,
+            when,
+            span,
+            role: None,
+            anchor,
+            pluperfect: false,
+            cue: None,
+            cue_toks: None,
+            happening: None,
+        }
+    }
 }
 
 pub(super) fn hull(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
@@ -188,7 +216,42 @@ pub(super) fn facts<'k>(
             || !cued.iter().any(|a| a.start <= f.anchor.start && f.anchor.end <= a.end)
     });
     reader.events_by_actor(&in_clause);
+    let happened = happening_facts(ctx, cues, tables, clause, names);
+    let said = cues.happenings();
+    reader.out.retain(|f| !event_among_others(kb, tables, &said, f));
+    reader.out.extend(happened);
     reader.out
+}
+
+/// An event named by an actor and a cue that says something else happened ("Ryutin was
+/// arrested" is not his platform), or that is one of several recorded happenings of its type for
+/// the person it befell, whose list is not complete: the sentence may mean another.
+fn event_among_others(
+    kb: &KnowledgeBase,
+    tables: &DateTables,
+    said: &[(&str, Range<usize>)],
+    f: &Fact,
+) -> bool {
+    let e = &kb.entries[f.entry];
+    if f.kind != FactKind::Event || f.cue.is_none() {
+        return false;
+    }
+    let t = e.event_type.as_deref();
+    let cue = f.cue_toks.clone().unwrap_or_default();
+    let says: Vec<&str> =
+        said.iter().filter(|(_, r)| r.start <= cue.start && cue.end <= r.end).map(|x| x.0).collect();
+    // A cue that says what happened to a person is read by `happened`, which knows whether the
+    // base records every instance; an event's own cue of another kind says something else.
+    if !says.is_empty() {
+        return true;
+    }
+    let Some(t) = t else { return false };
+    e.subjects.iter().any(|&p| {
+        let person = &kb.entries[p];
+        person.kind == Kind::Person
+            && !complete(kb, person, t)
+            && instances(kb, tables, p, &[t]).iter().any(|i| i.event != Some(f.entry))
+    })
 }
 
 impl<'k> ClauseReader<'_, 'k> {
@@ -220,6 +283,7 @@ impl<'k> ClauseReader<'_, 'k> {
             pluperfect,
             cue: cue.map(|c| c.clone().map(|i| s.word(i)).collect::<Vec<_>>().join(" ")),
             cue_toks: cue.cloned(),
+            happening: None,
         }
     }
 

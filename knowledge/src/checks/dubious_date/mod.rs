@@ -29,6 +29,7 @@
 //! fix writes the base's date at the precision the student used.
 
 mod facts;
+pub(crate) mod happened;
 mod lifespans;
 mod nearest;
 #[cfg(test)]
@@ -55,7 +56,7 @@ use facts::{facts, Fact, FactKind};
 use lifespans::lifespans;
 use nearest::facts_of_date;
 use titles::{title_words, Title};
-use wording::{replacement, statement, variant_fields};
+use wording::{happenings_statement, replacement, statement, variant_fields};
 
 pub const DUBIOUS_DATE: CodeSpec = CodeSpec {
     code: Code::DubiousDate,
@@ -124,6 +125,8 @@ pub(crate) struct DateTables {
     lower_names: Vec<Vec<String>>,
     /// Per entry: the events with cues it is an actor of, in order.
     acts_in: Vec<Vec<EntryId>>,
+    /// Per person: the events with a type whose subjects they are (`happened`).
+    subject_events: Vec<Vec<EntryId>>,
 }
 
 impl DateTables {
@@ -170,6 +173,7 @@ impl DateTables {
                 })
                 .collect(),
             acts_in,
+            subject_events: happened::subject_events(kb),
         }
     }
 }
@@ -230,6 +234,7 @@ fn fact_to_report<'f, 'k>(
             | FactKind::Ended => 1,
             FactKind::Event => 2,
             FactKind::Period | FactKind::RoleHeld => 3,
+            FactKind::Happening => 1,
         };
         (gap / 365, prio, gap)
     });
@@ -252,7 +257,17 @@ fn report(ctx: &SentenceCtx, d: &DateExpr, mine: &[(&Fact, Relation)]) -> Findin
     let raw = &ctx.text()[d.range.clone()];
     let written =
         raw.strip_prefix("The ").map_or_else(|| raw.to_string(), |rest| format!("the {rest}"));
-    let stated = statement(kb, f);
+    let stated = if f.kind == FactKind::Happening {
+        // Every instance the date was compared with, not only the nearest.
+        let same: Vec<&Fact> = mine
+            .iter()
+            .map(|(o, _)| *o)
+            .filter(|o| o.kind == FactKind::Happening && o.entry == f.entry && o.anchor == f.anchor)
+            .collect();
+        happenings_statement(kb, &same)
+    } else {
+        statement(kb, f)
+    };
     let mut finding = match variant {
         Some(v) => {
             let note = if v.note.is_empty() {
