@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 
-use super::date::Date;
+use super::date::{Date, Day};
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -64,6 +64,8 @@ pub struct Vocab {
 pub struct OldStyle {
     /// The first day of the new style.
     pub until: Date,
+    /// That day's number (`date::day_number`), worked out once.
+    pub until_day: Day,
     /// How far the old style was behind.
     pub days: i32,
 }
@@ -82,7 +84,7 @@ impl TryFrom<RawOldStyle> for OldStyle {
         if until.day.is_none() {
             return Err(format!("old_style.until: `{}` needs a day (YYYY-MM-DD)", raw.until));
         }
-        Ok(OldStyle { until, days: raw.days })
+        Ok(OldStyle { until, until_day: until.span().lo, days: raw.days })
     }
 }
 
