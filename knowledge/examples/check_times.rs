@@ -70,7 +70,7 @@ fn main() {
 fn recheck_parts(kb: &Prepared, text: &str) {
     let config = Config::default();
     let mut cache = Cache::default();
-    let _ = analyze(kb, text, Format::Markdown, &config, &mut cache);
+    analyze(kb, text, Format::Markdown, &config, &mut cache);
     let mid = text.len() / 2;
     let cut = mid + text[mid..].find(" Kirov").unwrap_or(0);
     let edited = format!("{} Kirow{}", &text[..cut], &text[cut + 6..]);

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::base::Mention;
 use crate::checks::check::{DocumentCtx, DocumentOut, SentenceOut};
 use crate::checks::grammar::SentenceCtx;
-use crate::checks::CHECKS;
+use crate::checks::{Registered, Tables, CHECKS};
 use crate::claim::{Balance, Claim};
 use crate::config::Config;
 use crate::finding::{Finding, Severity};
@@ -116,9 +116,10 @@ pub fn analyze(
     }
     // A keystroke changes one block, analysed on this thread; opening a document (or a change of
     // settings) analyses them all, shared out over the cores.
+    let run = Run::new(kb, config);
     let analyse_one = |i: &usize| {
         let mut sentences = Sentences { prev: &cache.sentences, cfg, hits: 0, misses: 0 };
-        let r = block_with(kb, &prose.masked[prose.blocks[*i].clone()], config, &mut sentences);
+        let r = block_with(&run, &prose.masked[prose.blocks[*i].clone()], &mut sentences);
         (keys[*i], Arc::new(r), sentences.hits, sentences.misses)
     };
     let done: Vec<(u64, Arc<BlockResult>, usize, usize)> = if todo.len() > 1 {
@@ -176,12 +177,28 @@ pub static CAUGHT_PANICS: AtomicUsize = AtomicUsize::new(0);
 /// Analyses one block of masked prose; ranges in the result are relative to the block.
 pub fn analyze_block(kb: &Prepared, body: &str, config: &Config) -> BlockResult {
     let none = HashMap::new();
-    block_with(
-        kb,
-        body,
-        config,
-        &mut Sentences { prev: &none, cfg: config.fingerprint(), hits: 0, misses: 0 },
-    )
+    let cfg = config.fingerprint();
+    block_with(&Run::new(kb, config), body, &mut Sentences { prev: &none, cfg, hits: 0, misses: 0 })
+}
+
+/// What the checks of one analysis run with: the prepared base, the settings, and the checks
+/// that run under them with their tables (decided once an analysis, not once a sentence).
+struct Run<'a> {
+    kb: &'a Prepared,
+    config: &'a Config,
+    checks: Vec<(&'static dyn Registered, &'a Tables)>,
+}
+
+impl<'a> Run<'a> {
+    fn new(kb: &'a Prepared, config: &'a Config) -> Run<'a> {
+        let checks = CHECKS
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.runs(config))
+            .map(|(i, c)| (*c, kb.tables(i)))
+            .collect();
+        Run { kb, config, checks }
+    }
 }
 
 /// The previous analysis's sentence results, to reuse where a sentence is unchanged.
@@ -204,8 +221,8 @@ fn sentence_key(body: &str, range: &Range<usize>, quotes: &[Range<usize>], cfg: 
     h.finish()
 }
 
-fn block_with(kb: &Prepared, body: &str, config: &Config, cached: &mut Sentences) -> BlockResult {
-    let mut res = BlockResult { mentions: kb.index.find_all(body), ..Default::default() };
+fn block_with(run: &Run, body: &str, cached: &mut Sentences) -> BlockResult {
+    let mut res = BlockResult { mentions: run.kb.index.find_all(body), ..Default::default() };
     let quotes = sentences::quotations(body, 0..body.len());
     for range in sentences::split(body, 0..body.len()) {
         let key = sentence_key(body, &range, &quotes, cached.cfg);
@@ -216,7 +233,7 @@ fn block_with(kb: &Prepared, body: &str, config: &Config, cached: &mut Sentences
             }
             None => {
                 cached.misses += 1;
-                Arc::new(check_sentence(kb, body, range.clone(), &res.mentions, &quotes, config))
+                Arc::new(check_sentence(run, body, range.clone(), &res.mentions, &quotes))
             }
         };
         res.findings.extend(one.findings.iter().map(|f| f.rebased(0, range.start)));
@@ -228,27 +245,23 @@ fn block_with(kb: &Prepared, body: &str, config: &Config, cached: &mut Sentences
 
 /// Every check on one sentence; ranges in the result are relative to the sentence start.
 fn check_sentence(
-    kb: &Prepared,
+    run: &Run,
     body: &str,
     range: Range<usize>,
     mentions: &[Mention],
     quotes: &[Range<usize>],
-    config: &Config,
 ) -> SentenceResult {
+    let (kb, config) = (run.kb, run.config);
     let start = range.start;
     let ctx = SentenceCtx::new(kb, kb.cue_phrases(), body, range, mentions, quotes, config);
     let mut found = SentenceOut::default();
-    for (i, check) in CHECKS.iter().enumerate() {
-        if !check.runs(config) {
-            continue;
-        }
+    for &(check, tables) in &run.checks {
         // A bug in one check on one sentence must cost only that check's findings there: the
         // mentions (hover), the other checks and the rest of the document stay. The default
         // panic hook still reports it on stderr. Later checks see earlier findings
         // (anachronism leaves a date dubious-date flagged), so they share `found`; a panic
         // drops only what this one added.
         let before = (found.findings.len(), found.claims.len());
-        let tables = kb.tables(i);
         if catch_unwind(AssertUnwindSafe(|| check.sentence(&ctx, tables, &mut found))).is_err() {
             found.findings.truncate(before.0);
             found.claims.truncate(before.1);

@@ -88,11 +88,11 @@ proptest! {
                 }
             }
             let off = at.min(text.len());
-            let _ = knowledge::hover::at(kb(), &a, off);
+            knowledge::hover::at(kb(), &a, off);
         }
         prop_assert_eq!(knowledge::analysis::CAUGHT_PANICS.load(Ordering::Relaxed), 0, "a check panicked (caught) on {:?}", text);
         let word: String = text.chars().take(6).collect();
-        let _ = knowledge::complete::candidates(kb(), &word);
+        knowledge::complete::candidates(kb(), &word);
     }
 }
 

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::date::Date;
+use super::date::{Date, Day};
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -74,6 +74,8 @@ pub struct Vocab {
 pub struct OldStyle {
     /// The first day of the new style.
     pub until: Date,
+    /// That day's number (`date::day_number`), worked out once.
+    pub until_day: Day,
     /// How far the old style was behind.
     pub days: i32,
 }
@@ -92,7 +94,7 @@ impl TryFrom<RawOldStyle> for OldStyle {
         if until.day.is_none() {
             return Err(format!("old_style.until: `{}` needs a day (YYYY-MM-DD)", raw.until));
         }
-        Ok(OldStyle { until, days: raw.days })
+        Ok(OldStyle { until, until_day: until.span().lo, days: raw.days })
     }
 }
 

@@ -10,7 +10,7 @@ use crate::dates::{DateExpr, Relation};
 /// either style: allow the difference either way.
 pub(crate) fn old_style_slack(span: DaySpan, calendar: Option<&OldStyle>) -> DaySpan {
     let Some(old) = calendar else { return span };
-    let change = old.until.span().lo;
+    let change = old.until_day;
     let mut s = span;
     if s.lo < change {
         s.lo -= old.days;
@@ -47,7 +47,8 @@ mod tests {
 
     #[test]
     fn dates_before_the_calendar_change_allow_either_style() {
-        let change = OldStyle { until: Date::parse("1918-02-14").unwrap(), days: 13 };
+        let until = Date::parse("1918-02-14").unwrap();
+        let change = OldStyle { until, until_day: until.span().lo, days: 13 };
         let day = |s: &str| Date::parse(s).unwrap().span();
         let october = day("1917-10-25");
         let slack = old_style_slack(october, Some(&change));

@@ -1,6 +1,8 @@
 //! The light stemmer every check uses: lower case, no possessive, -ize as -ise, one common ending
 //! removed, so "continued", "continuity" and "continuation" are one term.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use crate::text::sentences::possessive_base;
@@ -42,6 +44,21 @@ pub(crate) fn stem_uncached(word: &str) -> String {
     let mut buf = w.into_bytes();
     strip_ending(&mut buf);
     String::from_utf8(buf).expect("an ASCII stem")
+}
+
+/// `stem` of a word written in lower case, borrowed from the word when it is a prefix of it
+/// (nearly always: only "-ies", "-ied", "-isation" and "-iz-" make a stem that is not), so
+/// that stemming a sentence allocates nothing. `buf` is scratch space.
+pub(crate) fn stem_lower<'w>(word: &'w str, buf: &mut Vec<u8>) -> Cow<'w, str> {
+    if !word.is_ascii() || word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Owned(stem_uncached(word));
+    }
+    stem_ascii(word.as_bytes(), buf);
+    if word.as_bytes().starts_with(buf) {
+        Cow::Borrowed(&word[..buf.len()])
+    } else {
+        Cow::Owned(String::from_utf8(buf.clone()).expect("an ASCII stem"))
+    }
 }
 
 /// `stem` of a lower-case ASCII word, written into `out` without allocating (once `out` has
@@ -226,6 +243,10 @@ mod tests {
         ]), 0..6)) {
             let w: String = parts.concat();
             proptest::prop_assert_eq!(stem(&w), stem_reference(&w));
+            let mut buf = Vec::new();
+            proptest::prop_assert_eq!(stem_lower(&w, &mut buf), stem_reference(&w));
+            let lower = w.to_lowercase();
+            proptest::prop_assert_eq!(stem_lower(&lower, &mut buf), stem_reference(&w));
             let mut buf = Vec::new();
             if w.is_ascii() {
                 stem_ascii(w.to_ascii_lowercase().as_bytes(), &mut buf);

@@ -2,6 +2,7 @@
 //! number owns, its subject named or a date within its period, a noun after the number that
 //! fits. Each candidate gets a score; `decide` compares the number with the best.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::numbers::{is_people, measure_word, value_interval, Measure, StatedNumber};
@@ -12,7 +13,7 @@ use crate::checks::grammar::clauses::clause_index;
 use crate::checks::grammar::SentenceCtx;
 use crate::dates::Relation;
 use crate::text::sentences::TokKind;
-use crate::text::stem::stem;
+use crate::text::stem::stem_lower;
 use crate::text::stopwords::is_function_word;
 
 /// How a candidate figure fits a number.
@@ -46,7 +47,8 @@ pub(super) struct NumberSentence<'c, 'k> {
     tables: &'c FigureTables,
     clauses: &'c [Range<usize>],
     nums: &'c [StatedNumber<'c>],
-    stems: Vec<String>,
+    /// The stems of the sentence's words (of numbers and punctuation, none: cues are words).
+    stems: Vec<Cow<'c, str>>,
     /// Tokens no cue may use: inside a number, or the measure word right after one.
     blocked: Vec<bool>,
     /// The entries the sentence names.
@@ -98,12 +100,18 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
                 blocked[n.toks.end] = true;
             }
         }
+        let mut buf = Vec::new();
         let mut sentence = NumberSentence {
             ctx,
             tables,
             clauses,
             nums,
-            stems: (0..ntok).map(|i| stem(s.word(i))).collect(),
+            stems: (0..ntok)
+                .map(|i| match s.toks[i].kind {
+                    TokKind::Word => stem_lower(s.word(i), &mut buf),
+                    _ => Cow::Borrowed(""),
+                })
+                .collect(),
             blocked,
             subjects: ctx.mentions.iter().map(|m| m.entry).collect(),
             occurrences: vec![Vec::new(); tables.figs.len()],
@@ -119,7 +127,7 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
             if tok.kind != TokKind::Word {
                 continue;
             }
-            if let Some(list) = tables.by_first.get(&self.stems[i]) {
+            if let Some(list) = tables.by_first.get(self.stems[i].as_ref()) {
                 for &(fi, ci) in list {
                     self.add_cue(fi, ci, i);
                 }
@@ -329,7 +337,7 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
     fn name_word(&self, fig: &PreparedFigure) -> bool {
         fig.name_words
             .iter()
-            .any(|w| (0..self.stems.len()).any(|i| !self.blocked[i] && self.stems[i] == *w))
+            .any(|w| (0..self.stems.len()).any(|i| !self.blocked[i] && self.stems[i] == w.as_str()))
     }
 
     /// Does the noun after a count fit the figure? "681,692 executions", "8,389 people", "1
@@ -342,8 +350,9 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         if is_function_word(w1) {
             return true;
         }
-        let known =
-            |i: usize| is_people(s.word(i)) || fig.vocab.iter().any(|v| *v == self.stems[i]);
+        let known = |i: usize| {
+            is_people(s.word(i)) || fig.vocab.iter().any(|v| self.stems[i] == v.as_str())
+        };
         known(at) || word(at + 1).is_some() && known(at + 1)
     }
 }

@@ -1,6 +1,7 @@
 //! What the check builds from a base, once: each figure's cues as stems (with what kind of
 //! evidence each is), the words of its name and unit, and every cue under its first word.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
@@ -205,7 +206,7 @@ pub(super) struct CueOccurrence {
 /// Does the cue phrase start at token `i`?
 pub(super) fn cue_at(
     ctx: &SentenceCtx,
-    stems: &[String],
+    stems: &[Cow<str>],
     i: usize,
     cue: &FigureCue,
 ) -> Option<usize> {
