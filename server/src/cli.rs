@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use knowledge::{analyze, Cache, Code, Config, Format, KnowledgeBase, Prepared, Severity};
 
-use crate::wording::lookup_markdown;
 use crate::workspace;
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -17,7 +16,7 @@ pub enum OutputFormat {
 
 pub fn lookup(name: &str) -> i32 {
     let (kb, _) = KnowledgeBase::embedded();
-    match lookup_markdown(&kb, name) {
+    match knowledge::hover::lookup(&kb, name) {
         Some(md) => {
             println!("{md}");
             0
