@@ -238,8 +238,11 @@ fn event_among_others(
     }
     let t = e.event_type.as_deref();
     let cue = f.cue_toks.clone().unwrap_or_default();
-    let says: Vec<&str> =
-        said.iter().filter(|(_, r)| r.start <= cue.start && cue.end <= r.end).map(|x| x.0).collect();
+    let says: Vec<&str> = said
+        .iter()
+        .filter(|(_, r)| r.start <= cue.start && cue.end <= r.end)
+        .map(|x| x.0)
+        .collect();
     // A cue that says what happened to a person is read by `happened`, which knows whether the
     // base records every instance; an event's own cue of another kind says something else.
     if !says.is_empty() {

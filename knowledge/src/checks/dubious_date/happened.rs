@@ -72,9 +72,7 @@ pub(crate) fn instances<'k>(
     }
     // A happening the person's list repeats from an event entry is that event.
     let events: Vec<When> = out.iter().filter(|i| i.event.is_some()).map(|i| i.when).collect();
-    out.retain(|i| {
-        i.event.is_some() || !events.iter().any(|w| w.span().overlaps(&i.when.span()))
-    });
+    out.retain(|i| i.event.is_some() || !events.iter().any(|w| w.span().overlaps(&i.when.span())));
     if let (Some(by), Some(died)) = (e.death_by.as_deref(), e.end) {
         if kinds.contains(&by) && !out.iter().any(|i| i.kind == by) {
             out.push(Instance { kind: by, when: died, place: None, of: None, event: None });
@@ -154,10 +152,15 @@ fn lies_in(kb: &KnowledgeBase, place: EntryId, q: EntryId) -> bool {
 
 /// The instances the sentence's qualifiers leave: a body the person was expelled from, a place
 /// (or a place inside it) where it happened. An instance the base does not place stays.
-fn narrowed<'k>(kb: &KnowledgeBase, list: Vec<Instance<'k>>, quals: &[EntryId]) -> Vec<Instance<'k>> {
+fn narrowed<'k>(
+    kb: &KnowledgeBase,
+    list: Vec<Instance<'k>>,
+    quals: &[EntryId],
+) -> Vec<Instance<'k>> {
     let bodies: Vec<EntryId> =
         quals.iter().copied().filter(|&q| kb.entries[q].kind == Kind::Body).collect();
-    let places: Vec<EntryId> = quals.iter().copied().filter(|&q| kb.entries[q].is_place()).collect();
+    let places: Vec<EntryId> =
+        quals.iter().copied().filter(|&q| kb.entries[q].is_place()).collect();
     list.into_iter()
         .filter(|i| bodies.is_empty() || i.of.map_or(true, |o| bodies.contains(&o)))
         .filter(|i| {
@@ -195,7 +198,8 @@ pub(super) fn happening_facts<'k>(
             }
             for i in list {
                 let span = i.when.span();
-                let mut f = Fact::new(n.entry, FactKind::Happening, i.when, span, hull(cue, &n.toks));
+                let mut f =
+                    Fact::new(n.entry, FactKind::Happening, i.when, span, hull(cue, &n.toks));
                 f.cue_toks = Some(cue.clone());
                 f.happening = Some(i);
                 out.push(f);

@@ -28,6 +28,7 @@
 //! matches an essay's recorded variant, it says the sources disagree (Information). The quick
 //! fix writes the base's date at the precision the student used.
 
+mod explain;
 mod facts;
 pub(crate) mod happened;
 mod lifespans;
@@ -38,8 +39,6 @@ mod tied;
 mod titles;
 mod wording;
 
-use std::ops::Range;
-
 use crate::base::date::Date;
 use crate::base::{Entry, EntryId, KnowledgeBase, Variant};
 use crate::checks::check::{Check, SentenceOut};
@@ -47,11 +46,12 @@ use crate::checks::dating::consistent;
 use crate::checks::grammar::clauses::clause_index;
 use crate::checks::grammar::cues::cued_event;
 use crate::checks::grammar::guarded;
-use crate::checks::grammar::names::SentenceName;
+use crate::checks::grammar::pronouns::with_pronouns;
 use crate::checks::grammar::SentenceCtx;
 use crate::checks::wording::provenance_of;
 use crate::dates::{DateExpr, Relation};
 use crate::finding::{Code, CodeSpec, Finding, Fix, Severity};
+pub use explain::explain;
 use facts::{facts, Fact, FactKind};
 use lifespans::lifespans;
 use nearest::facts_of_date;
@@ -81,7 +81,7 @@ fn check(ctx: &SentenceCtx, tables: &DateTables, out: &mut SentenceOut) {
     let cues = ctx.cues();
     let calendar = ctx.kb.vocab.old_style.as_ref();
     let clauses = ctx.date_clauses();
-    let names = with_relative_pronouns(ctx, clauses);
+    let names = with_pronouns(ctx, clauses);
     let lifespans = lifespans(ctx, &names, &mut out.findings);
     for (ci, clause) in clauses.iter().enumerate() {
         let dates: Vec<&DateExpr> = ctx
@@ -176,31 +176,6 @@ impl DateTables {
             subject_events: happened::subject_events(kb),
         }
     }
-}
-
-/// The sentence's names, and for "which" / "who" / "that" at the head of a clause a pronoun
-/// standing for the last name of the clause before.
-fn with_relative_pronouns(ctx: &SentenceCtx, clauses: &[Range<usize>]) -> Vec<SentenceName> {
-    let mut names = ctx.names().to_vec();
-    for (k, c) in clauses.iter().enumerate().skip(1) {
-        if matches!(ctx.sentence.word(c.start), "which" | "who" | "that") {
-            let prev = &clauses[k - 1];
-            if let Some(a) = names
-                .iter()
-                .rfind(|n| prev.start <= n.toks.start && n.toks.end <= prev.end)
-                .cloned()
-            {
-                names.push(SentenceName {
-                    entry: a.entry,
-                    toks: c.start..c.start + 1,
-                    possessive: false,
-                    pronoun: true,
-                    range: a.range.clone(),
-                });
-            }
-        }
-    }
-    names
 }
 
 /// The fact to report for a date no fact fits: the one an essay's recorded variant matches

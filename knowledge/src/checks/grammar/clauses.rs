@@ -77,6 +77,51 @@ pub(crate) fn with_bare_dates_joined(
     out
 }
 
+/// The clauses with a relative clause ended where its sentence's verb comes back: "Lenin, who
+/// had suffered his first stroke in May 1922, died at Gorki" cuts before "died", so that the date
+/// after it is the main clause's, not the relative clause's.
+pub(crate) fn with_relative_clauses_ended(
+    clauses: &[Range<usize>],
+    s: &Sentence,
+    is_verb: impl Fn(&str) -> bool,
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for c in clauses.iter().cloned() {
+        let mut start = c.start;
+        if matches!(s.word(c.start), "who" | "which") {
+            for i in c.start + 2..c.end {
+                if s.word(i - 1) == "," && is_verb(s.word(i)) && start == c.start {
+                    out.push(start..i - 1);
+                    start = i;
+                }
+            }
+        }
+        out.push(start..c.end);
+    }
+    out
+}
+
+/// A heading that opens with a date and a colon or dash ("1923: the Tenth Congress",
+/// "1917–18 – the Bolsheviks close the Assembly") dates what follows: the date's clause is
+/// joined to the next.
+pub(crate) fn with_heading_dates_joined(
+    clauses: &[Range<usize>],
+    s: &Sentence,
+    dates: &[DateExpr],
+) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = clauses.to_vec();
+    if out.len() >= 2 {
+        let first = out[0].clone();
+        let only_date = first.clone().all(|i| dates.iter().any(|d| d.toks.contains(&i)));
+        let mark = first.end < s.toks.len() && matches!(s.word(first.end), ":" | "–" | "—" | "-");
+        if only_date && mark && first.start == 0 {
+            let second = out.remove(1);
+            out[0] = first.start..second.end;
+        }
+    }
+    out
+}
+
 /// The clauses also cut at a full stop and where a line starts a list item: a plain-text list
 /// can reach a check as one "sentence". Never empty.
 pub(crate) fn cut_at_stops_and_bullets(
