@@ -15,7 +15,9 @@ enum Shutdown {
     /// Asked; the answer is not written yet.
     Asked,
     /// Answered; `ok` when the answer was not an error.
-    Answered { ok: bool },
+    Answered {
+        ok: bool,
+    },
 }
 
 pub struct Lifecycle {
@@ -56,8 +58,7 @@ impl Lifecycle {
             let answered = self.answered.notified();
             tokio::pin!(answered);
             answered.as_mut().enable();
-            if self.get() == Shutdown::Asked
-                && tokio::time::timeout(wait, answered).await.is_err()
+            if self.get() == Shutdown::Asked && tokio::time::timeout(wait, answered).await.is_err()
             {
                 eprintln!("[clio] the answer to shutdown was not ready in time");
             }

@@ -8,6 +8,7 @@ mod exit;
 mod framing;
 mod lsp;
 mod position;
+mod sanitize;
 mod transport;
 mod wording;
 mod workspace;

@@ -47,7 +47,12 @@ type Pending = BoxFuture<'static, (Option<Response>, bool)>;
 
 /// Serves `service` over `input`/`output` until `exit` or the end of input; returns the
 /// process's exit code.
-pub async fn serve<I, O, S>(input: I, output: O, service: LspService<S>, socket: ClientSocket) -> i32
+pub async fn serve<I, O, S>(
+    input: I,
+    output: O,
+    service: LspService<S>,
+    socket: ClientSocket,
+) -> i32
 where
     I: AsyncRead + Unpin,
     O: AsyncWrite + Unpin + Send + 'static,
@@ -60,8 +65,13 @@ where
     tokio::spawn(forward_client_requests(client_requests, out.clone()));
     let (pending, pending_rx) = fmpsc::channel::<Pending>(100);
     tokio::spawn(answer_requests(pending_rx, out.clone(), lifecycle.clone()));
-    let mut reader =
-        Reader { service, out: out.clone(), pending, client_responses, lifecycle: lifecycle.clone() };
+    let mut reader = Reader {
+        service,
+        out: out.clone(),
+        pending,
+        client_responses,
+        lifecycle: lifecycle.clone(),
+    };
     let code = reader.run(input).await;
     if out.send(Out::Exit(code)).is_err() {
         log("the writer had stopped before the end");
@@ -320,10 +330,19 @@ mod tests {
     #[test]
     fn values_that_are_not_messages_are_told_apart() {
         assert_eq!(kind(json!({})), "invalid (id null): the message lacks \"jsonrpc\": \"2.0\"");
-        assert_eq!(kind(json!([])), "invalid (id null): the message is an array (batches are not part of LSP)");
+        assert_eq!(
+            kind(json!([])),
+            "invalid (id null): the message is an array (batches are not part of LSP)"
+        );
         assert_eq!(kind(json!(42)), "invalid (id null): the message is not an object");
-        assert_eq!(kind(json!({"jsonrpc": "2.0", "id": 4})), "invalid (id 4): the message has no method");
-        assert_eq!(kind(json!({"jsonrpc": "2.0", "id": 4, "method": 5})), "invalid (id 4): the message has no method");
+        assert_eq!(
+            kind(json!({"jsonrpc": "2.0", "id": 4})),
+            "invalid (id 4): the message has no method"
+        );
+        assert_eq!(
+            kind(json!({"jsonrpc": "2.0", "id": 4, "method": 5})),
+            "invalid (id 4): the message has no method"
+        );
         assert_eq!(kind(json!({"jsonrpc": "2.0", "id": "a", "method": "x"})), "request x");
         assert_eq!(kind(json!({"jsonrpc": "2.0", "id": 3, "result": null})), "response 3");
     }

@@ -8,12 +8,12 @@ use crate::lsp::guard::answer;
 use crate::lsp::session::Session;
 use crate::lsp::to_proto;
 
-pub fn completion(
+pub async fn completion(
     session: &Session,
     params: CompletionParams,
 ) -> Result<Option<CompletionResponse>> {
     let p = params.text_document_position;
-    let Some(checked) = session.checked(&p.text_document.uri) else { return Ok(None) };
+    let Some(checked) = session.current(&p.text_document.uri).await else { return Ok(None) };
     let items = answer("completion", || {
         let offset = checked.offset(p.position);
         // Nothing inside code, URLs or math.
