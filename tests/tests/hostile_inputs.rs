@@ -1,0 +1,44 @@
+//! Inputs at the sizes and shapes that once froze the server: one sentence of a few KB, text
+//! after curly quotes. Whatever one document costs to analyse, requests on the others are
+//! answered meanwhile (the timeouts here only detect hangs; nothing is timed).
+
+use clio_e2e::*;
+
+/// One 5.8 KB sentence of dates and names: the shape whose cost grew with the fourth power of
+/// its length.
+fn long_sentence() -> String {
+    "Kirov was shot in 1936 ".repeat(250)
+}
+
+#[test]
+fn other_documents_are_answered_while_a_long_sentence_is_analysed() {
+    let s = Server::start_default();
+    let hostile = s.open("hostile.md", "markdown", &long_sentence());
+    // A second one, so that a server checking them one after the other holds the hover up for
+    // the two analyses together.
+    s.open("hostile-too.md", "markdown", &long_sentence());
+    let doc = s.open("essay.md", "markdown", "Trotsky was exiled in 1929 by Zinov");
+    assert_eq!(hover_title(&s.hover_on(&doc, "Trotsky")).as_deref(), Some("### Leon Trotsky"));
+    let items = s.complete_at(&doc, doc.text.len());
+    assert!(!items.is_empty(), "completion answers too");
+    // The long document is still there to be edited; the server stays responsive.
+    let mut hostile = hostile;
+    s.edit(&mut hostile, &[(0..0, "Lenin. ")]);
+    assert_eq!(hover_title(&s.hover_on(&doc, "Trotsky")).as_deref(), Some("### Leon Trotsky"));
+    s.shutdown();
+}
+
+#[test]
+fn completion_after_curly_quotes_and_dashes_completes_the_word() {
+    let s = Server::start_default();
+    // Over 64 bytes of curly quotes and dashes before the word typed.
+    let text = "“Lenin’s heirs” — “the Old Bolsheviks” — lost to Stalin’s men: Zinov";
+    let doc = s.open("quotes.md", "markdown", text);
+    s.wait_diagnostics(&doc.uri, 1);
+    let items = s.complete_at(&doc, text.len());
+    let labels: Vec<&str> = items.iter().filter_map(|i| i["label"].as_str()).collect();
+    assert!(labels.contains(&"Zinoviev"), "{labels:?}");
+    let edit = &items[0]["textEdit"];
+    assert_eq!(byte_range(&doc.text, &edit["range"], s.enc()), Some(doc.find("Zinov")));
+    s.shutdown();
+}
