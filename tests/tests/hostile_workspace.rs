@@ -114,7 +114,10 @@ fn an_ignore_list_linked_to_a_device_is_refused_with_a_message() {
     let d = stallin_diagnostics(&s, &ws);
     assert_eq!(with_code(&d, "misspelled-name").len(), 1, "{}", summarize(&d));
     let shown = s.wait_for("a message about the ignore list", |i| {
-        i.show_messages.iter().find(|m| m["message"].as_str().is_some_and(|t| t.contains("ignore.txt"))).cloned()
+        i.show_messages
+            .iter()
+            .find(|m| m["message"].as_str().is_some_and(|t| t.contains("ignore.txt")))
+            .cloned()
     });
     assert!(shown["message"].as_str().unwrap_or("").contains("outside the workspace"), "{shown}");
     s.shutdown();
@@ -122,7 +125,10 @@ fn an_ignore_list_linked_to_a_device_is_refused_with_a_message() {
 
 /// Runs "Add to ignore list" for `word` on the essay `essay` of the workspace.
 fn add_to_ignore(s: &Server, word: &str, essay: &str) -> Result<Value, Value> {
-    s.request("workspace/executeCommand", json!({ "command": "clio.addToIgnore", "arguments": [word, essay] }))
+    s.request(
+        "workspace/executeCommand",
+        json!({ "command": "clio.addToIgnore", "arguments": [word, essay] }),
+    )
 }
 
 #[test]
