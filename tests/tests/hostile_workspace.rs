@@ -209,3 +209,10 @@ variants = []
     assert!(!card.contains(['\u{0}', '\u{1b}', '\u{202e}']), "{card:?}");
     s.shutdown();
 }
+
+#[test]
+fn a_device_given_as_a_pack_is_an_error_not_ok() {
+    let (status, out, _) = run_cli(&["kb", "check", "/dev/zero"]);
+    assert_eq!(status.code(), Some(1), "{out}");
+    assert!(out.contains("/dev/zero") && out.contains("not a regular file"), "{out}");
+}
