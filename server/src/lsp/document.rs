@@ -171,6 +171,24 @@ mod tests {
         assert_eq!(doc.rope.to_string(), "Trotsky was deported in 1929.\n");
     }
 
+    #[test]
+    fn one_analysis_at_a_time_and_an_edit_outdates_the_running_one() {
+        let base = Arc::new(Base::embedded().0);
+        let mut doc = opened("Kirov was shot in 1931.\n");
+        let first = doc.take_job(&base).expect("a new document wants a check");
+        assert!(doc.take_job(&base).is_none(), "one analysis at a time");
+        let year = position::range(&doc.rope, 18..22, Encoding::Utf16);
+        doc.apply_changes(vec![change(Some(year), "1934")], Encoding::Utf16);
+        doc.want_check();
+        assert!(first.cancel.load(Ordering::Relaxed), "the running analysis is told");
+        assert!(!doc.finish(first.cache, None), "its result is outdated");
+        let second = doc.take_job(&base).expect("the newest text next");
+        assert_eq!(second.snapshot.generation, 1);
+        assert_eq!(second.snapshot.rope.to_string(), "Kirov was shot in 1934.\n");
+        assert!(doc.finish(second.cache, None), "nothing newer is wanted");
+        assert!(doc.take_job(&base).is_none());
+    }
+
     proptest! {
         #[test]
         fn incremental_edits_keep_the_text_equal_to_the_editors(
