@@ -3,7 +3,7 @@
 //! `shutdown` refused before `initialize`, or stdin closed first); the answer to `shutdown` is
 //! written before the process ends. `shutdown`/`exit` sent with `"params": null` are accepted.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::sync::Notify;
@@ -23,15 +23,33 @@ enum Shutdown {
 pub struct Lifecycle {
     shutdown: Mutex<Shutdown>,
     answered: Notify,
+    /// Told when the answer to `initialize` has been handed to the writer.
+    initialize: Arc<Notify>,
 }
 
 impl Default for Lifecycle {
     fn default() -> Self {
-        Lifecycle { shutdown: Mutex::new(Shutdown::NotAsked), answered: Notify::new() }
+        Lifecycle {
+            shutdown: Mutex::new(Shutdown::NotAsked),
+            answered: Notify::new(),
+            initialize: Arc::new(Notify::new()),
+        }
     }
 }
 
 impl Lifecycle {
+    /// Resolves once the answer to the `initialize` being handled is written (take it before
+    /// handing the request on, so that the answer cannot be missed).
+    pub fn initialize_answered(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let mut notified = Box::pin(self.initialize.clone().notified_owned());
+        notified.as_mut().enable();
+        async move { notified.await }
+    }
+
+    pub fn initialized(&self) {
+        self.initialize.notify_waiters();
+    }
+
     fn get(&self) -> Shutdown {
         *self.shutdown.lock().unwrap_or_else(|e| e.into_inner())
     }

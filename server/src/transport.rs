@@ -34,6 +34,8 @@ use crate::framing::{self, Decoder, Event};
 const CONCURRENCY: usize = 16;
 /// How long the client may pause before bytes being skipped are reported.
 const IDLE: Duration = Duration::from_millis(50);
+/// How long messages after `initialize` wait for its answer.
+const INITIALIZE_WAIT: Duration = Duration::from_secs(30);
 /// How long `exit` waits for the answer to `shutdown`.
 const SHUTDOWN_WAIT: Duration = Duration::from_secs(5);
 
@@ -42,8 +44,16 @@ enum Out {
     Exit(i32),
 }
 
-/// A request's answer, and whether it answers `shutdown`.
-type Pending = BoxFuture<'static, (Option<Response>, bool)>;
+/// A request's answer, and which request it answers.
+type Pending = BoxFuture<'static, (Option<Response>, Kind)>;
+
+/// The requests whose answers the loop waits for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Initialize,
+    Shutdown,
+    Other,
+}
 
 /// Serves `service` over `input`/`output` until `exit` or the end of input; returns the
 /// process's exit code.
@@ -169,19 +179,32 @@ impl<S: LanguageServer> Reader<S> {
                 return None;
             }
         }
-        let shutdown = method == "shutdown";
-        if shutdown {
+        let kind = match method.as_str() {
+            "initialize" => Kind::Initialize,
+            "shutdown" => Kind::Shutdown,
+            _ => Kind::Other,
+        };
+        if kind == Kind::Shutdown {
             self.lifecycle.shutdown_asked();
         }
+        // Messages a client sends without waiting for the answer to `initialize` (an editor
+        // started on a file writes `initialized` and `didOpen` at once) would reach tower-lsp
+        // before it counts as initialized, and be dropped: they wait for that answer.
+        let initialized = (kind == Kind::Initialize).then(|| self.lifecycle.initialize_answered());
         if let Err(e) = futures::future::poll_fn(|cx| self.service.poll_ready(cx)).await {
             log(&format!("the service stopped: {e}"));
             return Some(self.lifecycle.exit_code(SHUTDOWN_WAIT).await);
         }
         let answer = self.service.call(req);
-        let fut: Pending = async move { (answer.await.unwrap_or(None), shutdown) }.boxed();
+        let fut: Pending = async move { (answer.await.unwrap_or(None), kind) }.boxed();
         if self.pending.send(fut).await.is_err() {
             log("requests can no longer be answered");
             return Some(1);
+        }
+        if let Some(answered) = initialized {
+            if tokio::time::timeout(INITIALIZE_WAIT, answered).await.is_err() {
+                log("initialize is taking long; reading on");
+            }
         }
         None
     }
@@ -246,13 +269,15 @@ async fn answer_requests(
     lifecycle: Arc<Lifecycle>,
 ) {
     let mut answers = pending.buffer_unordered(CONCURRENCY);
-    while let Some((answer, shutdown)) = answers.next().await {
+    while let Some((answer, kind)) = answers.next().await {
         let ok = answer.as_ref().is_some_and(Response::is_ok);
         if let Some(answer) = answer {
             send(&out, &answer);
         }
-        if shutdown {
-            lifecycle.shutdown_answered(ok);
+        match kind {
+            Kind::Initialize => lifecycle.initialized(),
+            Kind::Shutdown => lifecycle.shutdown_answered(ok),
+            Kind::Other => {}
         }
     }
 }

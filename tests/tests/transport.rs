@@ -164,6 +164,27 @@ fn a_document_opened_with_initialized_in_one_write_is_checked() {
 }
 
 #[test]
+fn a_document_opened_without_waiting_for_the_initialize_answer_is_checked() {
+    // A client that writes `initialize`, `initialized` and `didOpen` at once: the two
+    // notifications must not reach the server before it counts as initialized.
+    for round in 0..3 {
+        let s = Server::spawn();
+        let text = "Kirov was murdered in 1931.\n";
+        let u = uri(&format!("pipelined-{round}.md"));
+        let init =
+            json!({ "processId": null, "rootUri": null, "capabilities": default_capabilities() });
+        let mut bytes =
+            framed(&json!({ "jsonrpc": "2.0", "id": 1000, "method": "initialize", "params": init }));
+        bytes.extend(framed(&json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} })));
+        bytes.extend(framed(&json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": { "textDocument": { "uri": u, "languageId": "markdown", "version": 1, "text": text } } })));
+        s.write_raw(&bytes);
+        let d = s.wait_diagnostics(&u, 1);
+        assert!(!with_code(&d, "dubious-date").is_empty(), "round {round}: {}", summarize(&d));
+        s.shutdown();
+    }
+}
+
+#[test]
 fn closing_right_after_a_change_leaves_the_document_clear() {
     let s = Server::start_default();
     for round in 0..20 {
