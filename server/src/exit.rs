@@ -43,7 +43,7 @@ impl Lifecycle {
     pub fn initialize_answered(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
         let mut notified = Box::pin(self.initialize.clone().notified_owned());
         notified.as_mut().enable();
-        async move { notified.await }
+        notified
     }
 
     pub fn initialized(&self) {
