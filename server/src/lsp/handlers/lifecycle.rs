@@ -132,7 +132,9 @@ async fn read_workspace(session: &Session) {
     let ready = format!("clio-ls {} ready: {}", env!("CARGO_PKG_VERSION"), session.base().stats());
     session.client.log_message(MessageType::INFO, ready).await;
     if session.state().watch_files {
-        watch_clio_folders(session).await;
+        // A client slow to answer the registration must not hold up the first analyses.
+        let session = session.clone();
+        tokio::spawn(async move { watch_clio_folders(&session).await });
     }
 }
 
