@@ -173,8 +173,9 @@ fn a_document_opened_without_waiting_for_the_initialize_answer_is_checked() {
         let u = uri(&format!("pipelined-{round}.md"));
         let init =
             json!({ "processId": null, "rootUri": null, "capabilities": default_capabilities() });
-        let mut bytes =
-            framed(&json!({ "jsonrpc": "2.0", "id": 1000, "method": "initialize", "params": init }));
+        let mut bytes = framed(
+            &json!({ "jsonrpc": "2.0", "id": 1000, "method": "initialize", "params": init }),
+        );
         bytes.extend(framed(&json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} })));
         bytes.extend(framed(&json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": { "textDocument": { "uri": u, "languageId": "markdown", "version": 1, "text": text } } })));
         s.write_raw(&bytes);

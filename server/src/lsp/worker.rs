@@ -28,15 +28,15 @@ impl Workers {
                 .num_threads(cores)
                 .thread_name(move |t| format!("clio-blocks-{i}-{t}"))
                 .build();
-            let spawned = std::thread::Builder::new()
-                .name(format!("clio-analysis-{i}"))
-                .spawn(move || match pool {
+            let spawned = std::thread::Builder::new().name(format!("clio-analysis-{i}")).spawn(
+                move || match pool {
                     Ok(pool) => pool.install(|| work(&jobs)),
                     Err(e) => {
                         log!("no thread pool for analysis {i} ({e}); blocks share the global one");
                         work(&jobs)
                     }
-                });
+                },
+            );
             if let Err(e) = spawned {
                 log!("could not start an analysis thread: {e}");
             }
