@@ -8,6 +8,8 @@ mod exit;
 mod framing;
 mod lsp;
 mod position;
+mod sanitize;
+mod transport;
 mod workspace;
 
 use clap::{Parser, Subcommand};
@@ -63,10 +65,7 @@ enum KbCommand {
 fn main() {
     let args = Args::parse();
     let code = match args.command {
-        None => {
-            serve();
-            0
-        }
+        None => serve(),
         Some(Command::Lookup { name }) => cli::lookup(&name.join(" ")),
         Some(Command::Check { paths, format, knowledge, counterarguments }) => {
             cli::check(&paths, format, &knowledge, counterarguments)
@@ -78,7 +77,8 @@ fn main() {
     std::process::exit(code);
 }
 
-fn serve() {
+/// Serves LSP over stdin/stdout; returns the exit code (0 only after a `shutdown`).
+fn serve() -> i32 {
     std::panic::set_hook(Box::new(|info| eprintln!("[clio] panic: {info}")));
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -87,8 +87,6 @@ fn serve() {
         .expect("tokio runtime");
     rt.block_on(async {
         let (service, socket) = tower_lsp::LspService::new(lsp::Backend::new);
-        let service = exit::ExitOnExit::new(service);
-        let (stdin, stdout) = framing::guard(tokio::io::stdin(), tokio::io::stdout());
-        tower_lsp::Server::new(stdin, stdout, socket).serve(service).await;
-    });
+        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await
+    })
 }
