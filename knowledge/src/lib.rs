@@ -11,6 +11,7 @@ pub mod complete;
 pub mod extract;
 pub mod hover;
 pub mod text;
+pub mod timeline;
 
 pub use analysis::{analyze, Analysis, Cache, Code, Config, Finding, Fix, Related, Severity};
 pub use base::{KnowledgeBase, LoadError, Pack};
