@@ -19,7 +19,7 @@ mod guard;
 mod handlers;
 mod publish;
 mod session;
-mod to_proto;
+pub(crate) mod to_proto;
 
 use serde_json::Value;
 use tower_lsp::jsonrpc::Result;
