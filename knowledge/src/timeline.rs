@@ -211,7 +211,7 @@ fn first_date(text: &str, unlike: Option<&DaySpan>) -> Option<DaySpan> {
     dates::find(&s)
         .into_iter()
         .map(|d| written_span(&d))
-        .find(|span| unlike.map_or(true, |u| !u.overlaps(span)))
+        .find(|span| unlike.is_none_or(|u| !u.overlaps(span)))
 }
 
 /// The narrowest of the entry's recorded dates that `written` covers, in words.

@@ -153,7 +153,10 @@ fn axis(s: &mut String, bottom: f64) {
         let decade = year % 10 == 0;
         let (y0, y1) = if decade { (AXIS - 8.0, bottom) } else { (AXIS - 4.0, AXIS) };
         let _ = write!(s, r#"<line x1="{x:.1}" y1="{y0:.1}" x2="{x:.1}" y2="{y1:.1}"/>"#);
-        if decade || year == FROM_YEAR || year == TO_YEAR {
+        // The ends are labelled too, unless a decade's label stands close by.
+        let end_label =
+            (year == FROM_YEAR || year == TO_YEAR) && (year % 10).min(10 - year % 10) >= 4;
+        if decade || end_label {
             let _ = write!(
                 s,
                 r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" stroke="none" fill="#374151">{year}</text>"##,
@@ -199,7 +202,19 @@ fn mark(s: &mut String, c: &DatedClaim, text: &str, cy: f64) {
         );
     }
     let (x0, x1) = extent(&c.written);
-    if x1 - x0 > 9.0 {
+    if let (Verdict::Contradicts, Some(r)) = (c.verdict, &c.record) {
+        // The slip in words beside it, so that the page tells it without a tooltip.
+        let right = x1.max(extent(&r.span).1) + 6.0;
+        let _ = write!(
+            s,
+            r#"<text x="{right:.1}" y="{:.1}" fill="{color}" font-size="10">{} → {}</text>"#,
+            cy + 3.5,
+            escape(written),
+            escape(&r.label)
+        );
+    }
+    // A span longer than a year is a bar; a year, month or day is a dot.
+    if c.written.hi - c.written.lo > 370 {
         let _ = write!(
             s,
             r#"<rect x="{x0:.1}" y="{:.1}" width="{:.1}" height="7" rx="3.5" fill="{color}" fill-opacity="0.85"/>"#,

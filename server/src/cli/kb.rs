@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use knowledge::{Format, KnowledgeBase};
 
 use super::format::clean;
-use super::inputs;
+use super::{inputs, print_out};
 use crate::workspace;
 
 pub fn check(paths: &[PathBuf]) -> i32 {
@@ -28,24 +28,26 @@ pub fn check(paths: &[PathBuf]) -> i32 {
         errors.extend(errs);
         (kb, errors)
     };
+    let mut out = String::new();
     for e in &errors {
-        println!("{}", clean(&e.to_string()));
+        out.push_str(&format!("{}\n", clean(&e.to_string())));
     }
     if errors.is_empty() {
-        println!("ok: {}", kb.stats());
-        0
+        out.push_str(&format!("ok: {}\n", kb.stats()));
     } else {
-        println!("{} error(s); {}", errors.len(), kb.stats());
-        1
+        out.push_str(&format!("{} error(s); {}\n", errors.len(), kb.stats()));
     }
+    print_out(&out);
+    i32::from(!errors.is_empty())
 }
 
 pub fn stats() -> i32 {
     let (kb, errors) = KnowledgeBase::embedded();
-    println!("clio-ls {} knowledge: {}", env!("CARGO_PKG_VERSION"), kb.stats());
+    let mut out = format!("clio-ls {} knowledge: {}\n", env!("CARGO_PKG_VERSION"), kb.stats());
     if !errors.is_empty() {
-        println!("{} error(s) in the embedded packs", errors.len());
+        out.push_str(&format!("{} error(s) in the embedded packs\n", errors.len()));
     }
+    print_out(&out);
     0
 }
 
@@ -63,10 +65,15 @@ pub fn extract(paths: &[PathBuf]) -> i32 {
                 continue;
             }
         };
+        let mut lines = String::new();
         for c in knowledge::extract::unreviewed(&kb, &text, Format::from_path(&p.to_string_lossy()))
         {
             n += 1;
-            println!("{}\t{}\t{}\t{}", p.display(), c.kind, clean(&c.text), clean(&c.sentence));
+            let (path, text, sentence) = (p.display(), clean(&c.text), clean(&c.sentence));
+            lines.push_str(&format!("{path}\t{}\t{text}\t{sentence}\n", c.kind));
+        }
+        if !print_out(&lines) {
+            break;
         }
     }
     eprintln!("{n} candidate(s) neither in the fact base nor in its reviewed ignore list");

@@ -9,7 +9,7 @@ pub fn run(name: &str) -> i32 {
     let (kb, _) = KnowledgeBase::embedded();
     match lookup_markdown(&kb, name) {
         Some(md) => {
-            println!("{}", clean(&md));
+            super::print_out(&format!("{}\n", clean(&md)));
             0
         }
         None => {

@@ -1,6 +1,7 @@
 //! The command line: `check` (essays against the fact base, in several output formats),
 //! `report` (a class report with each essay's timeline), `lookup` and the `kb` tools. Output
-//! goes to stdout here (this is not the protocol path), so printing is allowed in this module.
+//! goes to stdout here (this is not the protocol path), written through [`print_out`] and
+//! `check`'s writer, which end quietly when the reader goes away.
 //!
 //! - `args.rs`: the subcommands and flags; `inputs.rs`: which files a run checks, and reading
 //!   them; `project.rs`: each file's settings (`clio.toml`, `.clio/`, flags);
@@ -8,7 +9,6 @@
 //!   results in order; `lines.rs`: lines and columns;
 //! - `check.rs`, `format/`: the `check` command and its output formats;
 //! - `report/`: the `report` command; `lookup.rs`, `kb.rs`: the others.
-#![allow(clippy::print_stdout)]
 
 pub mod args;
 mod check;
@@ -22,7 +22,16 @@ mod parallel;
 mod project;
 mod report;
 
+use std::io::Write;
+
 use args::{Command, KbCommand};
+
+/// Writes `text` to stdout. A closed pipe (`clio-ls ... | head`) ends the output quietly rather
+/// than in a panic; returns whether everything was written.
+pub fn print_out(text: &str) -> bool {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes()).and_then(|_| out.flush()).is_ok()
+}
 
 /// Runs a command and returns the process's exit code.
 pub fn run(command: Command) -> i32 {

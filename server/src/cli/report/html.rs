@@ -21,7 +21,8 @@ h3 { font-size: 15px; margin: 0 0 6px; } .meta { color: #6b7280; margin: 0; }
 table.essays { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 table.essays th, table.essays td { border-bottom: 1px solid #e5e7eb; padding: 4px 6px; text-align: right; }
 table.essays th:first-child, table.essays td:first-child { text-align: left; }
-table.essays th { font-size: 12px; color: #374151; background: #f9fafb; }
+table.essays th { font-size: 11px; color: #374151; background: #f9fafb; }
+table.essays td { white-space: nowrap; }
 td.zero { color: #d1d5db; } td.some { font-weight: 600; }
 .bal { display: inline-flex; width: 80px; height: 10px; border: 1px solid #d1d5db; vertical-align: middle; margin-left: 6px; }
 .bal .c { background: BLUE; } .bal .r { background: AMBER; }
@@ -85,36 +86,52 @@ fn table(r: &Report, out: &mut String) {
     out.push_str("</tbody></table></section>\n");
 }
 
+fn slip_item(r: &Report, s: &super::Slip) -> String {
+    let names: Vec<String> = s
+        .essays
+        .iter()
+        .map(|i| {
+            let path = esc(&r.essays[*i].path.display().to_string());
+            format!(r##"<a href="#essay-{}">{path}</a>"##, i + 1)
+        })
+        .collect();
+    format!(
+        r#"<li><span class="count">{} of {}</span> <span class="code">{}</span> {} <small>({})</small></li>"#,
+        s.essays.len(),
+        plural(r.essays.len(), "essay", "essays"),
+        s.code.as_str(),
+        esc(&s.message),
+        names.join(", ")
+    )
+}
+
+/// The slips two essays or more share, most widespread first; the others folded away.
 fn slips(r: &Report, out: &mut String) {
     out.push_str(r#"<section id="slips"><h2>The class's most common slips</h2>"#);
-    if r.slips.is_empty() {
-        out.push_str("<p>No slips of fact in any essay.</p></section>\n");
-        return;
+    let (shared, single): (Vec<&super::Slip>, Vec<&super::Slip>) =
+        r.slips.iter().partition(|s| s.essays.len() > 1);
+    if shared.is_empty() {
+        out.push_str("<p>No slip of fact is shared by two essays or more.</p>");
+    } else {
+        out.push_str(r#"<ol class="slips">"#);
+        for s in shared.iter().take(20) {
+            out.push_str(&slip_item(r, s));
+            out.push('\n');
+        }
+        out.push_str("</ol>");
     }
-    out.push_str(r#"<ol class="slips">"#);
-    for s in r.slips.iter().take(15) {
-        let names: Vec<String> = s
-            .essays
-            .iter()
-            .map(|i| {
-                format!(
-                    r##"<a href="#essay-{}">{}</a>"##,
-                    i + 1,
-                    esc(&r.essays[*i].path.display().to_string())
-                )
-            })
-            .collect();
-        let _ = writeln!(
+    if !single.is_empty() {
+        let _ = write!(
             out,
-            r#"<li><span class="count">{} of {}</span> <span class="code">{}</span> {} <small>({})</small></li>"#,
-            s.essays.len(),
-            plural(r.essays.len(), "essay", "essays"),
-            s.code.as_str(),
-            esc(&s.message),
-            names.join(", ")
+            r#"<details><summary>{} found in one essay each</summary><ul class="single">"#,
+            plural(single.len(), "slip", "slips")
         );
+        for s in &single {
+            out.push_str(&slip_item(r, s));
+        }
+        out.push_str("</ul></details>");
     }
-    out.push_str("</ol></section>\n");
+    out.push_str("</section>\n");
 }
 
 fn essay(i: usize, e: &Essay, out: &mut String) {
@@ -131,7 +148,9 @@ fn essay(i: usize, e: &Essay, out: &mut String) {
     );
     let _ = write!(
         out,
-        r#"<p class="verdicts"><span><i class="dot" style="background:{COLOR_MATCHES}"></i>{m} dated claims match the record</span><span><i class="dot" style="background:{COLOR_CONTRADICTS}"></i>{x} contradict it</span><span><i class="dot" style="background:{COLOR_UNKNOWN}"></i>{u} not in the record</span></p><div class="timeline-box">{}</div>"#,
+        r#"<p class="verdicts"><span><i class="dot" style="background:{COLOR_MATCHES}"></i>{} the record</span><span><i class="dot" style="background:{COLOR_CONTRADICTS}"></i>{} it</span><span><i class="dot" style="background:{COLOR_UNKNOWN}"></i>{u} not in the record</span></p><div class="timeline-box">{}</div>"#,
+        plural(m, "dated claim matches", "dated claims match"),
+        plural(x, "contradicts", "contradict"),
         e.svg
     );
     if !e.unaddressed.is_empty() {

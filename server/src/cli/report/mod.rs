@@ -188,7 +188,7 @@ pub fn run(args: &ReportArgs) -> i32 {
         ReportFormat::Json => json::document(&report),
         ReportFormat::Text => table::text(&report),
     };
-    print!("{out}");
+    wrote &= super::print_out(&out);
     let end = RunEnd {
         counts: &report.counts,
         errors: &report.errors,

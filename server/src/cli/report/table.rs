@@ -33,9 +33,10 @@ pub fn text(r: &Report) -> String {
             format!("{}/{}/{}", n(Verdict::Matches), n(Verdict::Contradicts), n(Verdict::Unknown));
         let _ = writeln!(out, " {:>10} {:>7} {dates:>13}", e.continuity, e.rupture);
     }
-    if !r.slips.is_empty() {
+    let shared: Vec<&super::Slip> = r.slips.iter().filter(|s| s.essays.len() > 1).collect();
+    if !shared.is_empty() {
         let _ = writeln!(out, "\nMost common slips:");
-        for s in r.slips.iter().take(10) {
+        for s in shared.iter().take(10) {
             let _ = writeln!(
                 out,
                 "  {} of {} essays [{}]: {}",
@@ -45,6 +46,11 @@ pub fn text(r: &Report) -> String {
                 clean(&shorten(&s.message, 160))
             );
         }
+    }
+    let single = r.slips.len() - shared.len();
+    if single > 0 {
+        let _ =
+            writeln!(out, "{single} other slip(s) in one essay each (--format json lists them)");
     }
     out
 }
