@@ -104,7 +104,9 @@ mod tests {
     use knowledge::KnowledgeBase;
 
     fn rendered(text: &str, color: bool) -> String {
-        let dir = std::env::temp_dir().join(format!("clio-human-{}-{color}", std::process::id()));
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let dir = std::env::temp_dir().join(format!("clio-human-{}-{n}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("a folder");
         let path = dir.join("essay.md");
         std::fs::write(&path, text).expect("the essay");
