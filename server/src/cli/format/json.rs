@@ -17,7 +17,7 @@ use std::path::Path;
 
 use knowledge::Code;
 use serde_json::{json, Map, Value};
-use tower_lsp::lsp_types::{CodeActionOrCommand, Url};
+use tower_lsp::lsp_types::{CodeActionOrCommand, TextEdit, Url};
 
 use super::{Render, RunEnd};
 use crate::cli::checked::{severity_name, Checked, SEVERITIES};
@@ -25,6 +25,16 @@ use crate::lsp::to_proto;
 use crate::position::Encoding;
 
 pub struct Json;
+
+/// A quick fix as its text edits, pointing at its diagnostic by index.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FileFix {
+    diagnostic: usize,
+    title: String,
+    is_preferred: bool,
+    edits: Vec<TextEdit>,
+}
 
 /// The file's `file://` URI (from its absolute path), or its path as written.
 pub fn file_uri(path: &Path) -> String {
@@ -39,11 +49,13 @@ impl Render for Json {
         "{\n\"positionEncoding\": \"utf-16\",\n\"files\": [\n".to_string()
     }
 
+    /// Written item by item (one diagnostic or fix a line), never as one `Value` tree: a
+    /// file with many findings costs its text, not a tree of them.
     fn file(&self, c: &Checked) -> String {
         let uri_text = file_uri(c.path);
         let uri = Url::parse(&uri_text).unwrap_or_else(|_| Url::parse("file:///").expect("a URI"));
         let rope = &c.lines.rope;
-        let mut diagnostics = Vec::new();
+        let mut diagnostics = Vec::with_capacity(c.analysis.findings.len());
         let mut fixes = Vec::new();
         for (i, (f, s)) in c.analysis.findings.iter().zip(&c.severity).enumerate() {
             let d = to_proto::diagnostic(rope, Encoding::Utf16, &uri, f, *s);
@@ -53,22 +65,30 @@ impl Render for Json {
                 else {
                     continue; // a command ("add to the ignore list"), not an edit
                 };
-                fixes.push(json!({
-                    "diagnostic": i,
-                    "title": a.title,
-                    "isPreferred": a.is_preferred.unwrap_or(false),
-                    "edits": edits,
-                }));
+                let fix = FileFix {
+                    diagnostic: i,
+                    title: a.title,
+                    is_preferred: a.is_preferred.unwrap_or(false),
+                    edits,
+                };
+                fixes.push(serde_json::to_string(&fix).unwrap_or_default());
             }
-            diagnostics.push(d);
+            diagnostics.push(serde_json::to_string(&d).unwrap_or_default());
         }
-        let file = json!({
-            "path": c.path.display().to_string(),
-            "uri": uri_text,
-            "diagnostics": diagnostics,
-            "fixes": fixes,
-        });
-        serde_json::to_string_pretty(&file).unwrap_or_default()
+        let list = |items: &[String]| {
+            if items.is_empty() {
+                "[]".to_string()
+            } else {
+                format!("[\n    {}\n  ]", items.join(",\n    "))
+            }
+        };
+        format!(
+            "{{\n  \"path\": {},\n  \"uri\": {},\n  \"diagnostics\": {},\n  \"fixes\": {}\n}}",
+            json!(c.path.display().to_string()),
+            json!(uri_text),
+            list(&diagnostics),
+            list(&fixes)
+        )
     }
 
     fn separator(&self) -> &'static str {
