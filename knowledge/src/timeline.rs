@@ -333,6 +333,21 @@ mod tests {
     }
 
     #[test]
+    fn a_name_beside_a_date_matches_only_when_one_of_its_dates_is_that_date() {
+        check(
+            "Bukharin wrote a pamphlet in 1915, and Zinoviev was shot in 1936. \
+             Stalin, in 1911, read Marx; Lenin was in Zurich in 1916.\n",
+            expect![[r#"
+                ¶1 1915 → unknown
+                ¶1 1936 → matches (Grigory Yevseyevich Zinoviev died 25 August 1936)
+                ¶1 1911 → unknown
+                ¶1 1916 → unknown
+                ¶1: neither
+            "#]],
+        );
+    }
+
+    #[test]
     fn ranges_and_full_dates_are_placed_at_their_precision() {
         check(
             "The civil war of 1918-21 was won. Kirov was shot on 1 December 1934. \
