@@ -253,3 +253,16 @@ fn counterarguments_are_asked_for() {
     assert_eq!(with(&[]), ["a.md: counterargument"]);
     assert_eq!(with(&["--disable", "counterargument"]), ["a.md: "]);
 }
+
+#[test]
+fn escape_sequences_from_a_pack_never_reach_the_terminal() {
+    let dir = Folder::new("escape");
+    dir.write("a.md", "Pupkov died in 1931.\n");
+    dir.write(".clio/people.toml", PACK.replace("Ivan Pupkov", "Ivan \\u001b[2J\\u202EPupkov"));
+    for format in ["text", "github"] {
+        let r = clio(&dir.0, &["check", "--format", format, "a.md"]);
+        assert_eq!(r.code, 1, "{r:?}");
+        assert!(r.stdout.contains("Ivan ?[2J\u{FFFD}Pupkov"), "{format}: {}", r.stdout);
+        assert!(!r.stdout.contains('\u{1b}') && !r.stdout.contains('\u{202E}'), "{format}");
+    }
+}
