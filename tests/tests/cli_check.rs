@@ -59,7 +59,7 @@ fn no_path_means_the_current_folder() {
     dir.write("essays/slip.md", SLIP);
     let r = clio(&dir.0, &["check", "--format", "json"]);
     assert_eq!(r.code, 1, "{r:?}");
-    assert_eq!(codes(&r.json()), ["./essays/slip.md: dubious-date"]);
+    assert_eq!(codes(&r.json()), ["essays/slip.md: dubious-date"]);
 }
 
 #[test]
@@ -94,7 +94,7 @@ fn binary_latin1_and_unreadable_files_are_errors_the_others_are_checked() {
     let r = clio(&dir.0, &["check", "--format", "json", "."]);
     assert_eq!(r.code, 2, "{r:?}");
     let v = r.json();
-    assert_eq!(codes(&v), ["./a-slip.md: dubious-date", "./d-clean.md: "]);
+    assert_eq!(codes(&v), ["a-slip.md: dubious-date", "d-clean.md: "]);
     let errors: Vec<String> = v["errors"]
         .as_array()
         .expect("errors")
@@ -104,14 +104,14 @@ fn binary_latin1_and_unreadable_files_are_errors_the_others_are_checked() {
         })
         .collect();
     let mut expected = vec![
-        "./b-binary.md: a binary file, not text (a NUL byte at line 3, column 1)".to_string(),
-        "./c-latin1.txt: not UTF-8 text: byte 0xE9 at line 1, column 7 (Latin-1 or \
+        "b-binary.md: a binary file, not text (a NUL byte at line 3, column 1)".to_string(),
+        "c-latin1.txt: not UTF-8 text: byte 0xE9 at line 1, column 7 (Latin-1 or \
          Windows-1252? save the file as UTF-8)"
             .to_string(),
-        "./e-dangling.md: a link to nothing readable".to_string(),
+        "e-dangling.md: a link to nothing readable".to_string(),
     ];
     if has_fifo {
-        expected.push("./f-pipe.md: not a regular file (a FIFO, socket or device)".to_string());
+        expected.push("f-pipe.md: not a regular file (a FIFO, socket or device)".to_string());
     }
     expected.sort();
     let mut errors = errors;
@@ -152,7 +152,7 @@ fn a_directory_loop_is_walked_once_and_ends() {
     let r = clio(&dir.0, &["check", "--format", "json", "."]);
     assert_eq!(r.code, 1, "{r:?}");
     // Once, by whichever path is found first (a folder's files come before its subfolders).
-    assert_eq!(codes(&r.json()), ["./same.md: dubious-date"]);
+    assert_eq!(codes(&r.json()), ["same.md: dubious-date"]);
     assert!(r.stderr.contains("a link back to a folder"), "{}", r.stderr);
     let r = clio(&dir.0, &["check", "--format", "json", "essays"]);
     assert_eq!(codes(&r.json()), ["essays/slip.md: dubious-date"]);

@@ -111,7 +111,9 @@ impl Walk {
             entries.sort_by_key(|e| e.file_name());
             let mut subfolders = Vec::new();
             for e in entries {
-                let path = e.path();
+                // Under ".", paths read "essays/a.md" rather than "./essays/a.md".
+                let path =
+                    if dir == Path::new(".") { PathBuf::from(e.file_name()) } else { e.path() };
                 if skipped_folder(&e.file_name().to_string_lossy()) {
                     continue;
                 }
