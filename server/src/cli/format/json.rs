@@ -44,6 +44,17 @@ pub fn file_uri(path: &Path) -> String {
         .map_or_else(|| path.display().to_string(), |u| u.to_string())
 }
 
+/// Appends `value` to a list being written, one item a line.
+fn item(list: &mut String, value: &impl serde::Serialize) {
+    list.push_str(if list.ends_with('[') || list.is_empty() { "\n    " } else { ",\n    " });
+    list.push_str(&serde_json::to_string(value).unwrap_or_default());
+}
+
+/// Ends a list opened with `[`: `]` right after it when empty, else on a line of its own.
+fn close(list: &mut String) {
+    list.push_str(if list.ends_with('[') { "]" } else { "\n  ]" });
+}
+
 impl Render for Json {
     fn head(&self) -> String {
         "{\n\"positionEncoding\": \"utf-16\",\n\"files\": [\n".to_string()
@@ -55,8 +66,12 @@ impl Render for Json {
         let uri_text = file_uri(c.path);
         let uri = Url::parse(&uri_text).unwrap_or_else(|_| Url::parse("file:///").expect("a URI"));
         let rope = &c.lines.rope;
-        let mut diagnostics = Vec::with_capacity(c.analysis.findings.len());
-        let mut fixes = Vec::new();
+        let mut out = format!(
+            "{{\n  \"path\": {},\n  \"uri\": {},\n  \"diagnostics\": [",
+            json!(c.path.display().to_string()),
+            json!(uri_text)
+        );
+        let mut fixes = String::new();
         for (i, (f, s)) in c.analysis.findings.iter().zip(&c.severity).enumerate() {
             let d = to_proto::diagnostic(rope, Encoding::Utf16, &uri, f, *s);
             for action in to_proto::quick_fixes(rope, Encoding::Utf16, &uri, f, &d) {
@@ -71,24 +86,16 @@ impl Render for Json {
                     is_preferred: a.is_preferred.unwrap_or(false),
                     edits,
                 };
-                fixes.push(serde_json::to_string(&fix).unwrap_or_default());
+                item(&mut fixes, &fix);
             }
-            diagnostics.push(serde_json::to_string(&d).unwrap_or_default());
+            item(&mut out, &d);
         }
-        let list = |items: &[String]| {
-            if items.is_empty() {
-                "[]".to_string()
-            } else {
-                format!("[\n    {}\n  ]", items.join(",\n    "))
-            }
-        };
-        format!(
-            "{{\n  \"path\": {},\n  \"uri\": {},\n  \"diagnostics\": {},\n  \"fixes\": {}\n}}",
-            json!(c.path.display().to_string()),
-            json!(uri_text),
-            list(&diagnostics),
-            list(&fixes)
-        )
+        close(&mut out);
+        out.push_str(",\n  \"fixes\": [");
+        out.push_str(&fixes);
+        close(&mut out);
+        out.push_str("\n}");
+        out
     }
 
     fn separator(&self) -> &'static str {
