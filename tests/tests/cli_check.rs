@@ -266,3 +266,23 @@ fn escape_sequences_from_a_pack_never_reach_the_terminal() {
         assert!(!r.stdout.contains('\u{1b}') && !r.stdout.contains('\u{202E}'), "{format}");
     }
 }
+
+#[test]
+fn a_hostile_clio_folder_neither_hangs_nor_stops_the_check() {
+    let dir = Folder::new("hostile");
+    dir.write("a.md", "Pupkov died in 1931. Stallin outlived his rivals.\n");
+    dir.write(".clio/people.toml", PACK);
+    // Links back to the folder (git keeps them), a FIFO pack and an ignore list that never ends.
+    std::os::unix::fs::symlink(".", dir.path(".clio/a")).expect("a -> .");
+    std::os::unix::fs::symlink(".", dir.path(".clio/b")).expect("b -> .");
+    let fifo = std::process::Command::new("mkfifo").arg(dir.path(".clio/pipe.toml")).status();
+    std::os::unix::fs::symlink("/dev/zero", dir.path(".clio/ignore.txt")).expect("-> /dev/zero");
+    let r = clio(&dir.0, &["check", "--format", "json", "a.md"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_eq!(codes(&r.json()), ["a.md: dubious-date misspelled-name"], "the pack loaded once");
+    assert!(r.stderr.contains("ignore.txt: not a regular file"), "{}", r.stderr);
+    assert!(!r.stderr.contains("people.toml"), "no second load, no duplicate ids: {}", r.stderr);
+    if fifo.is_ok_and(|s| s.success()) {
+        assert!(r.stderr.contains("pipe.toml: not a regular file"), "{}", r.stderr);
+    }
+}

@@ -46,16 +46,26 @@ fn skipped_folder(name: &str) -> bool {
 /// Walks `paths` (the current folder when empty). A file named on the command line is
 /// checked whatever its extension; in folders, only essays are.
 pub fn collect(paths: &[PathBuf]) -> Inputs {
-    let mut walk = Walk::default();
     let here = [PathBuf::from(".")];
-    for p in if paths.is_empty() { &here[..] } else { paths } {
+    collect_matching(if paths.is_empty() { &here[..] } else { paths }, is_essay)
+}
+
+/// Walks `paths` for the files `wanted` accepts (any file named directly), by the same rules.
+pub fn collect_matching(paths: &[PathBuf], wanted: fn(&Path) -> bool) -> Inputs {
+    let mut walk = Walk {
+        out: Inputs::default(),
+        seen_dirs: HashSet::new(),
+        seen_files: HashSet::new(),
+        wanted,
+    };
+    for p in paths {
         walk.root(p);
     }
     walk.out
 }
 
-#[derive(Default)]
 struct Walk {
+    wanted: fn(&Path) -> bool,
     out: Inputs,
     /// Canonical paths of the folders walked and the files taken.
     seen_dirs: HashSet<PathBuf>,
@@ -122,7 +132,7 @@ impl Walk {
                 let (is_dir, is_file) = if ft.is_symlink() {
                     match fs::metadata(&path) {
                         Ok(m) => (m.is_dir(), m.is_file()),
-                        Err(_) if is_essay(&path) => {
+                        Err(_) if (self.wanted)(&path) => {
                             self.error(&path, "a link to nothing readable");
                             continue;
                         }
@@ -133,7 +143,7 @@ impl Walk {
                 };
                 if is_dir {
                     subfolders.push(path);
-                } else if is_essay(&path) {
+                } else if (self.wanted)(&path) {
                     if is_file {
                         self.file(&path);
                     } else {

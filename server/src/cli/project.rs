@@ -2,6 +2,10 @@
 //! read into the same `Settings` and `Rules` the server uses (a `clio.toml` holds the keys of
 //! the `clio.*` settings), with the command line's flags on top, and the fact base those
 //! settings load. Projects are found and loaded once, before any file is checked.
+//!
+//! Packs are found with the command line's own walk (`inputs.rs`: every folder once, FIFOs
+//! and devices reported, not opened) and size-capped, so a `.clio/a -> .` link, a FIFO named
+//! `pipe.toml` or an `ignore.txt` linked to `/dev/zero` is an error, never a hang.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -11,8 +15,12 @@ use knowledge::{Code, KnowledgeBase};
 use serde_json::Value;
 
 use super::args::SettingsArgs;
+use super::inputs;
 use crate::config::{Level, Rules, Settings};
 use crate::workspace;
+
+/// Larger packs and ignore lists are not read (the fact base itself is about 2 MB).
+const MAX_PACK_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The settings one group of files is checked with.
 pub struct Project {
@@ -70,16 +78,56 @@ impl Projects {
     }
 
     fn load(&mut self, origin: &Origin) -> Project {
-        let (settings, packs) = self.settings(origin);
-        let roots: Vec<PathBuf> = origin.root.iter().cloned().collect();
-        let (kb, load_errors) = if packs.is_empty() && roots.is_empty() {
+        let (settings, mut packs) = self.settings(origin);
+        packs.extend(origin.root.iter().map(|r| r.join(".clio")));
+        let files = self.pack_files(&packs);
+        let (kb, load_errors) = if files.is_empty() {
             KnowledgeBase::embedded()
         } else {
-            workspace::load_knowledge(&packs, &roots)
+            // The packs are walked here, loop-safe and with FIFOs and devices left out, and
+            // handed over one file at a time: the workspace's walk follows links blindly.
+            workspace::load_knowledge(&files, &[])
         };
         self.errors.extend(load_errors.iter().map(|e| e.to_string()));
-        let words: Vec<String> = roots.iter().flat_map(|r| workspace::read_ignore(r)).collect();
+        let mut words = Vec::new();
+        if let Some(root) = &origin.root {
+            let list = workspace::ignore_file(root);
+            match std::fs::metadata(&list) {
+                Ok(m) if m.is_file() && m.len() <= MAX_PACK_BYTES => {
+                    words = workspace::read_ignore(root);
+                }
+                Ok(_) => self.errors.push(format!(
+                    "{}: not a regular file of at most {} MB; not read",
+                    list.display(),
+                    MAX_PACK_BYTES / 1_000_000
+                )),
+                Err(_) => {}
+            }
+        }
         Project { kb, rules: Rules::new(&settings, &words) }
+    }
+
+    /// Every pack file under `paths` (files or folders), each once; what cannot be read is an
+    /// error.
+    fn pack_files(&mut self, paths: &[PathBuf]) -> Vec<PathBuf> {
+        let is_toml = |p: &Path| p.extension().is_some_and(|x| x == "toml");
+        let found = inputs::collect_matching(paths, is_toml);
+        for e in &found.errors {
+            self.errors.push(format!("{}: {}", e.path.display(), e.reason));
+        }
+        let mut files = Vec::new();
+        for f in found.files {
+            match std::fs::metadata(&f) {
+                Ok(m) if m.len() > MAX_PACK_BYTES => self.errors.push(format!(
+                    "{}: too large for a pack ({} MB; the limit is {} MB)",
+                    f.display(),
+                    m.len() / 1_000_000,
+                    MAX_PACK_BYTES / 1_000_000
+                )),
+                _ => files.push(f),
+            }
+        }
+        files
     }
 
     /// The project's settings with the flags applied, and the packs to load with the base.
