@@ -9,10 +9,11 @@ mod framing;
 mod lsp;
 mod position;
 mod sanitize;
+mod timeline;
 mod transport;
 mod workspace;
 
-use clap::{Parser, Subcommand};
+use clap::Parser;
 
 #[derive(Parser)]
 #[command(name = "clio-ls", version, about = "Clio: a history teacher reading over the shoulder of a student writing on \"Did Leninism lead to Stalinism?\"", long_about = None)]
@@ -22,57 +23,14 @@ struct Args {
     #[arg(long = "stdio")]
     _stdio: bool,
     #[command(subcommand)]
-    command: Option<Command>,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Print a fact-base entry as its hover card (Markdown).
-    Lookup {
-        /// A name, alias or id: "Kirov", "N.E.P.", "kirov-murder".
-        name: Vec<String>,
-    },
-    /// Check essays (files or whole folders of .md, .tex, .txt) and print the findings.
-    Check {
-        paths: Vec<std::path::PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "text")]
-        format: cli::OutputFormat,
-        /// Extra knowledge packs (files or folders) to load.
-        #[arg(long = "knowledge")]
-        knowledge: Vec<std::path::PathBuf>,
-        /// Include counterargument hints.
-        #[arg(long)]
-        counterarguments: bool,
-    },
-    /// Work with the fact base.
-    Kb {
-        #[command(subcommand)]
-        command: KbCommand,
-    },
-}
-
-#[derive(Subcommand)]
-enum KbCommand {
-    /// Validate packs (the embedded base when no path is given); exit 1 on errors.
-    Check { paths: Vec<std::path::PathBuf> },
-    /// List names, dates and figures in essays that the fact base does not hold yet.
-    Extract { essays: Vec<std::path::PathBuf> },
-    /// Print what the embedded fact base holds.
-    Stats,
+    command: Option<cli::args::Command>,
 }
 
 fn main() {
     let args = Args::parse();
     let code = match args.command {
         None => serve(),
-        Some(Command::Lookup { name }) => cli::lookup(&name.join(" ")),
-        Some(Command::Check { paths, format, knowledge, counterarguments }) => {
-            cli::check(&paths, format, &knowledge, counterarguments)
-        }
-        Some(Command::Kb { command: KbCommand::Check { paths } }) => cli::kb_check(&paths),
-        Some(Command::Kb { command: KbCommand::Extract { essays } }) => cli::kb_extract(&essays),
-        Some(Command::Kb { command: KbCommand::Stats }) => cli::kb_stats(),
+        Some(command) => cli::run(command),
     };
     std::process::exit(code);
 }

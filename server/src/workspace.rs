@@ -32,13 +32,9 @@ pub struct Walk {
 }
 
 /// Every file under `path` (or `path` itself if it is a file) whose extension `wanted`
-/// accepts, sorted for a stable order. Hidden folders, `node_modules` and `target` are skipped.
-pub fn files_under(path: &Path, wanted: &dyn Fn(&str) -> bool) -> Vec<PathBuf> {
-    walk(path, wanted).files
-}
-
-/// [`files_under`], with what was passed over (links out of the folder, loops, special files,
-/// unreadable folders, the entry limit) and why.
+/// accepts, sorted for a stable order, with what was passed over (links out of the folder,
+/// loops, special files, unreadable folders, the entry limit) and why. Hidden folders,
+/// `node_modules` and `target` are skipped.
 pub fn walk(path: &Path, wanted: &dyn Fn(&str) -> bool) -> Walk {
     let mut w = Walk::default();
     let root = match fs::canonicalize(path) {

@@ -16,6 +16,8 @@
 //!   server should have. The position helpers ([`position`], [`offset`]) are written here
 //!   independently of the server's own position module.
 
+pub mod cli;
+
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::ops::Range;

@@ -173,7 +173,7 @@ mod tests {
 
     #[test]
     fn one_analysis_at_a_time_and_an_edit_outdates_the_running_one() {
-        let base = Arc::new(Base::embedded().0);
+        let base = Arc::new(Base::embedded());
         let mut doc = opened("Kirov was shot in 1931.\n");
         let first = doc.take_job(&base).expect("a new document wants a check");
         assert!(doc.take_job(&base).is_none(), "one analysis at a time");

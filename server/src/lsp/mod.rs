@@ -20,7 +20,7 @@ mod guard;
 mod handlers;
 mod publish;
 mod session;
-mod to_proto;
+pub(crate) mod to_proto;
 mod worker;
 
 use serde_json::Value;
