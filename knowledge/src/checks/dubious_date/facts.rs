@@ -33,6 +33,9 @@ pub(super) enum FactKind {
     Period,
     /// Something that happened to a person (`happened`): an arrest, an exile, an attempt.
     Happening,
+    /// Something happened to a person whose instances the base does not all know: it must at
+    /// least fall within their life.
+    Lifetime,
 }
 
 #[derive(Clone, Debug)]

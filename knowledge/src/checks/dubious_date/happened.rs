@@ -169,6 +169,15 @@ fn narrowed<'k>(
         .collect()
 }
 
+/// The person's life as a fact: what any happening of theirs must fall within.
+fn lifetime_fact<'k>(e: &'k Entry, n: &SentenceName, cue: &Range<usize>) -> Option<Fact<'k>> {
+    let (born, died) = (e.start?, e.end?);
+    let when = When { from: born.from, to: Some(died.to.unwrap_or(died.from)) };
+    let mut f = Fact::new(n.entry, FactKind::Lifetime, when, when.span(), hull(cue, &n.toks));
+    f.cue_toks = Some(cue.clone());
+    Some(f)
+}
+
 /// The happening facts a clause states about its people.
 pub(super) fn happening_facts<'k>(
     ctx: &SentenceCtx<'k>,
@@ -188,6 +197,11 @@ pub(super) fn happening_facts<'k>(
                 continue;
             }
             if !kinds.iter().all(|k| complete(kb, e, k)) {
+                // The base may not know every instance, but none can fall outside the person's
+                // life: a date after their death (or before their birth) is still wrong.
+                if let Some(f) = lifetime_fact(e, n, cue) {
+                    out.push(f);
+                }
                 continue;
             }
             let quals = qualifiers(ctx, clause, cue, names);

@@ -46,6 +46,7 @@ use crate::checks::dating::consistent;
 use crate::checks::grammar::clauses::clause_index;
 use crate::checks::grammar::cues::cued_event;
 use crate::checks::grammar::guarded;
+use crate::checks::grammar::names::SentenceName;
 use crate::checks::grammar::pronouns::with_pronouns;
 use crate::checks::grammar::SentenceCtx;
 use crate::checks::wording::provenance_of;
@@ -90,6 +91,7 @@ fn check(ctx: &SentenceCtx, tables: &DateTables, out: &mut SentenceOut) {
             .filter(|d| {
                 clause_index(clauses, ctx.year_token(d)) == Some(ci)
                     && !lifespans.iter().any(|l| l.start <= d.toks.start && d.toks.end <= l.end)
+                    && !in_a_name(&names, d)
             })
             .collect();
         if dates.is_empty() {
@@ -178,6 +180,12 @@ impl DateTables {
     }
 }
 
+/// A date inside a name is part of it ("the famine of 1921-22", "The Gulag Archipelago,
+/// 1918-1956"), not a claim.
+fn in_a_name(names: &[SentenceName], d: &DateExpr) -> bool {
+    names.iter().any(|n| !n.pronoun && n.toks.start <= d.toks.start && d.toks.end <= n.toks.end)
+}
+
 /// The fact to report for a date no fact fits: the one an essay's recorded variant matches
 /// (the sources disagree), else the one whose date is nearest the date written.
 fn fact_to_report<'f, 'k>(
@@ -210,6 +218,7 @@ fn fact_to_report<'f, 'k>(
             FactKind::Event => 2,
             FactKind::Period | FactKind::RoleHeld => 3,
             FactKind::Happening => 1,
+            FactKind::Lifetime => 4,
         };
         (gap / 365, prio, gap)
     });

@@ -60,10 +60,18 @@ pub(super) fn period_kind(e: &Entry) -> bool {
             && matches!(e.subkind.as_str(), "policy" | "period" | "other" | "office"))
 }
 
+/// Twenty years, in days.
+const LONG_AFTER: i32 = 20 * 365;
+
 /// Is the name attached to the date: "the Great Terror of 1937-38", "Kirov's murder in 1934",
 /// "the 1921 famine", "(1870-1924)"?
 pub(super) fn attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr) -> bool {
     let s = &ctx.sentence;
+    // A date decades after the thing ended is another thing of the same name: a book ("The
+    // Great Terror (1968)"), an anniversary, a film.
+    if ctx.kb.entries[n.entry].span().is_some_and(|span| d.span.lo > span.hi + LONG_AFTER) {
+        return false;
+    }
     let link = |w: &str| {
         matches!(
             w,

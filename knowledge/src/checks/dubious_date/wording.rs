@@ -23,6 +23,7 @@ pub(super) fn variant_fields(kind: FactKind) -> &'static [&'static str] {
         FactKind::Ended => &["to"],
         FactKind::Period => &["from", "to"],
         FactKind::RoleStart | FactKind::RoleHeld | FactKind::Happening => &[],
+        FactKind::Lifetime => &["born", "died"],
     }
 }
 
@@ -98,6 +99,10 @@ pub(super) fn statement(kb: &KnowledgeBase, f: &Fact) -> String {
         FactKind::Born => format!("{who} was born {}", on(&f.when.from)),
         FactKind::Died => format!("{who} {} {}", died_as(e), on(&f.when.from)),
         FactKind::Happening => happenings_statement(kb, &[f]),
+        FactKind::Lifetime => {
+            let (b, d) = (f.when.from, f.when.to.unwrap_or(f.when.from));
+            format!("{who} lived from {b} to {d}")
+        }
         FactKind::RoleStart => {
             format!("{who} became {} {}", f.role.map_or("", |r| r.title.as_str()), on(&f.when.from))
         }

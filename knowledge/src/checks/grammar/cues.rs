@@ -270,4 +270,9 @@ impl<'a> SentenceCues<'a> {
     pub(crate) fn is_verb(&self, w: &str) -> bool {
         self.phrases.is_verb(w)
     }
+
+    /// Does a cue phrase of any list start at token `i`?
+    pub(crate) fn starts_a_cue(&self, i: usize) -> bool {
+        self.ranges.iter().any(|r| r.start == i)
+    }
 }

@@ -65,6 +65,52 @@ fn people_before(ctx: &SentenceCtx, names: &[SentenceName], i: usize) -> Vec<Ent
     out
 }
 
+/// The last group of people named together before token `i` ("Zinoviev and Kamenev", "Yagoda,
+/// Bukharin and Rykov"): what "they" stands for.
+fn last_group(ctx: &SentenceCtx, names: &[SentenceName], i: usize) -> Vec<EntryId> {
+    let s = &ctx.sentence;
+    let people: Vec<&SentenceName> = names
+        .iter()
+        .filter(|n| !n.pronoun && n.toks.end <= i && ctx.kb.entries[n.entry].kind == Kind::Person)
+        .collect();
+    let mut group: Vec<EntryId> = Vec::new();
+    let mut next_start = None;
+    for n in people.iter().rev() {
+        let joined = next_start.map_or(true, |start: usize| {
+            (n.toks.end..start).all(|k| matches!(s.word(k), "," | "and" | "the" | "both"))
+        });
+        if !joined {
+            break;
+        }
+        if !group.contains(&n.entry) {
+            group.push(n.entry);
+        }
+        next_start = Some(n.toks.start);
+    }
+    group.reverse();
+    group
+}
+
+/// Does a possessive pronoun at `i` own the words a cue says ("his first stroke", "their
+/// arrest")? Anything else it owns ("his brother") is not the person.
+fn owns_a_cue(ctx: &SentenceCtx, i: usize) -> bool {
+    let s = &ctx.sentence;
+    let mut j = i + 1;
+    while j < s.toks.len() && j <= i + 3 {
+        if ctx.cues().starts_a_cue(j) {
+            return true;
+        }
+        if !matches!(
+            s.word(j),
+            "first" | "second" | "third" | "last" | "final" | "own" | "early" | "sudden" | "fatal"
+        ) {
+            return false;
+        }
+        j += 1;
+    }
+    false
+}
+
 fn personal(ctx: &SentenceCtx, names: &mut Vec<SentenceName>) {
     let s = &ctx.sentence;
     let mut added = Vec::new();
@@ -76,12 +122,23 @@ fn personal(ctx: &SentenceCtx, names: &mut Vec<SentenceName>) {
             "their" => (true, true),
             _ => continue,
         };
-        let before = people_before(ctx, names, i);
-        let meant: Vec<EntryId> = match (plural, before.len()) {
-            (false, 1) => before,
-            (false, 0) => ctx.antecedent.into_iter().collect(),
-            (true, 2..=4) => before,
-            _ => Vec::new(),
+        if possessive && !owns_a_cue(ctx, i) {
+            continue;
+        }
+        let meant: Vec<EntryId> = if plural {
+            let group = last_group(ctx, names, i);
+            if (2..=4).contains(&group.len()) {
+                group
+            } else {
+                Vec::new()
+            }
+        } else {
+            let before = people_before(ctx, names, i);
+            match before.len() {
+                1 => before,
+                0 => ctx.antecedent.into_iter().collect(),
+                _ => Vec::new(),
+            }
         };
         for e in meant {
             let of = names.iter().find(|n| n.entry == e).cloned().unwrap_or(SentenceName {
