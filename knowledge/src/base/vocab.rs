@@ -62,6 +62,9 @@ pub struct Vocab {
     /// attempt, an execution, a suicide); a date is judged only when the base records every
     /// instance of each of them for that person.
     pub happenings: BTreeMap<String, Vec<String>>,
+    /// Verbs too common to name an event on their own with one of its actors ("returned",
+    /// "arrived", "met"): the clause must also name the event's place or another of its actors.
+    pub generic_event_cues: Vec<String>,
     /// Happening types that befall a person at most once (an execution, a suicide): their lists
     /// are complete without a promise in the data.
     pub once: Vec<String>,
@@ -120,7 +123,8 @@ impl Vocab {
             claim_markers,
             meta_markers,
             debate_words,
-            generic_title_words
+            generic_title_words,
+            generic_event_cues
         );
         if !other.debate_sides.is_empty() {
             self.debate_sides = other

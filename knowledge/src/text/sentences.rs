@@ -292,6 +292,16 @@ pub fn split(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
                 _ => break,
             }
         }
+        // Citation marks after the stop belong to the sentence: "in 1938.[1][2] It ...".
+        while b.get(j) == Some(&b'[') {
+            let close = b[j..].iter().position(|&c| c == b']').map(|x| j + x);
+            match close {
+                Some(c) if c - j <= 6 && b[j + 1..c].iter().all(u8::is_ascii_alphanumeric) => {
+                    j = c + 1
+                }
+                _ => break,
+            }
+        }
         let end = j;
         let mut k = j;
         let mut next = None;

@@ -5,20 +5,22 @@
 use super::facts::facts;
 use super::nearest::facts_of_date;
 use super::DateTables;
+use crate::base::KnowledgeBase;
 use crate::checks::grammar::clauses::clause_index;
 use crate::checks::grammar::cues::CuePhrases;
 use crate::checks::grammar::pronouns::with_pronouns;
 use crate::checks::grammar::SentenceCtx;
 use crate::config::Config;
 use crate::dates::DateExpr;
-use crate::KnowledgeBase;
 
 pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
     let config = Config::default();
     let mentions = kb.index.find_all(sentence);
     let phrases = CuePhrases::build(kb);
     let tables = DateTables::build(kb);
-    let ctx = SentenceCtx::new(kb, &phrases, sentence, 0..sentence.len(), &mentions, &[], &config);
+    let quotes = crate::text::sentences::quotations(sentence, 0..sentence.len());
+    let ctx =
+        SentenceCtx::new(kb, &phrases, sentence, 0..sentence.len(), &mentions, &quotes, &config);
     let cues = ctx.cues();
     let clauses = ctx.date_clauses();
     let names = with_pronouns(&ctx, clauses);

@@ -383,15 +383,13 @@ impl<'k> ClauseReader<'_, 'k> {
         let mut starts = self.bound(start_cues, n);
         let mut ends = self.bound(end_cues, n);
         self.succession(n, e, &mut starts, &mut ends);
-        if e.kind != Kind::Event {
+        // A point event has no start apart from itself; one that lasted has both ends.
+        if e.kind != Kind::Event || e.end.is_some() {
             self.starts_and_ends(n, e, &starts, &ends);
         }
         if period_kind(e) {
-            let Some(w) = when_of(e) else { return };
-            let mut span = e.span().unwrap_or(w.span());
-            if e.is_document() {
-                // A document goes on existing after it is written.
-                span.hi = i32::MAX / 2;
+            if when_of(e).is_none() {
+                return;
             }
             let kind = if e.kind == Kind::Event { FactKind::Event } else { FactKind::Period };
             let cued = e.kind == Kind::Event
@@ -402,9 +400,37 @@ impl<'k> ClauseReader<'_, 'k> {
                 || is_subject(self.ctx, self.cues, self.clause, n, self.names)
                 || dates.iter().any(|d| attached(self.ctx, n, d));
             if tied && !n.pronoun {
-                let f = self.fact(n.entry, kind, w, span, n.toks.clone(), None);
-                self.out.push(f);
+                for member in self.same_name_events(n) {
+                    let m = &self.ctx.kb.entries[member];
+                    let Some(w) = when_of(m) else { continue };
+                    let mut span = m.span().unwrap_or(w.span());
+                    if m.is_document() {
+                        // A document goes on existing after it is written.
+                        span.hi = i32::MAX / 2;
+                    }
+                    let f = self.fact(member, kind, w, span, n.toks.clone(), None);
+                    self.out.push(f);
+                }
             }
+        }
+    }
+
+    /// The events a name may mean: itself, or, when it is a name other members of its series
+    /// share ("the Treaty of Brest-Litovsk" is also in "the Treaty of Brest-Litovsk with
+    /// Ukraine"), every member of the series.
+    fn same_name_events(&self, n: &SentenceName) -> Vec<EntryId> {
+        let members = &self.tables.series_members[n.entry];
+        if members.is_empty() {
+            return vec![n.entry];
+        }
+        let written = possessive_base(&self.ctx.sentence.lower[self.ctx.rel(&n.range)]).to_string();
+        let sharing =
+            members.iter().filter(|(_, names)| names.iter().any(|x| x.contains(&written)));
+        let sharing: Vec<EntryId> = sharing.map(|(m, _)| *m).collect();
+        if sharing.len() > 1 {
+            sharing
+        } else {
+            vec![n.entry]
         }
     }
 
@@ -527,6 +553,25 @@ impl ClauseReader<'_, '_> {
             let actors: Vec<&&SentenceName> =
                 in_clause.iter().filter(|n| e.actors.contains(&n.entry)).collect();
             if self.elsewhere(e, ei, in_clause) {
+                continue;
+            }
+            // A common verb names the event only with its place or another of its actors.
+            let generic = |c: &Range<usize>| {
+                kb.vocab.generic_event_cues.iter().any(|g| g == ctx.sentence.word(c.start))
+            };
+            let qualified = || {
+                let involved: Vec<EntryId> = in_clause
+                    .iter()
+                    .map(|n| n.entry)
+                    .filter(|x| Some(*x) == e.place || e.related.contains(x) || *x == ei)
+                    .chain(in_clause.iter().map(|n| n.entry).filter(|x| e.actors.contains(x)))
+                    .collect();
+                let mut distinct = involved.clone();
+                distinct.sort_unstable();
+                distinct.dedup();
+                distinct.len() >= 2
+            };
+            if event_cues.iter().all(generic) && !qualified() {
                 continue;
             }
             let Some(w) = when_of(e) else { continue };

@@ -132,6 +132,10 @@ fn qualifiers(
                 && (cue.end..n.toks.start).any(|i| {
                     matches!(ctx.sentence.word(i), "from" | "to" | "in" | "at" | "into" | "of")
                 })
+                // "deported in 1929 and killed in Mexico": the place belongs to the next verb.
+                && !(cue.end..n.toks.start).any(|i| {
+                    matches!(ctx.sentence.word(i), "and" | "but" | "then" | "," | ";" | "before" | "after")
+                })
         })
         .map(|n| n.entry)
         .collect()
@@ -161,11 +165,18 @@ fn narrowed<'k>(
         quals.iter().copied().filter(|&q| kb.entries[q].kind == Kind::Body).collect();
     let places: Vec<EntryId> =
         quals.iter().copied().filter(|&q| kb.entries[q].is_place()).collect();
+    let in_place =
+        |i: &Instance| i.place.is_some_and(|p| places.iter().any(|&q| lies_in(kb, p, q)));
+    // A journey's place may be either end ("deported from the USSR", "to Turkey") and the base
+    // records one: a place narrows the list only when it is some instance's own.
+    let by_place = list.iter().any(in_place);
+    // A body no instance names is one the base does not know them to have left: say nothing.
+    if !bodies.is_empty() && !list.iter().any(|i| i.of.is_some_and(|o| bodies.contains(&o))) {
+        return Vec::new();
+    }
     list.into_iter()
-        .filter(|i| bodies.is_empty() || i.of.map_or(true, |o| bodies.contains(&o)))
-        .filter(|i| {
-            places.is_empty() || i.place.map_or(true, |p| places.iter().any(|&q| lies_in(kb, p, q)))
-        })
+        .filter(|i| bodies.is_empty() || i.of.is_none_or(|o| bodies.contains(&o)))
+        .filter(|i| !by_place || i.place.is_none() || in_place(i))
         .collect()
 }
 

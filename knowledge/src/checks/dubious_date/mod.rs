@@ -129,6 +129,9 @@ pub(crate) struct DateTables {
     acts_in: Vec<Vec<EntryId>>,
     /// Per person: the events with a type whose subjects they are (`happened`).
     subject_events: Vec<Vec<EntryId>>,
+    /// Per event in a series: the series' members (itself included) with their names in lower
+    /// case, to tell a generic name ("the Treaty of Brest-Litovsk") from a member's own.
+    series_members: Vec<Vec<(EntryId, Vec<String>)>>,
 }
 
 impl DateTables {
@@ -176,8 +179,29 @@ impl DateTables {
                 .collect(),
             acts_in,
             subject_events: happened::subject_events(kb),
+            series_members: series_members(kb),
         }
     }
+}
+
+/// Per entry in a series, every member of the series with its names in lower case.
+fn series_members(kb: &KnowledgeBase) -> Vec<Vec<(EntryId, Vec<String>)>> {
+    let mut out = vec![Vec::new(); kb.entries.len()];
+    for (id, e) in kb.entries.iter().enumerate() {
+        let Some(series) = e.series else { continue };
+        let members: Vec<(EntryId, Vec<String>)> = kb
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.series == Some(series))
+            .map(|(m, o)| {
+                let names = std::iter::once(&o.name).chain(&o.aliases);
+                (m, names.map(|n| n.to_lowercase()).collect())
+            })
+            .collect();
+        out[id] = members;
+    }
+    out
 }
 
 /// A date inside a name is part of it ("the famine of 1921-22", "The Gulag Archipelago,
@@ -194,9 +218,13 @@ fn fact_to_report<'f, 'k>(
     mine: &[(&'f Fact<'k>, Relation)],
 ) -> (&'f Fact<'k>, Option<&'k Variant>) {
     for (f, rel) in mine {
-        let e: &'k Entry = &kb.entries[f.entry];
+        // A happening that is an event of its own carries that event's variants.
+        let (e, kind): (&'k Entry, FactKind) = match f.happening.and_then(|h| h.event) {
+            Some(ev) => (&kb.entries[ev], FactKind::Event),
+            None => (&kb.entries[f.entry], f.kind),
+        };
         for v in &e.variants {
-            if !variant_fields(f.kind).contains(&v.field.as_str()) {
+            if !variant_fields(kind).contains(&v.field.as_str()) {
                 continue;
             }
             if Date::parse(&v.value)
@@ -253,6 +281,18 @@ fn report(ctx: &SentenceCtx, d: &DateExpr, mine: &[(&Fact, Relation)]) -> Findin
         statement(kb, f)
     };
     let mut finding = match variant {
+        Some(v) if !v.disagreement => {
+            // An essay's recorded mistake is no source: the student is told, and told that a
+            // source they may have read makes it too.
+            let note = v.note.trim_end_matches('.');
+            let message = format!(
+                "{stated} {}, not {written}. Essay {} makes the same mistake{}.",
+                provenance_of(&stating),
+                v.essay,
+                if note.is_empty() { String::new() } else { format!(" ({note})") }
+            );
+            DUBIOUS_DATE.finding(ctx.abs(&d.range), message)
+        }
         Some(v) => {
             let note = if v.note.is_empty() {
                 String::new()

@@ -65,7 +65,17 @@ pub(super) fn facts_of_date<'f, 'k>(
             if !nearest || !placed.close_or_framing(cues, names, d) {
                 return None;
             }
-            if ctx.quotation_of(f.anchor.start) != ctx.quotation_of(ctx.year_token(d)) {
+            // "The Seventeenth Congress, the so-called 'Congress of Victors', opened in 1932":
+            // a quoted name the sentence also gives plainly is the writer's own claim.
+            let named_plainly = || {
+                names.iter().any(|n| {
+                    n.entry == f.entry && !n.pronoun && ctx.quotation_of(n.toks.start).is_none()
+                })
+            };
+            let date_quote = ctx.quotation_of(ctx.year_token(d));
+            if ctx.quotation_of(f.anchor.start) != date_quote
+                && !(date_quote.is_none() && named_plainly())
+            {
                 return None;
             }
             // "In 1935 Kirov had been murdered": the murder came no later than 1935.
@@ -118,7 +128,7 @@ impl Placement<'_, '_> {
             && gap <= 14
             && (a.end..d.toks.start).all(|i| {
                 let w = ctx.sentence.word(i);
-                !(cues.is_verb(w) && !names.iter().any(|n| n.toks.contains(&i)))
+                (!cues.is_verb(w) || names.iter().any(|n| n.toks.contains(&i)))
                     && !matches!(w, "and" | "but" | "while" | "which" | "who" | "after" | "before")
             });
         let close = if after { gap <= 6 || chained } else { gap <= 2 };

@@ -122,7 +122,15 @@ pub(super) fn attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr) -> boo
                         | "year"
                 )
             });
-        witnessed || gap.is_empty() || (gap.len() == 1 && matches!(s.word(gap.start), "'s" | "’s"))
+        // A heading: "1923: the Tenth Congress", "1917 – the October Revolution".
+        let heading = d.toks.start == 0
+            && !gap.is_empty()
+            && matches!(s.word(gap.start), ":" | "–" | "—" | "-")
+            && (gap.start + 1..gap.end).all(|i| is_determiner(s.word(i)));
+        witnessed
+            || heading
+            || gap.is_empty()
+            || (gap.len() == 1 && matches!(s.word(gap.start), "'s" | "’s"))
     } else {
         false
     }

@@ -50,12 +50,20 @@ fn bare_date(w: &When) -> String {
 pub(super) fn happenings_statement(kb: &KnowledgeBase, facts: &[&Fact]) -> String {
     let Some(first) = facts.first() else { return String::new() };
     let who = subject_name(&kb.entries[first.entry]);
+    if let (1, Some(ev)) = (facts.len(), first.happening.and_then(|h| h.event)) {
+        // One instance that is an event of its own is worded as that event.
+        let event = capitalise(&subject_name(&kb.entries[ev]));
+        return match first.when.to {
+            Some(t) if t != first.when.from => format!("{event} lasted {}", during(&first.when)),
+            _ => format!("{event} took place {}", on(&first.when.from)),
+        };
+    }
     let items: Vec<String> = facts
         .iter()
         .filter_map(|f| f.happening.map(|h| (f, h)))
         .map(|(f, h)| {
             if let Some(ev) = h.event {
-                return format!("{} ({})", subject_name(&kb.entries[ev]), bare_date(&f.when));
+                return format!("{} ({})", bare_date(&f.when), subject_name(&kb.entries[ev]));
             }
             let mut detail = Vec::new();
             if let Some(o) = h.of {

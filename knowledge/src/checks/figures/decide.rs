@@ -124,6 +124,11 @@ impl Judged<'_, '_> {
         if n.measure == Measure::Count && top.iter().any(|c| self.part_or_more(c)) {
             return None;
         }
+        // Two quantities read the sentence equally well: which one it states is in doubt, and
+        // a finding against the wrong one would state a falsehood.
+        if top.len() > 1 && !top.iter().all(|c| std::ptr::eq(c.fig, top[0].fig)) {
+            return None;
+        }
         let c = top.into_iter().min_by(|a, b| self.scale(a).total_cmp(&self.scale(b)))?;
         let f = c.fig;
         let best = best_value(f, self.value());

@@ -73,8 +73,24 @@ pub(crate) fn with_bare_dates_joined(
             Some(prev) if only_date => prev.end = c.end,
             _ => out.push(c),
         }
+        // A sentence that opens with its date ("In 1930, after years of civil war, Lenin
+        // introduced ...") dates the clause after it.
+        if let [first, second] = &out[..] {
+            if first.start == 0 && only_date_clause(first, s, dates) {
+                let joined = first.start..second.end;
+                out = Vec::from([joined]);
+            }
+        }
     }
     out
+}
+
+fn only_date_clause(c: &Range<usize>, s: &Sentence, dates: &[DateExpr]) -> bool {
+    c.clone().any(|i| dates.iter().any(|d| d.toks.contains(&i)))
+        && c.clone().all(|i| {
+            dates.iter().any(|d| d.toks.contains(&i))
+                || matches!(s.word(i), "c" | "c." | "in" | "," | "." | "ca" | "circa" | "by")
+        })
 }
 
 /// The clauses with a relative clause ended where its sentence's verb comes back: "Lenin, who

@@ -76,7 +76,7 @@ fn last_group(ctx: &SentenceCtx, names: &[SentenceName], i: usize) -> Vec<EntryI
     let mut group: Vec<EntryId> = Vec::new();
     let mut next_start = None;
     for n in people.iter().rev() {
-        let joined = next_start.map_or(true, |start: usize| {
+        let joined = next_start.is_none_or(|start: usize| {
             (n.toks.end..start).all(|k| matches!(s.word(k), "," | "and" | "the" | "both"))
         });
         if !joined {
