@@ -569,6 +569,18 @@ mod tests {
                     {
                         j += 1;
                     }
+                    while j < chars.len() && chars[j].1 == '[' {
+                        let close = (j + 1..chars.len()).find(|&x| chars[x].1 == ']');
+                        match close {
+                            Some(c)
+                                if c - j <= 6
+                                    && (j + 1..c).all(|x| chars[x].1.is_ascii_alphanumeric()) =>
+                            {
+                                j = c + 1
+                            }
+                            _ => break,
+                        }
+                    }
                     let end = chars.get(j).map_or(text.len(), |x| x.0);
                     let mut k = j;
                     while k < chars.len() && chars[k].1.is_whitespace() {

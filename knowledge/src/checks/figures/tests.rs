@@ -123,7 +123,7 @@ fn reads_numbers_as_written() {
             350,000 does not match any figure the fact base has for officers purged in 1937-38 (1937–1938): about 35,000 (Robert Conquest; essay 002). -> 35,000
 
             In a third show trial (1938) Bukharin and Rykov and [!180] others were accused.
-            180 others (182 in all) does not match any figure the fact base has for defendants at the third Moscow trial (March 1938): 21 (trial record); 20 (essay 002). -> 19
+            180 others (182 in all) does not match any figure the fact base has for defendants at the third Moscow trial (March 1938): 21 (trial record). -> 19
 
             Yezhov had [!2,594,500] people arrested between August and November 1937.
             2,594,500 does not match any figure the fact base has for arrests from August to November 1937 (August 1937–November 1937): 259,450 (essay 002). -> 259,450
@@ -161,8 +161,8 @@ fn contested_figures_are_information() {
             "In 1938 Bukharin and Rykov and 18 others were accused at the third show trial.",
         ],
         expect![[r#"
-            Stakhanov hewed [?12] tons of coal in August 1935.
-            Sources disagree on Stakhanov's record output (31 August 1935): from 12 to 102: 102 (the record as officially announced, 31 August 1935); 12 (essay 002). Your 12 matches essay 002; say whose figure you use. -> 
+            Stakhanov hewed [!12] tons of coal in August 1935.
+            12 does not match any figure the fact base has for Stakhanov's record output (31 August 1935): 102 (the record as officially announced, 31 August 1935). Essay 002 makes the same mistake. -> 102
 
             Only [?3] delegates voted against Stalin in 1934.
             Sources disagree on votes against Stalin at the Seventeenth Congress (February 1934): from 3 to 300: 3 (officially announced result); about 100–300 (later testimony of delegates and of members of the counting commission). Your 3 matches officially announced result; say whose figure you use. -> 
@@ -170,11 +170,11 @@ fn contested_figures_are_information() {
             By 1939 some [?2 million] prisoners were held in the Gulag.
             Sources disagree on prisoners in the Gulag in 1939 (January 1939): from 2,000,000 to 6,000,000: about 2,000,000 (Gulag and prison records for 1 January 1939 (published by V. N. Zemskov and others)); about 2,900,000 (essay 002); about 6,000,000 (Alan Bullock; essay 000). Your 2 million matches Gulag and prison records for 1 January 1939 (published by V. N. Zemskov and others); say whose figure you use. -> 
 
-            Of the [?1996] delegates at the 1934 Party Congress, 1,108 were executed during 1934 - 37.
-            Sources disagree on delegates to the Seventeenth Congress (January 1934–February 1934): from 1,966 to 1,996: 1,966 (Khrushchev's Secret Speech (1956)); 1,996 (essay 002). Your 1996 matches essay 002; say whose figure you use. -> 
+            Of the [!1996] delegates at the 1934 Party Congress, 1,108 were executed during 1934 - 37.
+            1996 does not match any figure the fact base has for delegates to the Seventeenth Congress (January 1934–February 1934): 1,966 (Khrushchev's Secret Speech (1956)). Essay 002 makes the same mistake. -> 1966
 
-            In 1938 Bukharin and Rykov and [?18] others were accused at the third show trial.
-            Sources disagree on defendants at the third Moscow trial (March 1938): from 20 to 21: 21 (trial record); 20 (essay 002). Your 18 others (20 in all) matches essay 002; say whose figure you use. -> "#]],
+            In 1938 Bukharin and Rykov and [!18] others were accused at the third show trial.
+            18 others (20 in all) does not match any figure the fact base has for defendants at the third Moscow trial (March 1938): 21 (trial record). Essay 002 makes the same mistake. -> 19"#]],
     );
 }
 
