@@ -6,6 +6,7 @@
 //! cargo run -p knowledge --example explain -- lines FILE     # each line alone: findings, claims, hints
 //! cargo run -p knowledge --example explain -- claims FILE... # every claim of each document
 //! cargo run -p knowledge --example explain -- topics         # the cues taken as names
+//! cargo run -p knowledge --example explain -- dates TEXT...   # the date check's trace
 //! ```
 
 use std::process::ExitCode;
@@ -52,6 +53,11 @@ fn main() -> ExitCode {
             }
         }
         Some("topics") => println!("{}", topic_cues(&kb).join("\n")),
+        Some("dates") => {
+            for s in &args[1..] {
+                println!("{s}\n{}", knowledge::checks::dubious_date::explain(&kb, s));
+            }
+        }
         _ => return usage(),
     }
     ExitCode::SUCCESS
@@ -59,7 +65,7 @@ fn main() -> ExitCode {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: explain [--pack DIR] (sentence TEXT... | lines FILE | claims FILE... | topics)"
+        "usage: explain [--pack DIR] (sentence TEXT... | lines FILE | claims FILE... | topics | dates TEXT...)"
     );
     ExitCode::FAILURE
 }

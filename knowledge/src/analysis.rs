@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::base::Mention;
+use crate::base::{EntryId, Kind, KnowledgeBase, Mention};
 use crate::checks::check::{DocumentCtx, DocumentOut, SentenceOut};
 use crate::checks::grammar::SentenceCtx;
 use crate::checks::{Registered, Tables, CHECKS};
@@ -211,9 +211,16 @@ struct Sentences<'c> {
 
 /// A sentence's key: its masked text and the quotations over it (clipped to it, since a
 /// quotation may run across sentences), with the config. Checks see nothing else of the block.
-fn sentence_key(body: &str, range: &Range<usize>, quotes: &[Range<usize>], cfg: u64) -> u64 {
+fn sentence_key(
+    body: &str,
+    range: &Range<usize>,
+    quotes: &[Range<usize>],
+    antecedent: Option<EntryId>,
+    cfg: u64,
+) -> u64 {
     let mut h = DefaultHasher::new();
     body[range.clone()].hash(&mut h);
+    antecedent.hash(&mut h);
     for q in quotes.iter().filter(|q| q.start < range.end && range.start < q.end) {
         (q.start.max(range.start) - range.start, q.end.min(range.end) - range.start).hash(&mut h);
     }
@@ -224,8 +231,9 @@ fn sentence_key(body: &str, range: &Range<usize>, quotes: &[Range<usize>], cfg: 
 fn block_with(run: &Run, body: &str, cached: &mut Sentences) -> BlockResult {
     let mut res = BlockResult { mentions: run.kb.index.find_all(body), ..Default::default() };
     let quotes = sentences::quotations(body, 0..body.len());
+    let mut antecedent = None;
     for range in sentences::split(body, 0..body.len()) {
-        let key = sentence_key(body, &range, &quotes, cached.cfg);
+        let key = sentence_key(body, &range, &quotes, antecedent, cached.cfg);
         let one = match cached.prev.get(&key) {
             Some(r) => {
                 cached.hits += 1;
@@ -233,9 +241,11 @@ fn block_with(run: &Run, body: &str, cached: &mut Sentences) -> BlockResult {
             }
             None => {
                 cached.misses += 1;
-                Arc::new(check_sentence(run, body, range.clone(), &res.mentions, &quotes))
+                let sentence = SentenceAt { body, range: range.clone(), antecedent };
+                Arc::new(check_sentence(run, &sentence, &res.mentions, &quotes))
             }
         };
+        antecedent = next_antecedent(run.kb, body, &res.mentions, &range, antecedent);
         res.findings.extend(one.findings.iter().map(|f| f.rebased(0, range.start)));
         res.claims.extend(one.claims.iter().map(|c| c.rebased(0, range.start)));
         res.sentences.push((key, one));
@@ -243,17 +253,72 @@ fn block_with(run: &Run, body: &str, cached: &mut Sentences) -> BlockResult {
     res
 }
 
+/// One sentence of a block, with whom its pronouns can refer to.
+struct SentenceAt<'b> {
+    body: &'b str,
+    range: Range<usize>,
+    antecedent: Option<EntryId>,
+}
+
+/// Whom a "he" in the next sentence refers to: the one person this sentence names, as its
+/// subject (not "after Kirov's death", not after a capitalised word the base does not know,
+/// which may be another person); if it names nobody, the one the sentences before it spoke of.
+fn next_antecedent(
+    kb: &KnowledgeBase,
+    body: &str,
+    mentions: &[Mention],
+    range: &Range<usize>,
+    before: Option<EntryId>,
+) -> Option<EntryId> {
+    let first = mentions.partition_point(|m| m.range.start < range.start);
+    let in_sentence = || mentions[first..].iter().take_while(|m| m.range.start < range.end);
+    let mut people = in_sentence().filter(|m| kb.entries[m.entry].kind == Kind::Person);
+    let Some(p) = people.next() else {
+        let capitalised = body[range.clone()].split_whitespace().skip(1).any(|w| {
+            w.starts_with(char::is_uppercase)
+                && !crate::base::is_common_word(w.trim_matches(|c: char| !c.is_alphabetic()))
+        });
+        return if capitalised { None } else { before };
+    };
+    if people.any(|q| q.entry != p.entry) || p.possessive {
+        return None;
+    }
+    let lead = &body[range.start..p.range.start];
+    let preposition = lead.split_whitespace().last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "of" | "after"
+                | "before"
+                | "to"
+                | "by"
+                | "with"
+                | "from"
+                | "for"
+                | "under"
+                | "against"
+                | "than"
+                | "like"
+        )
+    });
+    let unknown_before = lead.split_whitespace().skip(1).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        w.starts_with(char::is_uppercase) && !crate::base::is_common_word(w)
+    });
+    (!preposition && !unknown_before).then_some(p.entry)
+}
+
 /// Every check on one sentence; ranges in the result are relative to the sentence start.
 fn check_sentence(
     run: &Run,
-    body: &str,
-    range: Range<usize>,
+    at: &SentenceAt,
     mentions: &[Mention],
     quotes: &[Range<usize>],
 ) -> SentenceResult {
     let (kb, config) = (run.kb, run.config);
+    let (body, range) = (at.body, at.range.clone());
     let start = range.start;
-    let ctx = SentenceCtx::new(kb, kb.cue_phrases(), body, range, mentions, quotes, config);
+    let mut ctx = SentenceCtx::new(kb, kb.cue_phrases(), body, range, mentions, quotes, config);
+    ctx.antecedent = at.antecedent;
     let mut found = SentenceOut::default();
     for &(check, tables) in &run.checks {
         // A bug in one check on one sentence must cost only that check's findings there: the

@@ -260,7 +260,22 @@ fn month_and_day(s: &Sentence, i: usize, y: i32) -> Option<(usize, DaySpan)> {
     if i == 0 {
         return None;
     }
+    // "Dec. 1934": an abbreviated month and its full stop.
+    if i >= 2 && s.word(i - 1) == "." && s.toks[i - 1].range.start == s.toks[i - 2].range.end {
+        if let Some(m) = month_number(s.word(i - 2)).filter(|_| s.word(i - 2).len() <= 4) {
+            let month = DaySpan::new(day_number(y, m, 1), day_number(y, m, days_in_month(y, m)));
+            return Some((i - 2, month));
+        }
+    }
     if let Some(m) = month_number(s.word(i - 1)) {
+        // "November and December 1917": two months of one year.
+        if i >= 3 && matches!(s.word(i - 2), "and" | "or" | "to" | "–" | "-") {
+            if let Some(m0) = month_number(s.word(i - 3)).filter(|&m0| m0 < m) {
+                let span =
+                    DaySpan::new(day_number(y, m0, 1), day_number(y, m, days_in_month(y, m)));
+                return Some((i - 3, span));
+            }
+        }
         let month = DaySpan::new(day_number(y, m, 1), day_number(y, m, days_in_month(y, m)));
         if i >= 2 {
             if let Some(d) = day_of(s.word(i - 2)) {

@@ -341,8 +341,8 @@ mod tests {
             expect![[r#"
                 ¶1 1915 → unknown
                 ¶1 1936 → matches (Grigory Yevseyevich Zinoviev died 25 August 1936)
-                ¶1 1911 → unknown
-                ¶1 1916 → unknown
+                ¶1 1911 → matches (Joseph Vissarionovich Stalin: escape September 1911)
+                ¶1 1916 → matches (Vladimir Ilyich Lenin: return c. October 1917)
                 ¶1: neither
             "#]],
         );

@@ -25,7 +25,7 @@ fn text_shows_each_finding_with_its_line_carets_fix_and_a_summary() {
     assert_eq!(r.code, 1);
     let out = r.stdout.split("Checked 1 file in").next().unwrap_or("").to_string();
     expect![[r#"
-        essay.md:3:23: warning[dubious-date]: Sergei Kirov was murdered on 1 December 1934 (fact base; essays 000, 002), not 1931.
+        essay.md:3:23: warning[dubious-date]: Sergei Kirov was assassinated on 1 December 1934 (fact base; essays 000, 002), not 1931.
           |
         3 | Kirov was murdered in 1931, and Stallin’s men were blamed.
           |                       ^^^^
@@ -219,10 +219,10 @@ fn github_annotations_are_one_workflow_command_per_finding() {
     let r = clio(&dir.0, &["check", "--format", "github", "essay.md", "odd, name%.md", "gone.md"]);
     assert_eq!(r.code, 2);
     expect![[r#"
-        ::warning file=essay.md,line=3,col=23,endLine=3,endColumn=27,title=clio dubious-date::Sergei Kirov was murdered on 1 December 1934 (fact base; essays 000, 002), not 1931.
+        ::warning file=essay.md,line=3,col=23,endLine=3,endColumn=27,title=clio dubious-date::Sergei Kirov was assassinated on 1 December 1934 (fact base; essays 000, 002), not 1931.
         ::warning file=essay.md,line=3,col=33,endLine=3,endColumn=40,title=clio misspelled-name::“Stallin” looks like a misspelling of Stalin (Joseph Stalin)
         ::warning file=essay.md,line=5,col=18,endLine=5,endColumn=22,title=clio dubious-date::The New Economic Policy began in March 1921 (fact base; essays 000, 001, 002, 003, 004), not 1925.
-        ::warning file=odd%2C name%25.md,line=1,col=23,endLine=1,endColumn=27,title=clio dubious-date::Sergei Kirov was murdered on 1 December 1934 (fact base; essays 000, 002), not 1931.
+        ::warning file=odd%2C name%25.md,line=1,col=23,endLine=1,endColumn=27,title=clio dubious-date::Sergei Kirov was assassinated on 1 December 1934 (fact base; essays 000, 002), not 1931.
         ::error file=gone.md,title=clio::no such file or folder
     "#]]
     .assert_eq(&r.stdout);

@@ -271,7 +271,7 @@ fn ignored_words_are_not_misspelled_names() {
 fn each_figure_code_has_its_own_switch() {
     // The official count of votes against Stalin in 1934 is contested; Stakhanov's 120 tonnes
     // match no source. `dubiousFigure` off once silenced contested figures too.
-    let text = "Only 3 delegates voted against Stalin in 1934.\n\nStakhanov cut 120 tonnes of coal in 1935.\n";
+    let text = "Only 3 delegates voted against Stalin in 1934.\n\nStakhanov cut 120 tonnes of coal on 31 August 1935.\n";
     let s = Server::start(
         json!({ "clio": { "checks": { "dubiousFigure": false } } }),
         caps_without_pull(),

@@ -95,7 +95,7 @@ fn markdown() {
             Bukharin: -
             Kamenev: [Kamenev] ### Lev Kamenev | *person* · 18 July 1883 – 25 August 1936
             Zinoviev: -
-            Leningrad: [Leningrad] ### Leningrad | *place* · 26 January 1924 – 6 September 1991
+            Leningrad: [Leningrad] ### Leningrad | *place*
             report: -
         "#]],
     );

@@ -217,8 +217,24 @@ pub fn variants(alias: &str) -> Vec<String> {
             out.push(alias.replace('-', ""));
         }
     }
+    // Year ranges are written with a hyphen or an en dash: "famine of 1921-22", "1921–22".
+    for (from, to) in [('-', '–'), ('–', '-')] {
+        if let Some(dashed) = digit_dash(alias, from, to) {
+            out.push(dashed);
+        }
+    }
     if alias.contains('\'') {
         out.push(alias.replace('\'', "’"));
+    }
+    // A plural possessive often loses its apostrophe: "Workers Opposition".
+    if alias.contains("s' ") || alias.contains("s’ ") {
+        out.push(alias.replace("s' ", "s ").replace("s’ ", "s "));
+    }
+    // Small numbers in names are also written in figures: "5-Year Plan", "First 5 Year Plan".
+    let figures = number_words_as_figures(alias);
+    if figures != alias {
+        out.push(figures.replace('-', " "));
+        out.push(figures);
     }
     let letters: Vec<char> = alias.chars().collect();
     if (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase()) {
@@ -226,6 +242,56 @@ pub fn variants(alias: &str) -> Vec<String> {
         out.push(dotted.clone());
         out.push(dotted.trim_end_matches('.').to_string());
     }
+    out
+}
+
+/// The alias with each `from` dash between two digits made a `to` dash, if it has one.
+fn digit_dash(alias: &str, from: char, to: char) -> Option<String> {
+    let chars: Vec<char> = alias.chars().collect();
+    let mut changed = false;
+    let out: String = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between_digits = i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            if c == from && between_digits {
+                changed = true;
+                to
+            } else {
+                c
+            }
+        })
+        .collect();
+    changed.then_some(out)
+}
+
+/// "Five-Year Plan" -> "5-Year Plan": the number words two to twelve, as whole words.
+fn number_words_as_figures(alias: &str) -> String {
+    const WORDS: [&str; 11] = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    let mut out = String::with_capacity(alias.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        // Not the second half of a compound number ("Forty-Six").
+        let compound = out.ends_with('-');
+        match WORDS.iter().position(|w| w.eq_ignore_ascii_case(word)) {
+            Some(i) if !compound => out.push_str(&(i + 2).to_string()),
+            _ => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in alias.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
     out
 }
 
@@ -532,6 +598,15 @@ mod tests {
     fn variants_and_endings() {
         assert!(variants("NEP").contains(&"N.E.P.".to_string()));
         assert!(variants("Five-Year Plan").contains(&"Five Year Plan".to_string()));
+        assert!(variants("First Five-Year Plan").contains(&"First 5-Year Plan".to_string()));
+        assert!(variants("First Five-Year Plan").contains(&"First 5 Year Plan".to_string()));
+        assert!(variants("Workers' Opposition").contains(&"Workers Opposition".to_string()));
+        assert!(variants("famine of 1921-22").contains(&"famine of 1921–22".to_string()));
+        assert!(variants("famine of 1921–22").contains(&"famine of 1921-22".to_string()));
+        assert_eq!(
+            number_words_as_figures("Platform of the Forty-Six"),
+            "Platform of the Forty-Six"
+        );
         assert_eq!(ending("'s rule", false, true), (2, true));
         assert_eq!(ending("’s rule", false, true), (4, true));
         assert_eq!(ending("s were", false, true), (1, false));

@@ -35,11 +35,13 @@ pub struct Source {
     pub at: String,
 }
 
-/// An essay's value that differs from the record.
+/// An essay's value that differs from the record: a mistake, or a genuine disagreement between
+/// records or historians (only the second makes Clio say "sources disagree").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Variant {
     pub field: String,
     pub value: String,
+    pub disagreement: bool,
     pub essay: String,
     pub at: String,
     pub note: String,
@@ -256,6 +258,8 @@ pub struct FigureValue {
     pub low: f64,
     pub high: f64,
     pub approx: bool,
+    /// An essay's value that is wrong by the record: never a source to follow.
+    pub mistake: bool,
     pub source: String,
     pub essay: Option<String>,
     pub at: Option<String>,
@@ -291,11 +295,13 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// Sources disagree when their values do not all overlap.
+    /// Sources disagree when their values do not all overlap (an essay's recorded mistake is
+    /// not a source).
     pub fn contested(&self) -> bool {
-        let lo = self.values.iter().map(|v| v.low).fold(f64::MIN, f64::max);
-        let hi = self.values.iter().map(|v| v.high).fold(f64::MAX, f64::min);
-        self.values.len() > 1 && lo > hi * 1.02
+        let sources = || self.values.iter().filter(|v| !v.mistake);
+        let lo = sources().map(|v| v.low).fold(f64::MIN, f64::max);
+        let hi = sources().map(|v| v.high).fold(f64::MAX, f64::min);
+        sources().count() > 1 && lo > hi * 1.02
     }
 }
 

@@ -82,6 +82,8 @@ pub(super) struct RawSource {
 pub(super) struct RawVariant {
     pub field: String,
     pub value: String,
+    /// `mistake` (the essay is wrong) or `disagreement` (records or historians differ).
+    pub kind: Option<String>,
     pub essay: String,
     pub at: String,
     #[serde(default)]
@@ -197,6 +199,9 @@ pub(super) struct RawValue {
     pub high: Option<f64>,
     #[serde(default)]
     pub approx: bool,
+    /// An essay's value that is wrong by the record (not a source to follow).
+    #[serde(default)]
+    pub mistake: bool,
     #[serde(default)]
     pub source: String,
     pub essay: Option<String>,

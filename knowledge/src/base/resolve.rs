@@ -497,9 +497,20 @@ fn variants_of(at: &At, refs: &Refs, r: &RawEntry, errors: &mut Vec<LoadError>) 
             errors.push(at.error(&format!("\"{}\"", v.essay), message));
             continue;
         }
+        let disagreement = match v.kind.as_deref() {
+            None | Some("mistake") => false,
+            Some("disagreement") => true,
+            Some(other) => {
+                let message =
+                    format!("variants: kind `{other}` is not `mistake` or `disagreement`");
+                errors.push(at.error(&format!("\"{other}\""), message));
+                false
+            }
+        };
         out.push(Variant {
             field: v.field.clone(),
             value: v.value.clone(),
+            disagreement,
             essay: v.essay.clone(),
             at: v.at.clone(),
             note: v.note.clone(),
@@ -601,6 +612,7 @@ fn figure_values(
             low,
             high,
             approx: v.approx,
+            mistake: v.mistake,
             source: v.source.clone(),
             essay: v.essay.clone(),
             at: v.at.clone(),

@@ -5,6 +5,8 @@
 //! They are data so that a teacher can teach Clio a new way of saying "was founded"
 //! without a code change.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 use super::date::{Date, Day};
@@ -55,6 +57,17 @@ pub struct Vocab {
     pub generic_title_words: Vec<String>,
     /// The calendar change: dates before it may be written in either style.
     pub old_style: Option<OldStyle>,
+    /// What can happen to a person, by happening type (`HAPPENING_TYPES`): the words that say
+    /// it ("arrested", "sent into exile", "shot"). A word may say several types ("shot": an
+    /// attempt, an execution, a suicide); a date is judged only when the base records every
+    /// instance of each of them for that person.
+    pub happenings: BTreeMap<String, Vec<String>>,
+    /// Verbs too common to name an event on their own with one of its actors ("returned",
+    /// "arrived", "met"): the clause must also name the event's place or another of its actors.
+    pub generic_event_cues: Vec<String>,
+    /// Happening types that befall a person at most once (an execution, a suicide): their lists
+    /// are complete without a promise in the data.
+    pub once: Vec<String>,
 }
 
 /// A calendar change: before `until`, dates were written in the old style, `days` days behind
@@ -110,7 +123,8 @@ impl Vocab {
             claim_markers,
             meta_markers,
             debate_words,
-            generic_title_words
+            generic_title_words,
+            generic_event_cues
         );
         if !other.debate_sides.is_empty() {
             self.debate_sides = other
@@ -121,6 +135,20 @@ impl Vocab {
         }
         if other.old_style.is_some() {
             self.old_style = other.old_style;
+        }
+        for (kind, words) in other.happenings {
+            let list = self.happenings.entry(kind).or_default();
+            for w in words {
+                let w = w.to_lowercase();
+                if !list.contains(&w) {
+                    list.push(w);
+                }
+            }
+        }
+        for t in other.once {
+            if !self.once.contains(&t) {
+                self.once.push(t);
+            }
         }
     }
 }

@@ -21,6 +21,9 @@ pub(crate) fn old_style_slack(span: DaySpan, calendar: Option<&OldStyle>) -> Day
     s
 }
 
+/// How many days two day-precise dates may differ and still agree.
+const DAY_SLACK: i32 = 2;
+
 /// Is something that happened within `fact` consistent with the date as the student wrote it?
 pub(crate) fn consistent(
     fact: DaySpan,
@@ -31,6 +34,11 @@ pub(crate) fn consistent(
     let mut f = old_style_slack(fact, calendar);
     if d.approx {
         f = DaySpan::new(f.lo.saturating_sub(366), f.hi.saturating_add(366));
+    }
+    // Two day-precise dates a day or two apart are the sources' own disagreement (a shooting
+    // at night, a decree signed and published), not a student's slip.
+    if d.span.lo == d.span.hi && fact.lo == fact.hi {
+        f = DaySpan::new(f.lo.saturating_sub(DAY_SLACK), f.hi.saturating_add(DAY_SLACK));
     }
     match relation {
         Relation::In => f.overlaps(&d.span),

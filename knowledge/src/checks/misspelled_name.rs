@@ -476,7 +476,7 @@ mod tests {
                 “Zinoniev” looks like a misspelling of Zinoviev (Grigory Zinoviev) -> Zinoviev
                 “Bukarin” looks like a misspelling of Bukharin (Nikolai Bukharin) -> Bukharin
                 “Stallin” looks like a misspelling of Stalin (Joseph Stalin) -> Stalin
-                “Kronstat” looks like a misspelling of Kronstadt -> Kronstadt
+                “Kronstat” looks like a misspelling of Kronstadt (Kronstadt Revolutionary Committee) -> Kronstadt
                 “Bukhrin” looks like a misspelling of Bukharin (Nikolai Bukharin) -> Bukharin"#]],
         );
         check(
@@ -532,7 +532,7 @@ mod tests {
                 “Trotzky” looks like a misspelling of Trotsky (Leon Trotsky) -> Trotsky
                 “Rikov” looks like a misspelling of Rykov (Alexei Rykov) -> Rykov
                 “Radeck” looks like a misspelling of Radek (Karl Radek) -> Radek
-                “Litovks” looks like a misspelling of Litovsk (Treaty of Brest-Litovsk) -> Litovsk"#]],
+                “Litovks” looks like a misspelling of Litovsk (Treaties of Brest-Litovsk) -> Litovsk"#]],
         );
     }
 

@@ -292,6 +292,16 @@ pub fn split(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
                 _ => break,
             }
         }
+        // Citation marks after the stop belong to the sentence: "in 1938.[1][2] It ...".
+        while b.get(j) == Some(&b'[') {
+            let close = b[j..].iter().position(|&c| c == b']').map(|x| j + x);
+            match close {
+                Some(c) if c - j <= 6 && b[j + 1..c].iter().all(u8::is_ascii_alphanumeric) => {
+                    j = c + 1
+                }
+                _ => break,
+            }
+        }
         let end = j;
         let mut k = j;
         let mut next = None;
@@ -313,7 +323,13 @@ pub fn split(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
                         || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '['))
             }
         };
-        if next_ok && !(b[p] == b'.' && is_abbreviation(&text[start..p], next.is_none())) {
+        let month_abbreviation = b[p] == b'.'
+            && next.is_some_and(|n| n.is_ascii_digit())
+            && is_month_abbreviation(&text[start..p]);
+        if next_ok
+            && !month_abbreviation
+            && !(b[p] == b'.' && is_abbreviation(&text[start..p], next.is_none()))
+        {
             push_trimmed(&mut out, text, start, end, block.start);
             start = end;
             i = j;
@@ -323,6 +339,14 @@ pub fn split(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
     }
     push_trimmed(&mut out, text, start, text.len(), block.start);
     out
+}
+
+/// Does the text before a full stop end in an abbreviated month ("Dec. 1934", "Sept. 1917")?
+fn is_month_abbreviation(before: &str) -> bool {
+    const MONTHS: [&str; 12] =
+        ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+    let word = before.rsplit(|ch: char| ch.is_whitespace() || ch == '(').next().unwrap_or("");
+    MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m))
 }
 
 /// Does the text before a full stop end in an abbreviation or initial, so that the stop does
@@ -415,6 +439,20 @@ mod tests {
 
     fn sentences(t: &str) -> Vec<&str> {
         split(t, 0..t.len()).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn an_abbreviated_month_before_a_year_ends_no_sentence() {
+        let t =
+            "Kirov was murdered in Dec. 1934; in Jan. 1937 they were sentenced. Then Sept. came.";
+        let parts: Vec<&str> = split(t, 0..t.len()).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            parts,
+            [
+                "Kirov was murdered in Dec. 1934; in Jan. 1937 they were sentenced.",
+                "Then Sept. came."
+            ]
+        );
     }
 
     #[test]
@@ -530,6 +568,18 @@ mod tests {
                         )
                     {
                         j += 1;
+                    }
+                    while j < chars.len() && chars[j].1 == '[' {
+                        let close = (j + 1..chars.len()).find(|&x| chars[x].1 == ']');
+                        match close {
+                            Some(c)
+                                if c - j <= 6
+                                    && (j + 1..c).all(|x| chars[x].1.is_ascii_alphanumeric()) =>
+                            {
+                                j = c + 1
+                            }
+                            _ => break,
+                        }
                     }
                     let end = chars.get(j).map_or(text.len(), |x| x.0);
                     let mut k = j;

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::happened::{complete, happening_facts, instances, Instance};
 use super::tied::{attached, is_subject, period_kind};
 use super::titles::find_title;
 use super::DateTables;
@@ -30,6 +31,11 @@ pub(super) enum FactKind {
     Began,
     Ended,
     Period,
+    /// Something that happened to a person (`happened`): an arrest, an exile, an attempt.
+    Happening,
+    /// Something happened to a person whose instances the base does not all know: it must at
+    /// least fall within their life.
+    Lifetime,
 }
 
 #[derive(Clone, Debug)]
@@ -48,6 +54,31 @@ pub(super) struct Fact<'k> {
     pub cue: Option<String>,
     /// Its tokens: dates are tied to the cue rather than to the whole phrase.
     pub cue_toks: Option<Range<usize>>,
+    /// For a happening: which recorded instance.
+    pub happening: Option<Instance<'k>>,
+}
+
+impl Fact<'_> {
+    pub(super) fn new(
+        entry: EntryId,
+        kind: FactKind,
+        when: When,
+        span: DaySpan,
+        anchor: Range<usize>,
+    ) -> Self {
+        Fact {
+            entry,
+            kind,
+            when,
+            span,
+            role: None,
+            anchor,
+            pluperfect: false,
+            cue: None,
+            cue_toks: None,
+            happening: None,
+        }
+    }
 }
 
 pub(super) fn hull(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
@@ -188,7 +219,45 @@ pub(super) fn facts<'k>(
             || !cued.iter().any(|a| a.start <= f.anchor.start && f.anchor.end <= a.end)
     });
     reader.events_by_actor(&in_clause);
+    let happened = happening_facts(ctx, cues, tables, clause, names);
+    let said = cues.happenings();
+    reader.out.retain(|f| !event_among_others(kb, tables, &said, f));
+    reader.out.extend(happened);
     reader.out
+}
+
+/// An event named by an actor and a cue that says something else happened ("Ryutin was
+/// arrested" is not his platform), or that is one of several recorded happenings of its type for
+/// the person it befell, whose list is not complete: the sentence may mean another.
+fn event_among_others(
+    kb: &KnowledgeBase,
+    tables: &DateTables,
+    said: &[(&str, Range<usize>)],
+    f: &Fact,
+) -> bool {
+    let e = &kb.entries[f.entry];
+    if f.kind != FactKind::Event || f.cue.is_none() {
+        return false;
+    }
+    let t = e.event_type.as_deref();
+    let cue = f.cue_toks.clone().unwrap_or_default();
+    let says: Vec<&str> = said
+        .iter()
+        .filter(|(_, r)| r.start <= cue.start && cue.end <= r.end)
+        .map(|x| x.0)
+        .collect();
+    // A cue that says what happened to a person is read by `happened`, which knows whether the
+    // base records every instance; an event's own cue of another kind says something else.
+    if !says.is_empty() {
+        return true;
+    }
+    let Some(t) = t else { return false };
+    e.subjects.iter().any(|&p| {
+        let person = &kb.entries[p];
+        person.kind == Kind::Person
+            && !complete(kb, person, t)
+            && instances(kb, tables, p, &[t]).iter().any(|i| i.event != Some(f.entry))
+    })
 }
 
 impl<'k> ClauseReader<'_, 'k> {
@@ -220,6 +289,7 @@ impl<'k> ClauseReader<'_, 'k> {
             pluperfect,
             cue: cue.map(|c| c.clone().map(|i| s.word(i)).collect::<Vec<_>>().join(" ")),
             cue_toks: cue.cloned(),
+            happening: None,
         }
     }
 
@@ -313,15 +383,13 @@ impl<'k> ClauseReader<'_, 'k> {
         let mut starts = self.bound(start_cues, n);
         let mut ends = self.bound(end_cues, n);
         self.succession(n, e, &mut starts, &mut ends);
-        if e.kind != Kind::Event {
+        // A point event has no start apart from itself; one that lasted has both ends.
+        if e.kind != Kind::Event || e.end.is_some() {
             self.starts_and_ends(n, e, &starts, &ends);
         }
         if period_kind(e) {
-            let Some(w) = when_of(e) else { return };
-            let mut span = e.span().unwrap_or(w.span());
-            if e.is_document() {
-                // A document goes on existing after it is written.
-                span.hi = i32::MAX / 2;
+            if when_of(e).is_none() {
+                return;
             }
             let kind = if e.kind == Kind::Event { FactKind::Event } else { FactKind::Period };
             let cued = e.kind == Kind::Event
@@ -332,9 +400,37 @@ impl<'k> ClauseReader<'_, 'k> {
                 || is_subject(self.ctx, self.cues, self.clause, n, self.names)
                 || dates.iter().any(|d| attached(self.ctx, n, d));
             if tied && !n.pronoun {
-                let f = self.fact(n.entry, kind, w, span, n.toks.clone(), None);
-                self.out.push(f);
+                for member in self.same_name_events(n) {
+                    let m = &self.ctx.kb.entries[member];
+                    let Some(w) = when_of(m) else { continue };
+                    let mut span = m.span().unwrap_or(w.span());
+                    if m.is_document() {
+                        // A document goes on existing after it is written.
+                        span.hi = i32::MAX / 2;
+                    }
+                    let f = self.fact(member, kind, w, span, n.toks.clone(), None);
+                    self.out.push(f);
+                }
             }
+        }
+    }
+
+    /// The events a name may mean: itself, or, when it is a name other members of its series
+    /// share ("the Treaty of Brest-Litovsk" is also in "the Treaty of Brest-Litovsk with
+    /// Ukraine"), every member of the series.
+    fn same_name_events(&self, n: &SentenceName) -> Vec<EntryId> {
+        let members = &self.tables.series_members[n.entry];
+        if members.is_empty() {
+            return vec![n.entry];
+        }
+        let written = possessive_base(&self.ctx.sentence.lower[self.ctx.rel(&n.range)]).to_string();
+        let sharing =
+            members.iter().filter(|(_, names)| names.iter().any(|x| x.contains(&written)));
+        let sharing: Vec<EntryId> = sharing.map(|(m, _)| *m).collect();
+        if sharing.len() > 1 {
+            sharing
+        } else {
+            vec![n.entry]
         }
     }
 
@@ -457,6 +553,25 @@ impl ClauseReader<'_, '_> {
             let actors: Vec<&&SentenceName> =
                 in_clause.iter().filter(|n| e.actors.contains(&n.entry)).collect();
             if self.elsewhere(e, ei, in_clause) {
+                continue;
+            }
+            // A common verb names the event only with its place or another of its actors.
+            let generic = |c: &Range<usize>| {
+                kb.vocab.generic_event_cues.iter().any(|g| g == ctx.sentence.word(c.start))
+            };
+            let qualified = || {
+                let involved: Vec<EntryId> = in_clause
+                    .iter()
+                    .map(|n| n.entry)
+                    .filter(|x| Some(*x) == e.place || e.related.contains(x) || *x == ei)
+                    .chain(in_clause.iter().map(|n| n.entry).filter(|x| e.actors.contains(x)))
+                    .collect();
+                let mut distinct = involved.clone();
+                distinct.sort_unstable();
+                distinct.dedup();
+                distinct.len() >= 2
+            };
+            if event_cues.iter().all(generic) && !qualified() {
                 continue;
             }
             let Some(w) = when_of(e) else { continue };

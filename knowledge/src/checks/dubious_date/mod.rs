@@ -28,7 +28,9 @@
 //! matches an essay's recorded variant, it says the sources disagree (Information). The quick
 //! fix writes the base's date at the precision the student used.
 
+mod explain;
 mod facts;
+pub(crate) mod happened;
 mod lifespans;
 mod nearest;
 #[cfg(test)]
@@ -36,8 +38,6 @@ mod tests;
 mod tied;
 mod titles;
 mod wording;
-
-use std::ops::Range;
 
 use crate::base::date::Date;
 use crate::base::{Entry, EntryId, KnowledgeBase, Variant};
@@ -47,15 +47,17 @@ use crate::checks::grammar::clauses::clause_index;
 use crate::checks::grammar::cues::cued_event;
 use crate::checks::grammar::guarded;
 use crate::checks::grammar::names::SentenceName;
+use crate::checks::grammar::pronouns::with_pronouns;
 use crate::checks::grammar::SentenceCtx;
 use crate::checks::wording::provenance_of;
 use crate::dates::{DateExpr, Relation};
 use crate::finding::{Code, CodeSpec, Finding, Fix, Severity};
+pub use explain::explain;
 use facts::{facts, Fact, FactKind};
 use lifespans::lifespans;
 use nearest::facts_of_date;
 use titles::{title_words, Title};
-use wording::{replacement, statement, variant_fields};
+use wording::{happenings_statement, replacement, statement, variant_fields};
 
 pub const DUBIOUS_DATE: CodeSpec = CodeSpec {
     code: Code::DubiousDate,
@@ -80,7 +82,7 @@ fn check(ctx: &SentenceCtx, tables: &DateTables, out: &mut SentenceOut) {
     let cues = ctx.cues();
     let calendar = ctx.kb.vocab.old_style.as_ref();
     let clauses = ctx.date_clauses();
-    let names = with_relative_pronouns(ctx, clauses);
+    let names = with_pronouns(ctx, clauses);
     let lifespans = lifespans(ctx, &names, &mut out.findings);
     for (ci, clause) in clauses.iter().enumerate() {
         let dates: Vec<&DateExpr> = ctx
@@ -89,6 +91,7 @@ fn check(ctx: &SentenceCtx, tables: &DateTables, out: &mut SentenceOut) {
             .filter(|d| {
                 clause_index(clauses, ctx.year_token(d)) == Some(ci)
                     && !lifespans.iter().any(|l| l.start <= d.toks.start && d.toks.end <= l.end)
+                    && !in_a_name(&names, d)
             })
             .collect();
         if dates.is_empty() {
@@ -124,6 +127,11 @@ pub(crate) struct DateTables {
     lower_names: Vec<Vec<String>>,
     /// Per entry: the events with cues it is an actor of, in order.
     acts_in: Vec<Vec<EntryId>>,
+    /// Per person: the events with a type whose subjects they are (`happened`).
+    subject_events: Vec<Vec<EntryId>>,
+    /// Per event in a series: the series' members (itself included) with their names in lower
+    /// case, to tell a generic name ("the Treaty of Brest-Litovsk") from a member's own.
+    series_members: Vec<Vec<(EntryId, Vec<String>)>>,
 }
 
 impl DateTables {
@@ -170,33 +178,36 @@ impl DateTables {
                 })
                 .collect(),
             acts_in,
+            subject_events: happened::subject_events(kb),
+            series_members: series_members(kb),
         }
     }
 }
 
-/// The sentence's names, and for "which" / "who" / "that" at the head of a clause a pronoun
-/// standing for the last name of the clause before.
-fn with_relative_pronouns(ctx: &SentenceCtx, clauses: &[Range<usize>]) -> Vec<SentenceName> {
-    let mut names = ctx.names().to_vec();
-    for (k, c) in clauses.iter().enumerate().skip(1) {
-        if matches!(ctx.sentence.word(c.start), "which" | "who" | "that") {
-            let prev = &clauses[k - 1];
-            if let Some(a) = names
-                .iter()
-                .rfind(|n| prev.start <= n.toks.start && n.toks.end <= prev.end)
-                .cloned()
-            {
-                names.push(SentenceName {
-                    entry: a.entry,
-                    toks: c.start..c.start + 1,
-                    possessive: false,
-                    pronoun: true,
-                    range: a.range.clone(),
-                });
-            }
-        }
+/// Per entry in a series, every member of the series with its names in lower case.
+fn series_members(kb: &KnowledgeBase) -> Vec<Vec<(EntryId, Vec<String>)>> {
+    let mut out = vec![Vec::new(); kb.entries.len()];
+    for (id, e) in kb.entries.iter().enumerate() {
+        let Some(series) = e.series else { continue };
+        let members: Vec<(EntryId, Vec<String>)> = kb
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.series == Some(series))
+            .map(|(m, o)| {
+                let names = std::iter::once(&o.name).chain(&o.aliases);
+                (m, names.map(|n| n.to_lowercase()).collect())
+            })
+            .collect();
+        out[id] = members;
     }
-    names
+    out
+}
+
+/// A date inside a name is part of it ("the famine of 1921-22", "The Gulag Archipelago,
+/// 1918-1956"), not a claim.
+fn in_a_name(names: &[SentenceName], d: &DateExpr) -> bool {
+    names.iter().any(|n| !n.pronoun && n.toks.start <= d.toks.start && d.toks.end <= n.toks.end)
 }
 
 /// The fact to report for a date no fact fits: the one an essay's recorded variant matches
@@ -207,9 +218,13 @@ fn fact_to_report<'f, 'k>(
     mine: &[(&'f Fact<'k>, Relation)],
 ) -> (&'f Fact<'k>, Option<&'k Variant>) {
     for (f, rel) in mine {
-        let e: &'k Entry = &kb.entries[f.entry];
+        // A happening that is an event of its own carries that event's variants.
+        let (e, kind): (&'k Entry, FactKind) = match f.happening.and_then(|h| h.event) {
+            Some(ev) => (&kb.entries[ev], FactKind::Event),
+            None => (&kb.entries[f.entry], f.kind),
+        };
         for v in &e.variants {
-            if !variant_fields(f.kind).contains(&v.field.as_str()) {
+            if !variant_fields(kind).contains(&v.field.as_str()) {
                 continue;
             }
             if Date::parse(&v.value)
@@ -230,6 +245,8 @@ fn fact_to_report<'f, 'k>(
             | FactKind::Ended => 1,
             FactKind::Event => 2,
             FactKind::Period | FactKind::RoleHeld => 3,
+            FactKind::Happening => 1,
+            FactKind::Lifetime => 4,
         };
         (gap / 365, prio, gap)
     });
@@ -252,8 +269,30 @@ fn report(ctx: &SentenceCtx, d: &DateExpr, mine: &[(&Fact, Relation)]) -> Findin
     let raw = &ctx.text()[d.range.clone()];
     let written =
         raw.strip_prefix("The ").map_or_else(|| raw.to_string(), |rest| format!("the {rest}"));
-    let stated = statement(kb, f);
+    let stated = if f.kind == FactKind::Happening {
+        // Every instance the date was compared with, not only the nearest.
+        let same: Vec<&Fact> = mine
+            .iter()
+            .map(|(o, _)| *o)
+            .filter(|o| o.kind == FactKind::Happening && o.entry == f.entry && o.anchor == f.anchor)
+            .collect();
+        happenings_statement(kb, &same)
+    } else {
+        statement(kb, f)
+    };
     let mut finding = match variant {
+        Some(v) if !v.disagreement => {
+            // An essay's recorded mistake is no source: the student is told, and told that a
+            // source they may have read makes it too.
+            let note = v.note.trim_end_matches('.');
+            let message = format!(
+                "{stated} {}, not {written}. Essay {} makes the same mistake{}.",
+                provenance_of(&stating),
+                v.essay,
+                if note.is_empty() { String::new() } else { format!(" ({note})") }
+            );
+            DUBIOUS_DATE.finding(ctx.abs(&d.range), message)
+        }
         Some(v) => {
             let note = if v.note.is_empty() {
                 String::new()

@@ -50,7 +50,8 @@ pub(super) fn facts_of_date<'f, 'k>(
         .iter()
         .filter_map(|f| {
             let a = f.cue_toks.clone().unwrap_or_else(|| f.anchor.clone());
-            let placed = Placement { ctx, clause, anchor: &a };
+            let role_held = f.kind == super::facts::FactKind::RoleHeld;
+            let placed = Placement { ctx, clause, anchor: &a, role_held };
             if placed.cut_off(d) {
                 return None;
             }
@@ -64,7 +65,17 @@ pub(super) fn facts_of_date<'f, 'k>(
             if !nearest || !placed.close_or_framing(cues, names, d) {
                 return None;
             }
-            if ctx.quotation_of(f.anchor.start) != ctx.quotation_of(ctx.year_token(d)) {
+            // "The Seventeenth Congress, the so-called 'Congress of Victors', opened in 1932":
+            // a quoted name the sentence also gives plainly is the writer's own claim.
+            let named_plainly = || {
+                names.iter().any(|n| {
+                    n.entry == f.entry && !n.pronoun && ctx.quotation_of(n.toks.start).is_none()
+                })
+            };
+            let date_quote = ctx.quotation_of(ctx.year_token(d));
+            if ctx.quotation_of(f.anchor.start) != date_quote
+                && !(date_quote.is_none() && named_plainly())
+            {
                 return None;
             }
             // "In 1935 Kirov had been murdered": the murder came no later than 1935.
@@ -84,6 +95,8 @@ struct Placement<'c, 'a> {
     ctx: &'c SentenceCtx<'a>,
     clause: &'c Range<usize>,
     anchor: &'c Range<usize>,
+    /// The fact is a post held, read from a title beside a name without a cue.
+    role_held: bool,
 }
 
 impl Placement<'_, '_> {
@@ -109,7 +122,24 @@ impl Placement<'_, '_> {
         let (ctx, a) = (self.ctx, self.anchor);
         let after = d.toks.start >= a.end;
         let gap = if after { d.toks.start - a.end } else { a.start.saturating_sub(d.toks.end) };
-        let close = if after { gap <= 6 } else { gap <= 2 };
+        // After the anchor, a date may also come at the end of a chain of place and time phrases
+        // ("born in Simbirsk, on the Volga, in April 1880") that no verb interrupts.
+        let chained = after
+            && gap <= 14
+            && (a.end..d.toks.start).all(|i| {
+                let w = ctx.sentence.word(i);
+                (!cues.is_verb(w) || names.iter().any(|n| n.toks.contains(&i)))
+                    && !matches!(w, "and" | "but" | "while" | "which" | "who" | "after" | "before")
+            });
+        let close = if after { gap <= 6 || chained } else { gap <= 2 };
+        // A post written beside a name ("Chubar, a member of the Politburo, was shot in 1939")
+        // is not what a date after the clause's own verb dates.
+        if after
+            && self.role_held
+            && (a.end..d.toks.start).any(|i| cues.is_verb(ctx.sentence.word(i)))
+        {
+            return false;
+        }
         let frames = !after && framing(ctx, self.clause, d);
         if !(close || frames) {
             return false;

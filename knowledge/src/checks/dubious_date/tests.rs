@@ -33,13 +33,13 @@ fn clean(texts: &[&str]) {
 
 #[test]
 fn dev_set_errors() {
-    check("Stalin's opponent Kirov was murdered in [1931].", expect!["Sergei Kirov was murdered on 1 December 1934 (fact base; essays 000, 002), not 1931. -> 1934"]);
+    check("Stalin's opponent Kirov was murdered in [1931].", expect!["Sergei Kirov was assassinated on 1 December 1934 (fact base; essays 000, 002), not 1931. -> 1934"]);
     check("The Bolsheviks set up the Cheka in [1921] to fight counter-revolution.", expect!["The Cheka was founded on 20 December 1917 (fact base; essays 000, 002, 004), not 1921. -> 1917"]);
     check("Lenin replaced War Communism with the NEP in [1924].", expect!["War Communism ended in March 1921 (fact base; essays 000, 001, 002, 003, 004), not 1924. -> 1921"]);
-    check("The Kronstadt mutiny broke out in [1923].", expect!["The Kronstadt mutiny lasted from 1 to 18 March 1921 (fact base; essays 000, 001, 004), not 1923. -> 1921"]);
+    check("The Kronstadt mutiny broke out in [1923].", expect!["The Kronstadt mutiny began on 1 March 1921 (fact base; essays 000, 001, 004), not 1923. -> 1921"]);
     check("After Lenin's death in [1929] the struggle for power began.", expect!["The death of Lenin took place on 21 January 1924 (fact base; essays 000, 001, 002), not 1929. -> 1924"]);
     check("Stalin's first Five-Year Plan started in [1921].", expect!["The First Five-Year Plan began on 1 October 1928 (fact base; essays 001, 002, 003), not 1921. -> 1928"]);
-    check("Trotsky was killed with an ice axe in [1953].", expect!["Leon Trotsky was killed on 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 1953. -> 1940"]);
+    check("Trotsky was killed with an ice axe in [1953].", expect!["Leon Trotsky was assassinated on 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 1953. -> 1940"]);
     check("The Great Terror reached its height in [1929].", expect!["The Great Terror lasted from 1936 to 1938 (fact base; essays 001, 002, 003, 004), not 1929. -> 1936–38"]);
     check("The Treaty of Brest-Litovsk was signed in [1922].", expect!["The Treaty of Brest-Litovsk took place on 3 March 1918 (fact base; essay 000), not 1922. -> 1918"]);
     check("Stalin was appointed General Secretary in [1927].", expect!["Joseph Stalin became General Secretary on 3 April 1922 (fact base; essays 000, 001, 002, 003, 004), not 1927. -> 1922"]);
@@ -88,30 +88,28 @@ fn lives_posts_bodies_and_policies() {
 
 #[test]
 fn announced_outside_the_span() {
-    check(
-        "The Doctors' Plot was announced in [1949].",
-        expect![
-            "The Doctors' Plot began in November 1952 (fact base; essay 002), not 1949. -> 1952"
-        ],
-    );
+    check("The NEP was announced in [1919].", expect!["The New Economic Policy began in March 1921 (fact base; essays 000, 001, 002, 003, 004), not 1919. -> 1921"]);
+    // The base no longer dates the Doctors' Plot's start (the arrests ran from 1948 to 1952, and
+    // sources date it differently), so an announcement date cannot be judged.
+    clean(&["The Doctors' Plot was announced in 1949."]);
 }
 
 #[test]
 fn events_by_name_or_by_actor_and_cue() {
     check("Kirov's assassination in [1936] gave Stalin a pretext.", expect!["The murder of Kirov took place on 1 December 1934 (fact base; essays 000, 002), not 1936. -> 1934"]);
-    check("Nikolaev shot Kirov in [1933].", expect!["Sergei Kirov was shot on 1 December 1934 (fact base; essays 000, 002), not 1933. -> 1934"]);
+    check("Nikolaev shot Kirov in [1933].", expect!["The murder of Kirov took place on 1 December 1934 (fact base; essays 000, 002), not 1933. -> 1934"]);
     check("The sailors of Kronstadt rose in revolt in [1920].", expect!["The Kronstadt mutiny lasted from 1 to 18 March 1921 (fact base; essays 000, 001, 004), not 1920. -> 1921"]);
-    check("Trotsky was exiled to Alma-Ata in [1925].", expect!["Trotsky's exile to Alma-Ata took place on 17 January 1928 (fact base; essay 002), not 1925. -> 1928"]);
-    check("Trotsky was deported from the USSR in [1927].", expect!["Trotsky's deportation from the USSR took place in February 1929 (fact base; essays 000, 001, 002), not 1927. -> 1929"]);
+    check("Trotsky was exiled to Alma-Ata in [1925].", expect!["Leon Trotsky's exiles are dated 17 January 1928 (Trotsky's exile to Alma-Ata) and from February 1929 to 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 1925. -> 1928"]);
+    check("Trotsky was deported from the USSR in [1927].", expect!["Leon Trotsky's deportations are dated 1916 (Paris); December 1916; February 1929 (Trotsky's deportation from the USSR) and December 1936 (Norway) (fact base; essays 000, 001, 002, 003, 004), not 1927. -> 1929"]);
     check("The Treaty of Brest-Litovsk, signed in [1919], gave away Ukraine.", expect!["The Treaty of Brest-Litovsk took place on 3 March 1918 (fact base; essay 000), not 1919. -> 1918"]);
     check("Khrushchev denounced Stalin in the Secret Speech of [1953].", expect!["The Secret Speech took place on 25 February 1956 (fact base: Khrushchev's report 'On the Cult of Personality and Its Consequences', 25 February 1956), not 1953. -> 1956"]);
-    check("The famine of 1921-22 killed millions, and the Kronstadt mutiny broke out in [1925].", expect!["The Kronstadt mutiny lasted from 1 to 18 March 1921 (fact base; essays 000, 001, 004), not 1925. -> 1921"]);
+    check("The famine of 1921-22 killed millions, and the Kronstadt mutiny broke out in [1925].", expect!["The Kronstadt mutiny began on 1 March 1921 (fact base; essays 000, 001, 004), not 1925. -> 1921"]);
     check("The Kronstadt rebellion of [1923] shocked the Bolsheviks.", expect!["The Kronstadt mutiny lasted from 1 to 18 March 1921 (fact base; essays 000, 001, 004), not 1923. -> 1921"]);
 }
 
 #[test]
 fn internal_exile_and_deportation() {
-    check("Trotsky was deported from the Soviet Union in [1925].", expect!["Trotsky's deportation from the USSR took place in February 1929 (fact base; essays 000, 001, 002), not 1925. -> 1929"]);
+    check("Trotsky was deported from the Soviet Union in [1925].", expect!["Leon Trotsky's deportations are dated 1916 (Paris); December 1916; February 1929 (Trotsky's deportation from the USSR) and December 1936 (Norway) (fact base; essays 000, 001, 002, 003, 004), not 1925. -> 1929"]);
     clean(&[
         "Trotsky was exiled within the Soviet Union in 1928.",
         "Trotsky was exiled in 1929.",
@@ -150,11 +148,11 @@ fn an_actor_doing_what_names_the_event() {
 
 #[test]
 fn dates_as_students_write_them() {
-    check("Kirov was murdered on [1 December 1933].", expect!["Sergei Kirov was murdered on 1 December 1934 (fact base; essays 000, 002), not 1 December 1933. -> 1 December 1934"]);
-    check("Kirov was murdered on [December 1, 1935].", expect!["Sergei Kirov was murdered on 1 December 1934 (fact base; essays 000, 002), not December 1, 1935. -> December 1, 1934"]);
+    check("Kirov was murdered on [1 December 1933].", expect!["Sergei Kirov was assassinated on 1 December 1934 (fact base; essays 000, 002), not 1 December 1933. -> 1 December 1934"]);
+    check("Kirov was murdered on [December 1, 1935].", expect!["Sergei Kirov was assassinated on 1 December 1934 (fact base; essays 000, 002), not December 1, 1935. -> December 1, 1934"]);
     check("Stalin died in [March 1954].", expect!["Joseph Stalin died on 5 March 1953 (fact base; essays 000, 001, 002, 003, 004), not March 1954. -> March 1953"]);
-    check("In [the winter of 1925-26] Kirov was murdered.", expect!["Sergei Kirov was murdered on 1 December 1934 (fact base; essays 000, 002), not the winter of 1925-26. -> 1934"]);
-    check("In [late 1936] Kirov was murdered.", expect!["Sergei Kirov was murdered on 1 December 1934 (fact base; essays 000, 002), not late 1936. -> 1934"]);
+    check("In [the winter of 1925-26] Kirov was murdered.", expect!["Sergei Kirov was assassinated on 1 December 1934 (fact base; essays 000, 002), not the winter of 1925-26. -> 1934"]);
+    check("In [late 1936] Kirov was murdered.", expect!["Sergei Kirov was assassinated on 1 December 1934 (fact base; essays 000, 002), not late 1936. -> 1934"]);
     check("Lenin died in [the spring of 1925].", expect!["Vladimir Lenin died on 21 January 1924 (fact base; essays 000, 001, 002, 003, 004), not the spring of 1925. -> 1924"]);
     check("In [the 1930s] Lenin introduced the NEP.", expect!["The New Economic Policy began in March 1921 (fact base; essays 000, 001, 002, 003, 004), not the 1930s. -> 1920s"]);
     check("The Great Terror of [1930-32] destroyed the party.", expect!["The Great Terror lasted from 1936 to 1938 (fact base; essays 001, 002, 003, 004), not 1930-32. -> 1936-38"]);
@@ -184,23 +182,22 @@ fn dates_as_students_write_them() {
 }
 
 #[test]
-fn variants_recorded_from_the_essays_say_sources_disagree() {
+fn variants_recorded_from_the_essays_disagree_or_repeat_a_mistake() {
     check("Stalin was born in [?1879].", expect!["Sources disagree: Joseph Stalin was born on 18 December 1878 (fact base; essays 000, 001, 002, 003, 004), but essay 002 gives 1879 as you do: 1879 (21 December) is the date Stalin later gave officially; the Gori parish register records his birth on 18 December 1878. -> 1878"]);
-    check("Lenin introduced the NEP in [?1918].", expect!["Sources disagree: The New Economic Policy began in March 1921 (fact base; essays 000, 001, 002, 003, 004), but essay 004 gives 1918 as you do: NEP did not exist in 1918; it was introduced in March 1921, so a 1918 remark cannot have been about it. -> 1921"]);
-    check("Bela Kun was shot in [?1936].", expect!["Sources disagree: Béla Kun was shot on 29 August 1938 (fact base; essay 002), but essay 002 gives 1936 as you do: Kun was arrested in June 1937 and shot on 29 August 1938. -> 1938"]);
+    check("Lenin introduced the NEP in [1918].", expect!["The New Economic Policy began in March 1921 (fact base; essays 000, 001, 002, 003, 004), not 1918. Essay 004 makes the same mistake (NEP did not exist in 1918; it was introduced in March 1921, so a 1918 remark cannot have been about it). -> 1921"]);
+    check("Bela Kun was shot in [1936].", expect!["The execution of Bela Kun took place on 29 August 1938 (fact base; essay 002), not 1936. Essay 002 makes the same mistake (Kun was arrested in June 1937 and shot on 29 August 1938). -> 1938"]);
 }
 
 #[test]
 fn several_names_and_dates_in_one_sentence() {
     check(
-        "Trotsky was exiled in [1935] and murdered in [1945].",
-        expect![[r#"
-        Trotsky's deportation from the USSR took place in February 1929 (fact base; essays 000, 001, 002), not 1935. -> 1929
-        Leon Trotsky was murdered on 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 1945. -> 1940"#]],
+        // In 1935 Trotsky was in exile abroad (1929-40), so the first date is no error.
+        "Trotsky was exiled in 1935 and murdered in [1945].",
+        expect!["Leon Trotsky was assassinated on 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 1945. -> 1940"],
     );
     // The second date, after "and", is tied to the second verb even with a place between.
-    check("Trotsky was deported in 1929 and killed in Mexico in [1944].", expect!["Leon Trotsky was killed on 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 1944. -> 1940"]);
-    check("Trotsky was expelled from the party in [1925] and deported in 1929.", expect!["The expulsion of Trotsky from the party took place in November 1927 (fact base; essays 001, 002), not 1925. -> 1927"]);
+    check("Trotsky was deported in 1929 and killed in Mexico in [1944].", expect!["Leon Trotsky was assassinated on 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 1944. -> 1940"]);
+    check("Trotsky was expelled from the party in [1925] and deported in 1929.", expect!["Leon Trotsky's expulsions are dated October 1926 (from the Politburo); September 1927 (from the Comintern); 23 October 1927 (from the Central Committee) and November 1927 (the expulsion of Trotsky from the party) (fact base; essays 000, 001, 002, 003, 004), not 1925. -> 1926"]);
     clean(&[
         "Lenin died in January 1924 and Stalin in March 1953.",
         "Kirov was murdered in 1934, three years before the army purge of 1937.",

@@ -60,10 +60,18 @@ pub(super) fn period_kind(e: &Entry) -> bool {
             && matches!(e.subkind.as_str(), "policy" | "period" | "other" | "office"))
 }
 
+/// Twenty years, in days.
+const LONG_AFTER: i32 = 20 * 365;
+
 /// Is the name attached to the date: "the Great Terror of 1937-38", "Kirov's murder in 1934",
 /// "the 1921 famine", "(1870-1924)"?
 pub(super) fn attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr) -> bool {
     let s = &ctx.sentence;
+    // A date decades after the thing ended is another thing of the same name: a book ("The
+    // Great Terror (1968)"), an anniversary, a film.
+    if ctx.kb.entries[n.entry].span().is_some_and(|span| d.span.lo > span.hi + LONG_AFTER) {
+        return false;
+    }
     let link = |w: &str| {
         matches!(
             w,
@@ -114,7 +122,15 @@ pub(super) fn attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr) -> boo
                         | "year"
                 )
             });
-        witnessed || gap.is_empty() || (gap.len() == 1 && matches!(s.word(gap.start), "'s" | "’s"))
+        // A heading: "1923: the Tenth Congress", "1917 – the October Revolution".
+        let heading = d.toks.start == 0
+            && !gap.is_empty()
+            && matches!(s.word(gap.start), ":" | "–" | "—" | "-")
+            && (gap.start + 1..gap.end).all(|i| is_determiner(s.word(i)));
+        witnessed
+            || heading
+            || gap.is_empty()
+            || (gap.len() == 1 && matches!(s.word(gap.start), "'s" | "’s"))
     } else {
         false
     }

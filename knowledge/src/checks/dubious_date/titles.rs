@@ -105,7 +105,10 @@ pub(super) fn find_title(
         })
         .collect();
     let key = keys.first()?;
-    let k = clause.clone().find(|&i| {
+    // The head word beside the office ("head of the NKVD", "the Politburo's members"), not
+    // anywhere in the clause.
+    let near = on.toks.start.saturating_sub(4)..(on.toks.end + 4).min(clause.end);
+    let k = near.clone().filter(|i| clause.contains(i)).find(|&i| {
         let w = possessive_base(ctx.sentence.word(i));
         same_start(w, key)
     })?;

@@ -7,7 +7,6 @@ use std::ops::Range;
 use super::facts::{Fact, FactKind};
 use crate::base::date::{When, MONTHS};
 use crate::base::{Kind, KnowledgeBase};
-use crate::checks::grammar::words::is_past_form;
 use crate::checks::grammar::SentenceCtx;
 use crate::checks::wording::{capitalise, during, on, subject_name};
 use crate::dates::{month_number, DateExpr};
@@ -23,7 +22,77 @@ pub(super) fn variant_fields(kind: FactKind) -> &'static [&'static str] {
         FactKind::Began => &["from"],
         FactKind::Ended => &["to"],
         FactKind::Period => &["from", "to"],
-        FactKind::RoleStart | FactKind::RoleHeld => &[],
+        FactKind::RoleStart | FactKind::RoleHeld | FactKind::Happening => &[],
+        FactKind::Lifetime => &["born", "died"],
+    }
+}
+
+/// How a person died, as the base records it (`death_by`), never the student's verb.
+fn died_as(e: &crate::base::Entry) -> &'static str {
+    match e.death_by.as_deref() {
+        Some("execution") => "was executed",
+        Some("assassination") => "was assassinated",
+        Some("suicide") => "took their own life",
+        Some("killed") => "was killed",
+        _ => "died",
+    }
+}
+
+/// "30 August 1918", "from 1903 to 1904": a date without its leading preposition.
+fn bare_date(w: &When) -> String {
+    let d = during(w);
+    d.strip_prefix("on ").or_else(|| d.strip_prefix("in ")).unwrap_or(&d).to_string()
+}
+
+/// "Leon Trotsky's expulsions are dated October 1927 (from the Central Committee) and the
+/// expulsion of Trotsky from the party (November 1927)": every recorded instance the date was
+/// compared with, worded from the data.
+pub(super) fn happenings_statement(kb: &KnowledgeBase, facts: &[&Fact]) -> String {
+    let Some(first) = facts.first() else { return String::new() };
+    let who = subject_name(&kb.entries[first.entry]);
+    if let (1, Some(ev)) = (facts.len(), first.happening.and_then(|h| h.event)) {
+        // One instance that is an event of its own is worded as that event.
+        let event = capitalise(&subject_name(&kb.entries[ev]));
+        return match first.when.to {
+            Some(t) if t != first.when.from => format!("{event} lasted {}", during(&first.when)),
+            _ => format!("{event} took place {}", on(&first.when.from)),
+        };
+    }
+    let items: Vec<String> = facts
+        .iter()
+        .filter_map(|f| f.happening.map(|h| (f, h)))
+        .map(|(f, h)| {
+            if let Some(ev) = h.event {
+                return format!("{} ({})", bare_date(&f.when), subject_name(&kb.entries[ev]));
+            }
+            let mut detail = Vec::new();
+            if let Some(o) = h.of {
+                detail.push(format!("from {}", subject_name(&kb.entries[o])));
+            }
+            if let Some(p) = h.place {
+                detail.push(kb.entries[p].name.clone());
+            }
+            match detail.is_empty() {
+                true => bare_date(&f.when),
+                false => format!("{} ({})", bare_date(&f.when), detail.join(", ")),
+            }
+        })
+        .collect();
+    let kinds: Vec<&str> = facts.iter().filter_map(|f| f.happening.map(|h| h.kind)).collect();
+    let same = kinds.iter().all(|k| *k == kinds[0]);
+    let several = items.len() > 1;
+    let head = match (same.then_some(kinds[0]), several) {
+        (Some("attempt"), true) => format!("The attempts on {who}'s life"),
+        (Some("attempt"), false) => format!("The attempt on {who}'s life"),
+        (Some(k), true) => capitalise(&format!("{who}'s {k}s")),
+        (Some(k), false) => capitalise(&format!("{who}'s {k}")),
+        (None, _) => capitalise(&format!("What the fact base records of {who} here")),
+    };
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{head} are dated {} and {last}", rest.join("; "))
+        }
+        _ => format!("{head} is dated {}", items.join("")),
     }
 }
 
@@ -36,12 +105,12 @@ pub(super) fn statement(kb: &KnowledgeBase, f: &Fact) -> String {
             _ => format!("{who} took place {}", on(&f.when.from)),
         },
         FactKind::Born => format!("{who} was born {}", on(&f.when.from)),
-        FactKind::Died => match f.cue.as_deref() {
-            Some(c) if is_past_form(c) && c != "died" => {
-                format!("{who} was {c} {}", on(&f.when.from))
-            }
-            _ => format!("{who} died {}", on(&f.when.from)),
-        },
+        FactKind::Died => format!("{who} {} {}", died_as(e), on(&f.when.from)),
+        FactKind::Happening => happenings_statement(kb, &[f]),
+        FactKind::Lifetime => {
+            let (b, d) = (f.when.from, f.when.to.unwrap_or(f.when.from));
+            format!("{who} lived from {b} to {d}")
+        }
         FactKind::RoleStart => {
             format!("{who} became {} {}", f.role.map_or("", |r| r.title.as_str()), on(&f.when.from))
         }

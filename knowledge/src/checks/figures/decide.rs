@@ -27,8 +27,34 @@ pub(super) fn decide(
     if candidates.iter().any(|c| number.fits_all(c)) {
         return;
     }
+    // Fits only an essay's recorded mistake: wrong, and the essay that makes it is named.
+    let true_fit = |c: &&Candidate| c.fig.values.iter().any(|x| !x.mistake && number.fits(c, x));
+    let mistake_fit = |c: &&Candidate| c.fig.values.iter().any(|x| x.mistake && number.fits(c, x));
+    if !candidates.iter().any(|c| true_fit(&c)) {
+        if let Some(c) = candidates.iter().find(mistake_fit) {
+            let essays: Vec<String> = c
+                .fig
+                .values
+                .iter()
+                .filter(|x| x.mistake && number.fits(c, x))
+                .filter_map(|x| x.essay.as_ref().map(|e| e.to_string()))
+                .collect();
+            if let Some(mut f) = number.dubious(std::slice::from_ref(c)) {
+                if !essays.is_empty() {
+                    let many = if essays.len() > 1 { "Essays" } else { "Essay" };
+                    f.message = format!(
+                        "{} {many} {} makes the same mistake.",
+                        f.message,
+                        essays.join(" and ")
+                    );
+                }
+                out.push(f);
+            }
+            return;
+        }
+    }
     // Fits some value: sources disagree, unless the clause says whose number it is.
-    if let Some(c) = candidates.iter().find(|c| c.fig.values.iter().any(|x| number.fits(c, x))) {
+    if let Some(c) = candidates.iter().find(true_fit) {
         if !attributed(ctx, clause) {
             out.push(number.contested(c));
         }
@@ -54,8 +80,9 @@ impl Judged<'_, '_> {
     /// against a number the sources all support: 1,966 delegates is right even though one essay
     /// says 1,996.
     fn fits_all(&self, c: &Candidate) -> bool {
-        c.fig.values.iter().all(|x| self.fits(c, x)) || {
-            let mut sourced = c.fig.values.iter().filter(|x| !x.source.is_empty()).peekable();
+        c.fig.values.iter().filter(|x| !x.mistake).all(|x| self.fits(c, x)) || {
+            let mut sourced =
+                c.fig.values.iter().filter(|x| !x.source.is_empty() && !x.mistake).peekable();
             sourced.peek().is_some() && sourced.all(|x| self.fits(c, x))
         }
     }
@@ -76,10 +103,15 @@ impl Judged<'_, '_> {
 
     fn contested(&self, c: &Candidate) -> Finding {
         let (ctx, f) = (self.ctx, c.fig);
-        let agree: Vec<String> =
-            f.values.iter().filter(|x| self.fits(c, x)).map(|x| who(ctx, x)).collect();
-        let lo = f.values.iter().map(|x| x.low).fold(f64::MAX, f64::min);
-        let hi = f.values.iter().map(|x| x.high).fold(f64::MIN, f64::max);
+        let agree: Vec<String> = f
+            .values
+            .iter()
+            .filter(|x| !x.mistake && self.fits(c, x))
+            .map(|x| who(ctx, x))
+            .collect();
+        let values = || f.values.iter().filter(|x| !x.mistake);
+        let lo = values().map(|x| x.low).fold(f64::MAX, f64::min);
+        let hi = values().map(|x| x.high).fold(f64::MIN, f64::max);
         let msg = format!(
             "Sources disagree on {}{}: from {} to {}: {}. Your {} matches {}; say whose figure you use.",
             lower_first(&f.name),
@@ -122,6 +154,11 @@ impl Judged<'_, '_> {
         let top = fair.iter().map(|c| c.score).max()?;
         let top: Vec<&&Candidate> = fair.iter().filter(|c| c.score == top).collect();
         if n.measure == Measure::Count && top.iter().any(|c| self.part_or_more(c)) {
+            return None;
+        }
+        // Two quantities read the sentence equally well: which one it states is in doubt, and
+        // a finding against the wrong one would state a falsehood.
+        if top.len() > 1 && !top.iter().all(|c| std::ptr::eq(c.fig, top[0].fig)) {
             return None;
         }
         let c = top.into_iter().min_by(|a, b| self.scale(a).total_cmp(&self.scale(b)))?;

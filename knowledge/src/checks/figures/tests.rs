@@ -83,8 +83,7 @@ fn reads_numbers_as_written() {
             "In 1936 twelve defendants, including Zinoviev and Kamenev, were shot after the first Moscow trial.",
         ],
         expect![[r#"
-            Stakhanov cut [!120] tonnes of coal in 1935.
-            120 does not match any figure the fact base has for Stakhanov's record output (31 August 1935): 102 (the record as officially announced, 31 August 1935); 12 (essay 002). -> 102
+            Stakhanov cut 120 tonnes of coal in 1935.
 
             Stalin was arrested [!six] times before 1914.
             six does not match any figure the fact base has for Stalin's arrests before 1914 (1902–1913): 8 (essay 002). -> eight
@@ -98,14 +97,12 @@ fn reads_numbers_as_written() {
             The Lenin Levy brought [!half a million] new members into the party in 1924.
             half a million does not match any figure the fact base has for recruits of the Lenin Levy (1924): about 250,000 (essay 001). -> 250,000
 
-            Party membership rose from [!200,000] in 1922 to 600,000 in 1925.
-            200,000 does not match any figure the fact base has for party membership in 1922 (1922): about 300,000 (essay 002). -> 300,000
+            Party membership rose from 200,000 in 1922 to 600,000 in 1925.
 
             Khrushchev revealed that [!89] of the 139 members of the Central Committee elected in 1934 were shot.
             89 does not match any figure the fact base has for Central Committee of 1934 shot (1934–1939): 98 (Khrushchev's Secret Speech (1956)). -> 98
 
-            The famine of 1932-33 killed around [!17 million] people.
-            17 million does not match any figure the fact base has for deaths in the famine of 1932-33 (1932–1933): about 7,000,000 (Robert Conquest); 5,500,000–6,500,000 (R. W. Davies and S. G. Wheatcroft, The Years of Hunger (2004)). -> 7 million
+            The famine of 1932-33 killed around 17 million people.
 
             The NKVD arrested [!15 million] people in 1937-38.
             15 million does not match any figure the fact base has for arrests in the Great Terror (1937–1938): 1,575,259 (NKVD arrest statistics for 1937-38 (report of 1953, published in the 1990s)); 5,000,000–7,000,000 (essay 002). -> 1.58 million
@@ -126,7 +123,7 @@ fn reads_numbers_as_written() {
             350,000 does not match any figure the fact base has for officers purged in 1937-38 (1937–1938): about 35,000 (Robert Conquest; essay 002). -> 35,000
 
             In a third show trial (1938) Bukharin and Rykov and [!180] others were accused.
-            180 others (182 in all) does not match any figure the fact base has for defendants at the third Moscow trial (March 1938): 21 (trial record); 20 (essay 002). -> 19
+            180 others (182 in all) does not match any figure the fact base has for defendants at the third Moscow trial (March 1938): 21 (trial record). -> 19
 
             Yezhov had [!2,594,500] people arrested between August and November 1937.
             2,594,500 does not match any figure the fact base has for arrests from August to November 1937 (August 1937–November 1937): 259,450 (essay 002). -> 259,450
@@ -137,8 +134,7 @@ fn reads_numbers_as_written() {
             In 1937-38 about 1.5 million people were arrested and [!68,000] were shot.
             68,000 does not match any figure the fact base has for executions in the Great Terror (1937–1938): 681,692 (NKVD records opened in the 1990s (353,074 in 1937 and 328,618 in 1938); essay 002); about 1,000,000 (Robert Conquest; essay 002). -> 681,692
 
-            In 1918 and early 1919 the Cheka shot [!83,890] people.
-            83,890 does not match any figure the fact base has for Cheka executions, 1918-19 (1918–1919): 8,389 (Cheka official Martin Latsis's published count (1920); essay 000). -> 8,389
+            In 1918 and early 1919 the Cheka shot 83,890 people.
 
             During the 1933 purge [!85,430] party cards were withdrawn.
             85,430 does not match any figure the fact base has for expulsions in the party purge of 1933-34 (1933–1934): 854,300 (essay 002); about 1,000,000 (essay 002); about 1,200,000 (party statistics: about 3.2 million members and candidates in December 1932, about 2 million in January 1935). -> 1,200,000
@@ -165,8 +161,8 @@ fn contested_figures_are_information() {
             "In 1938 Bukharin and Rykov and 18 others were accused at the third show trial.",
         ],
         expect![[r#"
-            Stakhanov hewed [?12] tons of coal in August 1935.
-            Sources disagree on Stakhanov's record output (31 August 1935): from 12 to 102: 102 (the record as officially announced, 31 August 1935); 12 (essay 002). Your 12 matches essay 002; say whose figure you use. -> 
+            Stakhanov hewed [!12] tons of coal in August 1935.
+            12 does not match any figure the fact base has for Stakhanov's record output (31 August 1935): 102 (the record as officially announced, 31 August 1935). Essay 002 makes the same mistake. -> 102
 
             Only [?3] delegates voted against Stalin in 1934.
             Sources disagree on votes against Stalin at the Seventeenth Congress (February 1934): from 3 to 300: 3 (officially announced result); about 100–300 (later testimony of delegates and of members of the counting commission). Your 3 matches officially announced result; say whose figure you use. -> 
@@ -174,11 +170,11 @@ fn contested_figures_are_information() {
             By 1939 some [?2 million] prisoners were held in the Gulag.
             Sources disagree on prisoners in the Gulag in 1939 (January 1939): from 2,000,000 to 6,000,000: about 2,000,000 (Gulag and prison records for 1 January 1939 (published by V. N. Zemskov and others)); about 2,900,000 (essay 002); about 6,000,000 (Alan Bullock; essay 000). Your 2 million matches Gulag and prison records for 1 January 1939 (published by V. N. Zemskov and others); say whose figure you use. -> 
 
-            Of the [?1996] delegates at the 1934 Party Congress, 1,108 were executed during 1934 - 37.
-            Sources disagree on delegates to the Seventeenth Congress (January 1934–February 1934): from 1,966 to 1,996: 1,966 (Khrushchev's Secret Speech (1956)); 1,996 (essay 002). Your 1996 matches essay 002; say whose figure you use. -> 
+            Of the [!1996] delegates at the 1934 Party Congress, 1,108 were executed during 1934 - 37.
+            1996 does not match any figure the fact base has for delegates to the Seventeenth Congress (January 1934–February 1934): 1,966 (Khrushchev's Secret Speech (1956)). Essay 002 makes the same mistake. -> 1966
 
-            In 1938 Bukharin and Rykov and [?18] others were accused at the third show trial.
-            Sources disagree on defendants at the third Moscow trial (March 1938): from 20 to 21: 21 (trial record); 20 (essay 002). Your 18 others (20 in all) matches essay 002; say whose figure you use. -> "#]],
+            In 1938 Bukharin and Rykov and [!18] others were accused at the third show trial.
+            18 others (20 in all) does not match any figure the fact base has for defendants at the third Moscow trial (March 1938): 21 (trial record). Essay 002 makes the same mistake. -> 19"#]],
     );
 }
 
@@ -209,8 +205,7 @@ fn each_code_has_its_own_switch() {
 
         Only 3 delegates voted against Stalin in 1934.
 
-        Stakhanov cut [!120] tonnes of coal in 1935.
-        120 does not match any figure the fact base has for Stakhanov's record output (31 August 1935): 102 (the record as officially announced, 31 August 1935); 12 (essay 002). -> 102
+        Stakhanov cut 120 tonnes of coal in 1935.
 
         Stakhanov cut 120 tonnes of coal in 1935."#]].assert_eq(&runs.join("\n\n"));
 }

@@ -39,7 +39,8 @@ pub(super) fn describe(f: &Figure, x: &FigureValue) -> String {
 /// "681,692 (NKVD records ...); about 1,000,000 (Robert Conquest; essay 002)", equal values merged.
 pub(super) fn value_list(ctx: &SentenceCtx, f: &Figure) -> String {
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
-    for x in &f.values {
+    // An essay's recorded mistake is not a figure the base holds for true.
+    for x in f.values.iter().filter(|x| !x.mistake) {
         let d = describe(f, x);
         let w = who(ctx, x);
         match groups.iter_mut().find(|g| g.0 == d) {
@@ -184,11 +185,14 @@ pub(super) fn best_value<'f>(f: &'f Figure, v: f64) -> &'f FigureValue {
         let mid = (x.low + x.high) / 2.0;
         (mid.max(1e-9) / v.max(1e-9)).ln().abs()
     };
-    let sourced = f.values.iter().filter(|x| !x.source.is_empty());
+    let sourced = f.values.iter().filter(|x| !x.source.is_empty() && !x.mistake);
     let pick = |it: &mut dyn Iterator<Item = &'f FigureValue>| {
         it.min_by(|a, b| dist(a).total_cmp(&dist(b)))
     };
-    pick(&mut sourced.into_iter()).or_else(|| pick(&mut f.values.iter())).unwrap_or(&f.values[0])
+    let true_values = f.values.iter().filter(|x| !x.mistake);
+    pick(&mut sourced.into_iter())
+        .or_else(|| pick(&mut true_values.into_iter()))
+        .unwrap_or(&f.values[0])
 }
 
 pub(super) fn related(ctx: &SentenceCtx, f: &Figure) -> Vec<Related> {

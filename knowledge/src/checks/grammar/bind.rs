@@ -68,6 +68,12 @@ fn bind_with(
     if prep_cue && (n.toks.end > cue.start || !(n.toks.end..cue.start).any(|i| is_be(s.word(i)))) {
         return None;
     }
+    if n.pronoun && n.toks.start == cue.start && cue.start > 0 && !noun {
+        // The subject a relative clause left standing before its verb ("Lenin, who had ...,
+        // died"): read as if it stood right before the verb.
+        let before = SentenceName { toks: cue.start - 1..cue.start, ..n.clone() };
+        return name_before_verb(ctx, cues, names, cue, &before, loose);
+    }
     if n.toks.start >= cue.end {
         return name_after_cue(ctx, names, cue, n, noun);
     }
@@ -210,7 +216,7 @@ fn subject_gap(
             }
         }
     }
-    if n.possessive || gap.len() > 7 {
+    if n.possessive || gap.len() > 16 {
         return None;
     }
     // A name under a preposition is not a subject: "leader of the Trade Unions and Uglanov was
@@ -230,13 +236,16 @@ fn subject_gap(
     // An appositive between the name and the verb: "The Cheka, Lenin's secret police, was created".
     if s.word(gap.start) == "," {
         if let Some(close) = (gap.start + 1..gap.end).find(|&i| s.word(i) == ",") {
-            if close - gap.start <= 7
+            if close - gap.start <= 9
                 && !(gap.start + 1..close)
                     .any(|i| cues.is_verb(s.word(i)) && !is_name_token(names, i))
             {
                 gap = close + 1..gap.end;
             }
         }
+    }
+    if gap.len() > 7 {
+        return None;
     }
     Some(gap)
 }

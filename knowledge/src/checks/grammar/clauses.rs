@@ -73,6 +73,67 @@ pub(crate) fn with_bare_dates_joined(
             Some(prev) if only_date => prev.end = c.end,
             _ => out.push(c),
         }
+        // A sentence that opens with its date ("In 1930, after years of civil war, Lenin
+        // introduced ...") dates the clause after it.
+        if let [first, second] = &out[..] {
+            if first.start == 0 && only_date_clause(first, s, dates) {
+                let joined = first.start..second.end;
+                out = Vec::from([joined]);
+            }
+        }
+    }
+    out
+}
+
+fn only_date_clause(c: &Range<usize>, s: &Sentence, dates: &[DateExpr]) -> bool {
+    c.clone().any(|i| dates.iter().any(|d| d.toks.contains(&i)))
+        && c.clone().all(|i| {
+            dates.iter().any(|d| d.toks.contains(&i))
+                || matches!(s.word(i), "c" | "c." | "in" | "," | "." | "ca" | "circa" | "by")
+        })
+}
+
+/// The clauses with a relative clause ended where its sentence's verb comes back: "Lenin, who
+/// had suffered his first stroke in May 1922, died at Gorki" cuts before "died", so that the date
+/// after it is the main clause's, not the relative clause's.
+pub(crate) fn with_relative_clauses_ended(
+    clauses: &[Range<usize>],
+    s: &Sentence,
+    is_verb: impl Fn(&str) -> bool,
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for c in clauses.iter().cloned() {
+        let mut start = c.start;
+        if matches!(s.word(c.start), "who" | "which") {
+            for i in c.start + 2..c.end {
+                if s.word(i - 1) == "," && is_verb(s.word(i)) && start == c.start {
+                    out.push(start..i - 1);
+                    start = i;
+                }
+            }
+        }
+        out.push(start..c.end);
+    }
+    out
+}
+
+/// A heading that opens with a date and a colon or dash ("1923: the Tenth Congress",
+/// "1917–18 – the Bolsheviks close the Assembly") dates what follows: the date's clause is
+/// joined to the next.
+pub(crate) fn with_heading_dates_joined(
+    clauses: &[Range<usize>],
+    s: &Sentence,
+    dates: &[DateExpr],
+) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = clauses.to_vec();
+    if out.len() >= 2 {
+        let first = out[0].clone();
+        let only_date = first.clone().all(|i| dates.iter().any(|d| d.toks.contains(&i)));
+        let mark = first.end < s.toks.len() && matches!(s.word(first.end), ":" | "–" | "—" | "-");
+        if only_date && mark && first.start == 0 {
+            let second = out.remove(1);
+            out[0] = first.start..second.end;
+        }
     }
     out
 }

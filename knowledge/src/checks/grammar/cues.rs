@@ -25,12 +25,13 @@ pub(crate) enum CueList {
     Negation,
 }
 
-/// The number of `CueList`s: events' own cues are numbered after them.
+/// The number of `CueList`s: the happening types' lists are numbered after them, and events'
+/// own cues after those.
 const VOCABULARY_LISTS: u32 = 8;
 
-/// The list id of an event's own cues.
-fn event_list(id: EntryId) -> u32 {
-    VOCABULARY_LISTS + id as u32
+/// The list id of a happening type (its position in `CuePhrases::happening_types`).
+fn happening_list(k: usize) -> u32 {
+    VOCABULARY_LISTS + k as u32
 }
 
 /// An event whose actors and cues name it ("Nikolaev shot Kirov").
@@ -62,6 +63,8 @@ pub(crate) struct CuePhrases {
     /// First words of the lists whose phrases are verbs (`began`, `ended`, `founded`,
     /// `dissolved`, `died`, `appointed`): verbs unless they read as nouns.
     cue_heads: FxHashSet<String>,
+    /// The vocabulary's happening types, in the order their lists are numbered.
+    pub(crate) happening_types: Vec<String>,
 }
 
 impl CuePhrases {
@@ -75,6 +78,7 @@ impl CuePhrases {
             posthumous: v.posthumous.iter().cloned().collect(),
             non_agent_before: v.non_agent_before.iter().cloned().collect(),
             cue_heads: FxHashSet::default(),
+            happening_types: v.happenings.keys().cloned().collect(),
         };
         let lists = [
             &v.born,
@@ -91,10 +95,16 @@ impl CuePhrases {
                 phrases.add(k as u32, p);
             }
         }
+        for (k, words) in v.happenings.values().enumerate() {
+            for p in words {
+                phrases.add(happening_list(k), p);
+            }
+        }
+        let first_event = happening_list(v.happenings.len());
         for (id, e) in kb.entries.iter().enumerate() {
             if cued_event(e) {
                 for p in &e.cues {
-                    phrases.add(event_list(id), p);
+                    phrases.add(first_event + id as u32, p);
                 }
             }
         }
@@ -237,11 +247,32 @@ impl<'a> SentenceCues<'a> {
     /// Where an event's own cues (`cues` in the data) occur in the sentence (for events with
     /// actors).
     pub(crate) fn of_event(&self, id: EntryId) -> &[Range<usize>] {
-        self.list(event_list(id))
+        self.list(happening_list(self.phrases.happening_types.len()) + id as u32)
+    }
+
+    /// Where the words of each happening type occur: (type, range), the longest phrase at each
+    /// place ("expelled from the Soviet Union" is a deportation, not also an expulsion).
+    pub(crate) fn happenings(&self) -> Vec<(&'a str, Range<usize>)> {
+        let mut out: Vec<(&'a str, Range<usize>)> = Vec::new();
+        for (k, t) in self.phrases.happening_types.iter().enumerate() {
+            for r in self.list(happening_list(k)) {
+                out.push((t.as_str(), r.clone()));
+            }
+        }
+        let longest: Vec<Range<usize>> = out.iter().map(|x| x.1.clone()).collect();
+        out.retain(|(_, r)| {
+            !longest.iter().any(|o| o.start <= r.start && r.end <= o.end && o.len() > r.len())
+        });
+        out
     }
 
     /// A verb form: an auxiliary, a regular past, or a verb of the vocabulary.
     pub(crate) fn is_verb(&self, w: &str) -> bool {
         self.phrases.is_verb(w)
+    }
+
+    /// Does a cue phrase of any list start at token `i`?
+    pub(crate) fn starts_a_cue(&self, i: usize) -> bool {
+        self.ranges.iter().any(|r| r.start == i)
     }
 }

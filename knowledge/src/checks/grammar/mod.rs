@@ -10,6 +10,7 @@ pub(crate) mod bind;
 pub(crate) mod clauses;
 pub(crate) mod cues;
 pub(crate) mod names;
+pub(crate) mod pronouns;
 mod sentence;
 pub(crate) mod words;
 

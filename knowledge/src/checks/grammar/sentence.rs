@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::cues::{CuePhrases, SentenceCues};
 use super::names::{names_in, SentenceName};
 use super::{clauses, hypothetical};
+use crate::base::EntryId;
 use crate::base::{KnowledgeBase, Mention};
 use crate::config::Config;
 use crate::dates::{self, DateExpr};
@@ -31,6 +32,9 @@ pub struct SentenceCtx<'a> {
     pub numbers: Vec<NumberExpr>,
     /// Quotations in the block (block-relative).
     pub quotes: &'a [Range<usize>],
+    /// The one person the sentences before this one in its paragraph speak of, if they speak of
+    /// exactly one: whom a "he" or "she" here refers to.
+    pub antecedent: Option<EntryId>,
     clauses: OnceCell<Vec<Range<usize>>>,
     date_clauses: OnceCell<Vec<Range<usize>>>,
     names: OnceCell<Vec<SentenceName>>,
@@ -69,6 +73,7 @@ impl<'a> SentenceCtx<'a> {
             dates,
             numbers,
             quotes,
+            antecedent: None,
             clauses: OnceCell::new(),
             date_clauses: OnceCell::new(),
             names: OnceCell::new(),
@@ -85,7 +90,12 @@ impl<'a> SentenceCtx<'a> {
     /// The clauses with a bracketed date kept with its clause, as the date checks read them.
     pub(crate) fn date_clauses(&self) -> &[Range<usize>] {
         self.date_clauses.get_or_init(|| {
-            clauses::with_bare_dates_joined(self.clauses(), &self.sentence, &self.dates)
+            let joined =
+                clauses::with_bare_dates_joined(self.clauses(), &self.sentence, &self.dates);
+            let headed = clauses::with_heading_dates_joined(&joined, &self.sentence, &self.dates);
+            clauses::with_relative_clauses_ended(&headed, &self.sentence, |w| {
+                self.cue_phrases.is_verb(w)
+            })
         })
     }
 

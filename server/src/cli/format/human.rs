@@ -122,7 +122,7 @@ mod tests {
         let text =
             "# Kirov\n\nIn the end Kirov was murdered in 1931, and Stallin’s men were blamed.\n";
         expect![[r#"
-            DIR/essay.md:3:34: warning[dubious-date]: Sergei Kirov was murdered on 1 December 1934 (fact base; essays 000, 002), not 1931.
+            DIR/essay.md:3:34: warning[dubious-date]: Sergei Kirov was assassinated on 1 December 1934 (fact base; essays 000, 002), not 1931.
               |
             3 | In the end Kirov was murdered in 1931, and Stallin’s men were blamed.
               |                                  ^^^^

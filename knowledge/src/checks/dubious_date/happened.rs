@@ -1,0 +1,235 @@
+//! What happened to a person, read open-world: "Trotsky was expelled from the party in 1923",
+//! "Lenin was shot in 1919", "Stalin was first exiled to Siberia in 1913".
+//!
+//! A person can be arrested, exiled, tried or shot at several times, so a date is judged only
+//! when the base records every instance of what the sentence says happened: the person's
+//! `complete` list promises it (or the type befalls anyone at most once, like an execution). A
+//! word may say several things ("shot": an attempt, an execution, an assassination, a suicide),
+//! and then every one of them must be complete. The instances are the person's `happenings`,
+//! the events whose `subjects` they are, and their death when `death_by` says it was such a
+//! happening. What the sentence adds narrows them: "first", "second", "last"; the body "from"
+//! which someone was expelled; the place to or in which it happened. When they narrow to none,
+//! nothing is said (the sentence may speak of an instance the base does not know how to place).
+
+use std::ops::Range;
+
+use super::facts::{hull, Fact, FactKind};
+use super::DateTables;
+use crate::base::date::When;
+use crate::base::{Entry, EntryId, Kind, KnowledgeBase};
+use crate::checks::grammar::bind::{bind, Bind};
+use crate::checks::grammar::cues::SentenceCues;
+use crate::checks::grammar::names::SentenceName;
+use crate::checks::grammar::SentenceCtx;
+
+/// One recorded instance of a happening: its type, when, where, what body it concerned, and the
+/// event entry that records it, if any.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Instance<'k> {
+    pub kind: &'k str,
+    pub when: When,
+    pub place: Option<EntryId>,
+    pub of: Option<EntryId>,
+    pub event: Option<EntryId>,
+}
+
+/// Per person, the events with a `type` whose `subjects` they are (built once per base).
+pub(super) fn subject_events(kb: &KnowledgeBase) -> Vec<Vec<EntryId>> {
+    let mut out = vec![Vec::new(); kb.entries.len()];
+    for (id, e) in kb.entries.iter().enumerate() {
+        if e.kind == Kind::Event && e.event_type.is_some() {
+            for &s in &e.subjects {
+                if s < out.len() && !out[s].contains(&id) {
+                    out[s].push(id);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every instance of the types `kinds` the base records for `person`, in date order.
+pub(crate) fn instances<'k>(
+    kb: &'k KnowledgeBase,
+    tables: &DateTables,
+    person: EntryId,
+    kinds: &[&str],
+) -> Vec<Instance<'k>> {
+    let e: &'k Entry = &kb.entries[person];
+    let mut out: Vec<Instance<'k>> = e
+        .happenings
+        .iter()
+        .filter(|h| kinds.contains(&h.kind.as_str()))
+        .map(|h| Instance { kind: &h.kind, when: h.when, place: h.place, of: h.of, event: None })
+        .collect();
+    for &ev in &tables.subject_events[person] {
+        let x = &kb.entries[ev];
+        let (Some(t), Some(start)) = (x.event_type.as_deref(), x.start) else { continue };
+        if kinds.contains(&t) {
+            let when = When { from: start.from, to: x.end.map(|w| w.from) };
+            out.push(Instance { kind: t, when, place: x.place, of: None, event: Some(ev) });
+        }
+    }
+    // A happening the person's list repeats from an event entry is that event.
+    let events: Vec<When> = out.iter().filter(|i| i.event.is_some()).map(|i| i.when).collect();
+    out.retain(|i| i.event.is_some() || !events.iter().any(|w| w.span().overlaps(&i.when.span())));
+    if let (Some(by), Some(died)) = (e.death_by.as_deref(), e.end) {
+        if kinds.contains(&by) && !out.iter().any(|i| i.kind == by) {
+            out.push(Instance { kind: by, when: died, place: None, of: None, event: None });
+        }
+    }
+    out.sort_by_key(|i| i.when.span().lo);
+    out
+}
+
+/// Does the base record every instance of `kind` for the person?
+pub(crate) fn complete(kb: &KnowledgeBase, e: &Entry, kind: &str) -> bool {
+    e.completes(kind)
+        || (kb.vocab.once.iter().any(|o| o == kind)
+            && (matches!(kind, "birth" | "death") || e.death_by.is_some()))
+}
+
+/// The words of the sentence that say what happened, grouped by place: each with every type it
+/// can say ("shot": execution, assassination, attempt).
+fn said<'a>(cues: &SentenceCues<'a>) -> Vec<(Range<usize>, Vec<&'a str>)> {
+    let mut out: Vec<(Range<usize>, Vec<&str>)> = Vec::new();
+    for (kind, r) in cues.happenings() {
+        match out.iter_mut().find(|(x, _)| *x == r) {
+            Some((_, kinds)) => kinds.push(kind),
+            None => out.push((r, vec![kind])),
+        }
+    }
+    out
+}
+
+/// "first", "second", "last": which instance, counted in date order.
+fn ordinal_before(ctx: &SentenceCtx, cue: &Range<usize>) -> Option<isize> {
+    let s = &ctx.sentence;
+    let from = cue.start.saturating_sub(3);
+    (from..cue.start).rev().find_map(|i| match s.word(i) {
+        "first" => Some(0),
+        "second" => Some(1),
+        "third" => Some(2),
+        "last" | "final" => Some(-1),
+        _ => None,
+    })
+}
+
+/// The names of the clause after the cue that say from what body or in what place.
+fn qualifiers(
+    ctx: &SentenceCtx,
+    clause: &Range<usize>,
+    cue: &Range<usize>,
+    names: &[SentenceName],
+) -> Vec<EntryId> {
+    names
+        .iter()
+        .filter(|n| {
+            !n.pronoun
+                && n.toks.start >= cue.end
+                && n.toks.end <= clause.end
+                && n.toks.start <= cue.end + 6
+                && (cue.end..n.toks.start).any(|i| {
+                    matches!(ctx.sentence.word(i), "from" | "to" | "in" | "at" | "into" | "of")
+                })
+                // "deported in 1929 and killed in Mexico": the place belongs to the next verb.
+                && !(cue.end..n.toks.start).any(|i| {
+                    matches!(ctx.sentence.word(i), "and" | "but" | "then" | "," | ";" | "before" | "after")
+                })
+        })
+        .map(|n| n.entry)
+        .collect()
+}
+
+/// Is `place` the place `q`, or inside it?
+fn lies_in(kb: &KnowledgeBase, place: EntryId, q: EntryId) -> bool {
+    let mut p = Some(place);
+    for _ in 0..8 {
+        match p {
+            Some(x) if x == q => return true,
+            Some(x) => p = kb.entries[x].place,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The instances the sentence's qualifiers leave: a body the person was expelled from, a place
+/// (or a place inside it) where it happened. An instance the base does not place stays.
+fn narrowed<'k>(
+    kb: &KnowledgeBase,
+    list: Vec<Instance<'k>>,
+    quals: &[EntryId],
+) -> Vec<Instance<'k>> {
+    let bodies: Vec<EntryId> =
+        quals.iter().copied().filter(|&q| kb.entries[q].kind == Kind::Body).collect();
+    let places: Vec<EntryId> =
+        quals.iter().copied().filter(|&q| kb.entries[q].is_place()).collect();
+    let in_place =
+        |i: &Instance| i.place.is_some_and(|p| places.iter().any(|&q| lies_in(kb, p, q)));
+    // A journey's place may be either end ("deported from the USSR", "to Turkey") and the base
+    // records one: a place narrows the list only when it is some instance's own.
+    let by_place = list.iter().any(in_place);
+    // A body no instance names is one the base does not know them to have left: say nothing.
+    if !bodies.is_empty() && !list.iter().any(|i| i.of.is_some_and(|o| bodies.contains(&o))) {
+        return Vec::new();
+    }
+    list.into_iter()
+        .filter(|i| bodies.is_empty() || i.of.is_none_or(|o| bodies.contains(&o)))
+        .filter(|i| !by_place || i.place.is_none() || in_place(i))
+        .collect()
+}
+
+/// The person's life as a fact: what any happening of theirs must fall within.
+fn lifetime_fact<'k>(e: &'k Entry, n: &SentenceName, cue: &Range<usize>) -> Option<Fact<'k>> {
+    let (born, died) = (e.start?, e.end?);
+    let when = When { from: born.from, to: Some(died.to.unwrap_or(died.from)) };
+    let mut f = Fact::new(n.entry, FactKind::Lifetime, when, when.span(), hull(cue, &n.toks));
+    f.cue_toks = Some(cue.clone());
+    Some(f)
+}
+
+/// The happening facts a clause states about its people.
+pub(super) fn happening_facts<'k>(
+    ctx: &SentenceCtx<'k>,
+    cues: &SentenceCues,
+    tables: &DateTables,
+    clause: &Range<usize>,
+    names: &[SentenceName],
+) -> Vec<Fact<'k>> {
+    let kb: &'k KnowledgeBase = ctx.kb;
+    let mut out = Vec::new();
+    let words = said(cues);
+    for (cue, kinds) in words.iter().filter(|(r, _)| clause.start <= r.start && r.end <= clause.end)
+    {
+        for n in names.iter().filter(|n| clause.start <= n.toks.start && n.toks.end <= clause.end) {
+            let e: &'k Entry = &kb.entries[n.entry];
+            if e.kind != Kind::Person || bind(ctx, cues, names, cue, n) != Some(Bind::Patient) {
+                continue;
+            }
+            if !kinds.iter().all(|k| complete(kb, e, k)) {
+                // The base may not know every instance, but none can fall outside the person's
+                // life: a date after their death (or before their birth) is still wrong.
+                if let Some(f) = lifetime_fact(e, n, cue) {
+                    out.push(f);
+                }
+                continue;
+            }
+            let quals = qualifiers(ctx, clause, cue, names);
+            let mut list = narrowed(kb, instances(kb, tables, n.entry, kinds), &quals);
+            if let Some(k) = ordinal_before(ctx, cue) {
+                let pick = if k < 0 { list.len().checked_sub(1) } else { Some(k as usize) };
+                list = pick.and_then(|p| list.get(p).copied()).into_iter().collect();
+            }
+            for i in list {
+                let span = i.when.span();
+                let mut f =
+                    Fact::new(n.entry, FactKind::Happening, i.when, span, hull(cue, &n.toks));
+                f.cue_toks = Some(cue.clone());
+                f.happening = Some(i);
+                out.push(f);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,156 @@
+//! Pronouns that stand for a name, so that a fact stated of "he" is read as stated of the person:
+//! a relative pronoun at the head of a clause ("Lenin, who had suffered his first stroke in May
+//! 1922, died ..."), the clause that follows a relative clause, and "he", "she", "his", "they",
+//! "their" when one person (or, for "they", a few) can be meant and no other: the people named
+//! earlier in the sentence, else the one person the sentences before spoke of.
+
+use std::ops::Range;
+
+use super::names::SentenceName;
+use super::words::is_past_form;
+use super::SentenceCtx;
+use crate::base::{EntryId, Kind};
+
+/// The sentence's names, with a name for every pronoun that stands for one.
+pub(crate) fn with_pronouns(ctx: &SentenceCtx, clauses: &[Range<usize>]) -> Vec<SentenceName> {
+    let mut names = ctx.names().to_vec();
+    relative(ctx, clauses, &mut names);
+    personal(ctx, &mut names);
+    names
+}
+
+fn stand_in(of: &SentenceName, at: usize, possessive: bool) -> SentenceName {
+    SentenceName {
+        entry: of.entry,
+        toks: at..at + 1,
+        possessive,
+        pronoun: true,
+        range: of.range.clone(),
+    }
+}
+
+/// "which" / "who" / "that" at the head of a clause stands for the last name of the clause
+/// before; a clause after a relative clause that starts with a verb ("Lenin, who had ..., died
+/// at Gorki") has the same name as its subject.
+fn relative(ctx: &SentenceCtx, clauses: &[Range<usize>], names: &mut Vec<SentenceName>) {
+    let s = &ctx.sentence;
+    for (k, c) in clauses.iter().enumerate().skip(1) {
+        if !matches!(s.word(c.start), "which" | "who" | "that") {
+            continue;
+        }
+        let prev = &clauses[k - 1];
+        let Some(a) =
+            names.iter().rfind(|n| prev.start <= n.toks.start && n.toks.end <= prev.end).cloned()
+        else {
+            continue;
+        };
+        names.push(stand_in(&a, c.start, false));
+        if let Some(next) = clauses.get(k + 1) {
+            let verb = s.word(next.start);
+            if is_past_form(verb) || ctx.cues().is_verb(verb) {
+                names.push(stand_in(&a, next.start, false));
+            }
+        }
+    }
+}
+
+/// The people named in the sentence before token `i`, distinct, in order.
+fn people_before(ctx: &SentenceCtx, names: &[SentenceName], i: usize) -> Vec<EntryId> {
+    let mut out: Vec<EntryId> = Vec::new();
+    for n in names.iter().filter(|n| !n.pronoun && n.toks.end <= i) {
+        if ctx.kb.entries[n.entry].kind == Kind::Person && !out.contains(&n.entry) {
+            out.push(n.entry);
+        }
+    }
+    out
+}
+
+/// The last group of people named together before token `i` ("Zinoviev and Kamenev", "Yagoda,
+/// Bukharin and Rykov"): what "they" stands for.
+fn last_group(ctx: &SentenceCtx, names: &[SentenceName], i: usize) -> Vec<EntryId> {
+    let s = &ctx.sentence;
+    let people: Vec<&SentenceName> = names
+        .iter()
+        .filter(|n| !n.pronoun && n.toks.end <= i && ctx.kb.entries[n.entry].kind == Kind::Person)
+        .collect();
+    let mut group: Vec<EntryId> = Vec::new();
+    let mut next_start = None;
+    for n in people.iter().rev() {
+        let joined = next_start.is_none_or(|start: usize| {
+            (n.toks.end..start).all(|k| matches!(s.word(k), "," | "and" | "the" | "both"))
+        });
+        if !joined {
+            break;
+        }
+        if !group.contains(&n.entry) {
+            group.push(n.entry);
+        }
+        next_start = Some(n.toks.start);
+    }
+    group.reverse();
+    group
+}
+
+/// Does a possessive pronoun at `i` own the words a cue says ("his first stroke", "their
+/// arrest")? Anything else it owns ("his brother") is not the person.
+fn owns_a_cue(ctx: &SentenceCtx, i: usize) -> bool {
+    let s = &ctx.sentence;
+    let mut j = i + 1;
+    while j < s.toks.len() && j <= i + 3 {
+        if ctx.cues().starts_a_cue(j) {
+            return true;
+        }
+        if !matches!(
+            s.word(j),
+            "first" | "second" | "third" | "last" | "final" | "own" | "early" | "sudden" | "fatal"
+        ) {
+            return false;
+        }
+        j += 1;
+    }
+    false
+}
+
+fn personal(ctx: &SentenceCtx, names: &mut Vec<SentenceName>) {
+    let s = &ctx.sentence;
+    let mut added = Vec::new();
+    for i in 0..s.toks.len() {
+        let (plural, possessive) = match s.word(i) {
+            "he" | "she" => (false, false),
+            "his" => (false, true),
+            "they" => (true, false),
+            "their" => (true, true),
+            _ => continue,
+        };
+        if possessive && !owns_a_cue(ctx, i) {
+            continue;
+        }
+        let meant: Vec<EntryId> = if plural {
+            let group = last_group(ctx, names, i);
+            if (2..=4).contains(&group.len()) {
+                group
+            } else {
+                Vec::new()
+            }
+        } else {
+            let before = people_before(ctx, names, i);
+            match before.len() {
+                1 => before,
+                0 => ctx.antecedent.into_iter().collect(),
+                _ => Vec::new(),
+            }
+        };
+        for e in meant {
+            let of = names.iter().find(|n| n.entry == e).cloned().unwrap_or(SentenceName {
+                entry: e,
+                toks: i..i + 1,
+                possessive,
+                pronoun: true,
+                range: s.range.start..s.range.start,
+            });
+            added.push(stand_in(&of, i, possessive));
+        }
+    }
+    names.extend(added);
+    names.sort_by_key(|n| (n.toks.start, n.toks.end));
+}
