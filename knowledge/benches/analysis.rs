@@ -2,7 +2,7 @@
 //! default fact base, a full check of a 3,000-word essay, one edit's re-check (warm cache),
 //! a hover lookup. Results are recorded in BENCHMARKS.md.
 
-use knowledge::{analyze, Cache, Config, Format, KnowledgeBase};
+use knowledge::{analyze, Cache, Config, Format, KnowledgeBase, Prepared};
 
 fn main() {
     divan::main();
@@ -12,9 +12,9 @@ fn main() {
 mod essay;
 use essay::essay;
 
-fn kb() -> &'static KnowledgeBase {
-    static KB: std::sync::OnceLock<KnowledgeBase> = std::sync::OnceLock::new();
-    KB.get_or_init(|| KnowledgeBase::embedded().0)
+fn kb() -> &'static Prepared {
+    static KB: std::sync::OnceLock<Prepared> = std::sync::OnceLock::new();
+    KB.get_or_init(Prepared::embedded)
 }
 
 #[divan::bench]
@@ -26,8 +26,8 @@ fn load_and_index_default_base() -> KnowledgeBase {
 /// figures), which the server builds on a background thread right after loading.
 #[divan::bench(sample_count = 30)]
 fn prepare_check_tables(b: divan::Bencher) {
-    b.with_inputs(|| KnowledgeBase::embedded().0).bench_local_values(|kb| {
-        knowledge::checks::prepare(&kb);
+    b.with_inputs(Prepared::embedded).bench_local_values(|kb| {
+        kb.prepare_all();
         kb
     });
 }

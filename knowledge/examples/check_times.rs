@@ -4,12 +4,12 @@
 
 use std::time::Instant;
 
-use knowledge::{analyze, Cache, Code, Config, Format, KnowledgeBase};
+use knowledge::{analyze, Cache, Code, Config, Format, Prepared};
 
 #[path = "../benches/support/essay.rs"]
 mod essay;
 
-fn time(kb: &KnowledgeBase, text: &str, config: &Config) -> f64 {
+fn time(kb: &Prepared, text: &str, config: &Config) -> f64 {
     let n = 30;
     let mut best = f64::MAX;
     for _ in 0..n {
@@ -21,12 +21,12 @@ fn time(kb: &KnowledgeBase, text: &str, config: &Config) -> f64 {
 }
 
 fn main() {
-    let (kb, _) = KnowledgeBase::embedded();
+    let kb = Prepared::embedded();
     let text = essay::essay();
     if std::env::var_os("CLIO_ONE").is_some() {
         // One cold full check (the checks' tables built first, as the server does), for an
         // instruction-counting profiler (callgrind).
-        knowledge::checks::prepare(&kb);
+        kb.prepare_all();
         std::hint::black_box(analyze(
             &kb,
             &text,
@@ -67,10 +67,10 @@ fn main() {
 
 /// The parts of one edit's re-check: extracting the prose of the whole document, and the whole
 /// re-check with a warm cache (`CLIO_ONE=1` runs one cold full check, `CLIO_RECHECK_ONLY=1` loops on it and `CLIO_FULL_ONLY=1` on full checks, for a profiler).
-fn recheck_parts(kb: &KnowledgeBase, text: &str) {
+fn recheck_parts(kb: &Prepared, text: &str) {
     let config = Config::default();
     let mut cache = Cache::default();
-    let _ = analyze(kb, text, Format::Markdown, &config, &mut cache);
+    analyze(kb, text, Format::Markdown, &config, &mut cache);
     let mid = text.len() / 2;
     let cut = mid + text[mid..].find(" Kirov").unwrap_or(0);
     let edited = format!("{} Kirow{}", &text[..cut], &text[cut + 6..]);

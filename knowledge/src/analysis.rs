@@ -11,161 +11,15 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::base::{KnowledgeBase, Mention};
-use crate::checks::{self, counterargument::Claim, SentenceCtx};
+use crate::base::Mention;
+use crate::checks::check::{DocumentCtx, DocumentOut, SentenceOut};
+use crate::checks::grammar::SentenceCtx;
+use crate::checks::{Registered, Tables, CHECKS};
+use crate::claim::{Balance, Claim};
+use crate::config::Config;
+use crate::finding::{Finding, Severity};
+use crate::prepared::Prepared;
 use crate::text::{self, sentences, Format, Prose};
-
-/// The diagnostic codes editors, the CLI and the evaluation rely on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Code {
-    DubiousDate,
-    DubiousFigure,
-    ContestedFigure,
-    Anachronism,
-    MisspelledName,
-    Counterargument,
-}
-
-impl Code {
-    pub const ALL: [Code; 6] = [
-        Code::DubiousDate,
-        Code::DubiousFigure,
-        Code::ContestedFigure,
-        Code::Anachronism,
-        Code::MisspelledName,
-        Code::Counterargument,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::DubiousDate => "dubious-date",
-            Code::DubiousFigure => "dubious-figure",
-            Code::ContestedFigure => "contested-figure",
-            Code::Anachronism => "anachronism",
-            Code::MisspelledName => "misspelled-name",
-            Code::Counterargument => "counterargument",
-        }
-    }
-
-    /// The camel-case key of the `clio.checks.*` setting.
-    pub fn setting(self) -> &'static str {
-        match self {
-            Code::DubiousDate => "dubiousDate",
-            Code::DubiousFigure => "dubiousFigure",
-            Code::ContestedFigure => "contestedFigure",
-            Code::Anachronism => "anachronism",
-            Code::MisspelledName => "misspelledName",
-            Code::Counterargument => "counterargument",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Code> {
-        Code::ALL.into_iter().find(|c| c.as_str() == s || c.setting() == s)
-    }
-
-    pub fn default_severity(self) -> Severity {
-        match self {
-            Code::DubiousDate | Code::DubiousFigure | Code::Anachronism | Code::MisspelledName => {
-                Severity::Warning
-            }
-            Code::ContestedFigure => Severity::Information,
-            Code::Counterargument => Severity::Hint,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Severity {
-    Error,
-    Warning,
-    Information,
-    Hint,
-}
-
-/// A replacement the student can apply.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fix {
-    pub title: String,
-    pub range: Range<usize>,
-    pub replacement: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Related {
-    pub message: String,
-    pub range: Option<Range<usize>>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
-    pub range: Range<usize>,
-    pub code: Code,
-    pub severity: Severity,
-    pub message: String,
-    pub fixes: Vec<Fix>,
-    pub related: Vec<Related>,
-    /// The flagged text is inside a quotation: attributed to someone else.
-    pub quoted: bool,
-    /// For misspelled names: the word as written (for "add to ignore list").
-    pub word: Option<String>,
-}
-
-impl Finding {
-    pub fn new(code: Code, range: Range<usize>, message: String) -> Finding {
-        Finding {
-            range,
-            code,
-            severity: code.default_severity(),
-            message,
-            fixes: Vec::new(),
-            related: Vec::new(),
-            quoted: false,
-            word: None,
-        }
-    }
-    fn shifted(&self, by: usize) -> Finding {
-        self.rebased(0, by)
-    }
-
-    /// The finding with every range moved from an origin at `from` to one at `to` (ranges are
-    /// never before `from`).
-    fn rebased(&self, from: usize, to: usize) -> Finding {
-        let mv = |r: &Range<usize>| r.start - from + to..r.end - from + to;
-        let mut f = self.clone();
-        f.range = mv(&f.range);
-        for x in &mut f.fixes {
-            x.range = mv(&x.range);
-        }
-        for r in &mut f.related {
-            r.range = r.range.as_ref().map(mv);
-        }
-        f
-    }
-}
-
-/// What the student has switched off or told Clio to ignore.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Config {
-    pub disabled: HashSet<Code>,
-    /// Lower-cased words never reported as misspelled names.
-    pub ignore_words: HashSet<String>,
-}
-
-impl Config {
-    pub fn enabled(&self, code: Code) -> bool {
-        !self.disabled.contains(&code)
-    }
-    fn fingerprint(&self) -> u64 {
-        let mut h = DefaultHasher::new();
-        let mut d: Vec<_> = self.disabled.iter().collect();
-        d.sort();
-        d.hash(&mut h);
-        let mut w: Vec<_> = self.ignore_words.iter().collect();
-        w.sort();
-        w.hash(&mut h);
-        h.finish()
-    }
-}
 
 /// One block's results, with ranges relative to the block start.
 #[derive(Debug, Default)]
@@ -214,7 +68,7 @@ pub struct Analysis {
     /// Every name found, in document order (absolute ranges): hover looks up here.
     pub mentions: Vec<Mention>,
     pub claims: Vec<Claim>,
-    pub balance: checks::counterargument::Balance,
+    pub balance: Balance,
     pub prose: Prose,
 }
 
@@ -238,7 +92,7 @@ fn block_key(masked: &str, cfg: u64) -> u64 {
 
 /// Checks a whole document. With a warm cache only changed blocks are analysed again.
 pub fn analyze(
-    kb: &KnowledgeBase,
+    kb: &Prepared,
     text: &str,
     format: Format,
     config: &Config,
@@ -262,9 +116,10 @@ pub fn analyze(
     }
     // A keystroke changes one block, analysed on this thread; opening a document (or a change of
     // settings) analyses them all, shared out over the cores.
+    let run = Run::new(kb, config);
     let analyse_one = |i: &usize| {
         let mut sentences = Sentences { prev: &cache.sentences, cfg, hits: 0, misses: 0 };
-        let r = block_with(kb, &prose.masked[prose.blocks[*i].clone()], config, &mut sentences);
+        let r = block_with(&run, &prose.masked[prose.blocks[*i].clone()], &mut sentences);
         (keys[*i], Arc::new(r), sentences.hits, sentences.misses)
     };
     let done: Vec<(u64, Arc<BlockResult>, usize, usize)> = if todo.len() > 1 {
@@ -293,7 +148,7 @@ pub fn analyze(
         };
         fresh_sentences.extend(result.sentences.iter().cloned());
         let base = block.start;
-        out.findings.extend(result.findings.iter().map(|f| f.shifted(base)));
+        out.findings.extend(result.findings.iter().map(|f| f.rebased(0, base)));
         out.mentions.extend(
             result
                 .mentions
@@ -305,13 +160,10 @@ pub fn analyze(
     cache.hits += keys.len() - todo.len();
     cache.blocks = fresh;
     cache.sentences = fresh_sentences;
-    if config.enabled(Code::Counterargument) {
-        let (findings, balance) = checks::counterargument::document(kb, &out.claims, text);
-        out.findings.extend(findings);
-        out.balance = balance;
-    } else {
-        out.balance = checks::counterargument::document(kb, &out.claims, text).1;
-    }
+    let document = DocumentOut::default();
+    let (findings, balance) = run_document_passes(kb, config, &out.claims, text, document);
+    out.findings.extend(findings);
+    out.balance = balance;
     out.findings.retain(|f| !prose.is_disabled(&f.range, f.code.as_str()));
     out.findings.sort_by_key(|f| (f.range.start, f.code));
     out.prose = prose;
@@ -323,14 +175,30 @@ pub fn analyze(
 pub static CAUGHT_PANICS: AtomicUsize = AtomicUsize::new(0);
 
 /// Analyses one block of masked prose; ranges in the result are relative to the block.
-pub fn analyze_block(kb: &KnowledgeBase, body: &str, config: &Config) -> BlockResult {
+pub fn analyze_block(kb: &Prepared, body: &str, config: &Config) -> BlockResult {
     let none = HashMap::new();
-    block_with(
-        kb,
-        body,
-        config,
-        &mut Sentences { prev: &none, cfg: config.fingerprint(), hits: 0, misses: 0 },
-    )
+    let cfg = config.fingerprint();
+    block_with(&Run::new(kb, config), body, &mut Sentences { prev: &none, cfg, hits: 0, misses: 0 })
+}
+
+/// What the checks of one analysis run with: the prepared base, the settings, and the checks
+/// that run under them with their tables (decided once an analysis, not once a sentence).
+struct Run<'a> {
+    kb: &'a Prepared,
+    config: &'a Config,
+    checks: Vec<(&'static dyn Registered, &'a Tables)>,
+}
+
+impl<'a> Run<'a> {
+    fn new(kb: &'a Prepared, config: &'a Config) -> Run<'a> {
+        let checks = CHECKS
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.runs(config))
+            .map(|(i, c)| (*c, kb.tables(i)))
+            .collect();
+        Run { kb, config, checks }
+    }
 }
 
 /// The previous analysis's sentence results, to reuse where a sentence is unchanged.
@@ -353,13 +221,8 @@ fn sentence_key(body: &str, range: &Range<usize>, quotes: &[Range<usize>], cfg: 
     h.finish()
 }
 
-fn block_with(
-    kb: &KnowledgeBase,
-    body: &str,
-    config: &Config,
-    cached: &mut Sentences,
-) -> BlockResult {
-    let mut res = BlockResult { mentions: kb.index.find_all(body), ..Default::default() };
+fn block_with(run: &Run, body: &str, cached: &mut Sentences) -> BlockResult {
+    let mut res = BlockResult { mentions: run.kb.index.find_all(body), ..Default::default() };
     let quotes = sentences::quotations(body, 0..body.len());
     for range in sentences::split(body, 0..body.len()) {
         let key = sentence_key(body, &range, &quotes, cached.cfg);
@@ -370,7 +233,7 @@ fn block_with(
             }
             None => {
                 cached.misses += 1;
-                Arc::new(check_sentence(kb, body, range.clone(), &res.mentions, &quotes, config))
+                Arc::new(check_sentence(run, body, range.clone(), &res.mentions, &quotes))
             }
         };
         res.findings.extend(one.findings.iter().map(|f| f.rebased(0, range.start)));
@@ -382,32 +245,32 @@ fn block_with(
 
 /// Every check on one sentence; ranges in the result are relative to the sentence start.
 fn check_sentence(
-    kb: &KnowledgeBase,
+    run: &Run,
     body: &str,
     range: Range<usize>,
     mentions: &[Mention],
     quotes: &[Range<usize>],
-    config: &Config,
 ) -> SentenceResult {
+    let (kb, config) = (run.kb, run.config);
     let start = range.start;
-    let ctx = SentenceCtx::new(kb, body, range, mentions, quotes, config);
-    let mut found = Vec::new();
-    for (code, check) in checks::SENTENCE_CHECKS {
-        if config.enabled(*code) {
-            // A bug in one check on one sentence must cost only that check's findings
-            // there: the mentions (hover), the other checks and the rest of the document
-            // stay. The default panic hook still reports it on stderr. Later checks see
-            // earlier findings (anachronism leaves a date dubious-date flagged), so they
-            // share `found`; a panic drops only what this one added.
-            let before = found.len();
-            if catch_unwind(AssertUnwindSafe(|| check(&ctx, &mut found))).is_err() {
-                found.truncate(before);
-                CAUGHT_PANICS.fetch_add(1, Ordering::Relaxed);
-            }
+    let ctx = SentenceCtx::new(kb, kb.cue_phrases(), body, range, mentions, quotes, config);
+    let mut found = SentenceOut::default();
+    for &(check, tables) in &run.checks {
+        // A bug in one check on one sentence must cost only that check's findings there: the
+        // mentions (hover), the other checks and the rest of the document stay. The default
+        // panic hook still reports it on stderr. Later checks see earlier findings
+        // (anachronism leaves a date dubious-date flagged), so they share `found`; a panic
+        // drops only what this one added.
+        let before = (found.findings.len(), found.claims.len());
+        if catch_unwind(AssertUnwindSafe(|| check.sentence(&ctx, tables, &mut found))).is_err() {
+            found.findings.truncate(before.0);
+            found.claims.truncate(before.1);
+            CAUGHT_PANICS.fetch_add(1, Ordering::Relaxed);
         }
+        keep_enabled(config, &mut found.findings, before.0);
     }
     let mut out = SentenceResult::default();
-    for mut f in found {
+    for mut f in found.findings {
         // A sentence check reports inside its sentence (the cache stores sentence-relative
         // ranges); anything else would be a bug, dropped rather than misplaced.
         if f.range.start < start
@@ -426,11 +289,36 @@ fn check_sentence(
         }
         out.findings.push(f.rebased(start, 0));
     }
-    match catch_unwind(AssertUnwindSafe(|| checks::counterargument::claims(&ctx))) {
-        Ok(claims) => out.claims.extend(claims.iter().map(|c| c.rebased(start, 0))),
-        Err(_) => {
-            CAUGHT_PANICS.fetch_add(1, Ordering::Relaxed);
+    out.claims.extend(found.claims.iter().map(|c| c.rebased(start, 0)));
+    out
+}
+
+/// The document passes (the counterargument check's counterpoints and balance), over the whole
+/// text and every claim in it.
+fn run_document_passes(
+    kb: &Prepared,
+    config: &Config,
+    claims: &[Claim],
+    text: &str,
+    mut out: DocumentOut,
+) -> (Vec<Finding>, Balance) {
+    let ctx = DocumentCtx { kb, claims, text };
+    for (i, check) in CHECKS.iter().enumerate() {
+        if check.runs(config) {
+            let before = out.findings.len();
+            check.document(&ctx, kb.tables(i), &mut out);
+            keep_enabled(config, &mut out.findings, before);
         }
     }
-    out
+    (out.findings, out.balance)
+}
+
+/// Drops the findings (from `from` on) whose code the student switched off. On and off are
+/// decided here, per code, for every pass.
+fn keep_enabled(config: &Config, findings: &mut Vec<Finding>, from: usize) {
+    if findings[from..].iter().any(|f| !config.enabled(f.code)) {
+        let kept: Vec<Finding> =
+            findings.drain(from..).filter(|f| config.enabled(f.code)).collect();
+        findings.extend(kept);
+    }
 }

@@ -9,8 +9,10 @@
 use std::collections::HashSet;
 
 use crate::base::date::DaySpan;
-use crate::base::{is_ordinary_word, EntryId, Kind, KnowledgeBase};
-use crate::text::{dates, numbers, prose, sentences, Format};
+use crate::base::{is_ordinary_word, EntryId, Kind, KnowledgeBase, Mention};
+use crate::dates;
+use crate::text::numbers::NumberExpr;
+use crate::text::{numbers, prose, sentences, Format};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Candidate {
@@ -73,121 +75,155 @@ fn spans_of(kb: &KnowledgeBase, id: EntryId) -> Vec<DaySpan> {
 
 pub fn candidates(kb: &KnowledgeBase, text: &str, format: Format) -> Vec<Candidate> {
     let p = prose(text, format);
-    let mut out: Vec<Candidate> = Vec::new();
-    let mut seen: HashSet<(&'static str, String)> = HashSet::new();
+    let mut found = Found::default();
     let figure_values: Vec<(f64, f64)> =
         kb.figures.iter().flat_map(|f| f.values.iter().map(|v| (v.low, v.high))).collect();
     for block in &p.blocks {
         let body = &p.masked[block.clone()];
         let mentions = kb.index.find_all(body);
         for range in sentences::split(body, 0..body.len()) {
-            let s = sentences::Sentence::new(body, range.clone());
-            let sentence_text =
-                body[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
-            let here: Vec<_> = mentions
+            let here: Vec<&Mention> = mentions
                 .iter()
                 .filter(|m| m.range.start >= range.start && m.range.end <= range.end)
                 .collect();
-            let covered = |rel_start: usize| {
-                here.iter().any(|m| {
-                    m.range.start <= range.start + rel_start
-                        && range.start + rel_start < m.range.end
-                })
+            let sentence = EssaySentence {
+                s: sentences::Sentence::new(body, range.clone()),
+                text: &body[range.clone()],
+                start: range.start,
+                here,
             };
-            let mut push = |kind: &'static str, t: String, out: &mut Vec<Candidate>| {
-                if seen.insert((kind, t.to_lowercase())) {
-                    out.push(Candidate { kind, text: t, sentence: sentence_text.clone() });
-                }
-            };
-            // Names: runs of capitalised words not covered by a mention.
-            let orig = &body[range.clone()];
-            let mut i = 0;
-            while i < s.toks.len() {
-                let t = &s.toks[i];
-                let w = &orig[t.range.clone()];
-                let cap = w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().any(char::is_lowercase);
-                if !cap || covered(t.range.start) {
-                    i += 1;
-                    continue;
-                }
-                let mut j = i + 1;
-                while j < s.toks.len() {
-                    let w2 = &orig[s.toks[j].range.clone()];
-                    if w2.chars().next().is_some_and(char::is_uppercase)
-                        && !covered(s.toks[j].range.start)
-                        && s.toks[j].range.start == s.toks[j - 1].range.end + 1
-                    {
-                        j += 1;
-                    } else {
-                        break;
-                    }
-                }
-                let words: Vec<&str> = (i..j).map(|k| &orig[s.toks[k].range.clone()]).collect();
-                let base_words: Vec<String> = words
-                    .iter()
-                    .map(|w| sentences::possessive_base(&w.to_lowercase()).to_string())
-                    .collect();
-                let all_common = base_words
-                    .iter()
-                    .all(|w| is_ordinary_word(w) || NOT_NAMES.contains(&w.as_str()));
-                if !all_common {
-                    let name = words
-                        .iter()
-                        .map(|w| sentences::possessive_base(w))
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    push("name", name, &mut out);
-                }
-                i = j;
+            found.sentence = sentence.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            sentence.names(&mut found);
+            let numbers_here = numbers::find(&sentence.s);
+            sentence.dates(kb, &numbers_here, &mut found);
+            sentence.figures(&figure_values, numbers_here, &mut found);
+        }
+    }
+    found.out
+}
+
+/// The candidates found so far, each once (by kind and lower-cased text), and the sentence
+/// being read.
+#[derive(Default)]
+struct Found {
+    out: Vec<Candidate>,
+    seen: HashSet<(&'static str, String)>,
+    sentence: String,
+}
+
+impl Found {
+    fn push(&mut self, kind: &'static str, text: String) {
+        if self.seen.insert((kind, text.to_lowercase())) {
+            self.out.push(Candidate { kind, text, sentence: self.sentence.clone() });
+        }
+    }
+}
+
+/// One sentence of the essay, with the names the base knows in it.
+struct EssaySentence<'a> {
+    s: sentences::Sentence,
+    /// The sentence's text (original case).
+    text: &'a str,
+    /// Where it starts in its block.
+    start: usize,
+    here: Vec<&'a Mention>,
+}
+
+impl EssaySentence<'_> {
+    /// Is the sentence-relative offset inside a known name?
+    fn covered(&self, rel_start: usize) -> bool {
+        let at = self.start + rel_start;
+        self.here.iter().any(|m| m.range.start <= at && at < m.range.end)
+    }
+
+    /// Names: runs of capitalised words not covered by a mention, not all ordinary words.
+    fn names(&self, found: &mut Found) {
+        let (s, orig) = (&self.s, self.text);
+        let mut i = 0;
+        while i < s.toks.len() {
+            let t = &s.toks[i];
+            let w = &orig[t.range.clone()];
+            let cap = w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().any(char::is_lowercase);
+            if !cap || self.covered(t.range.start) {
+                i += 1;
+                continue;
             }
-            // Dates. A date is also held when the sentence states a figure the base dates to it
-            // ("681,692 executions during 1937-38").
-            let numbers_here = numbers::find(&s);
-            let mut entry_spans: Vec<DaySpan> =
-                here.iter().flat_map(|m| spans_of(kb, m.entry)).collect();
-            for f in &kb.figures {
-                let stated = numbers_here.iter().any(|n| {
-                    f.values.iter().any(|v| n.value >= v.low * 0.98 && n.value <= v.high * 1.02)
+            let mut j = i + 1;
+            while j < s.toks.len() {
+                let w2 = &orig[s.toks[j].range.clone()];
+                if w2.chars().next().is_some_and(char::is_uppercase)
+                    && !self.covered(s.toks[j].range.start)
+                    && s.toks[j].range.start == s.toks[j - 1].range.end + 1
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let words: Vec<&str> = (i..j).map(|k| &orig[s.toks[k].range.clone()]).collect();
+            let all_common = words.iter().all(|w| {
+                let base = sentences::possessive_base(&w.to_lowercase()).to_string();
+                is_ordinary_word(&base) || NOT_NAMES.contains(&base.as_str())
+            });
+            if !all_common {
+                let name = words
+                    .iter()
+                    .map(|w| sentences::possessive_base(w))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                found.push("name", name);
+            }
+            i = j;
+        }
+    }
+
+    /// Dates none of the sentence's entries (or their events) is dated to overlap. A date is
+    /// also held when the sentence states a figure the base dates to it ("681,692 executions
+    /// during 1937-38").
+    fn dates(&self, kb: &KnowledgeBase, numbers_here: &[NumberExpr], found: &mut Found) {
+        let mut entry_spans: Vec<DaySpan> =
+            self.here.iter().flat_map(|m| spans_of(kb, m.entry)).collect();
+        for f in &kb.figures {
+            let stated = numbers_here.iter().any(|n| {
+                f.values.iter().any(|v| n.value >= v.low * 0.98 && n.value <= v.high * 1.02)
+            });
+            if stated {
+                entry_spans.extend(f.when.as_ref().map(|w| w.span()));
+            }
+        }
+        for d in dates::find(&self.s) {
+            let held = entry_spans.iter().any(|sp| sp.overlaps(&d.span))
+                || kb.entries.iter().enumerate().any(|(ei, e)| {
+                    e.kind == Kind::Event
+                        && e.span().is_some_and(|sp| sp.overlaps(&d.span))
+                        && d.point
+                        && self.here.iter().any(|m| m.entry == ei)
                 });
-                if stated {
-                    entry_spans.extend(f.when.as_ref().map(|w| w.span()));
-                }
-            }
-            for d in dates::find(&s) {
-                let held = entry_spans.iter().any(|sp| sp.overlaps(&d.span))
-                    || kb.entries.iter().any(|e| {
-                        e.kind == Kind::Event
-                            && e.span().is_some_and(|sp| sp.overlaps(&d.span))
-                            && d.point
-                            && here.iter().any(|m| {
-                                m.entry
-                                    == kb
-                                        .entries
-                                        .iter()
-                                        .position(|x| std::ptr::eq(x, e))
-                                        .unwrap_or(usize::MAX)
-                            })
-                    });
-                if !held {
-                    push("date", orig[d.range.clone()].to_string(), &mut out);
-                }
-            }
-            // Figures.
-            for n in numbers_here {
-                if n.ratio || (n.value < 100.0 && !n.percent) || is_citation_page(orig, &n.range) {
-                    continue;
-                }
-                let held = figure_values
-                    .iter()
-                    .any(|&(lo, hi)| n.value >= lo * 0.98 && n.value <= hi * 1.02);
-                if !held {
-                    push("figure", orig[n.range.clone()].to_string(), &mut out);
-                }
+            if !held {
+                found.push("date", self.text[d.range.clone()].to_string());
             }
         }
     }
-    out
+
+    /// Numbers of 100 or more (or percentages) no figure of the base attests.
+    fn figures(
+        &self,
+        figure_values: &[(f64, f64)],
+        numbers_here: Vec<NumberExpr>,
+        found: &mut Found,
+    ) {
+        for n in numbers_here {
+            if n.ratio || (n.value < 100.0 && !n.percent) || is_citation_page(self.text, &n.range) {
+                continue;
+            }
+            let held =
+                figure_values.iter().any(|&(lo, hi)| n.value >= lo * 0.98 && n.value <= hi * 1.02);
+            if !held {
+                found.push("figure", self.text[n.range.clone()].to_string());
+            }
+        }
+    }
 }
 
 /// A page number in a parenthetical citation: "(Ulam 452)", "(Cohen, 311)".

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::analysis::Analysis;
 use crate::base::date::DaySpan;
-use crate::base::model::{format_number, Entry, EntryId, Figure, Kind};
+use crate::base::model::{Entry, EntryId, Figure, Kind};
 use crate::base::KnowledgeBase;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,19 +78,7 @@ pub fn card(kb: &KnowledgeBase, id: EntryId) -> String {
     if !e.summary.is_empty() {
         md.push_str(&format!("\n{}\n", e.summary));
     }
-    if !e.roles.is_empty() {
-        md.push_str("\n**Roles**\n");
-        for r in &e.roles {
-            let when = match (r.from, r.to) {
-                (Some(f), Some(t)) if f.from.year == t.from.year => format!(" ({})", f.from.year),
-                (Some(f), Some(t)) => format!(" ({}–{})", f.from.year, t.from.year),
-                (Some(f), None) => format!(" (from {})", f.from.year),
-                (None, Some(t)) => format!(" (until {})", t.from.year),
-                (None, None) => String::new(),
-            };
-            md.push_str(&format!("- {}{when}\n", r.title));
-        }
-    }
+    roles(&mut md, e);
     if let Some(s) = e.successor {
         md.push_str(&format!(
             "\nBecame the **{}**{}.\n",
@@ -113,23 +101,7 @@ pub fn card(kb: &KnowledgeBase, id: EntryId) -> String {
             ));
         }
     }
-    if !e.variants.is_empty() {
-        md.push_str("\n**Sources disagree**\n");
-        let mut shown = std::collections::HashSet::new();
-        for v in e.variants.iter().filter(|v| shown.insert((&v.essay, &v.field, &v.value))) {
-            let note = if v.note.is_empty() { String::new() } else { format!(" — {}", v.note) };
-            let field = match v.field.as_str() {
-                "born" => "birth",
-                "died" => "death",
-                "from" | "founded" | "date" => "date",
-                "to" | "dissolved" => "end",
-                "roles" => "post",
-                "name" | "full_name" => "name",
-                other => other,
-            };
-            md.push_str(&format!("- essay {} ({field}): {}{note}\n", v.essay, v.value));
-        }
-    }
+    variants(&mut md, e);
     let related: Vec<&str> = e
         .related
         .iter()
@@ -150,6 +122,46 @@ pub fn card(kb: &KnowledgeBase, id: EntryId) -> String {
         md.push_str(&format!("\n**Record:** {r}\n"));
     }
     md
+}
+
+/// The posts a person held, with their years.
+fn roles(md: &mut String, e: &Entry) {
+    if e.roles.is_empty() {
+        return;
+    }
+    md.push_str("\n**Roles**\n");
+    for r in &e.roles {
+        let when = match (r.from, r.to) {
+            (Some(f), Some(t)) if f.from.year == t.from.year => format!(" ({})", f.from.year),
+            (Some(f), Some(t)) => format!(" ({}–{})", f.from.year, t.from.year),
+            (Some(f), None) => format!(" (from {})", f.from.year),
+            (None, Some(t)) => format!(" (until {})", t.from.year),
+            (None, None) => String::new(),
+        };
+        md.push_str(&format!("- {}{when}\n", r.title));
+    }
+}
+
+/// What the essays say otherwise than the base.
+fn variants(md: &mut String, e: &Entry) {
+    if e.variants.is_empty() {
+        return;
+    }
+    md.push_str("\n**Sources disagree**\n");
+    let mut shown = std::collections::HashSet::new();
+    for v in e.variants.iter().filter(|v| shown.insert((&v.essay, &v.field, &v.value))) {
+        let note = if v.note.is_empty() { String::new() } else { format!(" — {}", v.note) };
+        let field = match v.field.as_str() {
+            "born" => "birth",
+            "died" => "death",
+            "from" | "founded" | "date" => "date",
+            "to" | "dissolved" => "end",
+            "roles" => "post",
+            "name" | "full_name" => "name",
+            other => other,
+        };
+        md.push_str(&format!("- essay {} ({field}): {}{note}\n", v.essay, v.value));
+    }
 }
 
 /// Everything the fact base dates to one year, in order.
@@ -269,6 +281,18 @@ fn word_at(masked: &str, offset: usize) -> Option<Range<usize>> {
     (s < e).then_some(s..e)
 }
 
+/// The card for a name, a year or a figure looked up by the student (the look-up command): an
+/// entry by any of its names or ids, a year, or a figure by its id.
+pub fn lookup(kb: &KnowledgeBase, text: &str) -> Option<String> {
+    if let Some(id) = kb.find(text) {
+        return Some(card(kb, id));
+    }
+    if let Ok(y) = text.trim().parse::<i32>() {
+        return year_card(kb, y);
+    }
+    kb.figures.iter().find(|f| f.id == text.trim()).map(|f| figure_card(kb, f))
+}
+
 /// The hover at a byte offset of the document.
 pub fn at(kb: &KnowledgeBase, analysis: &Analysis, offset: usize) -> Option<Hover> {
     if let Some(m) = analysis.mention_at(offset) {
@@ -291,6 +315,32 @@ pub fn at(kb: &KnowledgeBase, analysis: &Analysis, offset: usize) -> Option<Hove
     let f = kb.figures.iter().find(|f| {
         f.values.iter().any(|x| x.low <= v && v <= x.high && (x.low == x.high || v >= 10.0))
     })?;
-    let _ = format_number(v);
     Some(Hover { range: r, markdown: figure_card(kb, f) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lookup;
+    use crate::checks::testing::kb;
+
+    /// The first line of the card a look-up shows.
+    fn heading(text: &str) -> Option<String> {
+        lookup(kb(), text).map(|md| md.lines().next().unwrap_or("").to_string())
+    }
+
+    #[test]
+    fn looks_up_names_years_and_figures() {
+        assert_eq!(heading("Kirov").as_deref(), Some("### Sergei Kirov"));
+        assert_eq!(heading("cheka").as_deref(), Some("### Cheka"));
+        assert_eq!(heading(" 1934 ").as_deref(), Some("### 1934"));
+        let figure = &kb().figures[0];
+        assert_eq!(heading(&figure.id), Some(format!("### {}", figure.name)));
+    }
+
+    #[test]
+    fn nothing_for_what_the_base_does_not_hold() {
+        assert_eq!(heading("Napoleon"), None);
+        assert_eq!(heading("1066"), None);
+        assert_eq!(heading(""), None);
+    }
 }

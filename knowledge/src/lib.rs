@@ -7,11 +7,19 @@
 pub mod analysis;
 pub mod base;
 pub mod checks;
+pub mod claim;
 pub mod complete;
+pub mod config;
+pub mod dates;
 pub mod extract;
+pub mod finding;
 pub mod hover;
+pub mod prepared;
 pub mod text;
 
-pub use analysis::{analyze, Analysis, Cache, Code, Config, Finding, Fix, Related, Severity};
+pub use analysis::{analyze, Analysis, Cache};
 pub use base::{KnowledgeBase, LoadError, Pack};
+pub use config::Config;
+pub use finding::{Code, CodeSpec, Finding, Fix, Related, Severity};
+pub use prepared::Prepared;
 pub use text::Format;

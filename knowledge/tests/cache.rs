@@ -2,12 +2,12 @@
 //! and sentences reused) gives exactly what a cold analysis of the new text gives, and a
 //! one-sentence edit re-checks one sentence.
 
-use knowledge::{analyze, Analysis, Cache, Config, Format, KnowledgeBase};
+use knowledge::{analyze, Analysis, Cache, Config, Format, Prepared};
 use proptest::prelude::*;
 
-fn kb() -> &'static KnowledgeBase {
-    static KB: std::sync::OnceLock<KnowledgeBase> = std::sync::OnceLock::new();
-    KB.get_or_init(|| KnowledgeBase::embedded().0)
+fn kb() -> &'static Prepared {
+    static KB: std::sync::OnceLock<Prepared> = std::sync::OnceLock::new();
+    KB.get_or_init(Prepared::embedded)
 }
 
 fn summary(a: &Analysis) -> String {
@@ -49,7 +49,7 @@ proptest! {
         let config = Config::default();
         let mut cache = Cache::default();
         for format in [Format::Markdown, Format::Plain] {
-            let _ = analyze(kb(), &render(&paras), format, &config, &mut cache);
+            analyze(kb(), &render(&paras), format, &config, &mut cache);
             for (p, s, new) in &edits {
                 let p = p % paras.len();
                 let s = s % (paras[p].len() + 1);
@@ -69,7 +69,7 @@ fn one_sentence_edit_rechecks_one_sentence() {
     let mut cache = Cache::default();
     let before = "Kirov was murdered in 1934. The NEP was a temporary retreat. Stalin was born in 1878.\n\nTrotsky was exiled in 1929.";
     let after = "Kirov was murdered in 1931. The NEP was a temporary retreat. Stalin was born in 1878.\n\nTrotsky was exiled in 1929.";
-    let _ = analyze(kb(), before, Format::Plain, &config, &mut cache);
+    analyze(kb(), before, Format::Plain, &config, &mut cache);
     let (h, m, sh, sm) = (cache.hits, cache.misses, cache.sentence_hits, cache.sentence_misses);
     let a = analyze(kb(), after, Format::Plain, &config, &mut cache);
     assert_eq!((cache.hits - h, cache.misses - m), (1, 1), "one paragraph reused, one re-checked");

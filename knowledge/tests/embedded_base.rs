@@ -1,15 +1,11 @@
 //! The embedded fact base against its own rules and against the five source essays: it loads
 //! without errors, every locator occurs verbatim in its essay, and data and code agree.
 
-use std::path::PathBuf;
+mod common;
 
+use common::{essay_files, essays_dir};
 use knowledge::base::Kind;
 use knowledge::KnowledgeBase;
-
-fn essays_dir() -> Option<PathBuf> {
-    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/essays");
-    d.is_dir().then_some(d)
-}
 
 #[test]
 fn embedded_base_loads_without_errors() {
@@ -21,10 +17,7 @@ fn embedded_base_loads_without_errors() {
 
 #[test]
 fn every_locator_occurs_in_its_essay() {
-    let Some(dir) = essays_dir() else {
-        eprintln!("SKIPPED: ../shared/essays is not beside the project, so locators cannot be verified here");
-        return;
-    };
+    let Some(dir) = essays_dir() else { return };
     let (kb, _) = KnowledgeBase::embedded();
     let text = |id: &str| -> String {
         let e = kb.essay(id).unwrap_or_else(|| panic!("unknown essay {id}"));
@@ -82,16 +75,12 @@ fn every_entry_is_documented() {
 
 #[test]
 fn summaries_copy_no_sentence_from_the_essays() {
-    let Some(dir) = essays_dir() else {
-        eprintln!("SKIPPED: ../shared/essays is not beside the project");
-        return;
-    };
+    let Some(files) = essay_files() else { return };
     let (kb, _) = KnowledgeBase::embedded();
-    let essays: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
+    let essays: Vec<String> = files
+        .iter()
         .map(|f| {
-            std::fs::read_to_string(f.path())
+            std::fs::read_to_string(f)
                 .unwrap()
                 .split_whitespace()
                 .collect::<Vec<_>>()

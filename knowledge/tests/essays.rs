@@ -5,12 +5,12 @@
 
 mod common;
 
-use knowledge::{analyze, Cache, Code, Config, Format, KnowledgeBase};
+use knowledge::{analyze, Cache, Code, Config, Format, Prepared};
 
 #[test]
 fn findings_on_the_source_essays() {
     let Some(files) = common::essay_files() else { return };
-    let (kb, _) = KnowledgeBase::embedded();
+    let kb = Prepared::embedded();
     let mut config = Config::default();
     config.disabled.insert(Code::Counterargument);
     let mut out = String::new();

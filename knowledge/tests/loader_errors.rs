@@ -139,3 +139,15 @@ fn ends_before_it_begins() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].contains("ends"), "{}", errors[0]);
 }
+
+#[test]
+fn a_calendar_change_needs_a_day() {
+    let (kb, errors) = load("[vocab]\nold_style = { until = \"1918-02\", days = 13 }\n");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].starts_with("teacher.toml:1:"), "{}", errors[0]);
+    assert!(errors[0].contains("needs a day"), "{}", errors[0]);
+    assert!(kb.vocab.old_style.is_none());
+    let (kb, errors) = load("[vocab]\nold_style = { until = \"1918-02-14\", days = 13 }\n");
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(kb.vocab.old_style.map(|c| c.days), Some(13));
+}

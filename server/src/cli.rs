@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use knowledge::{analyze, Cache, Code, Config, Format, KnowledgeBase, Severity};
+use knowledge::{analyze, Cache, Code, Config, Format, KnowledgeBase, Prepared, Severity};
 
-use crate::wording::lookup_markdown;
 use crate::workspace;
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -17,7 +16,7 @@ pub enum OutputFormat {
 
 pub fn lookup(name: &str) -> i32 {
     let (kb, _) = KnowledgeBase::embedded();
-    match lookup_markdown(&kb, name) {
+    match knowledge::hover::lookup(&kb, name) {
         Some(md) => {
             println!("{md}");
             0
@@ -53,6 +52,7 @@ pub fn check(paths: &[PathBuf], format: OutputFormat, knowledge: &[PathBuf], cou
     for e in &errors {
         eprintln!("{e}");
     }
+    let kb = Prepared::new(kb);
     let mut config = Config::default();
     if !counter {
         config.disabled.insert(Code::Counterargument);

@@ -8,7 +8,6 @@ mod exit;
 mod framing;
 mod lsp;
 mod position;
-mod wording;
 mod workspace;
 
 use clap::{Parser, Subcommand};

@@ -1,5 +1,6 @@
--- Headless Neovim test of editors/nvim: diagnostics, hover and a quick fix from the real clio-ls.
+-- Headless Neovim test of editors/nvim, enabled with `vim.lsp.enable('clio')` alone: diagnostics, hover, a quick fix, filetypes, the balance lens, :help clio, :Clio lookup and :checkhealth, against the real clio-ls.
 local dir = assert(os.getenv('CLIO_TEST_DIR'), 'CLIO_TEST_DIR not set')
+local rtp = assert(os.getenv('CLIO_NVIM_RTP'), 'CLIO_NVIM_RTP not set')
 local failures = {}
 local function check(ok, what)
   if ok then
@@ -17,55 +18,216 @@ local function finish()
   io.stdout:write('all Neovim checks passed\n')
   vim.cmd('qall!')
 end
+local function date_diags(buf)
+  return vim.tbl_filter(function(d)
+    return d.code == 'dubious-date'
+  end, vim.diagnostic.get(buf))
+end
+local function clio_client(buf)
+  return vim.lsp.get_clients({ bufnr = buf, name = 'clio' })[1]
+end
 
+-- What the plugin tells the user, kept for the checks (headless Neovim would print it mid-line).
+local notified = {}
+vim.notify = function(msg)
+  table.insert(notified, msg)
+end
+
+-- Only what a user's init.lua would hold: the runtimepath (nvim.sh) and this line.
 vim.lsp.enable('clio')
-vim.cmd('edit ' .. dir .. '/essay.md')
-local buf = vim.api.nvim_get_current_buf()
 
--- 1. The server attaches and publishes a dubious-date finding on the right line.
-local function date_diags()
-  return vim.tbl_filter(function(d) return d.code == 'dubious-date' end, vim.diagnostic.get(buf))
+-- 1-4. Markdown: the finding, the hover card, the quick fix and the finding gone after it.
+local function check_markdown()
+  vim.cmd('edit ' .. dir .. '/essay.md')
+  local buf = vim.api.nvim_get_current_buf()
+  vim.wait(20000, function()
+    return #date_diags(buf) > 0
+  end, 100)
+  local diags = date_diags(buf)
+  check(#vim.lsp.get_clients({ bufnr = buf, name = 'clio' }) == 1, 'clio-ls attached to the markdown buffer')
+  check(#diags == 1, 'one dubious-date diagnostic (got ' .. #diags .. ')')
+  local d = diags[1] or {}
+  check(d.lnum == 2, 'diagnostic on line 3 (lnum 2), got ' .. tostring(d.lnum))
+  check(d.source == 'clio', 'diagnostic source is clio')
+  local line = vim.api.nvim_buf_get_lines(buf, 2, 3, false)[1]
+  check(d.col and line:sub(d.col + 1, d.end_col) == '1931', 'diagnostic covers 1931')
+  local client = clio_client(buf)
+  if not client then
+    return
+  end
+
+  local kirov_col = line:find('Kirov') - 1
+  local res = client:request_sync('textDocument/hover', {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    position = { line = 2, character = kirov_col + 1 },
+  }, 5000, buf)
+  local hover = res and res.result and res.result.contents and res.result.contents.value or ''
+  check(hover:find('Sergei Kirov', 1, true) ~= nil, 'hover shows the Kirov card')
+  check(hover:find('1934', 1, true) ~= nil, 'hover card gives 1934')
+
+  local actions = client:request_sync('textDocument/codeAction', {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = { start = { line = d.lnum or 0, character = d.col or 0 }, ['end'] = { line = d.end_lnum or 0, character = d.end_col or 0 } },
+    context = { diagnostics = {}, only = { 'quickfix' } },
+  }, 5000, buf)
+  local fix
+  for _, a in ipairs(actions and actions.result or {}) do
+    if a.edit and a.title:find('1934', 1, true) then
+      fix = a
+    end
+  end
+  check(fix ~= nil, 'a quick fix offers 1934')
+  if fix then
+    vim.lsp.util.apply_workspace_edit(fix.edit, client.offset_encoding)
+  end
+  local fixed = vim.api.nvim_buf_get_lines(buf, 2, 3, false)[1]
+  check(fixed == 'Kirov was murdered in 1934.', 'buffer after the fix: ' .. tostring(fixed))
+  vim.wait(10000, function()
+    return #date_diags(buf) == 0
+  end, 100)
+  check(#date_diags(buf) == 0, 'dubious-date cleared after the fix')
 end
-vim.wait(20000, function() return #date_diags() > 0 end, 100)
-local diags = date_diags()
-check(#vim.lsp.get_clients({ bufnr = buf, name = 'clio' }) == 1, 'clio-ls attached to the markdown buffer')
-check(#diags == 1, 'one dubious-date diagnostic (got ' .. #diags .. ')')
-local d = diags[1] or {}
-check(d.lnum == 2, 'diagnostic on line 3 (lnum 2), got ' .. tostring(d.lnum))
-check(d.source == 'clio', 'diagnostic source is clio')
-local line = vim.api.nvim_buf_get_lines(buf, 2, 3, false)[1]
-check(d.col and line:sub(d.col + 1, d.end_col) == '1931', 'diagnostic covers 1931')
 
--- 2. Hover over Kirov returns the card.
-local client = vim.lsp.get_clients({ bufnr = buf, name = 'clio' })[1]
-local kirov_col = line:find('Kirov') - 1
-local res = client:request_sync('textDocument/hover', {
-  textDocument = { uri = vim.uri_from_bufnr(buf) },
-  position = { line = 2, character = kirov_col + 1 },
-}, 5000, buf)
-local hover = res and res.result and res.result.contents and res.result.contents.value or ''
-check(hover:find('Sergei Kirov', 1, true) ~= nil, 'hover shows the Kirov card')
-check(hover:find('1934', 1, true) ~= nil, 'hover card gives 1934')
-
--- 3. The quick fix, through the standard code-action request, rewrites 1931 as 1934.
-local actions = client:request_sync('textDocument/codeAction', {
-  textDocument = { uri = vim.uri_from_bufnr(buf) },
-  range = { start = { line = d.lnum or 0, character = d.col or 0 }, ['end'] = { line = d.end_lnum or 0, character = d.end_col or 0 } },
-  context = { diagnostics = {}, only = { 'quickfix' } },
-}, 5000, buf)
-local fix
-for _, a in ipairs(actions and actions.result or {}) do
-  if a.edit and a.title:find('1934', 1, true) then fix = a end
+-- 5. Every filetype the plugin claims: the server attaches, reads the format, and flags the
+-- planted date on the expected line only (in essay.pandoc the fenced copy is code, not prose).
+local function check_filetypes()
+  local cases = {
+    { file = 'essay.qmd', ft = 'quarto', lnum = 3 }, -- after three lines of YAML front matter
+    { file = 'essay.rmd', ft = 'rmd', lnum = 3 },
+    { file = 'essay.pandoc', ft = 'pandoc', lnum = 0 },
+    { file = 'essay.tex', ft = 'tex', lnum = 2 },
+    { file = 'plain.tex', ft = 'plaintex', lnum = 0 },
+    { file = 'essay.mkiv', ft = 'context', lnum = 1 },
+    { file = 'notes.txt', ft = 'text', lnum = 0 },
+  }
+  for _, c in ipairs(cases) do
+    vim.cmd('edit ' .. dir .. '/' .. c.file)
+    local buf = vim.api.nvim_get_current_buf()
+    vim.wait(10000, function()
+      return #date_diags(buf) > 0
+    end, 100)
+    local lnums = vim.tbl_map(function(d)
+      return d.lnum
+    end, date_diags(buf))
+    check(vim.bo[buf].filetype == c.ft, ('%s has filetype %s (got %s)'):format(c.file, c.ft, vim.bo[buf].filetype))
+    check(clio_client(buf) ~= nil, c.file .. ': clio-ls attached')
+    check(vim.deep_equal(lnums, { c.lnum }), ('%s: one dubious-date, on line %d (got lines %s)'):format(c.file, c.lnum + 1, vim.inspect(lnums)))
+  end
 end
-check(fix ~= nil, 'a quick fix offers 1934')
-if fix then
-  vim.lsp.util.apply_workspace_edit(fix.edit, client.offset_encoding)
+
+-- 6. The balance lens, drawn by Neovim, and refreshed after an edit.
+local function lens_texts(buf)
+  local texts = {}
+  for _, m in ipairs(vim.api.nvim_buf_get_extmarks(buf, -1, 0, -1, { details = true })) do
+    for _, chunk in ipairs(m[4].virt_text or {}) do
+      table.insert(texts, chunk[1])
+    end
+  end
+  return table.concat(texts, ' ')
 end
-local fixed = vim.api.nvim_buf_get_lines(buf, 2, 3, false)[1]
-check(fixed == 'Kirov was murdered in 1934.', 'buffer after the fix: ' .. tostring(fixed))
+local function check_codelens()
+  vim.cmd('edit ' .. dir .. '/argument.md')
+  local buf = vim.api.nvim_get_current_buf()
+  vim.wait(15000, function()
+    return lens_texts(buf):find('argument balance', 1, true) ~= nil
+  end, 100)
+  local shown = lens_texts(buf)
+  check(shown:find('Clio · argument balance: 1 continuity, 0 rupture', 1, true) ~= nil, 'the balance lens shows on argument.md: ' .. shown)
+  -- Without the claim there is no balance to show: the lens must go once the edit is seen.
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, { 'Kirov was born in 1886.' })
+  -- Neovim raises TextChanged from its main loop, which a script never returns to; raise it as
+  -- the loop would after a keystroke. What is tested is that the plugin refreshes on it.
+  vim.api.nvim_exec_autocmds('TextChanged', { buffer = buf })
+  vim.wait(10000, function()
+    return lens_texts(buf):find('argument balance', 1, true) == nil
+  end, 100)
+  check(lens_texts(buf):find('argument balance', 1, true) == nil, 'the lens goes after the claim is deleted (refresh on TextChanged)')
+end
 
--- 4. After the edit the finding goes away.
-vim.wait(10000, function() return #date_diags() == 0 end, 100)
-check(#date_diags() == 0, 'dubious-date cleared after the fix')
+-- 7. :help clio, with the tags generated here as a plugin manager would; every link resolves.
+local function check_help()
+  vim.cmd('helptags ' .. rtp .. '/doc')
+  local ok, err = pcall(vim.cmd, 'help clio')
+  check(ok, ':help clio opens ' .. (ok and '' or tostring(err)))
+  check(vim.bo.buftype == 'help' and vim.fn.expand('%:t') == 'clio.txt', ':help clio shows clio.txt (got ' .. vim.fn.expand('%:t') .. ')')
+  check(vim.api.nvim_get_current_line():find('*clio*', 1, true) ~= nil, ':help clio lands on the *clio* tag')
+  local text = table.concat(vim.fn.readfile(rtp .. '/doc/clio.txt'), '\n')
+  local broken = {}
+  for link in text:gmatch('|([^|%s]+)|') do
+    if not pcall(vim.cmd, 'help ' .. vim.fn.escape(link, ' ')) then
+      table.insert(broken, link)
+    end
+  end
+  check(#broken == 0, 'every |link| in clio.txt resolves ' .. vim.inspect(broken))
+  vim.cmd('helpclose')
+end
 
+-- 8. :Clio lookup Kirov opens a floating window with the card; lookup() returns that window.
+local function float_with(text)
+  for _, win in ipairs(vim.api.nvim_list_wins()) do
+    if vim.api.nvim_win_get_config(win).relative ~= '' then
+      local lines = vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false)
+      if table.concat(lines, '\n'):find(text, 1, true) then
+        return win
+      end
+    end
+  end
+end
+local function close_floats()
+  for _, win in ipairs(vim.api.nvim_list_wins()) do
+    if vim.api.nvim_win_get_config(win).relative ~= '' then
+      vim.api.nvim_win_close(win, true)
+    end
+  end
+end
+local function check_lookup()
+  vim.cmd('edit ' .. dir .. '/essay.md')
+  close_floats()
+  vim.cmd('Clio lookup Kirov')
+  local win = float_with('Sergei Kirov')
+  check(win ~= nil, ':Clio lookup Kirov opens a floating window with the Kirov card')
+  if win then
+    local title = vim.api.nvim_win_get_config(win).title
+    check(vim.inspect(title):find('Clio: Kirov', 1, true) ~= nil, 'the float is titled "Clio: Kirov" (got ' .. vim.inspect(title) .. ')')
+  end
+  close_floats()
+  local fwin, fbuf = require('clio').lookup('Lenin')
+  check(type(fwin) == 'number' and fwin == float_with('Lenin'), "require('clio').lookup('Lenin') returns the float it opened")
+  check(type(fbuf) == 'number' and vim.api.nvim_win_get_buf(fwin or 0) == fbuf, 'and the float’s buffer')
+  close_floats()
+  local none, why = require('clio').lookup('Qwxyzzy')
+  check(none == nil and float_with('Qwxyzzy') == nil and tostring(why):find('no card', 1, true) ~= nil, 'an unknown name opens no float: ' .. tostring(why))
+  check(notified[#notified] == why, 'and tells the user why (vim.notify)')
+  vim.api.nvim_win_set_cursor(0, { 3, 1 }) -- on "Kirov"
+  vim.cmd('Clio lookup')
+  check(float_with('Sergei Kirov') ~= nil, ':Clio lookup with no name looks up the word under the cursor')
+  close_floats()
+end
+
+-- 9. :checkhealth clio finds the server and reports no error.
+local function check_health()
+  vim.cmd('checkhealth clio')
+  local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+  check(report:find('found ' .. vim.fn.exepath('clio-ls'), 1, true) ~= nil, ':checkhealth clio finds clio-ls')
+  check(report:find('clio client(s) running', 1, true) ~= nil, ':checkhealth clio sees the running client')
+  check(report:find('ERROR', 1, true) == nil, ':checkhealth clio reports no ERROR')
+  vim.cmd('bwipeout!')
+end
+
+-- A step that throws fails the test there and the others still run (an uncaught error would
+-- leave headless Neovim waiting until nvim.sh's timeout).
+local steps = {
+  { 'markdown', check_markdown },
+  { 'filetypes', check_filetypes },
+  { 'code lens', check_codelens },
+  { 'help', check_help },
+  { 'lookup', check_lookup },
+  { 'health', check_health },
+}
+for _, step in ipairs(steps) do
+  local ok, err = xpcall(step[2], debug.traceback)
+  if not ok then
+    check(false, 'the ' .. step[1] .. ' step raised an error: ' .. tostring(err))
+  end
+end
 finish()

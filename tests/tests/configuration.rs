@@ -3,9 +3,8 @@
 //! on and off without a restart, severities, ignored words, and a wrong-typed setting reported
 //! once while the rest still apply.
 //!
-//! Tests marked WAITS FOR CHECKS need the dubious-date and misspelled-name checks, which are
-//! being written: each keeps a positive control (a finding that must be there), so that it
-//! cannot pass by finding nothing at all.
+//! Each test that turns a check off keeps a positive control (a finding that must be there), so
+//! that it cannot pass by finding nothing at all.
 
 use clio_e2e::*;
 
@@ -24,7 +23,6 @@ fn caps_without_pull() -> Value {
 
 #[test]
 fn initialization_options_turn_a_check_off() {
-    // WAITS FOR CHECKS (dubious-date, misspelled-name).
     let s = Server::start(
         json!({ "clio": { "checks": { "dubiousDate": false } } }),
         caps_without_pull(),
@@ -38,7 +36,6 @@ fn initialization_options_turn_a_check_off() {
 
 #[test]
 fn initialization_options_may_be_the_clio_object_itself() {
-    // WAITS FOR CHECKS (dubious-date, misspelled-name).
     let s = Server::start(json!({ "checks": { "misspelledName": false } }), caps_without_pull());
     let doc = s.open("essay.md", "markdown", ESSAY);
     let d = s.wait_diagnostics(&doc.uri, 1);
@@ -49,7 +46,6 @@ fn initialization_options_may_be_the_clio_object_itself() {
 
 #[test]
 fn pushed_settings_recheck_open_documents_without_a_restart() {
-    // WAITS FOR CHECKS (dubious-date, misspelled-name).
     let s = Server::start(Value::Null, caps_without_pull());
     let doc = s.open("essay.md", "markdown", ESSAY);
     let d = s.wait_diagnostics(&doc.uri, 1);
@@ -100,7 +96,6 @@ fn pushed_settings_always_trigger_a_recheck() {
 
 #[test]
 fn pulled_settings_apply_at_start_and_on_change() {
-    // WAITS FOR CHECKS (dubious-date, misspelled-name).
     let mut s = Server::spawn();
     s.set_configuration(json!({ "clio": { "checks": { "dubiousDate": false } } }));
     s.initialize(Value::Null, default_capabilities());
@@ -214,7 +209,6 @@ fn a_wrong_typed_setting_is_reported_exactly_once() {
 
 #[test]
 fn a_wrong_typed_setting_leaves_the_rest_in_force() {
-    // WAITS FOR CHECKS (dubious-date, misspelled-name).
     let s = Server::start(
         json!({ "clio": { "checks": { "dubiousDate": "yes", "misspelledName": false }, "ignoreWords": 7 } }),
         caps_without_pull(),
@@ -234,7 +228,6 @@ fn a_wrong_typed_setting_leaves_the_rest_in_force() {
 
 #[test]
 fn severity_can_be_raised_or_turned_off() {
-    // WAITS FOR CHECKS (dubious-date, misspelled-name).
     let s = Server::start(
         json!({ "clio": { "severity": { "dubious-date": "error", "misspelled-name": "hint" } } }),
         caps_without_pull(),
@@ -264,7 +257,6 @@ fn severity_can_be_raised_or_turned_off() {
 
 #[test]
 fn ignored_words_are_not_misspelled_names() {
-    // WAITS FOR CHECKS (misspelled-name).
     let text = "Stallin outlived all his rivals.\n\nBukhrin edited Pravda.\n";
     let s = Server::start(json!({ "clio": { "ignoreWords": ["Stallin"] } }), caps_without_pull());
     let doc = s.open("essay.md", "markdown", text);
@@ -272,5 +264,38 @@ fn ignored_words_are_not_misspelled_names() {
     let names = with_code(&d, "misspelled-name");
     assert_eq!(names.len(), 1, "only Bukhrin:\n{}", summarize(&d));
     assert_eq!(byte_range(&doc.text, &names[0]["range"], s.enc()), Some(doc.find("Bukhrin")));
+    s.shutdown();
+}
+
+#[test]
+fn each_figure_code_has_its_own_switch() {
+    // The official count of votes against Stalin in 1934 is contested; Stakhanov's 120 tonnes
+    // match no source. `dubiousFigure` off once silenced contested figures too.
+    let text = "Only 3 delegates voted against Stalin in 1934.\n\nStakhanov cut 120 tonnes of coal in 1935.\n";
+    let s = Server::start(
+        json!({ "clio": { "checks": { "dubiousFigure": false } } }),
+        caps_without_pull(),
+    );
+    let doc = s.open("essay.md", "markdown", text);
+    let d = s.wait_diagnostics(&doc.uri, 1);
+    assert!(has(&d, "contested-figure"), "contestedFigure is on:\n{}", summarize(&d));
+    assert!(!has(&d, "dubious-figure"), "dubiousFigure is off:\n{}", summarize(&d));
+
+    let n = s.publication_count(&doc.uri);
+    s.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "clio": { "checks": { "contestedFigure": false } } } }),
+    );
+    let p = s.wait_new_publication(&doc.uri, n);
+    assert!(
+        has(&p.diagnostics, "dubious-figure"),
+        "dubiousFigure is on:\n{}",
+        summarize(&p.diagnostics)
+    );
+    assert!(
+        !has(&p.diagnostics, "contested-figure"),
+        "contestedFigure is off:\n{}",
+        summarize(&p.diagnostics)
+    );
     s.shutdown();
 }

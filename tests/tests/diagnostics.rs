@@ -2,8 +2,7 @@
 //! stale, with quick fixes that repair the text, silenced by `clio-disable` comments and
 //! absent from code, URLs and math.
 //!
-//! Tests marked WAITS FOR CHECKS need the checks (dubious-date, misspelled-name), which are
-//! being written; each has a positive control so that finding nothing cannot pass.
+//! Each test has a positive control so that finding nothing cannot pass.
 
 use clio_e2e::*;
 
@@ -76,7 +75,6 @@ fn rapid_edits_never_publish_a_stale_version() {
 
 #[test]
 fn rapid_edits_end_with_the_final_texts_findings() {
-    // WAITS FOR CHECKS (dubious-date).
     let s = Server::start_default();
     let mut doc = s.open("rapid.md", "markdown", "Kirov was murdered in 1934.\n");
     for i in 0..60 {
@@ -101,7 +99,6 @@ fn rapid_edits_end_with_the_final_texts_findings() {
 
 #[test]
 fn a_dubious_date_has_a_quick_fix() {
-    // WAITS FOR CHECKS (dubious-date).
     let s = Server::start_default();
     let mut doc = s.open("kirov.md", "markdown", "Kirov was murdered in 1931.\n");
     let d = s.wait_diagnostics(&doc.uri, 1);
@@ -138,7 +135,7 @@ fn a_dubious_date_has_a_quick_fix() {
 
 #[test]
 fn code_actions_only_for_the_requested_range() {
-    // WAITS FOR CHECKS (dubious-date): a fix is offered over the year, none elsewhere.
+    // A fix is offered over the year, none elsewhere.
     let s = Server::start_default();
     let doc =
         s.open("kirov.md", "markdown", "Kirov was murdered in 1931.\n\nTrotsky was exiled.\n");
@@ -153,7 +150,6 @@ fn code_actions_only_for_the_requested_range() {
 
 #[test]
 fn positions_of_findings_after_non_ascii_text() {
-    // WAITS FOR CHECKS (dubious-date).
     let line = "Лев — “🙂” Béla Kun’s friend Kirov was murdered in 1931.\n";
     for offer in ["utf-16", "utf-8"] {
         let s = Server::start(Value::Null, json!({ "general": { "positionEncodings": [offer] } }));
@@ -176,7 +172,6 @@ fn positions_of_findings_after_non_ascii_text() {
 
 #[test]
 fn no_findings_in_code_urls_or_math() {
-    // WAITS FOR CHECKS (dubious-date).
     let md = "Kirov was murdered in 1931.\n\n```\nKirov was murdered in 1931.\n```\n\n`Kirov was murdered in 1931`\n\nhttps://example.org/Kirov-was-murdered-in-1931\n";
     let s = Server::start_default();
     let doc = s.open("code.md", "markdown", md);
@@ -203,7 +198,6 @@ fn no_findings_in_code_urls_or_math() {
 
 #[test]
 fn no_misspelled_names_in_code_urls_or_math() {
-    // WAITS FOR CHECKS (misspelled-name only).
     let md = "Stallin won.\n\n```\nStallin won.\n```\n\n`Stallin` and https://example.org/Stallin and [a link](https://example.org/Bukhrin).\n";
     let s = Server::start_default();
     let doc = s.open("code-names.md", "markdown", md);
@@ -228,7 +222,6 @@ fn no_misspelled_names_in_code_urls_or_math() {
 
 #[test]
 fn clio_disable_comments_silence_findings() {
-    // WAITS FOR CHECKS (dubious-date, misspelled-name).
     let md = "Kirov was murdered in 1931.\n\n\
 <!-- clio-disable -->\nKirov was murdered in 1931.\n<!-- clio-enable -->\n\n\
 <!-- clio-disable-next-line -->\nKirov was murdered in 1931.\n\n\
@@ -264,7 +257,6 @@ Kirov was murdered in 1931 at the end.\n";
 
 #[test]
 fn clio_disable_comments_silence_misspelled_names() {
-    // WAITS FOR CHECKS (misspelled-name only).
     let md = "Stallin won.\n\n<!-- clio-disable -->\nStallin won.\n<!-- clio-enable -->\n\n<!-- clio-disable-next-line -->\nStallin won.\n\n<!-- clio-disable-next-line dubious-date -->\nStallin won.\n\nStallin won at last.\n";
     let s = Server::start_default();
     let doc = s.open("disable-names.md", "markdown", md);
@@ -315,7 +307,6 @@ impl Drop for TempDir {
 
 #[test]
 fn a_misspelled_name_can_be_fixed_or_ignored() {
-    // WAITS FOR CHECKS (misspelled-name).
     let dir = TempDir::new("ignore");
     let s = Server::spawn();
     let mut caps = default_capabilities();

@@ -1,4 +1,5 @@
 // Entry point of the Clio extension: starts clio-ls through vscode-languageclient and wires commands and status.
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
   DidChangeConfigurationNotification,
@@ -10,9 +11,10 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { lookupName } from './lookup';
-import { findServer, isFound } from './serverPath';
+import { findServer, isFound, NotFound } from './serverPath';
 import { currentServerSettings, serverSettings } from './settings';
 import { ClioStatus, ESSAY_LANGUAGES } from './status';
+import { showTimeline } from './timeline';
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
@@ -30,13 +32,30 @@ function firstWorkspaceFolder(): string | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
 }
 
-async function offerSettings(message: string): Promise<void> {
-  const choice = await vscode.window.showErrorMessage(message, 'Open Settings', 'Show Output');
+/** An error with the ways out: the setting, the README's install section, the log. */
+async function offerFixes(message: string, context: vscode.ExtensionContext): Promise<void> {
+  const choice = await vscode.window.showErrorMessage(message, 'Open Settings', 'Installation Help', 'Show Output');
   if (choice === 'Open Settings') {
     await vscode.commands.executeCommand('workbench.action.openSettings', 'clio.server.path');
+  } else if (choice === 'Installation Help') {
+    // The extension's own page (its README) opens offline, inside VS Code.
+    await vscode.commands.executeCommand('extension.open', context.extension.id);
   } else if (choice === 'Show Output') {
     output.show(true);
   }
+}
+
+/** Says what was looked for and where the server must come from on this platform. */
+function notFoundMessage(found: NotFound): string {
+  if (found.configured !== undefined) {
+    return `clio.server.path is set to ${found.configured}, which is not an executable file.`;
+  }
+  const install = 'Install it with `cargo install --path server` from the Clio repository, or set clio.server.path to the executable.';
+  if (found.bundled !== undefined && fs.existsSync(found.bundled)) {
+    return `clio-ls is not on PATH, and the copy bundled at ${found.bundled} cannot be run (it is not executable). ${install}`;
+  }
+  const platform = `${process.platform}-${process.arch}`;
+  return `Clio needs its language server, clio-ls, and found none: it is not on PATH, and this package of the extension (for ${platform}) carries no copy of it; only the linux-x64 package does. ${install}`;
 }
 
 /** `self` is the client these options are for, once it exists; its middleware talks only to it. */
@@ -79,12 +98,10 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   const setting = vscode.workspace.getConfiguration('clio').get<string>('server.path', '');
   const found = findServer(setting, firstWorkspaceFolder(), context.extensionPath);
   if (!isFound(found)) {
-    const why = found.configured !== undefined
-      ? `clio.server.path is set to ${found.configured}, which is not an executable file.`
-      : `clio-ls was not found (looked for ${found.searched.join(' and ')}). Install it with \`cargo install --path server\` in the Clio repository, or set clio.server.path.`;
+    const why = notFoundMessage(found);
     output.appendLine(`[clio-vscode] ${why}`);
     status.set('missing', why);
-    void offerSettings(`Clio: ${why}`);
+    void offerFixes(`Clio: ${why}`, context);
     return;
   }
   output.appendLine(`[clio-vscode] starting ${found.command} (found via ${found.via})`);
@@ -161,6 +178,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('clio.restartServer', () => restart(context)),
     vscode.commands.registerCommand('clio.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('clio.lookupName', (name?: unknown) => lookupName(client, name)),
+    vscode.commands.registerCommand('clio.showTimeline', () => showTimeline(client)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The path is fixed when the process starts; everything else reaches the running server.
       if (e.affectsConfiguration('clio.server.path')) {

@@ -11,10 +11,14 @@ export interface Found {
   via: 'setting' | 'PATH' | 'bundled';
 }
 
-/** Why no server could be used: `configured` is set when clio.server.path names a missing file. */
+/**
+ * Why no server could be used: `configured` is set when clio.server.path names a missing file;
+ * `bundled` is where this package would hold its own copy (only the linux-x64 package has one).
+ */
 export interface NotFound {
   configured?: string;
   searched: string[];
+  bundled?: string;
 }
 
 function isExecutable(file: string): boolean {
@@ -77,7 +81,7 @@ export function findServer(setting: string, workspaceFolder: string | undefined,
   if (isExecutable(bundled)) {
     return { command: bundled, via: 'bundled' };
   }
-  return { searched: [`${EXE} on PATH`, bundled] };
+  return { searched: [`${EXE} on PATH`, bundled], bundled };
 }
 
 export function isFound(x: Found | NotFound): x is Found {

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 
 export type ServerState = 'starting' | 'running' | 'stopped' | 'missing';
 
-/** Languages the extension serves; the item hides elsewhere unless something is wrong. */
-export const ESSAY_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];
+/** Languages the extension serves (quarto and rmd are registered by their own extensions; clio-ls reads both as Markdown). The item hides elsewhere unless something is wrong. */
+export const ESSAY_LANGUAGES = ['markdown', 'quarto', 'rmd', 'latex', 'tex', 'plaintext'];
 
 /** The `source` clio-ls puts on every diagnostic; counting by it survives client restarts. */
 const SOURCE = 'clio';

@@ -111,21 +111,6 @@ pub struct KnowledgeBase {
     pub vocab: Vocab,
     pub index: NameIndex,
     pub ids: HashMap<String, Ref>,
-    /// Tables the checks derive from the base, built on first use. A base is never changed
-    /// after loading (a new setting or pack loads a new one), so they never go stale.
-    pub(crate) derived: Derived,
-}
-
-#[derive(Default)]
-pub(crate) struct Derived {
-    pub(crate) counter: OnceLock<std::sync::Arc<crate::checks::counterargument::Index>>,
-    pub(crate) checks: OnceLock<std::sync::Arc<crate::checks::Tables>>,
-}
-
-impl std::fmt::Debug for Derived {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Derived { .. }")
-    }
 }
 
 impl KnowledgeBase {

@@ -1,10 +1,13 @@
 //! The words the checks read (`[vocab]` tables in packs): cues for births, deaths and
-//! foundings, negations, hedges, and the words that mark a reference as posthumous.
+//! foundings, negations, hedges, the words that mark a reference as posthumous, the words of
+//! the debate itself, and the calendar change.
 //!
 //! They are data so that a teacher can teach Clio a new way of saying "was founded"
 //! without a code change.
 
 use serde::Deserialize;
+
+use super::date::{Date, Day};
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -42,6 +45,47 @@ pub struct Vocab {
     pub claim_markers: Vec<String>,
     /// Words that mark a sentence as describing the essay itself ("I will", "this essay").
     pub meta_markers: Vec<String>,
+    /// The sides the debate compares, each as the ids of the entries that stand for it
+    /// (`["lenin", "leninism"]`, `["stalin", "stalinism"]`): a sentence that names every side
+    /// sets them beside each other. A pack that lists sides replaces these.
+    pub debate_sides: Vec<Vec<String>>,
+    /// Words every argument of the debate uses: never the content words of one claim.
+    pub debate_words: Vec<String>,
+    /// Words of post titles too common to tell one post from another ("party", "committee").
+    pub generic_title_words: Vec<String>,
+    /// The calendar change: dates before it may be written in either style.
+    pub old_style: Option<OldStyle>,
+}
+
+/// A calendar change: before `until`, dates were written in the old style, `days` days behind
+/// the new one.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(try_from = "RawOldStyle")]
+pub struct OldStyle {
+    /// The first day of the new style.
+    pub until: Date,
+    /// That day's number (`date::day_number`), worked out once.
+    pub until_day: Day,
+    /// How far the old style was behind.
+    pub days: i32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOldStyle {
+    until: String,
+    days: i32,
+}
+
+impl TryFrom<RawOldStyle> for OldStyle {
+    type Error = String;
+    fn try_from(raw: RawOldStyle) -> Result<OldStyle, String> {
+        let until = Date::parse(&raw.until).map_err(|e| format!("old_style.until: {e}"))?;
+        if until.day.is_none() {
+            return Err(format!("old_style.until: `{}` needs a day (YYYY-MM-DD)", raw.until));
+        }
+        Ok(OldStyle { until, until_day: until.span().lo, days: raw.days })
+    }
 }
 
 impl Vocab {
@@ -64,7 +108,19 @@ impl Vocab {
             verbs,
             non_agent_before,
             claim_markers,
-            meta_markers
+            meta_markers,
+            debate_words,
+            generic_title_words
         );
+        if !other.debate_sides.is_empty() {
+            self.debate_sides = other
+                .debate_sides
+                .into_iter()
+                .map(|side| side.into_iter().map(|id| id.to_lowercase()).collect())
+                .collect();
+        }
+        if other.old_style.is_some() {
+            self.old_style = other.old_style;
+        }
     }
 }

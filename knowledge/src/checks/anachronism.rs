@@ -21,13 +21,37 @@
 
 use std::ops::Range;
 
-use super::dubious_date::{self as dd, Name};
-use super::SentenceCtx;
-use crate::analysis::{Code, Finding, Fix};
+use super::check::{no_tables, Check, SentenceOut};
+use super::dating::old_style_slack;
+use super::grammar::clauses::clause_index;
+use super::grammar::cues::{CueList, SentenceCues};
+use super::grammar::guarded;
+use super::grammar::names::SentenceName;
+use super::grammar::words::{is_be, is_modal, is_past_form, is_preposition};
+use super::grammar::SentenceCtx;
+use super::wording::{capitalise, on, provenance_of, subject_name};
 use crate::base::date::DaySpan;
-use crate::base::{EntryId, Kind, KnowledgeBase};
-use crate::text::dates::{DateExpr, Relation};
+use crate::base::{Entry, EntryId, Kind, KnowledgeBase};
+use crate::dates::{DateExpr, Relation};
+use crate::finding::{Code, CodeSpec, Finding, Fix, Severity};
 use crate::text::sentences::TokKind;
+
+pub const ANACHRONISM: CodeSpec = CodeSpec {
+    code: Code::Anachronism,
+    name: "anachronism",
+    setting: "anachronism",
+    severity: Severity::Warning,
+    description:
+        "Flag people, bodies or terms placed in a year before they existed or after they ceased to.",
+};
+
+pub(crate) const CHECK: Check<()> = Check {
+    codes: &[ANACHRONISM],
+    runs_when_off: false,
+    prepare: no_tables,
+    sentence: Some(check),
+    document: None,
+};
 
 /// Words before a name that make it anything but the one acting (besides the vocabulary's
 /// `non_agent_before` and prepositions): it starts a reported or relative clause.
@@ -111,51 +135,85 @@ fn is_subordinate(w: &str) -> bool {
 }
 
 /// Is the name the subject of an active verb? Returns the verb's token index.
-fn agent_verb(ctx: &SentenceCtx, names: &[Name], n: &Name, clause: &Range<usize>) -> Option<usize> {
-    let s = &ctx.s;
-    let v = &ctx.tables().dates;
-    if n.virtual_ || n.possessive {
+fn agent_verb(
+    ctx: &SentenceCtx,
+    names: &[SentenceName],
+    n: &SentenceName,
+    clause: &Range<usize>,
+) -> Option<usize> {
+    if n.pronoun || n.possessive || !may_be_subject(ctx, names, n, clause) {
         return None;
     }
+    let s = &ctx.sentence;
+    let j = verb_after(ctx, names, n, clause);
+    if j >= clause.end || s.toks[j].kind != TokKind::Word {
+        return None;
+    }
+    let v = ctx.cue_phrases;
+    let w = s.word(j);
+    if v.posthumous.contains(w) {
+        return None;
+    }
+    if is_be(w) {
+        // "was writing" acts; "was embalmed" (passive) and "was too ill" (a state) do not.
+        let next = if j + 1 < clause.end { s.word(j + 1) } else { "" };
+        return (next.len() > 4 && next.ends_with("ing")).then_some(j);
+    }
+    if matches!(w, "had" | "has" | "have" | "having") || is_modal(w) || is_stative(w) {
+        return None;
+    }
+    let listed = v.verbs.contains(w);
+    ((listed || is_past_form(w)) && w != "born" && w != "dead").then_some(j)
+}
+
+/// Does nothing before the name (or the list of names it ends) make it an object, a
+/// possessive's noun or the start of a reported clause?
+fn may_be_subject(
+    ctx: &SentenceCtx,
+    names: &[SentenceName],
+    n: &SentenceName,
+    clause: &Range<usize>,
+) -> bool {
+    let s = &ctx.sentence;
     // Walk back over a list of names ("Lenin and Trotsky", "Zinoviev, Kamenev and Trotsky").
     let mut head = n.toks.start;
-    loop {
-        if head >= clause.start + 2 && matches!(s.word(head - 1), "and" | "," | "&") {
-            if let Some(prev) = names.iter().find(|o| !o.virtual_ && o.toks.end == head - 1) {
-                head = prev.toks.start;
-                continue;
-            }
-        }
-        break;
+    while head >= clause.start + 2 && matches!(s.word(head - 1), "and" | "," | "&") {
+        let Some(prev) = names.iter().find(|o| !o.pronoun && o.toks.end == head - 1) else {
+            break;
+        };
+        head = prev.toks.start;
     }
     let mut k = head;
     while k > clause.start && matches!(s.word(k - 1), "the" | "a" | "an" | "comrade" | "old") {
         k -= 1;
     }
-    if k > 0 {
-        let before = s.word(k - 1);
-        if dd::is_prep(before)
-            || v.non_agent_before.contains(before)
-            || not_subject_after(before)
-            || before.ends_with("'s")
-            || before.ends_with("’s")
-        {
-            return None;
-        }
+    if k == 0 {
+        return true;
     }
-    // Forward over further names of a list and adverbs, to the verb.
+    let before = s.word(k - 1);
+    !(is_preposition(before)
+        || ctx.cue_phrases.non_agent_before.contains(before)
+        || not_subject_after(before)
+        || before.ends_with("'s")
+        || before.ends_with("’s"))
+}
+
+/// The token after the name, further names of a list and adverbs: where its verb should be.
+fn verb_after(
+    ctx: &SentenceCtx,
+    names: &[SentenceName],
+    n: &SentenceName,
+    clause: &Range<usize>,
+) -> usize {
+    let s = &ctx.sentence;
     let mut j = n.toks.end;
     while j < clause.end {
         let w = s.word(j);
-        if matches!(w, "and" | "," | "&")
-            && names.iter().any(|o| !o.virtual_ && o.toks.start == j + 1)
-        {
-            j = names
-                .iter()
-                .find(|o| !o.virtual_ && o.toks.start == j + 1)
-                .map(|o| o.toks.end)
-                .unwrap_or(j + 1);
-            continue;
+        if matches!(w, "and" | "," | "&") {
+            if let Some(next) = names.iter().find(|o| !o.pronoun && o.toks.start == j + 1) {
+                j = next.toks.end;
+                continue;
+            }
         }
         if matches!(
             w,
@@ -181,29 +239,7 @@ fn agent_verb(ctx: &SentenceCtx, names: &[Name], n: &Name, clause: &Range<usize>
         }
         break;
     }
-    if j >= clause.end || s.toks[j].kind != TokKind::Word {
-        return None;
-    }
-    let w = s.word(j);
-    if v.posthumous.contains(w) {
-        return None;
-    }
-    if dd::is_be(w) {
-        // "was writing" acts; "was embalmed" (passive) and "was too ill" (a state) do not.
-        let next = if j + 1 < clause.end { s.word(j + 1) } else { "" };
-        return (next.len() > 4 && next.ends_with("ing")).then_some(j);
-    }
-    if matches!(w, "had" | "has" | "have" | "having") || dd::is_modal(w) {
-        return None;
-    }
-    if is_stative(w) {
-        return None;
-    }
-    let listed = v.verbs.contains(w);
-    if (listed || dd::past_form(w)) && w != "born" && w != "dead" {
-        return Some(j);
-    }
-    None
+    j
 }
 
 /// The body that existed at `span`, following successors (or predecessors) from `start`.
@@ -221,156 +257,141 @@ fn body_at(kb: &KnowledgeBase, start: EntryId, span: &DaySpan, forward: bool) ->
     None
 }
 
-pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
+fn check(ctx: &SentenceCtx, _: &(), out: &mut SentenceOut) {
     if ctx.dates.is_empty() || ctx.mentions.is_empty() || ctx.hypothetical() {
         return;
     }
-    let kb = ctx.kb;
-    let names = ctx.names();
     let clauses = ctx.date_clauses();
-    let quote_of = |i: usize| -> Option<usize> {
-        let r = ctx.abs(&ctx.s.toks[i].range);
-        ctx.quotes.iter().position(|q| q.start <= r.start && r.end <= q.end)
-    };
-    let lx = ctx.lex();
-
     for d in &ctx.dates {
-        let yt = dd::year_tok(ctx, d);
-        let Some(ci) = dd::clause_index(clauses, yt) else { continue };
+        let Some(ci) = clause_index(clauses, ctx.year_token(d)) else { continue };
         let clause = &clauses[ci];
-        if dd::guarded(ctx, lx, clause, d.toks.end) {
+        if guarded(ctx, ctx.cues(), clause, d.toks.end) {
             continue;
         }
         let abs = ctx.abs(&d.range);
-        if out.iter().any(|f| f.range.start < abs.end && abs.start < f.range.end) {
+        if out.findings.iter().any(|f| f.range.start < abs.end && abs.start < f.range.end) {
             continue;
         }
-        // Agents in the clause, with their verbs.
-        let agents: Vec<(&Name, usize)> = names
-            .iter()
-            .filter(|n| clause.start <= n.toks.start && n.toks.end <= clause.end)
-            .filter(|n| matches!(kb.entries[n.entry].kind, Kind::Person | Kind::Body))
-            .filter_map(|n| agent_verb(ctx, names, n, clause).map(|vb| (n, vb)))
-            .collect();
-        if agents.is_empty() {
-            continue;
-        }
-        // The agent nearest the date; it must be tied to it.
-        let dist = |(n, vb): &(&Name, usize)| -> usize {
-            let a = n.toks.start.min(*vb)..n.toks.end.max(*vb + 1);
-            if d.toks.end <= a.start {
-                a.start - d.toks.end
-            } else {
-                d.toks.start.saturating_sub(a.end)
-            }
-        };
-        let Some(nearest) = agents.iter().map(&dist).min() else { continue };
-        let near: Vec<&(&Name, usize)> = agents.iter().filter(|a| dist(a) == nearest).collect();
-        // Equally near agents of different verbs: which one the date belongs to is unclear.
-        // Names sharing a verb ("Lenin and Trotsky opposed") each act.
-        if near.iter().any(|a| a.1 != near[0].1) {
-            continue;
-        }
-        let Some(&&(n, vb)) = near.iter().find(|a| outside(kb, a.0.entry, d).is_some()) else {
-            continue;
-        };
-        if !tied(ctx, lx, names, clause, d, n, vb) {
-            continue;
-        }
-        if quote_of(n.toks.start) != quote_of(yt) {
-            continue;
-        }
-        let e = &kb.entries[n.entry];
-        let lists = if e.kind == Kind::Person {
-            [dd::Cue::Died, dd::Cue::Born]
-        } else {
-            [dd::Cue::Founded, dd::Cue::Dissolved]
-        };
-        if lists
-            .iter()
-            .any(|l| lx.cues(*l).iter().any(|c| clause.start <= c.start && c.end <= clause.end))
-        {
-            continue;
-        }
-        let Some(after_end) = outside(kb, n.entry, d) else { continue };
-        let written = &ctx.text()[d.range.clone()];
-        let who = dd::capitalise(&dd::subject_name(e));
-        let mut fix = None;
-        let message = match (e.kind, after_end) {
-            (Kind::Person, true) => {
-                let died = e.end.unwrap();
-                format!(
-                    "{who} died {} {}, so cannot have acted in {written}. If you mean a later use of the name, the legacy or the followers, say so.",
-                    dd::on(&died.from),
-                    dd::provenance_of(&[e])
-                )
-            }
-            (Kind::Person, false) => {
-                let born = e.start.unwrap();
-                format!(
-                    "{who} was born {} {}, so cannot have acted in {written}.",
-                    dd::on(&born.from),
-                    dd::provenance_of(&[e])
-                )
-            }
-            (_, true) => {
-                let end = e.end.unwrap();
-                let then = body_at(kb, n.entry, &d.span, true);
-                if let Some(t) = then {
-                    fix = Some(t);
-                }
-                format!(
-                    "{who} was dissolved {} {}, so cannot have acted in {written}{}.",
-                    dd::on(&end.to.unwrap_or(end.from)),
-                    dd::provenance_of(&[e]),
-                    then.map(|t| format!("; by then it was {}", dd::subject_name(&kb.entries[t])))
-                        .unwrap_or_default()
-                )
-            }
-            (_, false) => {
-                let start = e.start.unwrap();
-                let then = body_at(kb, n.entry, &d.span, false);
-                if let Some(t) = then {
-                    fix = Some(t);
-                }
-                format!(
-                    "{who} was founded {} {}, so cannot have acted in {written}{}.",
-                    dd::on(&start.from),
-                    dd::provenance_of(&[e]),
-                    then.map(|t| format!(
-                        "; at that time it was {}",
-                        dd::subject_name(&kb.entries[t])
-                    ))
-                    .unwrap_or_default()
-                )
-            }
-        };
-        let mut f = Finding::new(Code::Anachronism, abs, message);
-        if let Some(t) = fix {
-            let name = kb.entries[t].name.clone();
-            f.fixes.push(Fix {
-                title: format!("Replace with {name}"),
-                range: n.range.clone(),
-                replacement: name,
-            });
-        }
-        out.push(f);
+        let Some(n) = acting_outside_its_time(ctx, clause, d) else { continue };
+        let Some(after_end) = outside(ctx.kb, n.entry, d) else { continue };
+        out.findings.push(finding(ctx, n, d, after_end));
     }
+}
+
+/// The agent of the date's clause that the date belongs to, when the date lies outside its
+/// life or existence; none when a cue of birth, death, founding or dissolution is there (that
+/// is the dubious-date check's business).
+fn acting_outside_its_time<'c>(
+    ctx: &'c SentenceCtx,
+    clause: &Range<usize>,
+    d: &DateExpr,
+) -> Option<&'c SentenceName> {
+    let (kb, names, cues) = (ctx.kb, ctx.names(), ctx.cues());
+    // Agents in the clause, with their verbs.
+    let agents: Vec<(&SentenceName, usize)> = names
+        .iter()
+        .filter(|n| clause.start <= n.toks.start && n.toks.end <= clause.end)
+        .filter(|n| matches!(kb.entries[n.entry].kind, Kind::Person | Kind::Body))
+        .filter_map(|n| agent_verb(ctx, names, n, clause).map(|vb| (n, vb)))
+        .collect();
+    // The agent nearest the date; it must be tied to it.
+    let dist = |(n, vb): &(&SentenceName, usize)| -> usize {
+        let a = n.toks.start.min(*vb)..n.toks.end.max(*vb + 1);
+        if d.toks.end <= a.start {
+            a.start - d.toks.end
+        } else {
+            d.toks.start.saturating_sub(a.end)
+        }
+    };
+    let nearest = agents.iter().map(&dist).min()?;
+    let near: Vec<&(&SentenceName, usize)> = agents.iter().filter(|a| dist(a) == nearest).collect();
+    // Equally near agents of different verbs: which one the date belongs to is unclear.
+    // Names sharing a verb ("Lenin and Trotsky opposed") each act.
+    if near.iter().any(|a| a.1 != near[0].1) {
+        return None;
+    }
+    let &&(n, vb) = near.iter().find(|a| outside(kb, a.0.entry, d).is_some())?;
+    if !tied(ctx, cues, names, clause, d, n, vb)
+        || ctx.quotation_of(n.toks.start) != ctx.quotation_of(ctx.year_token(d))
+    {
+        return None;
+    }
+    let lists = if kb.entries[n.entry].kind == Kind::Person {
+        [CueList::Died, CueList::Born]
+    } else {
+        [CueList::Founded, CueList::Dissolved]
+    };
+    let dated_by_cue = lists
+        .iter()
+        .any(|l| cues.of(*l).iter().any(|c| clause.start <= c.start && c.end <= clause.end));
+    (!dated_by_cue).then_some(n)
+}
+
+/// The finding for a name acting at a date outside its time: after its end (`after_end`) or
+/// before its start. For a body, the fix names the body that existed then.
+fn finding(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr, after_end: bool) -> Finding {
+    let kb = ctx.kb;
+    let e: &Entry = &kb.entries[n.entry];
+    let written = &ctx.text()[d.range.clone()];
+    let who = capitalise(&subject_name(e));
+    let provenance = provenance_of(&[e]);
+    let mut then = None;
+    let message = match (e.kind, after_end, e.start, e.end) {
+        (Kind::Person, true, _, Some(died)) => format!(
+            "{who} died {} {provenance}, so cannot have acted in {written}. If you mean a later use of the name, the legacy or the followers, say so.",
+            on(&died.from),
+        ),
+        (Kind::Person, false, Some(born), _) => format!(
+            "{who} was born {} {provenance}, so cannot have acted in {written}.",
+            on(&born.from),
+        ),
+        (_, true, _, Some(end)) => {
+            then = body_at(kb, n.entry, &d.span, true);
+            format!(
+                "{who} was dissolved {} {provenance}, so cannot have acted in {written}{}.",
+                on(&end.to.unwrap_or(end.from)),
+                then.map(|t| format!("; by then it was {}", subject_name(&kb.entries[t])))
+                    .unwrap_or_default()
+            )
+        }
+        (_, _, Some(start), _) => {
+            then = body_at(kb, n.entry, &d.span, false);
+            format!(
+                "{who} was founded {} {provenance}, so cannot have acted in {written}{}.",
+                on(&start.from),
+                then.map(|t| format!("; at that time it was {}", subject_name(&kb.entries[t])))
+                    .unwrap_or_default()
+            )
+        }
+        // `outside` answers only where the base gives the end or the start it compared with.
+        _ => String::new(),
+    };
+    let mut f = ANACHRONISM.finding(ctx.abs(&d.range), message);
+    if let Some(t) = then {
+        let name = kb.entries[t].name.clone();
+        f.fixes.push(Fix {
+            title: format!("Replace with {name}"),
+            range: n.range.clone(),
+            replacement: name,
+        });
+    }
+    f
 }
 
 /// Is the date outside the entry's life or existence? `Some(true)` after its end, `Some(false)`
 /// before its start, `None` within (or when the base does not say).
 fn outside(kb: &KnowledgeBase, entry: EntryId, d: &DateExpr) -> Option<bool> {
     let e = &kb.entries[entry];
+    let calendar = kb.vocab.old_style.as_ref();
     let widen = |s: DaySpan| if d.approx { DaySpan::new(s.lo - 366, s.hi + 366) } else { s };
     if let Some(end) = e.end {
-        let hi = dd::old_style_slack(widen(end.span())).hi;
+        let hi = old_style_slack(widen(end.span()), calendar).hi;
         if matches!(d.relation, Relation::In | Relation::After) && d.span.lo > hi {
             return Some(true);
         }
     }
     if let Some(start) = e.start {
-        let lo = dd::old_style_slack(widen(start.span())).lo;
+        let lo = old_style_slack(widen(start.span()), calendar).lo;
         if matches!(d.relation, Relation::In | Relation::ByEnd) && d.span.hi < lo {
             return Some(false);
         }
@@ -383,14 +404,14 @@ fn outside(kb: &KnowledgeBase, entry: EntryId, d: &DateExpr) -> Option<bool> {
 /// ("Kirov supported the purge of the army in 1937").
 fn tied(
     ctx: &SentenceCtx,
-    lx: &dd::Lex,
-    names: &[Name],
+    cues: &SentenceCues,
+    names: &[SentenceName],
     clause: &Range<usize>,
     d: &DateExpr,
-    n: &Name,
+    n: &SentenceName,
     vb: usize,
 ) -> bool {
-    let s = &ctx.s;
+    let s = &ctx.sentence;
     let plain = |i: usize| -> bool {
         let w = s.word(i);
         matches!(
@@ -441,16 +462,16 @@ fn tied(
         let w = s.word(i);
         if is_subordinate(w)
             || (names.iter().any(|o| {
-                !o.virtual_
+                !o.pronoun
                     && o.toks.contains(&i)
                     && matches!(ctx.kb.entries[o.entry].kind, Kind::Person | Kind::Body)
-            }) && lx.is_verb(s.word(o_end(names, i).min(clause.end - 1))))
+            }) && cues.is_verb(s.word(o_end(names, i).min(clause.end - 1))))
         {
             return false;
         }
-        if dd::is_be(w)
+        if is_be(w)
             || matches!(w, "had" | "has" | "have")
-            || (dd::past_form(w) && !is_participle_modifier(ctx, i))
+            || (is_past_form(w) && !is_participle_modifier(ctx, i))
         {
             return false;
         }
@@ -462,22 +483,23 @@ fn tied(
 }
 
 /// Token after the name covering token `i`.
-fn o_end(names: &[Name], i: usize) -> usize {
+fn o_end(names: &[SentenceName], i: usize) -> usize {
     names.iter().find(|o| o.toks.contains(&i)).map_or(i + 1, |o| o.toks.end)
 }
 
 /// A participle used as an adjective before a noun ("the so-called planned economy"): not a
 /// second verb.
 fn is_participle_modifier(ctx: &SentenceCtx, i: usize) -> bool {
-    i >= 1 && matches!(ctx.s.word(i - 1), "the" | "a" | "an" | "his" | "its" | "their" | "her")
+    i >= 1
+        && matches!(ctx.sentence.word(i - 1), "the" | "a" | "an" | "his" | "its" | "their" | "her")
 }
 
 #[cfg(test)]
 mod tests {
     use expect_test::{expect, Expect};
 
-    use crate::analysis::{Code, Config};
     use crate::checks::testing::marked;
+    use crate::{Code, Config};
 
     /// The text with each anachronism marked `[..]` (a dubious date `{..}`), and the messages
     /// with their fixes.

@@ -21,13 +21,30 @@
 //! Tomskaya, Molotovsk) are not misspellings. The fix replaces the word with the canonical
 //! spelling; `Finding::word` lets the editor add the word to the ignore list.
 
-use super::SentenceCtx;
-use crate::analysis::{Code, Finding, Fix};
+use super::check::{Check, SentenceOut};
+use super::grammar::SentenceCtx;
 use crate::base::{is_common_word, is_ordinary_word, EntryId, KnowledgeBase};
+use crate::finding::{Code, CodeSpec, Finding, Fix, Severity};
+
+pub const MISSPELLED_NAME: CodeSpec = CodeSpec {
+    code: Code::MisspelledName,
+    name: "misspelled-name",
+    setting: "misspelledName",
+    severity: Severity::Warning,
+    description: "Flag misspelled names of people, places and bodies.",
+};
+
+pub(crate) const CHECK: Check<NameWords> = Check {
+    codes: &[MISSPELLED_NAME],
+    runs_when_off: false,
+    prepare: build,
+    sentence: Some(check),
+    document: None,
+};
 
 /// One word of a known name: "Trotsky", "Kronstadt", "Bronstein".
 #[derive(Debug)]
-struct Cand {
+struct NameWord {
     lower: String,
     /// As the data writes it: what the fix puts in.
     written: String,
@@ -40,10 +57,10 @@ struct Cand {
 }
 
 /// The candidate words of one knowledge base, built once and kept while that base lives
-/// (`checks::Tables`), shortest first.
+/// (the check's tables, kept in `Prepared`), shortest first.
 #[derive(Debug)]
-pub(crate) struct Cands {
-    words: Vec<Cand>,
+pub(crate) struct NameWords {
+    words: Vec<NameWord>,
 }
 
 fn name_words(spelling: &str) -> impl Iterator<Item = &str> {
@@ -58,8 +75,8 @@ fn name_words(spelling: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-pub(crate) fn build(kb: &KnowledgeBase) -> Cands {
-    let mut words: Vec<Cand> = Vec::new();
+pub(crate) fn build(kb: &KnowledgeBase) -> NameWords {
+    let mut words: Vec<NameWord> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (id, e) in kb.entries.iter().enumerate() {
         let spellings = std::iter::once((e.name.as_str(), 0))
@@ -82,7 +99,7 @@ pub(crate) fn build(kb: &KnowledgeBase) -> Cands {
                 let lower = w.to_lowercase();
                 if seen.insert(lower.clone()) {
                     let first = lower.chars().next().unwrap_or(' ');
-                    words.push(Cand {
+                    words.push(NameWord {
                         lower,
                         written: w.to_string(),
                         entry: id,
@@ -95,7 +112,7 @@ pub(crate) fn build(kb: &KnowledgeBase) -> Cands {
         }
     }
     words.sort_by_key(|c| c.chars);
-    Cands { words }
+    NameWords { words }
 }
 
 /// An English word as the dictionary knows it, allowing British spellings and inflections.
@@ -205,16 +222,16 @@ fn max_distance(n: usize) -> usize {
 }
 
 /// The best near miss among the candidates: (distance, similarity, candidate).
-fn nearest<'c>(cands: &'c Cands, lower: &str) -> Vec<(usize, f64, &'c Cand)> {
+fn nearest<'c>(name_words: &'c NameWords, lower: &str) -> Vec<(usize, f64, &'c NameWord)> {
     let n = lower.chars().count();
     let first = lower.chars().next().unwrap_or(' ');
     let max = max_distance(n);
     if max == 0 {
         return Vec::new();
     }
-    let lo = cands.words.partition_point(|c| c.chars + max < n);
-    let mut found: Vec<(usize, f64, &Cand)> = Vec::new();
-    for c in &cands.words[lo..] {
+    let lo = name_words.words.partition_point(|c| c.chars + max < n);
+    let mut found: Vec<(usize, f64, &NameWord)> = Vec::new();
+    for c in &name_words.words[lo..] {
         if c.chars > n + max {
             break;
         }
@@ -250,7 +267,7 @@ fn nearest<'c>(cands: &'c Cands, lower: &str) -> Vec<(usize, f64, &'c Cand)> {
         found.retain(|x| x.0 == d);
     }
     // One suggestion per entry, in the spelling its name uses when that is among the near misses.
-    let mut out: Vec<(usize, f64, &Cand)> = Vec::new();
+    let mut out: Vec<(usize, f64, &NameWord)> = Vec::new();
     for x in found {
         match out.iter_mut().find(|y| y.2.entry == x.2.entry) {
             Some(y) if x.2.rank < y.2.rank => *y = x,
@@ -320,7 +337,7 @@ fn finding(
         let others: Vec<&str> = fixes[1..].iter().map(|x| x.0).collect();
         msg.push_str(&format!(" (or {})", others.join(", ")));
     }
-    let mut f = Finding::new(Code::MisspelledName, range.clone(), msg);
+    let mut f = MISSPELLED_NAME.finding(range.clone(), msg);
     f.fixes = fixes
         .iter()
         .map(|(c, _)| Fix {
@@ -356,7 +373,7 @@ fn closest_spelling<'k>(kb: &'k KnowledgeBase, entry: EntryId, written: &str) ->
     best.map_or(e.name.as_str(), |b| b.1)
 }
 
-pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
+fn check(ctx: &SentenceCtx, name_words: &NameWords, out: &mut SentenceOut) {
     let kb = ctx.kb;
     let text = ctx.text();
     // Known misspellings, found by the name index.
@@ -377,14 +394,13 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
         if odd.len() == 1 {
             f.word = Some(odd[0].to_string());
         }
-        out.push(f);
+        out.findings.push(f);
     }
     // Near misses among the other capitalised words.
-    let cands = &ctx.tables().names;
-    for (i, tok) in ctx.s.toks.iter().enumerate() {
+    for (i, tok) in ctx.sentence.toks.iter().enumerate() {
         let raw = &text[tok.range.clone()];
         if !raw.starts_with(|c: char| c.is_uppercase())
-            || ctx.s.toks[i].kind != crate::text::sentences::TokKind::Word
+            || ctx.sentence.toks[i].kind != crate::text::sentences::TokKind::Word
         {
             continue;
         }
@@ -411,7 +427,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                 continue;
             }
             let lower = word.to_lowercase();
-            let near = nearest(cands, &lower);
+            let near = nearest(name_words, &lower);
             if near.is_empty() {
                 continue;
             }
@@ -421,7 +437,7 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
                     fixes.push((c.written.as_str(), c.entry));
                 }
             }
-            out.push(finding(kb, abs, word, &fixes));
+            out.findings.push(finding(kb, abs, word, &fixes));
         }
     }
 }
@@ -430,8 +446,9 @@ pub fn check(ctx: &SentenceCtx, out: &mut Vec<Finding>) {
 mod tests {
     use expect_test::{expect, Expect};
 
-    use crate::analysis::{analyze_block, Code, Config};
+    use crate::analysis::analyze_block;
     use crate::checks::testing::{kb, marked_with_notes};
+    use crate::{Code, Config};
 
     fn render(text: &str, config: &Config) -> String {
         marked_with_notes(text, config, |f| (f.code == Code::MisspelledName).then_some(("[", "]")))

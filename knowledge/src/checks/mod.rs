@@ -1,241 +1,108 @@
-//! The checks. Each lives in its own file whose header says what it flags and why, with its
-//! tests (many of them false-positive cases) beside it. Registering a check is one line in
-//! `SENTENCE_CHECKS`.
+//! The checks and their registry. Each check is one descriptor (`Check`) in its own file or
+//! folder, whose header says what it flags and why, with its tests (many of them false-positive
+//! cases) beside it. Registering a check is one line in `CHECKS`.
 //!
-//! A check sees one sentence at a time through `SentenceCtx`: its tokens, the names, dates and
-//! numbers found in it, and the fact base. It pushes findings with block-relative ranges.
+//! A descriptor declares the codes the check reports (each with its setting key, default
+//! severity and description), what it builds once per fact base (`prepare`: cue tables, word
+//! lists), its sentence pass and its optional document pass. The runner (`analysis`) runs a
+//! check when one of its codes is on (or always, for a check whose other output is wanted
+//! whatever the settings) and keeps only the findings whose code is on: on/off is decided per
+//! code, there and nowhere else.
+//!
+//! A sentence pass sees one sentence at a time through `SentenceCtx`: its tokens, the names,
+//! dates and numbers found in it, and the fact base. It pushes findings with block-relative
+//! ranges.
 
 pub mod anachronism;
+pub mod check;
 pub mod counterargument;
+pub(crate) mod dating;
 pub mod dubious_date;
 pub mod figures;
+pub(crate) mod grammar;
 pub mod misspelled_name;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
+pub(crate) mod wording;
 
-use std::cell::OnceCell;
+pub use check::{Check, DocumentCtx, DocumentOut, Registered, SentenceOut, Tables};
+pub use grammar::SentenceCtx;
+
 use std::ops::Range;
 
-use crate::analysis::{Code, Config, Finding};
-use crate::base::{KnowledgeBase, Mention};
-use crate::text::dates::{self, DateExpr};
-use crate::text::numbers::{self, NumberExpr};
-use crate::text::sentences::Sentence;
+use crate::finding::{Code, CodeSpec, Finding, Severity};
 
-/// Builds the tables the checks derive from a base (they are otherwise built on first use),
-/// so that a server can pay for them off the editing path, right after loading.
-pub fn prepare(kb: &KnowledgeBase) {
-    counterargument::prepare(kb);
-    let _ = tables(kb);
-}
-
-/// The tables the sentence checks derive from a base: the figures' cues, the dates' cue
-/// phrases and verbs, the name words near misses are compared with. Built once, on first use,
-/// and kept with the base (`derived.checks`; a base never changes after loading, so they never
-/// go stale).
-pub(crate) struct Tables {
-    pub(crate) figures: figures::Figures,
-    pub(crate) dates: dubious_date::Lexicon,
-    pub(crate) names: misspelled_name::Cands,
-}
-
-pub(crate) fn tables(kb: &KnowledgeBase) -> &Tables {
-    kb.derived.checks.get_or_init(|| {
-        std::sync::Arc::new(Tables {
-            figures: figures::prepare_all(kb),
-            dates: dubious_date::Lexicon::build(kb),
-            names: misspelled_name::build(kb),
-        })
-    })
-}
-
-pub type SentenceCheck = fn(&SentenceCtx, &mut Vec<Finding>);
-
-/// Every per-sentence check, with the code it reports. One line each.
-pub const SENTENCE_CHECKS: &[(Code, SentenceCheck)] = &[
-    (Code::DubiousDate, dubious_date::check),
-    (Code::Anachronism, anachronism::check),
-    (Code::DubiousFigure, figures::check),
-    (Code::MisspelledName, misspelled_name::check),
+/// Every check, in the order they run on a sentence (a later check sees the findings of an
+/// earlier one: anachronism leaves alone a date dubious-date flagged). One line each.
+pub static CHECKS: &[&dyn Registered] = &[
+    &dubious_date::CHECK,
+    &anachronism::CHECK,
+    &figures::CHECK,
+    &misspelled_name::CHECK,
+    &counterargument::CHECK,
 ];
 
-/// One sentence, pre-digested for the checks.
-pub struct SentenceCtx<'a> {
-    pub kb: &'a KnowledgeBase,
-    pub config: &'a Config,
-    /// The block's masked text (original case); sentence and mention ranges index into it.
-    pub block: &'a str,
-    /// The sentence; `s.range` is block-relative, token ranges are sentence-relative.
-    pub s: Sentence,
-    /// Names in this sentence, block-relative ranges, left to right.
-    pub mentions: Vec<Mention>,
-    /// Dates in this sentence (sentence-relative ranges).
-    pub dates: Vec<DateExpr>,
-    /// Numbers in this sentence (sentence-relative ranges), years excluded.
-    pub numbers: Vec<NumberExpr>,
-    /// Quotations in the block (block-relative).
-    pub quotes: &'a [Range<usize>],
-    /// What several checks read from the sentence, worked out once on first use.
-    clauses: OnceCell<Vec<Range<usize>>>,
-    date_clauses: OnceCell<Vec<Range<usize>>>,
-    names: OnceCell<Vec<dubious_date::Name>>,
-    lex: OnceCell<dubious_date::Lex<'a>>,
-    hypothetical: OnceCell<bool>,
+/// Every code the registered checks declare, in registry order.
+pub fn code_specs() -> impl Iterator<Item = &'static CodeSpec> {
+    CHECKS.iter().flat_map(|c| c.codes().iter())
 }
 
-impl<'a> SentenceCtx<'a> {
-    pub fn new(
-        kb: &'a KnowledgeBase,
-        block: &'a str,
-        range: Range<usize>,
-        mentions: &[Mention],
-        quotes: &'a [Range<usize>],
-        config: &'a Config,
-    ) -> Self {
-        let s = Sentence::new(block, range.clone());
-        // The block's mentions are in document order: skip to the sentence's.
-        let first = mentions.partition_point(|m| m.range.start < range.start);
-        let mentions = mentions[first..]
-            .iter()
-            .take_while(|m| m.range.start < range.end)
-            .filter(|m| m.range.end <= range.end)
-            .cloned()
-            .collect();
-        let dates = dates::find(&s);
-        let numbers = numbers::find(&s);
-        SentenceCtx {
-            kb,
-            config,
-            block,
-            s,
-            mentions,
-            dates,
-            numbers,
-            quotes,
-            clauses: OnceCell::new(),
-            date_clauses: OnceCell::new(),
-            names: OnceCell::new(),
-            lex: OnceCell::new(),
-            hypothetical: OnceCell::new(),
+/// A code's name, setting and severity are what its check declares.
+impl Code {
+    /// The declaration of this code. Every code has one: a test holds `Code::ALL` equal to the
+    /// codes the registry declares.
+    pub fn spec(self) -> &'static CodeSpec {
+        code_specs().find(|s| s.code == self).expect("every code is declared by a check")
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.spec().name
+    }
+
+    /// The camel-case key of the `clio.checks.*` setting.
+    pub fn setting(self) -> &'static str {
+        self.spec().setting
+    }
+
+    pub fn default_severity(self) -> Severity {
+        self.spec().severity
+    }
+
+    pub fn description(self) -> &'static str {
+        self.spec().description
+    }
+
+    /// A code by its name ("dubious-date") or its setting key ("dubiousDate").
+    pub fn parse(s: &str) -> Option<Code> {
+        code_specs().find(|c| c.name == s || c.setting == s).map(|c| c.code)
+    }
+}
+
+impl Finding {
+    /// A finding of `code` at its default severity (what its check declares).
+    pub fn new(code: Code, range: Range<usize>, message: String) -> Finding {
+        code.spec().finding(range, message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_declared_once_in_order() {
+        let declared: Vec<Code> = code_specs().map(|s| s.code).collect();
+        let mut sorted = declared.clone();
+        sorted.sort();
+        assert_eq!(sorted, Code::ALL, "each code of `Code::ALL` is declared by exactly one check");
+    }
+
+    #[test]
+    fn names_and_settings_are_unique_and_round_trip() {
+        for c in Code::ALL {
+            assert_eq!(Code::parse(c.as_str()), Some(c));
+            assert_eq!(Code::parse(c.setting()), Some(c));
+            assert!(!c.description().is_empty());
         }
-    }
-
-    /// The tables derived from the base.
-    pub(crate) fn tables(&self) -> &'a Tables {
-        tables(self.kb)
-    }
-
-    /// The names in the sentence as the date checks read them (`dubious_date::names`).
-    pub(crate) fn names(&self) -> &[dubious_date::Name] {
-        self.names.get_or_init(|| dubious_date::names(self))
-    }
-
-    /// Clauses as the date checks read them (`dubious_date::clauses`).
-    pub(crate) fn date_clauses(&self) -> &[Range<usize>] {
-        self.date_clauses.get_or_init(|| dubious_date::clauses(self))
-    }
-
-    /// Where the base's cue phrases occur in the sentence (`dubious_date::Lex`).
-    pub(crate) fn lex(&self) -> &dubious_date::Lex<'a> {
-        self.lex.get_or_init(|| dubious_date::Lex::new(self))
-    }
-
-    /// Is the sentence a question or a counterfactual (`dubious_date::hypothetical`)?
-    pub(crate) fn hypothetical(&self) -> bool {
-        *self.hypothetical.get_or_init(|| dubious_date::hypothetical(self))
-    }
-
-    /// The sentence text in its original case.
-    pub fn text(&self) -> &'a str {
-        &self.block[self.s.range.clone()]
-    }
-
-    /// Sentence-relative range to block-relative.
-    pub fn abs(&self, r: &Range<usize>) -> Range<usize> {
-        r.start + self.s.range.start..r.end + self.s.range.start
-    }
-
-    /// Block-relative range to sentence-relative.
-    pub fn rel(&self, r: &Range<usize>) -> Range<usize> {
-        r.start - self.s.range.start..r.end - self.s.range.start
-    }
-
-    /// Token indices `[first, end)` covered by a mention.
-    pub fn mention_toks(&self, m: &Mention) -> Range<usize> {
-        let r = self.rel(&m.range);
-        let first = self.s.tok_at(r.start);
-        let end = self.s.toks.partition_point(|t| t.range.start < r.end);
-        first..end.max(first + 1).min(self.s.toks.len())
-    }
-
-    /// Clause boundaries as token index ranges: split at `;`, `:`, `—`, parentheses, and at
-    /// ", but", ", while", ", whereas", ", and" followed by a new subject, "which", "when".
-    pub fn clauses(&self) -> Vec<Range<usize>> {
-        self.clause_ranges().to_vec()
-    }
-
-    /// `clauses()`, worked out once per sentence.
-    pub fn clause_ranges(&self) -> &[Range<usize>] {
-        self.clauses.get_or_init(|| self.find_clauses())
-    }
-
-    fn find_clauses(&self) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        let n = self.s.toks.len();
-        for i in 0..n {
-            let w = self.s.word(i);
-            let cut_here = matches!(w, ";" | ":" | "—" | "(" | ")" | "–")
-                && !(w == "–"
-                    && i > 0
-                    && i + 1 < n
-                    && self.s.toks[i - 1].range.end == self.s.toks[i].range.start);
-            let cut_before = i > 0
-                && self.s.word(i - 1) == ","
-                && matches!(
-                    w,
-                    "but"
-                        | "while"
-                        | "whereas"
-                        | "although"
-                        | "though"
-                        | "yet"
-                        | "which"
-                        | "who"
-                        | "when"
-                        | "whilst"
-                        | "and"
-                        | "before"
-                        | "after"
-                );
-            if cut_here {
-                if start < i {
-                    out.push(start..i);
-                }
-                start = i + 1;
-            } else if cut_before && start < i - 1 {
-                out.push(start..i - 1);
-                start = i;
-            }
-        }
-        if start < n {
-            out.push(start..n);
-        }
-        out
-    }
-
-    /// The clause (token range) containing token `t`.
-    pub fn clause_of(&self, t: usize) -> Range<usize> {
-        self.clause_ranges()
-            .iter()
-            .find(|c| c.contains(&t))
-            .cloned()
-            .unwrap_or(0..self.s.toks.len())
-    }
-
-    /// Is the sentence-relative range inside a quotation?
-    pub fn quoted(&self, rel: &Range<usize>) -> bool {
-        let a = self.abs(rel);
-        self.quotes.iter().any(|q| q.start <= a.start && a.end <= q.end)
     }
 }

@@ -3,15 +3,16 @@
 
 use std::sync::OnceLock;
 
-use crate::analysis::{analyze_block, Config, Finding};
-use crate::base::KnowledgeBase;
+use crate::analysis::analyze_block;
+use crate::config::Config;
+use crate::finding::Finding;
+use crate::prepared::Prepared;
 
-/// The default fact base, loaded once for all tests.
-pub(crate) fn kb() -> &'static KnowledgeBase {
-    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-    KB.get_or_init(|| KnowledgeBase::embedded().0)
+/// The default fact base, prepared, loaded once for all tests.
+pub(crate) fn kb() -> &'static Prepared {
+    static KB: OnceLock<Prepared> = OnceLock::new();
+    KB.get_or_init(Prepared::embedded)
 }
-
 /// Analyses `text` as one block and returns it with each finding that `mark` picks wrapped in
 /// the returned brackets (`("[?", "]")`, say), and one line per such finding:
 /// `message -> fix | fix`.

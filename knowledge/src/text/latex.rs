@@ -122,77 +122,7 @@ pub fn prose(text: &str) -> Prose {
                 m.blank(i..end);
                 i = end;
             }
-            b'\\' => {
-                let start = i;
-                i += 1;
-                if i >= b.len() {
-                    m.blank(start..i);
-                    break;
-                }
-                if b[i].is_ascii_alphabetic() {
-                    while i < b.len() && b[i].is_ascii_alphabetic() {
-                        i += 1;
-                    }
-                    let name = &text[start + 1..i];
-                    if i < b.len() && b[i] == b'*' {
-                        i += 1;
-                    }
-                    m.blank(start..i);
-                    if BLOCK_COMMANDS.contains(&name) {
-                        breaks.push(start);
-                        // A heading's argument is a block of its own.
-                        let j = skip_spaces(b, i);
-                        if j < b.len() && b[j] == b'{' && name != "begin" && name != "end" {
-                            breaks.push(matching(b, j));
-                        }
-                    }
-                    if name == "begin" {
-                        if let Some((env, after)) = braced(text, i) {
-                            if NON_PROSE_ENVS.contains(&env) {
-                                let close = format!("\\end{{{env}}}");
-                                let end = text[after..]
-                                    .find(&close)
-                                    .map_or(b.len(), |e| after + e + close.len());
-                                m.blank(start..end);
-                                breaks.push(end);
-                                i = end;
-                                continue;
-                            }
-                        }
-                    }
-                    if NON_PROSE.contains(&name) {
-                        // Blank every following [opt] and {arg} group.
-                        loop {
-                            let j = skip_spaces(b, i);
-                            if j < b.len() && (b[j] == b'{' || b[j] == b'[') {
-                                let end = matching(b, j);
-                                m.blank(i..end);
-                                i = end;
-                            } else {
-                                break;
-                            }
-                        }
-                    } else {
-                        // Optional arguments of prose commands are not prose either.
-                        let j = skip_spaces(b, i);
-                        if j < b.len() && b[j] == b'[' {
-                            let end = matching(b, j);
-                            m.blank(i..end);
-                            i = end;
-                        }
-                    }
-                } else if b[i] == b'[' || b[i] == b'(' {
-                    let close = if b[i] == b'[' { "\\]" } else { "\\)" };
-                    let end = text[i..].find(close).map_or(b.len(), |e| i + e + 2);
-                    m.blank(start..end);
-                    i = end;
-                } else {
-                    // \% \& \$ \\ and friends: a symbol, not prose worth checking; keep letters around.
-                    let len = text[i..].chars().next().map_or(1, char::len_utf8);
-                    m.blank(start..i + len);
-                    i += len;
-                }
-            }
+            b'\\' => i = mask_command(text, &mut m, &mut breaks, i),
             b'$' => {
                 let double = i + 1 < b.len() && b[i + 1] == b'$';
                 let open = if double { 2 } else { 1 };
@@ -212,6 +142,87 @@ pub fn prose(text: &str) -> Prose {
     breaks.extend(super::list_item_starts(&masked));
     let blocks = blocks_by_blank_lines(&masked, &breaks);
     Prose { masked, blocks, disabled: regions(text, dirs) }
+}
+
+/// Blanks the command, control symbol or display math that starts with the backslash at
+/// `start`, with the arguments that are not prose; notes where it starts or ends a block.
+/// Returns where the text goes on.
+fn mask_command(text: &str, m: &mut Masker, breaks: &mut Vec<usize>, start: usize) -> usize {
+    let b = text.as_bytes();
+    let i = start + 1;
+    if i >= b.len() {
+        m.blank(start..i);
+        return i;
+    }
+    if b[i].is_ascii_alphabetic() {
+        return mask_named_command(text, m, breaks, start);
+    }
+    if b[i] == b'[' || b[i] == b'(' {
+        let close = if b[i] == b'[' { "\\]" } else { "\\)" };
+        let end = text[i..].find(close).map_or(b.len(), |e| i + e + 2);
+        m.blank(start..end);
+        return end;
+    }
+    // \% \& \$ \\ and friends: a symbol, not prose worth checking; keep letters around.
+    let len = text[i..].chars().next().map_or(1, char::len_utf8);
+    m.blank(start..i + len);
+    i + len
+}
+
+/// A command with a name (`\section`, `\cite`, `\begin{equation}`): blanked, with its
+/// arguments when they are not prose and the whole environment when it is not.
+fn mask_named_command(text: &str, m: &mut Masker, breaks: &mut Vec<usize>, start: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = start + 1;
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    let name = &text[start + 1..i];
+    if i < b.len() && b[i] == b'*' {
+        i += 1;
+    }
+    m.blank(start..i);
+    if BLOCK_COMMANDS.contains(&name) {
+        breaks.push(start);
+        // A heading's argument is a block of its own.
+        let j = skip_spaces(b, i);
+        if j < b.len() && b[j] == b'{' && name != "begin" && name != "end" {
+            breaks.push(matching(b, j));
+        }
+    }
+    if name == "begin" {
+        if let Some((env, after)) = braced(text, i) {
+            if NON_PROSE_ENVS.contains(&env) {
+                let close = format!("\\end{{{env}}}");
+                let end = text[after..].find(&close).map_or(b.len(), |e| after + e + close.len());
+                m.blank(start..end);
+                breaks.push(end);
+                return end;
+            }
+        }
+    }
+    if NON_PROSE.contains(&name) {
+        // Blank every following [opt] and {arg} group.
+        loop {
+            let j = skip_spaces(b, i);
+            if j < b.len() && (b[j] == b'{' || b[j] == b'[') {
+                let end = matching(b, j);
+                m.blank(i..end);
+                i = end;
+            } else {
+                break;
+            }
+        }
+    } else {
+        // Optional arguments of prose commands are not prose either.
+        let j = skip_spaces(b, i);
+        if j < b.len() && b[j] == b'[' {
+            let end = matching(b, j);
+            m.blank(i..end);
+            i = end;
+        }
+    }
+    i
 }
 
 fn skip_spaces(b: &[u8], mut i: usize) -> usize {

@@ -5,11 +5,12 @@
 //! which everything that is not prose is blanked to spaces (newlines kept). Analysis then works
 //! on the masked text with byte offsets that are already offsets into the original.
 
-pub mod dates;
 mod latex;
 mod markdown;
 pub mod numbers;
 pub mod sentences;
+pub mod stem;
+pub(crate) mod stopwords;
 pub mod translit;
 
 use std::ops::Range;

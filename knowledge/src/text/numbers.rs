@@ -237,119 +237,155 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
             i += 1;
             continue;
         }
-        let w = s.word(i);
-        let mut start = i;
-        let (mut value, mut end, mut approx) = if let Some((v, e, dec)) =
-            if kind == TokKind::Number { digits_value(s, i) } else { None }
-        {
-            (v, e, dec)
-        } else if let Some(v) = word_value(w) {
-            (v, i + 1, false)
-        } else if matches!(w, "a" | "an")
-            && i + 1 < n
-            && matches!(s.word(i + 1), "hundred" | "thousand" | "million" | "billion")
-        {
-            // "a hundred kulaks", "over a thousand", "a million": one of the scale.
-            (1.0, i + 1, false)
-        } else if let Some(f) = fraction_value(w) {
-            // "a quarter of a million", "half a million"
-            let mut k = i + 1;
-            while k < n && matches!(s.word(k), "of" | "a" | "an") {
-                k += 1;
-            }
-            match if k < n { scale_value(s.word(k)) } else { None } {
-                Some(scale) => {
-                    if i >= 1 && matches!(s.word(i - 1), "a" | "an") {
-                        start = i - 1;
-                    }
-                    (f * scale, k + 1, true)
-                }
-                None => {
-                    i += 1;
-                    continue;
-                }
-            }
-        } else {
+        let Some(mut r) = Reading::at(s, i) else {
             i += 1;
             continue;
         };
         // Four-digit plain integers are years (handled by `dates`), unless a count noun follows.
-        let is_plain_4 = s.toks[i].kind == TokKind::Number
-            && s.word(i).len() == 4
-            && end == i + 1
-            && !w.contains(',');
-        // Ranges: "5 to 7 million", "17 or 18 million", "1-2 million": the scale of the top applies
-        // to the bottom too.
-        let mut high = None;
-        if end + 2 < n
-            && matches!(s.word(end), "to" | "or" | "-" | "–")
-            && s.toks[i].kind == TokKind::Number
-            || end + 2 < n && matches!(s.word(end), "to" | "or") && word_value(w).is_some()
-        {
-            let k = end + 1;
-            let top = digits_value(s, k)
-                .filter(|(_, _, _)| s.toks[k].kind == TokKind::Number)
-                .map(|(v, e, _)| (v, e))
-                .or_else(|| word_value(s.word(k)).map(|v| (v, k + 1)));
-            if let Some((top, e)) = top {
-                if let Some(scale) = if e < n { scale_value(s.word(e)) } else { None } {
-                    if top > value && scale >= 1e3 {
-                        value *= scale;
-                        high = Some(top * scale);
-                        end = e + 1;
-                        approx = true;
-                    }
-                }
+        let w = s.word(i);
+        let is_plain_4 =
+            s.toks[i].kind == TokKind::Number && w.len() == 4 && r.end == i + 1 && !w.contains(',');
+        r.range_of(s, i);
+        r.scale(s);
+        if is_plain_4 && r.end == i + 1 && (1700.0..=2099.0).contains(&r.value) {
+            // A year unless a count noun follows (decided in `dates`; mirror it here).
+            let next = if r.end < n { s.word(r.end) } else { "" };
+            if !is_count_noun(next) {
+                i = r.end;
+                continue;
             }
         }
-        // "two and a half million"
+        let number = r.finish(s);
+        i = number.toks.end;
+        out.push(number);
+    }
+    out
+}
+
+/// A number being read: its first token, value, the token after it, whether it is rounded or
+/// hedged, and the top of a range.
+struct Reading {
+    start: usize,
+    value: f64,
+    end: usize,
+    approx: bool,
+    high: Option<f64>,
+}
+
+impl Reading {
+    /// The number that starts at token `i`: digits, a number word, "a hundred", or a fraction
+    /// of a scale ("a quarter of a million", "half a million").
+    fn at(s: &Sentence, i: usize) -> Option<Reading> {
+        let n = s.toks.len();
+        let w = s.word(i);
+        let reading = |start, value, end, approx| Reading { start, value, end, approx, high: None };
+        if s.toks[i].kind == TokKind::Number {
+            if let Some((v, e, dec)) = digits_value(s, i) {
+                return Some(reading(i, v, e, dec));
+            }
+        }
+        if let Some(v) = word_value(w) {
+            return Some(reading(i, v, i + 1, false));
+        }
+        if matches!(w, "a" | "an")
+            && i + 1 < n
+            && matches!(s.word(i + 1), "hundred" | "thousand" | "million" | "billion")
+        {
+            // "a hundred kulaks", "over a thousand", "a million": one of the scale.
+            return Some(reading(i, 1.0, i + 1, false));
+        }
+        let f = fraction_value(w)?;
+        let mut k = i + 1;
+        while k < n && matches!(s.word(k), "of" | "a" | "an") {
+            k += 1;
+        }
+        let scale = if k < n { scale_value(s.word(k)) } else { None }?;
+        let start = if i >= 1 && matches!(s.word(i - 1), "a" | "an") { i - 1 } else { i };
+        Some(reading(start, f * scale, k + 1, true))
+    }
+
+    /// Ranges: "5 to 7 million", "17 or 18 million", "1-2 million": the scale of the top applies
+    /// to the bottom too.
+    fn range_of(&mut self, s: &Sentence, i: usize) {
+        let (n, end) = (s.toks.len(), self.end);
+        let ranged = end + 2 < n
+            && matches!(s.word(end), "to" | "or" | "-" | "–")
+            && s.toks[i].kind == TokKind::Number
+            || end + 2 < n && matches!(s.word(end), "to" | "or") && word_value(s.word(i)).is_some();
+        if !ranged {
+            return;
+        }
+        let k = end + 1;
+        let top = digits_value(s, k)
+            .filter(|(_, _, _)| s.toks[k].kind == TokKind::Number)
+            .map(|(v, e, _)| (v, e))
+            .or_else(|| word_value(s.word(k)).map(|v| (v, k + 1)));
+        let Some((top, e)) = top else { return };
+        if let Some(scale) = if e < n { scale_value(s.word(e)) } else { None } {
+            if top > self.value && scale >= 1e3 {
+                self.value *= scale;
+                self.high = Some(top * scale);
+                self.end = e + 1;
+                self.approx = true;
+            }
+        }
+    }
+
+    /// "two and a half million", and scales: "2.9 million", "ninety thousand".
+    fn scale(&mut self, s: &Sentence) {
+        let n = s.toks.len();
+        if self.high.is_some() {
+            return;
+        }
+        let end = self.end;
         if end + 3 < n
-            && high.is_none()
             && s.word(end) == "and"
             && s.word(end + 1) == "a"
             && s.word(end + 2) == "half"
             && matches!(s.word(end + 3), "million" | "thousand" | "billion" | "hundred")
         {
-            value += 0.5;
-            end += 3;
+            self.value += 0.5;
+            self.end += 3;
         }
-        // Scales: "2.9 million", "ninety thousand"
-        if end < n && high.is_none() {
-            if let Some(scale) = scale_value(s.word(end)) {
-                if scale >= 1e6 || value < 1000.0 {
-                    value *= scale;
-                    end += 1;
-                    approx = true;
-                    if let Some(scale) = if end < n { scale_value(s.word(end)) } else { None } {
-                        value *= scale;
-                        end += 1;
-                    }
-                }
+        let next = if self.end < n { scale_value(s.word(self.end)) } else { None };
+        let Some(scale) = next else { return };
+        if scale >= 1e6 || self.value < 1000.0 {
+            self.value *= scale;
+            self.end += 1;
+            self.approx = true;
+            if let Some(scale) = if self.end < n { scale_value(s.word(self.end)) } else { None } {
+                self.value *= scale;
+                self.end += 1;
             }
         }
-        if is_plain_4 && end == i + 1 && (1700.0..=2099.0).contains(&value) {
-            // A year unless a count noun follows (decided in `dates`; mirror it here).
-            let next = if end < n { s.word(end) } else { "" };
-            if !is_count_noun(next) {
-                i = end;
-                continue;
-            }
-        }
+    }
+
+    /// The number with its hedge, its percent sign and the whole it is a part of.
+    fn finish(mut self, s: &Sentence) -> NumberExpr {
+        let n = s.toks.len();
         // Hedges before: "some", "about", "over", "nearly"
-        if start >= 1 && HEDGES.contains(&s.word(start - 1)) {
-            approx = true;
+        if self.start >= 1 && HEDGES.contains(&s.word(self.start - 1)) {
+            self.approx = true;
         }
         let mut percent = false;
-        if end < n && (s.word(end) == "%" || s.word(end) == "percent") {
+        if self.end < n && (s.word(self.end) == "%" || s.word(self.end) == "percent") {
             percent = true;
-            end += 1;
-        } else if end + 1 < n && s.word(end) == "per" && s.word(end + 1) == "cent" {
+            self.end += 1;
+        } else if self.end + 1 < n && s.word(self.end) == "per" && s.word(self.end + 1) == "cent" {
             percent = true;
-            end += 2;
+            self.end += 2;
         }
-        let mut of = None;
-        let mut ratio = false;
-        // "three of the five", "1 in 18"
+        let (of, ratio) = self.whole(s);
+        let Reading { start, value, end, approx, high } = self;
+        let range = s.toks[start].range.start..s.toks[end - 1].range.end;
+        let value = if ratio { value / of.unwrap_or(1.0) } else { value };
+        NumberExpr { range, value, approx, of, ratio, percent, high, toks: start..end }
+    }
+
+    /// The whole the number is a part of: "three of the five", "1 in 18" (a ratio), "5/10
+    /// members" (not a date like 1/12/1934).
+    fn whole(&mut self, s: &Sentence) -> (Option<f64>, bool) {
+        let (n, end) = (s.toks.len(), self.end);
         if end + 1 < n && matches!(s.word(end), "of" | "in" | "out") {
             let mut k = end + 1;
             if s.word(end) == "out" && k < n && s.word(k) == "of" {
@@ -363,38 +399,27 @@ pub fn find(s: &Sentence) -> Vec<NumberExpr> {
                     .map(|(v, e, _)| (v, e))
                     .or_else(|| word_value(s.word(k)).map(|v| (v, k + 1)));
                 if let Some((whole, e)) = whole {
-                    if s.word(end) == "in" && whole > value {
-                        ratio = true;
-                        of = Some(whole);
-                        end = e;
+                    if s.word(end) == "in" && whole > self.value {
+                        self.end = e;
+                        return (Some(whole), true);
                     } else if s.word(end) != "in" {
                         // Even when the part is larger ("2,108 of the 1,966"): the student's slip.
-                        of = Some(whole);
+                        return (Some(whole), false);
                     }
                 }
             }
         }
-        // "5/10 members": a part and its whole, written as a fraction (not a date like 1/12/1934).
-        if of.is_none()
-            && !ratio
-            && end + 1 < n
-            && s.word(end) == "/"
-            && s.toks[end - 1].kind == TokKind::Number
-        {
+        if end + 1 < n && s.word(end) == "/" && s.toks[end - 1].kind == TokKind::Number {
             let tight = s.toks[end].range.start == s.toks[end - 1].range.end
                 && s.toks[end + 1].range.start == s.toks[end].range.end;
-            let more =
-                (end + 2 < n && s.word(end + 2) == "/") || (start >= 1 && s.word(start - 1) == "/");
+            let more = (end + 2 < n && s.word(end + 2) == "/")
+                || (self.start >= 1 && s.word(self.start - 1) == "/");
             if tight && !more && s.toks[end + 1].kind == TokKind::Number {
-                of = s.word(end + 1).parse().ok();
+                return (s.word(end + 1).parse().ok(), false);
             }
         }
-        let range = s.toks[start].range.start..s.toks[end - 1].range.end;
-        let value = if ratio { value / of.unwrap_or(1.0) } else { value };
-        out.push(NumberExpr { range, value, approx, of, ratio, percent, high, toks: start..end });
-        i = end;
+        (None, false)
     }
-    out
 }
 
 pub fn is_count_noun(w: &str) -> bool {

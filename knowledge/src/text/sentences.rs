@@ -187,70 +187,81 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             }
             c
         };
-        let s = i;
-        let mut j = i + c.len_utf8();
-        // All the word's characters so far are ASCII digits (a `.`/`,` may then join): a number.
-        let mut digits_only = c.is_ascii_digit();
-        while j < len {
-            // A stretch of ASCII letters and digits (most of a word) in a tight loop.
-            let run = j;
-            while j < len && ASCII[bytes[j] as usize] & ALNUM != 0 {
-                j += 1;
-            }
-            if j > run {
-                digits_only = digits_only && bytes[run..j].iter().all(u8::is_ascii_digit);
-                continue;
-            }
-            let b = bytes[j];
-            let (d, dl) = if b < 0x80 {
-                if !matches!(b, b'\'' | b'-' | b'.' | b',') {
-                    break;
-                }
-                (b as char, 1)
-            } else {
-                let (d, dl) = char_at(text, j);
-                if d.is_alphanumeric() {
-                    digits_only = false;
-                    j += dl;
-                    continue;
-                }
-                if d != '’' {
-                    break;
-                }
-                (d, dl)
-            };
-            let next = if j + dl < len { Some(char_at(text, j + dl).0) } else { None };
-            let join = match d {
-                '\'' | '’' => next.is_some_and(char::is_alphabetic) && !digits_only,
-                '-' => {
-                    next.is_some_and(is_alnum)
-                        && !(digits_only && next.is_some_and(|n| n.is_ascii_digit()))
-                }
-                // The character before is an ASCII digit exactly when its last byte is one.
-                _ => {
-                    digits_only
-                        && bytes[j - 1].is_ascii_digit()
-                        && next.is_some_and(|n| n.is_ascii_digit())
-                }
-            };
-            if !join {
-                break;
-            }
-            j += dl;
-        }
-        // Trailing possessive apostrophe: "kulaks'".
-        if j < len && bytes[j - 1] == b's' {
-            let (d, dl) = char_at(text, j);
-            if is_apostrophe(d) && !(j + dl < len && is_alnum(char_at(text, j + dl).0)) {
-                j += dl;
-            }
-        }
+        let (j, digits_only) = word_end(text, i, c);
         // Only ASCII digits, with `.` or `,` joined between digits, make a number.
         let kind = if digits_only { TokKind::Number } else { TokKind::Word };
-        toks.push(Tok { range: s..j, kind });
+        toks.push(Tok { range: i..j, kind });
         i = j;
     }
     toks
+}
+
+/// The end of the word or number that starts at `i` with the character `c`, and whether it is
+/// ASCII digits only (a `.` or `,` between digits joins them: "681,692", "2.9"). Apostrophes
+/// and hyphens join letters ("don't", "Five-Year"); a trailing apostrophe after an "s" is a
+/// possessive ("kulaks'").
+#[inline]
+fn word_end(text: &str, i: usize, c: char) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let mut j = i + c.len_utf8();
+    // All the word's characters so far are ASCII digits (a `.`/`,` may then join): a number.
+    let mut digits_only = c.is_ascii_digit();
+    while j < len {
+        // A stretch of ASCII letters and digits (most of a word) in a tight loop.
+        let run = j;
+        while j < len && ASCII[bytes[j] as usize] & ALNUM != 0 {
+            j += 1;
+        }
+        if j > run {
+            digits_only = digits_only && bytes[run..j].iter().all(u8::is_ascii_digit);
+            continue;
+        }
+        let b = bytes[j];
+        let (d, dl) = if b < 0x80 {
+            if !matches!(b, b'\'' | b'-' | b'.' | b',') {
+                break;
+            }
+            (b as char, 1)
+        } else {
+            let (d, dl) = char_at(text, j);
+            if d.is_alphanumeric() {
+                digits_only = false;
+                j += dl;
+                continue;
+            }
+            if d != '’' {
+                break;
+            }
+            (d, dl)
+        };
+        let next = if j + dl < len { Some(char_at(text, j + dl).0) } else { None };
+        let join = match d {
+            '\'' | '’' => next.is_some_and(char::is_alphabetic) && !digits_only,
+            '-' => {
+                next.is_some_and(is_alnum)
+                    && !(digits_only && next.is_some_and(|n| n.is_ascii_digit()))
+            }
+            // The character before is an ASCII digit exactly when its last byte is one.
+            _ => {
+                digits_only
+                    && bytes[j - 1].is_ascii_digit()
+                    && next.is_some_and(|n| n.is_ascii_digit())
+            }
+        };
+        if !join {
+            break;
+        }
+        j += dl;
+    }
+    // Trailing possessive apostrophe: "kulaks'".
+    if j < len && bytes[j - 1] == b's' {
+        let (d, dl) = char_at(text, j);
+        if is_apostrophe(d) && !(j + dl < len && is_alnum(char_at(text, j + dl).0)) {
+            j += dl;
+        }
+    }
+    (j, digits_only)
 }
 
 const ABBREVIATIONS: &[&str] = &[

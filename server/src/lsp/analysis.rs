@@ -17,7 +17,6 @@ use super::guard::guard;
 use super::to_proto;
 use crate::config::Rules;
 use crate::position::{self, Encoding};
-use crate::wording;
 
 /// A document's text at one version, as handed to the analysis.
 pub struct Snapshot {
@@ -94,10 +93,10 @@ impl Checked {
     }
 
     pub fn balance_title(&self) -> Option<String> {
-        wording::balance_title(&self.analysis.balance)
+        self.analysis.balance.lens_title()
     }
 
     pub fn balance_message(&self) -> String {
-        wording::balance_message(&self.base, &self.analysis.balance)
+        self.analysis.balance.summary(&self.base)
     }
 }

@@ -5,13 +5,13 @@
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
-use knowledge::KnowledgeBase;
+use knowledge::{KnowledgeBase, Prepared};
 
 use super::guard::guard;
 use crate::workspace;
 
 /// The base as the server holds it, shared by every document checked against it.
-pub type Base = KnowledgeBase;
+pub type Base = Prepared;
 
 pub struct BaseStore {
     current: RwLock<Arc<Base>>,
@@ -44,11 +44,11 @@ impl BaseStore {
 /// check after start-up or a reload does not pay for them (whichever comes first builds them;
 /// the other waits on the same `OnceLock`).
 fn prepared(kb: KnowledgeBase) -> Arc<Base> {
-    let kb = Arc::new(kb);
+    let kb = Arc::new(Prepared::new(kb));
     let for_thread = kb.clone();
     let spawned = std::thread::Builder::new()
         .name("clio-prepare".into())
-        .spawn(move || guard("prepare", || knowledge::checks::prepare(&for_thread)));
+        .spawn(move || guard("prepare", || for_thread.prepare_all()));
     if let Err(e) = spawned {
         log!("could not prepare the checks in the background: {e}");
     }

@@ -1,11 +1,21 @@
--- :checkhealth clio — is clio-ls found, which version, and what knowledge it loads.
+-- :checkhealth clio — the Neovim version, whether clio-ls is found, which version, and what knowledge it loads.
 local M = {}
 
 function M.check()
   vim.health.start('clio')
-  local cmd = (require('clio').config.cmd or { 'clio-ls' })[1]
+  local v = vim.version()
+  if vim.fn.has('nvim-0.11') == 1 then
+    vim.health.ok(('Neovim %d.%d.%d'):format(v.major, v.minor, v.patch))
+  else
+    vim.health.error(('Neovim %d.%d.%d: Clio needs 0.11 or newer (vim.lsp.config / vim.lsp.enable)'):format(v.major, v.minor, v.patch))
+    return
+  end
+  local cmd = require('clio').cmd()[1]
   if vim.fn.executable(cmd) ~= 1 then
-    vim.health.error(cmd .. ' not found on PATH', { 'cargo install --path server (from the Clio repository)', "or set cmd in require('clio').setup({ cmd = { '/path/to/clio-ls' } })" })
+    vim.health.error(cmd .. ' not found on PATH', {
+      'cargo install --path server (from the Clio repository)',
+      "or vim.lsp.config('clio', { cmd = { '/path/to/clio-ls' } })",
+    })
     return
   end
   vim.health.ok('found ' .. vim.fn.exepath(cmd))
@@ -25,7 +35,7 @@ function M.check()
   if #clients > 0 then
     vim.health.ok(#clients .. ' clio client(s) running')
   else
-    vim.health.info('no clio client running (open a markdown, text or tex file)')
+    vim.health.info('no clio client running (open a Markdown, LaTeX or text file)')
   end
 end
 

@@ -9,7 +9,7 @@ use tower_lsp::lsp_types::{ExecuteCommandParams, MessageType, Url};
 
 use crate::lsp::guard::{answer, guard};
 use crate::lsp::session::Session;
-use crate::{wording, workspace};
+use crate::workspace;
 
 pub const CMD_ADD_TO_IGNORE: &str = "clio.addToIgnore";
 pub const CMD_LOOKUP: &str = "clio.lookup";
@@ -37,7 +37,7 @@ pub async fn execute_command(
 
 fn lookup(session: &Session, name: &str) -> Option<Value> {
     let base = session.base();
-    guard("lookup", || wording::lookup_markdown(&base, name))
+    guard("lookup", || knowledge::hover::lookup(&base, name))
         .flatten()
         .map(|md| json!({ "markdown": md }))
 }

@@ -15,7 +15,9 @@ function outFile() {
 }
 
 const ARGUMENT = 'argument.md'; // a second essay that argues, for the balance code lens
-const state = { writes: 0, clioActive: false, commands: {}, diagnostics: {}, hover: null, lookup: null, lookupNameRan: false, codeActions: null, codeLenses: null, done: false, errors: [] };
+// One essay per other format the extension claims, each with one planted date (opened in the background).
+const FORMATS = ['essay.qmd', 'essay.rmd', 'essay.tex', 'notes.txt'];
+const state = { writes: 0, clioActive: false, commands: {}, diagnostics: {}, hover: null, lookup: null, lookupNameRan: false, codeActions: null, codeLenses: null, timelineRan: false, languages: {}, done: false, errors: [] };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function write() {
@@ -48,7 +50,7 @@ function snapshotDiagnostics() {
     out[rel] = diags.map(plain);
   }
   state.diagnostics = out;
-  const clio = vscode.extensions.getExtension('clio.clio');
+  const clio = vscode.extensions.getExtension('clio-essays.clio');
   state.clioActive = !!(clio && clio.isActive);
 }
 
@@ -66,7 +68,9 @@ async function askServer() {
   asked = true;
   try {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['clio.restartServer', 'clio.showOutput', 'clio.lookupName', 'clio.lookup', 'clio.addToIgnore', 'clio.showBalance']) {
+    // clio.timeline is registered only when the server offers it (vscode-languageclient registers
+    // the server's commands as VS Code commands).
+    for (const id of ['clio.restartServer', 'clio.showOutput', 'clio.lookupName', 'clio.showTimeline', 'clio.lookup', 'clio.addToIgnore', 'clio.showBalance', 'clio.timeline']) {
       state.commands[id] = all.includes(id);
     }
     const offset = doc.getText().indexOf(WORD);
@@ -103,6 +107,17 @@ async function askServer() {
       if (lenses.length === 0) await sleep(500);
     }
     state.codeLenses = lenses.map((l) => (l.command ? l.command.title : null));
+    write();
+    // essay.md is the active editor: its timeline, or the message that the server has none.
+    await vscode.commands.executeCommand('clio.showTimeline');
+    state.timelineRan = true;
+    write();
+    for (const file of FORMATS) {
+      const other = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, file));
+      state.languages[file] = other.languageId;
+      for (let i = 0; i < 20 && !vscode.languages.getDiagnostics(other.uri).some((d) => d.source === 'clio'); i++) await sleep(500);
+      snapshotDiagnostics();
+    }
   } catch (e) {
     state.errors.push(String(e && e.stack || e));
   }

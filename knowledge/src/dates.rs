@@ -1,11 +1,12 @@
 //! Dates as students write them: "1934", "1 December 1934", "December 1, 1934", "March 1921",
 //! "1918-21", "1936–38", "from 1918 to 1921", "the 1930s", "late 1929", "the winter of 1922-23",
-//! with the relation the sentence puts them in ("by 1939", "after 1924", "before 1917").
+//! with the relation the sentence puts them in ("by 1939", "after 1924", "before 1917"), read
+//! into day spans of the fact base's calendar. Above both `text` (tokens) and `base` (days).
 
 use std::ops::Range;
 
-use super::sentences::{Sentence, TokKind};
 use crate::base::date::{day_number, days_in_month, DaySpan};
+use crate::text::sentences::{Sentence, TokKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Relation {
@@ -159,115 +160,129 @@ pub fn find(s: &Sentence) -> Vec<DateExpr> {
             i += 1;
             continue;
         }
-        // Decades: "1930s", "the 1930s", "the mid-1930s"
-        let w = s.word(i);
-        if w.len() == 5
-            && w.ends_with('s')
-            && w[..4].bytes().all(|b| b.is_ascii_digit())
-            && w[..4].ends_with('0')
-        {
-            let y: i32 = w[..4].parse().unwrap_or(0);
-            if (1700..=2090).contains(&y) {
-                let (lo, hi, first) = qualifier(s, i, y, y + 9);
-                out.push(make(s, first, i + 1, i, DaySpan::years(lo, hi), false, false));
-                i += 1;
-                continue;
-            }
-        }
-        // "the 1920's", "1920’s": a decade written with an apostrophe.
-        if i + 2 < n
-            && w.len() == 4
-            && w.ends_with('0')
-            && w.bytes().all(|b| b.is_ascii_digit())
-            && matches!(s.word(i + 1), "'" | "’")
-            && s.word(i + 2) == "s"
-            && s.toks[i + 1].range.start == s.toks[i].range.end
-        {
-            let y: i32 = w.parse().unwrap_or(0);
-            if (1700..=2090).contains(&y) {
-                let (lo, hi, first) = qualifier(s, i, y, y + 9);
-                out.push(make(s, first, i + 3, i, DaySpan::years(lo, hi), false, false));
-                i += 3;
-                continue;
-            }
+        if let Some((date, next)) = decade(s, i) {
+            out.push(date);
+            i = next;
+            continue;
         }
         let Some(y) = year_of(s, i) else {
             i += 1;
             continue;
         };
-        // Range: 1918-21, 1936–38, 1918-1921, 1922/23
-        // Spaced forms too ("1923 - 25"), but not a dash that opens an aside ("1934 - the year").
-        if i + 2 < n && is_dash(s.word(i + 1)) && s.toks[i + 2].kind == TokKind::Number {
-            if let Some(y2) = two_digit_end(s, i + 2, y) {
-                let (lo, hi, first) = season(s, i, y, y2);
-                out.push(make(s, first, i + 3, i, DaySpan::new(lo, hi), false, true));
-                i += 3;
-                continue;
-            }
+        if let Some((date, next)) = year_range(s, i, y) {
+            out.push(date);
+            i = next;
+            continue;
         }
-        // from 1918 to 1921 / between 1918 and 1921 / 1918 to 1921
-        if i + 2 < n && matches!(s.word(i + 1), "to" | "and" | "until" | "till") {
-            if let Some(y2) = year_of(s, i + 2) {
-                let opener = i > 0 && matches!(s.word(i - 1), "from" | "between");
-                if y2 > y && (opener || s.word(i + 1) == "to") {
-                    let first = if opener { i - 1 } else { i };
-                    out.push(make(s, first, i + 3, i, DaySpan::years(y, y2), false, true));
-                    i += 3;
-                    continue;
-                }
-            }
-        }
-        // Month and day before the year: "1 December 1934", "December 1, 1934", "December 1934"
-        let mut first = i;
-        let mut span = DaySpan::years(y, y);
-        if i >= 1 {
-            if let Some(m) = month_number(s.word(i - 1)) {
-                first = i - 1;
-                span = DaySpan::new(day_number(y, m, 1), day_number(y, m, days_in_month(y, m)));
-                if i >= 2 {
-                    if let Some(d) = day_of(s.word(i - 2)) {
-                        if d <= days_in_month(y, m) {
-                            first = i - 2;
-                            span = DaySpan::new(day_number(y, m, d), day_number(y, m, d));
-                        }
-                    } else if i >= 2 && s.word(i - 2) == "of" && i >= 3 {
-                        if let Some(d) = day_of(s.word(i - 3)) {
-                            if d <= days_in_month(y, m) {
-                                first = i - 3;
-                                span = DaySpan::new(day_number(y, m, d), day_number(y, m, d));
-                            }
-                        }
-                    }
-                }
-            } else if i >= 3 && s.word(i - 1) == "," {
-                if let (Some(m), Some(d)) = (month_number(s.word(i - 3)), day_of(s.word(i - 2))) {
-                    if d <= days_in_month(y, m) {
-                        first = i - 3;
-                        span = DaySpan::new(day_number(y, m, d), day_number(y, m, d));
-                    }
-                }
-            } else if i >= 2 {
-                if let (Some(m), Some(d)) = (month_number(s.word(i - 2)), day_of(s.word(i - 1))) {
-                    if d <= days_in_month(y, m) {
-                        first = i - 2;
-                        span = DaySpan::new(day_number(y, m, d), day_number(y, m, d));
-                    }
-                }
-            }
-        }
-        let point = first == i;
-        if point {
-            let (lo, hi, f) = season(s, i, y, y);
-            if f != i {
-                out.push(make(s, f, i + 1, i, DaySpan::new(lo, hi), false, false));
-                i += 1;
-                continue;
-            }
-        }
-        out.push(make(s, first, i + 1, i, span, true, false));
+        out.push(dated_year(s, i, y));
         i += 1;
     }
     out
+}
+
+/// A decade at token `i`: "1930s", "the 1930s", "the mid-1930s", "the 1920's", and the token
+/// after it.
+fn decade(s: &Sentence, i: usize) -> Option<(DateExpr, usize)> {
+    let n = s.toks.len();
+    let w = s.word(i);
+    if w.len() == 5
+        && w.ends_with('s')
+        && w[..4].bytes().all(|b| b.is_ascii_digit())
+        && w[..4].ends_with('0')
+    {
+        let y: i32 = w[..4].parse().unwrap_or(0);
+        if (1700..=2090).contains(&y) {
+            let (lo, hi, first) = qualifier(s, i, y, y + 9);
+            return Some((make(s, first, i + 1, i, DaySpan::years(lo, hi), false, false), i + 1));
+        }
+    }
+    // "the 1920's", "1920’s": a decade written with an apostrophe.
+    if i + 2 < n
+        && w.len() == 4
+        && w.ends_with('0')
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && matches!(s.word(i + 1), "'" | "’")
+        && s.word(i + 2) == "s"
+        && s.toks[i + 1].range.start == s.toks[i].range.end
+    {
+        let y: i32 = w.parse().unwrap_or(0);
+        if (1700..=2090).contains(&y) {
+            let (lo, hi, first) = qualifier(s, i, y, y + 9);
+            return Some((make(s, first, i + 3, i, DaySpan::years(lo, hi), false, false), i + 3));
+        }
+    }
+    None
+}
+
+/// A range of years from the year `y` at token `i`: "1918-21", "1936–38", "1918-1921",
+/// "1922/23", spaced ("1923 - 25", but not a dash that opens an aside: "1934 - the year"),
+/// "from 1918 to 1921", "between 1918 and 1921", "1918 to 1921"; and the token after it.
+fn year_range(s: &Sentence, i: usize, y: i32) -> Option<(DateExpr, usize)> {
+    let n = s.toks.len();
+    if i + 2 < n && is_dash(s.word(i + 1)) && s.toks[i + 2].kind == TokKind::Number {
+        if let Some(y2) = two_digit_end(s, i + 2, y) {
+            let (lo, hi, first) = season(s, i, y, y2);
+            return Some((make(s, first, i + 3, i, DaySpan::new(lo, hi), false, true), i + 3));
+        }
+    }
+    if i + 2 < n && matches!(s.word(i + 1), "to" | "and" | "until" | "till") {
+        if let Some(y2) = year_of(s, i + 2) {
+            let opener = i > 0 && matches!(s.word(i - 1), "from" | "between");
+            if y2 > y && (opener || s.word(i + 1) == "to") {
+                let first = if opener { i - 1 } else { i };
+                return Some((make(s, first, i + 3, i, DaySpan::years(y, y2), false, true), i + 3));
+            }
+        }
+    }
+    None
+}
+
+/// The year `y` at token `i` with what stands before it: a month and day ("1 December 1934",
+/// "December 1, 1934", "1st of December 1934"), a month ("December 1934"), a season or a
+/// qualifier ("the winter of 1922", "late 1929"), or nothing.
+fn dated_year(s: &Sentence, i: usize, y: i32) -> DateExpr {
+    let (first, span) = month_and_day(s, i, y).unwrap_or((i, DaySpan::years(y, y)));
+    if first == i {
+        let (lo, hi, f) = season(s, i, y, y);
+        if f != i {
+            return make(s, f, i + 1, i, DaySpan::new(lo, hi), false, false);
+        }
+    }
+    make(s, first, i + 1, i, span, true, false)
+}
+
+/// The month, and the day if written, before the year at token `i`: the first token and the
+/// span.
+fn month_and_day(s: &Sentence, i: usize, y: i32) -> Option<(usize, DaySpan)> {
+    let day = |m: u8, d: u8| {
+        (d <= days_in_month(y, m)).then(|| DaySpan::new(day_number(y, m, d), day_number(y, m, d)))
+    };
+    if i == 0 {
+        return None;
+    }
+    if let Some(m) = month_number(s.word(i - 1)) {
+        let month = DaySpan::new(day_number(y, m, 1), day_number(y, m, days_in_month(y, m)));
+        if i >= 2 {
+            if let Some(d) = day_of(s.word(i - 2)) {
+                // "1 December 1934" (a day too large for the month: the month alone).
+                return Some(day(m, d).map_or((i - 1, month), |span| (i - 2, span)));
+            }
+            if s.word(i - 2) == "of" && i >= 3 {
+                if let Some(span) = day_of(s.word(i - 3)).and_then(|d| day(m, d)) {
+                    return Some((i - 3, span));
+                }
+            }
+        }
+        return Some((i - 1, month));
+    }
+    let (m, d, first) = if i >= 3 && s.word(i - 1) == "," {
+        (month_number(s.word(i - 3))?, day_of(s.word(i - 2))?, i - 3)
+    } else if i >= 2 {
+        (month_number(s.word(i - 2))?, day_of(s.word(i - 1))?, i - 2)
+    } else {
+        return None;
+    };
+    day(m, d).map(|span| (first, span))
 }
 
 fn day_of(w: &str) -> Option<u8> {

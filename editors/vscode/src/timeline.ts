@@ -1,0 +1,163 @@
+// The clio.showTimeline command: the essay's dated claims against the record, as the server draws them, in a webview; a click moves the cursor.
+//
+// Contract with the server (its `clio.timeline` command, through workspace/executeCommand):
+//   arguments: [documentUri: string]
+//   result:    { svg: string, points: [{ id: string, label: string, range: LSP Range }] }
+// Every clickable mark in the SVG carries `data-point="<id>"`. Servers that do not list
+// `clio.timeline` in their executeCommandProvider get a message instead of an empty panel.
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, LanguageClient, Range as LspRange } from 'vscode-languageclient/node';
+
+/** The server-side command; the client-side one is clio.showTimeline. */
+export const SERVER_TIMELINE = 'clio.timeline';
+
+interface TimelinePoint {
+  id: string;
+  label: string;
+  range: LspRange;
+}
+
+interface Timeline {
+  svg: string;
+  points: TimelinePoint[];
+}
+
+/** The panel and what it shows, so that a click can be mapped back to a place in the essay. */
+let shown: { panel: vscode.WebviewPanel; uri: vscode.Uri; points: Map<string, TimelinePoint> } | undefined;
+
+export function serverHasTimeline(client: LanguageClient): boolean {
+  const commands = client.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
+  return commands.includes(SERVER_TIMELINE);
+}
+
+/** Checks the answer's shape: a server is another program, and this one may be older or newer. */
+function asTimeline(x: unknown): Timeline | undefined {
+  const t = x as Partial<Timeline> | null;
+  if (t === null || typeof t !== 'object' || typeof t.svg !== 'string' || !Array.isArray(t.points)) {
+    return undefined;
+  }
+  const points = t.points.filter((p): p is TimelinePoint =>
+    p !== null && typeof p === 'object' && typeof p.id === 'string' && typeof p.label === 'string' && typeof p.range === 'object' && p.range !== null);
+  return { svg: t.svg, points };
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+function nonce(): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return Array.from({ length: 32 }, () => chars[Math.floor(Math.random() * chars.length)]).join('');
+}
+
+/**
+ * The SVG as the server drew it, and the same points as a list of buttons (reachable from the
+ * keyboard, and usable even if the drawing marks no point). Only our nonce'd script runs: the
+ * policy blocks any script or handler inside the SVG.
+ */
+function page(webview: vscode.Webview, title: string, t: Timeline): string {
+  const n = nonce();
+  const csp = `default-src 'none'; img-src ${webview.cspSource} data:; style-src 'unsafe-inline'; script-src 'nonce-${n}';`;
+  const items = t.points
+    .map((p) => `<li><button data-point="${escapeHtml(p.id)}">${escapeHtml(p.label)}</button></li>`)
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<title>${escapeHtml(title)}</title>
+<style>
+  body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1em; }
+  #drawing svg { max-width: 100%; height: auto; }
+  [data-point] { cursor: pointer; }
+  ul { list-style: none; padding: 0; }
+  button { font: inherit; color: var(--vscode-textLink-foreground); background: none; border: 0; padding: 0.15em 0; text-align: left; cursor: pointer; }
+  button:focus { outline: 1px solid var(--vscode-focusBorder); }
+</style></head>
+<body>
+<div id="drawing">${t.svg}</div>
+<ul id="points">${items}</ul>
+<script nonce="${n}">
+  const vscode = acquireVsCodeApi();
+  document.addEventListener('click', (e) => {
+    const el = e.target instanceof Element ? e.target.closest('[data-point]') : null;
+    if (el) vscode.postMessage({ type: 'reveal', id: el.getAttribute('data-point') });
+  });
+</script>
+</body></html>`;
+}
+
+/**
+ * Puts the cursor on the point's sentence, in the editor the essay is already open in if any.
+ * The ranges are as of the request (the command draws the timeline afresh when run again).
+ */
+async function reveal(id: unknown): Promise<void> {
+  const point = typeof id === 'string' ? shown?.points.get(id) : undefined;
+  if (shown === undefined || point === undefined) {
+    return;
+  }
+  // vscode-languageclient negotiates UTF-16 positions, which are VS Code's own.
+  const { start, end } = point.range;
+  const range = new vscode.Range(start.line, start.character, end.line, end.character);
+  const open = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === shown?.uri.toString());
+  const doc = open?.document ?? (await vscode.workspace.openTextDocument(shown.uri));
+  const editor = await vscode.window.showTextDocument(doc, { viewColumn: open?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Selection(range.start, range.start) });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+function showPanel(uri: vscode.Uri, t: Timeline): void {
+  const title = `Clio: timeline of ${uri.path.split('/').pop() ?? 'essay'}`;
+  if (shown === undefined) {
+    const panel = vscode.window.createWebviewPanel('clio.timeline', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      localResourceRoots: [],
+    });
+    panel.webview.onDidReceiveMessage((m: { type?: unknown; id?: unknown }) => {
+      if (m && m.type === 'reveal') {
+        void reveal(m.id);
+      }
+    });
+    panel.onDidDispose(() => {
+      shown = undefined;
+    });
+    shown = { panel, uri, points: new Map() };
+  }
+  shown.uri = uri;
+  shown.points = new Map(t.points.map((p) => [p.id, p]));
+  shown.panel.title = title;
+  shown.panel.webview.html = page(shown.panel.webview, title, t);
+  shown.panel.reveal(vscode.ViewColumn.Beside, true);
+}
+
+/** The command: the active essay's timeline, or a message saying why there is none. */
+export async function showTimeline(client: LanguageClient | undefined): Promise<void> {
+  if (client === undefined || !client.isRunning()) {
+    void vscode.window.showErrorMessage('Clio: the language server is not running.');
+    return;
+  }
+  if (!serverHasTimeline(client)) {
+    const version = client.initializeResult?.serverInfo?.version;
+    void vscode.window.showInformationMessage(`Clio: this server${version ? ` (clio-ls ${version})` : ''} does not support the timeline yet.`);
+    return;
+  }
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc === undefined) {
+    void vscode.window.showInformationMessage('Clio: open an essay to see its timeline.');
+    return;
+  }
+  let result: unknown;
+  try {
+    result = await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_TIMELINE, arguments: [doc.uri.toString()] });
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Clio: the timeline failed: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+  const t = asTimeline(result);
+  if (t === undefined) {
+    void vscode.window.showErrorMessage('Clio: the server answered clio.timeline with something other than a timeline.');
+    return;
+  }
+  if (t.points.length === 0) {
+    void vscode.window.showInformationMessage('Clio: this essay has no dated claims to put on a timeline.');
+  }
+  showPanel(doc.uri, t);
+}

@@ -1,0 +1,569 @@
+//! The facts a clause speaks of: births and deaths, posts taken up or held, foundings and
+//! dissolutions, the start, end or span of a policy, period or event, each with the tokens that
+//! state it (the name and its cue), for the dates of the clause to be compared with.
+
+use std::ops::Range;
+
+use super::tied::{attached, is_subject, period_kind};
+use super::titles::find_title;
+use super::DateTables;
+use crate::base::date::{DaySpan, When};
+use crate::base::{Entry, EntryId, Kind, KnowledgeBase, Role};
+use crate::checks::grammar::bind::{bind, bind_loosely, Bind};
+use crate::checks::grammar::cues::{CueList, SentenceCues};
+use crate::checks::grammar::names::{is_name_token, SentenceName};
+use crate::checks::grammar::words::is_determiner;
+use crate::checks::grammar::SentenceCtx;
+use crate::dates::{month_number, DateExpr};
+use crate::text::sentences::{possessive_base, TokKind};
+
+/// What a fact says happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum FactKind {
+    Event,
+    Born,
+    Died,
+    RoleStart,
+    RoleHeld,
+    Founded,
+    Dissolved,
+    Began,
+    Ended,
+    Period,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Fact<'k> {
+    pub entry: EntryId,
+    pub kind: FactKind,
+    pub when: When,
+    /// What a date is compared with.
+    pub span: DaySpan,
+    pub role: Option<&'k Role>,
+    /// Tokens of the name and cue that state the fact.
+    pub anchor: Range<usize>,
+    /// A pluperfect verb: the fact came no later than a date framing the clause.
+    pub pluperfect: bool,
+    /// The cue word that states it ("murdered"), for the message.
+    pub cue: Option<String>,
+    /// Its tokens: dates are tied to the cue rather than to the whole phrase.
+    pub cue_toks: Option<Range<usize>>,
+}
+
+pub(super) fn hull(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
+    a.start.min(b.start)..a.end.max(b.end)
+}
+
+/// An entry's dates as one span: from its start to its end.
+pub(super) fn when_of(e: &Entry) -> Option<When> {
+    match (e.start, e.end) {
+        (Some(s), Some(t)) => Some(When { from: s.from, to: Some(t.to.unwrap_or(t.from)) }),
+        (Some(s), None) => Some(s),
+        (None, Some(t)) => Some(When { from: t.to.unwrap_or(t.from), to: None }),
+        (None, None) => None,
+    }
+}
+
+/// Verbs of succession are read by position, not by list: "X replaced Y", "Y was replaced by
+/// X", "replaced Y with X", "Y became X", "Y was renamed X".
+fn is_succession(w: &str) -> bool {
+    w.starts_with("replac")
+        || w.starts_with("renam")
+        || w.starts_with("supersed")
+        || w == "became"
+        || w == "succeeded"
+}
+
+/// The cue phrases of a clause, by what they say (only the lists the clause's kinds of names can
+/// use are looked up).
+struct ClauseCues {
+    born: Vec<Range<usize>>,
+    died: Vec<Range<usize>>,
+    /// Starts and foundings; ends and dissolutions (for terms and events).
+    began: Vec<Range<usize>>,
+    ended: Vec<Range<usize>>,
+    /// Foundings and dissolutions alone (for bodies).
+    founded: Vec<Range<usize>>,
+    dissolved: Vec<Range<usize>>,
+    appointed: Vec<Range<usize>>,
+    /// Verbs of succession, one token each.
+    succession: Vec<Range<usize>>,
+}
+
+impl ClauseCues {
+    fn find(
+        ctx: &SentenceCtx,
+        cues: &SentenceCues,
+        clause: &Range<usize>,
+        kinds: &[Kind],
+    ) -> ClauseCues {
+        let has_kind = |k: Kind| kinds.contains(&k);
+        let people = has_kind(Kind::Person);
+        let others = [Kind::Body, Kind::Term, Kind::Event, Kind::Place, Kind::Document]
+            .into_iter()
+            .any(has_kind);
+        let inside = |r: &Range<usize>| clause.start <= r.start && r.end <= clause.end;
+        let list = |want: bool, which: CueList| -> Vec<Range<usize>> {
+            if !want {
+                return Vec::new();
+            }
+            cues.of(which).iter().filter(|r| inside(r)).cloned().collect()
+        };
+        let not_succession = |c: &Range<usize>| !is_succession(ctx.sentence.word(c.start));
+        let mut began = list(others, CueList::Began);
+        began.extend(list(others, CueList::Founded));
+        let mut ended = list(others, CueList::Ended);
+        ended.extend(list(others, CueList::Dissolved));
+        began.retain(not_succession);
+        ended.retain(not_succession);
+        let mut founded = list(others, CueList::Founded);
+        let mut dissolved = list(others, CueList::Dissolved);
+        founded.retain(not_succession);
+        dissolved.retain(not_succession);
+        ClauseCues {
+            born: list(people, CueList::Born),
+            died: list(people || has_kind(Kind::Event), CueList::Died),
+            began,
+            ended,
+            founded,
+            dissolved,
+            appointed: list(people, CueList::Appointed),
+            succession: clause
+                .clone()
+                .filter(|&i| is_succession(ctx.sentence.word(i)))
+                .map(|i| i..i + 1)
+                .collect(),
+        }
+    }
+}
+
+/// One clause, read for the facts it states.
+struct ClauseReader<'c, 'k> {
+    ctx: &'c SentenceCtx<'k>,
+    cues: &'c SentenceCues<'k>,
+    tables: &'c DateTables,
+    clause: &'c Range<usize>,
+    names: &'c [SentenceName],
+    found: ClauseCues,
+    out: Vec<Fact<'k>>,
+}
+
+/// The facts the names of a clause and their cues state, in the order the names come.
+pub(super) fn facts<'k>(
+    ctx: &SentenceCtx<'k>,
+    cues: &SentenceCues<'k>,
+    tables: &DateTables,
+    clause: &Range<usize>,
+    names: &[SentenceName],
+    dates: &[&DateExpr],
+) -> Vec<Fact<'k>> {
+    let kb: &'k KnowledgeBase = ctx.kb;
+    let in_clause: Vec<&SentenceName> =
+        names.iter().filter(|n| clause.start <= n.toks.start && n.toks.end <= clause.end).collect();
+    if in_clause.is_empty() {
+        return Vec::new();
+    }
+    let kinds: Vec<Kind> = in_clause.iter().map(|n| kb.entries[n.entry].kind).collect();
+    let found = ClauseCues::find(ctx, cues, clause, &kinds);
+    let mut reader = ClauseReader { ctx, cues, tables, clause, names, found, out: Vec::new() };
+    for n in &in_clause {
+        let e: &'k Entry = &kb.entries[n.entry];
+        match e.kind {
+            Kind::Person => reader.person(n, e),
+            Kind::Body | Kind::Term | Kind::Event | Kind::Place | Kind::Document => {
+                reader.thing(n, e, dates)
+            }
+        }
+    }
+    // A name that a cue speaks of ("appointed General Secretary in 1927", "introduced the NEP
+    // in 1924") is not also read as the bare period it names.
+    let cued: Vec<Range<usize>> = reader
+        .out
+        .iter()
+        .filter(|f| !matches!(f.kind, FactKind::Period | FactKind::Event))
+        .map(|f| f.anchor.clone())
+        .collect();
+    reader.out.retain(|f| {
+        f.kind != FactKind::Period
+            || !cued.iter().any(|a| a.start <= f.anchor.start && f.anchor.end <= a.end)
+    });
+    reader.events_by_actor(&in_clause);
+    reader.out
+}
+
+impl<'k> ClauseReader<'_, 'k> {
+    /// A fact stated by `anchor` (and its cue, if any).
+    fn fact(
+        &self,
+        entry: EntryId,
+        kind: FactKind,
+        when: When,
+        span: DaySpan,
+        anchor: Range<usize>,
+        cue: Option<&Range<usize>>,
+    ) -> Fact<'k> {
+        let s = &self.ctx.sentence;
+        let pluperfect = cue.is_some_and(|c| {
+            c.start >= 1
+                && (s.word(c.start - 1) == "had"
+                    || (c.start >= 2
+                        && s.word(c.start - 2) == "had"
+                        && matches!(s.word(c.start - 1), "been" | "already")))
+        });
+        Fact {
+            entry,
+            kind,
+            when,
+            span,
+            role: None,
+            anchor,
+            pluperfect,
+            cue: cue.map(|c| c.clone().map(|i| s.word(i)).collect::<Vec<_>>().join(" ")),
+            cue_toks: cue.cloned(),
+        }
+    }
+
+    /// The cues of `list` that bind to the name, with how.
+    fn bound(&self, list: &[Range<usize>], n: &SentenceName) -> Vec<(Range<usize>, Bind)> {
+        list.iter()
+            .filter_map(|c| bind(self.ctx, self.cues, self.names, c, n).map(|b| (c.clone(), b)))
+            .collect()
+    }
+
+    /// The cues of `list` that are about the name.
+    fn about(&self, list: &[Range<usize>], n: &SentenceName) -> Vec<Range<usize>> {
+        self.bound(list, n).into_iter().filter(|(_, b)| *b == Bind::Patient).map(|x| x.0).collect()
+    }
+
+    /// A person's birth, death and posts.
+    fn person(&mut self, n: &SentenceName, e: &'k Entry) {
+        if let Some(b) = e.start {
+            for c in self.about(&self.found.born, n) {
+                let f =
+                    self.fact(n.entry, FactKind::Born, b, b.span(), hull(&c, &n.toks), Some(&c));
+                self.out.push(f);
+            }
+        }
+        if let Some(d) = e.end {
+            for c in self.about(&self.found.died, n) {
+                let f =
+                    self.fact(n.entry, FactKind::Died, d, d.span(), hull(&c, &n.toks), Some(&c));
+                self.out.push(f);
+            }
+        }
+        if !n.pronoun {
+            self.posts(n, e);
+        }
+    }
+
+    /// Posts: a role's title written next to the name, with an `appointed` cue (the start of the
+    /// post) or without (the time the post was held).
+    fn posts(&mut self, n: &SentenceName, e: &'k Entry) {
+        let holder_end = e.end.map(|w| w.span());
+        for (r, t) in e.roles.iter().zip(&self.tables.titles[n.entry]) {
+            let Some(from) = r.from else { continue };
+            let Some(title) = find_title(self.ctx, self.tables, self.clause, r, t, self.names)
+            else {
+                continue;
+            };
+            let anchor = hull(&title, &n.toks);
+            let cue = self.found.appointed.iter().find(|c| {
+                bind(self.ctx, self.cues, self.names, c, n).is_some()
+                    && c.end <= title.start
+                    && title.start - c.end <= 3
+            });
+            // The title must be the name's: next to it ("Yagoda, head of the NKVD", "Stalin was
+            // appointed General Secretary", "removed as Commissar for War").
+            let gap = if title.start >= n.toks.end {
+                title.start - n.toks.end
+            } else {
+                n.toks.start.saturating_sub(title.end)
+            };
+            if (gap > 4 && cue.is_none())
+                || (n.possessive && cue.is_none())
+                || (title.start < n.toks.end && cue.is_none() && gap > 1)
+            {
+                continue;
+            }
+            let fact = match cue {
+                Some(c) => {
+                    let anchor = hull(&anchor, c);
+                    self.fact(n.entry, FactKind::RoleStart, from, from.span(), anchor, Some(c))
+                }
+                None => {
+                    let Some(span) = r.span(holder_end) else { continue };
+                    let to = r.to.or(e.end).map(|w| w.to.unwrap_or(w.from));
+                    let when = When { from: from.from, to };
+                    self.fact(n.entry, FactKind::RoleHeld, when, span, anchor, None)
+                }
+            };
+            self.out.push(Fact { role: Some(r), ..fact });
+        }
+    }
+
+    /// A body's founding and dissolution, a term's or event's start and end (succession verbs
+    /// included), and the span a period or event lasted.
+    fn thing(&mut self, n: &SentenceName, e: &'k Entry, dates: &[&DateExpr]) {
+        let body = e.kind == Kind::Body;
+        let (start_cues, end_cues) = if body {
+            (&self.found.founded, &self.found.dissolved)
+        } else {
+            (&self.found.began, &self.found.ended)
+        };
+        let mut starts = self.bound(start_cues, n);
+        let mut ends = self.bound(end_cues, n);
+        self.succession(n, e, &mut starts, &mut ends);
+        if e.kind != Kind::Event {
+            self.starts_and_ends(n, e, &starts, &ends);
+        }
+        if period_kind(e) {
+            let Some(w) = when_of(e) else { return };
+            let mut span = e.span().unwrap_or(w.span());
+            if e.is_document() {
+                // A document goes on existing after it is written.
+                span.hi = i32::MAX / 2;
+            }
+            let kind = if e.kind == Kind::Event { FactKind::Event } else { FactKind::Period };
+            let cued = e.kind == Kind::Event
+                && (!starts.is_empty()
+                    || !ends.is_empty()
+                    || !self.bound(&self.found.died, n).is_empty());
+            let tied = cued
+                || is_subject(self.ctx, self.cues, self.clause, n, self.names)
+                || dates.iter().any(|d| attached(self.ctx, n, d));
+            if tied && !n.pronoun {
+                let f = self.fact(n.entry, kind, w, span, n.toks.clone(), None);
+                self.out.push(f);
+            }
+        }
+    }
+
+    /// Verbs of succession as starts or ends: "the Cheka became the GPU", "X replaced Y".
+    fn succession(
+        &self,
+        n: &SentenceName,
+        e: &Entry,
+        starts: &mut Vec<(Range<usize>, Bind)>,
+        ends: &mut Vec<(Range<usize>, Bind)>,
+    ) {
+        let (ctx, kb) = (self.ctx, self.ctx.kb);
+        for c in &self.found.succession {
+            let w = ctx.sentence.word(c.start);
+            if w == "became" {
+                // "the Cheka became the GPU", not "Zhdanov became Central Committee Secretary".
+                let subject = self
+                    .names
+                    .iter()
+                    .rfind(|o| o.toks.end <= c.start && self.clause.start <= o.toks.start);
+                if e.kind != Kind::Body
+                    || !subject.is_some_and(|o| {
+                        kb.entries[o.entry].kind == Kind::Body
+                            && bind(ctx, self.cues, self.names, c, o).is_some()
+                    })
+                {
+                    continue;
+                }
+            }
+            let became = w == "became" || w.starts_with("renam");
+            let new = if n.toks.start >= c.end {
+                let gap = c.end..n.toks.start;
+                bind(ctx, self.cues, self.names, c, n).map(|_| {
+                    became || gap.clone().any(|i| matches!(ctx.sentence.word(i), "with" | "by"))
+                })
+            } else {
+                match bind(ctx, self.cues, self.names, c, n) {
+                    Some(Bind::Agent) => Some(!became),
+                    Some(Bind::Patient) => Some(false),
+                    None => None,
+                }
+            };
+            match new {
+                Some(true) => starts.push((c.clone(), Bind::Patient)),
+                Some(false) => ends.push((c.clone(), Bind::Patient)),
+                None => {}
+            }
+        }
+    }
+
+    /// The start and end a cue states of a body, policy, period or document.
+    fn starts_and_ends(
+        &mut self,
+        n: &SentenceName,
+        e: &Entry,
+        starts: &[(Range<usize>, Bind)],
+        ends: &[(Range<usize>, Bind)],
+    ) {
+        let (start_kind, end_kind) = if e.kind == Kind::Body {
+            (FactKind::Founded, FactKind::Dissolved)
+        } else {
+            (FactKind::Began, FactKind::Ended)
+        };
+        if let Some(st) = e.start {
+            for (c, _) in starts.iter().filter(|(_, b)| *b == Bind::Patient) {
+                // A document is written over its whole span ("written in 1923" fits a Testament
+                // of December 1922 - January 1923); likewise a thing announced or proclaimed, at
+                // any time while it lasted.
+                let announced = c.clone().any(|i| {
+                    self.ctx.kb.vocab.announced.iter().any(|a| a == self.ctx.sentence.word(i))
+                });
+                let span = match e.end {
+                    Some(en) if e.is_document() || announced => st.span().hull(&en.span()),
+                    _ => st.from.span(),
+                };
+                let when = When::at(st.from);
+                let f = self.fact(n.entry, start_kind, when, span, hull(c, &n.toks), Some(c));
+                self.out.push(f);
+            }
+        }
+        if let Some(en) = e.end {
+            for (c, _) in ends.iter().filter(|(_, b)| *b == Bind::Patient) {
+                let d = en.to.unwrap_or(en.from);
+                let f =
+                    self.fact(n.entry, end_kind, When::at(d), d.span(), hull(c, &n.toks), Some(c));
+                self.out.push(f);
+            }
+        }
+    }
+}
+
+impl ClauseReader<'_, '_> {
+    /// Events named by an actor and a cue ("Nikolaev shot Kirov"), among those one of the
+    /// clause's names acts in, in the base's order. Such a match is weaker than a name: a clause
+    /// that also speaks of a place or proper name the event does not involve ("Stalin returned
+    /// to Tsaritsyn") is about some other occasion.
+    fn events_by_actor(&mut self, in_clause: &[&SentenceName]) {
+        let (ctx, kb, clause) = (self.ctx, self.ctx.kb, self.clause);
+        let mut events: Vec<EntryId> =
+            in_clause.iter().flat_map(|n| self.tables.acts_in[n.entry].iter().copied()).collect();
+        events.sort_unstable();
+        events.dedup();
+        // Worked out for the first event with a cue in the clause (it asks the dictionary).
+        let mut unknown_proper: Option<Vec<usize>> = None;
+        let inside = |r: &Range<usize>| clause.start <= r.start && r.end <= clause.end;
+        for ei in events {
+            let e = &kb.entries[ei];
+            if !self.cues.of_event(ei).iter().any(inside) {
+                continue;
+            }
+            let event_cues: Vec<Range<usize>> =
+                self.cues.of_event(ei).iter().filter(|c| inside(c)).cloned().collect();
+            if unknown_proper
+                .get_or_insert_with(|| self.unknown_proper_names())
+                .iter()
+                .any(|&i| !event_cues.iter().any(|c| c.contains(&i)))
+            {
+                continue;
+            }
+            let actors: Vec<&&SentenceName> =
+                in_clause.iter().filter(|n| e.actors.contains(&n.entry)).collect();
+            if self.elsewhere(e, ei, in_clause) {
+                continue;
+            }
+            let Some(w) = when_of(e) else { continue };
+            let span = e.span().unwrap_or(w.span());
+            for c in event_cues {
+                for a in &actors {
+                    if a.toks.start <= c.start && c.end <= a.toks.end {
+                        continue;
+                    }
+                    // "Yagoda was replaced by Yezhov": the actor after "by" did the replacing;
+                    // the event is about him only if its other actor is the one it was done to.
+                    let by_agent = a.toks.start > c.start
+                        && a.toks.start > 0
+                        && ctx.sentence.word(a.toks.start - 1) == "by";
+                    if by_agent && !actors.iter().any(|o| o.toks.end <= c.start) {
+                        continue;
+                    }
+                    if self.actor_does_event(e, ei, &c, a) {
+                        let anchor = hull(&c, &a.toks);
+                        let f = self.fact(ei, FactKind::Event, w, span, anchor, Some(&c));
+                        self.out.push(f);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Capitalised words of the clause that are neither names the base knows nor English words.
+    fn unknown_proper_names(&self) -> Vec<usize> {
+        let (ctx, text) = (self.ctx, self.ctx.text());
+        self.clause
+            .clone()
+            .filter(|&i| {
+                let t = &ctx.sentence.toks[i];
+                i > 0
+                    && t.kind == TokKind::Word
+                    && text[t.range.clone()].starts_with(|c: char| c.is_uppercase())
+                    && !is_name_token(self.names, i)
+                    && month_number(ctx.sentence.word(i)).is_none()
+                    && !matches!(ctx.sentence.word(i - 1), "." | "\"" | "“" | ":" | "‘")
+                    && !crate::base::is_ordinary_word(ctx.sentence.word(i))
+                    && ctx.sentence.word(i) != "i"
+            })
+            .collect()
+    }
+
+    /// Does the clause name a body or place the event does not involve, as where or whence?
+    /// "expelled from the Politburo" is not the expulsion from the party; "returned to Moscow"
+    /// not the return to Petrograd.
+    fn elsewhere(&self, e: &Entry, ei: EntryId, in_clause: &[&SentenceName]) -> bool {
+        let (ctx, kb) = (self.ctx, self.ctx.kb);
+        let event_names = &self.tables.lower_names[ei];
+        in_clause.iter().any(|n| {
+            let o = &kb.entries[n.entry];
+            let place_like = o.kind == Kind::Body || o.is_place();
+            let mut k = n.toks.start;
+            while k > 0 && ctx.sentence.word(k - 1) == "the" {
+                k -= 1;
+            }
+            place_like
+                && !n.pronoun
+                && !e.actors.contains(&n.entry)
+                && !e.related.contains(&n.entry)
+                && k > 0
+                && matches!(ctx.sentence.word(k - 1), "to" | "in" | "at" | "into" | "from")
+                && {
+                    let written = possessive_base(&ctx.sentence.lower[ctx.rel(&n.range)]);
+                    !event_names.iter().any(|a| a.contains(written))
+                }
+        })
+    }
+
+    /// Does the cue say the actor took part in the event as the base has it?
+    fn actor_does_event(&self, e: &Entry, ei: EntryId, c: &Range<usize>, a: &SentenceName) -> bool {
+        let (ctx, names, clause) = (self.ctx, self.names, self.clause);
+        match bind_loosely(ctx, self.cues, names, c, a) {
+            Some(Bind::Patient) => true,
+            // The actor does it to someone: only if that someone is another of the event's
+            // actors ("Nikolaev murdered Kirov", "Khrushchev denounced Stalin"), not "Stalin
+            // exiled the kulaks" nor "Yezhov replaced Yagoda" (not his fall)...
+            Some(Bind::Agent) => {
+                // ...or the thing done is the event itself, as its names call it: "the
+                // Bolsheviks seized power" (the Bolshevik seizure of power).
+                let event_names = &self.tables.lower_names[ei];
+                let mut k = c.end;
+                while k < clause.end && is_determiner(ctx.sentence.word(k)) {
+                    k += 1;
+                }
+                let names_event = k < clause.end
+                    && ctx.sentence.toks[k].kind == TokKind::Word
+                    && ctx.sentence.word(k).len() > 3
+                    && !is_name_token(names, k)
+                    && event_names.iter().any(|a| a.split(' ').any(|w| w == ctx.sentence.word(k)));
+                names_event
+                    || a.toks.start > c.start
+                    || names
+                        .iter()
+                        .filter(|o| {
+                            !o.pronoun && o.toks.start >= c.end && o.toks.start <= c.end + 3
+                        })
+                        .min_by_key(|o| o.toks.start)
+                        .is_some_and(|o| {
+                            (c.end..o.toks.start).all(|i| is_determiner(ctx.sentence.word(i)))
+                                && e.actors.contains(&o.entry)
+                        })
+            }
+            None => false,
+        }
+    }
+}

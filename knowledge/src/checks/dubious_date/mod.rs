@@ -1,0 +1,289 @@
+//! `dubious-date` (Warning): a sentence ties something the fact base dates — an event, a
+//! person's birth or death, a post someone held, a body's founding or dissolution, a policy's
+//! or period's start, end or span — to a date that conflicts with the base. A wrong date
+//! undermines the argument built on it, and students often misremember by a few years.
+//!
+//! How a date is tied to a fact, precision first:
+//! - facts come from the names in the date's clause (`grammar::clauses`, with a parenthesised date
+//!   kept with its clause and "which"/"who" standing for the name before it):
+//!   - an event named by its name or an alias, or by one of its `actors` with one of its `cues`;
+//!   - a person with a birth or death cue (vocab `born`/`died`) that is about that person
+//!     ("Kirov was murdered", "Lenin's death", "the death of Lenin" — not "Stalin shot
+//!     thousands"); a person with one of their roles' titles, with an `appointed` cue (the
+//!     start of the post) or without (the time the post was held); "Lenin (1870-1924)";
+//!   - a body with a founding or dissolution cue about it; a policy, period, document or office
+//!     with a starting or ending cue;
+//!   - a named event, policy or period without a cue when the date is attached to it ("the
+//!     Great Terror of 1937-38", "Kirov's murder in 1934") or it is the clause's subject ("the
+//!     Great Terror reached its height in 1929").
+//! - each fact belongs to the nearest date of its clause, and only if that date is close to it
+//!   or frames the clause ("In 1934, ..."); a pluperfect ("by then Kirov had been murdered")
+//!   only says "no later than".
+//! - the date is compared at the precision written: ranges, decades, seasons and "c." widen
+//!   it; "by 1939" and "after 1924" only bound it; dates before February 1918 allow for the
+//!   Old Style calendar. If the date fits ANY fact tied to it, nothing is said.
+//! - negated, conditional and interrogative clauses are left alone.
+//!
+//! The message gives the base's date and the essays that cite the entry; when the date written
+//! matches an essay's recorded variant, it says the sources disagree (Information). The quick
+//! fix writes the base's date at the precision the student used.
+
+mod facts;
+mod lifespans;
+mod nearest;
+#[cfg(test)]
+mod tests;
+mod tied;
+mod titles;
+mod wording;
+
+use std::ops::Range;
+
+use crate::base::date::Date;
+use crate::base::{Entry, EntryId, KnowledgeBase, Variant};
+use crate::checks::check::{Check, SentenceOut};
+use crate::checks::dating::consistent;
+use crate::checks::grammar::clauses::clause_index;
+use crate::checks::grammar::cues::cued_event;
+use crate::checks::grammar::guarded;
+use crate::checks::grammar::names::SentenceName;
+use crate::checks::grammar::SentenceCtx;
+use crate::checks::wording::provenance_of;
+use crate::dates::{DateExpr, Relation};
+use crate::finding::{Code, CodeSpec, Finding, Fix, Severity};
+use facts::{facts, Fact, FactKind};
+use lifespans::lifespans;
+use nearest::facts_of_date;
+use titles::{title_words, Title};
+use wording::{replacement, statement, variant_fields};
+
+pub const DUBIOUS_DATE: CodeSpec = CodeSpec {
+    code: Code::DubiousDate,
+    name: "dubious-date",
+    setting: "dubiousDate",
+    severity: Severity::Warning,
+    description: "Flag dates that disagree with the fact base (e.g. the wrong year for an event).",
+};
+
+pub(crate) const CHECK: Check<DateTables> = Check {
+    codes: &[DUBIOUS_DATE],
+    runs_when_off: false,
+    prepare: DateTables::build,
+    sentence: Some(check),
+    document: None,
+};
+
+fn check(ctx: &SentenceCtx, tables: &DateTables, out: &mut SentenceOut) {
+    if ctx.dates.is_empty() || ctx.mentions.is_empty() || ctx.hypothetical() {
+        return;
+    }
+    let cues = ctx.cues();
+    let calendar = ctx.kb.vocab.old_style.as_ref();
+    let clauses = ctx.date_clauses();
+    let names = with_relative_pronouns(ctx, clauses);
+    let lifespans = lifespans(ctx, &names, &mut out.findings);
+    for (ci, clause) in clauses.iter().enumerate() {
+        let dates: Vec<&DateExpr> = ctx
+            .dates
+            .iter()
+            .filter(|d| {
+                clause_index(clauses, ctx.year_token(d)) == Some(ci)
+                    && !lifespans.iter().any(|l| l.start <= d.toks.start && d.toks.end <= l.end)
+            })
+            .collect();
+        if dates.is_empty() {
+            continue;
+        }
+        let facts = facts(ctx, cues, tables, clause, &names, &dates);
+        if facts.is_empty() {
+            continue;
+        }
+        for (di, d) in dates.iter().enumerate() {
+            if guarded(ctx, cues, clause, d.toks.end) {
+                continue;
+            }
+            // The facts this date speaks of: those whose nearest date it is, close or framing.
+            let mine = facts_of_date(ctx, cues, clause, &names, &dates, di, &facts);
+            if mine.is_empty() || mine.iter().any(|(f, rel)| consistent(f.span, d, *rel, calendar))
+            {
+                continue;
+            }
+            out.findings.push(report(ctx, d, &mine));
+        }
+    }
+}
+
+/// What the check builds from a base: the words of posts' titles and of names, and the events
+/// each entry is an actor of.
+pub(crate) struct DateTables {
+    /// Per entry, per role: the title's words (`title_words`).
+    titles: Vec<Vec<Title>>,
+    /// Per entry: the words of its name and aliases (`title_words`), for offices.
+    name_words: Vec<Vec<String>>,
+    /// Per entry: its name and aliases in lower case, for events with cues and actors.
+    lower_names: Vec<Vec<String>>,
+    /// Per entry: the events with cues it is an actor of, in order.
+    acts_in: Vec<Vec<EntryId>>,
+}
+
+impl DateTables {
+    fn build(kb: &KnowledgeBase) -> DateTables {
+        let mut acts_in = vec![Vec::new(); kb.entries.len()];
+        for (id, e) in kb.entries.iter().enumerate() {
+            if cued_event(e) {
+                for &a in &e.actors {
+                    if a < kb.entries.len() && !acts_in[a].contains(&id) {
+                        acts_in[a].push(id);
+                    }
+                }
+            }
+        }
+        DateTables {
+            titles: kb
+                .entries
+                .iter()
+                .map(|e| e.roles.iter().map(|r| Title::new(&r.title)).collect())
+                .collect(),
+            name_words: kb
+                .entries
+                .iter()
+                .map(|e| {
+                    e.aliases
+                        .iter()
+                        .chain(std::iter::once(&e.name))
+                        .flat_map(|a| title_words(a))
+                        .collect()
+                })
+                .collect(),
+            lower_names: kb
+                .entries
+                .iter()
+                .map(|e| {
+                    if cued_event(e) {
+                        std::iter::once(&e.name)
+                            .chain(e.aliases.iter())
+                            .map(|a| a.to_lowercase())
+                            .collect()
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect(),
+            acts_in,
+        }
+    }
+}
+
+/// The sentence's names, and for "which" / "who" / "that" at the head of a clause a pronoun
+/// standing for the last name of the clause before.
+fn with_relative_pronouns(ctx: &SentenceCtx, clauses: &[Range<usize>]) -> Vec<SentenceName> {
+    let mut names = ctx.names().to_vec();
+    for (k, c) in clauses.iter().enumerate().skip(1) {
+        if matches!(ctx.sentence.word(c.start), "which" | "who" | "that") {
+            let prev = &clauses[k - 1];
+            if let Some(a) = names
+                .iter()
+                .rfind(|n| prev.start <= n.toks.start && n.toks.end <= prev.end)
+                .cloned()
+            {
+                names.push(SentenceName {
+                    entry: a.entry,
+                    toks: c.start..c.start + 1,
+                    possessive: false,
+                    pronoun: true,
+                    range: a.range.clone(),
+                });
+            }
+        }
+    }
+    names
+}
+
+/// The fact to report for a date no fact fits: the one an essay's recorded variant matches
+/// (the sources disagree), else the one whose date is nearest the date written.
+fn fact_to_report<'f, 'k>(
+    kb: &'k KnowledgeBase,
+    d: &DateExpr,
+    mine: &[(&'f Fact<'k>, Relation)],
+) -> (&'f Fact<'k>, Option<&'k Variant>) {
+    for (f, rel) in mine {
+        let e: &'k Entry = &kb.entries[f.entry];
+        for v in &e.variants {
+            if !variant_fields(f.kind).contains(&v.field.as_str()) {
+                continue;
+            }
+            if Date::parse(&v.value)
+                .is_ok_and(|vd| consistent(vd.span(), d, *rel, kb.vocab.old_style.as_ref()))
+            {
+                return (f, Some(v));
+            }
+        }
+    }
+    let nearest = mine.iter().min_by_key(|(f, _)| {
+        let gap = f.span.gap(&d.span);
+        let prio = match f.kind {
+            FactKind::Born | FactKind::Died => 0,
+            FactKind::RoleStart
+            | FactKind::Founded
+            | FactKind::Dissolved
+            | FactKind::Began
+            | FactKind::Ended => 1,
+            FactKind::Event => 2,
+            FactKind::Period | FactKind::RoleHeld => 3,
+        };
+        (gap / 365, prio, gap)
+    });
+    (nearest.expect("a date is reported only with facts").0, None)
+}
+
+/// The finding for a date no fact of `mine` fits: what the base says, where it says it, and
+/// the base's date as the fix.
+fn report(ctx: &SentenceCtx, d: &DateExpr, mine: &[(&Fact, Relation)]) -> Finding {
+    let kb = ctx.kb;
+    let (f, variant) = fact_to_report(kb, d, mine);
+    let mut stating: Vec<&Entry> = vec![&kb.entries[f.entry]];
+    for (o, _) in mine {
+        let oe = &kb.entries[o.entry];
+        if o.when.span().overlaps(&f.when.span()) && !stating.iter().any(|x| x.id == oe.id) {
+            stating.push(oe);
+        }
+    }
+    // Quoted mid-message: "not the winter of 1925-26", even where it opened the sentence.
+    let raw = &ctx.text()[d.range.clone()];
+    let written =
+        raw.strip_prefix("The ").map_or_else(|| raw.to_string(), |rest| format!("the {rest}"));
+    let stated = statement(kb, f);
+    let mut finding = match variant {
+        Some(v) => {
+            let note = if v.note.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", v.note.trim_end_matches('.'))
+            };
+            let message = format!(
+                "Sources disagree: {stated} {}, but essay {} gives {} as you do{note}.",
+                provenance_of(&stating),
+                v.essay,
+                v.value
+            );
+            // The student follows a source: a note, not a warning.
+            let mut finding = DUBIOUS_DATE.finding(ctx.abs(&d.range), message);
+            finding.severity = Severity::Information;
+            finding
+        }
+        None => DUBIOUS_DATE.finding(
+            ctx.abs(&d.range),
+            format!("{stated} {}, not {written}.", provenance_of(&stating)),
+        ),
+    };
+    if let Some((r, text)) = replacement(ctx, d, f) {
+        if ctx.text()[r.clone()] != text {
+            finding.fixes.push(Fix {
+                title: format!("Replace with {text}"),
+                range: ctx.abs(&r),
+                replacement: text,
+            });
+        }
+    }
+    finding
+}

@@ -1,0 +1,287 @@
+//! The dubious-date check on sentences as students write them, flagged and clean.
+
+use expect_test::{expect, Expect};
+
+use crate::checks::testing::marked;
+use crate::{Code, Config, Severity};
+
+/// The text with each dubious date marked `[..]` (`[?..]` when sources disagree), and the
+/// messages with their fixes.
+fn render(text: &str) -> (String, String) {
+    marked(text, &Config::default(), |f| match (f.code, f.severity) {
+        (Code::DubiousDate, Severity::Information) => Some(("[?", "]")),
+        (Code::DubiousDate, _) => Some(("[", "]")),
+        _ => None,
+    })
+}
+
+/// `fixture` marks the dates expected to be flagged: `[1931]`, or `[?1879]` when the date is
+/// an essay's recorded variant. The messages and fixes are compared with `expect`.
+fn check(fixture: &str, expect: Expect) {
+    let text = fixture.replace("[?", "").replace(['[', ']'], "");
+    let (marked, notes) = render(&text);
+    assert_eq!(marked, fixture, "flagged spans differ");
+    expect.assert_eq(&notes);
+}
+
+/// Texts that must draw no dubious-date finding.
+fn clean(texts: &[&str]) {
+    for t in texts {
+        assert_eq!(render(t).0, *t, "false alarm");
+    }
+}
+
+#[test]
+fn dev_set_errors() {
+    check("Stalin's opponent Kirov was murdered in [1931].", expect!["Sergei Kirov was murdered on 1 December 1934 (fact base; essays 000, 002), not 1931. -> 1934"]);
+    check("The Bolsheviks set up the Cheka in [1921] to fight counter-revolution.", expect!["The Cheka was founded on 20 December 1917 (fact base; essays 000, 002, 004), not 1921. -> 1917"]);
+    check("Lenin replaced War Communism with the NEP in [1924].", expect!["War Communism ended in March 1921 (fact base; essays 000, 001, 002, 003, 004), not 1924. -> 1921"]);
+    check("The Kronstadt mutiny broke out in [1923].", expect!["The Kronstadt mutiny lasted from 1 to 18 March 1921 (fact base; essays 000, 001, 004), not 1923. -> 1921"]);
+    check("After Lenin's death in [1929] the struggle for power began.", expect!["The death of Lenin took place on 21 January 1924 (fact base; essays 000, 001, 002), not 1929. -> 1924"]);
+    check("Stalin's first Five-Year Plan started in [1921].", expect!["The First Five-Year Plan began on 1 October 1928 (fact base; essays 001, 002, 003), not 1921. -> 1928"]);
+    check("Trotsky was killed with an ice axe in [1953].", expect!["Leon Trotsky was killed on 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 1953. -> 1940"]);
+    check("The Great Terror reached its height in [1929].", expect!["The Great Terror lasted from 1936 to 1938 (fact base; essays 001, 002, 003, 004), not 1929. -> 1936–38"]);
+    check("The Treaty of Brest-Litovsk was signed in [1922].", expect!["The Treaty of Brest-Litovsk took place on 3 March 1918 (fact base; essay 000), not 1922. -> 1918"]);
+    check("Stalin was appointed General Secretary in [1927].", expect!["Joseph Stalin became General Secretary on 3 April 1922 (fact base; essays 000, 001, 002, 003, 004), not 1927. -> 1922"]);
+}
+
+#[test]
+fn dev_set_correct_dates() {
+    clean(&[
+        "Kirov was murdered in 1934.",
+        "The Cheka was founded in 1917.",
+        "The NEP replaced War Communism in 1921.",
+        "The Kronstadt mutiny broke out in March 1921.",
+        "After Lenin's death in 1924 the struggle for power began.",
+        "Trotsky was killed in 1940.",
+        "The Great Terror reached its height in 1937.",
+        "Stalin was appointed General Secretary in 1922.",
+        "In 1926 Trotsky joined Zinoviev and Kamenev in the United Opposition.",
+        "The show trials of 1936-38 destroyed the Old Bolsheviks.",
+        "Lenin founded the Cheka in December 1917. The civil war lasted from 1918 to 1921, and in March 1921 \
+         the Kronstadt sailors rose against the party. That year the NEP was introduced and factions were banned.",
+        "Stalin became General Secretary in 1922. Lenin died in January 1924. The first Five-Year Plan began \
+         in 1928, Kirov was murdered on 1 December 1934, and the Great Terror of 1937-38 followed.",
+    ]);
+}
+
+#[test]
+fn lives_posts_bodies_and_policies() {
+    check("Stalin was born in Georgia in [1882].", expect!["Joseph Stalin was born on 18 December 1878 (fact base; essays 000, 001, 002, 003, 004), not 1882. -> 1878"]);
+    check("Lenin died in [1922].", expect!["Vladimir Lenin died on 21 January 1924 (fact base; essays 000, 001, 002, 003, 004), not 1922. -> 1924"]);
+    check("Zinoviev and Kamenev were executed in [1938].", expect!["Grigory Zinoviev was executed on 25 August 1936 (fact base; essays 000, 002, 003, 004), not 1938. -> 1936"]);
+    check("Yezhov was appointed head of the NKVD in [1934].", expect!["Nikolai Yezhov became head of the NKVD on 26 September 1936 (fact base; essay 002), not 1934. -> 1936"]);
+    check("Stalin was made General Secretary of the party in [1924].", expect!["Joseph Stalin became General Secretary on 3 April 1922 (fact base; essays 000, 001, 002, 003, 004), not 1924. -> 1922"]);
+    check("The Cheka, Lenin's secret police, was created in [1919].", expect!["The Cheka was founded on 20 December 1917 (fact base; essays 000, 002, 004), not 1919. -> 1917"]);
+    check("The Cheka was replaced by the GPU in [1925].", expect!["The Cheka was dissolved on 6 February 1922, succeeded by the GPU (fact base; essays 000, 002, 004), not 1925. -> 1922"]);
+    check("The Comintern was dissolved in [1939].", expect!["The Comintern was dissolved on 15 May 1943 (fact base; essays 001, 002), not 1939. -> 1943"]);
+    check(
+        "War Communism was abandoned in [1924].",
+        expect![
+            "War Communism ended in March 1921 (fact base; essays 000, 004), not 1924. -> 1921"
+        ],
+    );
+    check("Collectivisation was launched in [1925].", expect!["Collectivisation began around 1929 (fact base; essays 000, 001, 002, 003, 004), not 1925. -> 1929"]);
+    check("Lenin's Testament was written in [1920].", expect!["Lenin's Testament was written from 23 December 1922 to 4 January 1923 (fact base; essays 000, 002, 003, 004), not 1920. -> 1922"]);
+    check("In [1927] the Great Terror began.", expect!["The Great Terror began in 1936 (fact base; essays 001, 002, 003, 004), not 1927. -> 1936"]);
+}
+
+#[test]
+fn announced_outside_the_span() {
+    check(
+        "The Doctors' Plot was announced in [1949].",
+        expect![
+            "The Doctors' Plot began in November 1952 (fact base; essay 002), not 1949. -> 1952"
+        ],
+    );
+}
+
+#[test]
+fn events_by_name_or_by_actor_and_cue() {
+    check("Kirov's assassination in [1936] gave Stalin a pretext.", expect!["The murder of Kirov took place on 1 December 1934 (fact base; essays 000, 002), not 1936. -> 1934"]);
+    check("Nikolaev shot Kirov in [1933].", expect!["Sergei Kirov was shot on 1 December 1934 (fact base; essays 000, 002), not 1933. -> 1934"]);
+    check("The sailors of Kronstadt rose in revolt in [1920].", expect!["The Kronstadt mutiny lasted from 1 to 18 March 1921 (fact base; essays 000, 001, 004), not 1920. -> 1921"]);
+    check("Trotsky was exiled to Alma-Ata in [1925].", expect!["Trotsky's exile to Alma-Ata took place on 17 January 1928 (fact base; essay 002), not 1925. -> 1928"]);
+    check("Trotsky was deported from the USSR in [1927].", expect!["Trotsky's deportation from the USSR took place in February 1929 (fact base; essays 000, 001, 002), not 1927. -> 1929"]);
+    check("The Treaty of Brest-Litovsk, signed in [1919], gave away Ukraine.", expect!["The Treaty of Brest-Litovsk took place on 3 March 1918 (fact base; essay 000), not 1919. -> 1918"]);
+    check("Khrushchev denounced Stalin in the Secret Speech of [1953].", expect!["The Secret Speech took place on 25 February 1956 (fact base: Khrushchev's report 'On the Cult of Personality and Its Consequences', 25 February 1956), not 1953. -> 1956"]);
+    check("The famine of 1921-22 killed millions, and the Kronstadt mutiny broke out in [1925].", expect!["The Kronstadt mutiny lasted from 1 to 18 March 1921 (fact base; essays 000, 001, 004), not 1925. -> 1921"]);
+    check("The Kronstadt rebellion of [1923] shocked the Bolsheviks.", expect!["The Kronstadt mutiny lasted from 1 to 18 March 1921 (fact base; essays 000, 001, 004), not 1923. -> 1921"]);
+}
+
+#[test]
+fn internal_exile_and_deportation() {
+    check("Trotsky was deported from the Soviet Union in [1925].", expect!["Trotsky's deportation from the USSR took place in February 1929 (fact base; essays 000, 001, 002), not 1925. -> 1929"]);
+    clean(&[
+        "Trotsky was exiled within the Soviet Union in 1928.",
+        "Trotsky was exiled in 1929.",
+        "Trotsky was exiled from the Soviet Union in 1929.",
+        "Trotsky was expelled from the party in 1927 and deported from the Soviet Union in 1929.",
+        "Trotsky was expelled from the party in 1927 and from the Soviet Union in 1929.",
+    ]);
+}
+
+#[test]
+fn a_time_that_saw_an_event() {
+    check("[1936] saw the murder of Kirov.", expect!["The murder of Kirov took place on 1 December 1934 (fact base; essays 000, 002), not 1936. -> 1934"]);
+    check("[The winter of 1925-26] saw the Kronstadt mutiny.", expect!["The Kronstadt mutiny lasted from 1 to 18 March 1921 (fact base; essays 000, 001, 004), not the winter of 1925-26. -> 1921"]);
+    clean(&[
+        "1934 saw the murder of Kirov.",
+        "The winter of 1920-21 saw the Kronstadt rising.",
+        "Lenin saw the Kronstadt rising in 1921 as a warning.",
+        "In 1925 Stalin saw the Kronstadt rising as a warning.",
+        "1929 saw the start of collectivisation.",
+    ]);
+}
+
+#[test]
+fn an_actor_doing_what_names_the_event() {
+    check("The Bolsheviks seized power in [October 1915].", expect!["The October Revolution lasted from 24 to 26 October 1917 (fact base; essays 000, 001, 002, 004), not October 1915. -> October 1917"]);
+    check("In [1915] the Bolsheviks seized power.", expect!["The October Revolution lasted from 24 to 26 October 1917 (fact base; essays 000, 001, 002, 004), not 1915. -> 1917"]);
+    clean(&[
+        "The Bolsheviks seized power in October 1917.",
+        "The Bolsheviks seized power in November 1917.",
+        "Stalin seized power in 1929.",
+        "The Bolsheviks seized grain from the peasants in 1920.",
+        "The Bolsheviks seized the Winter Palace in 1917.",
+        "Stalin exiled the kulaks in 1930.",
+    ]);
+}
+
+#[test]
+fn dates_as_students_write_them() {
+    check("Kirov was murdered on [1 December 1933].", expect!["Sergei Kirov was murdered on 1 December 1934 (fact base; essays 000, 002), not 1 December 1933. -> 1 December 1934"]);
+    check("Kirov was murdered on [December 1, 1935].", expect!["Sergei Kirov was murdered on 1 December 1934 (fact base; essays 000, 002), not December 1, 1935. -> December 1, 1934"]);
+    check("Stalin died in [March 1954].", expect!["Joseph Stalin died on 5 March 1953 (fact base; essays 000, 001, 002, 003, 004), not March 1954. -> March 1953"]);
+    check("In [the winter of 1925-26] Kirov was murdered.", expect!["Sergei Kirov was murdered on 1 December 1934 (fact base; essays 000, 002), not the winter of 1925-26. -> 1934"]);
+    check("In [late 1936] Kirov was murdered.", expect!["Sergei Kirov was murdered on 1 December 1934 (fact base; essays 000, 002), not late 1936. -> 1934"]);
+    check("Lenin died in [the spring of 1925].", expect!["Vladimir Lenin died on 21 January 1924 (fact base; essays 000, 001, 002, 003, 004), not the spring of 1925. -> 1924"]);
+    check("In [the 1930s] Lenin introduced the NEP.", expect!["The New Economic Policy began in March 1921 (fact base; essays 000, 001, 002, 003, 004), not the 1930s. -> 1920s"]);
+    check("The Great Terror of [1930-32] destroyed the party.", expect!["The Great Terror lasted from 1936 to 1938 (fact base; essays 001, 002, 003, 004), not 1930-32. -> 1936-38"]);
+    check("By [1920] Stalin had already become General Secretary.", expect!["Joseph Stalin became General Secretary on 3 April 1922 (fact base; essays 000, 001, 002, 003, 004), not 1920. -> 1922"]);
+    check("After [1930] the NEP was introduced.", expect!["The New Economic Policy began in March 1921 (fact base; essays 000, 001, 002, 003, 004), not 1930. -> 1921"]);
+    check("Lenin ([1870-1930]) led the Bolsheviks.", expect!["Vladimir Lenin lived from 22 April 1870 to 21 January 1924 (fact base; essays 000, 001, 002, 003, 004), not 1870-1930. -> 1870-1924"]);
+    check("Stalin ([1878-1960]) ruled the Soviet Union.", expect!["Joseph Stalin lived from 18 December 1878 to 5 March 1953 (fact base; essays 000, 001, 002, 003, 004), not 1878-1960. -> 1878-1953"]);
+    clean(&[
+        "Kirov was murdered on 1 December 1934.",
+        "Kirov was murdered on December 1, 1934.",
+        "Kirov was murdered in the winter of 1934-35.",
+        "In early 1924 Lenin died.",
+        "In the late 1930s the Great Terror raged.",
+        "By 1939 the Great Terror had ended.",
+        "By 1937 the Great Terror was at its height.",
+        "After 1917 the Cheka was founded.",
+        "c. 1929 collectivisation began.",
+        "In the 1920s Stalin became General Secretary.",
+        "Between 1936 and 1938 the Great Terror claimed hundreds of thousands of lives.",
+        "Stalin (1878-1953) ruled the Soviet Union.",
+        "Stalin (1924-53) ruled the Soviet Union.",
+        "Lenin (1870-1924) led the Bolsheviks.",
+        // Old Style and New Style both fit a date before February 1918.
+        "The October Revolution of 7 November 1917 brought the Bolsheviks to power.",
+        "The Bolsheviks seized power on 25 October 1917.",
+    ]);
+}
+
+#[test]
+fn variants_recorded_from_the_essays_say_sources_disagree() {
+    check("Stalin was born in [?1879].", expect!["Sources disagree: Joseph Stalin was born on 18 December 1878 (fact base; essays 000, 001, 002, 003, 004), but essay 002 gives 1879 as you do: 1879 (21 December) is the date Stalin later gave officially; the Gori parish register records his birth on 18 December 1878. -> 1878"]);
+    check("Lenin introduced the NEP in [?1918].", expect!["Sources disagree: The New Economic Policy began in March 1921 (fact base; essays 000, 001, 002, 003, 004), but essay 004 gives 1918 as you do: NEP did not exist in 1918; it was introduced in March 1921, so a 1918 remark cannot have been about it. -> 1921"]);
+    check("Bela Kun was shot in [?1936].", expect!["Sources disagree: Béla Kun was shot on 29 August 1938 (fact base; essay 002), but essay 002 gives 1936 as you do: Kun was arrested in June 1937 and shot on 29 August 1938. -> 1938"]);
+}
+
+#[test]
+fn several_names_and_dates_in_one_sentence() {
+    check(
+        "Trotsky was exiled in [1935] and murdered in [1945].",
+        expect![[r#"
+        Trotsky's deportation from the USSR took place in February 1929 (fact base; essays 000, 001, 002), not 1935. -> 1929
+        Leon Trotsky was murdered on 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 1945. -> 1940"#]],
+    );
+    // The second date, after "and", is tied to the second verb even with a place between.
+    check("Trotsky was deported in 1929 and killed in Mexico in [1944].", expect!["Leon Trotsky was killed on 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 1944. -> 1940"]);
+    check("Trotsky was expelled from the party in [1925] and deported in 1929.", expect!["The expulsion of Trotsky from the party took place in November 1927 (fact base; essays 001, 002), not 1925. -> 1927"]);
+    clean(&[
+        "Lenin died in January 1924 and Stalin in March 1953.",
+        "Kirov was murdered in 1934, three years before the army purge of 1937.",
+        "Trotsky, expelled in 1927, was deported in 1929.",
+        "Trotsky, expelled from the party in 1927, was deported in 1929 and killed in 1940.",
+        "In 1929 Trotsky was deported; in 1940 he was murdered in Mexico.",
+        "The NEP, introduced in 1921, was abandoned in 1928.",
+        "Stalin became General Secretary in 1922 and launched the first Five-Year Plan in 1928.",
+        "The Cheka was founded in December 1917 and renamed the GPU in 1922.",
+        "The Cheka, set up in 1917, became the GPU in 1922.",
+        "The Great Terror of 1936-38 followed Kirov's murder in 1934.",
+        "After Kirov was murdered in 1934, the terror began in 1936.",
+        "Kirov was murdered in 1934; the Great Terror began two years later.",
+        "The Kronstadt sailors had supported the Bolsheviks in 1917 but rebelled in 1921.",
+        "Trotsky was expelled from the Politburo in 1926 and from the party in 1927.",
+        "Bukharin, executed in 1938, had been the party's leading theorist in the 1920s.",
+        "Lenin, who had founded the Cheka in 1917, died in 1924.",
+        "The Great Terror, which began in 1936, killed 681,692 people by 1938.",
+        "Beria replaced Yezhov as head of the NKVD in 1938.",
+    ]);
+}
+
+#[test]
+fn dates_that_belong_to_something_else() {
+    clean(&[
+        // A framing date belongs to the verb that acts first.
+        "In 1956 Khrushchev blamed Stalin for Kirov's death.",
+        "In 1961 Khrushchev had Stalin's body removed from the mausoleum.",
+        // The actor after "by" did it ("replaced by Yezhov" is not Yezhov's fall).
+        "Yagoda was replaced by Yezhov in September 1936.",
+        "Yezhov replaced Yagoda in September 1936.",
+        // A plot or policy may be announced at any time while it lasts.
+        "The Doctors' Plot was announced in January 1953.",
+        // A date before "and" belongs to the verb before it.
+        "The Bolsheviks took power in October 1917 and set up the Cheka that December.",
+        "Lenin fell ill in 1922 and died in January 1924.",
+        "Trotsky was deported in 1929 and killed in Mexico in 1940.",
+        // The date is when the act happened, not when the thing named began.
+        "In 1936 Stalin used Kirov's murder as a pretext.",
+        "In 1956 Khrushchev denounced the Great Terror.",
+        "In 1926 Trotsky wrote about the NEP.",
+        "Bukharin defended the NEP in 1925.",
+        "In 1956 Lenin's Testament was published.",
+        "Trotsky lost his post as Commissar for War in 1925.",
+        // A cue that is not about the name.
+        "In 1937 Stalin shot thousands of officers.",
+        "The Politburo created a commission in 1937.",
+        "In 1937 the Politburo began to purge the regions.",
+        "Stalin exiled the kulaks in 1930.",
+        "Stalin's mother died in 1937.",
+        "Lenin's brother was executed in 1887.",
+        "In 1934 Andrei Zhdanov became Central Committee Secretary and Leningrad party chief.",
+        "By 1929 Tomsky was removed as leader of the Trade Unions and Uglanov was replaced as Moscow Party leader.",
+        // Documents are written over their span and read long after.
+        "Lenin's Testament was written in 1923.",
+        "Lenin's Testament, written in 1922-23, warned against Stalin.",
+        "Stalin was General Secretary from 1922 until 1952.",
+        "The NEP lasted until 1928.",
+        "By 1939 collectivisation was complete.",
+        // Another occasion than the event the base knows.
+        "In 1918 Stalin returned to Tsaritsyn.",
+        "In 1918 Stalin returned to Moscow.",
+        "In 1937 Trotsky wrote from exile that Stalin had betrayed the revolution.",
+    ]);
+}
+
+#[test]
+fn negations_conditions_questions_and_quotations() {
+    clean(&[
+        "Kirov was not murdered in 1931 but in 1934.",
+        "If Lenin had died in 1920, Trotsky might have succeeded him.",
+        "Was Kirov murdered in 1931?",
+        "Trotsky claimed that \"Stalin murdered Kirov in 1934\".",
+        "Stalin called 1929 \"the year of the great turn\".",
+    ]);
+    check("Lenin died in [1926], leaving no clear successor.", expect!["Vladimir Lenin died on 21 January 1924 (fact base; essays 000, 001, 002, 003, 004), not 1926. -> 1924"]);
+}
+
+#[test]
+fn quoted_errors_are_information() {
+    let (marked, notes) = render("Pravda wrote that \"Kirov was murdered in 1931\".");
+    assert_eq!(marked, "Pravda wrote that \"Kirov was murdered in [?1931]\".");
+    assert!(notes.contains("inside a quotation"), "{notes}");
+}

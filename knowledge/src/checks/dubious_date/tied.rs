@@ -1,0 +1,121 @@
+//! Is a name tied to a date without a cue? It is the clause's subject ("the Great Terror
+//! reached its height in 1929") or the date is attached to it ("the Great Terror of 1937-38",
+//! "Kirov's murder in 1934", "1921 saw the Kronstadt mutiny").
+
+use std::ops::Range;
+
+use crate::base::{Entry, Kind};
+use crate::checks::grammar::cues::SentenceCues;
+use crate::checks::grammar::names::{is_name_token, SentenceName};
+use crate::checks::grammar::words::{is_adverb, is_be, is_determiner, is_framing, is_past_form};
+use crate::checks::grammar::SentenceCtx;
+use crate::dates::DateExpr;
+
+/// The clause's subject: a name with nothing but a framing date, determiners and adverbs before
+/// it in the clause, followed by a verb that is not a passive.
+pub(super) fn is_subject(
+    ctx: &SentenceCtx,
+    cues: &SentenceCues,
+    clause: &Range<usize>,
+    n: &SentenceName,
+    names: &[SentenceName],
+) -> bool {
+    let s = &ctx.sentence;
+    for i in clause.start..n.toks.start {
+        let w = s.word(i);
+        let in_date = ctx.dates.iter().any(|d| d.toks.contains(&i));
+        if !(in_date || is_framing(w) || is_determiner(w) || w == "," || is_adverb(w)) {
+            return false;
+        }
+        if is_name_token(names, i) {
+            return false;
+        }
+    }
+    if n.possessive {
+        return false;
+    }
+    // The verb.
+    let mut j = n.toks.end;
+    while j < clause.end && (is_adverb(s.word(j)) && s.word(j) != "in") {
+        j += 1;
+    }
+    if j >= clause.end {
+        return false;
+    }
+    let w = s.word(j);
+    if is_be(w) {
+        // An event's passive says it happened ("the treaty was signed"); a period's says what was
+        // later done to it ("the Terror was denounced").
+        return ctx.kb.entries[n.entry].kind == Kind::Event
+            || !(j + 1 < clause.end && is_past_form(s.word(j + 1)));
+    }
+    cues.is_verb(w)
+}
+
+/// Term kinds whose dates are a span the term lasted (checked even without a cue).
+pub(super) fn period_kind(e: &Entry) -> bool {
+    e.kind == Kind::Event
+        || e.is_document()
+        || (e.kind == Kind::Term
+            && matches!(e.subkind.as_str(), "policy" | "period" | "other" | "office"))
+}
+
+/// Is the name attached to the date: "the Great Terror of 1937-38", "Kirov's murder in 1934",
+/// "the 1921 famine", "(1870-1924)"?
+pub(super) fn attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr) -> bool {
+    let s = &ctx.sentence;
+    let link = |w: &str| {
+        matches!(
+            w,
+            "in" | "of" | "on" | "during" | "(" | "," | "from" | "between" | "at" | "c." | "c"
+        )
+    };
+    if d.toks.start >= n.toks.end {
+        let gap = n.toks.end..d.toks.start;
+        // An event with a participle saying it happened: "the treaty, signed in 1918".
+        if ctx.kb.entries[n.entry].kind == Kind::Event && (1..=3).contains(&gap.len()) {
+            let words: Vec<&str> = gap.clone().map(|i| s.word(i)).collect();
+            let p = if words[0] == "," { 1 } else { 0 };
+            if p < words.len() && is_past_form(words[p]) && words[p + 1..].iter().all(|w| link(w)) {
+                return true;
+            }
+        }
+        // "the Great Terror of 1937-38", "the Kronstadt mutiny (March 1921)"; "in" only for an
+        // event ("Kirov's murder in 1934"): "defended the NEP in 1925" dates the defending.
+        let event = ctx.kb.entries[n.entry].kind == Kind::Event;
+        gap.len() <= 2
+            && gap.clone().all(|i| {
+                link(s.word(i))
+                    && (event
+                        || !matches!(s.word(i), "in" | "on" | "during" | "at" | "from" | "between"))
+            })
+    } else if d.toks.end <= n.toks.start {
+        let gap = d.toks.end..n.toks.start;
+        // A time as the subject of a verb of witnessing: "1921 saw the Kronstadt mutiny", "the
+        // winter of 1920-21 witnessed the Kronstadt rising" (the date heads its sentence).
+        let witnessed = ctx.kb.entries[n.entry].kind == Kind::Event
+            && !gap.is_empty()
+            && matches!(s.word(gap.start), "saw" | "witnessed" | "sees" | "witnesses")
+            && (gap.start + 1..gap.end).all(|i| is_determiner(s.word(i)))
+            && (0..d.toks.start).all(|i| {
+                matches!(
+                    s.word(i),
+                    "the"
+                        | "in"
+                        | "of"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "spring"
+                        | "summer"
+                        | "autumn"
+                        | "fall"
+                        | "winter"
+                        | "year"
+                )
+            });
+        witnessed || gap.is_empty() || (gap.len() == 1 && matches!(s.word(gap.start), "'s" | "’s"))
+    } else {
+        false
+    }
+}

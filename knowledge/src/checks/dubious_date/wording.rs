@@ -1,0 +1,146 @@
+//! The dubious-date check's wording: what the base says happened and when ("Sergei Kirov was
+//! murdered on 1 December 1934"), and the base's date written the way the student wrote theirs
+//! (the quick fix).
+
+use std::ops::Range;
+
+use super::facts::{Fact, FactKind};
+use crate::base::date::{When, MONTHS};
+use crate::base::{Kind, KnowledgeBase};
+use crate::checks::grammar::words::is_past_form;
+use crate::checks::grammar::SentenceCtx;
+use crate::checks::wording::{capitalise, during, on, subject_name};
+use crate::dates::{month_number, DateExpr};
+
+/// The words the fact base gives for a fact's date, for "sources disagree".
+pub(super) fn variant_fields(kind: FactKind) -> &'static [&'static str] {
+    match kind {
+        FactKind::Event => &["date", "from", "to"],
+        FactKind::Born => &["born"],
+        FactKind::Died => &["died"],
+        FactKind::Founded => &["founded"],
+        FactKind::Dissolved => &["dissolved"],
+        FactKind::Began => &["from"],
+        FactKind::Ended => &["to"],
+        FactKind::Period => &["from", "to"],
+        FactKind::RoleStart | FactKind::RoleHeld => &[],
+    }
+}
+
+pub(super) fn statement(kb: &KnowledgeBase, f: &Fact) -> String {
+    let e = &kb.entries[f.entry];
+    let who = capitalise(&subject_name(e));
+    match f.kind {
+        FactKind::Event => match f.when.to {
+            Some(t) if t != f.when.from => format!("{who} lasted {}", during(&f.when)),
+            _ => format!("{who} took place {}", on(&f.when.from)),
+        },
+        FactKind::Born => format!("{who} was born {}", on(&f.when.from)),
+        FactKind::Died => match f.cue.as_deref() {
+            Some(c) if is_past_form(c) && c != "died" => {
+                format!("{who} was {c} {}", on(&f.when.from))
+            }
+            _ => format!("{who} died {}", on(&f.when.from)),
+        },
+        FactKind::RoleStart => {
+            format!("{who} became {} {}", f.role.map_or("", |r| r.title.as_str()), on(&f.when.from))
+        }
+        FactKind::RoleHeld => {
+            format!("{who} was {} {}", f.role.map_or("", |r| r.title.as_str()), during(&f.when))
+        }
+        FactKind::Founded => format!("{who} was founded {}", on(&f.when.from)),
+        FactKind::Dissolved => {
+            let succ = e
+                .successor
+                .map(|s| format!(", succeeded by {}", subject_name(&kb.entries[s])))
+                .unwrap_or_default();
+            format!("{who} was dissolved {}{succ}", on(&f.when.from))
+        }
+        FactKind::Began if e.is_document() => match (e.start, e.end) {
+            (Some(a), Some(b)) => format!(
+                "{who} was written {}",
+                during(&When { from: a.from, to: Some(b.to.unwrap_or(b.from)) })
+            ),
+            _ => format!("{who} was written {}", on(&f.when.from)),
+        },
+        FactKind::Began if e.kind == Kind::Term && e.subkind == "office" => {
+            format!("{who} was created {}", on(&f.when.from))
+        }
+        FactKind::Began => format!("{who} began {}", on(&f.when.from)),
+        FactKind::Ended => format!("{who} ended {}", on(&f.when.from)),
+        FactKind::Period => match (e.start, e.end) {
+            (Some(_), Some(_)) => format!("{who} lasted {}", during(&f.when)),
+            (Some(s), None) => {
+                format!("{who} dates from {}", s.from).replace("from c. ", "from around ")
+            }
+            _ => format!("{who} ended {}", on(&f.when.from)),
+        },
+    }
+}
+
+/// The fact base's date written at the precision and in the style the student used.
+pub(super) fn replacement(
+    ctx: &SentenceCtx,
+    d: &DateExpr,
+    f: &Fact,
+) -> Option<(Range<usize>, String)> {
+    let year_text = &ctx.text()[d.year_range.clone()];
+    let from = f.when.from;
+    let to = f.when.to.unwrap_or(from);
+    let (y0, y1) = match f.kind {
+        FactKind::Period | FactKind::Event | FactKind::RoleHeld => (from.year, to.year),
+        _ => (from.year, from.year),
+    };
+    let years = |dash: &str, long: bool| -> String {
+        if y0 == y1 {
+            y0.to_string()
+        } else if long || y0 / 100 != y1 / 100 {
+            format!("{y0}{dash}{y1}")
+        } else {
+            format!("{y0}{dash}{:02}", y1 % 100)
+        }
+    };
+    // A decade: "the 1920s" -> "the 1930s".
+    if year_text.len() == 5 && year_text.ends_with('s') {
+        return Some((d.year_range.clone(), format!("{}s", y0 / 10 * 10)));
+    }
+    if d.is_range {
+        let dash = if year_text.contains(" to ") {
+            " to "
+        } else if year_text.contains('–') {
+            "–"
+        } else {
+            "-"
+        };
+        let long = year_text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .nth(1)
+            .is_some_and(|p| p.len() == 4);
+        return Some((d.year_range.clone(), years(dash, long)));
+    }
+    if !d.point {
+        // Seasons and qualifiers ("late 1929"): change the year only.
+        return Some((d.year_range.clone(), years("–", false)));
+    }
+    let ntoks = d.toks.len();
+    if ntoks == 1 {
+        return Some((d.range.clone(), years("–", false)));
+    }
+    // Month or day precision.
+    let first_is_month = month_number(ctx.sentence.word(d.toks.start)).is_some();
+    let has_day = ntoks >= 3;
+    let date = from;
+    let text = match (date.month, date.day) {
+        (Some(m), Some(day)) if has_day => {
+            if first_is_month {
+                format!("{} {day}, {}", MONTHS[m as usize - 1], date.year)
+            } else {
+                format!("{day} {} {}", MONTHS[m as usize - 1], date.year)
+            }
+        }
+        (Some(m), _) => format!("{} {}", MONTHS[m as usize - 1], date.year),
+        _ => date.year.to_string(),
+    };
+    Some((d.range.clone(), text))
+}

@@ -1,0 +1,358 @@
+//! Which figures a number may state, and how well each fits: a cue of the figure that the
+//! number owns, its subject named or a date within its period, a noun after the number that
+//! fits. Each candidate gets a score; `decide` compares the number with the best.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::numbers::{is_people, measure_word, value_interval, Measure, StatedNumber};
+use super::tables::{cue_at, CueOccurrence, FigureTables, PreparedFigure};
+use crate::base::date::DaySpan;
+use crate::base::{EntryId, Figure, FigureValue};
+use crate::checks::grammar::clauses::clause_index;
+use crate::checks::grammar::SentenceCtx;
+use crate::dates::Relation;
+use crate::text::sentences::TokKind;
+use crate::text::stem::stem_lower;
+use crate::text::stopwords::is_function_word;
+
+/// How a candidate figure fits a number.
+pub(super) struct Candidate<'k> {
+    pub fig: &'k Figure,
+    pub score: i32,
+    /// One of its subjects, a word of its name or a phrase of its own is in the sentence.
+    pub subject: bool,
+    /// The share of the figure's period the sentence's date covers (1.0 with no date): below
+    /// one, the student may be counting part of it.
+    pub part: f64,
+    /// The share of the sentence's date that falls in the figure's period: below one, the student
+    /// may be counting more than it.
+    pub whole: f64,
+    /// The first token of the date that placed the figure, if any.
+    pub date_tok: Option<usize>,
+    /// People named beside "N others" who count in this figure.
+    pub extra: f64,
+}
+
+/// Does a value of the figure fall in the interval?
+pub(super) fn fits(lo: f64, hi: f64, x: &FigureValue) -> bool {
+    let (a, b) = value_interval(x);
+    lo <= b && a <= hi
+}
+
+/// A sentence with numbers, read once for all its numbers and all figures: its words as stems,
+/// the tokens no cue may use, and every cue occurrence of every figure.
+pub(super) struct NumberSentence<'c, 'k> {
+    ctx: &'c SentenceCtx<'k>,
+    tables: &'c FigureTables,
+    clauses: &'c [Range<usize>],
+    nums: &'c [StatedNumber<'c>],
+    /// The stems of the sentence's words (of numbers and punctuation, none: cues are words).
+    stems: Vec<Cow<'c, str>>,
+    /// Tokens no cue may use: inside a number, or the measure word right after one.
+    blocked: Vec<bool>,
+    /// The entries the sentence names.
+    subjects: Vec<EntryId>,
+    /// Per figure, where its cues occur (one occurrence per starting word, the longest cue).
+    occurrences: Vec<Vec<CueOccurrence>>,
+}
+
+/// What the cues a number owns say for one figure.
+#[derive(Default)]
+struct CueEvidence {
+    strong: usize,
+    weak: usize,
+    /// A cue right after the number.
+    adjacent: bool,
+    /// Some cue is close to the number (within four words), or follows its whole.
+    near: bool,
+    /// A phrase of the figure's own within six words.
+    phrase_near: bool,
+    /// A cue that names what happened.
+    event: bool,
+}
+
+/// How a date of the sentence places a figure: the shares of the figure's period and of the
+/// date that overlap, and the date's first token.
+struct DateFit {
+    part: f64,
+    whole: f64,
+    date_tok: usize,
+}
+
+impl<'c, 'k> NumberSentence<'c, 'k> {
+    pub(super) fn read(
+        ctx: &'c SentenceCtx<'k>,
+        tables: &'c FigureTables,
+        clauses: &'c [Range<usize>],
+        nums: &'c [StatedNumber<'c>],
+    ) -> NumberSentence<'c, 'k> {
+        let s = &ctx.sentence;
+        let ntok = s.toks.len();
+        let mut blocked = vec![false; ntok];
+        for n in &ctx.numbers {
+            for b in blocked.iter_mut().take(n.toks.end.min(ntok)).skip(n.toks.start) {
+                *b = true;
+            }
+            if n.toks.end < ntok
+                && measure_word(s.word(n.toks.end)).is_some_and(|m| m != Measure::Other)
+            {
+                blocked[n.toks.end] = true;
+            }
+        }
+        let mut buf = Vec::new();
+        let mut sentence = NumberSentence {
+            ctx,
+            tables,
+            clauses,
+            nums,
+            stems: (0..ntok)
+                .map(|i| match s.toks[i].kind {
+                    TokKind::Word => stem_lower(s.word(i), &mut buf),
+                    _ => Cow::Borrowed(""),
+                })
+                .collect(),
+            blocked,
+            subjects: ctx.mentions.iter().map(|m| m.entry).collect(),
+            occurrences: vec![Vec::new(); tables.figs.len()],
+        };
+        sentence.find_cues();
+        sentence
+    }
+
+    /// Every cue occurrence of every figure, found once.
+    fn find_cues(&mut self) {
+        let tables = self.tables;
+        for (i, tok) in self.ctx.sentence.toks.iter().enumerate() {
+            if tok.kind != TokKind::Word {
+                continue;
+            }
+            if let Some(list) = tables.by_first.get(self.stems[i].as_ref()) {
+                for &(fi, ci) in list {
+                    self.add_cue(fi, ci, i);
+                }
+            }
+            for &(fi, ci) in &tables.wild {
+                self.add_cue(fi, ci, i);
+            }
+        }
+    }
+
+    fn add_cue(&mut self, fi: usize, ci: usize, i: usize) {
+        let cue = &self.tables.figs[fi].cues[ci];
+        let Some(end) = cue_at(self.ctx, &self.stems, i, cue) else { return };
+        if self.blocked[i..end].iter().any(|b| *b) {
+            return;
+        }
+        // One occurrence per starting word, the longest cue ("officer corps" over "officer").
+        let o =
+            CueOccurrence { start: i, end, weak: cue.weak, phrase: cue.phrase, event: cue.event };
+        match self.occurrences[fi].iter_mut().find(|o| o.start == i) {
+            Some(x) if x.end < end => *x = o,
+            Some(_) => {}
+            None => self.occurrences[fi].push(o),
+        }
+    }
+
+    /// Owner of a cue occurrence: the nearest number in its clause, a number before the cue
+    /// first ("13 of 15 army commanders and 50 of 57 corps commanders"); a whole only owns its
+    /// noun.
+    fn owner(&self, a: usize, b: usize, weak: bool) -> Option<usize> {
+        let s = &self.ctx.sentence;
+        let c = clause_index(self.clauses, a).unwrap_or(0);
+        let mut best: Option<(f64, usize)> = None;
+        for (k, n) in self.nums.iter().enumerate() {
+            if n.clause != c {
+                continue;
+            }
+            let d = if a >= n.expr.toks.end {
+                (a - n.expr.toks.end) as f64
+            } else if b <= n.expr.toks.start {
+                (n.expr.toks.start - b) as f64 + 3.0
+            } else {
+                continue;
+            };
+            // A whole owns only the noun right after it ("the 1,966 delegates", "139 Central
+            // Committee members").
+            let e = n.expr.toks.end;
+            if n.whole && !(weak && (a == e || (a == e + 1 && !is_function_word(s.word(e))))) {
+                continue;
+            }
+            if d > 12.0 {
+                continue;
+            }
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, k));
+            }
+        }
+        best.map(|b| b.1)
+    }
+
+    /// The figures the `k`th number may state, in the base's order.
+    pub(super) fn candidates(&self, k: usize) -> Vec<Candidate<'k>> {
+        (0..self.tables.figs.len()).filter_map(|fi| self.candidate(k, fi)).collect()
+    }
+
+    fn candidate(&self, k: usize, fi: usize) -> Option<Candidate<'k>> {
+        let (n, fig) = (&self.nums[k], &self.tables.figs[fi]);
+        let f: &'k Figure = &self.ctx.kb.figures[fi];
+        if f.values.is_empty() || self.occurrences[fi].is_empty() {
+            return None;
+        }
+        let compatible = fig.measure == n.measure
+            || (n.measure == Measure::Times
+                && fig.measure == Measure::Count
+                && f.cues.iter().any(|c| c == "times"));
+        if !compatible {
+            return None;
+        }
+        let cues = self.cue_evidence(k, fi);
+        let cued = if n.whole {
+            fig.population && cues.weak > 0
+        } else {
+            cues.strong > 0 || (fig.population && cues.weak > 0)
+        };
+        if !cued {
+            return None;
+        }
+        let date = self.date_fit(n, f)?;
+        let subject = f.subjects.iter().any(|s| self.subjects.contains(s));
+        if !subject && date.is_none() && !cues.phrase_near {
+            return None;
+        }
+        // Without a subject or a phrase of its own, the date and a cue must be specific: the cue
+        // near the number and the date within the figure's period, or a word of the figure's
+        // name in the sentence.
+        let named = self.name_word(fig);
+        let whole = date.as_ref().map_or(1.0, |d| d.whole);
+        if !subject && !cues.phrase_near && !(cues.near && (whole >= 0.9 || named)) {
+            return None;
+        }
+        // Unless the sentence names the figure's subject, it must say what happened to those
+        // counted, when the figure says it.
+        if fig.has_event && !cues.event && !subject && !named {
+            return None;
+        }
+        if n.measure == Measure::Count && !self.noun_fits(n.expr.toks.end, fig) {
+            return None;
+        }
+        // The sentence names the figure itself, not only its cue and period.
+        let identified = subject || named || cues.phrase_near;
+        let date_score =
+            date.as_ref().map_or(0, |d| 1 + (2.0 * d.part.min(d.whole)).round() as i32);
+        let score = 2 * cues.strong as i32
+            + cues.weak as i32
+            + if cues.adjacent { 2 } else { 0 }
+            + if subject { 2 } else { 0 }
+            + if identified && !subject { 1 } else { 0 }
+            + date_score;
+        // "Bukharin, Rykov and 18 others" were 20 defendants; "Tukhachevsky and seven others"
+        // are the seven tried with him.
+        let extra = n.named.iter().filter(|e| !f.subjects.contains(e)).count() as f64;
+        Some(Candidate {
+            fig: f,
+            score,
+            subject: identified,
+            part: date.as_ref().map_or(1.0, |d| d.part),
+            whole,
+            date_tok: date.map(|d| d.date_tok),
+            extra,
+        })
+    }
+
+    /// The cues of figure `fi` that the `k`th number owns, and how close they are.
+    fn cue_evidence(&self, k: usize, fi: usize) -> CueEvidence {
+        let (n, fig) = (&self.nums[k], &self.tables.figs[fi]);
+        let mut ev = CueEvidence {
+            near: n.whole_end.is_some_and(|e| {
+                fig.cues.iter().any(|c| cue_at(self.ctx, &self.stems, e, c).is_some())
+            }),
+            ..CueEvidence::default()
+        };
+        for o in &self.occurrences[fi] {
+            if self.owner(o.start, o.end, o.weak) != Some(k) {
+                continue;
+            }
+            if o.weak {
+                ev.weak += 1;
+            } else {
+                ev.strong += 1;
+            }
+            let end = n.expr.toks.end;
+            ev.adjacent |= o.start == end || o.start == end + 1;
+            let dist = if o.start >= end {
+                o.start - end
+            } else {
+                n.expr.toks.start.saturating_sub(o.end)
+            };
+            ev.near |= dist <= 4;
+            ev.phrase_near |= o.phrase && dist <= 6;
+            ev.event |= o.event;
+        }
+        ev
+    }
+
+    /// Period: any date in the number's clause (else the sentence) within the figure's; the
+    /// nearest wins. `None` when a date rules the figure out, `Some(None)` with no date.
+    fn date_fit(&self, n: &StatedNumber, f: &Figure) -> Option<Option<DateFit>> {
+        let ctx = self.ctx;
+        let clause = &self.clauses[n.clause];
+        let in_clause: Vec<_> =
+            ctx.dates.iter().filter(|d| clause.contains(&d.toks.start)).collect();
+        let dates = if in_clause.is_empty() { ctx.dates.iter().collect() } else { in_clause };
+        if dates.is_empty() {
+            return Some(None);
+        }
+        let fs = f.when?.span();
+        let mut best: Option<(usize, DateFit)> = None;
+        for d in &dates {
+            let mut sp = d.span;
+            if d.approx {
+                sp = DaySpan::new(sp.lo - 366, sp.hi + 366);
+            }
+            // "by 1939": a total reached then, so the period must end within a year before;
+            // "after 1924": the period must start then or soon after.
+            let (part, whole) = match d.relation {
+                Relation::In => {
+                    if !sp.overlaps(&fs) {
+                        continue;
+                    }
+                    let inter = (sp.hi.min(fs.hi) - sp.lo.max(fs.lo) + 1) as f64;
+                    (inter / (fs.hi - fs.lo + 1) as f64, inter / (sp.hi - sp.lo + 1) as f64)
+                }
+                Relation::ByEnd if fs.lo > sp.hi || fs.hi < sp.lo - 366 => continue,
+                Relation::After if fs.hi < sp.lo || fs.lo > sp.hi + 366 => continue,
+                Relation::ByEnd | Relation::After => (1.0, 1.0),
+            };
+            let dist = d.toks.start.abs_diff(n.expr.toks.start);
+            if best.as_ref().is_none_or(|(bd, _)| dist < *bd) {
+                best = Some((dist, DateFit { part, whole, date_tok: d.toks.start }));
+            }
+        }
+        best.map(|(_, fit)| Some(fit))
+    }
+
+    /// Does the sentence use a distinctive word of the figure's name ("Congress" for "Delegates
+    /// of the 1934 Congress arrested"), other than its cues?
+    fn name_word(&self, fig: &PreparedFigure) -> bool {
+        fig.name_words
+            .iter()
+            .any(|w| (0..self.stems.len()).any(|i| !self.blocked[i] && self.stems[i] == w.as_str()))
+    }
+
+    /// Does the noun after a count fit the figure? "681,692 executions", "8,389 people", "1
+    /// million party members" do; "40 generals" does not fit executions in general.
+    fn noun_fits(&self, at: usize, fig: &PreparedFigure) -> bool {
+        let s = &self.ctx.sentence;
+        let word =
+            |i: usize| (i < s.toks.len() && s.toks[i].kind == TokKind::Word).then(|| s.word(i));
+        let Some(w1) = word(at) else { return true };
+        if is_function_word(w1) {
+            return true;
+        }
+        let known = |i: usize| {
+            is_people(s.word(i)) || fig.vocab.iter().any(|v| self.stems[i] == v.as_str())
+        };
+        known(at) || word(at + 1).is_some() && known(at + 1)
+    }
+}

@@ -1,0 +1,74 @@
+//! The sentence grammar the checks share: one sentence pre-digested (`SentenceCtx`, in
+//! `sentence.rs`), word classes and verb forms (`words`), the one
+//! clause splitter (`clauses`), the names in a sentence (`names`), the cue phrases found in it
+//! (`cues`), how a cue binds to a name (`bind`), and here, the moods that make a sentence or a
+//! clause unsafe to judge: questions, conditions, counterfactuals and negations.
+//!
+//! Grammar at the level of word order, cheap enough for every sentence of every keystroke.
+
+pub(crate) mod bind;
+pub(crate) mod clauses;
+pub(crate) mod cues;
+pub(crate) mod names;
+mod sentence;
+pub(crate) mod words;
+
+use std::ops::Range;
+
+use cues::{CueList, SentenceCues};
+pub use sentence::SentenceCtx;
+
+/// Does the clause hold a negation (or a question or condition) that makes its dates unsafe to judge?
+/// Only words before `upto` (the end of the date) count: "Lenin died in 1926, leaving no
+/// successor" is not negated.
+pub(crate) fn guarded(
+    ctx: &SentenceCtx,
+    cues: &SentenceCues,
+    clause: &Range<usize>,
+    upto: usize,
+) -> bool {
+    let end = upto.min(clause.end);
+    for i in clause.start..end {
+        if matches!(ctx.sentence.word(i), "if" | "unless" | "whether" | "suppose" | "imagine") {
+            return true;
+        }
+    }
+    // "little" and "without" are too common in ordinary descriptions to cancel a clause.
+    cues.of(CueList::Negation).iter().any(|r| {
+        clause.start <= r.start
+            && r.start < end
+            && r.end <= clause.end
+            && !matches!(ctx.sentence.word(r.start), "little" | "without")
+    })
+}
+
+/// Sentence-level guards: questions and counterfactuals.
+pub(crate) fn hypothetical(ctx: &SentenceCtx) -> bool {
+    let t = ctx.text().trim_end();
+    if t.ends_with('?') {
+        return true;
+    }
+    let n = ctx.sentence.toks.len();
+    for i in 0..n {
+        let w = ctx.sentence.word(i);
+        if matches!(
+            w,
+            "if" | "unless"
+                | "whether"
+                | "suppose"
+                | "supposing"
+                | "imagine"
+                | "hypothetically"
+                | "counterfactual"
+        ) {
+            return true;
+        }
+        if matches!(w, "would" | "could" | "might" | "should")
+            && i + 1 < n
+            && matches!(ctx.sentence.word(i + 1), "have" | "not")
+        {
+            return true;
+        }
+    }
+    false
+}

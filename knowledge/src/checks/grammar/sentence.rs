@@ -1,0 +1,149 @@
+//! One sentence, pre-digested for the checks: its tokens, the names, dates and numbers in it,
+//! and what several checks read from it (clauses, names, the cue phrases in it, whether it is a
+//! question or a counterfactual), worked out once, on first use.
+
+use std::cell::OnceCell;
+use std::ops::Range;
+
+use super::cues::{CuePhrases, SentenceCues};
+use super::names::{names_in, SentenceName};
+use super::{clauses, hypothetical};
+use crate::base::{KnowledgeBase, Mention};
+use crate::config::Config;
+use crate::dates::{self, DateExpr};
+use crate::text::numbers::{self, NumberExpr};
+use crate::text::sentences::Sentence;
+
+pub struct SentenceCtx<'a> {
+    pub kb: &'a KnowledgeBase,
+    /// The base's cue phrases, prepared once per base.
+    pub(crate) cue_phrases: &'a CuePhrases,
+    pub config: &'a Config,
+    /// The block's masked text (original case); sentence and mention ranges index into it.
+    pub block: &'a str,
+    /// The sentence; `sentence.range` is block-relative, token ranges are sentence-relative.
+    pub sentence: Sentence,
+    /// Names in this sentence, block-relative ranges, left to right.
+    pub mentions: Vec<Mention>,
+    /// Dates in this sentence (sentence-relative ranges).
+    pub dates: Vec<DateExpr>,
+    /// Numbers in this sentence (sentence-relative ranges), years excluded.
+    pub numbers: Vec<NumberExpr>,
+    /// Quotations in the block (block-relative).
+    pub quotes: &'a [Range<usize>],
+    clauses: OnceCell<Vec<Range<usize>>>,
+    date_clauses: OnceCell<Vec<Range<usize>>>,
+    names: OnceCell<Vec<SentenceName>>,
+    cues: OnceCell<SentenceCues<'a>>,
+    hypothetical: OnceCell<bool>,
+}
+
+impl<'a> SentenceCtx<'a> {
+    pub(crate) fn new(
+        kb: &'a KnowledgeBase,
+        cue_phrases: &'a CuePhrases,
+        block: &'a str,
+        range: Range<usize>,
+        mentions: &[Mention],
+        quotes: &'a [Range<usize>],
+        config: &'a Config,
+    ) -> Self {
+        let sentence = Sentence::new(block, range.clone());
+        // The block's mentions are in document order: skip to the sentence's.
+        let first = mentions.partition_point(|m| m.range.start < range.start);
+        let mentions = mentions[first..]
+            .iter()
+            .take_while(|m| m.range.start < range.end)
+            .filter(|m| m.range.end <= range.end)
+            .cloned()
+            .collect();
+        let dates = dates::find(&sentence);
+        let numbers = numbers::find(&sentence);
+        SentenceCtx {
+            kb,
+            cue_phrases,
+            config,
+            block,
+            sentence,
+            mentions,
+            dates,
+            numbers,
+            quotes,
+            clauses: OnceCell::new(),
+            date_clauses: OnceCell::new(),
+            names: OnceCell::new(),
+            cues: OnceCell::new(),
+            hypothetical: OnceCell::new(),
+        }
+    }
+
+    /// The sentence's clauses (token ranges; `grammar::clauses::split`).
+    pub(crate) fn clauses(&self) -> &[Range<usize>] {
+        self.clauses.get_or_init(|| clauses::split(&self.sentence))
+    }
+
+    /// The clauses with a bracketed date kept with its clause, as the date checks read them.
+    pub(crate) fn date_clauses(&self) -> &[Range<usize>] {
+        self.date_clauses.get_or_init(|| {
+            clauses::with_bare_dates_joined(self.clauses(), &self.sentence, &self.dates)
+        })
+    }
+
+    /// The names in the sentence as the grammar reads them.
+    pub(crate) fn names(&self) -> &[SentenceName] {
+        self.names.get_or_init(|| names_in(self))
+    }
+
+    /// Where the base's cue phrases occur in the sentence.
+    pub(crate) fn cues(&self) -> &SentenceCues<'a> {
+        self.cues.get_or_init(|| SentenceCues::find(self))
+    }
+
+    /// Is the sentence a question or a counterfactual?
+    pub(crate) fn hypothetical(&self) -> bool {
+        *self.hypothetical.get_or_init(|| hypothetical(self))
+    }
+
+    /// The sentence text in its original case.
+    pub fn text(&self) -> &'a str {
+        &self.block[self.sentence.range.clone()]
+    }
+
+    /// Sentence-relative range to block-relative.
+    pub fn abs(&self, r: &Range<usize>) -> Range<usize> {
+        r.start + self.sentence.range.start..r.end + self.sentence.range.start
+    }
+
+    /// Block-relative range to sentence-relative.
+    pub fn rel(&self, r: &Range<usize>) -> Range<usize> {
+        r.start - self.sentence.range.start..r.end - self.sentence.range.start
+    }
+
+    /// Token indices `[first, end)` covered by a mention.
+    pub fn mention_toks(&self, m: &Mention) -> Range<usize> {
+        let r = self.rel(&m.range);
+        let first = self.sentence.tok_at(r.start);
+        let end = self.sentence.toks.partition_point(|t| t.range.start < r.end);
+        first..end.max(first + 1).min(self.sentence.toks.len())
+    }
+
+    /// Token index of a date's year.
+    pub(crate) fn year_token(&self, d: &DateExpr) -> usize {
+        d.toks
+            .clone()
+            .find(|&i| self.sentence.toks[i].range.start == d.year_range.start)
+            .unwrap_or(d.toks.start)
+    }
+
+    /// Which quotation of the block token `i` is in, if any.
+    pub(crate) fn quotation_of(&self, i: usize) -> Option<usize> {
+        let r = self.abs(&self.sentence.toks[i].range);
+        self.quotes.iter().position(|q| q.start <= r.start && r.end <= q.end)
+    }
+
+    /// Is the sentence-relative range inside a quotation?
+    pub fn quoted(&self, rel: &Range<usize>) -> bool {
+        let a = self.abs(rel);
+        self.quotes.iter().any(|q| q.start <= a.start && a.end <= q.end)
+    }
+}
