@@ -27,7 +27,7 @@ fn lens_of(text: &str, expected: Expect) {
 fn a_one_sided_claim_leaves_counterpoints_open() {
     lens_of(
         "Stalinism was a break with Leninism, not its continuation.\n",
-        expect!["Clio · argument balance: 0 continuity, 1 rupture (economy 0–1) · 3 strong counterpoints not yet addressed"],
+        expect!["Clio · argument balance: 0 continuity, 1 rupture (ideology 0–1) · 3 strong counterpoints not yet addressed"],
     );
 }
 

@@ -206,8 +206,9 @@ fn whole(
 /// The argument a claim of side `stance` makes, with its score: the best of its own side, first
 /// among those whose cues carry its judgements ("a party of debate"); else, when its words fit
 /// an argument of the other side, that argument's strongest counter on its side; else the
-/// argument of its side whose topic it names ("Collectivisation was Stalin's own policy"); and
-/// a claim that only sets the two sides against each other makes its side's general thesis.
+/// argument of its side whose topic or words it names ("Collectivisation was Stalin's own
+/// policy"); and a claim that only sets the two sides against each other makes its side's
+/// general thesis.
 fn claim_argument(
     kb: &KnowledgeBase,
     ix: &Index,
@@ -248,7 +249,17 @@ fn claim_argument(
             kb.arguments[sc.argument].counters.iter().find(|&&c| kb.arguments[c].stance == stance);
         return counter.map(|&c| (c, sc.score));
     }
-    if let Some(sc) = scores.iter().find(|sc| side(sc) && sc.topics > 0 && sc.score >= CONTENT) {
+    // (Scores are sorted: the best of its side whose topic, or failing that whose words, it
+    // names: "Lenin's terror made Stalin's terror inevitable" is about terror.)
+    let named = |topic: bool| {
+        scores.iter().find(|sc| {
+            side(sc)
+                && sc.score >= CONTENT
+                && (sc.topics > 0 || !topic)
+                && !only_framing(d, ix, reading, sc.argument)
+        })
+    };
+    if let Some(sc) = named(true).or_else(|| named(false)) {
         return Some((sc.argument, sc.score));
     }
     let thesis = kb.arguments.iter().position(|a| a.thesis && a.stance == stance);
