@@ -184,7 +184,7 @@ fn negation_reverses_the_side() {
         continuity | There is no doubt that Stalin continued Lenin's terror.
         continuity | Lenin's terror not only paved the way for Stalin's but made it inevitable.
         continuity | Lenin was no democrat, and Stalin only had to use the tools he left.
-        rupture | Under Lenin there was never a massacre of his own comrades such as Stalin carried out."#]]
+        rupture | Under Lenin there was never the wholesale slaughter of comrades that Stalin carried out."#]]
     .assert_eq(&sides(&[
         "Stalin continued Lenin's terror.",
         "Stalin did not simply continue Lenin's terror.",
@@ -194,7 +194,7 @@ fn negation_reverses_the_side() {
         "There is no doubt that Stalin continued Lenin's terror.",
         "Lenin's terror not only paved the way for Stalin's but made it inevitable.",
         "Lenin was no democrat, and Stalin only had to use the tools he left.",
-        "Under Lenin there was never a massacre of his own comrades such as Stalin carried out.",
+        "Under Lenin there was never the wholesale slaughter of comrades that Stalin carried out.",
     ]));
 }
 
@@ -278,19 +278,19 @@ fn a_claim_over_two_sentences() {
     );
 }
 
-/// "This was no accident." alone says nothing; after narration it completes a claim. "It
+/// "This was no accident." alone says nothing; after narration it completes a claim. "This
 /// followed from ..." points back for its effect.
 #[test]
 fn a_sentence_that_points_back() {
     check(
-        "In 1927 Stalin had Trotsky expelled from the party as a factionalist. This was no accident.\n\nIt followed from Lenin's ban on factions.\n\nThis was no accident.",
+        "In 1927 Stalin had Trotsky expelled from the party as a factionalist. This was no accident.\n\nThis followed from Lenin's ban on factions.\n\nThis was no accident.",
         expect![[r#"
             [In 1927 Stalin had Trotsky expelled from the party as a factionalist. This was no accident].
 
-            [It followed from Lenin's ban on factions].
+            [This followed from Lenin's ban on factions].
 
             This was no accident.
-            * «It followed from Lenin's ban on factions» continuity ban-on-factions-continuity -> terror-party-rupture [emergency-measures-rupture, party-debate-rupture, lenin-levy-rupture, bureaucracy-rupture]
+            * «This followed from Lenin's ban on factions» continuity ban-on-factions-continuity -> terror-party-rupture [emergency-measures-rupture, party-debate-rupture, lenin-levy-rupture, bureaucracy-rupture]
             balance: 1 continuity, 0 rupture (party 1-0)"#]],
     );
 }
@@ -376,6 +376,13 @@ fn narration_and_definitions_draw_nothing() {
         "Lenin ordered the Red Army to crush the Kronstadt rising.",
         "Khrushchev's speech sharply criticised Stalin's cult of personality.",
         "Both Lenin and Stalin used many pseudonyms before 1917.",
+        "Trotsky was considered by many the natural successor to Lenin.",
+        "Many views exist about the relationship between Lenin and Stalin and the continuity of their rule.",
+        "This position gave Stalin control over appointments in the party.",
+        "As already stated, Stalin wrote little about foreign affairs before 1924, when he published a book on Leninism.",
+        "Although historians long believed that Stalin was Lenin's natural heir, opinions have since changed.",
+        "It took the Kronstadt rising to convince Lenin that War Communism would lead to disaster.",
+        "In 1928 Stalin abandoned the NEP and launched the first Five-Year Plan.",
     ]);
 }
 

@@ -5,26 +5,40 @@ use std::ops::Range;
 
 use super::super::markers::List;
 use super::super::sides::Side;
-use super::{overlaps, Item, ItemKind, Scene, CUE_WORD, TIME_OR_OF};
+use super::{overlaps, Item, ItemKind, Scene, CUE_WORD, LINK_REACH, TIME_OR_OF};
 use crate::base::{Shape, Stance};
 
 impl Scene<'_, '_> {
     /// Framing phrases, links (when both sides are named) and comparisons (Lenin and Stalin).
-    pub(super) fn frames(&self, items: &mut Vec<Item>, names: [bool; 2], lenin_word: bool) {
+    pub(super) fn frames(
+        &self,
+        items: &mut Vec<Item>,
+        names: [bool; 2],
+        lenin_words: &[Range<usize>],
+    ) {
         let s = self.s();
         let lists = &self.ix.lists;
-        // A link needs both sides: the men or their doctrines, or, in a sentence without a date
-        // (a dated one narrates), things of their times ("Stalin's collectivisation repeated
-        // War Communism"; not "In 1928 Stalin abandoned the NEP").
+        // A link needs both sides near it: the men or their doctrines, or, in a sentence without
+        // a date (a dated one narrates), things of their times ("Stalin's collectivisation
+        // repeated War Communism"; not "In 1928 Stalin abandoned the NEP").
         let undated = self.ctx.dates.is_empty();
-        let side_named =
-            |side: Side| self.sides.iter().any(|m| m.side == side && (m.proper || undated));
-        let both = (side_named(Side::Lenin) || lenin_word) && side_named(Side::Stalin);
+        let near = |toks: &Range<usize>, t: &Range<usize>| {
+            t.start + LINK_REACH >= toks.start && t.start <= toks.end + LINK_REACH
+        };
+        let side_near = |side: Side, toks: &Range<usize>| {
+            self.sides
+                .iter()
+                .any(|m| m.side == side && (m.proper || undated) && near(toks, &m.toks))
+        };
+        let both = |toks: &Range<usize>| {
+            (side_near(Side::Lenin, toks) || lenin_words.iter().any(|w| near(toks, w)))
+                && side_near(Side::Stalin, toks)
+        };
         let kinds = [
             (List::Continuity, Stance::Continuity, true, ItemKind::Frame),
             (List::Rupture, Stance::Rupture, true, ItemKind::Frame),
-            (List::ContinuityLinks, Stance::Continuity, both, ItemKind::Frame),
-            (List::RuptureLinks, Stance::Rupture, both, ItemKind::Frame),
+            (List::ContinuityLinks, Stance::Continuity, true, ItemKind::Frame),
+            (List::RuptureLinks, Stance::Rupture, true, ItemKind::Frame),
             (List::Likeness, Stance::Continuity, names[0] && names[1], ItemKind::Compare),
             (List::Contrast, Stance::Rupture, names[0] && names[1], ItemKind::Compare),
         ];
@@ -41,7 +55,11 @@ impl Scene<'_, '_> {
             if !allowed {
                 continue;
             }
+            let link = matches!(list, List::ContinuityLinks | List::RuptureLinks);
             for toks in lists.find(list, s, self.tw) {
+                if link && !both(&toks) {
+                    continue;
+                }
                 // "continued to serve" is narration's aspect, not a link between the two men.
                 if s.word(toks.start).starts_with("continu")
                     && toks.end < s.toks.len()

@@ -30,6 +30,8 @@ const CUE_WORD: f32 = 0.5;
 /// Words before a mention of Stalin's side that make it no effect of a cause: "the anniversary
 /// of Stalin's death", "after Stalin's rise".
 const TIME_OR_OF: &[&str] = &["of", "after", "before", "since", "during", "until", "about"];
+/// How far (in tokens) from a link the two sides it links must be named.
+const LINK_REACH: usize = 8;
 /// A side wins with at least this much, and at least twice the other side.
 const DECIDES: f32 = 1.0;
 
@@ -102,6 +104,8 @@ struct Scene<'s, 'a> {
     main_from: usize,
     /// The conceded clause is hedged ("may have", "to some extent"): it counts for nothing.
     hedged_concession: bool,
+    /// The conceded clause is opened by "although", "while" ...: the writer only grants it.
+    granted: bool,
     /// "While Lenin ..., Stalin ...": the opening word sets the sides against each other.
     contrast: Option<Range<usize>>,
     /// Wide negations ("It is a myth that ..."): they reverse everything after them.
@@ -122,6 +126,7 @@ pub(super) fn read(ctx: &SentenceCtx, ix: &Index, tw: &KnownTokens, d: &Sentence
         sides: side_mentions(ctx, ix),
         main_from: 0,
         hedged_concession: false,
+        granted: false,
         contrast: None,
         wide: Vec::new(),
         anaphoric: n > 0 && ix.lists.at(List::Anaphors, s, tw, 0).is_some(),
@@ -135,10 +140,10 @@ pub(super) fn read(ctx: &SentenceCtx, ix: &Index, tw: &KnownTokens, d: &Sentence
         anaphoric: sc.anaphoric,
         ..Reading::default()
     };
-    let lenin_word = ix.lists.any(List::LeninWords, s, tw);
+    let lenin_words = ix.lists.find(List::LeninWords, s, tw);
     // (A sentence that points back speaks of the sides named before it: "This was no accident.")
     if r.names[0] || r.names[1] || sc.anaphoric {
-        sc.frames(&mut r.items, r.names, lenin_word);
+        sc.frames(&mut r.items, r.names, &lenin_words);
         sc.causes(&mut r.items);
         sc.judgements(&mut r.items);
     }
@@ -209,8 +214,14 @@ impl Scene<'_, '_> {
                 .retain(|it| !(it.kind == ItemKind::Judgement && it.stance == Stance::Continuity));
         }
         let main_framed = r.items.iter().any(|it| it.toks.start >= self.main_from);
+        // With nothing in the main clause, "X, but it contains much truth" keeps X; "Although
+        // historians long believed X, opinions have changed" does not.
         let conceded = if !main_framed {
-            1.0
+            if self.granted {
+                0.0
+            } else {
+                1.0
+            }
         } else if self.hedged_concession {
             0.0
         } else {

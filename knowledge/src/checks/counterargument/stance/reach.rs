@@ -53,7 +53,14 @@ impl Scene<'_, '_> {
             // "Although X, Y": the conceded clause runs to the first comma. "While Lenin ...,
             // Stalin ..." sets the two sides against each other instead: a contrast, not a
             // concession.
-            if let Some(c) = (1..n).find(|&i| matches!(s.word(i), "," | ";" | ":")) {
+            // (The first comma after a verb: "Although for many years historians believed X,
+            // opinions have changed".)
+            let verb = |i: usize| {
+                let w = s.word(i);
+                IRREGULAR_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed"))
+            };
+            let first_verb = (1..n).find(|&i| verb(i)).unwrap_or(n);
+            if let Some(c) = (first_verb..n).find(|&i| matches!(s.word(i), "," | ";" | ":")) {
                 // Each half's subject: a side named within its first words.
                 let subject = |from: usize| {
                     self.sides
@@ -70,6 +77,7 @@ impl Scene<'_, '_> {
                     self.contrast = Some(0..1);
                 } else {
                     main = c + 1;
+                    self.granted = true;
                 }
             }
         } else {
@@ -178,3 +186,11 @@ impl Scene<'_, '_> {
             .map(|m| m.side)
     }
 }
+
+/// Verbs that show a clause has begun its predicate (besides regular "-ed" forms): the forms of
+/// "be" and "have", and common irregular past tenses that are seldom nouns.
+const IRREGULAR_VERBS: &[&str] = &[
+    "is", "was", "were", "are", "had", "has", "have", "did", "does", "used", "led", "made", "said",
+    "took", "gave", "saw", "knew", "held", "kept", "built", "began", "became", "won", "lost",
+    "ran", "fought", "brought", "sought", "chose", "rose", "fell", "grew", "wrote", "meant",
+];
