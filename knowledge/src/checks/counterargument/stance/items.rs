@@ -126,7 +126,7 @@ impl Scene<'_, '_> {
                         !cause.contains(&dt.toks.start)
                             && self.ix.sides.era_of_day(dt.span.lo) == Some(Side::Stalin)
                     }));
-                // ("It followed from the ban on factions": the effect is the sentence before.)
+                // ("This followed from the ban on factions": the effect is the sentence before.)
                 let stalin_effect = stalin_effect || (self.anaphoric && !cause.contains(&0));
                 if !stalin_effect {
                     continue;

@@ -110,7 +110,7 @@ struct Scene<'s, 'a> {
     contrast: Option<Range<usize>>,
     /// Wide negations ("It is a myth that ..."): they reverse everything after them.
     wide: Vec<Range<usize>>,
-    /// It opens by pointing back ("This was no accident.", "It followed from ...").
+    /// It opens by pointing back ("This was no accident.", "This followed from ...").
     anaphoric: bool,
 }
 
