@@ -30,7 +30,7 @@ pub struct Claim {
     pub shape: Option<Shape>,
     /// The person the sentence attributes the claim to ("Pipes argues ...").
     pub author: Option<EntryId>,
-    /// It opens by pointing back ("This", "It").
+    /// It opens by pointing back ("This", "That").
     pub anaphoric: bool,
     /// The argument's score on the sentence.
     pub score: f32,

@@ -16,6 +16,7 @@ pub mod finding;
 pub mod hover;
 pub mod prepared;
 pub mod text;
+pub mod timeline;
 
 pub use analysis::{analyze, Analysis, Cache};
 pub use base::{KnowledgeBase, LoadError, Pack};

@@ -106,10 +106,22 @@ impl Settings {
         s.ignore_words = strings(getp("ignoreWords"), "clio.ignoreWords", &mut errors);
         (s, errors)
     }
+
+    /// Reads settings from a `clio.toml`: the same keys as the `clio.*` settings, at the top
+    /// level or under `[clio]` (`[checks]`, `[severity]`, `knowledge.paths`, `ignoreWords`).
+    pub fn from_toml(text: &str) -> (Settings, Vec<String>) {
+        match toml::from_str::<toml::Table>(text) {
+            Ok(v) => match serde_json::to_value(v) {
+                Ok(json) => Settings::from_json(&json),
+                Err(e) => (Settings::default(), vec![e.to_string()]),
+            },
+            Err(e) => (Settings::default(), vec![e.to_string().trim_end().to_string()]),
+        }
+    }
 }
 
 /// A `clio.severity.*` value, in any case.
-fn level(name: &str) -> Option<Level> {
+pub fn level(name: &str) -> Option<Level> {
     match name.to_ascii_lowercase().as_str() {
         "error" => Some(Level::Is(Severity::Error)),
         "warning" => Some(Level::Is(Severity::Warning)),
@@ -230,6 +242,28 @@ mod tests {
         date.severity = Severity::Information;
         assert_eq!(rules.severity(&date), Severity::Information);
         assert_eq!(Rules::new(&Settings::default(), &[]), Rules::default());
+    }
+
+    #[test]
+    fn a_clio_toml_holds_the_same_settings() {
+        let (s, errs) = Settings::from_toml(
+            "ignoreWords = [\"Koba\"]\n[checks]\nanachronism = false\n\
+             [severity]\n\"dubious-date\" = \"error\"\n[knowledge]\npaths = [\"packs\"]\n",
+        );
+        assert!(errs.is_empty(), "{errs:?}");
+        let (same, _) = Settings::from_json(&serde_json::json!({
+            "ignoreWords": ["Koba"], "checks": {"anachronism": false},
+            "severity": {"dubious-date": "error"}, "knowledge": {"paths": ["packs"]}
+        }));
+        assert_eq!(s, same);
+        let (_, errs) = Settings::from_toml("[checks]\nanachronism = \"no\"\n");
+        assert_eq!(
+            errs,
+            ["clio.checks.anachronism should be true or false, not the string \"no\""]
+        );
+        let (_, errs) = Settings::from_toml("[checks\n");
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].contains("line 1"), "{errs:?}");
     }
 
     #[test]

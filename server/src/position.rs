@@ -85,6 +85,15 @@ pub fn byte_range(rope: &Rope, r: Range, enc: Encoding) -> std::ops::Range<usize
     a.min(b)..a.max(b)
 }
 
+/// Replaces the text an LSP range covers (clamped, in order) with `text`.
+pub fn apply_edit(rope: &mut Rope, r: Range, text: &str, enc: Encoding) {
+    let bytes = byte_range(rope, r, enc);
+    let start = rope.byte_to_char(bytes.start);
+    let end = rope.byte_to_char(bytes.end);
+    rope.remove(start..end);
+    rope.insert(start, text);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

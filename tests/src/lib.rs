@@ -16,6 +16,8 @@
 //!   server should have. The position helpers ([`position`], [`offset`]) are written here
 //!   independently of the server's own position module.
 
+pub mod cli;
+
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::ops::Range;
@@ -347,6 +349,9 @@ pub struct Inbox {
     /// When true, requests from the server are recorded but never answered (a client that
     /// hangs or dies mid-request).
     pub hold_replies: bool,
+    /// When true, `workspace/applyEdit` is carried out on disk (file creation and text edits
+    /// of `file://` documents) and answered as applied; otherwise refused.
+    pub apply_edits: bool,
     /// The first bytes the server wrote to stdout.
     pub stdout_head: Vec<u8>,
     /// Error responses with `"id": null` (to messages the server could not parse).
@@ -394,6 +399,14 @@ impl Shared {
         stdin.write_all(&body)?;
         stdin.flush()
     }
+}
+
+/// A JSON-RPC message framed with its `Content-Length`, as bytes to write.
+pub fn framed(msg: &Value) -> Vec<u8> {
+    let body = serde_json::to_vec(msg).expect("serialise");
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend(body);
+    out
 }
 
 /// The capabilities a plain modern client offers: UTF-16 only, pull configuration, markdown hover.
@@ -530,6 +543,11 @@ impl Server {
     /// Sets what the client answers to `workspace/configuration` (e.g. `{"clio": {...}}`).
     pub fn set_configuration(&self, v: Value) {
         self.shared.inbox().configuration = v;
+    }
+
+    /// Carries out the server's `workspace/applyEdit` on disk; see [`Inbox::apply_edits`].
+    pub fn apply_edits(&self, apply: bool) {
+        self.shared.inbox().apply_edits = apply;
     }
 
     /// Stops (or resumes) answering the server's requests; see [`Inbox::hold_replies`].
@@ -837,6 +855,18 @@ impl Server {
         }
     }
 
+    /// Writes bytes to the server's stdin exactly as given, with no framing (for garbage,
+    /// and for several messages in one write).
+    pub fn write_raw(&self, bytes: &[u8]) {
+        let mut guard = self.shared.stdin.lock().unwrap_or_else(|e| e.into_inner());
+        let stdin = guard.as_mut().expect("stdin open");
+        let r = stdin.write_all(bytes).and_then(|_| stdin.flush());
+        drop(guard);
+        if let Err(e) = r {
+            panic!("could not write: {e}\n{}", self.debug_tail());
+        }
+    }
+
     /// Sends a message exactly as given (for unusual messages).
     pub fn send_raw(&self, msg: &Value) {
         if let Err(e) = self.shared.send(msg) {
@@ -981,6 +1011,45 @@ fn read_message(
     })
 }
 
+/// Carries out a `WorkspaceEdit` on disk, as an editor that saves at once would: `CreateFile`
+/// operations, then each document's text edits (UTF-16 positions). Returns whether it could.
+fn apply_edit_on_disk(edit: &Value) -> bool {
+    let path_of =
+        |uri: &Value| uri.as_str().and_then(|u| u.strip_prefix("file://")).map(PathBuf::from);
+    let mut edits: Vec<(PathBuf, Vec<Value>)> = Vec::new();
+    for op in edit["documentChanges"].as_array().into_iter().flatten() {
+        if op["kind"] == "create" {
+            let Some(p) = path_of(&op["uri"]) else { return false };
+            if !p.exists() {
+                let made = p.parent().map_or(Ok(()), std::fs::create_dir_all);
+                if made.and_then(|_| std::fs::write(&p, "")).is_err() {
+                    return false;
+                }
+            }
+        } else if let Some(p) = path_of(&op["textDocument"]["uri"]) {
+            edits.push((p, op["edits"].as_array().cloned().unwrap_or_default()));
+        }
+    }
+    for (uri, list) in edit["changes"].as_object().into_iter().flatten() {
+        let Some(p) = path_of(&json!(uri)) else { return false };
+        edits.push((p, list.as_array().cloned().unwrap_or_default()));
+    }
+    for (p, list) in edits {
+        let Ok(text) = std::fs::read_to_string(&p) else { return false };
+        let uri = format!("file://{}", p.display());
+        let changed = apply_workspace_edit(
+            &text,
+            &uri,
+            &json!({ "changes": { uri.clone(): list } }),
+            Enc::Utf16,
+        );
+        if std::fs::write(&p, changed).is_err() {
+            return false;
+        }
+    }
+    true
+}
+
 fn dispatch(msg: Value, shared: &Shared) {
     let method = msg.get("method").and_then(Value::as_str).map(String::from);
     let id = msg.get("id").cloned();
@@ -1006,6 +1075,9 @@ fn dispatch(msg: Value, shared: &Shared) {
                                 })
                                 .collect(),
                         )
+                    }
+                    "workspace/applyEdit" if inbox.apply_edits => {
+                        json!({ "applied": apply_edit_on_disk(&params["edit"]) })
                     }
                     "workspace/applyEdit" => json!({ "applied": false }),
                     // window/workDoneProgress/create, client/registerCapability,

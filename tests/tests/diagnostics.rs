@@ -311,6 +311,10 @@ fn a_misspelled_name_can_be_fixed_or_ignored() {
     let s = Server::spawn();
     let mut caps = default_capabilities();
     caps["workspace"]["configuration"] = json!(false);
+    caps["workspace"]["applyEdit"] = json!(true);
+    caps["workspace"]["workspaceEdit"] =
+        json!({ "documentChanges": true, "resourceOperations": ["create"] });
+    s.apply_edits(true);
     // Workspace folders are what an editor sends; initialize() sends rootUri null.
     let params = json!({
         "processId": std::process::id(),
@@ -350,7 +354,10 @@ fn a_misspelled_name_can_be_fixed_or_ignored() {
     );
     let file = dir.0.join(".clio").join("ignore.txt");
     assert!(r.to_string().contains("ignore.txt"), "{r}");
-    let listed = std::fs::read_to_string(&file).expect("the ignore list was written");
+    // The server does not write the list: it asks the editor to apply an edit (undoable).
+    let asked = s.inbox().server_requests.iter().any(|(m, _)| m == "workspace/applyEdit");
+    assert!(asked, "the word is added by an edit the client applies");
+    let listed = std::fs::read_to_string(&file).expect("the editor created the ignore list");
     assert!(listed.lines().any(|l| l.trim() == "Stallin"), "{listed}");
     let p = s.wait_new_publication(&uri, n);
     assert!(!has(&p.diagnostics, "misspelled-name"), "ignored now: {}", summarize(&p.diagnostics));

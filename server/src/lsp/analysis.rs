@@ -21,6 +21,8 @@ use crate::position::{self, Encoding};
 /// A document's text at one version, as handed to the analysis.
 pub struct Snapshot {
     pub version: i32,
+    /// The document's edit count when the snapshot was taken.
+    pub generation: u64,
     pub rope: Rope,
     pub format: Format,
 }
@@ -28,6 +30,7 @@ pub struct Snapshot {
 /// A snapshot checked against a base.
 pub struct Checked {
     pub version: i32,
+    pub generation: u64,
     pub rope: Rope,
     pub encoding: Encoding,
     base: Arc<Base>,
@@ -46,7 +49,7 @@ pub fn check(
     uri: &Url,
     cache: &mut Cache,
 ) -> Checked {
-    let Snapshot { version, rope, format } = snapshot;
+    let Snapshot { version, generation, rope, format } = snapshot;
     let text = rope.to_string();
     let analysis = guard("analysis", || analyze(base, &text, format, &rules.config, cache))
         .unwrap_or_default();
@@ -57,7 +60,7 @@ pub fn check(
         .iter()
         .map(|f| to_proto::diagnostic(&rope, encoding, uri, f, rules.severity(f)))
         .collect();
-    Checked { version, rope, encoding, base: base.clone(), analysis, diagnostics }
+    Checked { version, generation, rope, encoding, base: base.clone(), analysis, diagnostics }
 }
 
 impl Checked {

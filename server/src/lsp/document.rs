@@ -1,40 +1,72 @@
 //! An open document: its live text, version and format, the analysis cache that makes a
-//! re-check cost only the sentences an edit touched, and its latest check.
+//! re-check cost only the sentences an edit touched, and where its analysis stands (running
+//! on a worker, wanted again, its latest result for requests to wait on).
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use knowledge::{Cache, Format};
 use ropey::Rope;
-use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, TextDocumentItem, Url};
+use tokio::sync::watch;
+use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, TextDocumentItem};
 
-use super::analysis::{self, Checked, Snapshot};
+use super::analysis::{Checked, Snapshot};
 use super::base::Base;
-use crate::config::Rules;
 use crate::position::{self, Encoding};
 
 pub struct Document {
     rope: Rope,
     version: i32,
     format: Format,
-    cache: Cache,
-    /// The latest check, of this text or (once checks run apart from edits) an older one.
-    checked: Option<Arc<Checked>>,
+    /// Which opening of the URI this is (a document closed and opened again is another).
+    pub opening: u64,
+    /// Counts the edits, so that a result can be told from a newer one.
+    generation: u64,
+    /// `None` while a worker holds it.
+    cache: Option<Cache>,
+    /// The base the cache's results were found with (its address).
+    cache_base: usize,
+    /// An analysis of this document is on a worker.
+    pub running: bool,
+    /// The text or the rules changed since the running analysis started (or before the
+    /// server was ready): analyse again.
+    pub wanted: bool,
+    /// Set to tell the running analysis it is no longer wanted.
+    cancel: Arc<AtomicBool>,
+    /// The latest analysis, for requests to wait on.
+    checked: watch::Sender<Option<Arc<Checked>>>,
+    /// `.clio/ignore.txt` open in the editor: read as the ignore list, never analysed.
+    pub is_ignore_list: bool,
+}
+
+/// What a worker needs to analyse a document, taken under the state lock.
+pub struct Job {
+    pub snapshot: Snapshot,
+    pub cache: Cache,
+    pub cancel: Arc<AtomicBool>,
 }
 
 impl Document {
     /// The document as the client opened it; the language id decides the format, else the
     /// file's extension.
-    pub fn open(item: TextDocumentItem) -> Document {
+    pub fn open(item: TextDocumentItem, opening: u64) -> Document {
         let format = match item.language_id.as_str() {
             "" => Format::from_path(item.uri.path()),
             id => Format::from_language_id(id),
         };
         Document {
+            is_ignore_list: item.uri.path().ends_with("/.clio/ignore.txt"),
             rope: Rope::from_str(&item.text),
             version: item.version,
             format,
-            cache: Cache::default(),
-            checked: None,
+            opening,
+            generation: 0,
+            cache: Some(Cache::default()),
+            cache_base: 0,
+            running: false,
+            wanted: true,
+            cancel: Arc::new(AtomicBool::new(false)),
+            checked: watch::Sender::new(None),
         }
     }
 
@@ -43,49 +75,72 @@ impl Document {
     pub fn apply_changes(&mut self, changes: Vec<TextDocumentContentChangeEvent>, enc: Encoding) {
         for change in changes {
             match change.range {
-                Some(r) => {
-                    let bytes = position::byte_range(&self.rope, r, enc);
-                    let start = self.rope.byte_to_char(bytes.start);
-                    let end = self.rope.byte_to_char(bytes.end);
-                    self.rope.remove(start..end);
-                    self.rope.insert(start, &change.text);
-                }
+                Some(r) => position::apply_edit(&mut self.rope, r, &change.text, enc),
                 None => self.rope = Rope::from_str(&change.text),
             }
         }
+        self.generation += 1;
     }
 
     pub fn set_version(&mut self, version: i32) {
         self.version = version;
     }
 
-    /// The text as it is now, for an analysis.
-    pub fn snapshot(&self) -> Snapshot {
-        Snapshot { version: self.version, rope: self.rope.clone(), format: self.format }
+    pub fn text(&self) -> String {
+        self.rope.to_string()
     }
 
-    /// Checks the text as it is now and keeps the result as the latest check.
-    pub fn check(
-        &mut self,
-        base: &Arc<Base>,
-        rules: &Rules,
-        enc: Encoding,
-        uri: &Url,
-    ) -> Arc<Checked> {
-        let checked =
-            Arc::new(analysis::check(self.snapshot(), base, rules, enc, uri, &mut self.cache));
-        self.checked = Some(checked.clone());
-        checked
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
-    /// Forgets cached results, so that the next check analyses everything again (after the
-    /// base changed: the cache is keyed by text and settings, not by base).
-    pub fn forget_cache(&mut self) {
-        self.cache.clear();
+    /// Marks the document for analysis; a running analysis is told it is outdated.
+    pub fn want_check(&mut self) {
+        self.wanted = true;
+        if self.running {
+            self.cancel.store(true, Ordering::Relaxed);
+        }
     }
 
-    pub fn checked(&self) -> Option<Arc<Checked>> {
-        self.checked.clone()
+    /// The job for a worker, when the document wants a check and none is running: the text as
+    /// it is now and the cache (emptied when the base changed since it was filled).
+    pub fn take_job(&mut self, base: &Arc<Base>) -> Option<Job> {
+        if !self.wanted || self.running || self.is_ignore_list {
+            return None;
+        }
+        let mut cache = self.cache.take().unwrap_or_default();
+        let base_id = Arc::as_ptr(base) as usize;
+        if self.cache_base != base_id {
+            // The cache is keyed by text and settings, not by base.
+            cache.clear();
+            self.cache_base = base_id;
+        }
+        self.wanted = false;
+        self.running = true;
+        self.cancel = Arc::new(AtomicBool::new(false));
+        let snapshot = Snapshot {
+            version: self.version,
+            generation: self.generation,
+            rope: self.rope.clone(),
+            format: self.format,
+        };
+        Some(Job { snapshot, cache, cancel: self.cancel.clone() })
+    }
+
+    /// A worker is done: the cache comes back and the result (if any) becomes the latest.
+    /// Returns whether the result is still current (no newer check is wanted).
+    pub fn finish(&mut self, cache: Cache, checked: Option<Arc<Checked>>) -> bool {
+        self.cache = Some(cache);
+        self.running = false;
+        if let Some(c) = checked {
+            self.checked.send_replace(Some(c));
+        }
+        !self.wanted
+    }
+
+    /// A receiver of this document's analyses, to wait for a current one.
+    pub fn watch(&self) -> watch::Receiver<Option<Arc<Checked>>> {
+        self.checked.subscribe()
     }
 }
 
@@ -94,11 +149,11 @@ mod tests {
     use super::*;
     use crate::position::properties::essay_text;
     use proptest::prelude::*;
-    use tower_lsp::lsp_types::Range;
+    use tower_lsp::lsp_types::{Range, Url};
 
     fn opened(text: &str) -> Document {
         let uri = Url::parse("file:///essay.md").expect("a file URI");
-        Document::open(TextDocumentItem::new(uri, "markdown".into(), 1, text.into()))
+        Document::open(TextDocumentItem::new(uri, "markdown".into(), 1, text.into()), 1)
     }
 
     fn change(range: Option<Range>, text: &str) -> TextDocumentContentChangeEvent {
@@ -114,6 +169,24 @@ mod tests {
         let edits = vec![change(Some(year), "1934"), whole, change(Some(exiled), "deported")];
         doc.apply_changes(edits, Encoding::Utf16);
         assert_eq!(doc.rope.to_string(), "Trotsky was deported in 1929.\n");
+    }
+
+    #[test]
+    fn one_analysis_at_a_time_and_an_edit_outdates_the_running_one() {
+        let base = Arc::new(Base::embedded());
+        let mut doc = opened("Kirov was shot in 1931.\n");
+        let first = doc.take_job(&base).expect("a new document wants a check");
+        assert!(doc.take_job(&base).is_none(), "one analysis at a time");
+        let year = position::range(&doc.rope, 18..22, Encoding::Utf16);
+        doc.apply_changes(vec![change(Some(year), "1934")], Encoding::Utf16);
+        doc.want_check();
+        assert!(first.cancel.load(Ordering::Relaxed), "the running analysis is told");
+        assert!(!doc.finish(first.cache, None), "its result is outdated");
+        let second = doc.take_job(&base).expect("the newest text next");
+        assert_eq!(second.snapshot.generation, 1);
+        assert_eq!(second.snapshot.rope.to_string(), "Kirov was shot in 1934.\n");
+        assert!(doc.finish(second.cache, None), "nothing newer is wanted");
+        assert!(doc.take_job(&base).is_none());
     }
 
     proptest! {

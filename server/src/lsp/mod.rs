@@ -4,7 +4,8 @@
 //! - `session.rs`: the state behind one lock, and the one place documents are checked;
 //!   `document.rs`: an open document (edits applied to it, its latest check);
 //!   `analysis.rs`: the doorway into `knowledge` and the checked snapshot requests read;
-//!   `base.rs`: the fact base and its reloads; `publish.rs`: the diagnostics publisher.
+//!   `base.rs`: the fact base and its reloads; `publish.rs`: the diagnostics publisher;
+//!   `worker.rs`: the threads documents are analysed on.
 //! - `to_proto.rs`: every conversion to LSP types; `guard.rs`: a panic per request is caught.
 
 /// Logs to stderr (stdout is the protocol).
@@ -19,7 +20,8 @@ mod guard;
 mod handlers;
 mod publish;
 mod session;
-mod to_proto;
+pub(crate) mod to_proto;
+mod worker;
 
 use serde_json::Value;
 use tower_lsp::jsonrpc::Result;
@@ -56,11 +58,11 @@ impl LanguageServer for Backend {
     }
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
-        documents::did_open(&self.session, params)
+        documents::did_open(&self.session, params).await
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
-        documents::did_change(&self.session, params)
+        documents::did_change(&self.session, params).await
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
@@ -76,19 +78,19 @@ impl LanguageServer for Backend {
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        hover::hover(&self.session, params)
+        hover::hover(&self.session, params).await
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
-        completion::completion(&self.session, params)
+        completion::completion(&self.session, params).await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        code_action::code_action(&self.session, params)
+        code_action::code_action(&self.session, params).await
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        code_lens::code_lens(&self.session, params)
+        code_lens::code_lens(&self.session, params).await
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {

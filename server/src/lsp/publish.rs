@@ -1,6 +1,7 @@
-//! The one task that sends diagnostics to the client. Handlers queue each document's latest
-//! check; of everything queued meanwhile, only the newest version per document is sent, so a
-//! stale result never overwrites a newer one.
+//! The one task that sends diagnostics to the client. Results and the empty list a closed
+//! document gets are queued here in the order they happened (always under the state lock);
+//! of everything queued meanwhile only the last word per document is sent, so a stale result
+//! never overwrites a newer one and a closed document stays clear.
 
 use std::sync::Arc;
 
@@ -10,7 +11,29 @@ use tower_lsp::Client;
 
 use super::analysis::Checked;
 
-type Publish = (Url, Arc<Checked>);
+enum Publish {
+    Diagnostics(Url, Arc<Checked>),
+    /// The document was closed: no diagnostics.
+    Clear(Url),
+}
+
+impl Publish {
+    fn uri(&self) -> &Url {
+        match self {
+            Publish::Diagnostics(uri, _) | Publish::Clear(uri) => uri,
+        }
+    }
+
+    /// Whether `self`, queued after `earlier` for the same document, replaces it.
+    fn replaces(&self, earlier: &Publish) -> bool {
+        match (self, earlier) {
+            (Publish::Diagnostics(_, new), Publish::Diagnostics(_, old)) => {
+                new.version >= old.version
+            }
+            _ => true,
+        }
+    }
+}
 
 #[derive(Clone)]
 pub struct Publisher {
@@ -25,15 +48,24 @@ impl Publisher {
             while let Some(first) = rx.recv().await {
                 let mut latest: Vec<Publish> = vec![first];
                 while let Ok(next) = rx.try_recv() {
-                    match latest.iter_mut().find(|(uri, _)| *uri == next.0) {
-                        Some(slot) if next.1.version >= slot.1.version => *slot = next,
+                    match latest.iter_mut().find(|p| p.uri() == next.uri()) {
+                        Some(slot) if next.replaces(slot) => *slot = next,
                         Some(_) => {}
                         None => latest.push(next),
                     }
                 }
-                for (uri, checked) in latest {
-                    let diagnostics = checked.diagnostics.clone();
-                    client.publish_diagnostics(uri, diagnostics, Some(checked.version)).await;
+                for p in latest {
+                    match p {
+                        Publish::Diagnostics(uri, checked) => {
+                            let diagnostics = checked.diagnostics.clone();
+                            client
+                                .publish_diagnostics(uri, diagnostics, Some(checked.version))
+                                .await
+                        }
+                        Publish::Clear(uri) => {
+                            client.publish_diagnostics(uri, Vec::new(), None).await
+                        }
+                    }
                 }
             }
         });
@@ -42,7 +74,16 @@ impl Publisher {
 
     /// Queues a document's diagnostics for publishing.
     pub fn queue(&self, uri: Url, checked: Arc<Checked>) {
-        if self.queue.send((uri, checked)).is_err() {
+        self.send(Publish::Diagnostics(uri, checked));
+    }
+
+    /// Queues the empty list for a closed document.
+    pub fn clear(&self, uri: Url) {
+        self.send(Publish::Clear(uri));
+    }
+
+    fn send(&self, p: Publish) {
+        if self.queue.send(p).is_err() {
             log!("diagnostics dropped: the publisher has stopped");
         }
     }

@@ -1,5 +1,6 @@
 //! Every conversion from the analysis's plain data (byte ranges, findings, fixes, severities,
-//! cards, completions) to LSP types. Byte offsets become positions here and nowhere else.
+//! cards, completions, the ignore list's edit) to LSP types. Byte offsets become positions
+//! here and nowhere else, and text that may come from a pack is [`shown`] safe here.
 
 use std::collections::HashMap;
 
@@ -10,13 +11,22 @@ use ropey::Rope;
 use serde_json::json;
 use tower_lsp::lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeLens, Command, CompletionItem,
-    CompletionItemKind, CompletionTextEdit, Diagnostic, DiagnosticRelatedInformation,
-    DiagnosticSeverity, Hover, HoverContents, Location, MarkupContent, MarkupKind, NumberOrString,
-    Position, Range, TextEdit, Url, WorkspaceEdit,
+    CompletionItemKind, CompletionTextEdit, CreateFile, CreateFileOptions, Diagnostic,
+    DiagnosticRelatedInformation, DiagnosticSeverity, DocumentChangeOperation, DocumentChanges,
+    Hover, HoverContents, Location, MarkupContent, MarkupKind, NumberOrString, OneOf,
+    OptionalVersionedTextDocumentIdentifier, Position, Range, ResourceOp, TextDocumentEdit,
+    TextEdit, Url, WorkspaceEdit,
 };
 
 use super::handlers::commands::{CMD_ADD_TO_IGNORE, CMD_SHOW_BALANCE};
 use crate::position::{self, Encoding};
+use crate::sanitize;
+use crate::workspace::IgnoreEdit;
+
+/// Text for the client, without control or direction characters (packs are not trusted).
+pub fn shown(text: &str) -> String {
+    sanitize::clean(text).into_owned()
+}
 
 pub fn range(rope: &Rope, bytes: std::ops::Range<usize>, enc: Encoding) -> Range {
     position::range(rope, bytes, enc)
@@ -47,7 +57,7 @@ pub fn diagnostic(
                 uri: uri.clone(),
                 range: range(rope, r.range.clone().unwrap_or(f.range.clone()), enc),
             },
-            message: r.message.clone(),
+            message: shown(&r.message),
         })
         .collect();
     Diagnostic {
@@ -55,7 +65,7 @@ pub fn diagnostic(
         severity: Some(severity(published)),
         code: Some(NumberOrString::String(f.code.as_str().into())),
         source: Some("clio".into()),
-        message: f.message.clone(),
+        message: shown(&f.message),
         related_information: (!related.is_empty()).then_some(related),
         data: f.word.as_ref().map(|w| json!({ "word": w })),
         ..Default::default()
@@ -83,7 +93,7 @@ pub fn quick_fixes(
         .collect();
     if let Some(word) = &f.word {
         out.push(CodeActionOrCommand::CodeAction(CodeAction {
-            title: format!("Add “{word}” to Clio's ignore list (.clio/ignore.txt)"),
+            title: shown(&format!("Add “{word}” to Clio's ignore list (.clio/ignore.txt)")),
             kind: Some(CodeActionKind::QUICKFIX),
             diagnostics: Some(vec![diag.clone()]),
             command: Some(Command {
@@ -106,9 +116,9 @@ fn replacement(
     preferred: bool,
 ) -> CodeActionOrCommand {
     let edit =
-        TextEdit { range: range(rope, fix.range.clone(), enc), new_text: fix.replacement.clone() };
+        TextEdit { range: range(rope, fix.range.clone(), enc), new_text: shown(&fix.replacement) };
     CodeActionOrCommand::CodeAction(CodeAction {
-        title: fix.title.clone(),
+        title: shown(&fix.title),
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: Some(vec![diag.clone()]),
         edit: Some(WorkspaceEdit {
@@ -124,7 +134,7 @@ pub fn hover(rope: &Rope, enc: Encoding, h: knowledge::hover::Hover) -> Hover {
     Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
-            value: h.markdown,
+            value: shown(&h.markdown),
         }),
         range: Some(range(rope, h.range, enc)),
     }
@@ -132,9 +142,10 @@ pub fn hover(rope: &Rope, enc: Encoding, h: knowledge::hover::Hover) -> Hover {
 
 /// A completion that replaces the word being typed (`typed`) with the canonical spelling.
 pub fn completion(c: Completion, typed: Range) -> CompletionItem {
+    let label = shown(&c.label);
     CompletionItem {
-        label: c.label.clone(),
-        detail: Some(c.detail),
+        label: label.clone(),
+        detail: Some(shown(&c.detail)),
         kind: Some(match c.kind {
             Kind::Person => CompletionItemKind::CONSTANT,
             Kind::Body => CompletionItemKind::MODULE,
@@ -143,7 +154,7 @@ pub fn completion(c: Completion, typed: Range) -> CompletionItem {
             Kind::Place => CompletionItemKind::VALUE,
             Kind::Document => CompletionItemKind::FILE,
         }),
-        text_edit: Some(CompletionTextEdit::Edit(TextEdit { range: typed, new_text: c.label })),
+        text_edit: Some(CompletionTextEdit::Edit(TextEdit { range: typed, new_text: label })),
         ..Default::default()
     }
 }
@@ -153,12 +164,56 @@ pub fn balance_lens(title: String, uri: &Url) -> CodeLens {
     CodeLens {
         range: Range::new(Position::new(0, 0), Position::new(0, 0)),
         command: Some(Command {
-            title,
+            title: shown(&title),
             command: CMD_SHOW_BALANCE.into(),
             arguments: Some(vec![json!(uri.as_str())]),
         }),
         data: None,
     }
+}
+
+/// The edit adding a word to an ignore list, as the client applies it: creating the file when
+/// needed (only where the client can create files), else inserting at its end. `None` when
+/// there is nothing to change.
+pub fn ignore_edit(plan: &IgnoreEdit, enc: Encoding, create_files: bool) -> Option<WorkspaceEdit> {
+    let (file, at, text, create) = match plan {
+        IgnoreEdit::Listed => return None,
+        IgnoreEdit::Create { file, text } => (file, Position::new(0, 0), text, true),
+        IgnoreEdit::Append { file, line, last_line, text } => {
+            let column = match enc {
+                Encoding::Utf8 => last_line.len(),
+                Encoding::Utf16 => last_line.encode_utf16().count(),
+            };
+            (file, Position::new(*line, column as u32), text, false)
+        }
+    };
+    let uri = Url::from_file_path(file).ok()?;
+    let insert = TextEdit { range: Range::new(at, at), new_text: text.clone() };
+    if !create_files {
+        return Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(uri, vec![insert])])),
+            ..Default::default()
+        });
+    }
+    let mut ops = Vec::new();
+    if create {
+        ops.push(DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
+            uri: uri.clone(),
+            options: Some(CreateFileOptions {
+                overwrite: Some(false),
+                ignore_if_exists: Some(true),
+            }),
+            annotation_id: None,
+        })));
+    }
+    ops.push(DocumentChangeOperation::Edit(TextDocumentEdit {
+        text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
+        edits: vec![OneOf::Left(insert)],
+    }));
+    Some(WorkspaceEdit {
+        document_changes: Some(DocumentChanges::Operations(ops)),
+        ..Default::default()
+    })
 }
 
 #[cfg(test)]

@@ -8,12 +8,12 @@ use crate::lsp::guard::answer;
 use crate::lsp::session::Session;
 use crate::lsp::to_proto;
 
-pub fn code_action(
+pub async fn code_action(
     session: &Session,
     params: CodeActionParams,
 ) -> Result<Option<CodeActionResponse>> {
     let uri = params.text_document.uri;
-    let Some(checked) = session.checked(&uri) else { return Ok(None) };
+    let Some(checked) = session.current(&uri).await else { return Ok(None) };
     answer("codeAction", || {
         let want = checked.byte_range(params.range);
         let actions = checked

@@ -7,9 +7,9 @@ use crate::lsp::guard::answer;
 use crate::lsp::session::Session;
 use crate::lsp::to_proto;
 
-pub fn code_lens(session: &Session, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+pub async fn code_lens(session: &Session, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
     let uri = params.text_document.uri;
-    let Some(checked) = session.checked(&uri) else { return Ok(None) };
+    let Some(checked) = session.current(&uri).await else { return Ok(None) };
     let lens = answer("codeLens", || {
         checked.balance_title().map(|title| to_proto::balance_lens(title, &uri))
     })?;

@@ -8,12 +8,12 @@ use crate::lsp::guard::answer;
 use crate::lsp::session::Session;
 use crate::lsp::to_proto;
 
-pub fn completion(
+pub async fn completion(
     session: &Session,
     params: CompletionParams,
 ) -> Result<Option<CompletionResponse>> {
     let p = params.text_document_position;
-    let Some(checked) = session.checked(&p.text_document.uri) else { return Ok(None) };
+    let Some(checked) = session.current(&p.text_document.uri).await else { return Ok(None) };
     let items = answer("completion", || {
         let offset = checked.offset(p.position);
         // Nothing inside code, URLs or math.
@@ -28,18 +28,39 @@ pub fn completion(
         .then_some(CompletionResponse::List(CompletionList { is_incomplete: true, items })))
 }
 
-/// The word that ends at `offset` (letters, digits, hyphens, apostrophes), with its start.
+/// How far back the word being typed is looked for, in characters.
+const WORD_WINDOW: usize = 64;
+
+/// The word that ends at byte `offset` (letters, digits, hyphens, apostrophes), with its start
+/// byte. Offsets are bytes, the rope's slices are indexed by characters: converted both ways.
 fn word_before(rope: &Rope, offset: usize) -> (usize, String) {
-    let start = offset.saturating_sub(64);
-    let s = rope.byte_slice(rope.byte_to_char(start).min(rope.len_chars())..).to_string();
-    let head = &s[..(offset - rope.char_to_byte(rope.byte_to_char(start))).min(s.len())];
-    let w: String = head
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '\'' || *c == '’')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
+    let offset = offset.min(rope.len_bytes());
+    let end = rope.byte_to_char(offset);
+    let window = rope.slice(end.saturating_sub(WORD_WINDOW)..end);
+    let mut word: Vec<char> = window
+        .chars_at(window.len_chars())
+        .reversed()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
         .collect();
-    (offset - w.len(), w)
+    word.reverse();
+    let word: String = word.into_iter().collect();
+    (offset - word.len(), word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_before_the_cursor_after_curly_quotes_and_dashes() {
+        // Over 64 bytes of text with curly quotes and dashes before the word, so that byte and
+        // character counts differ well before the cursor.
+        let text = "“Lenin’s heirs” — “the Old Bolsheviks” — lost to Stalin’s men; Zinov";
+        assert!(text.len() > 64 && text.len() != text.chars().count());
+        let rope = Rope::from_str(text);
+        assert_eq!(word_before(&rope, text.len()), (text.len() - 5, "Zinov".to_string()));
+        let at = text.find("Stalin’s").unwrap() + "Stalin’s".len();
+        assert_eq!(word_before(&rope, at), (at - "Stalin’s".len(), "Stalin’s".to_string()));
+        assert_eq!(word_before(&rope, 0), (0, String::new()));
+    }
 }

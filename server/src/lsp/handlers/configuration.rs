@@ -9,6 +9,7 @@ use tower_lsp::lsp_types::{
 
 use crate::config::Settings;
 use crate::lsp::session::Session;
+use crate::lsp::to_proto;
 
 /// Pack errors shown as messages; the rest only counted, since each message interrupts.
 const SHOWN_PACK_ERRORS: usize = 5;
@@ -24,10 +25,11 @@ pub async fn did_change_configuration(session: &Session, params: DidChangeConfig
 
 pub async fn did_change_watched_files(session: &Session, params: DidChangeWatchedFilesParams) {
     let packs = params.changes.iter().any(|c| c.uri.path().ends_with(".toml"));
+    let ignore_list = params.changes.iter().any(|c| c.uri.path().ends_with("/.clio/ignore.txt"));
     if packs {
         reload_knowledge(session).await;
     }
-    session.reread_ignore_lists();
+    session.reread_ignore_lists(ignore_list).await;
     session.recheck_all();
 }
 
@@ -41,7 +43,10 @@ pub async fn take_settings(session: &Session, value: &Value) -> bool {
     };
     for e in fresh {
         log!("settings: {e}");
-        session.client.show_message(MessageType::WARNING, format!("Clio: {e}")).await;
+        session
+            .client
+            .show_message(MessageType::WARNING, to_proto::shown(&format!("Clio: {e}")))
+            .await;
     }
     reload
 }
@@ -51,16 +56,17 @@ async fn apply_settings(session: &Session, value: &Value) {
     if take_settings(session, value).await {
         reload_knowledge(session).await;
     }
-    session.reread_ignore_lists();
+    session.reread_ignore_lists(false).await;
     session.recheck_all();
 }
 
 pub async fn reload_knowledge(session: &Session) {
-    let errors = session.reload_base();
+    let errors = session.reload_base().await;
     let fresh = session.state().first_time(errors);
     for e in fresh.iter().take(SHOWN_PACK_ERRORS) {
         log!("knowledge pack error: {e}");
-        session.client.show_message(MessageType::ERROR, format!("Clio knowledge pack: {e}")).await;
+        let msg = to_proto::shown(&format!("Clio knowledge pack: {e}"));
+        session.client.show_message(MessageType::ERROR, msg).await;
     }
     if fresh.len() > SHOWN_PACK_ERRORS {
         let more = fresh.len() - SHOWN_PACK_ERRORS;
@@ -71,11 +77,12 @@ pub async fn reload_knowledge(session: &Session) {
 
 /// Asks the client for settings in a task of its own: the handler returns at once, so a
 /// client slow to answer (or gone) never holds up shutdown.
-pub fn spawn_pull(session: &Session) {
+pub fn spawn_pull(session: &Session) -> tokio::task::JoinHandle<()> {
     let session = session.clone();
-    tokio::spawn(async move { pull_configuration(&session).await });
+    tokio::spawn(async move { pull_configuration(&session).await })
 }
 
+/// Asks the client for its settings and applies them (nothing when it does not answer).
 async fn pull_configuration(session: &Session) {
     if !session.state().pull_config {
         return;

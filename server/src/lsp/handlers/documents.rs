@@ -1,41 +1,53 @@
-//! Text synchronisation: `didOpen`, `didChange`, `didClose`. Opening and changing are plain
-//! functions, not `async`: the edit is applied and the document checked before the handler
-//! can reach an `.await`.
+//! Text synchronisation: `didOpen`, `didChange`, `didClose`. The edit is applied under the
+//! state lock before the handler's first `.await` (tower-lsp may run another handler at each);
+//! the analysis then runs on a worker. An open `.clio/ignore.txt` is read
+//! as the ignore list (the editor's text, undo included), not analysed.
 
 use tower_lsp::lsp_types::{
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
 };
 
-use crate::lsp::document::Document;
 use crate::lsp::guard::guard;
 use crate::lsp::session::Session;
 
-pub fn did_open(session: &Session, params: DidOpenTextDocumentParams) {
-    let base = session.base();
-    let uri = params.text_document.uri.clone();
-    let mut st = session.state();
-    st.docs.insert(uri.clone(), Document::open(params.text_document));
-    session.check(&base, &mut st, &uri);
+pub async fn did_open(session: &Session, params: DidOpenTextDocumentParams) {
+    let ignore_list = params.text_document.uri.path().ends_with("/.clio/ignore.txt");
+    session.open(params.text_document);
+    if ignore_list {
+        ignore_list_changed(session).await;
+    }
 }
 
-pub fn did_change(session: &Session, params: DidChangeTextDocumentParams) {
-    let base = session.base();
+pub async fn did_change(session: &Session, params: DidChangeTextDocumentParams) {
     let uri = params.text_document.uri;
-    let mut st = session.state();
-    let enc = st.encoding;
-    let Some(doc) = st.docs.get_mut(&uri) else {
-        log!("didChange for an unknown document {uri}");
-        return;
+    let ignore_list = {
+        let mut st = session.state();
+        let enc = st.encoding;
+        let Some(doc) = st.docs.get_mut(&uri) else {
+            log!("didChange for an unknown document {uri}");
+            return;
+        };
+        if guard("didChange", || doc.apply_changes(params.content_changes, enc)).is_none() {
+            log!("could not apply an edit to {uri}");
+        }
+        doc.set_version(params.text_document.version);
+        let ignore_list = doc.is_ignore_list;
+        session.check(&mut st, &uri);
+        ignore_list
     };
-    if guard("didChange", || doc.apply_changes(params.content_changes, enc)).is_none() {
-        log!("could not apply an edit to {uri}");
+    if ignore_list {
+        ignore_list_changed(session).await;
     }
-    doc.set_version(params.text_document.version);
-    session.check(&base, &mut st, &uri);
 }
 
 pub async fn did_close(session: &Session, params: DidCloseTextDocumentParams) {
-    let uri = params.text_document.uri;
-    session.state().docs.remove(&uri);
-    session.client.publish_diagnostics(uri, Vec::new(), None).await;
+    let closed = session.close(&params.text_document.uri);
+    if closed.is_some_and(|d| d.is_ignore_list) {
+        ignore_list_changed(session).await;
+    }
+}
+
+async fn ignore_list_changed(session: &Session) {
+    session.reread_ignore_lists(true).await;
+    session.recheck_all();
 }

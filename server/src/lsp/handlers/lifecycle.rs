@@ -2,6 +2,7 @@
 //! packs and ignore lists, file watching, the first settings pull).
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
@@ -28,6 +29,15 @@ pub async fn initialize(session: &Session, params: InitializeParams) -> Result<I
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false);
+        let edits = workspace.and_then(|w| w.workspace_edit.as_ref());
+        st.create_files = edits.is_some_and(|e| {
+            e.document_changes == Some(true)
+                && e.resource_operations
+                    .as_ref()
+                    .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create))
+        });
+        // Documents opened before the workspace's packs and settings are read wait for them.
+        st.hold_analyses();
     }
     if let Some(options) = &params.initialization_options {
         // Packs named here are loaded by `initialized`, with the workspace's own.
@@ -89,21 +99,43 @@ fn roots_of(params: &InitializeParams) -> Vec<PathBuf> {
     roots
 }
 
+/// How long the start-up waits for the client's settings before analysing anyway.
+const SETTINGS_WAIT: Duration = Duration::from_secs(2);
+
+/// Reads the workspace (packs, ignore lists, the client's settings) in a task of its own, so
+/// that the handler returns at once; documents opened meanwhile are analysed once it is done,
+/// with the workspace's packs and the client's settings.
 pub async fn initialized(session: &Session) {
-    let needs_reload = {
+    let session = session.clone();
+    tokio::spawn(async move {
+        read_workspace(&session).await;
+        // The pull runs on in its own task: an answer that comes late still applies.
+        let pull = configuration::spawn_pull(&session);
+        if tokio::time::timeout(SETTINGS_WAIT, pull).await.is_err() {
+            log!("the client has not sent its settings yet; checking without them");
+        }
+        session.set_ready();
+    });
+}
+
+async fn read_workspace(session: &Session) {
+    let (paths, roots) = {
         let st = session.state();
-        !st.knowledge_paths().is_empty() || st.roots.iter().any(|r| r.join(".clio").is_dir())
+        (!st.knowledge_paths().is_empty(), st.roots.clone())
     };
-    if needs_reload {
+    let has_clio =
+        tokio::task::spawn_blocking(move || roots.iter().any(|r| r.join(".clio").is_dir()));
+    if paths || has_clio.await.unwrap_or(false) {
         configuration::reload_knowledge(session).await;
     }
-    session.reread_ignore_lists();
+    session.reread_ignore_lists(false).await;
     let ready = format!("clio-ls {} ready: {}", env!("CARGO_PKG_VERSION"), session.base().stats());
     session.client.log_message(MessageType::INFO, ready).await;
     if session.state().watch_files {
-        watch_clio_folders(session).await;
+        // A client slow to answer the registration must not hold up the first analyses.
+        let session = session.clone();
+        tokio::spawn(async move { watch_clio_folders(&session).await });
     }
-    configuration::spawn_pull(session);
 }
 
 /// Asks the client to report changes under `.clio/`: a teacher's pack or the ignore list

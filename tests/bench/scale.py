@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Scale benchmark through the protocol: how long clio-ls takes to publish diagnostics for a
+large document when it is opened and after one keystroke in its middle, and how long a hover
+on another (small) document waits meanwhile. Documents: the five source essays repeated to
+about 0.9, 1, 5 and 20 MB, and the long sentence ("Kirov was shot in 1936 " x 200).
+
+Usage: python3 tests/bench/scale.py BINARY [SIZE_MB ...]   (sizes default to 0.9 1 5 20)
+Measured by hand; tests carry no timings. Needs ../shared/essays beside the repository."""
+import json, os, select, subprocess, sys, time
+
+ESSAYS = os.path.join(os.path.dirname(__file__), "../../../shared/essays")
+if not os.path.isdir(ESSAYS):
+    ESSAYS = "/work/shared/essays"
+
+
+class Server:
+    def __init__(self, binary):
+        self.p = subprocess.Popen([binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.buf = b""
+        self.id = 0
+        self.inbox = []
+
+    def send(self, msg):
+        body = json.dumps(msg).encode()
+        self.p.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.p.stdin.flush()
+
+    def pump(self, timeout):
+        r, _, _ = select.select([self.p.stdout], [], [], timeout)
+        if not r:
+            return
+        chunk = os.read(self.p.stdout.fileno(), 1 << 20)
+        if not chunk:
+            raise SystemExit("server closed stdout")
+        self.buf += chunk
+        while True:
+            i = self.buf.find(b"\r\n\r\n")
+            if i < 0:
+                return
+            n = int(self.buf[:i].split(b":")[1])
+            if len(self.buf) < i + 4 + n:
+                return
+            msg = json.loads(self.buf[i + 4:i + 4 + n])
+            self.buf = self.buf[i + 4 + n:]
+            if "method" in msg and "id" in msg:  # a request from the server: answer null
+                self.send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
+            self.inbox.append(msg)
+
+    def wait(self, pred, timeout=600):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            for m in self.inbox:
+                if pred(m):
+                    self.inbox.remove(m)
+                    return m
+            self.pump(0.05)
+        raise SystemExit("timed out")
+
+    def request(self, method, params):
+        self.id += 1
+        i = self.id
+        self.send({"jsonrpc": "2.0", "id": i, "method": method, "params": params})
+        return i
+
+    def notify(self, method, params):
+        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+
+def published(uri, version):
+    return lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri and m["params"].get("version") == version
+
+
+def measure(binary, name, text):
+    s = Server(binary)
+    i = s.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+    s.wait(lambda m: m.get("id") == i)
+    s.notify("initialized", {})
+    small = "file:///bench/small.md"
+    s.notify("textDocument/didOpen", {"textDocument": {"uri": small, "languageId": "markdown", "version": 1, "text": "Trotsky was exiled in 1929.\n"}})
+    s.wait(published(small, 1))
+    uri = "file:///bench/big.md"
+    t0 = time.monotonic()
+    s.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+    h0 = time.monotonic()
+    hid = s.request("textDocument/hover", {"textDocument": {"uri": small}, "position": {"line": 0, "character": 2}})
+    s.wait(lambda m: m.get("id") == hid)
+    hover = time.monotonic() - h0
+    s.wait(published(uri, 1))
+    opened = time.monotonic() - t0
+    lines = text.split("\n")
+    mid = len(lines) // 2
+    t1 = time.monotonic()
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": {"start": {"line": mid, "character": 0}, "end": {"line": mid, "character": 0}}, "text": "x"}]})
+    s.wait(published(uri, 2))
+    keystroke = time.monotonic() - t1
+    sid = s.request("shutdown", None)
+    s.wait(lambda m: m.get("id") == sid)
+    s.notify("exit", None)
+    s.p.wait(timeout=10)
+    print(f"| {name} | {len(text) / 1e6:.2f} MB | {opened * 1000:.0f} ms | {keystroke * 1000:.1f} ms | {hover * 1000:.1f} ms |", flush=True)
+
+
+def essays_to(mb):
+    one = "\n\n".join(open(os.path.join(ESSAYS, f)).read() for f in sorted(os.listdir(ESSAYS)))
+    out = []
+    size = 0
+    while size < mb * 1e6:
+        out.append(one)
+        size += len(one) + 2
+    return "\n\n".join(out)
+
+
+def main():
+    binary = sys.argv[1]
+    sizes = [float(x) for x in sys.argv[2:]] or [0.9, 1, 5, 20]
+    print("| document | size | open → diagnostics | keystroke → diagnostics | hover on another document meanwhile |")
+    print("|---|---|---|---|---|")
+    measure(binary, "the long sentence ×200", "Kirov was shot in 1936 " * 200)
+    for mb in sizes:
+        measure(binary, f"essays to {mb:g} MB", essays_to(mb))
+
+
+if __name__ == "__main__":
+    main()
