@@ -181,6 +181,7 @@ fn whole_claims(kb: &KnowledgeBase, claims: &[Claim], text: &str) -> Vec<Claim> 
                 author: c.author,
                 overlap: &[],
                 denied: &[],
+                conceded: &[],
             },
         );
         out.push(Claim {

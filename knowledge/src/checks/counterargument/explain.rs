@@ -37,6 +37,8 @@ pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
         r.anaphoric,
         d.negs.iter().map(|n| words(&n.toks)).collect::<Vec<_>>()
     );
+    let named = |xs: &[usize]| xs.iter().map(|&a| kb.arguments[a].id.as_str()).collect::<Vec<_>>();
+    out.push_str(&format!("  denied={:?} conceded={:?}\n", named(&r.denied), named(&r.conceded)));
     for it in &r.items {
         out.push_str(&format!(
             "  item {:?} {:?} {} w={:.2}\n",

@@ -198,6 +198,7 @@ fn whole(
             author: reading.author,
             overlap: &overlap,
             denied: &reading.denied,
+            conceded: &reading.conceded,
         },
     );
     Some(claim)

@@ -3,8 +3,9 @@
 //! claim argument's own `counters` (ranked by hand in the data) come first, then the arguments
 //! on the same sub-question, then on the same theme, each helped by the words it shares with
 //! the sentence, by being what the sentence denies ("Lenin did not create a totalitarian
-//! state" is answered by those who say he did) and by answering the claim's shape. An argument made by the claim's own author
-//! does not answer that author.
+//! state" is answered by those who say he did) or only grants in a conceded clause ("the seeds
+//! may be found in 1917-21, but ..." is pressed on those seeds), and by answering the claim's
+//! shape. An argument made by the claim's own author does not answer that author.
 
 use crate::base::{EntryId, KnowledgeBase, Shape, Stance};
 
@@ -23,6 +24,8 @@ pub(super) struct Ask<'a> {
     pub(super) overlap: &'a [(usize, f32)],
     /// Arguments whose cues the sentence denies: the other side asserts them.
     pub(super) denied: &'a [usize],
+    /// Arguments whose cues a conceded clause names: the other side presses them.
+    pub(super) conceded: &'a [usize],
 }
 
 /// Weights of the ranking: a hand-ranked counter first, then the same question, the same theme;
@@ -34,6 +37,7 @@ const THEME: f32 = 0.5;
 const SHAPE: f32 = 1.0;
 const WORDS: f32 = 3.0;
 const DENIED: f32 = 4.0;
+const CONCEDED: f32 = 3.0;
 /// An overlap score (BM25) this high counts fully.
 const WORDS_FULL: f32 = 4.0;
 /// A candidate on another question and theme needs this much of the sentence's words.
@@ -55,7 +59,14 @@ pub(super) fn rank(kb: &KnowledgeBase, ask: &Ask) -> Vec<usize> {
             let theme = b.theme == a.theme;
             let words = overlap(x);
             let denied = ask.denied.contains(&x);
-            if counter.is_none() && !question && !theme && !denied && words < WORDS_ALONE {
+            let conceded = ask.conceded.contains(&x);
+            if counter.is_none()
+                && !question
+                && !theme
+                && !denied
+                && !conceded
+                && words < WORDS_ALONE
+            {
                 return None;
             }
             let mut score = 0.0;
@@ -74,6 +85,9 @@ pub(super) fn rank(kb: &KnowledgeBase, ask: &Ask) -> Vec<usize> {
             score += WORDS * (words / WORDS_FULL).min(1.0);
             if denied {
                 score += DENIED;
+            }
+            if conceded {
+                score += CONCEDED;
             }
             Some((x, score))
         })

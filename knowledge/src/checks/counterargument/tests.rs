@@ -207,13 +207,17 @@ fn the_main_clause_decides() {
         rupture | Lenin may have been ruthless, but Stalin's purges were his own creation.
         rupture | To some extent the seeds of Stalinism were sown under Lenin, but the Great Terror was entirely Stalin's own doing.
         continuity | Stalin's purges were his own creation; however, Lenin had laid the foundations for them.
-        rupture | While Lenin used terror against enemies of the regime, Stalin turned it on the party itself."#]]
+        rupture | While Lenin used terror against enemies of the regime, Stalin turned it on the party itself.
+        continuity | Yet despite the civil war and the famine, Stalinism still had its basis in Leninism.
+        rupture | But in spite of Lenin's ruthlessness, Stalin's purges went far beyond anything he did."#]]
     .assert_eq(&sides(&[
         "Although the Cheka was brutal, Stalin's terror went far beyond anything Lenin did.",
         "Lenin may have been ruthless, but Stalin's purges were his own creation.",
         "To some extent the seeds of Stalinism were sown under Lenin, but the Great Terror was entirely Stalin's own doing.",
         "Stalin's purges were his own creation; however, Lenin had laid the foundations for them.",
         "While Lenin used terror against enemies of the regime, Stalin turned it on the party itself.",
+        "Yet despite the civil war and the famine, Stalinism still had its basis in Leninism.",
+        "But in spite of Lenin's ruthlessness, Stalin's purges went far beyond anything he did.",
     ]));
 }
 
@@ -226,7 +230,10 @@ fn causes_take_the_side_of_their_cause() {
         rupture | Stalin's terror grew out of the crisis of 1934, not out of anything Lenin had done.
         rupture | Stalinism owed more to Russia's isolation than to Lenin's ideas.
         rupture | Stalin's paranoia explains the Great Terror.
-        continuity | Stalinism was the product of the system Lenin had built."#]]
+        continuity | Stalinism was the product of the system Lenin had built.
+        continuity | But in spite of these differences, Stalinism still found its basis in Leninism.
+        rupture | Stalin's paranoia led to the Great Terror.
+        - | Stalin's rapid industrialisation and the brutality of forced collectivisation led to an acute crisis in 1928-1933."#]]
     .assert_eq(&sides(&[
         "The ban on factions made Stalin's dictatorship possible.",
         "Lenin's ideas led directly to Stalin's terror.",
@@ -234,7 +241,39 @@ fn causes_take_the_side_of_their_cause() {
         "Stalinism owed more to Russia's isolation than to Lenin's ideas.",
         "Stalin's paranoia explains the Great Terror.",
         "Stalinism was the product of the system Lenin had built.",
+        "But in spite of these differences, Stalinism still found its basis in Leninism.",
+        "Stalin's paranoia led to the Great Terror.",
+        "Stalin's rapid industrialisation and the brutality of forced collectivisation led to an acute crisis in 1928-1933.",
     ]));
+}
+
+/// Echoes and shared traits liken the two men when the sentence names both.
+#[test]
+fn echoes_and_shared_traits() {
+    expect![[r#"
+        continuity | Lenin's methods in the civil war were later echoed by Stalin.
+        continuity | Stalin's suppression of the soviets was characteristic of Lenin well before it was characteristic of Stalin.
+        - | Stalin's speeches echoed through the hall.
+        - | Suspicion was characteristic of Stalin."#]]
+    .assert_eq(&sides(&[
+        "Lenin's methods in the civil war were later echoed by Stalin.",
+        "Stalin's suppression of the soviets was characteristic of Lenin well before it was characteristic of Stalin.",
+        "Stalin's speeches echoed through the hall.",
+        "Suspicion was characteristic of Stalin.",
+    ]));
+}
+
+/// What a sentence only grants ("the seeds may be found in 1917-21, but ...") is what the
+/// other side presses: it is among the counterpoints.
+#[test]
+fn a_conceded_clause_is_pressed() {
+    check(
+        "To some extent, perhaps, the seeds of Stalin's system can be found in the years 1917-21, but the decisive choices, the Great Turn of 1929 and the Terror of 1937, were Stalin's own.",
+        expect![[r#"
+            [To some extent, perhaps, the seeds of Stalin's system can be found in the years 1917-21, but the decisive choices, the Great Turn of 1929 and the Terror of 1937, were Stalin's own].
+            * «To some extent, perhaps, the seeds of Stalin's system can be found in the years 1917-21, but the decisive choices, the Great Turn of 1929 and the Terror of 1937, were Stalin's own» rupture nep-abandoned-rupture -> nep-retreat-continuity [nep-crisis-continuity, stalinism-inevitable-continuity, war-communism-precedent, industrialisation-necessity-continuity]
+            balance: 0 continuity, 1 rupture (economy 0-1)"#]],
+    );
 }
 
 /// Judgements of Lenin: harsh ones argue continuity, mild ones rupture; of Stalin, nothing.

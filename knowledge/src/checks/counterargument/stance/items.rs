@@ -177,8 +177,14 @@ impl Scene<'_, '_> {
             }
             vote(Stance::Continuity, if m.proper { 1.0 } else { CUE_WORD }, &m.toks);
         }
+        // (A cause that is Stalin's own doing, "Stalin's rapid industrialisation", argues
+        // rupture only by what it says of him, his paranoia; not by his policies or his years.)
+        let stalins_own = self
+            .sides
+            .iter()
+            .any(|m| m.side == Side::Stalin && m.proper && cause.contains(&m.toks.start));
         for dt in &self.ctx.dates {
-            if cause.contains(&dt.toks.start) {
+            if cause.contains(&dt.toks.start) && !stalins_own {
                 if let Some(side) = self.ix.sides.era_of_day(dt.span.lo) {
                     let stance =
                         if side == Side::Lenin { Stance::Continuity } else { Stance::Rupture };
@@ -189,6 +195,9 @@ impl Scene<'_, '_> {
         for h in &self.d.hits {
             let cue = &self.ix.cues[h.cue];
             if let (Some(stance), true) = (cue.stance, cause.contains(&h.toks.start)) {
+                if stalins_own && stance == Stance::Rupture && cue.topic {
+                    continue;
+                }
                 vote(stance, CUE_WORD, &h.toks);
             }
         }

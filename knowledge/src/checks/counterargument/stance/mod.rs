@@ -78,6 +78,9 @@ pub(super) struct Reading {
     /// The arguments whose cues the sentence denies ("Lenin did not create a totalitarian
     /// state"): what the other side asserts.
     pub(super) denied: Vec<usize>,
+    /// The arguments whose cues a conceded clause names ("To some extent the seeds of his system
+    /// were sown in 1917-21, but ..."): the other side presses what the writer only grants.
+    pub(super) conceded: Vec<usize>,
 }
 
 /// A mention of one side: its tokens, and whether it is an agent (not after "of", "to" ...).
@@ -156,6 +159,7 @@ pub(super) fn read(ctx: &SentenceCtx, ix: &Index, tw: &KnownTokens, d: &Sentence
     r.denied.sort_unstable();
     r.denied.dedup();
     sc.weigh(&mut r);
+    r.conceded = sc.conceded_arguments(&r);
     r
 }
 
@@ -201,6 +205,22 @@ impl Scene<'_, '_> {
             }
         }
         None
+    }
+
+    /// The arguments a conceded clause names, when the main clause argues for itself.
+    fn conceded_arguments(&self, r: &Reading) -> Vec<usize> {
+        let main_framed = r.items.iter().any(|it| it.toks.start >= self.main_from);
+        if self.main_from == 0 || !main_framed {
+            return Vec::new();
+        }
+        let mut out: Vec<usize> = (self.d.hits.iter())
+            .filter(|h| h.toks.end <= self.main_from && !self.any_ignored(&h.toks))
+            .filter(|h| !self.negated(&h.toks))
+            .flat_map(|h| self.ix.cues[h.cue].args.iter().copied())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Weighs the items by clause and decides the side. In a sentence that sets Lenin against

@@ -49,7 +49,10 @@ impl Scene<'_, '_> {
         let n = s.toks.len();
         let lists = &self.ix.lists;
         let mut main = 0;
-        if lists.at(List::Concessions, s, self.tw, 0).is_some() {
+        // ("But although X, Y", "Yet in spite of X, Y": the opening word only links to what
+        // went before.)
+        let open = usize::from(n > 1 && lists.at(List::Adversatives, s, self.tw, 0).is_some());
+        if let Some(opener_end) = lists.at(List::Concessions, s, self.tw, open) {
             // "Although X, Y": the conceded clause runs to the first comma. "While Lenin ...,
             // Stalin ..." sets the two sides against each other instead: a contrast, not a
             // concession.
@@ -59,7 +62,13 @@ impl Scene<'_, '_> {
                 let w = s.word(i);
                 IRREGULAR_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed"))
             };
-            let first_verb = (1..n).find(|&i| verb(i)).unwrap_or(n);
+            // (After "despite", "in spite of" comes a noun, not a clause: to the first comma.)
+            let preposition = matches!(s.word(opener_end - 1), "despite" | "of");
+            let first_verb = if preposition {
+                opener_end
+            } else {
+                (opener_end..n).find(|&i| verb(i)).unwrap_or(n)
+            };
             if let Some(c) = (first_verb..n).find(|&i| matches!(s.word(i), "," | ";" | ":")) {
                 // Each half's subject: a side named within its first words.
                 let subject = |from: usize| {
@@ -68,13 +77,13 @@ impl Scene<'_, '_> {
                         .find(|m| m.proper && m.agent && (from..from + 4).contains(&m.toks.start))
                         .map(|m| m.side)
                 };
-                let (a, b) = (subject(1), subject(c + 1));
-                if matches!(s.word(0), "while" | "whilst" | "whereas")
+                let (a, b) = (subject(opener_end), subject(c + 1));
+                if matches!(s.word(open), "while" | "whilst" | "whereas")
                     && a.is_some()
                     && b.is_some()
                     && a != b
                 {
-                    self.contrast = Some(0..1);
+                    self.contrast = Some(open..open + 1);
                 } else {
                     main = c + 1;
                     self.granted = true;
