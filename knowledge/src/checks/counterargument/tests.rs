@@ -233,6 +233,7 @@ fn causes_take_the_side_of_their_cause() {
         continuity | Stalinism was the product of the system Lenin had built.
         continuity | But in spite of these differences, Stalinism still found its basis in Leninism.
         rupture | Stalin's paranoia led to the Great Terror.
+        continuity | Lenin's creation of the Cheka made the Great Terror possible.
         - | Stalin's rapid industrialisation and the brutality of forced collectivisation led to an acute crisis in 1928-1933."#]]
     .assert_eq(&sides(&[
         "The ban on factions made Stalin's dictatorship possible.",
@@ -243,6 +244,7 @@ fn causes_take_the_side_of_their_cause() {
         "Stalinism was the product of the system Lenin had built.",
         "But in spite of these differences, Stalinism still found its basis in Leninism.",
         "Stalin's paranoia led to the Great Terror.",
+        "Lenin's creation of the Cheka made the Great Terror possible.",
         "Stalin's rapid industrialisation and the brutality of forced collectivisation led to an acute crisis in 1928-1933.",
     ]));
 }
@@ -260,6 +262,21 @@ fn echoes_and_shared_traits() {
         "Stalin's suppression of the soviets was characteristic of Lenin well before it was characteristic of Stalin.",
         "Stalin's speeches echoed through the hall.",
         "Suspicion was characteristic of Stalin.",
+    ]));
+}
+
+/// Things of both men's times set side by side argue as the men would; narration of them does
+/// not.
+#[test]
+fn things_of_both_times() {
+    expect![[r#"
+        continuity | The Cheka laid the foundations for the NKVD.
+        - | The Cheka became the GPU in 1922 and was folded into the NKVD in 1934.
+        - | The NKVD took over the camps that the OGPU had run."#]]
+    .assert_eq(&sides(&[
+        "The Cheka laid the foundations for the NKVD.",
+        "The Cheka became the GPU in 1922 and was folded into the NKVD in 1934.",
+        "The NKVD took over the camps that the OGPU had run.",
     ]));
 }
 

@@ -67,7 +67,7 @@ impl Scene<'_, '_> {
                 {
                     continue;
                 }
-                if self.any_ignored(&toks) || items.iter().any(|it| overlaps(&it.toks, &toks)) {
+                if self.phrase_ignored(&toks) || items.iter().any(|it| overlaps(&it.toks, &toks)) {
                     continue;
                 }
                 let stance = if self.negated(&toks) { stance.opposite() } else { stance };
@@ -91,7 +91,7 @@ impl Scene<'_, '_> {
         let n = s.toks.len();
         for (list, cause_before) in [(List::CausesBefore, true), (List::CausesAfter, false)] {
             for toks in self.ix.lists.find(list, s, self.tw) {
-                if self.any_ignored(&toks) || items.iter().any(|it| overlaps(&it.toks, &toks)) {
+                if self.phrase_ignored(&toks) || items.iter().any(|it| overlaps(&it.toks, &toks)) {
                     continue;
                 }
                 // The cause: the link's side of it within its clause (and of the main-clause

@@ -144,8 +144,12 @@ pub(super) fn read(ctx: &SentenceCtx, ix: &Index, tw: &KnownTokens, d: &Sentence
         ..Reading::default()
     };
     let lenin_words = ix.lists.find(List::LeninWords, s, tw);
-    // (A sentence that points back speaks of the sides named before it: "This was no accident.")
-    if r.names[0] || r.names[1] || sc.anaphoric {
+    // (A sentence that points back speaks of the sides named before it: "This was no accident.";
+    // one that names things of both men's times sets them side by side: "The show trials of the
+    // 1930s had a precedent in the trial of 1922".)
+    let both_times =
+        [Side::Lenin, Side::Stalin].map(|side| sc.sides.iter().any(|m| m.side == side));
+    if r.names[0] || r.names[1] || sc.anaphoric || (both_times[0] && both_times[1]) {
         sc.frames(&mut r.items, r.names, &lenin_words);
         sc.causes(&mut r.items);
         sc.judgements(&mut r.items);

@@ -155,6 +155,12 @@ impl Scene<'_, '_> {
         self.ignored[toks.clone()].iter().any(|&x| x)
     }
 
+    /// Is a phrase not the writer's? Only its own words count: the gap of "made ... possible"
+    /// may hold a name ("made the Great Terror possible").
+    pub(super) fn phrase_ignored(&self, toks: &Range<usize>) -> bool {
+        toks.end > toks.start && (self.ignored[toks.start] || self.ignored[toks.end - 1])
+    }
+
     /// Who a word at `at..end` is said of: the nearest agent of its clause before it ("Lenin
     /// was ruthless", "Lenin's party was a party of debate"), "he" or "his" for the last side
     /// named, "under Lenin" or "by Lenin" after it; an object pronoun ("saw him as cruel")
