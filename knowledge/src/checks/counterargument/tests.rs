@@ -234,6 +234,10 @@ fn causes_take_the_side_of_their_cause() {
         continuity | But in spite of these differences, Stalinism still found its basis in Leninism.
         rupture | Stalin's paranoia led to the Great Terror.
         continuity | Lenin's creation of the Cheka made the Great Terror possible.
+        continuity | The bureaucracy that Lenin created allowed Stalin to rise to power.
+        - | The NEP allowed peasants to sell their surplus grain.
+        - | His post as General Secretary allowed Stalin to place his supporters in key positions.
+        rupture | It is wrong to see Stalin as a mere continuation of Lenin.
         - | Stalin's rapid industrialisation and the brutality of forced collectivisation led to an acute crisis in 1928-1933."#]]
     .assert_eq(&sides(&[
         "The ban on factions made Stalin's dictatorship possible.",
@@ -245,6 +249,10 @@ fn causes_take_the_side_of_their_cause() {
         "But in spite of these differences, Stalinism still found its basis in Leninism.",
         "Stalin's paranoia led to the Great Terror.",
         "Lenin's creation of the Cheka made the Great Terror possible.",
+        "The bureaucracy that Lenin created allowed Stalin to rise to power.",
+        "The NEP allowed peasants to sell their surplus grain.",
+        "His post as General Secretary allowed Stalin to place his supporters in key positions.",
+        "It is wrong to see Stalin as a mere continuation of Lenin.",
         "Stalin's rapid industrialisation and the brutality of forced collectivisation led to an acute crisis in 1928-1933.",
     ]));
 }
