@@ -238,7 +238,8 @@ fn causes_take_the_side_of_their_cause() {
         - | The NEP allowed peasants to sell their surplus grain.
         - | His post as General Secretary allowed Stalin to place his supporters in key positions.
         rupture | It is wrong to see Stalin as a mere continuation of Lenin.
-        - | Stalin's rapid industrialisation and the brutality of forced collectivisation led to an acute crisis in 1928-1933."#]]
+        - | Stalin's rapid industrialisation and the brutality of forced collectivisation led to an acute crisis in 1928-1933.
+        - | Stalin's rapid industrialisation during the first Five-Year Plan had led to an acute crisis, which led to worse conditions for the workers."#]]
     .assert_eq(&sides(&[
         "The ban on factions made Stalin's dictatorship possible.",
         "Lenin's ideas led directly to Stalin's terror.",
@@ -254,6 +255,7 @@ fn causes_take_the_side_of_their_cause() {
         "His post as General Secretary allowed Stalin to place his supporters in key positions.",
         "It is wrong to see Stalin as a mere continuation of Lenin.",
         "Stalin's rapid industrialisation and the brutality of forced collectivisation led to an acute crisis in 1928-1933.",
+        "Stalin's rapid industrialisation during the first Five-Year Plan had led to an acute crisis, which led to worse conditions for the workers.",
     ]));
 }
 

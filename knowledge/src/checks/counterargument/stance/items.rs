@@ -177,12 +177,17 @@ impl Scene<'_, '_> {
             }
             vote(Stance::Continuity, if m.proper { 1.0 } else { CUE_WORD }, &m.toks);
         }
-        // (A cause that is Stalin's own doing, "Stalin's rapid industrialisation", argues
-        // rupture only by what it says of him, his paranoia; not by his policies or his years.)
-        let stalins_own = self
-            .sides
-            .iter()
-            .any(|m| m.side == Side::Stalin && m.proper && cause.contains(&m.toks.start));
+        // (A cause that is Stalin's own doing, "Stalin's rapid industrialisation", argues only by
+        // what it says of him (his paranoia) or of Lenin; not by his policies or his years.)
+        let stalin_in_cause: Vec<&Range<usize>> = (self.sides.iter())
+            .filter(|m| m.side == Side::Stalin && m.proper && cause.contains(&m.toks.start))
+            .map(|m| &m.toks)
+            .collect();
+        let stalins_own = !stalin_in_cause.is_empty();
+        // (What is said of him: the words just after his name, "Stalin's own paranoia".)
+        let of_stalin = |t: &Range<usize>| {
+            stalin_in_cause.iter().any(|m| t.start >= m.start && t.start <= m.end + 2)
+        };
         for dt in &self.ctx.dates {
             if cause.contains(&dt.toks.start) && !stalins_own {
                 if let Some(side) = self.ix.sides.era_of_day(dt.span.lo) {
@@ -195,7 +200,7 @@ impl Scene<'_, '_> {
         for h in &self.d.hits {
             let cue = &self.ix.cues[h.cue];
             if let (Some(stance), true) = (cue.stance, cause.contains(&h.toks.start)) {
-                if stalins_own && stance == Stance::Rupture && cue.topic {
+                if stalins_own && (cue.topic || !of_stalin(&h.toks)) {
                     continue;
                 }
                 vote(stance, CUE_WORD, &h.toks);
