@@ -74,46 +74,47 @@ fn check(kb: &Prepared, text: &str) -> Analysis {
     analyze(kb, text, Format::Plain, &Config::default(), &mut Cache::default())
 }
 
-/// The argument whose claim a counterpoint message quotes.
-fn argument_in(kb: &KnowledgeBase, message: &str) -> String {
-    kb.arguments.iter().find(|a| message.contains(&a.claim)).map_or("?".into(), |a| a.id.clone())
+/// A claim as "side:argument->first counterpoint" ("?" and "-" for a half claim).
+fn claim_line(kb: &KnowledgeBase, c: &knowledge::claim::Claim) -> String {
+    let id = |x: usize| kb.arguments[x].id.as_str();
+    format!(
+        "{}:{}->{}",
+        c.stance.map_or("?", |s| s.label()),
+        c.argument.map_or("-", id),
+        c.counterpoints.first().map_or("-", |&x| id(x))
+    )
 }
 
-/// One line's findings, then its claims and the counterpoints offered (ids).
+/// One line's findings, then its claims and the hints shown (message and related information).
 fn print_findings(kb: &KnowledgeBase, text: &str, a: &Analysis) {
     for f in a.findings.iter().filter(|f| f.code != Code::Counterargument) {
         println!("    {} «{}» {}", f.code.as_str(), &text[f.range.clone()], f.message);
     }
-    let claims: Vec<String> = a
-        .claims
-        .iter()
-        .map(|c| format!("{}{}", if c.negated { "!" } else { "" }, kb.arguments[c.argument].id))
-        .collect();
+    let claims: Vec<String> = a.claims.iter().map(|c| claim_line(kb, c)).collect();
     let hints: Vec<String> = a
         .findings
         .iter()
         .filter(|f| f.code == Code::Counterargument)
         .map(|f| {
-            let mut ids = vec![argument_in(kb, &f.message)];
-            ids.extend(f.related.iter().map(|r| argument_in(kb, &r.message)));
-            ids.join(",")
+            let related: Vec<&str> = f.related.iter().map(|r| r.message.as_str()).collect();
+            format!("{} {}", f.message, related.join(" "))
         })
         .collect();
     if !claims.is_empty() {
-        println!("    claims: {}  hints: {}", claims.join(" "), hints.join(" | "));
+        println!("    claims: {}", claims.join(" "));
+        println!("    hints: {}", hints.join(" | "));
     }
 }
 
-/// Every claim of a document: line, argument (`!` when negated), score, hinted or answered.
+/// Every claim of a document: line, claim, score, hinted or not.
 fn print_claims(kb: &KnowledgeBase, path: &str, text: &str, a: &Analysis) {
     for c in &a.claims {
         let hinted =
             a.findings.iter().any(|f| f.code == Code::Counterargument && f.range == c.range);
         let line = text[..c.range.start].matches('\n').count() + 1;
         println!(
-            "{path}:{line} {}{} {:.1} {} «{}»",
-            if c.negated { "!" } else { "" },
-            kb.arguments[c.argument].id,
+            "{path}:{line} {} {:.1} {} «{}»",
+            claim_line(kb, c),
             c.score,
             if hinted { "HINT" } else { "-" },
             &text[c.range.clone()]

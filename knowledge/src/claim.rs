@@ -4,23 +4,36 @@
 
 use std::ops::Range;
 
-use crate::base::{KnowledgeBase, Stance};
+use crate::base::{EntryId, KnowledgeBase, Shape, Stance};
 
-/// A sentence (or clause) that makes a claim from the debate.
+/// A sentence that makes a claim from the debate, or half of one that spans two sentences.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
     /// The claim's range (block-relative inside a block result; absolute in an `Analysis`).
     pub range: Range<usize>,
-    /// The paragraph (block) it is in, absolute; used to say each counterpoint once a paragraph.
+    /// The paragraph (block) it is in, absolute.
     pub block: Range<usize>,
-    /// Index into `KnowledgeBase::arguments` of the argument the sentence makes.
-    pub argument: usize,
-    /// True when the sentence asserts the opposite of the argument ("did not simply continue").
-    pub negated: bool,
-    pub score: f32,
     /// The whole sentence the claim is in (same coordinates as `range`): a counterargument is
     /// inserted after it.
     pub sentence: Range<usize>,
+    /// The side the sentence argues; `None` for a sentence that gives only content (the first
+    /// half of a claim over two sentences).
+    pub stance: Option<Stance>,
+    /// Index into `KnowledgeBase::arguments` of the argument the sentence makes (of its
+    /// stance); `None` for a sentence that shows a side but says nothing of its own ("This was
+    /// no accident.").
+    pub argument: Option<usize>,
+    /// For a sentence of content only: its best argument on each side (continuity, rupture).
+    pub content: [Option<usize>; 2],
+    /// The counterpoints, best first; every one argues the opposite of `stance`.
+    pub counterpoints: Vec<usize>,
+    pub shape: Option<Shape>,
+    /// The person the sentence attributes the claim to ("Pipes argues ...").
+    pub author: Option<EntryId>,
+    /// It opens by pointing back ("This", "That").
+    pub anaphoric: bool,
+    /// The argument's score on the sentence.
+    pub score: f32,
 }
 
 impl Claim {
@@ -42,31 +55,30 @@ impl Claim {
         }
     }
 
-    /// The side the sentence takes: the argument's stance, reversed when negated.
-    pub fn stance(&self, kb: &KnowledgeBase) -> Stance {
-        let s = kb.arguments[self.argument].stance;
-        if self.negated {
-            opposite(s)
-        } else {
-            s
-        }
+    /// A whole claim: a side and an argument (not half of one).
+    pub fn is_whole(&self) -> bool {
+        self.stance.is_some() && self.argument.is_some()
     }
 }
 
-pub(crate) fn opposite(s: Stance) -> Stance {
-    match s {
-        Stance::Continuity => Stance::Rupture,
-        Stance::Rupture => Stance::Continuity,
-    }
-}
-
-/// How many points the essay makes on each side, and strong opposing points not yet addressed.
+/// How many points the essay makes on each side, per theme, and strong opposing points not yet
+/// addressed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Balance {
     pub continuity: usize,
     pub rupture: usize,
+    /// Per theme, in the order the essay first argues them: the points on each side.
+    pub themes: Vec<ThemeBalance>,
     /// Argument indices the essay has not addressed yet, strongest first.
     pub unaddressed: Vec<usize>,
+}
+
+/// The points an essay makes on one theme.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ThemeBalance {
+    pub theme: String,
+    pub continuity: usize,
+    pub rupture: usize,
 }
 
 impl Balance {
@@ -82,9 +94,28 @@ impl Balance {
             n => format!(" · {n} strong counterpoints not yet addressed"),
         };
         Some(format!(
-            "Clio · argument balance: {} continuity, {} rupture{open}",
-            self.continuity, self.rupture
+            "Clio · argument balance: {} continuity, {} rupture{}{open}",
+            self.continuity,
+            self.rupture,
+            self.themes_line(3)
         ))
+    }
+
+    /// The first `n` themes as " (terror 2–1, economy 0–1, +2 more)", or nothing.
+    fn themes_line(&self, n: usize) -> String {
+        if self.themes.is_empty() {
+            return String::new();
+        }
+        let mut parts: Vec<String> = self
+            .themes
+            .iter()
+            .take(n)
+            .map(|t| format!("{} {}–{}", t.theme, t.continuity, t.rupture))
+            .collect();
+        if self.themes.len() > n {
+            parts.push(format!("+{} more", self.themes.len() - n));
+        }
+        format!(" ({})", parts.join(", "))
     }
 
     /// The message the balance command shows: the points on each side and the claims of the
@@ -94,6 +125,16 @@ impl Balance {
             "Your essay makes {} point(s) for continuity and {} for rupture.",
             self.continuity, self.rupture
         );
+        if !self.themes.is_empty() {
+            let themes: Vec<String> = self
+                .themes
+                .iter()
+                .map(|t| {
+                    format!("{} ({} continuity, {} rupture)", t.theme, t.continuity, t.rupture)
+                })
+                .collect();
+            msg.push_str(&format!(" By theme: {}.", themes.join("; ")));
+        }
         for &i in self.unaddressed.iter().take(3) {
             if let Some(a) = kb.arguments.get(i) {
                 msg.push_str(&format!(" Not yet addressed: {}", a.claim));
@@ -107,7 +148,7 @@ impl Balance {
 mod tests {
     use expect_test::expect;
 
-    use super::Balance;
+    use super::{Balance, ThemeBalance};
     use crate::checks::testing::kb;
 
     #[test]
@@ -118,9 +159,25 @@ mod tests {
     #[test]
     fn lens_counts_the_points_and_what_is_open() {
         let titles: Vec<Option<String>> = [
-            Balance { continuity: 2, rupture: 1, unaddressed: vec![] },
-            Balance { continuity: 1, rupture: 0, unaddressed: vec![4] },
-            Balance { continuity: 0, rupture: 0, unaddressed: vec![4, 7, 9] },
+            Balance { continuity: 2, rupture: 1, ..Balance::default() },
+            Balance { continuity: 1, rupture: 0, unaddressed: vec![4], ..Balance::default() },
+            Balance { continuity: 0, rupture: 0, unaddressed: vec![4, 7, 9], ..Balance::default() },
+            Balance {
+                continuity: 3,
+                rupture: 2,
+                themes: ["terror 2 1", "economy 0 1", "party 1 0", "ideology 0 0"]
+                    .iter()
+                    .map(|t| {
+                        let w: Vec<&str> = t.split(' ').collect();
+                        ThemeBalance {
+                            theme: w[0].into(),
+                            continuity: w[1].parse().unwrap(),
+                            rupture: w[2].parse().unwrap(),
+                        }
+                    })
+                    .collect(),
+                unaddressed: vec![1],
+            },
         ]
         .iter()
         .map(Balance::lens_title)
@@ -136,6 +193,9 @@ mod tests {
                 Some(
                     "Clio · argument balance: 0 continuity, 0 rupture · 3 strong counterpoints not yet addressed",
                 ),
+                Some(
+                    "Clio · argument balance: 3 continuity, 2 rupture (terror 2–1, economy 0–1, party 1–0, +1 more) · 1 strong counterpoint not yet addressed",
+                ),
             ]
         "#]]
         .assert_debug_eq(&titles);
@@ -144,7 +204,12 @@ mod tests {
     #[test]
     fn summary_names_the_three_strongest_open_points() {
         let kb = kb();
-        let b = Balance { continuity: 1, rupture: 2, unaddressed: vec![0, 1, 2, 3] };
+        let b = Balance {
+            continuity: 1,
+            rupture: 2,
+            unaddressed: vec![0, 1, 2, 3],
+            ..Balance::default()
+        };
         let msg = b.summary(kb);
         assert!(msg.starts_with("Your essay makes 1 point(s) for continuity and 2 for rupture."));
         assert_eq!(msg.matches(" Not yet addressed: ").count(), 3, "{msg}");

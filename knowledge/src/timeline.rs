@@ -103,14 +103,14 @@ pub fn timeline(kb: &KnowledgeBase, analysis: &Analysis) -> Timeline {
         .map(|b| Paragraph { range: b.clone(), continuity: 0, rupture: 0 })
         .collect();
     for c in &analysis.claims {
-        if c.argument >= kb.arguments.len() {
+        let Some(stance) = c.stance.filter(|_| c.is_whole()) else {
             continue;
-        }
+        };
         if let Some(p) = paragraphs
             .iter_mut()
             .find(|p| p.range.start <= c.range.start && c.range.start < p.range.end)
         {
-            match c.stance(kb) {
+            match stance {
                 Stance::Continuity => p.continuity += 1,
                 Stance::Rupture => p.rupture += 1,
             }

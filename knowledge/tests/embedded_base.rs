@@ -4,7 +4,7 @@
 mod common;
 
 use common::{essay_files, essays_dir};
-use knowledge::base::Kind;
+use knowledge::base::{Kind, Stance};
 use knowledge::KnowledgeBase;
 
 #[test]
@@ -70,6 +70,32 @@ fn every_entry_is_documented() {
     for a in &kb.arguments {
         assert!(!a.counters.is_empty(), "argument {} has no counters", a.id);
         assert!(!a.cues.is_empty(), "argument {} has no cues", a.id);
+        assert!(
+            !a.gist.is_empty() && !a.question.is_empty(),
+            "argument {} has no gist or question",
+            a.id
+        );
+    }
+}
+
+/// The map of the debate: both sides argue every sub-question, the sides hold about as many
+/// arguments each, and each side has one general thesis.
+#[test]
+fn every_question_has_both_sides() {
+    let (kb, _) = KnowledgeBase::embedded();
+    let mut questions: std::collections::BTreeMap<&str, [usize; 2]> = Default::default();
+    for a in &kb.arguments {
+        questions.entry(a.question.as_str()).or_default()[a.stance as usize] += 1;
+    }
+    let one_sided: Vec<&str> =
+        questions.iter().filter(|(_, n)| n.contains(&0)).map(|(q, _)| *q).collect();
+    assert!(one_sided.is_empty(), "questions argued by one side only: {one_sided:?}");
+    let sides = questions.values().fold([0, 0], |t, n| [t[0] + n[0], t[1] + n[1]]);
+    assert!(sides[0].abs_diff(sides[1]) * 10 <= sides[0] + sides[1], "unbalanced: {sides:?}");
+    assert!(kb.arguments.len() >= 90, "{} arguments", kb.arguments.len());
+    for stance in [Stance::Continuity, Stance::Rupture] {
+        let theses = kb.arguments.iter().filter(|a| a.thesis && a.stance == stance).count();
+        assert_eq!(theses, 1, "{} theses of {}", theses, stance.label());
     }
 }
 

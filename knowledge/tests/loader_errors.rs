@@ -151,3 +151,57 @@ fn a_calendar_change_needs_a_day() {
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(kb.vocab.old_style.map(|c| c.days), Some(13));
 }
+
+/// Two arguments on each side of a sub-question, the first countering the second.
+const ARGUMENTS: &str = r#"
+[[argument]]
+id = "cheka-continuity"
+stance = "continuity"
+question = "terror.origins"
+gist = "Lenin built the Cheka."
+claim = "Lenin built the machinery of terror."
+counters = ["scale-rupture"]
+answers = ["comparison"]
+
+[[argument]]
+id = "scale-rupture"
+stance = "rupture"
+theme = "terror"
+question = "terror.scale"
+claim = "Stalin's terror was far greater."
+counters = ["cheka-continuity"]
+"#;
+
+#[test]
+fn arguments_take_their_theme_from_their_question() {
+    let (kb, errors) = load(ARGUMENTS);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(kb.arguments[0].theme, "terror");
+    assert_eq!(kb.arguments[0].question, "terror.origins");
+    assert_eq!(kb.arguments[0].answers.len(), 1);
+}
+
+#[test]
+fn a_counter_of_the_same_side_is_refused() {
+    let text = ARGUMENTS.replace("stance = \"rupture\"", "stance = \"continuity\"");
+    let (kb, errors) = load(&text);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].contains("argues continuity too"), "{}", errors[0]);
+    assert!(errors[0].starts_with("teacher.toml:8:"), "{}", errors[0]);
+    assert!(kb.arguments.iter().all(|a| a.counters.is_empty()));
+}
+
+#[test]
+fn a_question_under_another_theme_and_an_unknown_shape_are_named() {
+    let text = ARGUMENTS
+        .replace("question = \"terror.scale\"", "question = \"economy.scale\"")
+        .replace("answers = [\"comparison\"]", "answers = [\"comparison\", \"sarcasm\"]");
+    let (_, errors) = load(&text);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors.iter().any(|e| e.contains("`sarcasm` is not a claim shape")), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.contains("must start with its theme `terror.`")
+            && e.starts_with("teacher.toml:15:")),
+        "{errors:?}"
+    );
+}

@@ -27,15 +27,15 @@ fn lens_of(text: &str, expected: Expect) {
 fn a_one_sided_claim_leaves_counterpoints_open() {
     lens_of(
         "Stalinism was a break with Leninism, not its continuation.\n",
-        expect!["Clio · argument balance: 0 continuity, 1 rupture · 3 strong counterpoints not yet addressed"],
+        expect!["Clio · argument balance: 0 continuity, 1 rupture (ideology 0–1) · 3 strong counterpoints not yet addressed"],
     );
 }
 
 #[test]
-fn one_open_counterpoint_is_counted_in_the_singular() {
+fn a_claim_leaves_its_strongest_counterpoints_open() {
     lens_of(
         "Stalin betrayed Lenin's revolution.\n",
-        expect!["Clio · argument balance: 0 continuity, 1 rupture · 1 strong counterpoint not yet addressed"],
+        expect!["Clio · argument balance: 0 continuity, 1 rupture (internationalism 0–1) · 3 strong counterpoints not yet addressed"],
     );
 }
 
@@ -43,7 +43,7 @@ fn one_open_counterpoint_is_counted_in_the_singular() {
 fn an_essay_that_answers_itself_has_every_counterpoint_addressed() {
     lens_of(
         "Lenin's terror made Stalin's terror inevitable.\n\nStalin's terror differed from Lenin's in scale: the Great Terror killed far more people than the Red Terror.\n",
-        expect!["Clio · argument balance: 1 continuity, 1 rupture · every strong counterpoint addressed"],
+        expect!["Clio · argument balance: 1 continuity, 1 rupture (terror 1–1) · every strong counterpoint addressed"],
     );
 }
 
@@ -73,8 +73,8 @@ fn the_lens_command_shows_the_open_counterpoints() {
     let r = show(&s);
     let message = r["message"].as_str().unwrap_or_default();
     let (counts, open) = message.split_once(" Not yet addressed: ").expect("an open counterpoint");
-    expect!["Your essay makes 0 point(s) for continuity and 1 for rupture."].assert_eq(counts);
-    assert!(!open.is_empty() && !open.contains("Not yet addressed"), "one counterpoint: {message}");
+    expect!["Your essay makes 0 point(s) for continuity and 1 for rupture. By theme: internationalism (0 continuity, 1 rupture)."].assert_eq(counts);
+    assert_eq!(open.matches("Not yet addressed").count(), 2, "three counterpoints: {message}");
     // The editor shows the same message.
     let shown = s.wait_for("the message shown", |i| {
         i.show_messages.iter().find(|m| m["message"] == message).cloned()

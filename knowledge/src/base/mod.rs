@@ -1,5 +1,6 @@
 //! The fact base: loading packs, validating them, and the indexes the analysis reads.
 
+mod arguments;
 mod consistency;
 pub mod date;
 pub mod index;

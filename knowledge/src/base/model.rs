@@ -326,12 +326,73 @@ impl Stance {
     }
 }
 
+/// What kind of position a claim takes: which counterpoint answers it best depends on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Shape {
+    /// "Stalin continued Lenin's terror."
+    Continuity,
+    /// "The ban on factions led to Stalin's dictatorship."
+    Causation,
+    /// "Stalinism was inevitable."
+    Inevitability,
+    /// "Lenin, like Stalin, ..." / "Unlike Lenin, Stalin ..."
+    Comparison,
+    /// "Stalin betrayed (broke with) Lenin's revolution."
+    Betrayal,
+    /// "Stalin's paranoia explains the terror."
+    Explanation,
+    /// "Lenin was a pragmatist." / "Lenin was ruthless."
+    Evaluation,
+    /// "Had Lenin lived, ..."
+    Counterfactual,
+}
+
+impl Shape {
+    pub const NAMES: [&'static str; 8] = [
+        "continuity",
+        "causation",
+        "inevitability",
+        "comparison",
+        "betrayal",
+        "explanation",
+        "evaluation",
+        "counterfactual",
+    ];
+    const ALL: [Shape; 8] = [
+        Shape::Continuity,
+        Shape::Causation,
+        Shape::Inevitability,
+        Shape::Comparison,
+        Shape::Betrayal,
+        Shape::Explanation,
+        Shape::Evaluation,
+        Shape::Counterfactual,
+    ];
+
+    pub fn parse(s: &str) -> Option<Shape> {
+        Shape::NAMES.iter().position(|n| *n == s).map(|i| Shape::ALL[i])
+    }
+
+    pub fn label(self) -> &'static str {
+        Shape::NAMES[Shape::ALL.iter().position(|x| *x == self).expect("every shape is listed")]
+    }
+}
+
 /// A line of argument in the debate.
 #[derive(Clone, Debug)]
 pub struct Argument {
     pub id: String,
     pub stance: Stance,
     pub theme: String,
+    /// The sub-question, `theme.key` ("terror.scale"); empty when the data gives none.
+    pub question: String,
+    /// The claim in one line, for a diagnostic; empty when the data gives none.
+    pub gist: String,
+    /// The shapes of claim this argument answers best.
+    pub answers: Vec<Shape>,
+    /// The side's general thesis: the argument a claim makes when it says only which side it
+    /// takes ("Stalinism contained nothing new").
+    pub thesis: bool,
     pub claim: String,
     pub cues: Vec<String>,
     pub evidence: Vec<EntryId>,

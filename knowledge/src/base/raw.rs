@@ -253,4 +253,12 @@ pub(super) struct RawArgument {
     pub sources: Vec<RawSource>,
     #[serde(default)]
     pub counters: Vec<String>,
+    #[serde(default)]
+    pub question: String,
+    #[serde(default)]
+    pub gist: String,
+    #[serde(default)]
+    pub answers: Vec<String>,
+    #[serde(default)]
+    pub thesis: bool,
 }

@@ -46,21 +46,21 @@ const DEATH_BY: &[&str] =
     &["execution", "assassination", "suicide", "illness", "natural", "killed", "unknown"];
 
 /// Ids of everything an entry may point at, and the essays sources may cite.
-struct Refs<'a> {
-    entries: &'a HashMap<String, usize>,
+pub(super) struct Refs<'a> {
+    pub(super) entries: &'a HashMap<String, usize>,
     figures: &'a HashMap<String, usize>,
     arguments: &'a HashMap<String, usize>,
     essays: Vec<String>,
 }
 
 /// One raw table being resolved: where it is, for error positions.
-struct At<'a> {
-    ctx: &'a FileCtx<'a>,
-    span: &'a Range<usize>,
+pub(super) struct At<'a> {
+    pub(super) ctx: &'a FileCtx<'a>,
+    pub(super) span: &'a Range<usize>,
 }
 
 impl At<'_> {
-    fn error(&self, needle: &str, message: impl Into<String>) -> LoadError {
+    pub(super) fn error(&self, needle: &str, message: impl Into<String>) -> LoadError {
         self.ctx.error_in(self.span, needle, message)
     }
 
@@ -88,7 +88,7 @@ impl At<'_> {
 impl Refs<'_> {
     /// Entry ids to indices; an unknown id is an error (`related` may also name a figure or an
     /// argument, which cards do not link).
-    fn entries(
+    pub(super) fn entries(
         &self,
         at: &At,
         field: &str,
@@ -124,7 +124,12 @@ impl Refs<'_> {
         self.essays.is_empty() || self.essays.iter().any(|e| e == essay)
     }
 
-    fn sources(&self, at: &At, sources: &[RawSource], errors: &mut Vec<LoadError>) -> Vec<Source> {
+    pub(super) fn sources(
+        &self,
+        at: &At,
+        sources: &[RawSource],
+        errors: &mut Vec<LoadError>,
+    ) -> Vec<Source> {
         let mut out = Vec::new();
         for s in sources {
             if !self.essay_known(&s.essay) {
@@ -190,7 +195,7 @@ pub(super) fn resolve(
             }
         }
     }
-    resolve_arguments(&mut kb, &ctxs, packs, &refs, col.arguments, errors);
+    super::arguments::resolve(&mut kb, &ctxs, packs, &refs, col.arguments, errors);
 
     let (index, clashes) = indexing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     kb.index = index;
@@ -650,79 +655,6 @@ fn resolve_figure(
         summary: r.summary.trim().to_string(),
         origin: origin.to_string(),
     })
-}
-
-fn resolve_arguments(
-    kb: &mut KnowledgeBase,
-    ctxs: &[FileCtx],
-    packs: &[Pack],
-    refs: &Refs,
-    arguments: Vec<Pending<RawArgument>>,
-    errors: &mut Vec<LoadError>,
-) {
-    let figure_pos: HashMap<String, usize> =
-        kb.figures.iter().enumerate().map(|(i, f)| (f.id.clone(), i)).collect();
-    let mut pending_counters = Vec::new();
-    for p in arguments {
-        let at = At { ctx: &ctxs[p.file], span: &p.span };
-        let r = p.raw;
-        let stance = match r.stance.as_str() {
-            "continuity" => Stance::Continuity,
-            "rupture" => Stance::Rupture,
-            other => {
-                let message = format!("stance `{other}` must be `continuity` or `rupture`");
-                errors.push(at.error(&format!("\"{other}\""), message));
-                continue;
-            }
-        };
-        let mut evidence = Vec::new();
-        let mut evidence_figures = Vec::new();
-        for e in &r.evidence {
-            if let Some(&i) = refs.entries.get(e) {
-                evidence.push(i);
-            } else if let Some(&i) = figure_pos.get(e) {
-                evidence_figures.push(i);
-            } else {
-                let message = format!("evidence: no entry or figure has the id `{e}`");
-                errors.push(at.error(&format!("\"{e}\""), message));
-            }
-        }
-        pending_counters.push((kb.arguments.len(), p.file, p.span.clone(), r.counters.clone()));
-        kb.arguments.push(Argument {
-            id: r.id.clone(),
-            stance,
-            theme: r.theme,
-            claim: r.claim.trim().to_string(),
-            cues: r.cues.iter().map(|c| c.to_lowercase()).collect(),
-            evidence,
-            evidence_figures,
-            evidence_text: r.evidence_text.trim().to_string(),
-            historians: refs.entries(&at, "historians", &r.historians, errors),
-            sources: refs.sources(&at, &r.sources, errors),
-            counters: Vec::new(),
-            origin: packs[p.file].name.clone(),
-        });
-    }
-    let arg_pos: HashMap<String, usize> =
-        kb.arguments.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-    for (ai, fi, span, counters) in pending_counters {
-        let at = At { ctx: &ctxs[fi], span: &span };
-        for c in counters {
-            match arg_pos.get(&c) {
-                Some(&j) if j != ai => kb.arguments[ai].counters.push(j),
-                Some(_) => errors.push(at.error(
-                    &format!("\"{c}\""),
-                    format!("counters: argument `{c}` cannot counter itself"),
-                )),
-                None => {
-                    errors.push(at.error(
-                        &format!("\"{c}\""),
-                        format!("counters: no argument has the id `{c}`"),
-                    ))
-                }
-            }
-        }
-    }
 }
 
 fn alias_error(packs: &[Pack], entry: &Entry, alias: &str, other: &Entry) -> LoadError {

@@ -43,8 +43,6 @@ pub struct Vocab {
     pub verbs: Vec<String>,
     /// Words before a name that make it the object, not the agent ("of", "against").
     pub non_agent_before: Vec<String>,
-    /// Words in a sentence that mark an argument rather than a description ("inevitable", "proves").
-    pub claim_markers: Vec<String>,
     /// Words that mark a sentence as describing the essay itself ("I will", "this essay").
     pub meta_markers: Vec<String>,
     /// The sides the debate compares, each as the ids of the entries that stand for it
@@ -68,6 +66,79 @@ pub struct Vocab {
     /// Happening types that befall a person at most once (an execution, a suicide): their lists
     /// are complete without a promise in the data.
     pub once: Vec<String>,
+    /// The words by which a claim shows which side of the debate it argues (`[vocab.stance]`).
+    pub stance: StanceVocab,
+}
+
+/// The words the counterargument check reads a claim's side from. Every list is phrases
+/// (whole words, `*` any ending, `...` up to three words).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StanceVocab {
+    /// Phrases that argue continuity whatever the topic ("laid the foundations", "no accident").
+    pub continuity: Vec<String>,
+    /// Words that argue continuity when the sentence names both sides ("continued", "inherited").
+    pub continuity_links: Vec<String>,
+    /// Phrases that argue rupture whatever the topic ("broke with", "far beyond").
+    pub rupture: Vec<String>,
+    /// Words that argue rupture when the sentence names both sides ("betray", "abandoned").
+    pub rupture_links: Vec<String>,
+    /// Comparisons that argue continuity when the sentence names Lenin and Stalin ("like").
+    pub likeness: Vec<String>,
+    /// Comparisons that argue rupture when the sentence names Lenin and Stalin ("unlike").
+    pub contrast: Vec<String>,
+    /// Causal links with the cause before them ("led to", "made ... possible").
+    pub causes_before: Vec<String>,
+    /// Causal links with the cause after them ("grew out of", "product of").
+    pub causes_after: Vec<String>,
+    /// Judgements that, said of Lenin, argue continuity ("ruthless", "dictator").
+    pub harsh: Vec<String>,
+    /// Judgements that, said of Lenin, argue rupture ("pragmatist", "tolerated").
+    pub mild: Vec<String>,
+    /// Words that open a conceded clause ("although", "while").
+    pub concessions: Vec<String>,
+    /// Words that open the main clause after a conceded one ("but", "however").
+    pub adversatives: Vec<String>,
+    /// Words that make a conceded clause count for nothing ("may have", "to some extent").
+    pub concession_hedges: Vec<String>,
+    /// Words after which the rest of a clause is not asserted ("whether", "presented himself as").
+    pub unasserted: Vec<String>,
+    /// Negations the stance reading adds to `negations` ("hard to argue", "rather than").
+    pub negations: Vec<String>,
+    /// Verbs and phrases that attribute a claim to someone ("argues", "according to").
+    pub attributions: Vec<String>,
+    /// Words that, opening a sentence, point back to the one before ("this", "it").
+    pub anaphors: Vec<String>,
+    /// Words that stand for Lenin's side in a link ("revolution", "Bolshevism").
+    pub lenin_words: Vec<String>,
+}
+
+impl StanceVocab {
+    pub fn extend(&mut self, other: StanceVocab) {
+        macro_rules! ext {
+            ($($f:ident),*) => { $( for w in other.$f { let w = w.to_lowercase(); if !self.$f.contains(&w) { self.$f.push(w); } } )* };
+        }
+        ext!(
+            continuity,
+            continuity_links,
+            rupture,
+            rupture_links,
+            likeness,
+            contrast,
+            causes_before,
+            causes_after,
+            harsh,
+            mild,
+            concessions,
+            adversatives,
+            concession_hedges,
+            unasserted,
+            negations,
+            attributions,
+            anaphors,
+            lenin_words
+        );
+    }
 }
 
 /// A calendar change: before `until`, dates were written in the old style, `days` days behind
@@ -120,7 +191,6 @@ impl Vocab {
             posthumous,
             verbs,
             non_agent_before,
-            claim_markers,
             meta_markers,
             debate_words,
             generic_title_words,
@@ -150,5 +220,6 @@ impl Vocab {
                 self.once.push(t);
             }
         }
+        self.stance.extend(other.stance);
     }
 }

@@ -77,7 +77,11 @@ fn name_words(spelling: &str) -> impl Iterator<Item = &str> {
 
 pub(crate) fn build(kb: &KnowledgeBase) -> NameWords {
     let mut words: Vec<NameWord> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    // Per word, its place in `words` and whether it is only part of its entry's spelling: a word
+    // that is a whole name ("Kronstadt" the place) beats a word of a longer one ("Kronstadt
+    // Revolutionary Committee"); otherwise the first entry keeps it.
+    let mut seen: std::collections::HashMap<String, (usize, bool)> =
+        std::collections::HashMap::new();
     for (id, e) in kb.entries.iter().enumerate() {
         let spellings = std::iter::once((e.name.as_str(), 0))
             .chain(e.aliases.iter().map(|a| (a.as_str(), 1)))
@@ -97,16 +101,26 @@ pub(crate) fn build(kb: &KnowledgeBase) -> NameWords {
                     continue;
                 }
                 let lower = w.to_lowercase();
-                if seen.insert(lower.clone()) {
-                    let first = lower.chars().next().unwrap_or(' ');
-                    words.push(NameWord {
-                        lower,
-                        written: w.to_string(),
-                        entry: id,
-                        rank,
-                        chars,
-                        first,
-                    });
+                let partial = s != w;
+                let first = lower.chars().next().unwrap_or(' ');
+                let word = NameWord {
+                    lower: lower.clone(),
+                    written: w.to_string(),
+                    entry: id,
+                    rank,
+                    chars,
+                    first,
+                };
+                match seen.get(&lower) {
+                    Some(&(at, true)) if !partial => {
+                        words[at] = word;
+                        seen.insert(lower, (at, false));
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen.insert(lower, (words.len(), partial));
+                        words.push(word);
+                    }
                 }
             }
         }
@@ -476,7 +490,7 @@ mod tests {
                 “Zinoniev” looks like a misspelling of Zinoviev (Grigory Zinoviev) -> Zinoviev
                 “Bukarin” looks like a misspelling of Bukharin (Nikolai Bukharin) -> Bukharin
                 “Stallin” looks like a misspelling of Stalin (Joseph Stalin) -> Stalin
-                “Kronstat” looks like a misspelling of Kronstadt (Kronstadt Revolutionary Committee) -> Kronstadt
+                “Kronstat” looks like a misspelling of Kronstadt -> Kronstadt
                 “Bukhrin” looks like a misspelling of Bukharin (Nikolai Bukharin) -> Bukharin"#]],
         );
         check(

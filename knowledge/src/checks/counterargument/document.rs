@@ -1,43 +1,24 @@
-//! The document pass: for each claim, the strongest counterpoint the paragraph has not shown
-//! yet (unless the essay answers the claim elsewhere), with quick fixes; and the balance of the
-//! essay's argument.
+//! The document pass: joins the claims that span two sentences, then for each claim shows the
+//! best counterpoint its section has not shown yet (unless the essay answers the claim
+//! elsewhere), in one line that fits an editor, with the evidence, the historians and the
+//! alternatives as related information and quick fixes; and the balance of the essay's argument
+//! by side and theme.
 
 use std::collections::{HashMap, HashSet};
 
 use super::index::Index;
+use super::retrieval;
 use super::COUNTERARGUMENT;
 use crate::base::{Argument, KnowledgeBase, Stance};
 use crate::checks::wording::lower_first;
-use crate::claim::{opposite, Balance, Claim};
+use crate::claim::{Balance, Claim, ThemeBalance};
 use crate::finding::{Finding, Fix, Related};
 
-/// The counterpoints to a claim, strongest first: for an assertion, the argument's `counters`
-/// then the other side's arguments on the same theme; for a negated claim, the argument itself,
-/// then the rest of its side on the theme.
-pub(super) fn counterpoints(kb: &KnowledgeBase, c: &Claim) -> Vec<usize> {
-    let a = &kb.arguments[c.argument];
-    let mut out: Vec<usize> = Vec::new();
-    let want = opposite(c.stance(kb));
-    if c.negated {
-        out.push(c.argument);
-    } else {
-        out.extend(a.counters.iter().copied().filter(|&x| kb.arguments[x].stance == want));
-    }
-    for (i, b) in kb.arguments.iter().enumerate() {
-        if b.stance == want && b.theme == a.theme && !out.contains(&i) {
-            out.push(i);
-        }
-    }
-    // Arguments that answer the argument from elsewhere (listed as its counters on other themes).
-    if !c.negated {
-        for &x in &a.counters {
-            if !out.contains(&x) {
-                out.push(x);
-            }
-        }
-    }
-    out
-}
+/// The longest message: "Counterpoint (side, theme): gist".
+pub(super) const MESSAGE_MAX: usize = 160;
+/// How many of a claim's counterpoints count as its strong answers (for "answered" and the
+/// balance's open points).
+const STRONG: usize = 3;
 
 /// Short source for an argument: historians' surnames, or the essays that make it.
 pub(super) fn short_source(kb: &KnowledgeBase, a: &Argument) -> String {
@@ -79,24 +60,46 @@ pub(super) fn full_source(kb: &KnowledgeBase, a: &Argument) -> String {
             es.iter().map(|e| e.trim_start_matches("essay ")).collect::<Vec<_>>().join(", ")
         )),
     }
-    if parts.is_empty() {
-        "fact base".to_string()
-    } else {
-        parts.join("; ")
-    }
+    parts.join("; ")
 }
 
 pub(super) fn sentence_body(s: &str) -> &str {
     s.trim().trim_end_matches(['.', ' '])
 }
 
-pub(super) fn point(kb: &KnowledgeBase, a: &Argument) -> String {
-    let mut m = a.claim.trim().to_string();
-    if !a.evidence_text.is_empty() {
-        m.push(' ');
-        m.push_str(a.evidence_text.trim());
+/// An argument's claim in one line: its `gist`, or its claim cut at a word.
+pub(super) fn gist(a: &Argument) -> String {
+    if !a.gist.is_empty() {
+        return a.gist.clone();
     }
-    format!("{m} ({})", full_source(kb, a))
+    let claim = sentence_body(&a.claim);
+    let budget = MESSAGE_MAX - "Counterpoint (continuity, internationalism): ".len();
+    if claim.len() <= budget {
+        return format!("{claim}.");
+    }
+    let cut = claim[..claim.floor_char_boundary(budget - 1)].rfind(' ').unwrap_or(budget - 1);
+    format!("{}…", claim[..cut].trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// The quick fix's sentence: "However, claim (historians). Evidence."
+pub(super) fn however(kb: &KnowledgeBase, a: &Argument) -> String {
+    let src = short_source(kb, a);
+    let cite = if src.is_empty() { String::new() } else { format!(" ({src})") };
+    let mut t = format!("However, {}{cite}.", lower_first(sentence_body(&a.claim)));
+    if !a.evidence_text.is_empty() {
+        t.push(' ');
+        t.push_str(a.evidence_text.trim());
+    }
+    t
+}
+
+/// The quick fix's citation: "Evidence (full source)."
+pub(super) fn citation(kb: &KnowledgeBase, a: &Argument) -> String {
+    let evidence = if a.evidence_text.is_empty() { &a.claim } else { &a.evidence_text };
+    match full_source(kb, a) {
+        src if src.is_empty() => format!("{}.", sentence_body(evidence)),
+        src => format!("{} ({src}).", sentence_body(evidence)),
+    }
 }
 
 pub(super) fn document(
@@ -110,81 +113,176 @@ pub(super) fn document(
     if kb.arguments.is_empty() {
         return (findings, balance);
     }
-    let positions: Vec<(usize, bool)> = claims.iter().map(|c| (c.argument, c.negated)).collect();
-    // Is the position asserted by some claim other than `skip`?
-    let made = |arg: usize, negated: bool, skip: usize| {
-        positions.iter().enumerate().any(|(j, &p)| j != skip && p == (arg, negated))
-    };
-
+    let claims = whole_claims(kb, claims, text);
+    // The points the essay makes: argument and side.
+    let made: Vec<usize> = claims.iter().filter_map(|c| c.argument).collect();
+    let sections = section_starts(text);
+    let section_of = |at: usize| sections.partition_point(|&s| s <= at);
     let mut shown: HashSet<(usize, usize)> = HashSet::new();
     let mut open: HashMap<usize, f32> = HashMap::new();
-    let mut points: HashSet<(usize, bool)> = HashSet::new();
+    let mut counted: HashSet<usize> = HashSet::new();
     for (i, c) in claims.iter().enumerate() {
-        if c.argument >= kb.arguments.len() {
+        let (Some(stance), Some(argument)) = (c.stance, c.argument) else { continue };
+        let Some(arg) = kb.arguments.get(argument) else { continue };
+        if counted.insert(argument) {
+            count(&mut balance, &arg.theme, stance);
+        }
+        // The essay answers this claim elsewhere: it makes one of its strongest counterpoints.
+        let elsewhere =
+            |x: usize| claims.iter().enumerate().any(|(j, o)| j != i && o.argument == Some(x));
+        if c.counterpoints.iter().take(STRONG).any(|&x| elsewhere(x)) {
             continue;
         }
-        if points.insert((c.argument, c.negated)) {
-            match c.stance(kb) {
-                Stance::Continuity => balance.continuity += 1,
-                Stance::Rupture => balance.rupture += 1,
-            }
-        }
-        let cands = counterpoints(kb, c);
-        // The essay answers this claim elsewhere: it makes one of the strongest counterpoints, or
-        // asserts the opposite of the claim.
-        let answered =
-            made(c.argument, !c.negated, i) || cands.iter().take(3).any(|&x| made(x, false, i));
-        if answered {
-            continue;
-        }
-        for (rank, &x) in cands.iter().take(3).enumerate() {
+        for (rank, &x) in c.counterpoints.iter().take(STRONG).enumerate() {
             *open.entry(x).or_default() += 1.0 / (rank as f32 + 1.0);
         }
+        let section = section_of(c.range.start);
         let fresh: Vec<usize> =
-            cands.iter().copied().filter(|&x| !shown.contains(&(c.block.start, x))).collect();
+            c.counterpoints.iter().copied().filter(|&x| !shown.contains(&(section, x))).collect();
         let Some(&best) = fresh.first() else { continue };
-        shown.insert((c.block.start, best));
-        let mut f =
-            COUNTERARGUMENT.finding(c.range.clone(), format!("Counterpoint: {}", ix.points[best]));
-        for &alt in fresh.iter().skip(1).take(2) {
-            f.related.push(Related {
-                message: format!("Another counterpoint: {}", ix.points[alt]),
-                range: None,
-            });
-        }
-        let at = c.sentence.end.max(c.range.end).min(text.len());
-        let ends =
-            text[..at].trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
-        let lead = if ends { " " } else { ". " };
-        f.fixes.push(Fix {
-            title: "Add counterargument".into(),
-            range: at..at,
-            replacement: format!("{lead}{}", ix.however[best]),
-        });
-        f.fixes.push(Fix {
-            title: "Insert citation".into(),
-            range: at..at,
-            replacement: format!("{lead}{}", ix.citation[best]),
-        });
-        findings.push(f);
+        shown.insert((section, best));
+        findings.push(hint(kb, ix, c, best, &fresh[1..], text));
     }
     // Strong opposing points not yet made, strongest first.
-    let mut open: Vec<(usize, f32)> =
-        open.into_iter().filter(|&(x, _)| !positions.contains(&(x, false))).collect();
+    let mut open: Vec<(usize, f32)> = open.into_iter().filter(|(x, _)| !made.contains(x)).collect();
     open.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     balance.unaddressed = open.into_iter().map(|(x, _)| x).collect();
     (findings, balance)
 }
 
-/// The quick fix's counterargument sentence: "However, ... (source)."
-pub(super) fn however(kb: &KnowledgeBase, a: &Argument) -> String {
-    let src = short_source(kb, a);
-    let cite = if src.is_empty() { String::new() } else { format!(" ({src})") };
-    format!("However, {}{cite}.", lower_first(sentence_body(&a.claim)))
+/// The whole claims, in order: those of one sentence, and those that join a sentence which
+/// shows a side but no content of its own ("This was no accident.") to the content of the
+/// sentence just before it in the same paragraph.
+fn whole_claims(kb: &KnowledgeBase, claims: &[Claim], text: &str) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        if c.is_whole() {
+            out.push(c.clone());
+            continue;
+        }
+        let (Some(stance), None, true) = (c.stance, c.argument, c.anaphoric) else { continue };
+        let Some(prev) = i.checked_sub(1).map(|j| &claims[j]) else { continue };
+        let between = text.get(prev.sentence.end..c.sentence.start).unwrap_or(".");
+        if prev.stance.is_some() || prev.block != c.block || between.contains(['.', '!', '?']) {
+            continue;
+        }
+        let other = stance.opposite();
+        let argument = prev.content[stance as usize].or_else(|| {
+            let a = prev.content[other as usize]?;
+            kb.arguments[a].counters.iter().copied().find(|&x| kb.arguments[x].stance == stance)
+        });
+        let Some(argument) = argument else { continue };
+        let counterpoints = retrieval::rank(
+            kb,
+            &retrieval::Ask {
+                argument,
+                stance,
+                shape: c.shape,
+                author: c.author,
+                overlap: &[],
+                denied: &[],
+                conceded: &[],
+            },
+        );
+        out.push(Claim {
+            range: prev.range.start..c.range.end,
+            argument: Some(argument),
+            counterpoints,
+            ..c.clone()
+        });
+    }
+    out
 }
 
-/// The quick fix's citation: "Evidence (full source)."
-pub(super) fn citation(kb: &KnowledgeBase, a: &Argument) -> String {
-    let evidence = if a.evidence_text.is_empty() { &a.claim } else { &a.evidence_text };
-    format!("{} ({}).", sentence_body(evidence), full_source(kb, a))
+fn count(b: &mut Balance, theme: &str, stance: Stance) {
+    let at = match b.themes.iter().position(|t| t.theme == theme) {
+        Some(k) => k,
+        None => {
+            b.themes.push(ThemeBalance { theme: theme.to_string(), ..ThemeBalance::default() });
+            b.themes.len() - 1
+        }
+    };
+    match stance {
+        Stance::Continuity => {
+            b.continuity += 1;
+            b.themes[at].continuity += 1;
+        }
+        Stance::Rupture => {
+            b.rupture += 1;
+            b.themes[at].rupture += 1;
+        }
+    }
+}
+
+/// The hint for a claim: one line naming the counterpoint's side and theme; its evidence,
+/// sources and the alternatives as related information; quick fixes that insert it.
+fn hint(
+    kb: &KnowledgeBase,
+    ix: &Index,
+    c: &Claim,
+    best: usize,
+    alternatives: &[usize],
+    text: &str,
+) -> Finding {
+    let a = &kb.arguments[best];
+    let label = |x: &Argument| format!("{}, {}", x.stance.label(), x.theme);
+    let mut message = format!("Counterpoint ({}): {}", label(a), ix.gists[best]);
+    if let Some(author) = c.author {
+        let to = format!(
+            "Counterpoint to {} ({}): {}",
+            surname(&kb.entries[author].name),
+            label(a),
+            ix.gists[best]
+        );
+        if to.len() <= MESSAGE_MAX {
+            message = to;
+        }
+    }
+    let mut f = COUNTERARGUMENT.finding(c.range.clone(), message);
+    let mut related = vec![a.claim.clone()];
+    if !a.evidence_text.is_empty() {
+        related.push(format!("Evidence: {}", a.evidence_text));
+    }
+    if !ix.sources[best].is_empty() {
+        related.push(format!("Source: {}", ix.sources[best]));
+    }
+    for &alt in alternatives.iter().take(2) {
+        let b = &kb.arguments[alt];
+        let src = &ix.sources[alt];
+        let src = if src.is_empty() { String::new() } else { format!(" ({src})") };
+        related.push(format!("Also ({}): {}{src}", label(b), b.claim));
+    }
+    f.related = related.into_iter().map(|message| Related { message, range: None }).collect();
+    let at = c.sentence.end.max(c.range.end).min(text.len());
+    let ends = text[..at].trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
+    let lead = if ends { " " } else { ". " };
+    f.fixes.push(Fix {
+        title: "Add counterargument".into(),
+        range: at..at,
+        replacement: format!("{lead}{}", ix.however[best]),
+    });
+    f.fixes.push(Fix {
+        title: "Insert citation".into(),
+        range: at..at,
+        replacement: format!("{lead}{}", ix.citation[best]),
+    });
+    f
+}
+
+/// Where the document's sections start: its headings (a Markdown line opening with `#`, a
+/// LaTeX sectioning command). A document without headings is one section.
+fn section_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let latex = ["\\section", "\\subsection", "\\chapter", "\\subsubsection"]
+            .iter()
+            .any(|c| t.starts_with(c));
+        if (t.starts_with('#') && t.trim_start_matches('#').starts_with(' ')) || latex {
+            out.push(at);
+        }
+        at += line.len();
+    }
+    out
 }

@@ -2,13 +2,14 @@
 //! names (`examples/explain.rs` prints them).
 
 use super::index::{CuePattern, Index};
-use super::scoring::{find_hits, pieces, signals, SentenceData};
+use super::scoring::{find_hits, pieces, SentenceData};
+use super::stance;
 use crate::base::KnowledgeBase;
 use crate::checks::grammar::cues::CuePhrases;
 use crate::checks::grammar::SentenceCtx;
 
-/// How a sentence scores against each argument (for tuning and tests): hits, the top arguments
-/// and whether the sentence argues at all.
+/// How a sentence reads (for tuning and tests): its stance items and side, its cue hits, the
+/// top arguments, and the claim it makes.
 /// Builds its own tables each time: a tuning aid, not a path the analysis takes.
 pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
     let config = crate::config::Config::default();
@@ -22,16 +23,36 @@ pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
     let hits = find_hits(ix, &ps);
     let s = &ctx.sentence;
     let d = SentenceData::new(&ctx, ix, &tw, ps, hits);
+    let r = stance::read(&ctx, ix, &tw, &d);
+    let words = |t: &std::ops::Range<usize>| {
+        &sentence[s.toks[t.start].range.start..s.toks[t.end - 1].range.end]
+    };
     let mut out = format!(
-        "signals={:?} negs={:?}\n",
-        signals(&ctx, ix, &tw),
-        d.negs.iter().map(|n| n.toks.clone()).collect::<Vec<_>>()
+        "stance={:?} sums=[{:.2}, {:.2}] shape={:?} author={:?} anaphoric={} negs={:?}\n",
+        r.stance.map(|x| x.label()),
+        r.sums[0],
+        r.sums[1],
+        r.shape.map(|x| x.label()),
+        r.author.map(|a| kb.entries[a].id.as_str()),
+        r.anaphoric,
+        d.negs.iter().map(|n| words(&n.toks)).collect::<Vec<_>>()
     );
+    let named = |xs: &[usize]| xs.iter().map(|&a| kb.arguments[a].id.as_str()).collect::<Vec<_>>();
+    out.push_str(&format!("  denied={:?} conceded={:?}\n", named(&r.denied), named(&r.conceded)));
+    for it in &r.items {
+        out.push_str(&format!(
+            "  item {:?} {:?} {} w={:.2}\n",
+            words(&it.toks),
+            it.kind,
+            it.stance.label(),
+            it.weight
+        ));
+    }
     for h in &d.hits {
         let c = &ix.cues[h.cue];
         out.push_str(&format!(
             "  hit {:?}{}{} w={:.2} idf={:.2} args={:?}\n",
-            &sentence[s.toks[h.toks.start].range.start..s.toks[h.toks.end - 1].range.end],
+            words(&h.toks),
             if c.topic { " (topic)" } else { "" },
             if c.predicate { " (predicate)" } else { "" },
             c.weight,
@@ -41,14 +62,21 @@ pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
     }
     for sc in d.score(kb, ix, &(0..s.toks.len()), false).iter().take(4) {
         out.push_str(&format!(
-            "  {} {:.2} distinct={} predicates={} specific={} heaviest={:.2} negated={}\n",
+            "  {} ({}) {:.2} predicates={} specific={} topics={}\n",
             kb.arguments[sc.argument].id,
+            kb.arguments[sc.argument].stance.label(),
             sc.score,
-            sc.distinct,
             sc.predicates,
             sc.specific,
-            sc.heaviest,
-            sc.negated
+            sc.topics,
+        ));
+    }
+    for c in super::claims(&ctx, ix) {
+        out.push_str(&format!(
+            "  claim {:?} {} -> {:?}\n",
+            c.stance.map(|x| x.label()),
+            c.argument.map_or("-", |a| kb.arguments[a].id.as_str()),
+            c.counterpoints.iter().map(|&x| kb.arguments[x].id.as_str()).collect::<Vec<_>>()
         ));
     }
     out

@@ -1,15 +1,16 @@
 //! What the check builds from a base, once: the arguments' cues as stems with their weights
-//! (BM25 inverse document frequency over the arguments), the claims' content words, the marker
-//! lists, and each argument written out as a counterpoint.
+//! (BM25 inverse document frequency over the arguments), the claims' content words, the phrase
+//! lists, which side each entry stands on, and each argument written out as a counterpoint.
 
 use std::collections::{HashMap, HashSet};
 
 use rustc_hash::FxHashMap;
 
-use super::document::{citation, however, point};
-use super::markers::{MarkerLists, WordInfo};
+use super::document::{citation, full_source, gist, however};
+use super::markers::{List, MarkerLists, WordInfo};
+use super::sides::Sides;
 use super::{B, CLAIM_WORD, PHRASE_BOOST, PREDICATE_IDF, SPECIFIC_DF};
-use crate::base::{KnowledgeBase, Stance};
+use crate::base::{KnowledgeBase, Stance, Vocab};
 use crate::text::sentences::{possessive_base, tokenize, TokKind};
 use crate::text::stem::{stem, stem_ascii, stem_uncached};
 use crate::text::stopwords::{is_function_word, FUNCTION_WORDS};
@@ -91,14 +92,17 @@ pub(crate) struct Index {
     /// Content stems of each argument's `claim` (by stem id): the arguments, ascending, with the
     /// word's weight.
     pub(super) claim_words: Vec<Vec<(usize, f32)>>,
-    /// Entries that stand for each side of the debate: Lenin / Leninism and Stalin / Stalinism.
-    pub(super) sides: Vec<Vec<usize>>,
-    /// Meta markers, hedges, claim markers and negations.
+    /// Which side each entry, day and name stands on.
+    pub(super) sides: Sides,
+    /// The vocabulary's phrase lists: meta markers, hedges, negations, `[vocab.stance]`.
     pub(super) lists: MarkerLists,
-    /// Each argument as a counterpoint reads: claim, evidence and source (formatted once, since
-    /// every re-check of a document states them again).
-    pub(super) points: Vec<String>,
-    /// Each argument's quick-fix sentences: "However, ... (source)." and "Evidence (full source).".
+    /// Each argument as a counterpoint reads (formatted once, since every re-check of a document
+    /// states them again): its one-line gist and its full source ("Service, Bullock; essays
+    /// 000, 002") ...
+    pub(super) gists: Vec<String>,
+    pub(super) sources: Vec<String>,
+    /// ... and its quick-fix sentences: "However, ... (historians). Evidence." and "Evidence
+    /// (full source).".
     pub(super) however: Vec<String>,
     pub(super) citation: Vec<String>,
 }
@@ -163,8 +167,9 @@ impl Index {
         by_first.resize_with(stem_ids.len(), Vec::new);
         claim_words.resize_with(stem_ids.len(), Vec::new);
         let v = &kb.vocab;
-        let mut lists =
-            MarkerLists::new([&v.meta_markers, &v.hedges, &v.claim_markers, &v.negations]);
+        let negations: Vec<String> =
+            v.negations.iter().chain(&v.stance.negations).cloned().collect();
+        let mut lists = MarkerLists::new(list_sources(v, &negations));
         add_argument_words(kb, &mut lists, &stem_ids);
         Index {
             cues,
@@ -173,18 +178,42 @@ impl Index {
             by_prefix,
             norm,
             claim_words,
-            sides: kb
-                .vocab
-                .debate_sides
-                .iter()
-                .map(|ids| ids.iter().filter_map(|id| kb.find(id)).collect())
-                .collect(),
+            sides: Sides::build(kb),
             lists,
-            points: kb.arguments.iter().map(|a| point(kb, a)).collect(),
+            gists: kb.arguments.iter().map(gist).collect(),
+            sources: kb.arguments.iter().map(|a| full_source(kb, a)).collect(),
             however: kb.arguments.iter().map(|a| however(kb, a)).collect(),
             citation: kb.arguments.iter().map(|a| citation(kb, a)).collect(),
         }
     }
+}
+
+/// The vocabulary's lists in the order of `List` (the stance reading's negations join the
+/// vocabulary's).
+fn list_sources<'a>(v: &'a Vocab, negations: &'a [String]) -> [&'a [String]; List::COUNT] {
+    let st = &v.stance;
+    [
+        &v.meta_markers,
+        &v.hedges,
+        negations,
+        &st.continuity,
+        &st.continuity_links,
+        &st.rupture,
+        &st.rupture_links,
+        &st.likeness,
+        &st.contrast,
+        &st.causes_before,
+        &st.causes_after,
+        &st.harsh,
+        &st.mild,
+        &st.concessions,
+        &st.adversatives,
+        &st.concession_hedges,
+        &st.unasserted,
+        &st.attributions,
+        &st.anaphors,
+        &st.lenin_words,
+    ]
 }
 
 /// The arguments' cues, each once (as stems), in the order first listed, with the arguments

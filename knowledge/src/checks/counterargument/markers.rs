@@ -1,6 +1,9 @@
-//! The vocabulary's marker lists (meta markers, hedges, claim markers, negations) as phrases,
-//! with one table from a word to the phrases of every list it may start: most words of a
-//! sentence start none, and cost one look-up for all four lists.
+//! The vocabulary's phrase lists the check reads (meta markers, hedges, negations and the
+//! stance lists of `[vocab.stance]`) as phrases, with one table from a word to the phrases of
+//! every list it may start: most words of a sentence start none, and cost one look-up for all
+//! the lists.
+
+use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
@@ -77,53 +80,70 @@ impl Phrases {
     }
 }
 
-/// The vocabulary lists a sentence is read against, indices into `MarkerLists::lists`.
-pub(super) const META: usize = 0;
-pub(super) const HEDGES: usize = 1;
-pub(super) const MARKERS: usize = 2;
-pub(super) const NEGATIONS: usize = 3;
+/// The vocabulary lists a sentence is read against, indices into `MarkerLists::lists` (in the
+/// order `MarkerLists::new` is given them; `List::ALL` names them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum List {
+    Meta,
+    Hedges,
+    Negations,
+    Continuity,
+    ContinuityLinks,
+    Rupture,
+    RuptureLinks,
+    Likeness,
+    Contrast,
+    CausesBefore,
+    CausesAfter,
+    Harsh,
+    Mild,
+    Concessions,
+    Adversatives,
+    ConcessionHedges,
+    Unasserted,
+    Attributions,
+    Anaphors,
+    LeninWords,
+}
+
+impl List {
+    pub(super) const COUNT: usize = 20;
+
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
 
 /// What the vocabulary knows of a word: any word of its phrases, the function words and the
 /// words of the arguments' texts.
 pub(super) struct WordInfo {
     pub(super) id: u32,
-    /// The phrases of several words of each list that may start at the word (by their first
-    /// word).
-    pub(super) starts: [Vec<u32>; 4],
+    /// The phrases of several words that may start at the word (by their first word): list and
+    /// phrase index.
+    pub(super) starts: Vec<(u8, u32)>,
     /// Bit `k` set: the word alone is a phrase of list `k` (a token matches it also with a
     /// possessive).
-    pub(super) single: u8,
-    /// Bit `k` set: the word may start a phrase of list `k` (`single`, or `starts[k]` not
-    /// empty).
-    pub(super) lists: u8,
-    /// It is one of `FUNCTION_WORDS`.
-    pub(super) function: bool,
+    pub(super) single: u32,
+    /// Bit `k` set: the word may start a phrase of list `k` (`single`, or `starts` has one).
+    pub(super) lists: u32,
     /// The word's stem id as a piece of a sentence (`Index::stem_ids`, `NO_STEM`).
     pub(super) stem: u32,
 }
 
 impl WordInfo {
     pub(super) fn new(id: u32) -> WordInfo {
-        WordInfo {
-            id,
-            starts: Default::default(),
-            single: 0,
-            lists: 0,
-            function: false,
-            stem: NO_STEM,
-        }
+        WordInfo { id, starts: Default::default(), single: 0, lists: 0, stem: NO_STEM }
     }
 }
 
-/// The meta markers, hedges, claim markers and negations, with one table from a word to the
-/// phrases of every list that it may start: most words of a sentence start none, and cost one
-/// lookup for all four lists.
+/// The lists, with one table from a word to the phrases of every list that it may start: most
+/// words of a sentence start none, and cost one lookup for all the lists.
 #[derive(Default)]
 pub(super) struct MarkerLists {
-    pub(super) lists: [Phrases; 4],
+    pub(super) lists: Vec<Phrases>,
     pub(super) words: FxHashMap<Box<str>, WordInfo>,
     /// The lists that have "n't" alone as a phrase (in `Phrases::other`), as bits.
-    pub(super) nt_lists: u8,
+    pub(super) nt_lists: u32,
     /// The other phrases of `Phrases::other` (a wildcard first): list and phrase.
     pub(super) prefixed: Vec<(usize, usize)>,
 }
@@ -142,18 +162,20 @@ pub(super) struct KnownToken<'a> {
     /// The word has a possessive ending ("lenin's").
     pub(super) possessive: bool,
     /// Bit `k` set: a phrase of list `k` may start at the token.
-    pub(super) may: u8,
+    pub(super) may: u32,
 }
 
 pub(super) struct KnownTokens<'a> {
     pub(super) toks: Vec<KnownToken<'a>>,
     /// The lists with a phrase that may start somewhere in the sentence, as bits.
-    pub(super) may: u8,
+    pub(super) may: u32,
 }
 
 impl MarkerLists {
-    pub(super) fn new(srcs: [&[String]; 4]) -> MarkerLists {
+    /// The lists in the order of `List::ALL`.
+    pub(super) fn new(srcs: [&[String]; List::COUNT]) -> MarkerLists {
         let mut out = MarkerLists::default();
+        out.lists.resize_with(List::COUNT, Phrases::default);
         fn word(words: &mut FxHashMap<Box<str>, WordInfo>, w: &str) -> u32 {
             let id = words.len() as u32;
             words.entry(w.into()).or_insert_with(|| WordInfo::new(id)).id
@@ -172,7 +194,7 @@ impl MarkerLists {
                     if n == 1 && first != "..." {
                         e.single |= 1 << k;
                     } else {
-                        e.starts[k].push(i as u32);
+                        e.starts.push((k as u8, i as u32));
                     }
                     e.lists |= 1 << k;
                 }
@@ -202,9 +224,10 @@ impl MarkerLists {
                 out.lists[k].list.push(parts);
             }
         }
+        // Function words have their entry too: cues use them ("Lenin did not"), and a known
+        // word's stem is found by the same look-up.
         for w in FUNCTION_WORDS {
             word(&mut out.words, w);
-            out.words.get_mut(*w).expect("just added").function = true;
         }
         for (k, l) in out.lists.iter().enumerate() {
             for &p in &l.other {
@@ -253,22 +276,36 @@ impl MarkerLists {
         KnownTokens { toks, may }
     }
 
-    /// The longest phrase of list `k` starting at token `i`: the token index after it.
+    /// The longest phrase of list `list` starting at token `i`: the token index after it.
     #[inline(always)]
-    pub(super) fn at(&self, k: usize, s: &Sentence, tw: &KnownTokens, i: usize) -> Option<usize> {
-        if tw.toks[i].may & (1 << k) == 0 {
+    pub(super) fn at(&self, list: List, s: &Sentence, tw: &KnownTokens, i: usize) -> Option<usize> {
+        if tw.toks[i].may & list.bit() == 0 {
             return None;
         }
-        self.longest(k, s, tw, i)
+        self.longest(list as usize, s, tw, i)
     }
 
-    pub(super) fn longest(
-        &self,
-        k: usize,
-        s: &Sentence,
-        tw: &KnownTokens,
-        i: usize,
-    ) -> Option<usize> {
+    /// Every phrase of `list` in the sentence, left to right, longest first where they overlap:
+    /// token ranges.
+    pub(super) fn find(&self, list: List, s: &Sentence, tw: &KnownTokens) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        if tw.may & list.bit() == 0 {
+            return out;
+        }
+        let mut i = 0;
+        while i < s.toks.len() {
+            match self.at(list, s, tw, i) {
+                Some(end) => {
+                    out.push(i..end);
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn longest(&self, k: usize, s: &Sentence, tw: &KnownTokens, i: usize) -> Option<usize> {
         let l = &self.lists[k];
         let t = &tw.toks[i];
         // A single word is matched by the lookup that found it (of the word or of its base).
@@ -277,7 +314,10 @@ impl MarkerLists {
         let mut best = single.then_some(i + 1);
         let next = tw.toks.get(i + 1);
         for e in t.info.iter().flatten() {
-            for &p in &e.starts[k] {
+            for &(pk, p) in &e.starts {
+                if pk as usize != k {
+                    continue;
+                }
                 let p = p as usize;
                 if let Some((id, last)) = l.second[p] {
                     if !next.is_some_and(|n| n.ids[0] == id || (last && n.ids[1] == id)) {
@@ -295,11 +335,7 @@ impl MarkerLists {
         best
     }
 
-    pub(super) fn any(&self, k: usize, s: &Sentence, tw: &KnownTokens) -> bool {
-        tw.may & (1 << k) != 0 && (0..s.toks.len()).any(|i| self.at(k, s, tw, i).is_some())
-    }
-
-    pub(super) fn is_function_word(tw: &KnownTokens, i: usize) -> bool {
-        tw.toks[i].info[0].is_some_and(|e| e.function)
+    pub(super) fn any(&self, list: List, s: &Sentence, tw: &KnownTokens) -> bool {
+        tw.may & list.bit() != 0 && (0..s.toks.len()).any(|i| self.at(list, s, tw, i).is_some())
     }
 }

@@ -1,78 +1,64 @@
-//! Counterarguments: recognise when a sentence (or a clause of it) asserts a claim from the debate
-//! "Did Leninism lead to Stalinism?" and offer the strongest point the other side makes.
+//! Counterarguments: when a sentence takes a position on "Did Leninism lead to Stalinism?",
+//! offer the strongest point the *other* side makes against exactly that position. A history
+//! essay is mostly narration, and a hint on narration, or one that argues the student's own
+//! side, teaches nothing: the check prefers silence.
 //!
-//! Matching is lexical. Every `[[argument]]` entry lists `cues`, words and short phrases by which
-//! a student's sentence shows that it makes the argument's claim. Cues and sentence words are
-//! reduced to light stems (lower case, no possessive, no plural / -ed / -ing / -ion ... endings,
-//! -ize spelt -ise), so "continued", "continuity" and "continuation" are one term; synonyms are
-//! simply further cues. A cue is matched as a phrase (one filler word such as "the" or an adverb
-//! may sit between its words). Each argument is scored like BM25 with the cues as query terms:
-//! a cue's weight is its inverse document frequency over the arguments (each argument's cues,
-//! claim and evidence text make one document, so "terror", which most of them use, weighs
-//! little), saturated by how often it occurs, scaled by the argument's cue-list length and
-//! boosted for multi-word cues; the content words of the argument's own `claim` add a little, and
-//! so, at half weight, do predicate cues of other arguments on the same side ("led directly to"
-//! lends weight to "democratic centralism"). Cues that are only a name in the fact base ("Cheka",
-//! "NEP") say what a sentence is about, not what it argues; cues made of function words and
-//! names only ("Lenin did not") count half.
+//! A sentence makes a claim when it shows a side (`stance.rs`): a framing phrase ("laid the
+//! foundations", "broke with"), a comparison of Lenin and Stalin, a causal link whose cause is
+//! Lenin's or something else, or a judgement of Lenin ("ruthless", "a pragmatist"), with
+//! negation, conceded clauses and hedges read; the arguments' cues add a little. Topic words
+//! alone ("Kronstadt", "the Cheka") make no claim, nor do questions, sentences about the essay
+//! itself ("In the next paragraph I ...", unless they go on "... argue that"), titles, or
+//! words in quotations and names ("The Revolution Betrayed").
 //!
-//! A sentence is taken to make a claim only when it also shows that it argues, and no meta
-//! marker says it speaks of the essay itself ("In the next paragraph I turn to ...", unless it
-//! goes on "... argue that"); questions make no claim. The best argument needs one predicate cue
-//! (neither a name nor common to most arguments) and then either a claim marker or hedge from the
-//! vocabulary ("inevitable", "led to", "proves", "betrayed", "some historians argue") with two
-//! cues, one specific phrase or one rare heavy cue; or a sentence that sets Lenin (Leninism)
-//! beside Stalin (Stalinism) with a marker, or with strong cues and no date. Markers made only of
-//! function words ("was the", "not", "more than") need stronger cues. Words inside quotations do
-//! not count as the student's markers. Descriptive sentences ("The Cheka was founded in 1917",
-//! "The Kronstadt sailors rebelled in March 1921") draw nothing.
+//! Then what it says (`scoring.rs`): every argument is scored on the sentence's words like
+//! BM25 with its cues as query terms (stems, so "continued", "continuity" and "continuation"
+//! are one term; a cue's weight is its rarity over the arguments), and the claim's argument is
+//! the best one *of the claim's own side*; a sentence whose words fit only the other side's
+//! argument makes the claim that argument's counters make. Its counterpoints (`retrieval.rs`)
+//! are of the opposite side by construction: the argument's hand-ranked `counters`, then its
+//! sub-question and theme, helped by the sentence's words and the claim's shape.
 //!
-//! Negation: a negation word ("not", "never", "by no means", "rather than"...) reverses the cue
-//! hits after it up to the next comma; "a myth", "wrong" reverse the clause they close; an even
-//! number of negations cancels out ("not without"); "not only", "no doubt" do not negate. A
-//! negated claim asserts the opposite of the argument ("Stalin did not simply continue Lenin's
-//! terror"), so its counterpoint is the argument itself. Hedged claims are still claims.
+//! "This was no accident." — a sentence that opens by pointing back and shows a side but no
+//! content of its own borrows the content of the sentence before it: the sentence pass reports
+//! both halves (partial claims) and the document pass (`document.rs`) joins them.
 //!
-//! `document` then offers, for each claim, the strongest counterpoint (the argument's `counters`,
-//! strongest first, then other arguments of the opposite side on the same theme) that the
-//! paragraph has not shown yet, naming its source, with up to two alternatives as related
-//! information and quick fixes that insert a counterargument sentence or a citation. A claim whose
-//! counterpoint the essay already makes elsewhere (or whose opposite it asserts) draws nothing.
-//! The balance counts the points on each side and lists strong opposing points not yet addressed.
+//! The document pass shows each claim's best counterpoint that its section has not shown yet
+//! (one line: "Counterpoint (rupture, terror): ..."; the evidence, historians and alternatives
+//! as related information; quick fixes that insert the counterargument or its citation), unless
+//! the essay already answers the claim; and counts the essay's points per side and theme.
 //!
-//! The tables (stemmed cues, weights) are built once per base (`index.rs`, kept in `Prepared`).
-//! Every sentence is read, so the tables make that cheap: stems are numbers, and one lookup per
-//! token tells which vocabulary phrases may start there and, for the words the fact base itself
-//! uses, their stem.
-//!
-//! Rooms: the tables (`index.rs`), the marker lists (`markers.rs`), reading and scoring a
-//! sentence (`scoring.rs`), the document pass and its wording (`document.rs`), a tuning aid
-//! (`explain.rs`); here, the descriptor and the sentence pass.
+//! Rooms: the tables (`index.rs`), the vocabulary's phrase lists (`markers.rs`), which side a
+//! name, thing or day stands on (`sides.rs`), the cues and argument scores of a sentence
+//! (`scoring.rs`), its side (`stance.rs`), the counterpoints (`retrieval.rs`), the document pass
+//! and its wording (`document.rs`), tuning aids (`explain.rs`); here, the descriptor and the
+//! sentence pass.
 
 mod document;
 mod explain;
 mod index;
 mod markers;
+mod retrieval;
 mod scoring;
+mod sides;
+mod stance;
 #[cfg(test)]
 mod tests;
 
 use std::ops::Range;
 
-use rustc_hash::FxHashSet;
-
 use super::check::{Check, DocumentCtx, DocumentOut, SentenceOut};
 use super::grammar::SentenceCtx;
-use crate::base::KnowledgeBase;
-pub use crate::claim::{Balance, Claim};
+use crate::base::{KnowledgeBase, Stance};
+pub use crate::claim::{Balance, Claim, ThemeBalance};
 use crate::finding::{Code, CodeSpec, Severity};
 use crate::text::sentences::{Sentence, TokKind};
 use document::document;
 pub use explain::{explain, topic_cues};
 pub(crate) use index::Index;
-use markers::KnownTokens;
-use markers::META;
-use scoring::{accept, find_hits, pieces, signals, Context, Scored, SentenceData};
+use markers::List;
+use scoring::{find_hits, pieces, Scored, SentenceData};
+use stance::{ItemKind, Reading};
 
 pub const COUNTERARGUMENT: CodeSpec = CodeSpec {
     code: Code::Counterargument,
@@ -109,142 +95,207 @@ pub(super) const B: f32 = 0.4;
 pub(super) const PHRASE_BOOST: f32 = 0.5;
 /// Weight of a content word of the argument's `claim` that no cue covers, relative to its idf.
 pub(super) const CLAIM_WORD: f32 = 0.3;
-/// Minimum score of the best argument.
-pub(super) const MIN_SCORE: f32 = 3.0;
 /// A single phrase cue suffices when at most this many arguments share it.
 pub(super) const SPECIFIC_DF: usize = 2;
-
 /// Weight of a predicate borrowed from another argument of the same side.
 pub(super) const BORROWED: f32 = 0.5;
-/// Minimum score when the sentence sets Lenin beside Stalin.
-pub(super) const MIN_SCORE_BOTH: f32 = 2.0;
-/// A single cue this heavy (a rare phrase) is enough with a claim marker.
-pub(super) const HEAVY_CUE: f32 = 4.0;
-/// A claim needs one cue that is neither a name nor a word most arguments use ("terror"): idf at
-/// least this (about one argument in seven).
+/// A cue is a predicate (it shows what a sentence argues, not only its topic) when at most about
+/// one argument in seven uses it: idf at least this.
 pub(super) const PREDICATE_IDF: f32 = 2.0;
+/// An argument says what the sentence says when it scores this much on it ...
+const CONTENT: f32 = 2.0;
+/// ... with one of its own predicate cues, or this much with only its topic's names.
+const CONTENT_TOPIC: f32 = 4.0;
+/// What an argument gains, as the claim's argument, when its cues carry the sentence's
+/// judgements.
+const CARRIES: f32 = 4.0;
+/// A line without a full stop and shorter than this is a title.
+const TITLE_WORDS: usize = 12;
 
+/// The claim a sentence makes, if any (or half of one over two sentences).
 pub(crate) fn claims(ctx: &SentenceCtx, ix: &Index) -> Vec<Claim> {
     let kb = ctx.kb;
-    if kb.arguments.is_empty() || ctx.sentence.toks.len() < 3 {
-        return Vec::new();
-    }
-    let text = ctx
-        .text()
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')'));
-    if text.ends_with('?') {
-        return Vec::new();
-    }
     let s = &ctx.sentence;
-    let tw = ix.lists.tok_words(s);
-    if ix.lists.any(META, s, &tw) && !thesis(s) {
+    if kb.arguments.is_empty() || s.toks.len() < 3 || asks(ctx) || title(ctx) {
         return Vec::new();
     }
-    // A sentence argues only with a marker or a hedge, or by setting Lenin beside Stalin: that
-    // is cheaper to see than the cues, so it is looked at first.
-    let arguing = Arguing::read(ctx, ix, &tw);
-    let all = 0..s.toks.len();
-    let whole = arguing.context(&all);
-    if !whole.signal && !whole.both_sides {
+    let tw = ix.lists.tok_words(s);
+    if ix.lists.any(List::Meta, s, &tw) && !thesis(s) {
         return Vec::new();
     }
     let ps = pieces(ix, s, &tw);
     let hits = find_hits(ix, &ps);
-    if hits.is_empty() {
+    let named = ctx.mentions.iter().any(|m| ix.sides.of_entry(m.entry).is_some());
+    let points_back = ix.lists.at(List::Anaphors, s, &tw, 0).is_some();
+    if hits.is_empty() && !named && !points_back {
         return Vec::new();
     }
     let d = SentenceData::new(ctx, ix, &tw, ps, hits);
-    let claim = |sc: &Scored, toks: Range<usize>| {
-        let toks = trim_clause(s, toks);
-        let a = s.toks[toks.start].range.start;
-        let b = s.toks[toks.end - 1].range.end;
-        Claim {
-            range: ctx.abs(&(a..b)),
-            block: 0..0,
-            argument: sc.argument,
-            negated: sc.negated,
-            score: sc.score,
-            sentence: s.range.clone(),
-        }
+    let reading = stance::read(ctx, ix, &tw, &d);
+    let scores = d.score(kb, ix, &(0..s.toks.len()), false);
+    let claim = Claim {
+        range: ctx.abs(&bytes(s, trim_clause(s, 0..s.toks.len()))),
+        block: 0..0,
+        sentence: s.range.clone(),
+        stance: reading.stance,
+        argument: None,
+        content: [None, None],
+        counterpoints: Vec::new(),
+        shape: reading.shape,
+        author: reading.author,
+        anaphoric: reading.anaphoric,
+        score: 0.0,
     };
-    if let Some(per_clause) = claims_per_clause(kb, ix, &d, &arguing) {
-        return per_clause.into_iter().map(|(c, sc)| claim(&sc, c)).collect();
-    }
-    match d.score(kb, ix, &all, true).into_iter().find(|sc| accept(sc, whole)) {
-        Some(sc) => vec![claim(&sc, all)],
-        None => Vec::new(),
-    }
+    let claim = match reading.stance {
+        None if named => content_only(kb, &scores, claim),
+        None => None,
+        Some(stance) => whole(kb, ix, &d, &reading, &scores, stance, claim),
+    };
+    claim.into_iter().collect()
 }
 
-/// Clauses that argue different claims of their own ("Lenin built the Cheka, but Stalin's
-/// terror was far greater") give one claim each: the clauses and their best arguments, when
-/// there are two or more different ones.
-fn claims_per_clause(
+/// Does an argument say what the sentence says?
+fn says(sc: &Scored) -> bool {
+    sc.score >= CONTENT
+        && (sc.predicates > 0 || sc.specific || (sc.topics > 0 && sc.score >= CONTENT_TOPIC))
+}
+
+/// A sentence with content but no side: kept as the first half of a claim that a next sentence
+/// ("This was no accident.") may complete.
+fn content_only(kb: &KnowledgeBase, scores: &[Scored], mut claim: Claim) -> Option<Claim> {
+    for st in [Stance::Continuity, Stance::Rupture] {
+        claim.content[st as usize] = scores
+            .iter()
+            .find(|sc| kb.arguments[sc.argument].stance == st && says(sc))
+            .map(|sc| sc.argument);
+    }
+    claim.content.iter().any(Option::is_some).then_some(claim)
+}
+
+/// A sentence with a side: its argument and counterpoints (or, without content, the second
+/// half of a claim over two sentences when it points back).
+fn whole(
     kb: &KnowledgeBase,
     ix: &Index,
     d: &SentenceData,
-    arguing: &Arguing,
-) -> Option<Vec<(Range<usize>, Scored)>> {
-    if d.clauses.len() <= 1 {
-        return None;
-    }
-    let per_clause: Vec<(Range<usize>, Scored)> = d
-        .clauses
-        .iter()
-        .filter(|c| arguing.signals.iter().any(|(t, _)| c.contains(t)))
-        .filter_map(|c| {
-            d.score(kb, ix, c, true)
-                .into_iter()
-                .find(|sc| accept(sc, arguing.context(c)))
-                .map(|sc| (c.clone(), sc))
-        })
-        .collect();
-    let distinct: FxHashSet<(usize, bool)> =
-        per_clause.iter().map(|(_, sc)| (sc.argument, sc.negated)).collect();
-    (per_clause.len() > 1 && distinct.len() > 1).then_some(per_clause)
+    reading: &Reading,
+    scores: &[Scored],
+    stance: Stance,
+    mut claim: Claim,
+) -> Option<Claim> {
+    let Some((argument, score)) = claim_argument(kb, ix, d, reading, scores, stance) else {
+        return reading.anaphoric.then_some(claim);
+    };
+    claim.argument = Some(argument);
+    claim.score = score;
+    let overlap: Vec<(usize, f32)> = scores.iter().map(|sc| (sc.argument, sc.score)).collect();
+    claim.counterpoints = retrieval::rank(
+        kb,
+        &retrieval::Ask {
+            argument,
+            stance,
+            shape: reading.shape,
+            author: reading.author,
+            overlap: &overlap,
+            denied: &reading.denied,
+            conceded: &reading.conceded,
+        },
+    );
+    Some(claim)
 }
 
-/// What shows that a sentence argues, besides its cues: its markers and hedges, and the
-/// mentions of each side of the debate.
-struct Arguing {
-    /// Token of each marker or hedge, and whether it is made of function words only.
-    signals: Vec<(usize, bool)>,
-    /// Token ranges of the mentions of each side.
-    sides: Vec<Vec<Range<usize>>>,
-    dated: bool,
-}
-
-impl Arguing {
-    fn read(ctx: &SentenceCtx, ix: &Index, tw: &KnownTokens) -> Arguing {
-        Arguing {
-            signals: signals(ctx, ix, tw),
-            sides: ix
-                .sides
-                .iter()
-                .map(|side| {
-                    ctx.mentions
-                        .iter()
-                        .filter(|m| side.contains(&m.entry))
-                        .map(|m| ctx.mention_toks(m))
-                        .collect()
+/// The argument a claim of side `stance` makes, with its score: the best of its own side, first
+/// among those whose cues carry its judgements ("a party of debate"); else, when its words fit
+/// an argument of the other side, that argument's strongest counter on its side; else the
+/// argument of its side whose topic or words it names ("Collectivisation was Stalin's own
+/// policy"); and a claim that only sets the two sides against each other makes its side's
+/// general thesis.
+fn claim_argument(
+    kb: &KnowledgeBase,
+    ix: &Index,
+    d: &SentenceData,
+    reading: &Reading,
+    scores: &[Scored],
+    stance: Stance,
+) -> Option<(usize, f32)> {
+    let carries = |a: usize| {
+        d.hits.iter().any(|h| {
+            let cue = &ix.cues[h.cue];
+            cue.args.binary_search(&a).is_ok()
+                && !cue.weak
+                && reading.items.iter().any(|it| {
+                    it.kind == ItemKind::Judgement
+                        && it.toks.start < h.toks.end
+                        && h.toks.start < it.toks.end
                 })
-                .collect(),
-            dated: !ctx.dates.is_empty(),
-        }
+        })
+    };
+    let side = |sc: &&Scored| kb.arguments[sc.argument].stance == stance;
+    let carried = |sc: &Scored| sc.score + if carries(sc.argument) { CARRIES } else { 0.0 };
+    let own = scores
+        .iter()
+        .filter(|sc| side(sc) && says(sc))
+        .max_by(|x, y| carried(x).total_cmp(&carried(y)).then(y.argument.cmp(&x.argument)));
+    if let Some(sc) = own {
+        return Some((sc.argument, sc.score));
     }
+    // (An argument of the other side counts only for words that are not the sentence's framing:
+    // "not new departures" is no claim about the NEP's end. A judgement's words are its topic:
+    // "no open debate" is about the party's debates.)
+    let other = scores
+        .iter()
+        .find(|sc| !side(sc) && says(sc) && !only_framing(d, ix, reading, sc.argument));
+    if let Some(sc) = other {
+        let counter =
+            kb.arguments[sc.argument].counters.iter().find(|&&c| kb.arguments[c].stance == stance);
+        return counter.map(|&c| (c, sc.score));
+    }
+    // (Scores are sorted: the best of its side whose topic, or failing that whose words, it
+    // names: "Lenin's terror made Stalin's terror inevitable" is about terror.)
+    let named = |topic: bool| {
+        scores.iter().find(|sc| {
+            side(sc)
+                && sc.score >= CONTENT
+                && (sc.topics > 0 || !topic)
+                && !only_framing(d, ix, reading, sc.argument)
+        })
+    };
+    if let Some(sc) = named(true).or_else(|| named(false)) {
+        return Some((sc.argument, sc.score));
+    }
+    let thesis = kb.arguments.iter().position(|a| a.thesis && a.stance == stance);
+    thesis.filter(|_| reading.names[0] && reading.names[1]).map(|a| (a, 0.0))
+}
 
-    /// What the tokens `r` show.
-    fn context(&self, r: &Range<usize>) -> Context {
-        let signals = &self.signals;
-        Context {
-            signal: signals.iter().any(|(t, _)| r.contains(t)),
-            weak_signal: signals.iter().any(|(t, _)| r.contains(t))
-                && signals.iter().all(|(t, weak)| *weak || !r.contains(t)),
-            both_sides: !self.sides.is_empty()
-                && self.sides.iter().all(|v| v.iter().any(|m| r.contains(&m.start))),
-            dated: self.dated,
-        }
-    }
+/// Are all of an argument's cues in the sentence (if any) inside its framing items?
+fn only_framing(d: &SentenceData, ix: &Index, reading: &Reading, a: usize) -> bool {
+    d.hits
+        .iter()
+        .filter(|h| ix.cues[h.cue].args.binary_search(&a).is_ok() && !ix.cues[h.cue].weak)
+        .all(|h| {
+            reading.items.iter().any(|it| {
+                it.kind != ItemKind::Judgement
+                    && it.toks.start < h.toks.end
+                    && h.toks.start < it.toks.end
+            })
+        })
+}
+
+/// Is the sentence a question?
+fn asks(ctx: &SentenceCtx) -> bool {
+    ctx.text()
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')'))
+        .ends_with('?')
+}
+
+/// A line without a final full stop and shorter than a sentence usually is: a heading or a
+/// title.
+fn title(ctx: &SentenceCtx) -> bool {
+    let t = ctx.text().trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']')
+    });
+    let words = ctx.sentence.toks.iter().filter(|t| t.kind == TokKind::Word).count();
+    !t.ends_with(['.', '!', '?', ':', ';']) && words < TITLE_WORDS
 }
 
 /// Drops punctuation at either end of a token range (keeps a final full stop out of the range).
@@ -259,6 +310,11 @@ fn trim_clause(s: &Sentence, mut r: Range<usize>) -> Range<usize> {
         r.start += 1;
     }
     r
+}
+
+/// The bytes a token range covers (sentence-relative).
+fn bytes(s: &Sentence, toks: Range<usize>) -> Range<usize> {
+    s.toks[toks.start].range.start..s.toks[toks.end - 1].range.end
 }
 
 /// Does a sentence that speaks of the essay itself ("In this essay I will ...") still state a

@@ -1,13 +1,12 @@
 //! Reading a sentence against the arguments: its words as stems (`Piece`), the cues found in
-//! it (`Hit`), its negations, its claim markers and hedges, and each argument's BM25 score over
-//! some of its tokens.
+//! it (`Hit`), its negations, and each argument's BM25 score over some of its tokens.
 
 use std::cell::RefCell;
 use std::ops::Range;
 
 use super::index::{ArgumentCue, CuePattern, Index};
-use super::markers::{KnownTokens, MarkerLists, WordInfo, HEDGES, MARKERS, NEGATIONS};
-use super::{BORROWED, HEAVY_CUE, K1, MIN_SCORE, MIN_SCORE_BOTH};
+use super::markers::{KnownTokens, List, WordInfo};
+use super::{BORROWED, K1};
 use crate::base::KnowledgeBase;
 use crate::checks::grammar::SentenceCtx;
 use crate::text::sentences::{possessive_base, Sentence, TokKind};
@@ -164,7 +163,7 @@ pub(super) fn negators(ctx: &SentenceCtx, ix: &Index, tw: &KnownTokens) -> Vec<N
             i += 2;
             continue;
         }
-        let mut best = ix.lists.at(NEGATIONS, s, tw, i);
+        let mut best = ix.lists.at(List::Negations, s, tw, i);
         if best.is_none() && tw.toks[i].nt {
             best = Some(i + 1);
         }
@@ -183,14 +182,11 @@ pub(super) fn negators(ctx: &SentenceCtx, ix: &Index, tw: &KnownTokens) -> Vec<N
 pub(super) struct Scored {
     pub(super) argument: usize,
     pub(super) score: f32,
-    /// Distinct cues matched.
-    pub(super) distinct: usize,
     /// Distinct cues matched that are neither names (topics) nor common to many arguments.
     pub(super) predicates: usize,
     pub(super) specific: bool,
-    /// Weight of the heaviest predicate cue matched.
-    pub(super) heaviest: f32,
-    pub(super) negated: bool,
+    /// Its own cues matched that name its topic ("the Cheka").
+    pub(super) topics: usize,
 }
 
 /// Space `SentenceData::score` reuses from one argument, and one sentence, to the next (one per
@@ -217,16 +213,12 @@ struct ArgumentScratch {
     tf: Vec<(usize, usize, f32)>,
     /// Claim-word stems already scored.
     seen: Vec<u32>,
-    /// The token ranges of the hits taken.
-    own: Vec<Range<usize>>,
 }
 
 pub(super) struct SentenceData<'a> {
     pub(super) ps: Vec<Piece<'a>>,
     pub(super) hits: Vec<Hit>,
     pub(super) negs: Vec<Negator>,
-    /// Token index of each comma/semicolon etc. (negation scopes stop there).
-    pub(super) commas: Vec<usize>,
     pub(super) clauses: &'a [Range<usize>],
 }
 
@@ -238,38 +230,11 @@ impl<'a> SentenceData<'a> {
         ps: Vec<Piece<'a>>,
         hits: Vec<Hit>,
     ) -> SentenceData<'a> {
-        let s = &ctx.sentence;
-        let commas = (0..s.toks.len())
-            .filter(|&i| {
-                s.toks[i].kind == TokKind::Punct
-                    && matches!(s.word(i), "," | ";" | ":" | "—" | "–" | "(" | ")")
-            })
-            .collect();
-        SentenceData { ps, hits, negs: negators(ctx, ix, tw), commas, clauses: ctx.clauses() }
+        SentenceData { ps, hits, negs: negators(ctx, ix, tw), clauses: ctx.clauses() }
     }
 
     pub(super) fn clause_of(&self, t: usize) -> usize {
         self.clauses.iter().position(|c| c.contains(&t)).unwrap_or(0)
-    }
-
-    /// Is the token range reversed by the negations around it (ignoring negations inside `own`)?
-    pub(super) fn negated_at(&self, toks: &Range<usize>, own: &[Range<usize>]) -> bool {
-        let c = self.clause_of(toks.start);
-        let mut flips = 0;
-        for n in &self.negs {
-            if own.iter().any(|o| o.start <= n.toks.start && n.toks.end <= o.end)
-                || self.clause_of(n.toks.start) != c
-            {
-                continue;
-            }
-            let before = n.toks.end <= toks.start
-                && !self.commas.iter().any(|&k| n.toks.end <= k && k < toks.start);
-            let after = n.post && n.toks.start >= toks.end;
-            if before || after {
-                flips += 1;
-            }
-        }
-        flips % 2 == 1
     }
 
     /// Scores every argument on the hits inside `range` (tokens); best first. With `arguable`,
@@ -340,7 +305,7 @@ impl<'a> SentenceData<'a> {
         work: &mut ArgumentScratch,
     ) -> Scored {
         self.take_hits(kb, ix, a, inside, work);
-        let ArgumentScratch { taken, tf, seen, own, .. } = work;
+        let ArgumentScratch { taken, tf, seen, .. } = work;
         let own_cue = |c: usize| ix.cues[c].args.binary_search(&a).is_ok();
         let norm = ix.norm[a];
         let mut score: f32 = tf
@@ -366,29 +331,17 @@ impl<'a> SentenceData<'a> {
                 seen.push(p.stem);
             }
         }
-        own.clear();
-        own.extend(taken.iter().map(|&(hi, _)| self.hits[hi].toks.clone()));
-        let (mut neg_w, mut pos_w) = (0.0f32, 0.0f32);
-        for &(hi, w) in taken.iter() {
-            if self.negated_at(&self.hits[hi].toks, own) {
-                neg_w += w;
-            } else {
-                pos_w += w;
-            }
-        }
         // The distinct cues that are not weak, and among them the argument's own predicates.
         let cues = || tf.iter().filter(|x| !ix.cues[x.0].weak);
         let predicates = || cues().filter(|x| ix.cues[x.0].predicate && own_cue(x.0));
         Scored {
             argument: a,
             score,
-            distinct: cues().count(),
+            topics: cues().filter(|x| ix.cues[x.0].topic && own_cue(x.0)).count(),
             predicates: predicates().count(),
-            heaviest: predicates().map(|x| x.2).fold(0.0, f32::max),
             specific: taken
                 .iter()
                 .any(|&(hi, _)| ix.cues[self.hits[hi].cue].specific && own_cue(self.hits[hi].cue)),
-            negated: neg_w > pos_w,
         }
     }
 
@@ -435,65 +388,4 @@ impl<'a> SentenceData<'a> {
             }
         }
     }
-}
-
-/// What else the sentence (or clause) shows besides its cues.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Context {
-    /// A claim marker or hedge.
-    pub(super) signal: bool,
-    /// Only markers made of function words ("was the", "not", "more than"): they argue only with
-    /// strong cues.
-    pub(super) weak_signal: bool,
-    /// It names both sides of the debate (Lenin or Leninism, and Stalin or Stalinism).
-    pub(super) both_sides: bool,
-    /// It gives a date: narration more likely than argument.
-    pub(super) dated: bool,
-}
-
-/// Is the best argument's evidence enough? Always one cue that is neither a name nor common, and
-/// a minimum score; then either a claim marker with two cues (or one specific or heavy cue), or
-/// a sentence that sets Lenin beside Stalin with a marker or two cues.
-pub(super) fn accept(s: &Scored, c: Context) -> bool {
-    if s.predicates == 0 {
-        return false;
-    }
-    let strong = s.distinct >= 2 || s.specific || s.heaviest >= HEAVY_CUE;
-    if c.weak_signal && !c.both_sides {
-        return (s.predicates >= 2 || s.specific || s.heaviest >= HEAVY_CUE)
-            && s.score >= 2.0 * MIN_SCORE;
-    }
-    (c.signal && strong && s.score >= MIN_SCORE)
-        || (c.both_sides && (c.signal || (strong && !c.dated)) && s.score >= MIN_SCORE_BOTH)
-}
-
-/// Where the sentence shows that it argues: claim markers and hedges (token indices).
-/// Words inside a quotation are someone else's and do not count. The flag tells markers made of
-/// function words only ("was the", "not").
-pub(super) fn signals(ctx: &SentenceCtx, ix: &Index, tw: &KnownTokens) -> Vec<(usize, bool)> {
-    let s = &ctx.sentence;
-    let mut v: Vec<(usize, bool)> = Vec::new();
-    if tw.may & (1 << HEDGES | 1 << MARKERS) == 0 {
-        return v;
-    }
-    for i in 0..s.toks.len() {
-        if tw.toks[i].may & (1 << HEDGES | 1 << MARKERS) == 0 {
-            continue;
-        }
-        // The quotations are looked at only where there is a signal (most words are none).
-        let hedge = ix.lists.at(HEDGES, s, tw, i).is_some();
-        let marker = if hedge { None } else { ix.lists.at(MARKERS, s, tw, i) };
-        if (!hedge && marker.is_none()) || ctx.quoted(&s.toks[i].range) {
-            continue;
-        }
-        match marker {
-            None => v.push((i, false)),
-            Some(end) => {
-                let weak = (i..end)
-                    .all(|k| MarkerLists::is_function_word(tw, k) || s.word(k).ends_with("n't"));
-                v.push((i, weak));
-            }
-        }
-    }
-    v
 }

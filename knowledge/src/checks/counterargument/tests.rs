@@ -4,19 +4,28 @@ use expect_test::{expect, Expect};
 
 use super::scoring::pieces;
 use super::*;
-use crate::analysis::{analyze, Cache};
+use crate::analysis::{analyze, Analysis, Cache};
+use crate::base::KnowledgeBase;
 use crate::checks::testing::kb;
 use crate::checks::wording::lower_first;
 use crate::config::Config;
 use crate::finding::Finding;
+use crate::text::sentences::Sentence;
 use crate::text::Format;
 
-/// The document with each hinted claim in `[..]`, then per claim the argument it makes (`!`
-/// when negated) and, when hinted, the counterpoint ids (shown first, then alternatives), the
-/// fixes' text, and last the balance.
+fn analysis(text: &str) -> Analysis {
+    analyze(kb(), text, Format::Markdown, &Config::default(), &mut Cache::default())
+}
+
+fn id(kb: &KnowledgeBase, x: usize) -> &str {
+    kb.arguments[x].id.as_str()
+}
+
+/// The document with each hinted claim in `[..]`, then per whole claim its side, the argument
+/// it makes and, when hinted, the counterpoint shown and the alternatives, and last the balance.
 fn render(text: &str) -> String {
     let kb = kb();
-    let a = analyze(kb, text, Format::Plain, &Config::default(), &mut Cache::default());
+    let a = analysis(text);
     let hints: Vec<&Finding> =
         a.findings.iter().filter(|f| f.code == Code::Counterargument).collect();
     let mut out = String::new();
@@ -28,50 +37,75 @@ fn render(text: &str) -> String {
     }
     out.push_str(&text[last..]);
     out = out.trim_end().to_string();
-    for c in &a.claims {
-        let arg = &kb.arguments[c.argument];
+    for c in a.claims.iter().filter(|c| c.is_whole()) {
+        let (Some(stance), Some(arg)) = (c.stance, c.argument) else { continue };
         out.push_str(&format!(
-            "\n* «{}» {}{} ({})",
+            "\n* «{}» {} {}",
             &text[c.range.clone()],
-            if c.negated { "!" } else { "" },
-            arg.id,
-            c.stance(kb).label()
+            stance.label(),
+            id(kb, arg)
         ));
-        if let Some(f) = hints.iter().find(|f| f.range == c.range) {
-            let id_of = |m: &str| {
-                kb.arguments
-                    .iter()
-                    .find(|x| m.contains(&x.claim))
-                    .map_or("?".to_string(), |x| x.id.clone())
-            };
-            let alts: Vec<String> = f.related.iter().map(|r| id_of(&r.message)).collect();
-            out.push_str(&format!(" -> {} [{}]", id_of(&f.message), alts.join(", ")));
-        } else {
-            out.push_str(" -> answered");
+        match hints.iter().find(|f| f.range == c.range) {
+            Some(f) => {
+                let shown = shown_counterpoint(kb, f);
+                let alts: Vec<&str> =
+                    c.counterpoints.iter().map(|&x| id(kb, x)).filter(|x| *x != shown).collect();
+                out.push_str(&format!(" -> {shown} [{}]", alts.join(", ")));
+            }
+            None => out.push_str(" -> (no hint)"),
         }
     }
     let b = &a.balance;
-    let open: Vec<&str> = b.unaddressed.iter().map(|&i| kb.arguments[i].id.as_str()).collect();
+    let themes: Vec<String> =
+        b.themes.iter().map(|t| format!("{} {}-{}", t.theme, t.continuity, t.rupture)).collect();
     out.push_str(&format!(
-        "\nbalance: {} continuity, {} rupture; open: {}",
+        "\nbalance: {} continuity, {} rupture ({})",
         b.continuity,
         b.rupture,
-        open.join(", ")
+        themes.join(", ")
     ));
     out
+}
+
+/// The argument a hint shows: the one whose full claim is its first related line.
+fn shown_counterpoint<'k>(kb: &'k KnowledgeBase, f: &Finding) -> &'k str {
+    let first = f.related.first().map_or("", |r| r.message.as_str());
+    kb.arguments.iter().find(|a| a.claim == first).map_or("?", |a| a.id.as_str())
 }
 
 fn check(text: &str, expect: Expect) {
     expect.assert_eq(&render(text));
 }
 
+/// The side each text argues (or `-` for none), one line each.
+fn sides(texts: &[&str]) -> String {
+    texts
+        .iter()
+        .map(|t| {
+            let a = analysis(t);
+            let found: Vec<&str> = a
+                .claims
+                .iter()
+                .filter(|c| c.is_whole())
+                .filter_map(|c| c.stance.map(Stance::label))
+                .collect();
+            format!("{} | {t}", if found.is_empty() { "-".to_string() } else { found.join(",") })
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Each text must draw no claim at all.
 fn neutral(texts: &[&str]) {
     for t in texts {
-        let a = analyze(kb(), t, Format::Plain, &Config::default(), &mut Cache::default());
-        let found: Vec<&str> =
-            a.claims.iter().map(|c| kb().arguments[c.argument].id.as_str()).collect();
-        assert!(found.is_empty(), "{t:?} taken as a claim of {found:?}");
+        let a = analysis(t);
+        let found: Vec<String> = a
+            .claims
+            .iter()
+            .filter(|c| c.is_whole())
+            .map(|c| format!("{:?} {}", c.stance, id(kb(), c.argument.unwrap_or(0))))
+            .collect();
+        assert!(found.is_empty(), "{t:?} taken as a claim: {found:?}");
     }
 }
 
@@ -80,31 +114,34 @@ fn asserted_claims_draw_the_other_side() {
     check(
         "Lenin's terror made Stalin's terror inevitable.",
         expect![[r#"
-        [Lenin's terror made Stalin's terror inevitable].
-        * «Lenin's terror made Stalin's terror inevitable» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
-        balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]],
+            [Lenin's terror made Stalin's terror inevitable].
+            * «Lenin's terror made Stalin's terror inevitable» continuity terror-continuity -> terror-scale-rupture [peacetime-terror-rupture, kirov-pretext-rupture, terror-party-rupture, terror-motive-rupture]
+            balance: 1 continuity, 0 rupture (terror 1-0)"#]],
     );
     check(
         "Stalin was the loyal disciple Lenin wanted as his successor.",
         expect![[r#"
-        [Stalin was the loyal disciple Lenin wanted as his successor].
-        * «Stalin was the loyal disciple Lenin wanted as his successor» disciple-continuity (continuity) -> testament-warning [image-fabricated-rupture, georgian-affair-rupture]
-        balance: 1 continuity, 0 rupture; open: testament-warning, image-fabricated-rupture, georgian-affair-rupture"#]],
+            [Stalin was the loyal disciple Lenin wanted as his successor].
+            * «Stalin was the loyal disciple Lenin wanted as his successor» continuity disciple-continuity -> image-fabricated-rupture [testament-warning, georgian-affair-rupture, left-opposition-alternative, lenin-modesty-rupture]
+            balance: 1 continuity, 0 rupture (succession 1-0)"#]],
     );
     check(
         "The NEP proves Lenin had given up on socialism.",
         expect![[r#"
         [The NEP proves Lenin had given up on socialism].
-        * «The NEP proves Lenin had given up on socialism» nep-capitalist-rupture (rupture) -> nep-retreat-continuity [industrialisation-necessity-continuity, war-communism-precedent]
-        balance: 0 continuity, 1 rupture; open: nep-retreat-continuity, industrialisation-necessity-continuity, war-communism-precedent"#]],
+        * «The NEP proves Lenin had given up on socialism» rupture nep-capitalist-rupture -> nep-retreat-continuity [nep-crisis-continuity, pragmatism-means-continuity, industrialisation-necessity-continuity, war-communism-precedent]
+        balance: 0 continuity, 1 rupture (economy 0-1)"#]],
     );
 }
 
+/// One line that fits an editor: "Counterpoint (side, theme): gist"; the claim, evidence,
+/// sources and alternatives as related information; fixes after the sentence.
 #[test]
-fn message_names_the_source_and_fixes_insert_after_the_sentence() {
+fn message_is_one_short_line_with_the_evidence_beside_it() {
     let text = "Lenin's terror made Stalin's terror inevitable. Next.";
-    let a = analyze(kb(), text, Format::Plain, &Config::default(), &mut Cache::default());
+    let a = analysis(text);
     let f = a.findings.iter().find(|f| f.code == Code::Counterargument).expect("a hint");
+    assert!(f.message.len() <= 160, "{} characters: {}", f.message.len(), f.message);
     let mut out = format!("{}\n", f.message);
     for r in &f.related {
         out.push_str(&format!("related: {}\n", r.message));
@@ -113,99 +150,233 @@ fn message_names_the_source_and_fixes_insert_after_the_sentence() {
         out.push_str(&format!("{} @{:?}: {}\n", x.title, x.range, x.replacement));
     }
     expect![[r#"
-        Counterpoint: Stalin's terror differed from Lenin's in scale and in kind: repression during a civil war never approached the millions arrested, shot or sent to the Gulag in peacetime in 1937-38, so Lenin's terror cannot simply be said to have produced Stalin's. The Cheka's own count for 1918 and early 1919 was 8,389 executions, whereas NKVD records show 681,692 people shot and about 1.5 million arrested in 1937-38 alone, with some two million held in camps and prisons by 1939. (Service, Bullock; essays 000, 002, 004)
-        related: Another counterpoint: Lenin kept terror for the regime's enemies outside the party and never had his comrades killed, whereas Stalin turned the terror on the Bolshevik party itself and destroyed most of its leaders and congress delegates. Of the 1,966 delegates to the Seventeenth Party Congress of 1934, 1,108 were arrested and 98 of the 139 Central Committee members it elected were shot, mostly in 1937-38, whereas under Lenin party quarrels ended in debate or demotion, not execution. (Medvedev; essays 004, 003, 002)
-        related: Another counterpoint: Lenin and Stalin used force for different ends: for Lenin terror and dictatorship were means to build socialism, whereas for Stalin socialism became a means to personal power. Kopelev, once a committed communist, contrasted Lenin, for whom the state, the dictatorship and the terror were only tools for reaching socialism, with Stalin, for whom socialism was a tool for gaining and keeping power. (Kopelev; essay 004)
-        Add counterargument @47..47:  However, Stalin's terror differed from Lenin's in scale and in kind: repression during a civil war never approached the millions arrested, shot or sent to the Gulag in peacetime in 1937-38, so Lenin's terror cannot simply be said to have produced Stalin's (Service, Bullock).
+        Counterpoint (rupture, terror): Stalin's terror differed in scale and kind: 8,389 Cheka executions in 1918-19 against 681,692 shot in 1937-38.
+        related: Stalin's terror differed from Lenin's in scale and in kind: repression during a civil war never approached the millions arrested, shot or sent to the Gulag in peacetime in 1937-38, so Lenin's terror cannot simply be said to have produced Stalin's.
+        related: Evidence: The Cheka's own count for 1918 and early 1919 was 8,389 executions, whereas NKVD records show 681,692 people shot and about 1.5 million arrested in 1937-38 alone, with some two million held in camps and prisons by 1939.
+        related: Source: Service, Bullock; essays 000, 002, 004
+        related: Also (rupture, terror): The two terrors belong to different situations: the Red Terror was waged during a civil war and foreign intervention against armed enemies and wound down once the war was won, whereas the Great Terror was unleashed in peacetime, after victory, against a loyal population. (Medvedev)
+        related: Also (rupture, terror): The Great Terror grew out of the crisis of 1934 inside Stalin's own leadership - the Seventeenth Congress and Kirov's murder, which Stalin used as a pretext - not out of anything Lenin had set in motion. (essays 000, 002)
+        Add counterargument @47..47:  However, Stalin's terror differed from Lenin's in scale and in kind: repression during a civil war never approached the millions arrested, shot or sent to the Gulag in peacetime in 1937-38, so Lenin's terror cannot simply be said to have produced Stalin's (Service, Bullock). The Cheka's own count for 1918 and early 1919 was 8,389 executions, whereas NKVD records show 681,692 people shot and about 1.5 million arrested in 1937-38 alone, with some two million held in camps and prisons by 1939.
         Insert citation @47..47:  The Cheka's own count for 1918 and early 1919 was 8,389 executions, whereas NKVD records show 681,692 people shot and about 1.5 million arrested in 1937-38 alone, with some two million held in camps and prisons by 1939 (Service, Bullock; essays 000, 002, 004).
-    "#]].assert_eq(&out);
+    "#]]
+    .assert_eq(&out);
+}
+
+/// Every argument's message fits the line, with the longest side and theme.
+#[test]
+fn every_message_fits_a_line() {
+    let kb = kb();
+    let ix = Index::build(kb);
+    for (i, a) in kb.arguments.iter().enumerate() {
+        let m = format!("Counterpoint ({}, {}): {}", a.stance.label(), a.theme, ix.gists[i]);
+        assert!(m.chars().count() <= document::MESSAGE_MAX, "{}: {m}", a.id);
+    }
 }
 
 #[test]
-fn negation_reverses_the_claim() {
-    check(
+fn negation_reverses_the_side() {
+    expect![[r#"
+        continuity | Stalin continued Lenin's terror.
+        rupture | Stalin did not simply continue Lenin's terror.
+        rupture | Stalinism was by no means the inevitable outcome of Leninism.
+        rupture | Stalin was never Lenin's chosen successor.
+        rupture | It is a myth that Stalin merely continued Lenin's terror.
+        continuity | There is no doubt that Stalin continued Lenin's terror.
+        continuity | Lenin's terror not only paved the way for Stalin's but made it inevitable.
+        continuity | Lenin was no democrat, and Stalin only had to use the tools he left.
+        rupture | Under Lenin there was never the wholesale slaughter of comrades that Stalin carried out."#]]
+    .assert_eq(&sides(&[
         "Stalin continued Lenin's terror.",
-        expect![[r#"
-        [Stalin continued Lenin's terror].
-        * «Stalin continued Lenin's terror» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
-        balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]],
-    );
-    check(
         "Stalin did not simply continue Lenin's terror.",
-        expect![[r#"
-        [Stalin did not simply continue Lenin's terror].
-        * «Stalin did not simply continue Lenin's terror» !terror-continuity (rupture) -> terror-continuity [lenin-ruthlessness-continuity, kronstadt-continuity]
-        balance: 0 continuity, 1 rupture; open: terror-continuity, lenin-ruthlessness-continuity, kronstadt-continuity"#]],
-    );
-    check(
         "Stalinism was by no means the inevitable outcome of Leninism.",
-        expect![[r#"
-        [Stalinism was by no means the inevitable outcome of Leninism].
-        * «Stalinism was by no means the inevitable outcome of Leninism» !stalinism-inevitable-continuity (rupture) -> stalinism-inevitable-continuity [revolutionary-pattern-continuity, party-complicity-continuity]
-        balance: 0 continuity, 1 rupture; open: stalinism-inevitable-continuity, revolutionary-pattern-continuity, party-complicity-continuity"#]],
-    );
-    check(
-        "Stalin was never Lenin's loyal disciple.",
-        expect![[r#"
-        [Stalin was never Lenin's loyal disciple].
-        * «Stalin was never Lenin's loyal disciple» !disciple-continuity (rupture) -> disciple-continuity [lenin-promoted-stalin, cult-continuity]
-        balance: 0 continuity, 1 rupture; open: disciple-continuity, lenin-promoted-stalin, cult-continuity"#]],
-    );
-    check(
-        "It is a myth that Stalin continued Lenin's terror.",
-        expect![[r#"
-        [It is a myth that Stalin continued Lenin's terror].
-        * «It is a myth that Stalin continued Lenin's terror» !terror-continuity (rupture) -> terror-continuity [lenin-ruthlessness-continuity, kronstadt-continuity]
-        balance: 0 continuity, 1 rupture; open: terror-continuity, lenin-ruthlessness-continuity, kronstadt-continuity"#]],
-    );
-    // Intensifiers are not negations.
-    check(
+        "Stalin was never Lenin's chosen successor.",
+        "It is a myth that Stalin merely continued Lenin's terror.",
         "There is no doubt that Stalin continued Lenin's terror.",
-        expect![[r#"
-        [There is no doubt that Stalin continued Lenin's terror].
-        * «There is no doubt that Stalin continued Lenin's terror» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
-        balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]],
-    );
-    check(
         "Lenin's terror not only paved the way for Stalin's but made it inevitable.",
+        "Lenin was no democrat, and Stalin only had to use the tools he left.",
+        "Under Lenin there was never the wholesale slaughter of comrades that Stalin carried out.",
+    ]));
+}
+
+/// The writer's position is the main clause; a conceded one counts for little, a hedged one for
+/// nothing.
+#[test]
+fn the_main_clause_decides() {
+    expect![[r#"
+        rupture | Although the Cheka was brutal, Stalin's terror went far beyond anything Lenin did.
+        rupture | Lenin may have been ruthless, but Stalin's purges were his own creation.
+        rupture | To some extent the seeds of Stalinism were sown under Lenin, but the Great Terror was entirely Stalin's own doing.
+        continuity | Stalin's purges were his own creation; however, Lenin had laid the foundations for them.
+        rupture | While Lenin used terror against enemies of the regime, Stalin turned it on the party itself.
+        continuity | Yet despite the civil war and the famine, Stalinism still had its basis in Leninism.
+        rupture | But in spite of Lenin's ruthlessness, Stalin's purges went far beyond anything he did."#]]
+    .assert_eq(&sides(&[
+        "Although the Cheka was brutal, Stalin's terror went far beyond anything Lenin did.",
+        "Lenin may have been ruthless, but Stalin's purges were his own creation.",
+        "To some extent the seeds of Stalinism were sown under Lenin, but the Great Terror was entirely Stalin's own doing.",
+        "Stalin's purges were his own creation; however, Lenin had laid the foundations for them.",
+        "While Lenin used terror against enemies of the regime, Stalin turned it on the party itself.",
+        "Yet despite the civil war and the famine, Stalinism still had its basis in Leninism.",
+        "But in spite of Lenin's ruthlessness, Stalin's purges went far beyond anything he did.",
+    ]));
+}
+
+/// A causal link argues for the side its cause stands on.
+#[test]
+fn causes_take_the_side_of_their_cause() {
+    expect![[r#"
+        continuity | The ban on factions made Stalin's dictatorship possible.
+        continuity | Lenin's ideas led directly to Stalin's terror.
+        rupture | Stalin's terror grew out of the crisis of 1934, not out of anything Lenin had done.
+        rupture | Stalinism owed more to Russia's isolation than to Lenin's ideas.
+        rupture | Stalin's paranoia explains the Great Terror.
+        continuity | Stalinism was the product of the system Lenin had built.
+        continuity | But in spite of these differences, Stalinism still found its basis in Leninism.
+        rupture | Stalin's paranoia led to the Great Terror.
+        continuity | Lenin's creation of the Cheka made the Great Terror possible.
+        continuity | The bureaucracy that Lenin created allowed Stalin to rise to power.
+        - | The NEP allowed peasants to sell their surplus grain.
+        - | His post as General Secretary allowed Stalin to place his supporters in key positions.
+        rupture | It is wrong to see Stalin as a mere continuation of Lenin.
+        - | Stalin's rapid industrialisation and the brutality of forced collectivisation led to an acute crisis in 1928-1933.
+        - | Stalin's rapid industrialisation during the first Five-Year Plan had led to an acute crisis, which led to worse conditions for the workers."#]]
+    .assert_eq(&sides(&[
+        "The ban on factions made Stalin's dictatorship possible.",
+        "Lenin's ideas led directly to Stalin's terror.",
+        "Stalin's terror grew out of the crisis of 1934, not out of anything Lenin had done.",
+        "Stalinism owed more to Russia's isolation than to Lenin's ideas.",
+        "Stalin's paranoia explains the Great Terror.",
+        "Stalinism was the product of the system Lenin had built.",
+        "But in spite of these differences, Stalinism still found its basis in Leninism.",
+        "Stalin's paranoia led to the Great Terror.",
+        "Lenin's creation of the Cheka made the Great Terror possible.",
+        "The bureaucracy that Lenin created allowed Stalin to rise to power.",
+        "The NEP allowed peasants to sell their surplus grain.",
+        "His post as General Secretary allowed Stalin to place his supporters in key positions.",
+        "It is wrong to see Stalin as a mere continuation of Lenin.",
+        "Stalin's rapid industrialisation and the brutality of forced collectivisation led to an acute crisis in 1928-1933.",
+        "Stalin's rapid industrialisation during the first Five-Year Plan had led to an acute crisis, which led to worse conditions for the workers.",
+    ]));
+}
+
+/// Echoes and shared traits liken the two men when the sentence names both.
+#[test]
+fn echoes_and_shared_traits() {
+    expect![[r#"
+        continuity | Lenin's methods in the civil war were later echoed by Stalin.
+        continuity | Stalin's suppression of the soviets was characteristic of Lenin well before it was characteristic of Stalin.
+        - | Stalin's speeches echoed through the hall.
+        - | Suspicion was characteristic of Stalin."#]]
+    .assert_eq(&sides(&[
+        "Lenin's methods in the civil war were later echoed by Stalin.",
+        "Stalin's suppression of the soviets was characteristic of Lenin well before it was characteristic of Stalin.",
+        "Stalin's speeches echoed through the hall.",
+        "Suspicion was characteristic of Stalin.",
+    ]));
+}
+
+/// Things of both men's times set side by side argue as the men would; narration of them does
+/// not.
+#[test]
+fn things_of_both_times() {
+    expect![[r#"
+        continuity | The Cheka laid the foundations for the NKVD.
+        - | The Cheka became the GPU in 1922 and was folded into the NKVD in 1934.
+        - | The NKVD took over the camps that the OGPU had run."#]]
+    .assert_eq(&sides(&[
+        "The Cheka laid the foundations for the NKVD.",
+        "The Cheka became the GPU in 1922 and was folded into the NKVD in 1934.",
+        "The NKVD took over the camps that the OGPU had run.",
+    ]));
+}
+
+/// What a sentence only grants ("the seeds may be found in 1917-21, but ...") is what the
+/// other side presses: it is among the counterpoints.
+#[test]
+fn a_conceded_clause_is_pressed() {
+    check(
+        "To some extent, perhaps, the seeds of Stalin's system can be found in the years 1917-21, but the decisive choices, the Great Turn of 1929 and the Terror of 1937, were Stalin's own.",
         expect![[r#"
-        [Lenin's terror not only paved the way for Stalin's but made it inevitable].
-        * «Lenin's terror not only paved the way for Stalin's but made it inevitable» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
-        balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]],
+            [To some extent, perhaps, the seeds of Stalin's system can be found in the years 1917-21, but the decisive choices, the Great Turn of 1929 and the Terror of 1937, were Stalin's own].
+            * «To some extent, perhaps, the seeds of Stalin's system can be found in the years 1917-21, but the decisive choices, the Great Turn of 1929 and the Terror of 1937, were Stalin's own» rupture nep-abandoned-rupture -> nep-retreat-continuity [nep-crisis-continuity, stalinism-inevitable-continuity, war-communism-precedent, industrialisation-necessity-continuity]
+            balance: 0 continuity, 1 rupture (economy 0-1)"#]],
     );
 }
 
+/// Judgements of Lenin: harsh ones argue continuity, mild ones rupture; of Stalin, nothing.
 #[test]
-fn hedged_claims_are_claims() {
+fn judgements_of_lenin() {
+    expect![[r#"
+        continuity | Lenin was every bit as ruthless as Stalin.
+        rupture | Lenin was a pragmatist who compromised with the peasants, as Stalin never did.
+        continuity | Lenin was no democrat, and his party never tolerated real debate.
+        - | Stalin was ruthless and cruel.
+        - | Lenin saw Stalin as rude and authoritarian."#]]
+    .assert_eq(&sides(&[
+        "Lenin was every bit as ruthless as Stalin.",
+        "Lenin was a pragmatist who compromised with the peasants, as Stalin never did.",
+        "Lenin was no democrat, and his party never tolerated real debate.",
+        "Stalin was ruthless and cruel.",
+        "Lenin saw Stalin as rude and authoritarian.",
+    ]));
+}
+
+/// An attributed claim is a claim; its counterpoint names its author and is not theirs.
+#[test]
+fn attributed_claims() {
+    let a = analysis("Richard Pipes argues that Stalinism was the logical outcome of Leninism.");
+    let f = a.findings.iter().find(|f| f.code == Code::Counterargument).expect("a hint");
+    assert!(f.message.starts_with("Counterpoint to Pipes (rupture,"), "{}", f.message);
+    let c = a.claims.iter().find(|c| c.is_whole()).expect("a claim");
+    for &x in &c.counterpoints {
+        assert!(!kb().arguments[x].historians.iter().any(|&h| kb().entries[h].id == "pipes"));
+    }
+}
+
+/// "This was no accident." borrows the content of the sentence before it.
+#[test]
+fn a_claim_over_two_sentences() {
     check(
-        "Some historians argue that Lenin's terror made Stalin's terror inevitable.",
+        "Lenin's ban on factions let the leadership expel any critic as a factionalist. This was no accident: Stalin only had to use it.",
         expect![[r#"
-        [Some historians argue that Lenin's terror made Stalin's terror inevitable].
-        * «Some historians argue that Lenin's terror made Stalin's terror inevitable» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
-        balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]],
-    );
-    check(
-        "Arguably the NEP was only a temporary retreat on the way to socialism.",
-        expect![[r#"
-        [Arguably the NEP was only a temporary retreat on the way to socialism].
-        * «Arguably the NEP was only a temporary retreat on the way to socialism» nep-retreat-continuity (continuity) -> nep-abandoned-rupture [bukharin-alternative-rupture, collectivisation-scale-rupture]
-        balance: 1 continuity, 0 rupture; open: nep-abandoned-rupture, bukharin-alternative-rupture, collectivisation-scale-rupture"#]],
+            [Lenin's ban on factions let the leadership expel any critic as a factionalist. This was no accident: Stalin only had to use it].
+            balance: 1 continuity, 0 rupture (party 1-0)"#]],
     );
 }
 
+/// "This was no accident." alone says nothing; after narration it completes a claim. "This
+/// followed from ..." points back for its effect.
 #[test]
-fn a_claim_split_over_two_lines() {
+fn a_sentence_that_points_back() {
     check(
-        "Lenin's Cheka laid the foundations\nfor Stalin's terror, which\nwas therefore inevitable.",
+        "In 1927 Stalin had Trotsky expelled from the party as a factionalist. This was no accident.\n\nThis followed from Lenin's ban on factions.\n\nThis was no accident.",
         expect![[r#"
-        [Lenin's Cheka laid the foundations
-        for Stalin's terror, which
-        was therefore inevitable].
-        * «Lenin's Cheka laid the foundations
-        for Stalin's terror, which
-        was therefore inevitable» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
-        balance: 1 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, terror-motive-rupture"#]],
+            [In 1927 Stalin had Trotsky expelled from the party as a factionalist. This was no accident].
+
+            [This followed from Lenin's ban on factions].
+
+            This was no accident.
+            * «This followed from Lenin's ban on factions» continuity ban-on-factions-continuity -> terror-party-rupture [emergency-measures-rupture, party-debate-rupture, lenin-levy-rupture, bureaucracy-rupture]
+            balance: 1 continuity, 0 rupture (party 1-0)"#]],
     );
+}
+
+/// Claims of kinds that went unanswered before: origins, degrees, personal responsibility.
+#[test]
+fn claims_of_origin_degree_and_person() {
+    expect![[r#"
+        continuity | Stalin carried out policies Lenin had already drawn up.
+        continuity | The idea of building socialism in one country began with Lenin.
+        rupture | Forced collectivisation went much further than anything Lenin proposed.
+        rupture | The Great Terror was above all Stalin's personal achievement.
+        continuity | Stalinism was in part the outcome of Leninist practice."#]]
+    .assert_eq(&sides(&[
+        "Stalin carried out policies Lenin had already drawn up.",
+        "The idea of building socialism in one country began with Lenin.",
+        "Forced collectivisation went much further than anything Lenin proposed.",
+        "The Great Terror was above all Stalin's personal achievement.",
+        "Stalinism was in part the outcome of Leninist practice.",
+    ]));
 }
 
 #[test]
@@ -216,27 +387,36 @@ fn an_answered_claim_draws_no_hint() {
             Lenin's terror made Stalin's terror inevitable.
 
             Yet Stalin's terror was on a far greater scale than Lenin's: the Cheka shot 8,389 people in 1918-19, the NKVD 681,692 in 1937-38.
-            * «Lenin's terror made Stalin's terror inevitable» terror-continuity (continuity) -> answered
-            * «Yet Stalin's terror was on a far greater scale than Lenin's: the Cheka shot 8,389 people in 1918-19, the NKVD 681,692 in 1937-38» terror-scale-rupture (rupture) -> answered
-            balance: 1 continuity, 1 rupture; open: "#]],
+            * «Lenin's terror made Stalin's terror inevitable» continuity terror-continuity -> (no hint)
+            * «Yet Stalin's terror was on a far greater scale than Lenin's: the Cheka shot 8,389 people in 1918-19, the NKVD 681,692 in 1937-38» rupture terror-scale-rupture -> (no hint)
+            balance: 1 continuity, 1 rupture (terror 1-1)"#]],
     );
 }
 
+/// A counterpoint is shown once a section; a new heading starts a new section.
 #[test]
-fn one_counterpoint_once_a_paragraph() {
+fn one_counterpoint_once_a_section() {
     check(
-        "Lenin's terror made Stalin's terror inevitable. Lenin's Cheka therefore led directly to the Great Terror. The Red Terror proves that Stalin merely continued Lenin's methods.",
+        "# Terror\n\nLenin's terror made Stalin's terror inevitable.\n\nLenin's Cheka therefore led directly to the Great Terror.\n\n# Again\n\nThe Red Terror proves that Stalin merely continued Lenin's methods.",
         expect![[r#"
-            [Lenin's terror made Stalin's terror inevitable]. [Lenin's Cheka therefore led directly to the Great Terror]. [The Red Terror proves that Stalin merely continued Lenin's methods].
-            * «Lenin's terror made Stalin's terror inevitable» terror-continuity (continuity) -> terror-scale-rupture [terror-party-rupture, terror-motive-rupture]
-            * «Lenin's Cheka therefore led directly to the Great Terror» stalinism-inevitable-continuity (continuity) -> circumstances-rupture [testament-warning, personality-rupture]
-            * «The Red Terror proves that Stalin merely continued Lenin's methods» terror-continuity (continuity) -> terror-party-rupture [terror-motive-rupture, testament-warning]
-            balance: 2 continuity, 0 rupture; open: terror-scale-rupture, terror-party-rupture, circumstances-rupture, terror-motive-rupture, testament-warning"#]],
+            # Terror
+
+            [Lenin's terror made Stalin's terror inevitable].
+
+            [Lenin's Cheka therefore led directly to the Great Terror].
+
+            # Again
+
+            [The Red Terror proves that Stalin merely continued Lenin's methods].
+            * «Lenin's terror made Stalin's terror inevitable» continuity terror-continuity -> terror-scale-rupture [peacetime-terror-rupture, kirov-pretext-rupture, terror-party-rupture, terror-motive-rupture]
+            * «Lenin's Cheka therefore led directly to the Great Terror» continuity terror-continuity -> peacetime-terror-rupture [terror-scale-rupture, terror-party-rupture, kirov-pretext-rupture, testament-warning]
+            * «The Red Terror proves that Stalin merely continued Lenin's methods» continuity terror-continuity -> peacetime-terror-rupture [terror-scale-rupture, terror-party-rupture, kirov-pretext-rupture, terror-motive-rupture]
+            balance: 1 continuity, 0 rupture (terror 1-0)"#]],
     );
 }
 
 #[test]
-fn neutral_sentences_draw_nothing() {
+fn narration_and_definitions_draw_nothing() {
     neutral(&[
         "In the next paragraph I turn to the economy.",
         "Lenin was born in Simbirsk.",
@@ -248,26 +428,28 @@ fn neutral_sentences_draw_nothing() {
         "Did Leninism lead to Stalinism?",
         "This essay will consider whether Stalin continued Lenin's terror.",
         "Stalin's mother wanted him to become a priest.",
+        "The Kronstadt rebellion was an uprising of sailors against the Bolshevik government in March 1921.",
+        "War Communism was the economic policy of the Bolsheviks during the civil war.",
+        "Stalin continued to serve as General Secretary after Lenin's death.",
+        "Kirov was a loyal supporter of Stalin, Lenin's successor as leader of the party.",
+        "In 1928 Stalin abandoned the NEP and launched the first Five-Year Plan.",
+        "Trotsky set out his critique of Stalin in The Revolution Betrayed (1936).",
+        "The question of whether Stalinism was the logical continuation of Leninism divides historians.",
+        "Lenin, Stalin and the continuity thesis",
+        "After Lenin's death, debates in the party turned on industrialisation.",
+        "Stalin portrayed himself as Lenin's most loyal disciple and his natural heir.",
+        "The famine was a consequence of collectivisation and of high grain quotas.",
+        "Lenin ordered the Red Army to crush the Kronstadt rising.",
+        "Khrushchev's speech sharply criticised Stalin's cult of personality.",
+        "Both Lenin and Stalin used many pseudonyms before 1917.",
+        "Trotsky was considered by many the natural successor to Lenin.",
+        "Many views exist about the relationship between Lenin and Stalin and the continuity of their rule.",
+        "This position gave Stalin control over appointments in the party.",
+        "As already stated, Stalin wrote little about foreign affairs before 1924, when he published a book on Leninism.",
+        "Although historians long believed that Stalin was Lenin's natural heir, opinions have since changed.",
+        "It took the Kronstadt rising to convince Lenin that War Communism would lead to disaster.",
+        "In 1928 Stalin abandoned the NEP and launched the first Five-Year Plan.",
     ]);
-}
-
-/// `...` in a marker skips up to three words; a marker that names the cause still argues.
-#[test]
-fn markers_with_gaps_and_causes() {
-    check(
-        "The ban on factions in 1921 made Stalin's dictatorship possible.",
-        expect![[r#"
-        [The ban on factions in 1921 made Stalin's dictatorship possible].
-        * «The ban on factions in 1921 made Stalin's dictatorship possible» one-party-state-continuity (continuity) -> emergency-measures-rupture [personal-dictatorship-rupture, party-debate-rupture]
-        balance: 1 continuity, 0 rupture; open: emergency-measures-rupture, personal-dictatorship-rupture, party-debate-rupture"#]],
-    );
-    check(
-        "Stalinism was the product of Stalin's own paranoid personality.",
-        expect![[r#"
-        [Stalinism was the product of Stalin's own paranoid personality].
-        * «Stalinism was the product of Stalin's own paranoid personality» personality-rupture (rupture) -> party-complicity-continuity [stalinism-inevitable-continuity, revolutionary-pattern-continuity]
-        balance: 0 continuity, 1 rupture; open: party-complicity-continuity, stalinism-inevitable-continuity, revolutionary-pattern-continuity"#]],
-    );
 }
 
 /// Odd text (Cyrillic, emoji, curly quotes, CRLF, lone punctuation) never makes the check panic.
@@ -275,7 +457,7 @@ fn markers_with_gaps_and_causes() {
 fn survives_odd_text() {
     let kb = kb();
     let config = Config::default();
-    let text = "Ki”, Kamenev\r\nЖKiro“1 Kamenev — Lenin’s terror; Stalin’s 👩\u{200d}🎓 terror was not inevitable?! (\n\n) ’ « » …\nStalin didn’t betray Lenin’s legacy";
+    let text = "Ki”, Kamenev\r\nЖKiro“1 Kamenev — Lenin’s terror; Stalin’s 👩\u{200d}🎓 terror was not inevitable?! (\n\n) ’ « » …\nStalin didn’t betray Lenin’s legacy. This was no accident.";
     let mut all = Vec::new();
     let quotes = crate::text::sentences::quotations(text, 0..text.len());
     let mentions = kb.index.find_all(text);
@@ -316,4 +498,40 @@ fn piece_stems_are_the_stems() {
             assert_eq!(p.stem, ix.stem_id(p.raw, &mut buf), "{}", p.raw);
         }
     }
+}
+
+/// What claims cost a sentence of the source essays (best of five runs each), printed for
+/// BENCHMARKS.md: `cargo test --release -p knowledge --lib counterargument::tests::speed --
+/// --nocapture`. No wall-clock assertion: the figure is read by hand.
+#[test]
+fn speed() {
+    let Ok(dir) = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/essays"))
+    else {
+        return;
+    };
+    let text: String = dir
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let kb = kb();
+    let config = Config::default();
+    let ix = Index::build(kb);
+    let (mut n, mut spent) = (0, 0.0);
+    for para in text.split("\n\n") {
+        let mentions = kb.index.find_all(para);
+        let quotes = crate::text::sentences::quotations(para, 0..para.len());
+        for r in crate::text::sentences::split(para, 0..para.len()) {
+            let ctx = SentenceCtx::new(kb, kb.cue_phrases(), para, r, &mentions, &quotes, &config);
+            let best = (0..5)
+                .map(|_| {
+                    let t0 = std::time::Instant::now();
+                    std::hint::black_box(claims(&ctx, &ix));
+                    t0.elapsed().as_secs_f64()
+                })
+                .fold(f64::MAX, f64::min);
+            spent += best;
+            n += 1;
+        }
+    }
+    eprintln!("{n} sentences, {:.4} ms a sentence", spent * 1e3 / n.max(1) as f64);
 }
