@@ -112,7 +112,7 @@ fn tally(sides: &[(Stance, &str)]) -> Argues {
             None => themes.push((theme, 1)),
         }
     }
-    themes.sort_by(|x, y| y.1.cmp(&x.1));
+    themes.sort_by_key(|t| std::cmp::Reverse(t.1));
     a.themes = themes.into_iter().map(|(t, _)| t.to_string()).collect();
     a
 }

@@ -1,11 +1,13 @@
 //! Every conversion from the analysis's plain data (byte ranges, findings, fixes, severities,
-//! cards, completions, the ignore list's edit) to LSP types. Byte offsets become positions
+//! cards, completions, the outline, disable comments, the ignore list's edit) to LSP types. Byte offsets become positions
 //! here and nowhere else, and text that may come from a pack is [`shown`] safe here.
 
 use std::collections::HashMap;
 
 use knowledge::base::Kind;
 use knowledge::complete::Completion;
+use knowledge::outline::{Entry, Kind as EntryKind};
+use knowledge::text::disable::{Edit, Scope};
 use knowledge::{Code, Finding, Fix, Severity};
 use ropey::Rope;
 use serde_json::json;
@@ -13,9 +15,9 @@ use tower_lsp::lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeLens, Command, CompletionItem,
     CompletionItemKind, CompletionTextEdit, CreateFile, CreateFileOptions, Diagnostic,
     DiagnosticRelatedInformation, DiagnosticSeverity, DocumentChangeOperation, DocumentChanges,
-    Hover, HoverContents, Location, MarkupContent, MarkupKind, NumberOrString, OneOf,
-    OptionalVersionedTextDocumentIdentifier, Position, Range, ResourceOp, TextDocumentEdit,
-    TextEdit, Url, WorkspaceEdit,
+    DocumentSymbol, Hover, HoverContents, Location, MarkupContent, MarkupKind, NumberOrString,
+    OneOf, OptionalVersionedTextDocumentIdentifier, Position, Range, ResourceOp, SymbolKind,
+    TextDocumentEdit, TextEdit, Url, WorkspaceEdit,
 };
 
 use super::handlers::commands::{CMD_ADD_TO_IGNORE, CMD_SHOW_BALANCE};
@@ -128,6 +130,69 @@ fn replacement(
         is_preferred: Some(preferred),
         ..Default::default()
     })
+}
+
+/// The quick fix that inserts a `clio-disable` comment for `f`'s code (`edit`, from the
+/// analysis), for its line or for the whole document. Never preferred: a correction is.
+pub fn disable_action(
+    rope: &Rope,
+    enc: Encoding,
+    uri: &Url,
+    f: &Finding,
+    diag: &Diagnostic,
+    scope: Scope,
+    edit: Edit,
+) -> CodeActionOrCommand {
+    let what = match scope {
+        Scope::Line => "line",
+        Scope::File => "file",
+    };
+    let edit = TextEdit { range: range(rope, edit.range, enc), new_text: shown(&edit.text) };
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title: format!("Don't check this {what} for {}", f.code.as_str()),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diag.clone()]),
+        edit: Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), vec![edit])])),
+            ..Default::default()
+        }),
+        is_preferred: Some(false),
+        ..Default::default()
+    })
+}
+
+/// The outline as nested document symbols: a heading is a namespace holding its section; a
+/// paragraph is a string named by the side and themes it argues, its claims counted in the
+/// detail.
+pub fn symbols(rope: &Rope, enc: Encoding, entries: &[Entry]) -> Vec<DocumentSymbol> {
+    entries
+        .iter()
+        .map(|e| {
+            let (kind, detail) = match &e.kind {
+                EntryKind::Heading { level } => (SymbolKind::NAMESPACE, format!("heading {level}")),
+                EntryKind::Paragraph { argues } => {
+                    let (c, r) = (argues.continuity, argues.rupture);
+                    let detail = match (c, r) {
+                        (0, 0) => "no claim".to_string(),
+                        _ => format!("{c} for continuity, {r} for rupture"),
+                    };
+                    (SymbolKind::STRING, detail)
+                }
+            };
+            let children = symbols(rope, enc, &e.children);
+            #[allow(deprecated)]
+            DocumentSymbol {
+                name: shown(if e.name.is_empty() { "…" } else { &e.name }),
+                detail: Some(detail),
+                kind,
+                tags: None,
+                deprecated: None,
+                range: range(rope, e.range.clone(), enc),
+                selection_range: range(rope, e.selection.clone(), enc),
+                children: (!children.is_empty()).then_some(children),
+            }
+        })
+        .collect()
 }
 
 pub fn hover(rope: &Rope, enc: Encoding, h: knowledge::hover::Hover) -> Hover {

@@ -76,6 +76,10 @@ fn capabilities(utf8: bool) -> ServerCapabilities {
             ..Default::default()
         })),
         code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
+        document_symbol_provider: Some(OneOf::Right(DocumentSymbolOptions {
+            label: Some("Clio: the essay's argument".into()),
+            work_done_progress_options: Default::default(),
+        })),
         execute_command_provider: Some(ExecuteCommandOptions {
             commands: vec![CMD_ADD_TO_IGNORE.into(), CMD_LOOKUP.into(), CMD_SHOW_BALANCE.into()],
             ..Default::default()
