@@ -69,6 +69,7 @@ ws="$S/ws"
 mkdir -p "$ws/.vscode" "$S/ud/User"
 printf 'Kirov was murdered in 1931.\n\nLenin died in January 1924.\n' > "$ws/essay.md"
 printf "Lenin's terror made Stalin's terror inevitable.\n" > "$ws/argument.md"
+printf 'Kirov was murdered in 1931.\n\nStallin won.\n' > "$ws/silence.md"
 # The other formats the extension claims (the probe registers quarto and rmd, as their own
 # extensions would), each with the planted date on the last line.
 printf -- '---\ntitle: Essay\n---\nKirov was murdered in 1931.\n' > "$ws/essay.qmd"

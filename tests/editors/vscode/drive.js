@@ -107,6 +107,12 @@ async function checkThroughApi() {
   check(actions.includes('Replace with 1934'), `the lightbulb offers "Replace with 1934" (got ${JSON.stringify(actions)})`);
   const lenses = (p.codeLenses || []).filter(Boolean);
   check(lenses.some((t) => /^Clio · argument balance: 1 continuity, 0 rupture/.test(t)), `the argument essay shows the balance lens (got ${JSON.stringify(lenses)})`);
+  const symbols = p.symbols || [];
+  check(symbols.length === 1 && symbols[0].startsWith('continuity · terror: '), `the outline names the side the argument essay's paragraph argues (got ${JSON.stringify(symbols)})`);
+  const silence = p.silence || {};
+  check((silence.offered || []).includes("Don't check this line for dubious-date"), `the lightbulb offers "Don't check this line for dubious-date" (got ${JSON.stringify(silence.offered)})`);
+  check(silence.applied === true && typeof silence.text === 'string' && silence.text.startsWith('<!-- clio-disable-next-line dubious-date -->\nKirov was murdered in 1931.'), `the fix inserts the comment on the line before (got ${JSON.stringify(silence.text)})`);
+  check(Array.isArray(silence.after) && !silence.after.includes('dubious-date') && silence.after.includes('misspelled-name'), `after it the date is no longer flagged, the misspelled name still is (got ${JSON.stringify(silence.after)})`);
   check((p.errors || []).length === 0, `the probe saw no errors ${JSON.stringify(p.errors || [])}`);
   checkFormats(p);
   return p;
