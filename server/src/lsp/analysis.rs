@@ -115,6 +115,19 @@ impl Checked {
         self.analysis.balance.summary(&self.base)
     }
 
+    /// The balance as data for a client's own view: the points made on each side, and each
+    /// strong counterpoint not yet addressed as (its claim, its theme, the side it argues).
+    pub fn balance_points(&self) -> (usize, usize, Vec<(String, String, &'static str)>) {
+        let b = &self.analysis.balance;
+        let open = b
+            .unaddressed
+            .iter()
+            .filter_map(|&i| self.base.arguments.get(i))
+            .map(|a| (a.claim.clone(), a.theme.clone(), a.stance.label()))
+            .collect();
+        (b.continuity, b.rupture, open)
+    }
+
     /// The essay's outline: its headings, and what each paragraph argues.
     pub fn outline(&self) -> Vec<Entry> {
         knowledge::outline::outline(&self.base, &self.analysis, &self.rope.to_string(), self.format)

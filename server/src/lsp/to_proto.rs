@@ -237,6 +237,21 @@ pub fn balance_lens(title: String, uri: &Url) -> CodeLens {
     }
 }
 
+/// The balance for a client's own view: the message, and the counts and open counterpoints it
+/// sums up (their text from the base, made safe). Returns the message too, for the toast.
+pub fn balance(
+    message: String,
+    (continuity, rupture, open): (usize, usize, Vec<(String, String, &'static str)>),
+) -> (String, serde_json::Value) {
+    let open: Vec<serde_json::Value> = open
+        .iter()
+        .map(|(claim, theme, side)| json!({ "claim": shown(claim), "theme": shown(theme), "side": side }))
+        .collect();
+    let value =
+        json!({ "message": message, "continuity": continuity, "rupture": rupture, "open": open });
+    (message, value)
+}
+
 /// The edit adding a word to an ignore list, as the client applies it: creating the file when
 /// needed (only where the client can create files), else inserting at its end. `None` when
 /// there is nothing to change.

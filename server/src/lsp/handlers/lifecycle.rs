@@ -36,6 +36,13 @@ pub async fn initialize(session: &Session, params: InitializeParams) -> Result<I
                     .as_ref()
                     .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create))
         });
+        st.balance_view = params
+            .capabilities
+            .experimental
+            .as_ref()
+            .and_then(|x| x.get("clioBalanceView"))
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
         // Documents opened before the workspace's packs and settings are read wait for them.
         st.hold_analyses();
     }
