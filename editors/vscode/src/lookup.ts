@@ -1,6 +1,7 @@
 // The clio.lookupName command: asks for a name, fetches the server's card and shows it in a webview.
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient } from 'vscode-languageclient/node';
+import { escapeHtml } from './html';
 
 /** The server-side command (registered by clio-ls); the client-side one is clio.lookupName. */
 const SERVER_LOOKUP = 'clio.lookup';
@@ -19,10 +20,6 @@ function wordAtCursor(): string {
   }
   const range = editor.document.getWordRangeAtPosition(sel.active, /[\p{L}\p{N}][\p{L}\p{N}'’-]*/u);
   return range === undefined ? '' : editor.document.getText(range);
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 /** Renders with the built-in Markdown extension so the card looks like a hover; plain text if it is absent. */

@@ -7,6 +7,7 @@
 // `clio.timeline` in their executeCommandProvider get a message instead of an empty panel.
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, Range as LspRange } from 'vscode-languageclient/node';
+import { escapeHtml, nonce } from './html';
 
 /** The server-side command; the client-side one is clio.showTimeline. */
 export const SERVER_TIMELINE = 'clio.timeline';
@@ -39,15 +40,6 @@ function asTimeline(x: unknown): Timeline | undefined {
   const points = t.points.filter((p): p is TimelinePoint =>
     p !== null && typeof p === 'object' && typeof p.id === 'string' && typeof p.label === 'string' && typeof p.range === 'object' && p.range !== null);
   return { svg: t.svg, points };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
-
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from({ length: 32 }, () => chars[Math.floor(Math.random() * chars.length)]).join('');
 }
 
 /**

@@ -147,18 +147,9 @@ pub fn disable_action(
         Scope::Line => "line",
         Scope::File => "file",
     };
-    let edit = TextEdit { range: range(rope, edit.range, enc), new_text: shown(&edit.text) };
-    CodeActionOrCommand::CodeAction(CodeAction {
-        title: format!("Don't check this {what} for {}", f.code.as_str()),
-        kind: Some(CodeActionKind::QUICKFIX),
-        diagnostics: Some(vec![diag.clone()]),
-        edit: Some(WorkspaceEdit {
-            changes: Some(HashMap::from([(uri.clone(), vec![edit])])),
-            ..Default::default()
-        }),
-        is_preferred: Some(false),
-        ..Default::default()
-    })
+    let title = format!("Don't check this {what} for {}", f.code.as_str());
+    let fix = Fix { title, range: edit.range, replacement: edit.text };
+    replacement(rope, enc, uri, &fix, diag, false)
 }
 
 /// The outline as nested document symbols: a heading is a namespace holding its section; a
@@ -381,5 +372,38 @@ mod tests {
             Add “Stallin” to Clio's ignore list (.clio/ignore.txt) -> clio.addToIgnore
         "#]]
         .assert_eq(&fixes_for(text, &f));
+    }
+
+    #[test]
+    fn a_finding_can_be_silenced_for_its_line_or_its_file_never_preferred() {
+        use knowledge::text::{disable, prose, Format};
+        let text = "---\ntitle: Kirov\n---\nKirov was murdered in 1931.\n";
+        let at = text.find("1931").expect("the year");
+        let f = Finding::new(Code::DubiousDate, at..at + 4, "Kirov was murdered in 1934".into());
+        let rope = Rope::from_str(text);
+        let uri = Url::parse("file:///essay.md").expect("a file URI");
+        let diag = diagnostic(&rope, Encoding::Utf16, &uri, &f, f.severity);
+        let p = prose(text, Format::Markdown);
+        let actions: Vec<CodeActionOrCommand> = [Scope::Line, Scope::File]
+            .into_iter()
+            .map(|scope| {
+                let edit =
+                    disable::disable_comment(text, &p, Format::Markdown, at, "dubious-date", scope);
+                disable_action(&rope, Encoding::Utf16, &uri, &f, &diag, scope, edit)
+            })
+            .collect();
+        expect![[r#"
+            Don't check this line for dubious-date -> "<!-- clio-disable-next-line dubious-date -->\n"
+            Don't check this file for dubious-date -> "<!-- clio-disable dubious-date -->\n"
+        "#]]
+        .assert_eq(&listed(&actions));
+        // The file's comment goes after the front matter, the line's on the line before: both
+        // at the start of line 3 (0-based), where the essay's text begins.
+        for a in &actions {
+            let CodeActionOrCommand::CodeAction(a) = a else { panic!("a bare command") };
+            let edits = a.edit.as_ref().and_then(|e| e.changes.as_ref()).expect("an edit");
+            let start = edits[&uri][0].range.start;
+            assert_eq!((start.line, start.character), (3, 0), "{}", a.title);
+        }
     }
 }
