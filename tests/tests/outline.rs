@@ -48,10 +48,10 @@ fn a_markdown_essay_outlines_its_sections_and_the_sides_they_argue() {
     check(
         "essay.md",
         "markdown",
-        "# Did Leninism lead to Stalinism?\n\nHistorians have argued over this — Lenin’s heirs or not — for a century.\n\n## The terror\n\nLenin's terror made Stalin's terror inevitable.\n\n## A betrayal\n\nStalin betrayed Lenin's revolution.\n",
+        "# Did Leninism lead to Stalinism?\n\nHistorians have argued over this question — fiercely, and in print — for a century.\n\n## The terror\n\nLenin's terror made Stalin's terror inevitable.\n\n## A betrayal\n\nStalin betrayed Lenin's revolution.\n",
         expect![[r#"
             Did Leninism lead to Stalinism? [namespace; heading 1] «Did Leninism lead»
-              Historians have argued over this — Lenin’s heirs or not — for a century. [string; no claim] «Historians have argued»
+              Historians have argued over this question — fiercely, and in… [string; no claim] «Historians have argued»
               The terror [namespace; heading 2] «The terror»
                 continuity · terror: Lenin's terror made Stalin's terror inevitable. [string; 1 for continuity, 0 for rupture] «Lenin's terror made»
               A betrayal [namespace; heading 2] «A betrayal»
