@@ -13,7 +13,7 @@ import {
   LanguageClient,
   StaticFeature,
 } from 'vscode-languageclient/node';
-import { escapeHtml, nonce } from './html';
+import { escapeHtml, htmlPage, nonce, PROSE_STYLE, revealInEssay } from './webview';
 
 /** The server-side command the lens runs. */
 export const SERVER_BALANCE = 'clio.showBalance';
@@ -90,12 +90,7 @@ function page(title: string, b: Balance, paragraphs: Argued[]): string {
   const paras = paragraphs.length === 0
     ? '<p>No paragraph argues a side yet.</p>'
     : `<ol class="paras">${paragraphs.map((p, i) => `<li><button data-para="${i}" class="${p.side === 'continuity' ? 'c' : p.side === 'rupture' ? 'r' : 'b'}">${escapeHtml(p.name)}</button></li>`).join('\n')}</ol>`;
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<title>${escapeHtml(title)}</title>
-<style>
-  body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 1.5em; max-width: 52em; line-height: 1.5; }
+  const style = `${PROSE_STYLE}
   .bar { display: flex; height: 1.6em; border-radius: 3px; overflow: hidden; margin: 0.5em 0; background: var(--vscode-editorWidget-background); }
   .bar div { display: flex; align-items: center; padding: 0 0.5em; white-space: nowrap; color: #fff; }
   .c { --side: #3b6fb6; } .r { --side: #b6503b; } .b { --side: #7a5fa0; }
@@ -104,10 +99,8 @@ function page(title: string, b: Balance, paragraphs: Argued[]): string {
   ul.open { padding-left: 1.2em; }
   ol.paras { padding-left: 1.6em; }
   button { font: inherit; color: var(--vscode-textLink-foreground); background: none; border: 0; border-left: 4px solid var(--side); padding: 0.1em 0.5em; text-align: left; cursor: pointer; }
-  button:focus { outline: 1px solid var(--vscode-focusBorder); }
-</style></head>
-<body>
-<h2>Argument balance</h2>
+  button:focus { outline: 1px solid var(--vscode-focusBorder); }`;
+  const body = `<h2>Argument balance</h2>
 <div class="bar" role="img" aria-label="${b.continuity} for continuity, ${b.rupture} for rupture">
   ${b.continuity > 0 ? `<div class="c" style="width:${share(b.continuity)}%">${b.continuity} continuity</div>` : ''}
   ${b.rupture > 0 ? `<div class="r" style="width:${share(b.rupture)}%">${b.rupture} rupture</div>` : ''}
@@ -123,8 +116,8 @@ ${paras}
     const el = e.target instanceof Element ? e.target.closest('[data-para]') : null;
     if (el) vscode.postMessage({ type: 'reveal', index: Number(el.getAttribute('data-para')) });
   });
-</script>
-</body></html>`;
+</script>`;
+  return htmlPage(csp, title, style, body);
 }
 
 let shown: { panel: vscode.WebviewPanel; uri: vscode.Uri; paragraphs: Argued[] } | undefined;
@@ -135,11 +128,7 @@ async function reveal(index: unknown): Promise<void> {
   if (shown === undefined || para === undefined) {
     return;
   }
-  const open = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === shown?.uri.toString());
-  const doc = open?.document ?? (await vscode.workspace.openTextDocument(shown.uri));
-  const at = new vscode.Selection(para.range.start, para.range.start);
-  const editor = await vscode.window.showTextDocument(doc, { viewColumn: open?.viewColumn ?? vscode.ViewColumn.One, selection: at });
-  editor.revealRange(para.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  await revealInEssay(shown.uri, para.range);
 }
 
 /** The panel's title for an essay; tests look for it among the tabs. */
