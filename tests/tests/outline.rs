@@ -77,7 +77,11 @@ fn a_latex_essay_outlines_its_sections() {
 
 #[test]
 fn the_outline_follows_the_edits() {
-    let s = Server::start(Value::Null, json!({ "general": { "positionEncodings": ["utf-8"] } }));
+    let caps = json!({
+        "general": { "positionEncodings": ["utf-8"] },
+        "textDocument": { "documentSymbol": { "hierarchicalDocumentSymbolSupport": true } }
+    });
+    let s = Server::start(Value::Null, caps);
     let mut doc = s.open("essay.md", "markdown", "## Terror\n\nTrotsky was exiled.\n");
     s.wait_diagnostics(&doc.uri, 1);
     expect![[r#"
@@ -103,4 +107,37 @@ fn the_outline_follows_the_edits() {
 #[test]
 fn an_empty_essay_has_an_empty_outline() {
     check("empty.txt", "plaintext", "", expect![""]);
+}
+
+#[test]
+fn a_client_without_nested_symbols_gets_them_flat_each_under_its_heading() {
+    let s = Server::start(Value::Null, json!({}));
+    let text = "# Terror\n\nLenin's terror made Stalin's terror inevitable.\n\n## Scale\n\nTrotsky was exiled.\n";
+    let doc = s.open("essay.md", "markdown", text);
+    s.wait_diagnostics(&doc.uri, 1);
+    let r = s.call("textDocument/documentSymbol", json!({ "textDocument": { "uri": doc.uri } }));
+    let listed: Vec<String> = r
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|x| {
+            let at = byte_range(text, &x["location"]["range"], s.enc()).expect("a range");
+            let first = text[at].split_whitespace().next().unwrap_or("").to_string();
+            format!(
+                "{} < {} «{first}»",
+                x["name"].as_str().unwrap_or("?"),
+                x["containerName"].as_str().unwrap_or("-")
+            )
+        })
+        .collect();
+    expect![[r#"
+        [
+            "Terror < - «Terror»",
+            "continuity · terror: Lenin's terror made Stalin's terror inevitable. < Terror «Lenin's»",
+            "Scale < Terror «Scale»",
+            "Trotsky was exiled. < Scale «Trotsky»",
+        ]
+    "#]]
+    .assert_debug_eq(&listed);
+    s.shutdown();
 }

@@ -53,6 +53,9 @@ pub struct State {
     /// The client shows the balance itself (`experimental.clioBalanceView`): `clio.showBalance`
     /// then answers without a message of its own.
     pub balance_view: bool,
+    /// The client takes nested document symbols (else the outline goes flat, each entry naming
+    /// the heading it is under).
+    pub nested_symbols: bool,
     /// Analyses wait until the workspace's packs, ignore lists and settings are read.
     ready: bool,
     openings: u64,
@@ -118,6 +121,7 @@ impl Session {
             watch_files: false,
             create_files: false,
             balance_view: false,
+            nested_symbols: true,
             ready: true,
             openings: 0,
         };

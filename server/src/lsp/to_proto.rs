@@ -16,8 +16,8 @@ use tower_lsp::lsp_types::{
     CompletionItemKind, CompletionTextEdit, CreateFile, CreateFileOptions, Diagnostic,
     DiagnosticRelatedInformation, DiagnosticSeverity, DocumentChangeOperation, DocumentChanges,
     DocumentSymbol, Hover, HoverContents, Location, MarkupContent, MarkupKind, NumberOrString,
-    OneOf, OptionalVersionedTextDocumentIdentifier, Position, Range, ResourceOp, SymbolKind,
-    TextDocumentEdit, TextEdit, Url, WorkspaceEdit,
+    OneOf, OptionalVersionedTextDocumentIdentifier, Position, Range, ResourceOp, SymbolInformation,
+    SymbolKind, TextDocumentEdit, TextEdit, Url, WorkspaceEdit,
 };
 
 use super::handlers::commands::{CMD_ADD_TO_IGNORE, CMD_SHOW_BALANCE};
@@ -184,6 +184,33 @@ pub fn symbols(rope: &Rope, enc: Encoding, entries: &[Entry]) -> Vec<DocumentSym
             }
         })
         .collect()
+}
+
+/// Nested symbols as a flat list in document order, for a client that takes no other: each
+/// names the heading it is under.
+pub fn flat_symbols(uri: &Url, nested: Vec<DocumentSymbol>) -> Vec<SymbolInformation> {
+    fn walk(
+        uri: &Url,
+        list: Vec<DocumentSymbol>,
+        container: Option<&str>,
+        out: &mut Vec<SymbolInformation>,
+    ) {
+        for s in list {
+            #[allow(deprecated)]
+            out.push(SymbolInformation {
+                name: s.name.clone(),
+                kind: s.kind,
+                tags: None,
+                deprecated: None,
+                location: Location { uri: uri.clone(), range: s.range },
+                container_name: container.map(str::to_string),
+            });
+            walk(uri, s.children.unwrap_or_default(), Some(&s.name), out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(uri, nested, None, &mut out);
+    out
 }
 
 pub fn hover(rope: &Rope, enc: Encoding, h: knowledge::hover::Hover) -> Hover {

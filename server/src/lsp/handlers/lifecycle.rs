@@ -43,6 +43,13 @@ pub async fn initialize(session: &Session, params: InitializeParams) -> Result<I
             .and_then(|x| x.get("clioBalanceView"))
             .and_then(|v| v.as_bool())
             .unwrap_or(false);
+        st.nested_symbols = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.document_symbol.as_ref())
+            .and_then(|d| d.hierarchical_document_symbol_support)
+            .unwrap_or(false);
         // Documents opened before the workspace's packs and settings are read wait for them.
         st.hold_analyses();
     }
