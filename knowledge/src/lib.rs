@@ -14,6 +14,7 @@ pub mod dates;
 pub mod extract;
 pub mod finding;
 pub mod hover;
+pub mod outline;
 pub mod prepared;
 pub mod text;
 pub mod timeline;

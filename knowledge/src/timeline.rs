@@ -21,6 +21,7 @@ use crate::base::date::{DaySpan, When};
 use crate::base::{Entry, Kind, KnowledgeBase, Stance};
 use crate::dates::{self, DateExpr, Relation};
 use crate::finding::{Code, Finding};
+use crate::outline;
 use crate::text::sentences::{self, Sentence};
 
 /// How a written date stands against the fact base.
@@ -97,25 +98,12 @@ pub struct Timeline {
 /// The timeline of an analysed essay.
 pub fn timeline(kb: &KnowledgeBase, analysis: &Analysis) -> Timeline {
     let prose = &analysis.prose;
-    let mut paragraphs: Vec<Paragraph> = prose
+    let paragraphs: Vec<Paragraph> = prose
         .blocks
         .iter()
-        .map(|b| Paragraph { range: b.clone(), continuity: 0, rupture: 0 })
+        .zip(outline::argued(kb, analysis))
+        .map(|(b, a)| Paragraph { range: b.clone(), continuity: a.continuity, rupture: a.rupture })
         .collect();
-    for c in &analysis.claims {
-        let Some(stance) = c.stance.filter(|_| c.is_whole()) else {
-            continue;
-        };
-        if let Some(p) = paragraphs
-            .iter_mut()
-            .find(|p| p.range.start <= c.range.start && c.range.start < p.range.end)
-        {
-            match stance {
-                Stance::Continuity => p.continuity += 1,
-                Stance::Rupture => p.rupture += 1,
-            }
-        }
-    }
     let flagged: Vec<&Finding> =
         analysis.findings.iter().filter(|f| f.code == Code::DubiousDate).collect();
     let mut claims = Vec::new();

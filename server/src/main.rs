@@ -5,6 +5,7 @@
 mod cli;
 mod config;
 mod exit;
+mod files;
 mod framing;
 mod lsp;
 mod position;

@@ -1,7 +1,9 @@
-//! Text from packs (a teacher's, or one found in a cloned repository) reaches the student's
-//! editor and terminal: control characters (NUL, ESC and the terminal sequences it starts)
-//! and the characters that reverse or isolate the direction of text (which can make a card
-//! read other than it is) are taken out before it is shown.
+//! Text from packs (a teacher's, or one found in a cloned repository) and from essays reaches
+//! the student's editor and terminal: control characters (NUL, ESC and the terminal sequences
+//! it starts) and the characters that reverse or isolate the direction of text (which can make
+//! a card read other than it is) are taken out before it is shown ([`clean`], for the editor),
+//! or replaced byte for byte ([`for_terminal`], for the command line, whose byte ranges into
+//! the text must still hold).
 
 use std::borrow::Cow;
 
@@ -25,6 +27,27 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Text safe to print on a terminal: unsafe characters (but a carriage return, which ends a
+/// line of a CRLF file) become `?` a byte, and a direction mark (three bytes) becomes U+FFFD,
+/// so the text keeps its length and byte ranges into it still hold.
+pub fn for_terminal(s: &str) -> Cow<'_, str> {
+    let replaced = |c: char| is_unsafe(c) && c != '\r';
+    if !s.chars().any(replaced) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !replaced(c) {
+            out.push(c);
+        } else if c.len_utf8() == 3 {
+            out.push('\u{FFFD}');
+        } else {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,5 +59,14 @@ mod tests {
             "Kirov[31m 1934\n\tok"
         );
         assert!(matches!(clean("“Stalin’s” — 1934\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn terminal_text_keeps_its_length_without_escapes_or_overrides() {
+        let s = "Kirov\u{1b}[31m shot\u{202E}1934\u{85}.\r\n";
+        let c = for_terminal(s);
+        assert_eq!(c.len(), s.len());
+        assert_eq!(c, "Kirov?[31m shot\u{FFFD}1934??.\r\n");
+        assert!(matches!(for_terminal("Lenin’s “NEP”\tok\n"), Cow::Borrowed(_)));
     }
 }

@@ -2,144 +2,25 @@
 //! settings' paths and the workspace's `.clio/` folders, reading `.clio/ignore.txt` and
 //! planning the edit that adds a word to it (the client applies it; nothing here writes).
 //!
-//! Nothing found on disk is trusted: walks never follow a link out of the folder walked, never
-//! enter a folder twice (a link to `.` or a parent ends there), skip FIFOs, sockets and
-//! devices, skip `/proc`, `/sys` and `/dev`, and stop after [`MAX_ENTRIES`] entries; files
-//! over [`MAX_FILE`] bytes are refused with a message before they are read.
+//! Nothing found on disk is trusted: packs are walked with `files.rs` without following a link
+//! out of the folder named (loops end, FIFOs and devices are never opened), and files over
+//! [`MAX_FILE`] bytes are refused with a message before they are read.
 
-use std::collections::HashSet;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use knowledge::{KnowledgeBase, LoadError, Pack};
 
+use crate::files::{self, Links};
+
 /// The largest pack or ignore list read (16 MiB; the whole embedded base is under 2 MiB).
 pub const MAX_FILE: u64 = 16 << 20;
-/// The most folder entries one walk looks at.
-pub const MAX_ENTRIES: usize = 100_000;
-/// The deepest folder one walk enters.
-const MAX_DEPTH: usize = 32;
 /// The longest word an ignore list takes, in characters.
 pub const MAX_WORD: usize = 64;
-const PSEUDO: [&str; 3] = ["/proc", "/sys", "/dev"];
 
-/// What a walk found: the files, and what it passed over and why.
-#[derive(Debug, Default)]
-pub struct Walk {
-    pub files: Vec<PathBuf>,
-    pub skipped: Vec<(PathBuf, String)>,
-}
-
-/// Every file under `path` (or `path` itself if it is a file) whose extension `wanted`
-/// accepts, sorted for a stable order, with what was passed over (links out of the folder,
-/// loops, special files, unreadable folders, the entry limit) and why. Hidden folders,
-/// `node_modules` and `target` are skipped.
-pub fn walk(path: &Path, wanted: &dyn Fn(&str) -> bool) -> Walk {
-    let mut w = Walk::default();
-    let root = match fs::canonicalize(path) {
-        Ok(r) => r,
-        Err(e) => {
-            w.skipped.push((path.to_path_buf(), format!("cannot be read: {e}")));
-            return w;
-        }
-    };
-    match fs::metadata(&root) {
-        Ok(m) if m.is_file() => w.files.push(path.to_path_buf()),
-        Ok(m) if m.is_dir() => walk_dir(path, &root, wanted, &mut w),
-        Ok(_) => w.skipped.push((path.to_path_buf(), "not a regular file or folder".into())),
-        Err(e) => w.skipped.push((path.to_path_buf(), format!("cannot be read: {e}"))),
-    }
-    w.files.sort();
-    w
-}
-
-fn walk_dir(path: &Path, root: &Path, wanted: &dyn Fn(&str) -> bool, w: &mut Walk) {
-    let mut seen_dirs: HashSet<PathBuf> = HashSet::from([root.to_path_buf()]);
-    let mut seen_files: HashSet<PathBuf> = HashSet::new();
-    let mut stack = vec![(path.to_path_buf(), 0usize)];
-    let mut entries = 0usize;
-    while let Some((dir, depth)) = stack.pop() {
-        let rd = match fs::read_dir(&dir) {
-            Ok(rd) => rd,
-            Err(e) => {
-                w.skipped.push((dir, format!("cannot be read: {e}")));
-                continue;
-            }
-        };
-        for e in rd.flatten() {
-            entries += 1;
-            if entries > MAX_ENTRIES {
-                w.skipped
-                    .push((path.to_path_buf(), format!("stopped after {MAX_ENTRIES} entries")));
-                return;
-            }
-            let p = e.path();
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name.starts_with('.') || name == "node_modules" || name == "target" {
-                continue;
-            }
-            // What is passed over is told only when the walk would have wanted it.
-            let of_interest = p.extension().and_then(|x| x.to_str()).is_some_and(wanted)
-                || fs::metadata(&p).is_ok_and(|m| m.is_dir());
-            let Ok(real) = fs::canonicalize(&p) else {
-                if of_interest {
-                    w.skipped.push((p, "a broken link or an unreadable entry".into()));
-                }
-                continue;
-            };
-            if !real.starts_with(root) {
-                if of_interest {
-                    w.skipped.push((p, "a link to outside the folder".into()));
-                }
-                continue;
-            }
-            if PSEUDO.iter().any(|x| real.starts_with(x)) && !root.starts_with(&real) {
-                continue;
-            }
-            match fs::metadata(&real) {
-                Ok(m) if m.is_dir() => {
-                    if depth >= MAX_DEPTH {
-                        w.skipped.push((p, format!("deeper than {MAX_DEPTH} folders")));
-                    } else if seen_dirs.insert(real) {
-                        stack.push((p, depth + 1));
-                    }
-                }
-                Ok(m) if m.is_file() => {
-                    let ext = p.extension().and_then(|x| x.to_str());
-                    if ext.is_some_and(wanted) && seen_files.insert(real) {
-                        w.files.push(p);
-                    }
-                }
-                Ok(_) if of_interest => {
-                    w.skipped.push((p, "not a regular file (a pipe, socket or device)".into()))
-                }
-                Ok(_) => {}
-                Err(e) => w.skipped.push((p, format!("cannot be read: {e}"))),
-            }
-        }
-    }
-}
-
-/// The text of a regular file of at most [`MAX_FILE`] bytes, or why it cannot be had. A FIFO
-/// or a device is refused before it is opened, and no more than the limit is ever read.
+/// A pack or an ignore list: at most [`MAX_FILE`] bytes of UTF-8 text.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    let meta = fs::metadata(path).map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err("not a regular file (a folder, pipe, socket or device)".into());
-    }
-    let too_big = |n: u64| format!("{n} bytes, over the {} MiB limit", MAX_FILE >> 20);
-    if meta.len() > MAX_FILE {
-        return Err(too_big(meta.len()));
-    }
-    let mut bytes = Vec::new();
-    let file = fs::File::open(path).map_err(|e| e.to_string())?;
-    file.take(MAX_FILE + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > MAX_FILE {
-        return Err(too_big(bytes.len() as u64));
-    }
-    String::from_utf8(bytes)
-        .map_err(|e| format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+    files::read_text(path, MAX_FILE)
 }
 
 fn load_error(file: &Path, message: String) -> LoadError {
@@ -151,14 +32,13 @@ fn load_error(file: &Path, message: String) -> LoadError {
 pub fn read_packs(paths: &[PathBuf]) -> (Vec<Pack>, Vec<LoadError>) {
     let mut packs = Vec::new();
     let mut errors = Vec::new();
+    let is_toml = |p: &Path| p.extension().is_some_and(|x| x == "toml");
     for root in paths {
-        if fs::symlink_metadata(root).is_err() {
-            errors.push(load_error(root, "no such file or folder".into()));
-            continue;
-        }
-        let w = walk(root, &|x| x == "toml");
-        errors.extend(w.skipped.into_iter().map(|(p, why)| load_error(&p, why)));
-        for f in w.files {
+        let mut found = files::walk(std::slice::from_ref(root), &is_toml, Links::Inside);
+        // Packs load in name order, whatever folder they sit in.
+        found.files.sort();
+        errors.extend(found.problems.into_iter().map(|(p, why)| load_error(&p, why)));
+        for f in found.files {
             match read_text(&f) {
                 Ok(text) => packs.push(Pack { name: f.display().to_string(), text }),
                 Err(why) => errors.push(load_error(&f, why)),

@@ -28,6 +28,7 @@ printf '\\documentclass{article}\n\\begin{document}\nKirov was murdered in 1931.
 printf 'Kirov was murdered in 1931.\n\\bye\n' > "$case_dir/plain.tex"
 printf '\\starttext\nKirov was murdered in 1931.\n\\stoptext\n' > "$case_dir/essay.mkiv"
 printf 'Kirov was murdered in 1931.\n' > "$case_dir/notes.txt"
+printf 'Kirov was murdered in 1931.\n\nStalin won.\n' > "$case_dir/silence.md"
 printf "Lenin's terror made Stalin's terror inevitable.\n" > "$case_dir/argument.md"
 # The plugin as a plugin manager would install it: a copy, so that :helptags writes doc/tags
 # there and not into the repository.

@@ -1,4 +1,4 @@
--- Headless Neovim test of editors/nvim, enabled with `vim.lsp.enable('clio')` alone: diagnostics, hover, a quick fix, filetypes, the balance lens, :help clio, :Clio lookup and :checkhealth, against the real clio-ls.
+-- Headless Neovim test of editors/nvim, enabled with `vim.lsp.enable('clio')` alone: diagnostics, hover, a quick fix, the "don't check this line" fix, filetypes, the balance lens, the outline's sides, :help clio, :Clio lookup and :checkhealth, against the real clio-ls.
 local dir = assert(os.getenv('CLIO_TEST_DIR'), 'CLIO_TEST_DIR not set')
 local rtp = assert(os.getenv('CLIO_NVIM_RTP'), 'CLIO_NVIM_RTP not set')
 local failures = {}
@@ -88,6 +88,43 @@ local function check_markdown()
   check(#date_diags(buf) == 0, 'dubious-date cleared after the fix')
 end
 
+-- 4b. "Don't check this line for dubious-date": the comment inserted, and the finding gone.
+local function check_disable()
+  vim.cmd('edit ' .. dir .. '/silence.md')
+  local buf = vim.api.nvim_get_current_buf()
+  vim.wait(20000, function()
+    return #date_diags(buf) > 0
+  end, 100)
+  local d = date_diags(buf)[1]
+  local client = clio_client(buf)
+  check(d ~= nil and client ~= nil, 'silence.md: a dubious date to silence')
+  if not (d and client) then
+    return
+  end
+  local actions = client:request_sync('textDocument/codeAction', {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = { start = { line = d.lnum, character = d.col }, ['end'] = { line = d.end_lnum, character = d.end_col } },
+    context = { diagnostics = {}, only = { 'quickfix' } },
+  }, 5000, buf)
+  local silence
+  for _, a in ipairs(actions and actions.result or {}) do
+    if a.title == "Don't check this line for dubious-date" then
+      silence = a
+    end
+  end
+  check(silence ~= nil, 'a quick fix offers "Don\'t check this line for dubious-date"')
+  if not silence then
+    return
+  end
+  vim.lsp.util.apply_workspace_edit(silence.edit, client.offset_encoding)
+  local first = vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1]
+  check(first == '<!-- clio-disable-next-line dubious-date -->', 'the comment goes on the line before: ' .. tostring(first))
+  vim.wait(10000, function()
+    return #date_diags(buf) == 0
+  end, 100)
+  check(#date_diags(buf) == 0, 'dubious-date gone after the comment')
+end
+
 -- 5. Every filetype the plugin claims: the server attaches, reads the format, and flags the
 -- planted date on the expected line only (in essay.pandoc the fenced copy is code, not prose).
 local function check_filetypes()
@@ -133,6 +170,13 @@ local function check_codelens()
   end, 100)
   local shown = lens_texts(buf)
   check(shown:find('Clio · argument balance: 1 continuity, 0 rupture', 1, true) ~= nil, 'the balance lens shows on argument.md: ' .. shown)
+  -- The outline (what a symbol picker lists): the paragraph named by the side it argues.
+  local client = clio_client(buf)
+  local res = client and client:request_sync('textDocument/documentSymbol', { textDocument = { uri = vim.uri_from_bufnr(buf) } }, 5000, buf)
+  local names = vim.tbl_map(function(s)
+    return s.name
+  end, res and res.result or {})
+  check(#names == 1 and vim.startswith(names[1], 'continuity · terror: '), 'the document symbols list the side argued: ' .. vim.inspect(names))
   -- Without the claim there is no balance to show: the lens must go once the edit is seen.
   vim.api.nvim_buf_set_lines(buf, 0, -1, false, { 'Kirov was born in 1886.' })
   -- Neovim raises TextChanged from its main loop, which a script never returns to; raise it as
@@ -218,6 +262,7 @@ end
 -- leave headless Neovim waiting until nvim.sh's timeout).
 local steps = {
   { 'markdown', check_markdown },
+  { 'disable comment', check_disable },
   { 'filetypes', check_filetypes },
   { 'code lens', check_codelens },
   { 'help', check_help },

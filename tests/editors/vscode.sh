@@ -55,10 +55,10 @@ vsix="$(ls "$S"/pkg/clio-linux-x64-*.vsix)"
 step "checking the packages"
 ls -l "$S/pkg"
 python3 "$here/vscode/check_package.py" "$vsix" --target linux-x64 --bundled --root "$root" --log "$S/package.log" \
-  --screenshot tests/artifacts/vscode-essay.png \
+  --screenshot tests/artifacts/vscode-essay.png --screenshot tests/artifacts/vscode-balance.png \
   || { cat "$S/package.log"; fail "the linux-x64 package is not ready to publish"; }
 python3 "$here/vscode/check_package.py" "$(ls "$S"/pkg/clio-darwin-arm64-*.vsix)" --target darwin-arm64 --no-bundled --root "$root" \
-  --screenshot tests/artifacts/vscode-essay.png \
+  --screenshot tests/artifacts/vscode-essay.png --screenshot tests/artifacts/vscode-balance.png \
   || fail "the darwin-arm64 package is not ready to publish"
 (cd "$here/vscode/probe" && "$ext/node_modules/.bin/vsce" package --no-dependencies --skip-license --allow-missing-repository --out "$S/probe.vsix" >"$S/probe-package.log" 2>&1) \
   || { cat "$S/probe-package.log"; fail "could not package the probe extension"; }
@@ -69,6 +69,7 @@ ws="$S/ws"
 mkdir -p "$ws/.vscode" "$S/ud/User"
 printf 'Kirov was murdered in 1931.\n\nLenin died in January 1924.\n' > "$ws/essay.md"
 printf "Lenin's terror made Stalin's terror inevitable.\n" > "$ws/argument.md"
+printf 'Kirov was murdered in 1931.\n\nStallin won.\n' > "$ws/silence.md"
 # The other formats the extension claims (the probe registers quarto and rmd, as their own
 # extensions would), each with the planted date on the last line.
 printf -- '---\ntitle: Essay\n---\nKirov was murdered in 1931.\n' > "$ws/essay.qmd"
@@ -137,4 +138,5 @@ echo "ok   clio-ls accepted every setting the extension sent"
 # The driver deletes the README's screenshot before it starts, so this one is from this run.
 [ -s "$root/tests/artifacts/vscode-essay.png" ] || fail "the run took no README screenshot (tests/artifacts/vscode-essay.png)"
 echo "ok   tests/artifacts/vscode-essay.png (the README's screenshot) taken by this run"
+[ -s "$root/tests/artifacts/vscode-balance.png" ] || fail "the run took no picture of the balance panel (tests/artifacts/vscode-balance.png)"
 step "VS Code end-to-end test passed"

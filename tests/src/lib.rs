@@ -409,7 +409,8 @@ pub fn framed(msg: &Value) -> Vec<u8> {
     out
 }
 
-/// The capabilities a plain modern client offers: UTF-16 only, pull configuration, markdown hover.
+/// The capabilities a plain modern client offers: UTF-16 only, pull configuration, markdown hover,
+/// nested document symbols.
 pub fn default_capabilities() -> Value {
     json!({
         "general": { "positionEncodings": ["utf-16"] },
@@ -419,7 +420,8 @@ pub fn default_capabilities() -> Value {
             "hover": { "contentFormat": ["markdown", "plaintext"] },
             "completion": { "completionItem": { "snippetSupport": false } },
             "publishDiagnostics": { "versionSupport": true, "relatedInformation": true },
-            "codeAction": { "codeActionLiteralSupport": { "codeActionKind": { "valueSet": ["quickfix"] } } }
+            "codeAction": { "codeActionLiteralSupport": { "codeActionKind": { "valueSet": ["quickfix"] } } },
+            "documentSymbol": { "hierarchicalDocumentSymbolSupport": true }
         },
         "window": { "workDoneProgress": true, "showMessage": {} }
     })

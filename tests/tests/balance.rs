@@ -1,6 +1,7 @@
 //! The argument balance as a student meets it: a code lens over the essay's first line that
 //! counts the points made for continuity and for rupture, and the `clio.showBalance` command
-//! it runs, which names the strong counterpoints not yet addressed.
+//! it runs, which names the strong counterpoints not yet addressed: as a message, and as data
+//! for a client that draws the balance itself (and then shows no message).
 
 use clio_e2e::*;
 use expect_test::{expect, Expect};
@@ -91,5 +92,30 @@ fn the_balance_of_an_unknown_document_is_nothing() {
         json!({ "command": "clio.showBalance", "arguments": ["file:///nowhere/essay.md"] }),
     );
     assert!(r.is_null(), "{r}");
+    s.shutdown();
+}
+
+#[test]
+fn a_client_with_its_own_balance_view_gets_the_points_as_data_and_no_message() {
+    let caps = json!({ "experimental": { "clioBalanceView": true } });
+    let s = Server::start(Value::Null, caps);
+    let doc = s.open("essay.md", "markdown", "Stalin betrayed Lenin's revolution.\n");
+    s.wait_diagnostics(&doc.uri, 1);
+    let r = s.call(
+        "workspace/executeCommand",
+        json!({ "command": "clio.showBalance", "arguments": [doc.uri] }),
+    );
+    assert_eq!((r["continuity"].as_u64(), r["rupture"].as_u64()), (Some(0), Some(1)), "{r}");
+    let open = r["open"].as_array().cloned().unwrap_or_default();
+    assert!(!open.is_empty(), "open counterpoints: {r}");
+    for point in &open {
+        assert_eq!(point["side"], "continuity", "every counterpoint argues the other side: {r}");
+        assert!(!point["theme"].as_str().unwrap_or("").is_empty(), "{r}");
+    }
+    let claim = open[open.len() - 1]["claim"].as_str().unwrap_or_default();
+    assert!(r["message"].as_str().unwrap_or("").ends_with(claim), "the message names it: {r}");
+    // No message: the server sends one before its answer (one writer, in order), so by now it
+    // would have arrived, as it does without the capability (above).
+    assert!(s.show_messages().is_empty(), "{:?}", s.show_messages());
     s.shutdown();
 }

@@ -28,6 +28,7 @@ fn initialize_advertises_what_clio_does() {
         "completionProvider",
         "codeActionProvider",
         "codeLensProvider",
+        "documentSymbolProvider",
         "executeCommandProvider",
     ] {
         let v = &caps[provider];
@@ -148,6 +149,7 @@ fn unknown_documents_get_empty_results() {
             json!({ "textDocument": td, "range": zero, "context": { "diagnostics": [] } }),
         ),
         ("textDocument/codeLens", json!({ "textDocument": td })),
+        ("textDocument/documentSymbol", json!({ "textDocument": td })),
     ] {
         match s.request(method, params) {
             Ok(v) => assert!(is_empty_result(&v), "{method} on an unknown document: {v}"),

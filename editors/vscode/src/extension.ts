@@ -10,6 +10,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { BalanceViewFeature, SERVER_BALANCE, showBalance } from './balance';
 import { lookupName } from './lookup';
 import { findServer, isFound, NotFound } from './serverPath';
 import { currentServerSettings, serverSettings } from './settings';
@@ -70,6 +71,15 @@ function clientOptions(self: () => LanguageClient | undefined): LanguageClientOp
     // Knowledge-pack and settings errors arrive as window/showMessage; no need to pop the log open too.
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     middleware: {
+      // The balance lens runs the server's clio.showBalance; its answer is drawn in a panel.
+      executeCommand: async (command, args, next) => {
+        const result = await next(command, args);
+        const c = self();
+        if (command === SERVER_BALANCE && c !== undefined) {
+          void showBalance(c, args, result);
+        }
+        return result;
+      },
       workspace: {
         // The server pulls section "clio"; hand it the same cleaned-up object as everywhere else.
         configuration: async (params, token, next) => {
@@ -111,6 +121,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   const built: { client?: LanguageClient } = {};
   const c = new LanguageClient('clio', 'Clio', serverOptions, clientOptions(() => built.client));
   built.client = c;
+  c.registerFeature(new BalanceViewFeature());
   c.onDidChangeState((e) => {
     if (client !== c) {
       return; // a late event from a client already replaced by a restart

@@ -1,6 +1,7 @@
 // The clio.lookupName command: asks for a name, fetches the server's card and shows it in a webview.
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient } from 'vscode-languageclient/node';
+import { escapeHtml, htmlPage, PROSE_STYLE } from './webview';
 
 /** The server-side command (registered by clio-ls); the client-side one is clio.lookupName. */
 const SERVER_LOOKUP = 'clio.lookup';
@@ -21,10 +22,6 @@ function wordAtCursor(): string {
   return range === undefined ? '' : editor.document.getText(range);
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
-
 /** Renders with the built-in Markdown extension so the card looks like a hover; plain text if it is absent. */
 async function render(markdown: string): Promise<string> {
   try {
@@ -41,17 +38,11 @@ async function render(markdown: string): Promise<string> {
 function page(webview: vscode.Webview, title: string, body: string): string {
   // No scripts at all: the card is static text from our own server.
   const csp = `default-src 'none'; img-src ${webview.cspSource} https: data:; style-src 'unsafe-inline';`;
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<title>${escapeHtml(title)}</title>
-<style>
-  body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 1.5em; max-width: 52em; line-height: 1.5; }
+  const style = `${PROSE_STYLE}
   a { color: var(--vscode-textLink-foreground); }
   code { font-family: var(--vscode-editor-font-family); }
-  hr { border: 0; border-top: 1px solid var(--vscode-panel-border); }
-</style></head>
-<body>${body}</body></html>`;
+  hr { border: 0; border-top: 1px solid var(--vscode-panel-border); }`;
+  return htmlPage(csp, title, style, body);
 }
 
 /** `given` lets keybindings and other extensions pass the name and skip the prompt. */

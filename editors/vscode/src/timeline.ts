@@ -7,6 +7,7 @@
 // `clio.timeline` in their executeCommandProvider get a message instead of an empty panel.
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, Range as LspRange } from 'vscode-languageclient/node';
+import { escapeHtml, htmlPage, nonce, revealInEssay } from './webview';
 
 /** The server-side command; the client-side one is clio.showTimeline. */
 export const SERVER_TIMELINE = 'clio.timeline';
@@ -41,15 +42,6 @@ function asTimeline(x: unknown): Timeline | undefined {
   return { svg: t.svg, points };
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
-
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from({ length: 32 }, () => chars[Math.floor(Math.random() * chars.length)]).join('');
-}
-
 /**
  * The SVG as the server drew it, and the same points as a list of buttons (reachable from the
  * keyboard, and usable even if the drawing marks no point). Only our nonce'd script runs: the
@@ -61,20 +53,13 @@ function page(webview: vscode.Webview, title: string, t: Timeline): string {
   const items = t.points
     .map((p) => `<li><button data-point="${escapeHtml(p.id)}">${escapeHtml(p.label)}</button></li>`)
     .join('\n');
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<title>${escapeHtml(title)}</title>
-<style>
-  body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1em; }
+  const style = `  body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1em; }
   #drawing svg { max-width: 100%; height: auto; }
   [data-point] { cursor: pointer; }
   ul { list-style: none; padding: 0; }
   button { font: inherit; color: var(--vscode-textLink-foreground); background: none; border: 0; padding: 0.15em 0; text-align: left; cursor: pointer; }
-  button:focus { outline: 1px solid var(--vscode-focusBorder); }
-</style></head>
-<body>
-<div id="drawing">${t.svg}</div>
+  button:focus { outline: 1px solid var(--vscode-focusBorder); }`;
+  const body = `<div id="drawing">${t.svg}</div>
 <ul id="points">${items}</ul>
 <script nonce="${n}">
   const vscode = acquireVsCodeApi();
@@ -82,8 +67,8 @@ function page(webview: vscode.Webview, title: string, t: Timeline): string {
     const el = e.target instanceof Element ? e.target.closest('[data-point]') : null;
     if (el) vscode.postMessage({ type: 'reveal', id: el.getAttribute('data-point') });
   });
-</script>
-</body></html>`;
+</script>`;
+  return htmlPage(csp, title, style, body);
 }
 
 /**
@@ -97,11 +82,7 @@ async function reveal(id: unknown): Promise<void> {
   }
   // vscode-languageclient negotiates UTF-16 positions, which are VS Code's own.
   const { start, end } = point.range;
-  const range = new vscode.Range(start.line, start.character, end.line, end.character);
-  const open = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === shown?.uri.toString());
-  const doc = open?.document ?? (await vscode.workspace.openTextDocument(shown.uri));
-  const editor = await vscode.window.showTextDocument(doc, { viewColumn: open?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Selection(range.start, range.start) });
-  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  await revealInEssay(shown.uri, new vscode.Range(start.line, start.character, end.line, end.character));
 }
 
 function showPanel(uri: vscode.Uri, t: Timeline): void {

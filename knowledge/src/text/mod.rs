@@ -5,6 +5,7 @@
 //! which everything that is not prose is blanked to spaces (newlines kept). Analysis then works
 //! on the masked text with byte offsets that are already offsets into the original.
 
+pub mod disable;
 mod latex;
 mod markdown;
 pub mod numbers;
@@ -167,25 +168,21 @@ pub(crate) fn directive(comment: &str) -> Option<(&'static str, Vec<String>)> {
     None
 }
 
-/// Turns directives (at byte offsets, in order) into disabled regions.
+/// Turns directives (at byte offsets, in order) into disabled regions. Open regions nest: a
+/// `clio-enable` ends the latest one still open, and a `clio-enable CODES` takes those codes
+/// out of the latest one that names them (the rest stay off). So a file's `clio-disable CODE`
+/// at the top and a pair around a passage further down both stand.
 pub(crate) fn regions(
     text: &str,
     directives: Vec<(usize, usize, &'static str, Vec<String>)>,
 ) -> Vec<Disabled> {
     let mut out = Vec::new();
-    let mut open: Option<(usize, Vec<String>)> = None;
+    // Open regions: where each starts and its codes, oldest first.
+    let mut open: Vec<(usize, Vec<String>)> = Vec::new();
     for (start, end, kind, codes) in directives {
         match kind {
-            "clio-disable" => {
-                if open.is_none() {
-                    open = Some((end, codes));
-                }
-            }
-            "clio-enable" => {
-                if let Some((s, codes)) = open.take() {
-                    out.push(Disabled { range: s..start, codes });
-                }
-            }
+            "clio-disable" => open.push((end, codes)),
+            "clio-enable" => enable(&mut open, &mut out, start, end, &codes),
             _ => {
                 // Next line: from the end of the directive's line to the end of the following line.
                 let end = if text[..end].ends_with('\n') { end - 1 } else { end };
@@ -197,10 +194,28 @@ pub(crate) fn regions(
             }
         }
     }
-    if let Some((s, codes)) = open {
-        out.push(Disabled { range: s..text.len(), codes });
-    }
+    out.extend(open.into_iter().map(|(s, codes)| Disabled { range: s..text.len(), codes }));
     out
+}
+
+/// A `clio-enable` (of `codes`, or of all) between `start` and `end`.
+fn enable(
+    open: &mut Vec<(usize, Vec<String>)>,
+    out: &mut Vec<Disabled>,
+    start: usize,
+    end: usize,
+    codes: &[String],
+) {
+    let names = |r: &(usize, Vec<String>)| {
+        codes.is_empty() || r.1.is_empty() || r.1.iter().any(|c| codes.contains(c))
+    };
+    let Some(i) = open.iter().rposition(names) else { return };
+    let (s, had) = open.remove(i);
+    let left: Vec<String> = had.iter().filter(|c| !codes.contains(c)).cloned().collect();
+    if !codes.is_empty() && !left.is_empty() {
+        open.insert(i, (end, left));
+    }
+    out.push(Disabled { range: s..start, codes: had });
 }
 
 fn plain(text: &str) -> Prose {

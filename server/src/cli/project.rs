@@ -3,8 +3,8 @@
 //! the `clio.*` settings), with the command line's flags on top, and the fact base those
 //! settings load. Projects are found and loaded once, before any file is checked.
 //!
-//! Packs are found with the command line's own walk (`inputs.rs`: every folder once, FIFOs
-//! and devices reported, not opened) and size-capped, so a `.clio/a -> .` link, a FIFO named
+//! Packs are found with the server's walk (`files.rs`: every folder once, no link out of the
+//! folder named, FIFOs and devices reported, not opened) and size-capped, so a `.clio/a -> .` link, a FIFO named
 //! `pipe.toml` or an `ignore.txt` linked to `/dev/zero` is an error, never a hang.
 
 use std::collections::HashMap;
@@ -15,12 +15,9 @@ use knowledge::{Code, KnowledgeBase, Prepared};
 use serde_json::Value;
 
 use super::args::SettingsArgs;
-use super::inputs;
 use crate::config::{Level, Rules, Settings};
+use crate::files::{self, Links};
 use crate::workspace;
-
-/// Larger packs and ignore lists are not read (the fact base itself is about 2 MB).
-const MAX_PACK_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The settings one group of files is checked with.
 pub struct Project {
@@ -84,8 +81,8 @@ impl Projects {
         let (kb, load_errors) = if files.is_empty() {
             KnowledgeBase::embedded()
         } else {
-            // The packs are walked here, loop-safe and with FIFOs and devices left out, and
-            // handed over one file at a time: the workspace's walk follows links blindly.
+            // Walked once here to know whether there are any packs at all, and handed over one
+            // file at a time so that each walk problem is said once.
             workspace::load_knowledge(&files, &[])
         };
         self.errors.extend(load_errors.iter().map(|e| e.to_string()));
@@ -93,7 +90,7 @@ impl Projects {
         if let Some(root) = &origin.root {
             let list = workspace::ignore_file(root);
             match std::fs::metadata(&list) {
-                Ok(m) if m.is_file() && m.len() <= MAX_PACK_BYTES => {
+                Ok(m) if m.is_file() && m.len() <= workspace::MAX_FILE => {
                     let list = workspace::IgnoreList::read(root);
                     self.errors.extend(list.problems);
                     words = list.words;
@@ -101,7 +98,7 @@ impl Projects {
                 Ok(_) => self.errors.push(format!(
                     "{}: not a regular file of at most {} MB; not read",
                     list.display(),
-                    MAX_PACK_BYTES / 1_000_000
+                    workspace::MAX_FILE / 1_000_000
                 )),
                 Err(_) => {}
             }
@@ -109,27 +106,15 @@ impl Projects {
         Project { kb: Prepared::new(kb), rules: Rules::new(&settings, &words) }
     }
 
-    /// Every pack file under `paths` (files or folders), each once; what cannot be read is an
-    /// error.
+    /// Every pack file under `paths` (files or folders), each once, walked as the server walks
+    /// packs (no link out of the folder named); what cannot be read is an error.
     fn pack_files(&mut self, paths: &[PathBuf]) -> Vec<PathBuf> {
         let is_toml = |p: &Path| p.extension().is_some_and(|x| x == "toml");
-        let found = inputs::collect_matching(paths, is_toml);
-        for e in &found.errors {
-            self.errors.push(format!("{}: {}", e.path.display(), e.reason));
+        let found = files::walk(paths, &is_toml, Links::Inside);
+        for (path, why) in &found.problems {
+            self.errors.push(format!("{}: {why}", path.display()));
         }
-        let mut files = Vec::new();
-        for f in found.files {
-            match std::fs::metadata(&f) {
-                Ok(m) if m.len() > MAX_PACK_BYTES => self.errors.push(format!(
-                    "{}: too large for a pack ({} MB; the limit is {} MB)",
-                    f.display(),
-                    m.len() / 1_000_000,
-                    MAX_PACK_BYTES / 1_000_000
-                )),
-                _ => files.push(f),
-            }
-        }
-        files
+        found.files
     }
 
     /// The project's settings with the flags applied, and the packs to load with the base.

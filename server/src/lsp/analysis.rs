@@ -8,6 +8,8 @@
 use std::sync::Arc;
 
 use knowledge::complete::Completion;
+use knowledge::outline::Entry;
+use knowledge::text::disable::{self, Edit, Scope};
 use knowledge::{analyze, Analysis, Cache, Finding, Format};
 use ropey::Rope;
 use tower_lsp::lsp_types::{Diagnostic, Position, Range, Url};
@@ -33,6 +35,7 @@ pub struct Checked {
     pub generation: u64,
     pub rope: Rope,
     pub encoding: Encoding,
+    pub format: Format,
     base: Arc<Base>,
     analysis: Analysis,
     /// One per finding, in the same order.
@@ -60,7 +63,16 @@ pub fn check(
         .iter()
         .map(|f| to_proto::diagnostic(&rope, encoding, uri, f, rules.severity(f)))
         .collect();
-    Checked { version, generation, rope, encoding, base: base.clone(), analysis, diagnostics }
+    Checked {
+        version,
+        generation,
+        rope,
+        encoding,
+        format,
+        base: base.clone(),
+        analysis,
+        diagnostics,
+    }
 }
 
 impl Checked {
@@ -101,5 +113,30 @@ impl Checked {
 
     pub fn balance_message(&self) -> String {
         self.analysis.balance.summary(&self.base)
+    }
+
+    /// The balance as data for a client's own view: the points made on each side, and each
+    /// strong counterpoint not yet addressed as (its claim, its theme, the side it argues).
+    pub fn balance_points(&self) -> (usize, usize, Vec<(String, String, &'static str)>) {
+        let b = &self.analysis.balance;
+        let open = b
+            .unaddressed
+            .iter()
+            .filter_map(|&i| self.base.arguments.get(i))
+            .map(|a| (a.claim.clone(), a.theme.clone(), a.stance.label()))
+            .collect();
+        (b.continuity, b.rupture, open)
+    }
+
+    /// The essay's outline: its headings, and what each paragraph argues.
+    pub fn outline(&self) -> Vec<Entry> {
+        knowledge::outline::outline(&self.base, &self.analysis, &self.rope.to_string(), self.format)
+    }
+
+    /// The comment that switches `f`'s check off for its line or the document, in the
+    /// document's own syntax (`text` is this document's text).
+    pub fn disable_edit(&self, text: &str, f: &Finding, scope: Scope) -> Edit {
+        let (prose, code) = (&self.analysis.prose, f.code.as_str());
+        disable::disable_comment(text, prose, self.format, f.range.start, code, scope)
     }
 }

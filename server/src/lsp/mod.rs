@@ -30,6 +30,7 @@ use tower_lsp::{Client, LanguageServer};
 
 use handlers::{
     code_action, code_lens, commands, completion, configuration, documents, hover, lifecycle,
+    symbols,
 };
 use session::Session;
 
@@ -87,6 +88,13 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         code_action::code_action(&self.session, params).await
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        symbols::document_symbol(&self.session, params).await
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {

@@ -50,6 +50,12 @@ pub struct State {
     pub watch_files: bool,
     /// The client applies `documentChanges` with file creation in `workspace/applyEdit`.
     pub create_files: bool,
+    /// The client shows the balance itself (`experimental.clioBalanceView`): `clio.showBalance`
+    /// then answers without a message of its own.
+    pub balance_view: bool,
+    /// The client takes nested document symbols (else the outline goes flat, each entry naming
+    /// the heading it is under).
+    pub nested_symbols: bool,
     /// Analyses wait until the workspace's packs, ignore lists and settings are read.
     ready: bool,
     openings: u64,
@@ -114,6 +120,8 @@ impl Session {
             pull_config: false,
             watch_files: false,
             create_files: false,
+            balance_view: false,
+            nested_symbols: true,
             ready: true,
             openings: 0,
         };

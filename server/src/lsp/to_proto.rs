@@ -1,11 +1,13 @@
 //! Every conversion from the analysis's plain data (byte ranges, findings, fixes, severities,
-//! cards, completions, the ignore list's edit) to LSP types. Byte offsets become positions
+//! cards, completions, the outline, disable comments, the ignore list's edit) to LSP types. Byte offsets become positions
 //! here and nowhere else, and text that may come from a pack is [`shown`] safe here.
 
 use std::collections::HashMap;
 
 use knowledge::base::Kind;
 use knowledge::complete::Completion;
+use knowledge::outline::{Entry, Kind as EntryKind};
+use knowledge::text::disable::{Edit, Scope};
 use knowledge::{Code, Finding, Fix, Severity};
 use ropey::Rope;
 use serde_json::json;
@@ -13,9 +15,9 @@ use tower_lsp::lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeLens, Command, CompletionItem,
     CompletionItemKind, CompletionTextEdit, CreateFile, CreateFileOptions, Diagnostic,
     DiagnosticRelatedInformation, DiagnosticSeverity, DocumentChangeOperation, DocumentChanges,
-    Hover, HoverContents, Location, MarkupContent, MarkupKind, NumberOrString, OneOf,
-    OptionalVersionedTextDocumentIdentifier, Position, Range, ResourceOp, TextDocumentEdit,
-    TextEdit, Url, WorkspaceEdit,
+    DocumentSymbol, Hover, HoverContents, Location, MarkupContent, MarkupKind, NumberOrString,
+    OneOf, OptionalVersionedTextDocumentIdentifier, Position, Range, ResourceOp, SymbolInformation,
+    SymbolKind, TextDocumentEdit, TextEdit, Url, WorkspaceEdit,
 };
 
 use super::handlers::commands::{CMD_ADD_TO_IGNORE, CMD_SHOW_BALANCE};
@@ -130,6 +132,87 @@ fn replacement(
     })
 }
 
+/// The quick fix that inserts a `clio-disable` comment for `f`'s code (`edit`, from the
+/// analysis), for its line or for the whole document. Never preferred: a correction is.
+pub fn disable_action(
+    rope: &Rope,
+    enc: Encoding,
+    uri: &Url,
+    f: &Finding,
+    diag: &Diagnostic,
+    scope: Scope,
+    edit: Edit,
+) -> CodeActionOrCommand {
+    let what = match scope {
+        Scope::Line => "line",
+        Scope::File => "file",
+    };
+    let title = format!("Don't check this {what} for {}", f.code.as_str());
+    let fix = Fix { title, range: edit.range, replacement: edit.text };
+    replacement(rope, enc, uri, &fix, diag, false)
+}
+
+/// The outline as nested document symbols: a heading is a namespace holding its section; a
+/// paragraph is a string named by the side and themes it argues, its claims counted in the
+/// detail.
+pub fn symbols(rope: &Rope, enc: Encoding, entries: &[Entry]) -> Vec<DocumentSymbol> {
+    entries
+        .iter()
+        .map(|e| {
+            let (kind, detail) = match &e.kind {
+                EntryKind::Heading { level } => (SymbolKind::NAMESPACE, format!("heading {level}")),
+                EntryKind::Paragraph { argues } => {
+                    let (c, r) = (argues.continuity, argues.rupture);
+                    let detail = match (c, r) {
+                        (0, 0) => "no claim".to_string(),
+                        _ => format!("{c} for continuity, {r} for rupture"),
+                    };
+                    (SymbolKind::STRING, detail)
+                }
+            };
+            let children = symbols(rope, enc, &e.children);
+            #[allow(deprecated)]
+            DocumentSymbol {
+                name: shown(if e.name.is_empty() { "…" } else { &e.name }),
+                detail: Some(detail),
+                kind,
+                tags: None,
+                deprecated: None,
+                range: range(rope, e.range.clone(), enc),
+                selection_range: range(rope, e.selection.clone(), enc),
+                children: (!children.is_empty()).then_some(children),
+            }
+        })
+        .collect()
+}
+
+/// Nested symbols as a flat list in document order, for a client that takes no other: each
+/// names the heading it is under.
+pub fn flat_symbols(uri: &Url, nested: Vec<DocumentSymbol>) -> Vec<SymbolInformation> {
+    fn walk(
+        uri: &Url,
+        list: Vec<DocumentSymbol>,
+        container: Option<&str>,
+        out: &mut Vec<SymbolInformation>,
+    ) {
+        for s in list {
+            #[allow(deprecated)]
+            out.push(SymbolInformation {
+                name: s.name.clone(),
+                kind: s.kind,
+                tags: None,
+                deprecated: None,
+                location: Location { uri: uri.clone(), range: s.range },
+                container_name: container.map(str::to_string),
+            });
+            walk(uri, s.children.unwrap_or_default(), Some(&s.name), out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(uri, nested, None, &mut out);
+    out
+}
+
 pub fn hover(rope: &Rope, enc: Encoding, h: knowledge::hover::Hover) -> Hover {
     Hover {
         contents: HoverContents::Markup(MarkupContent {
@@ -170,6 +253,21 @@ pub fn balance_lens(title: String, uri: &Url) -> CodeLens {
         }),
         data: None,
     }
+}
+
+/// The balance for a client's own view: the message, and the counts and open counterpoints it
+/// sums up (their text from the base, made safe). Returns the message too, for the toast.
+pub fn balance(
+    message: String,
+    (continuity, rupture, open): (usize, usize, Vec<(String, String, &'static str)>),
+) -> (String, serde_json::Value) {
+    let open: Vec<serde_json::Value> = open
+        .iter()
+        .map(|(claim, theme, side)| json!({ "claim": shown(claim), "theme": shown(theme), "side": side }))
+        .collect();
+    let value =
+        json!({ "message": message, "continuity": continuity, "rupture": rupture, "open": open });
+    (message, value)
 }
 
 /// The edit adding a word to an ignore list, as the client applies it: creating the file when
@@ -301,5 +399,38 @@ mod tests {
             Add “Stallin” to Clio's ignore list (.clio/ignore.txt) -> clio.addToIgnore
         "#]]
         .assert_eq(&fixes_for(text, &f));
+    }
+
+    #[test]
+    fn a_finding_can_be_silenced_for_its_line_or_its_file_never_preferred() {
+        use knowledge::text::{disable, prose, Format};
+        let text = "---\ntitle: Kirov\n---\nKirov was murdered in 1931.\n";
+        let at = text.find("1931").expect("the year");
+        let f = Finding::new(Code::DubiousDate, at..at + 4, "Kirov was murdered in 1934".into());
+        let rope = Rope::from_str(text);
+        let uri = Url::parse("file:///essay.md").expect("a file URI");
+        let diag = diagnostic(&rope, Encoding::Utf16, &uri, &f, f.severity);
+        let p = prose(text, Format::Markdown);
+        let actions: Vec<CodeActionOrCommand> = [Scope::Line, Scope::File]
+            .into_iter()
+            .map(|scope| {
+                let edit =
+                    disable::disable_comment(text, &p, Format::Markdown, at, "dubious-date", scope);
+                disable_action(&rope, Encoding::Utf16, &uri, &f, &diag, scope, edit)
+            })
+            .collect();
+        expect![[r#"
+            Don't check this line for dubious-date -> "<!-- clio-disable-next-line dubious-date -->\n"
+            Don't check this file for dubious-date -> "<!-- clio-disable dubious-date -->\n"
+        "#]]
+        .assert_eq(&listed(&actions));
+        // The file's comment goes after the front matter, the line's on the line before: both
+        // at the start of line 3 (0-based), where the essay's text begins.
+        for a in &actions {
+            let CodeActionOrCommand::CodeAction(a) = a else { panic!("a bare command") };
+            let edits = a.edit.as_ref().and_then(|e| e.changes.as_ref()).expect("an edit");
+            let start = edits[&uri][0].range.start;
+            assert_eq!((start.line, start.character), (3, 0), "{}", a.title);
+        }
     }
 }

@@ -1,75 +1,12 @@
-//! Hostile workspaces: link loops, links out, special files, oversized and undecodable files,
-//! and words that would smuggle lines into an ignore list.
+//! Hostile workspaces: special files, oversized and undecodable packs and ignore lists, and
+//! words that would smuggle lines into an ignore list (the walk's own cases are in
+//! `files/tests.rs`).
 
 use super::*;
 
-/// A fresh folder under the system temp dir, removed when dropped.
-struct Dir(PathBuf);
+use std::fs;
 
-impl Dir {
-    fn new(tag: &str) -> Dir {
-        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let p = std::env::temp_dir().join(format!("clio-ws-{tag}-{}-{n}", std::process::id()));
-        if p.exists() {
-            fs::remove_dir_all(&p).expect("clear the temp dir");
-        }
-        fs::create_dir_all(p.join(".clio")).expect("create the temp dir");
-        Dir(p)
-    }
-    fn write(&self, rel: &str, text: &str) -> PathBuf {
-        let p = self.0.join(rel);
-        fs::write(&p, text).expect("write");
-        p
-    }
-    fn link(&self, target: &Path, rel: &str) {
-        std::os::unix::fs::symlink(target, self.0.join(rel)).expect("symlink");
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        if let Err(e) = fs::remove_dir_all(&self.0) {
-            eprintln!("could not remove {}: {e}", self.0.display());
-        }
-    }
-}
-
-fn names(w: &Walk) -> Vec<String> {
-    w.files.iter().map(|f| f.file_name().unwrap().to_string_lossy().into_owned()).collect()
-}
-
-#[test]
-fn links_to_the_folder_itself_end_the_walk_instead_of_looping() {
-    let d = Dir::new("loop");
-    d.write(".clio/pack.toml", "");
-    d.link(&d.0.join(".clio"), ".clio/a");
-    d.link(Path::new("."), ".clio/b");
-    d.link(Path::new(".."), ".clio/c");
-    let w = walk(&d.0.join(".clio"), &|x| x == "toml");
-    assert_eq!(names(&w), ["pack.toml"], "{w:?}");
-}
-
-#[test]
-fn links_out_of_the_folder_are_not_followed() {
-    let outside = Dir::new("outside");
-    outside.write("secret.toml", "");
-    let d = Dir::new("links-out");
-    d.link(&outside.0.join("secret.toml"), ".clio/secret.toml");
-    d.link(&outside.0, ".clio/elsewhere");
-    let w = walk(&d.0.join(".clio"), &|x| x == "toml");
-    assert!(w.files.is_empty(), "{w:?}");
-    assert_eq!(w.skipped.len(), 2, "{w:?}");
-    assert!(w.skipped.iter().all(|(_, why)| why.contains("outside")), "{w:?}");
-}
-
-#[test]
-fn the_same_file_twice_is_read_once() {
-    let d = Dir::new("twice");
-    d.write(".clio/pack.toml", "");
-    d.link(Path::new("pack.toml"), ".clio/again.toml");
-    assert_eq!(walk(&d.0.join(".clio"), &|x| x == "toml").files.len(), 1);
-}
+use crate::files::tests::Dir;
 
 #[test]
 fn a_fifo_or_a_device_is_never_opened() {
@@ -81,7 +18,7 @@ fn a_fifo_or_a_device_is_never_opened() {
     let (packs, errors) = read_packs(&[d.0.join(".clio")]);
     assert!(packs.is_empty());
     let shown: Vec<String> = errors.iter().map(|e| e.message.clone()).collect();
-    assert_eq!(shown, ["not a regular file (a pipe, socket or device)"], "{errors:?}");
+    assert_eq!(shown, ["not a regular file (a FIFO, socket or device)"], "{errors:?}");
     assert!(read_text(&fifo).is_err());
     assert!(read_text(Path::new("/dev/zero")).unwrap_err().contains("not a regular file"));
     let list = IgnoreList::read(&d.0);
@@ -99,12 +36,6 @@ fn an_oversized_file_is_refused_with_a_message() {
     let (packs, errors) = read_packs(&[d.0.join(".clio")]);
     assert!(packs.is_empty());
     assert!(errors[0].message.contains("over the 16 MiB limit"), "{errors:?}");
-}
-
-#[test]
-fn pseudo_filesystems_are_not_walked() {
-    let w = walk(Path::new("/"), &|x| x == "toml");
-    assert!(w.files.iter().all(|f| !f.starts_with("/proc") && !f.starts_with("/sys")), "{w:?}");
 }
 
 #[test]

@@ -13,6 +13,7 @@ const ws = process.env.WS;
 const probeFile = path.join(ws, '.probe', 'state.json');
 const settingsFile = path.join(ws, '.vscode', 'settings.json');
 const essayShot = path.join(process.env.ARTIFACTS, 'vscode-essay.png');
+const balanceShot = path.join(process.env.ARTIFACTS, 'vscode-balance.png');
 const failureShot = path.join(process.env.ARTIFACTS, 'vscode-failure.png');
 const t0 = Date.now();
 const failures = [];
@@ -107,6 +108,12 @@ async function checkThroughApi() {
   check(actions.includes('Replace with 1934'), `the lightbulb offers "Replace with 1934" (got ${JSON.stringify(actions)})`);
   const lenses = (p.codeLenses || []).filter(Boolean);
   check(lenses.some((t) => /^Clio · argument balance: 1 continuity, 0 rupture/.test(t)), `the argument essay shows the balance lens (got ${JSON.stringify(lenses)})`);
+  const symbols = p.symbols || [];
+  check(symbols.length === 1 && symbols[0].startsWith('continuity · terror: '), `the outline names the side the argument essay's paragraph argues (got ${JSON.stringify(symbols)})`);
+  const silence = p.silence || {};
+  check((silence.offered || []).includes("Don't check this line for dubious-date"), `the lightbulb offers "Don't check this line for dubious-date" (got ${JSON.stringify(silence.offered)})`);
+  check(silence.applied === true && typeof silence.text === 'string' && silence.text.startsWith('<!-- clio-disable-next-line dubious-date -->\nKirov was murdered in 1931.'), `the fix inserts the comment on the line before (got ${JSON.stringify(silence.text)})`);
+  check(Array.isArray(silence.after) && !silence.after.includes('dubious-date') && silence.after.includes('misspelled-name'), `after it the date is no longer flagged, the misspelled name still is (got ${JSON.stringify(silence.after)})`);
   check((p.errors || []).length === 0, `the probe saw no errors ${JSON.stringify(p.errors || [])}`);
   checkFormats(p);
   return p;
@@ -225,12 +232,48 @@ async function screenshotEssay(page) {
   await page.screenshot({ path: essayShot });
   log(`screenshot: ${essayShot}`);
   await page.keyboard.press('Escape');
+  await checkBalancePanel(page);
   // Back as before: the side bar, the whole Problems list, and essay.md (whose preview tab
   // leninism.md replaced) in front.
   await filter.fill('', { timeout: 5000 }).catch(() => {});
   await page.keyboard.press('Control+B');
   await page.click('.explorer-folders-view .monaco-list-row:has-text("essay.md")');
   await page.waitForSelector('.tab.active:has-text("essay.md")', { timeout: 10000 });
+}
+
+/**
+ * 4b. The balance lens clicked: a panel beside the essay with the counts, the open
+ * counterpoints and the paragraphs by side (no passing message); clicking a paragraph puts the
+ * cursor on it. Its picture is kept in tests/artifacts/ beside the essay's.
+ */
+async function checkBalancePanel(page) {
+  const toastsBefore = await page.$$eval('.notifications-toasts .notification-toast', (els) => els.length).catch(() => 0);
+  await page.click('.monaco-editor .codelens-decoration a:has-text("argument balance")', { timeout: 10000 })
+    .catch((e) => log(`could not click the lens: ${e.message.split('\n')[0]}`));
+  const tab = await page.waitForSelector('.tab:has-text("Clio: balance of leninism.md")', { timeout: 10000 }).then(() => true).catch(() => false);
+  check(tab, 'clicking the balance lens opens a "Clio: balance of leninism.md" panel');
+  let frame = null;
+  for (let i = 0; i < 40 && frame === null; i++) {
+    for (const f of page.frames()) {
+      const text = await f.evaluate(() => (document.body ? document.body.innerText : '')).catch(() => '');
+      if (text.includes('1 point(s) for continuity, 0 for rupture') && text.includes('Strong counterpoints not yet addressed')) frame = f;
+    }
+    if (frame === null) await page.waitForTimeout(250);
+  }
+  check(frame !== null, 'the panel shows the counts and the open counterpoints');
+  const paragraph = frame ? await frame.evaluate(() => [...document.querySelectorAll('button[data-para]')].map((b) => b.textContent)) : [];
+  check(paragraph.length === 1 && paragraph[0].startsWith('continuity · terror: '), `the panel lists the paragraph by the side it argues (got ${JSON.stringify(paragraph)})`);
+  const toastsAfter = await page.$$eval('.notifications-toasts .notification-toast', (els) => els.length).catch(() => 0);
+  check(toastsAfter <= toastsBefore, `no passing message beside the panel (${toastsBefore} toasts before, ${toastsAfter} after)`);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: balanceShot });
+  log(`screenshot: ${balanceShot}`);
+  if (frame) {
+    await frame.click('button[data-para="0"]', { timeout: 5000 }).catch((e) => log(`could not click the paragraph: ${e.message.split('\n')[0]}`));
+    const moved = await textOf(page, '.statusbar-item:has-text("Ln 3, Col 1")', 10000);
+    check(moved !== null, 'clicking the paragraph puts the cursor on it (line 3)');
+  }
+  await page.click('.tab:has-text("Clio: balance of") .codicon-close', { timeout: 5000 }).catch(() => log('could not close the balance tab'));
 }
 
 /** 5. Settings changes reach the running server: a severity, then turning the check off and on. */
@@ -296,7 +339,7 @@ async function checkNoServer(page) {
 }
 
 (async () => {
-  for (const f of [essayShot, failureShot]) fs.rmSync(f, { force: true }); // each run takes its own
+  for (const f of [essayShot, balanceShot, failureShot]) fs.rmSync(f, { force: true }); // each run takes its own
   fs.mkdirSync(process.env.ARTIFACTS, { recursive: true });
   const udd = process.env.CHROME_UDD || fs.mkdtempSync(require('os').tmpdir() + '/chrome-');
   const ctx = await chromium.launchPersistentContext(udd, {

@@ -45,31 +45,8 @@ pub trait Render: Sync {
     }
 }
 
-/// Text safe to print on a terminal: control characters (but tab and line breaks) become
-/// `?` and direction overrides and isolates become U+FFFD, byte for byte the same length, so
-/// that byte ranges into the text still hold. Pack text and essays reach the terminal only
-/// through here.
-pub fn clean(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(unsafe_char) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if !unsafe_char(c) {
-            out.push(c);
-        } else if c.len_utf8() == 3 {
-            out.push('\u{FFFD}');
-        } else {
-            out.extend(std::iter::repeat_n('?', c.len_utf8()));
-        }
-    }
-    Cow::Owned(out)
-}
-
-fn unsafe_char(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
+/// Pack text and essays reach the terminal only through here (`sanitize::for_terminal`).
+pub use crate::sanitize::for_terminal as clean;
 
 /// A path as the user named it, with `/` between its parts (the form SARIF and GitHub want).
 pub fn slash_path(p: &Path) -> String {
@@ -93,15 +70,6 @@ pub fn shorten(s: &str, max: usize) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn terminal_text_keeps_its_length_without_escapes_or_overrides() {
-        let s = "Kirov\u{1b}[31m shot\u{202E}1934\u{85}.";
-        let c = clean(s);
-        assert_eq!(c.len(), s.len());
-        assert_eq!(c, "Kirov?[31m shot\u{FFFD}1934??.");
-        assert!(matches!(clean("Lenin’s “NEP”\tok\n"), Cow::Borrowed(_)));
-    }
 
     #[test]
     fn long_text_is_cut_on_a_character() {

@@ -1,6 +1,10 @@
 //! `textDocument/codeAction`: the quick fixes of the findings over the requested range, built
-//! from the diagnostics the client was sent.
+//! from the diagnostics the client was sent, then for each finding's check "Don't check this
+//! line for CODE" and "Don't check this file for CODE" (each offered once).
 
+use std::collections::HashSet;
+
+use knowledge::text::disable::Scope;
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::{CodeActionParams, CodeActionResponse};
 
@@ -16,13 +20,26 @@ pub async fn code_action(
     let Some(checked) = session.current(&uri).await else { return Ok(None) };
     answer("codeAction", || {
         let want = checked.byte_range(params.range);
-        let actions = checked
+        let over: Vec<_> = checked
             .findings()
             .filter(|(f, _)| f.range.start <= want.end && want.start <= f.range.end)
-            .flat_map(|(f, diag)| {
-                to_proto::quick_fixes(&checked.rope, checked.encoding, &uri, f, diag)
-            })
             .collect();
+        let (rope, enc) = (&checked.rope, checked.encoding);
+        let mut actions: CodeActionResponse = over
+            .iter()
+            .flat_map(|(f, diag)| to_proto::quick_fixes(rope, enc, &uri, f, diag))
+            .collect();
+        let text = if over.is_empty() { String::new() } else { rope.to_string() };
+        // The same comment is offered once, for the first finding it silences.
+        let mut offered = HashSet::new();
+        for (f, diag) in &over {
+            for scope in [Scope::Line, Scope::File] {
+                let edit = checked.disable_edit(&text, f, scope);
+                if offered.insert((f.code, edit.range.start, scope == Scope::File)) {
+                    actions.push(to_proto::disable_action(rope, enc, &uri, f, diag, scope, edit));
+                }
+            }
+        }
         Some(actions)
     })
 }

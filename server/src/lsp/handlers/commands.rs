@@ -93,11 +93,20 @@ fn failed(message: String) -> Error {
     Error { code: ErrorCode::InternalError, message: message.into(), data: None }
 }
 
+/// The balance of the document `doc_uri`: shown as a message, unless the client draws it
+/// itself, and answered as data (`{ message, continuity, rupture, open: [{ claim, theme, side }] }`).
 async fn show_balance(session: &Session, doc_uri: Option<String>) -> Result<Option<Value>> {
     let uri = doc_uri.and_then(|u| Url::parse(&u).ok());
     let Some(uri) = uri else { return Ok(None) };
     let Some(checked) = session.current(&uri).await else { return Ok(None) };
-    let msg = answer("showBalance", || to_proto::shown(&checked.balance_message()))?;
-    session.client.show_message(MessageType::INFO, msg.clone()).await;
-    Ok(Some(json!({ "message": msg })))
+    let answered = answer("showBalance", || {
+        let message = to_proto::shown(&checked.balance_message());
+        Some(to_proto::balance(message, checked.balance_points()))
+    })?;
+    let Some((message, value)) = answered else { return Ok(None) };
+    let own_view = session.state().balance_view;
+    if !own_view {
+        session.client.show_message(MessageType::INFO, message).await;
+    }
+    Ok(Some(value))
 }

@@ -36,6 +36,20 @@ pub async fn initialize(session: &Session, params: InitializeParams) -> Result<I
                     .as_ref()
                     .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create))
         });
+        st.balance_view = params
+            .capabilities
+            .experimental
+            .as_ref()
+            .and_then(|x| x.get("clioBalanceView"))
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        st.nested_symbols = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.document_symbol.as_ref())
+            .and_then(|d| d.hierarchical_document_symbol_support)
+            .unwrap_or(false);
         // Documents opened before the workspace's packs and settings are read wait for them.
         st.hold_analyses();
     }
@@ -76,6 +90,10 @@ fn capabilities(utf8: bool) -> ServerCapabilities {
             ..Default::default()
         })),
         code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
+        document_symbol_provider: Some(OneOf::Right(DocumentSymbolOptions {
+            label: Some("Clio: the essay's argument".into()),
+            work_done_progress_options: Default::default(),
+        })),
         execute_command_provider: Some(ExecuteCommandOptions {
             commands: vec![CMD_ADD_TO_IGNORE.into(), CMD_LOOKUP.into(), CMD_SHOW_BALANCE.into()],
             ..Default::default()

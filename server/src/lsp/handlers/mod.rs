@@ -11,3 +11,4 @@ pub mod configuration;
 pub mod documents;
 pub mod hover;
 pub mod lifecycle;
+pub mod symbols;

@@ -17,7 +17,8 @@ function outFile() {
 const ARGUMENT = 'argument.md'; // a second essay that argues, for the balance code lens
 // One essay per other format the extension claims, each with one planted date (opened in the background).
 const FORMATS = ['essay.qmd', 'essay.rmd', 'essay.tex', 'notes.txt'];
-const state = { writes: 0, clioActive: false, commands: {}, diagnostics: {}, hover: null, lookup: null, lookupNameRan: false, codeActions: null, codeLenses: null, timelineRan: false, languages: {}, done: false, errors: [] };
+const SILENCE = 'silence.md'; // an essay whose dubious date the "don't check this line" fix silences
+const state = { writes: 0, clioActive: false, commands: {}, diagnostics: {}, hover: null, lookup: null, lookupNameRan: false, codeActions: null, codeLenses: null, symbols: null, silence: null, timelineRan: false, languages: {}, done: false, errors: [] };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function write() {
@@ -108,6 +109,18 @@ async function askServer() {
     }
     state.codeLenses = lenses.map((l) => (l.command ? l.command.title : null));
     write();
+    // The outline of that essay, as the Outline view gets it: each symbol's name, nested ones indented.
+    let symbols = [];
+    for (let i = 0; i < 20 && symbols.length === 0; i++) {
+      symbols = (await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', argDoc.uri)) || [];
+      if (symbols.length === 0) await sleep(500);
+    }
+    const names = [];
+    const walk = (list, depth) => list.forEach((s) => { names.push('  '.repeat(depth) + s.name); walk(s.children || [], depth + 1); });
+    walk(symbols, 0);
+    state.symbols = names;
+    write();
+    await silence(folder, code);
     // essay.md is the active editor: its timeline, or the message that the server has none.
     await vscode.commands.executeCommand('clio.showTimeline');
     state.timelineRan = true;
@@ -122,6 +135,26 @@ async function askServer() {
     state.errors.push(String(e && e.stack || e));
   }
   state.done = true; // the test waits for this, not for any one field
+  write();
+}
+
+/** "Don't check this line for dubious-date" on silence.md: the edit applied, and what is flagged after it. */
+async function silence(folder, code) {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, SILENCE));
+  const dates = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'clio' && code(d) === 'dubious-date');
+  for (let i = 0; i < 20 && dates().length === 0; i++) await sleep(500);
+  const planted = dates()[0];
+  state.silence = { offered: [], applied: false, text: null, after: null };
+  if (!planted) return;
+  const actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, planted.range)) || [];
+  state.silence.offered = actions.map((a) => a.title);
+  const action = actions.find((a) => a.title === "Don't check this line for dubious-date");
+  if (action && action.edit) {
+    state.silence.applied = await vscode.workspace.applyEdit(action.edit);
+    for (let i = 0; i < 20 && dates().length > 0; i++) await sleep(500);
+  }
+  state.silence.text = doc.getText();
+  state.silence.after = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'clio').map(code);
   write();
 }
 
