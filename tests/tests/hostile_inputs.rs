@@ -43,10 +43,9 @@ fn completion_after_curly_quotes_and_dashes_completes_the_word() {
     s.shutdown();
 }
 
-// The inputs below freeze the analysis itself (the knowledge side of issue 14: a sentence
-// budget, direction marks ending sentences, blocks found once, LaTeX matching and the
-// document-level pass made linear, a cap on findings). They fail today by running out of time
-// and are run with `cargo test -- --ignored` until that work lands.
+// The inputs below once froze the analysis itself: they stay linear through the sentence
+// budget, direction marks ending sentences, dates and numbers read once, LaTeX groups matched
+// in one pass and a cap on findings per document.
 
 /// Opens `text` and waits for its first diagnostics (the timeout detects a hang).
 fn opened_and_checked(name: &str, language: &str, text: &str) -> Vec<Value> {
@@ -58,13 +57,11 @@ fn opened_and_checked(name: &str, language: &str, text: &str) -> Vec<Value> {
 }
 
 #[test]
-#[ignore = "knowledge side of issue 14: the sentence budget"]
 fn the_long_sentence_is_checked() {
     opened_and_checked("long.md", "markdown", &long_sentence());
 }
 
 #[test]
-#[ignore = "knowledge side of issue 14: direction marks end sentences"]
 fn a_period_before_a_direction_mark_ends_the_sentence() {
     let text = "Kirov was shot in 1936.\u{202c} ".repeat(9_000);
     assert!(text.len() > 226_000);
@@ -72,21 +69,18 @@ fn a_period_before_a_direction_mark_ends_the_sentence() {
 }
 
 #[test]
-#[ignore = "knowledge side of issue 14: linear date and number reading"]
 fn a_long_list_of_years_opens() {
     let years: Vec<String> = (0..100_000).map(|i| (1900 + i % 100).to_string()).collect();
     opened_and_checked("years.md", "markdown", &years.join("-"));
 }
 
 #[test]
-#[ignore = "knowledge side of issue 14: LaTeX matching() linear"]
 fn unclosed_latex_commands_open() {
     opened_and_checked("emph.tex", "latex", &"\\emph{Kirov ".repeat(10_000));
     opened_and_checked("section.tex", "latex", &"\\section{".repeat(20_000));
 }
 
 #[test]
-#[ignore = "knowledge side of issue 14: a cap on findings per document"]
 fn findings_are_capped_with_one_note() {
     let d = opened_and_checked("many.md", "markdown", &"Kirov was shot in 1931. ".repeat(100_000));
     assert!(d.len() <= 1_001, "{} diagnostics", d.len());

@@ -3,9 +3,11 @@
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::{blocks_by_blank_lines, directive, regions, Masker, Prose};
+use super::{blocks_by_blank_lines, directive, Masker, Part};
 
-pub fn prose(text: &str) -> Prose {
+/// Reads a Markdown text: a whole document, or a stretch of one that starts where the parser
+/// starts afresh (`Part::fresh`).
+pub(super) fn read(text: &str) -> Part {
     let mut m = Masker::new(text);
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
@@ -18,10 +20,27 @@ pub fn prose(text: &str) -> Prose {
     let mut in_code = 0usize;
     let mut in_autolink = 0usize;
     let mut in_meta = 0usize;
+    // Blockquotes, outermost only: the depth, and where the open one started.
+    let mut quote_depth = 0usize;
+    let mut quoted = Vec::new();
+    // How many blocks and inlines are open: a paragraph that opens with none open, on a line
+    // of its own after an empty line, starts where nothing before it can reach.
+    let mut open = 0usize;
+    let mut fresh = Vec::new();
     for (ev, range) in Parser::new_ext(text, opts).into_offset_iter() {
         match ev {
             Event::Start(tag) => {
+                if open == 0 && matches!(tag, Tag::Paragraph) && starts_afresh(text, range.start) {
+                    fresh.push(range.start);
+                }
+                open += 1;
                 match &tag {
+                    Tag::BlockQuote(_) => {
+                        if quote_depth == 0 {
+                            quoted.push(range.clone());
+                        }
+                        quote_depth += 1;
+                    }
                     Tag::CodeBlock(_) => in_code += 1,
                     Tag::MetadataBlock(_) => in_meta += 1,
                     Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. } => {
@@ -43,7 +62,9 @@ pub fn prose(text: &str) -> Prose {
                 }
             }
             Event::End(tag) => {
+                open = open.saturating_sub(1);
                 match tag {
+                    TagEnd::BlockQuote(_) => quote_depth = quote_depth.saturating_sub(1),
                     TagEnd::CodeBlock => in_code = in_code.saturating_sub(1),
                     TagEnd::MetadataBlock(_) => in_meta = in_meta.saturating_sub(1),
                     TagEnd::Link if in_autolink > 0 => in_autolink -= 1,
@@ -77,25 +98,35 @@ pub fn prose(text: &str) -> Prose {
     }
     let masked = m.finish();
     // Blocks: blank-line separated runs, cut again wherever Markdown starts or ends a block.
-    let blocks = blocks_by_blank_lines(&masked, &breaks)
-        .into_iter()
-        .flat_map(|b| split_at(&masked, b, &breaks))
-        .collect();
-    Prose { masked, blocks, disabled: regions(text, dirs) }
+    breaks.sort_unstable();
+    breaks.dedup();
+    let mut blocks = Vec::new();
+    for b in blocks_by_blank_lines(&masked, &breaks) {
+        split_at(&masked, b, &breaks, &mut blocks);
+    }
+    let has_references = text.contains("]:");
+    Part { masked, blocks, dirs, quoted, fresh, has_references }
 }
 
+/// Does the line at `at` open with a letter after an empty line? Such a line, read by a parser
+/// with nothing open, is read the same whatever came before it.
+fn starts_afresh(text: &str, at: usize) -> bool {
+    at >= 2
+        && text.as_bytes()[..at].ends_with(b"\n\n")
+        && text.as_bytes().get(at).is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// Cuts block `b` at the breaks inside it (`breaks` sorted, without repeats) into `out`.
 fn split_at(
     masked: &str,
     b: std::ops::Range<usize>,
     breaks: &[usize],
-) -> Vec<std::ops::Range<usize>> {
-    let mut cuts: Vec<usize> =
-        breaks.iter().copied().filter(|&x| x > b.start && x < b.end).collect();
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut out = Vec::new();
+    out: &mut Vec<std::ops::Range<usize>>,
+) {
+    let first = breaks.partition_point(|&x| x <= b.start);
+    let inside = breaks[first..].iter().copied().take_while(|&x| x < b.end);
     let mut s = b.start;
-    for c in cuts.into_iter().chain(std::iter::once(b.end)) {
+    for c in inside.chain(std::iter::once(b.end)) {
         let piece = &masked[s..c];
         let lead = piece.len() - piece.trim_start().len();
         let trail = piece.len() - piece.trim_end().len();
@@ -104,7 +135,6 @@ fn split_at(
         }
         s = c;
     }
-    out
 }
 
 #[cfg(test)]

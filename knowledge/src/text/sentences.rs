@@ -269,41 +269,82 @@ const ABBREVIATIONS: &[&str] = &[
     "eds", "fig", "jr", "sr", "gen", "col", "lt", "capt", "prof", "approx",
 ];
 
+/// Characters that take no room and carry no letter: direction marks and embeddings, joiners,
+/// the byte-order mark (the zero-width space is a space). A sentence's end looks through them
+/// ("1936.\u{202c} Kirov").
+pub(crate) fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200c}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061c}'
+            | '\u{feff}'
+    )
+}
+
+/// Space between sentences: whitespace, and the zero-width space that stands for it.
+fn spacing(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200b}'
+}
+
+/// What may follow a stop inside its sentence: more stops, closing quotes and brackets, and
+/// invisible characters.
+fn closes(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»' | '›') || invisible(c)
+}
+
+/// Where a stop's run of closers ends, from `from`; then where the next visible character is,
+/// the character, and whether a space came before it.
+fn after_stop(text: &str, from: usize) -> (usize, usize, Option<char>, bool) {
+    let b = text.as_bytes();
+    let mut j = from;
+    while j < b.len() {
+        match b[j] {
+            b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' => j += 1,
+            x if x < 0x80 => break,
+            _ => {
+                let (c, cl) = char_at(text, j);
+                if !closes(c) {
+                    break;
+                }
+                j += cl;
+            }
+        }
+    }
+    let mut k = j;
+    let mut spaced = false;
+    while k < b.len() {
+        let (c, cl) = char_at(text, k);
+        if spacing(c) {
+            spaced = true;
+        } else if !invisible(c) {
+            return (j, k, Some(c), spaced);
+        }
+        k += cl;
+    }
+    (j, k, None, spaced)
+}
+
 /// Splits a block into sentences at `.`, `!`, `?` followed by space and a capital, a digit,
 /// a quote or the end, but not after abbreviations and initials ("c.", "J. Stalin", "N.E.P.").
+/// Closing quotes and invisible characters after the stop stay with its sentence.
 pub fn split(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
     let text = &masked[block.clone()];
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
+    // A run of stops and closers is read once: a stop inside the last run shares its end.
+    let mut run = (0, None, false);
     // The stops are ASCII, so only their bytes need looking at (UTF-8 never reuses them).
     let mut i = 0;
     while let Some(p) = super::find_any3(b, i, b'.', b'!', b'?') {
-        let mut j = p + 1;
-        loop {
-            match b.get(j) {
-                Some(b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') => j += 1,
-                // ” and ’
-                Some(0xE2)
-                    if b.get(j + 1) == Some(&0x80) && matches!(b.get(j + 2), Some(0x9D | 0x99)) =>
-                {
-                    j += 3
-                }
-                _ => break,
-            }
+        if p >= run.0 {
+            let (j, _, next, spaced) = after_stop(text, p + 1);
+            run = (j, next, spaced);
         }
-        let end = j;
-        let mut k = j;
-        let mut next = None;
-        while k < b.len() {
-            let (c, cl) = char_at(text, k);
-            if !c.is_whitespace() {
-                next = Some(c);
-                break;
-            }
-            k += cl;
-        }
-        let spaced = k > j;
+        let (end, next, spaced) = run;
         let next_ok = match next {
             None => true,
             Some(n) => {
@@ -316,7 +357,7 @@ pub fn split(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
         if next_ok && !(b[p] == b'.' && is_abbreviation(&text[start..p], next.is_none())) {
             push_trimmed(&mut out, text, start, end, block.start);
             start = end;
-            i = j;
+            i = end;
         } else {
             i = p + 1;
         }
@@ -325,13 +366,26 @@ pub fn split(masked: &str, block: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// No abbreviation or initial is longer than this; a longer "word" before a stop is none.
+const LONGEST_ABBREVIATION: usize = 64;
+
 /// Does the text before a full stop end in an abbreviation or initial, so that the stop does
-/// not end the sentence?
+/// not end the sentence? Only the last `LONGEST_ABBREVIATION` bytes are looked at, so that a
+/// long run of stops costs each of them the same.
 fn is_abbreviation(before: &str, at_end: bool) -> bool {
-    let word = match before.rfind(|ch: char| ch.is_whitespace() || ch == '(') {
-        Some(at) => &before[at + char_at(before, at).1..],
-        None => before,
+    let mut from = before.len().saturating_sub(LONGEST_ABBREVIATION + 4);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &before[from..];
+    let word = match tail.rfind(|ch: char| ch.is_whitespace() || ch == '(') {
+        Some(at) => &tail[at + char_at(tail, at).1..],
+        None if from == 0 => tail,
+        None => return false,
     };
+    if word.len() > LONGEST_ABBREVIATION {
+        return false;
+    }
     let single_initial = word.chars().count() == 1 && word.chars().all(|ch| ch.is_uppercase());
     let dotted = word.contains('.')
         && word.chars().filter(|ch| ch.is_alphabetic()).count() <= 4
@@ -524,20 +578,25 @@ mod tests {
                 if matches!(c, '.' | '!' | '?') {
                     let mut j = i + 1;
                     while j < chars.len()
-                        && matches!(
+                        && (matches!(
                             chars[j].1,
-                            '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']'
-                        )
+                            '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '›'
+                        ) || invisible(chars[j].1))
                     {
                         j += 1;
                     }
                     let end = chars.get(j).map_or(text.len(), |x| x.0);
                     let mut k = j;
-                    while k < chars.len() && chars[k].1.is_whitespace() {
+                    let mut spaced = false;
+                    while k < chars.len()
+                        && (chars[k].1.is_whitespace()
+                            || chars[k].1 == '\u{200b}'
+                            || invisible(chars[k].1))
+                    {
+                        spaced |= chars[k].1.is_whitespace() || chars[k].1 == '\u{200b}';
                         k += 1;
                     }
                     let at_end = k >= chars.len();
-                    let spaced = k > j;
                     let next_ok = at_end
                         || (spaced && {
                             let n = chars[k].1;
@@ -557,11 +616,12 @@ mod tests {
                         let dotted = word.contains('.')
                             && word.chars().filter(|ch| ch.is_alphabetic()).count() <= 4
                             && !word.ends_with(|ch: char| ch.is_lowercase() && word.len() > 4);
-                        ABBREVIATIONS.contains(&w.as_str())
-                            || single_initial
-                            || (dotted
-                                && !at_end
-                                && word.chars().all(|ch| ch.is_uppercase() || ch == '.'))
+                        word.len() <= 64
+                            && (ABBREVIATIONS.contains(&w.as_str())
+                                || single_initial
+                                || (dotted
+                                    && !at_end
+                                    && word.chars().all(|ch| ch.is_uppercase() || ch == '.')))
                     };
                     if next_ok && !is_abbrev {
                         push_trimmed(&mut out, text, start, end, block.start);
@@ -627,8 +687,9 @@ mod tests {
         let pieces = vec![
             "a", "S", "s", "Lenin", "kulaks", "J", "N", "E", "P", "c", "e.g", "Mr", "approx",
             "1934", "12", "3", "0", "é", "Ж", "ß", "Ⅻ", "²", "٣", " ", "  ", "\n", "\t", "\u{a0}",
-            "\u{202f}", "\u{2009}", ".", "!", "?", ",", "-", "–", "—", "'", "’", "‘", "“", "”",
-            "\"", "(", ")", "[", "]", "/", ":", "…", "%",
+            "\u{202f}", "\u{2009}", "\u{202c}", "\u{200b}", "\u{200e}", "\u{feff}", "»", "›",
+            "N.E.P.", ".", "!", "?", ",", "-", "–", "—", "'", "’", "‘", "“", "”", "\"", "(", ")",
+            "[", "]", "/", ":", "…", "%",
         ];
         prop::collection::vec(prop::sample::select(pieces), 0..40).prop_map(|v| v.concat())
     }
