@@ -194,9 +194,11 @@ pub(crate) fn cap(findings: &mut Vec<Finding>, note: bool) {
 mod tests {
     use super::*;
 
-    /// The pieces of `text` (one sentence), unchecked ones in brackets.
+    /// The pieces of `text` (one sentence), unchecked ones in brackets; names are found as
+    /// the analysis finds them.
     fn show(text: &str) -> String {
-        pieces(text, 0..text.len(), &[])
+        let mentions = crate::checks::testing::kb().index.find_all(text);
+        pieces(text, 0..text.len(), &mentions)
             .iter()
             .map(|p| {
                 if p.checked {
@@ -213,6 +215,18 @@ mod tests {
     fn a_sentence_within_the_budget_is_whole() {
         let t = "Zinoviev and Kamenev were shot in August 1936 after the first Moscow show trial; Pyatakov and Radek followed in 1937.";
         assert_eq!(show(t), format!("<{t}>"));
+    }
+
+    #[test]
+    fn the_longest_sentences_students_write_are_whole() {
+        for t in [
+            "Between the October Revolution of 1917 and Lenin's death in January 1924, the Bolsheviks founded the Cheka, dissolved the Constituent Assembly, fought a civil war against the Whites, requisitioned grain under War Communism, crushed the Kronstadt sailors in March 1921, banned factions at the Tenth Party Congress and then retreated into the NEP, so that by the time Stalin became General Secretary in 1922 the one-party state he would inherit was already in place.",
+            "Collectivisation, launched in 1929 and largely complete by 1934, cost between five and seven million lives in the famine of 1932-33, while the purges of 1936-38 saw Zinoviev, Kamenev, Bukharin, Rykov, Tukhachevsky and some 681,692 others shot, figures which dwarf the 8,389 executions the Cheka recorded in 1918-19 and which historians such as Conquest, Service and Fitzpatrick read very differently.",
+            "If Trotsky, rather than Stalin, had won the struggle that followed 1924 (and Lenin's Testament of December 1922 and January 1923 suggests he feared Stalin's rudeness more than Trotsky's arrogance), it is far from clear that the Soviet Union would have avoided forced industrialisation, since Trotsky himself had argued for it against Bukharin and the Right in 1926-27.",
+        ] {
+            assert!(t.len() > 300);
+            assert_eq!(show(t), format!("<{t}>"));
+        }
     }
 
     #[test]
@@ -233,6 +247,29 @@ mod tests {
     }
 
     #[test]
+    fn findings_beyond_the_cap_are_left_out_with_one_note_where_they_begin() {
+        let many = |n: usize| -> Vec<Finding> {
+            (0..n)
+                .map(|i| Finding::new(Code::DubiousDate, i * 10..i * 10 + 4, "x".into()))
+                .collect()
+        };
+        let mut at_cap = many(MAX_FINDINGS);
+        cap(&mut at_cap, true);
+        assert_eq!(at_cap.len(), MAX_FINDINGS, "no note at the cap");
+        let mut over = many(MAX_FINDINGS + 500);
+        cap(&mut over, true);
+        assert_eq!(over.len(), MAX_FINDINGS + 1);
+        let note = over.last().unwrap();
+        assert_eq!((note.code, note.severity), (Code::NotChecked, Severity::Information));
+        assert_eq!(note.range, MAX_FINDINGS * 10..MAX_FINDINGS * 10 + 4);
+        expect_test::expect!["Not shown: this document has more findings than the 1000 shown; 500 more from here on were left out."]
+            .assert_eq(&note.message);
+        let mut quiet = many(MAX_FINDINGS + 500);
+        cap(&mut quiet, false);
+        assert_eq!(quiet.len(), MAX_FINDINGS, "the note switched off");
+    }
+
+    #[test]
     fn numbers_count_once_however_written() {
         assert_eq!(numbers_in(b"681,692 and 2.9 in 1917-1918, not x1917"), 4);
     }
@@ -243,5 +280,57 @@ mod tests {
         let t = t.trim_end();
         let p = pieces(t, 0..t.len(), &[]);
         assert_eq!(p, vec![Piece { range: 0..t.len(), checked: false }]);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sentence() -> impl Strategy<Value = String> {
+        let words = vec![
+            "Kirov ",
+            "Stalin ",
+            "was ",
+            "shot ",
+            "in ",
+            "1936 ",
+            "1917-1918",
+            "681,692 ",
+            ", ",
+            "; ",
+            ": ",
+            " – ",
+            "(",
+            ") ",
+            "and ",
+            "Zinoviev ",
+            "x",
+            "é",
+            " ",
+        ];
+        prop::collection::vec(prop::sample::select(words), 0..900).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..Default::default() })]
+        /// Whatever the sentence, the checks only ever see pieces within the budget, in order,
+        /// and every word of it lies in a piece (checked or noted as unchecked).
+        #[test]
+        fn every_checked_piece_is_within_the_budget(t in sentence()) {
+            let mentions = crate::checks::testing::kb().index.find_all(&t);
+            let p = pieces(&t, 0..t.len(), &mentions);
+            let mut covered = 0;
+            for piece in &p {
+                prop_assert!(piece.range.start >= covered, "{p:?}");
+                prop_assert!(t[covered..piece.range.start].trim().is_empty(), "{p:?}");
+                if piece.checked {
+                    prop_assert!(Size::of(&t, &piece.range, &mentions).within(), "{piece:?}");
+                }
+                covered = piece.range.end;
+            }
+            prop_assert!(t[covered..].trim().is_empty());
+        }
     }
 }

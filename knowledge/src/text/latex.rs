@@ -401,6 +401,27 @@ mod tests {
             .assert_eq(&show(t));
     }
 
+    /// The blocks, those in a quotation environment marked `>`.
+    fn quoted(text: &str) -> String {
+        let p = prose(text, Format::Latex);
+        let quoted = p.quoted_blocks();
+        p.blocks
+            .iter()
+            .zip(quoted)
+            .map(|(b, q)| {
+                let words = p.masked[b.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+                format!("[{}{words}]", if q { ">" } else { "" })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quotation_environments_are_quotations_and_nothing_else_is() {
+        let t = "Kirov died in 1934.\n\\begin{quote}\nKirov died in 1931.\n\n\\begin{quotation}Inner.\\end{quotation} Still quoted.\n\\end{quote}\nAfter.\n\\begin{displayquote}Shown.\\end{displayquote}\n\\begin{itemize}\n\\item Listed in 1931.\n\\end{itemize}\n\\begin{quote\n";
+        expect_test::expect!["[Kirov died in 1934.][>Kirov died in 1931.][>Inner. Still quoted.][After.][>Shown.][Listed in 1931.]"]
+            .assert_eq(&quoted(t));
+    }
+
     #[test]
     fn disable_comments() {
         let t = "Kirov 1931.\n% clio-disable\nKirov 1931.\n% clio-enable\nKirov 1931.\n";

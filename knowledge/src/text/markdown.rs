@@ -163,6 +163,24 @@ mod tests {
         .assert_eq(&show(t));
     }
 
+    /// The blocks, those in a blockquote marked `>`.
+    fn quoted(text: &str) -> String {
+        let p = prose(text, Format::Markdown);
+        let quoted = p.quoted_blocks();
+        p.blocks
+            .iter()
+            .zip(quoted)
+            .map(|(b, q)| format!("{}{} ", if q { ">" } else { "" }, p.masked[b.clone()].trim()))
+            .collect()
+    }
+
+    #[test]
+    fn blockquotes_are_quotations_and_nothing_else_is() {
+        let t = "Kirov died in 1934.\n\n> Kirov died in 1931.\n> So it was.\n\nA > B in 1931.\n\n> > Nested.\n> Outer.\n\n- > In a list.\n\nEnd.\n\n    > code\n";
+        expect_test::expect!["Kirov died in 1934. >Kirov died in 1931. >So it was. A > B in 1931. >Nested. >Outer. >In a list. End. "]
+            .assert_eq(&quoted(t));
+    }
+
     #[test]
     fn disable_comments() {
         let t = "Kirov 1931.\n\n<!-- clio-disable -->\nKirov 1931.\n<!-- clio-enable -->\n\nKirov 1931.\n<!-- clio-disable-next-line dubious-date -->\nKirov 1931.\n";

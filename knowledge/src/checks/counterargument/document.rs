@@ -110,16 +110,24 @@ pub(super) fn document(
     if kb.arguments.is_empty() {
         return (findings, balance);
     }
-    let positions: Vec<(usize, bool)> = claims.iter().map(|c| (c.argument, c.negated)).collect();
-    // Is the position asserted by some claim other than `skip`?
-    let made = |arg: usize, negated: bool, skip: usize| {
-        positions.iter().enumerate().any(|(j, &p)| j != skip && p == (arg, negated))
+    // How many claims take each position (an argument, negated or not): the pass looks
+    // positions up instead of comparing every claim with every other, so it is linear.
+    let mut positions: HashMap<(usize, bool), usize> = HashMap::new();
+    for c in claims {
+        *positions.entry((c.argument, c.negated)).or_default() += 1;
+    }
+    // Is the position asserted by some claim other than `c`?
+    let made = |arg: usize, negated: bool, c: &Claim| {
+        let n = positions.get(&(arg, negated)).copied().unwrap_or(0);
+        n > usize::from((c.argument, c.negated) == (arg, negated))
     };
+    // A claim's counterpoints depend on its position only.
+    let mut counterpoints_of: HashMap<(usize, bool), Vec<usize>> = HashMap::new();
 
     let mut shown: HashSet<(usize, usize)> = HashSet::new();
     let mut open: HashMap<usize, f32> = HashMap::new();
     let mut points: HashSet<(usize, bool)> = HashSet::new();
-    for (i, c) in claims.iter().enumerate() {
+    for c in claims {
         if c.argument >= kb.arguments.len() {
             continue;
         }
@@ -129,11 +137,12 @@ pub(super) fn document(
                 Stance::Rupture => balance.rupture += 1,
             }
         }
-        let cands = counterpoints(kb, c);
+        let cands =
+            counterpoints_of.entry((c.argument, c.negated)).or_insert_with(|| counterpoints(kb, c));
         // The essay answers this claim elsewhere: it makes one of the strongest counterpoints, or
         // asserts the opposite of the claim.
         let answered =
-            made(c.argument, !c.negated, i) || cands.iter().take(3).any(|&x| made(x, false, i));
+            made(c.argument, !c.negated, c) || cands.iter().take(3).any(|&x| made(x, false, c));
         if answered {
             continue;
         }
@@ -170,7 +179,7 @@ pub(super) fn document(
     }
     // Strong opposing points not yet made, strongest first.
     let mut open: Vec<(usize, f32)> =
-        open.into_iter().filter(|&(x, _)| !positions.contains(&(x, false))).collect();
+        open.into_iter().filter(|&(x, _)| !positions.contains_key(&(x, false))).collect();
     open.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     balance.unaddressed = open.into_iter().map(|(x, _)| x).collect();
     (findings, balance)
