@@ -76,8 +76,26 @@ fn a_long_list_of_years_opens() {
 
 #[test]
 fn unclosed_latex_commands_open() {
-    opened_and_checked("emph.tex", "latex", &"\\emph{Kirov ".repeat(10_000));
-    opened_and_checked("section.tex", "latex", &"\\section{".repeat(20_000));
+    // Each unclosed group once cost a scan to the end of the text: half a minute at these sizes.
+    opened_and_checked("emph.tex", "latex", &"\\emph{Kirov ".repeat(200_000));
+    opened_and_checked("section.tex", "latex", &"\\section{".repeat(80_000));
+}
+
+#[test]
+fn a_long_paragraph_of_dates_and_numbers_opens() {
+    let words: Vec<String> =
+        (0..110_000).map(|i| format!("{} {}", 1900 + i % 100, i * 37 % 100_000)).collect();
+    let text = words.join(" ");
+    assert!(text.len() > 1_000_000);
+    opened_and_checked("dates.md", "markdown", &text);
+}
+
+#[test]
+fn an_essay_repeating_one_claim_opens() {
+    // Every claim was once compared with every other to see whether the essay answers it.
+    let text = "Lenin's terror made Stalin's terror inevitable.\n\n".repeat(100_000);
+    let d = opened_and_checked("claims.md", "markdown", &text);
+    assert!(d.len() <= 1_001, "{} diagnostics", d.len());
 }
 
 #[test]
