@@ -153,10 +153,32 @@ pub fn analyze(
         cache.sentence_misses += misses;
         fresh.insert(key, r);
     }
+    cache.hits += keys.len() - todo.len();
+    let mut out = gather(&prose.blocks, &keys, fresh, cache);
+    cache.keys = keys;
+    let document = DocumentOut::default();
+    let (findings, balance) = run_document_passes(kb, config, &out.claims, text, document);
+    out.findings.extend(findings);
+    out.balance = balance;
+    out.findings.sort_by_key(|f| (f.range.start, f.code));
+    prose.drop_disabled(&mut out.findings);
+    budget::cap(&mut out.findings, config.enabled(Code::NotChecked));
+    out.prose = prose;
+    out
+}
+
+/// The document's results, block by block, from the blocks analysed now (`fresh`) and the
+/// cache; the cache then keeps exactly the blocks and sentences of this document.
+fn gather(
+    blocks: &[Range<usize>],
+    keys: &[u64],
+    mut fresh: HashMap<u64, Arc<BlockResult>>,
+    cache: &mut Cache,
+) -> Analysis {
     let mut fresh_sentences: HashMap<u64, Arc<SentenceResult>> =
         HashMap::with_capacity_and_hasher(cache.sentences.len(), Default::default());
     let mut out = Analysis::default();
-    for (block, key) in prose.blocks.iter().zip(&keys) {
+    for (block, key) in blocks.iter().zip(keys) {
         let result = match fresh.get(key) {
             Some(r) => r.clone(),
             None => {
@@ -176,18 +198,8 @@ pub fn analyze(
         );
         out.claims.extend(result.claims.iter().map(|c| c.shifted(base, block.clone())));
     }
-    cache.hits += keys.len() - todo.len();
-    cache.keys = keys;
     cache.blocks = fresh;
     cache.sentences = fresh_sentences;
-    let document = DocumentOut::default();
-    let (findings, balance) = run_document_passes(kb, config, &out.claims, text, document);
-    out.findings.extend(findings);
-    out.balance = balance;
-    out.findings.sort_by_key(|f| (f.range.start, f.code));
-    prose.drop_disabled(&mut out.findings);
-    budget::cap(&mut out.findings, config.enabled(Code::NotChecked));
-    out.prose = prose;
     out
 }
 

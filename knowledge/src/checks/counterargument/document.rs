@@ -153,29 +153,7 @@ pub(super) fn document(
             cands.iter().copied().filter(|&x| !shown.contains(&(c.block.start, x))).collect();
         let Some(&best) = fresh.first() else { continue };
         shown.insert((c.block.start, best));
-        let mut f =
-            COUNTERARGUMENT.finding(c.range.clone(), format!("Counterpoint: {}", ix.points[best]));
-        for &alt in fresh.iter().skip(1).take(2) {
-            f.related.push(Related {
-                message: format!("Another counterpoint: {}", ix.points[alt]),
-                range: None,
-            });
-        }
-        let at = c.sentence.end.max(c.range.end).min(text.len());
-        let ends =
-            text[..at].trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
-        let lead = if ends { " " } else { ". " };
-        f.fixes.push(Fix {
-            title: "Add counterargument".into(),
-            range: at..at,
-            replacement: format!("{lead}{}", ix.however[best]),
-        });
-        f.fixes.push(Fix {
-            title: "Insert citation".into(),
-            range: at..at,
-            replacement: format!("{lead}{}", ix.citation[best]),
-        });
-        findings.push(f);
+        findings.push(hint(ix, c, &fresh, text));
     }
     // Strong opposing points not yet made, strongest first.
     let mut open: Vec<(usize, f32)> =
@@ -183,6 +161,34 @@ pub(super) fn document(
     open.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     balance.unaddressed = open.into_iter().map(|(x, _)| x).collect();
     (findings, balance)
+}
+
+/// The hint on claim `c`: the first of `fresh` (counterpoints not yet shown in its paragraph),
+/// two more as related information, and the quick fixes that add it after the sentence.
+fn hint(ix: &Index, c: &Claim, fresh: &[usize], text: &str) -> Finding {
+    let best = fresh[0];
+    let mut f =
+        COUNTERARGUMENT.finding(c.range.clone(), format!("Counterpoint: {}", ix.points[best]));
+    for &alt in fresh.iter().skip(1).take(2) {
+        f.related.push(Related {
+            message: format!("Another counterpoint: {}", ix.points[alt]),
+            range: None,
+        });
+    }
+    let at = c.sentence.end.max(c.range.end).min(text.len());
+    let ends = text[..at].trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
+    let lead = if ends { " " } else { ". " };
+    f.fixes.push(Fix {
+        title: "Add counterargument".into(),
+        range: at..at,
+        replacement: format!("{lead}{}", ix.however[best]),
+    });
+    f.fixes.push(Fix {
+        title: "Insert citation".into(),
+        range: at..at,
+        replacement: format!("{lead}{}", ix.citation[best]),
+    });
+    f
 }
 
 /// The quick fix's counterargument sentence: "However, ... (source)."
