@@ -58,14 +58,26 @@ fn opened_and_checked(name: &str, language: &str, text: &str) -> Vec<Value> {
 
 #[test]
 fn the_long_sentence_is_checked() {
-    opened_and_checked("long.md", "markdown", &long_sentence());
+    // One clause of 250 dates and names is beyond the budget: a note says it was not checked.
+    let d = opened_and_checked("long.md", "markdown", &long_sentence());
+    let codes: Vec<&str> = d.iter().filter_map(|x| x["code"].as_str()).collect();
+    assert_eq!(codes, ["not-checked"]);
+    assert_eq!(d[0]["severity"], 3, "information");
+    // Cut by commas into clauses, the same words are checked, each clause on its own.
+    let clauses = "Kirov was shot in 1936, ".repeat(250);
+    let d = opened_and_checked("clauses.md", "markdown", &clauses);
+    assert_eq!(d.len(), 250, "one dubious date per clause");
+    assert!(d.iter().all(|x| x["code"] == "dubious-date"));
 }
 
 #[test]
 fn a_period_before_a_direction_mark_ends_the_sentence() {
     let text = "Kirov was shot in 1936.\u{202c} ".repeat(9_000);
     assert!(text.len() > 226_000);
-    opened_and_checked("marks.md", "markdown", &text);
+    // Each sentence is checked: a dubious date each, up to the cap.
+    let d = opened_and_checked("marks.md", "markdown", &text);
+    assert_eq!(d.len(), 1_001);
+    assert!(d[..1_000].iter().all(|x| x["code"] == "dubious-date"));
 }
 
 #[test]
