@@ -22,6 +22,8 @@ fn shape(name: &str, n: usize) -> (String, Format) {
         "many" => ("Kirov was shot in 1931. ".repeat(n), Format::Markdown),
         "paras" => ("Kirov was shot in 1931.\n\n".repeat(n), Format::Markdown),
         "essays" => (essays(n), Format::Markdown),
+        "essays-latex" => (essays(n), Format::Latex),
+        "essays-plain" => (essays(n), Format::Plain),
         other => (other.replace("\\n", "\n").repeat(n), Format::Markdown),
     }
 }
