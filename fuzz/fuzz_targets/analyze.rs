@@ -5,12 +5,12 @@
 
 use std::sync::OnceLock;
 
-use knowledge::{analyze, Cache, Config, Format, KnowledgeBase};
+use knowledge::{analyze, Cache, Config, Format, Prepared};
 use libfuzzer_sys::fuzz_target;
 
-fn base() -> &'static KnowledgeBase {
-    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-    KB.get_or_init(|| KnowledgeBase::embedded().0)
+fn base() -> &'static Prepared {
+    static KB: OnceLock<Prepared> = OnceLock::new();
+    KB.get_or_init(Prepared::embedded)
 }
 
 fn check_ranges(text: &str, a: &knowledge::Analysis) {

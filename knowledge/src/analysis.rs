@@ -2,7 +2,6 @@
 //! so that an edit re-checks only the paragraphs it touched.
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -10,16 +9,19 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::base::{EntryId, Kind, KnowledgeBase, Mention};
+use crate::checks::budget;
 use crate::checks::check::{DocumentCtx, DocumentOut, SentenceOut};
 use crate::checks::grammar::SentenceCtx;
 use crate::checks::{Registered, Tables, CHECKS};
 use crate::claim::{Balance, Claim};
 use crate::config::Config;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::prepared::Prepared;
-use crate::text::{self, sentences, Format, Prose};
+use crate::text::reread::Reader;
+use crate::text::{sentences, Format, Prose};
 
 /// One block's results, with ranges relative to the block start.
 #[derive(Debug, Default)]
@@ -47,6 +49,10 @@ pub struct Cache {
     blocks: HashMap<u64, Arc<BlockResult>>,
     sentences: HashMap<u64, Arc<SentenceResult>>,
     config: u64,
+    /// The last reading of the document, so that an edit re-reads only its stretch.
+    reader: Reader,
+    /// The last reading's block keys, block for block.
+    keys: Vec<u64>,
     pub hits: usize,
     pub misses: usize,
     /// Sentences checked again / taken from the cache inside changed blocks.
@@ -58,6 +64,7 @@ impl Cache {
     pub fn clear(&mut self) {
         self.blocks.clear();
         self.sentences.clear();
+        self.keys.clear();
     }
 }
 
@@ -83,9 +90,12 @@ impl Analysis {
     }
 }
 
-fn block_key(masked: &str, cfg: u64) -> u64 {
+/// A block's key: its masked text, whether it is an attributed quotation (a blockquote), and
+/// the config.
+fn block_key(masked: &str, quoted: bool, cfg: u64) -> u64 {
     let mut h = DefaultHasher::new();
     masked.hash(&mut h);
+    quoted.hash(&mut h);
     cfg.hash(&mut h);
     h.finish()
 }
@@ -98,17 +108,24 @@ pub fn analyze(
     config: &Config,
     cache: &mut Cache,
 ) -> Analysis {
-    let prose = text::prose(text, format);
     let cfg = config.fingerprint();
     if cache.config != cfg {
         cache.clear();
         cache.config = cfg;
     }
+    let reading = cache.reader.read(text, format);
+    let prose = reading.prose;
     // Which blocks must be analysed: those neither cached nor repeated earlier in the document.
-    let keys: Vec<u64> =
-        prose.blocks.iter().map(|b| block_key(&prose.masked[b.clone()], cfg)).collect();
+    // A block the reading kept from the last one keeps its key.
+    let quoted = prose.quoted_blocks();
+    let keys: Vec<u64> = (prose.blocks.iter().zip(&quoted).zip(&reading.kept))
+        .map(|((b, q), kept)| match kept.and_then(|j| cache.keys.get(j)) {
+            Some(&key) => key,
+            None => block_key(&prose.masked[b.clone()], *q, cfg),
+        })
+        .collect();
     let mut todo: Vec<usize> = Vec::new();
-    let mut planned: HashSet<u64> = HashSet::new();
+    let mut planned: HashSet<u64> = HashSet::default();
     for (i, key) in keys.iter().enumerate() {
         if !cache.blocks.contains_key(key) && planned.insert(*key) {
             todo.push(i);
@@ -119,7 +136,8 @@ pub fn analyze(
     let run = Run::new(kb, config);
     let analyse_one = |i: &usize| {
         let mut sentences = Sentences { prev: &cache.sentences, cfg, hits: 0, misses: 0 };
-        let r = block_with(&run, &prose.masked[prose.blocks[*i].clone()], &mut sentences);
+        let body = &prose.masked[prose.blocks[*i].clone()];
+        let r = block_with(&run, body, quoted[*i], &mut sentences);
         (keys[*i], Arc::new(r), sentences.hits, sentences.misses)
     };
     let done: Vec<(u64, Arc<BlockResult>, usize, usize)> = if todo.len() > 1 {
@@ -127,17 +145,40 @@ pub fn analyze(
     } else {
         todo.iter().map(analyse_one).collect()
     };
-    let mut fresh: HashMap<u64, Arc<BlockResult>> = HashMap::with_capacity(prose.blocks.len());
+    let mut fresh: HashMap<u64, Arc<BlockResult>> =
+        HashMap::with_capacity_and_hasher(prose.blocks.len(), Default::default());
     for (key, r, hits, misses) in done {
         cache.misses += 1;
         cache.sentence_hits += hits;
         cache.sentence_misses += misses;
         fresh.insert(key, r);
     }
+    cache.hits += keys.len() - todo.len();
+    let mut out = gather(&prose.blocks, &keys, fresh, cache);
+    cache.keys = keys;
+    let document = DocumentOut::default();
+    let (findings, balance) = run_document_passes(kb, config, &out.claims, text, document);
+    out.findings.extend(findings);
+    out.balance = balance;
+    out.findings.sort_by_key(|f| (f.range.start, f.code));
+    prose.drop_disabled(&mut out.findings);
+    budget::cap(&mut out.findings, config.enabled(Code::NotChecked));
+    out.prose = prose;
+    out
+}
+
+/// The document's results, block by block, from the blocks analysed now (`fresh`) and the
+/// cache; the cache then keeps exactly the blocks and sentences of this document.
+fn gather(
+    blocks: &[Range<usize>],
+    keys: &[u64],
+    mut fresh: HashMap<u64, Arc<BlockResult>>,
+    cache: &mut Cache,
+) -> Analysis {
     let mut fresh_sentences: HashMap<u64, Arc<SentenceResult>> =
-        HashMap::with_capacity(cache.sentences.len());
+        HashMap::with_capacity_and_hasher(cache.sentences.len(), Default::default());
     let mut out = Analysis::default();
-    for (block, key) in prose.blocks.iter().zip(&keys) {
+    for (block, key) in blocks.iter().zip(keys) {
         let result = match fresh.get(key) {
             Some(r) => r.clone(),
             None => {
@@ -157,16 +198,8 @@ pub fn analyze(
         );
         out.claims.extend(result.claims.iter().map(|c| c.shifted(base, block.clone())));
     }
-    cache.hits += keys.len() - todo.len();
     cache.blocks = fresh;
     cache.sentences = fresh_sentences;
-    let document = DocumentOut::default();
-    let (findings, balance) = run_document_passes(kb, config, &out.claims, text, document);
-    out.findings.extend(findings);
-    out.balance = balance;
-    out.findings.retain(|f| !prose.is_disabled(&f.range, f.code.as_str()));
-    out.findings.sort_by_key(|f| (f.range.start, f.code));
-    out.prose = prose;
     out
 }
 
@@ -176,9 +209,10 @@ pub static CAUGHT_PANICS: AtomicUsize = AtomicUsize::new(0);
 
 /// Analyses one block of masked prose; ranges in the result are relative to the block.
 pub fn analyze_block(kb: &Prepared, body: &str, config: &Config) -> BlockResult {
-    let none = HashMap::new();
+    let none = HashMap::default();
     let cfg = config.fingerprint();
-    block_with(&Run::new(kb, config), body, &mut Sentences { prev: &none, cfg, hits: 0, misses: 0 })
+    let mut sentences = Sentences { prev: &none, cfg, hits: 0, misses: 0 };
+    block_with(&Run::new(kb, config), body, false, &mut sentences)
 }
 
 /// What the checks of one analysis run with: the prepared base, the settings, and the checks
@@ -221,34 +255,84 @@ fn sentence_key(
     let mut h = DefaultHasher::new();
     body[range.clone()].hash(&mut h);
     antecedent.hash(&mut h);
-    for q in quotes.iter().filter(|q| q.start < range.end && range.start < q.end) {
+    for q in quotes {
         (q.start.max(range.start) - range.start, q.end.min(range.end) - range.start).hash(&mut h);
     }
     cfg.hash(&mut h);
     h.finish()
 }
 
-fn block_with(run: &Run, body: &str, cached: &mut Sentences) -> BlockResult {
+/// The quotations over each sentence of a block in turn, in the block's order. Quotations of
+/// one kind never overlap, so at most two from before a sentence reach into it: the sweep
+/// costs the number of sentences plus the number of quotations.
+struct QuotesOver {
+    quotes: Vec<Range<usize>>,
+    next: usize,
+    over: Vec<Range<usize>>,
+}
+
+impl QuotesOver {
+    fn new(quotes: Vec<Range<usize>>) -> QuotesOver {
+        QuotesOver { quotes, next: 0, over: Vec::new() }
+    }
+
+    /// The quotations overlapping `range`; ranges must come in order.
+    fn at(&mut self, range: &Range<usize>) -> &[Range<usize>] {
+        while self.next < self.quotes.len() && self.quotes[self.next].start < range.end {
+            self.over.push(self.quotes[self.next].clone());
+            self.next += 1;
+        }
+        self.over.retain(|q| q.end > range.start);
+        &self.over
+    }
+}
+
+fn block_with(run: &Run, body: &str, quoted: bool, cached: &mut Sentences) -> BlockResult {
     let mut res = BlockResult { mentions: run.kb.index.find_all(body), ..Default::default() };
-    let quotes = sentences::quotations(body, 0..body.len());
+    // A blockquote is one quotation over the whole block, before those inside it.
+    let mut quotes = Vec::new();
+    if quoted {
+        quotes.push(0..body.len());
+    }
+    quotes.extend(sentences::quotations(body, 0..body.len()));
+    let mut over = QuotesOver::new(quotes);
+    // Sentences repeated in the block are checked once.
+    let mut here: HashMap<u64, Arc<SentenceResult>> = HashMap::default();
     let mut antecedent = None;
-    for range in sentences::split(body, 0..body.len()) {
-        let key = sentence_key(body, &range, &quotes, antecedent, cached.cfg);
-        let one = match cached.prev.get(&key) {
-            Some(r) => {
-                cached.hits += 1;
+    for sentence in sentences::split(body, 0..body.len()) {
+        let whole = sentence.clone();
+        for piece in budget::pieces(body, sentence, &res.mentions) {
+            let range = piece.range;
+            if !piece.checked {
+                if run.config.enabled(Code::NotChecked) {
+                    res.findings.push(budget::unchecked(body, range, &res.mentions));
+                }
+                continue;
+            }
+            let quotes = over.at(&range);
+            let key = sentence_key(body, &range, quotes, antecedent, cached.cfg);
+            let one = if let Some(r) = here.get(&key) {
                 r.clone()
-            }
-            None => {
-                cached.misses += 1;
-                let sentence = SentenceAt { body, range: range.clone(), antecedent };
-                Arc::new(check_sentence(run, &sentence, &res.mentions, &quotes))
-            }
-        };
-        antecedent = next_antecedent(run.kb, body, &res.mentions, &range, antecedent);
-        res.findings.extend(one.findings.iter().map(|f| f.rebased(0, range.start)));
-        res.claims.extend(one.claims.iter().map(|c| c.rebased(0, range.start)));
-        res.sentences.push((key, one));
+            } else {
+                let r = match cached.prev.get(&key) {
+                    Some(r) => {
+                        cached.hits += 1;
+                        r.clone()
+                    }
+                    None => {
+                        cached.misses += 1;
+                        let at = SentenceAt { body, range: range.clone(), antecedent };
+                        Arc::new(check_sentence(run, &at, &res.mentions, quotes))
+                    }
+                };
+                here.insert(key, r.clone());
+                res.sentences.push((key, r.clone()));
+                r
+            };
+            res.findings.extend(one.findings.iter().map(|f| f.rebased(0, range.start)));
+            res.claims.extend(one.claims.iter().map(|c| c.rebased(0, range.start)));
+        }
+        antecedent = next_antecedent(run.kb, body, &res.mentions, &whole, antecedent);
     }
     res
 }

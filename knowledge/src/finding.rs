@@ -15,17 +15,19 @@ pub enum Code {
     Anachronism,
     MisspelledName,
     Counterargument,
+    NotChecked,
 }
 
 impl Code {
     /// Every code; a test holds it equal to the codes the registered checks declare.
-    pub const ALL: [Code; 6] = [
+    pub const ALL: [Code; 7] = [
         Code::DubiousDate,
         Code::DubiousFigure,
         Code::ContestedFigure,
         Code::Anachronism,
         Code::MisspelledName,
         Code::Counterargument,
+        Code::NotChecked,
     ];
 }
 

@@ -5,6 +5,11 @@ on another (small) document waits meanwhile. Documents: the five source essays r
 about 0.9, 1, 5 and 20 MB, and the long sentence ("Kirov was shot in 1936 " x 200).
 
 Usage: python3 tests/bench/scale.py BINARY [SIZE_MB ...]   (sizes default to 0.9 1 5 20)
+       python3 tests/bench/scale.py BINARY --hostile [LIMIT_S]
+The second form opens the hostile inputs of issue 14 instead (direction marks, a list of years,
+unclosed LaTeX commands, 100,000 sentences...), giving up on one after LIMIT_S seconds
+(default 60) and reporting "> LIMIT_S s". KEYSTROKES=N (default 1) types N characters in the
+middle of each document, one at a time, and reports the median time to diagnostics.
 Measured by hand; tests carry no timings. Needs ../shared/essays beside the repository."""
 import json, os, select, subprocess, sys, time
 
@@ -54,7 +59,7 @@ class Server:
                     self.inbox.remove(m)
                     return m
             self.pump(0.05)
-        raise SystemExit("timed out")
+        raise TimeoutError
 
     def request(self, method, params):
         self.id += 1
@@ -70,34 +75,49 @@ def published(uri, version):
     return lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri and m["params"].get("version") == version
 
 
-def measure(binary, name, text):
+def measure(binary, name, text, language="markdown", limit=600):
     s = Server(binary)
+    try:
+        run(s, name, text, language, limit)
+    except TimeoutError:
+        print(f"| {name} | {len(text.encode()) / 1e6:.2f} MB | > {limit} s (gave up) | | |", flush=True)
+    finally:
+        s.p.kill()
+        s.p.wait()
+
+
+def run(s, name, text, language, limit):
     i = s.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
     s.wait(lambda m: m.get("id") == i)
     s.notify("initialized", {})
     small = "file:///bench/small.md"
     s.notify("textDocument/didOpen", {"textDocument": {"uri": small, "languageId": "markdown", "version": 1, "text": "Trotsky was exiled in 1929.\n"}})
     s.wait(published(small, 1))
-    uri = "file:///bench/big.md"
+    uri = "file:///bench/big." + ("tex" if language == "latex" else "md")
     t0 = time.monotonic()
-    s.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+    s.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": text}})
     h0 = time.monotonic()
     hid = s.request("textDocument/hover", {"textDocument": {"uri": small}, "position": {"line": 0, "character": 2}})
     s.wait(lambda m: m.get("id") == hid)
     hover = time.monotonic() - h0
-    s.wait(published(uri, 1))
+    s.wait(published(uri, 1), limit)
     opened = time.monotonic() - t0
     lines = text.split("\n")
     mid = len(lines) // 2
-    t1 = time.monotonic()
-    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": {"start": {"line": mid, "character": 0}, "end": {"line": mid, "character": 0}}, "text": "x"}]})
-    s.wait(published(uri, 2))
-    keystroke = time.monotonic() - t1
+    # KEYSTROKES=N types N characters there, one at a time, and reports the median.
+    strokes = []
+    for version in range(2, 2 + int(os.environ.get("KEYSTROKES", "1"))):
+        t1 = time.monotonic()
+        s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": {"start": {"line": mid, "character": 0}, "end": {"line": mid, "character": 0}}, "text": "x"}]})
+        s.wait(published(uri, version), limit)
+        strokes.append(time.monotonic() - t1)
+        s.inbox.clear()
+    keystroke = sorted(strokes)[len(strokes) // 2]
     sid = s.request("shutdown", None)
     s.wait(lambda m: m.get("id") == sid)
     s.notify("exit", None)
     s.p.wait(timeout=10)
-    print(f"| {name} | {len(text) / 1e6:.2f} MB | {opened * 1000:.0f} ms | {keystroke * 1000:.1f} ms | {hover * 1000:.1f} ms |", flush=True)
+    print(f"| {name} | {len(text.encode()) / 1e6:.2f} MB | {opened * 1000:.0f} ms | {keystroke * 1000:.1f} ms | {hover * 1000:.1f} ms |", flush=True)
 
 
 def essays_to(mb):
@@ -110,8 +130,29 @@ def essays_to(mb):
     return "\n\n".join(out)
 
 
+def hostile(binary, limit):
+    years = "-".join(str(1900 + i % 100) for i in range(100_000))
+    dates = " ".join(f"{1900 + i % 100} {i * 37 % 100_000:,}" for i in range(110_000))
+    for name, text, language in [
+        ("the long sentence ×250", "Kirov was shot in 1936 " * 250, "markdown"),
+        ("direction marks after each stop ×9,000", "Kirov was shot in 1936.\u202c " * 9_000, "markdown"),
+        ("a list of years 1900-1901-… ×100,000", years, "markdown"),
+        ("one paragraph of dates and numbers", dates, "markdown"),
+        ("`\\emph{Kirov ` unclosed ×10,000", "\\emph{Kirov " * 10_000, "latex"),
+        ("`\\emph{Kirov ` unclosed ×100,000", "\\emph{Kirov " * 100_000, "latex"),
+        ("`\\section{` unclosed ×20,000", "\\section{" * 20_000, "latex"),
+        ("100,000 sentences with a finding each", "Kirov was shot in 1931. " * 100_000, "markdown"),
+    ]:
+        measure(binary, name, text, language, limit)
+
+
 def main():
     binary = sys.argv[1]
+    if sys.argv[2:3] == ["--hostile"]:
+        print("| document | size | open → diagnostics | keystroke → diagnostics | hover on another document meanwhile |")
+        print("|---|---|---|---|---|")
+        hostile(binary, float(sys.argv[3]) if len(sys.argv) > 3 else 60)
+        return
     sizes = [float(x) for x in sys.argv[2:]] or [0.9, 1, 5, 20]
     print("| document | size | open → diagnostics | keystroke → diagnostics | hover on another document meanwhile |")
     print("|---|---|---|---|---|")

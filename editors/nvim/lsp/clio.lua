@@ -24,6 +24,7 @@ return {
         anachronism = true,
         misspelledName = true,
         counterargument = true,
+        notChecked = true,
       },
       severity = vim.empty_dict(),
       knowledge = { paths = {} },

@@ -14,6 +14,7 @@
 //! ranges.
 
 pub mod anachronism;
+pub mod budget;
 pub mod check;
 pub mod counterargument;
 pub(crate) mod dating;
@@ -40,6 +41,7 @@ pub static CHECKS: &[&dyn Registered] = &[
     &figures::CHECK,
     &misspelled_name::CHECK,
     &counterargument::CHECK,
+    &budget::CHECK,
 ];
 
 /// Every code the registered checks declare, in registry order.

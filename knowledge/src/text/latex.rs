@@ -3,7 +3,7 @@
 //! arguments of non-prose commands (`\cite{}`, `\label{}`, `\url{}`), math, verbatim
 //! environments and `%` comments are blanked. `% clio-disable` comments switch checks off.
 
-use super::{blocks_by_blank_lines, directive, regions, Masker, Prose};
+use super::{blocks_by_blank_lines, directive, Masker, Part};
 
 /// Commands whose braced arguments are not prose.
 const NON_PROSE: &[&str] = &[
@@ -84,6 +84,9 @@ const NON_PROSE_ENVS: &[&str] = &[
     "filecontents",
 ];
 
+/// Environments that set a quotation apart: read as quotation marks are.
+const QUOTE_ENVS: &[&str] = &["quote", "quotation", "displayquote"];
+
 /// Commands that start a new block (a heading, a list item).
 const BLOCK_COMMANDS: &[&str] = &[
     "section",
@@ -105,11 +108,15 @@ const BLOCK_COMMANDS: &[&str] = &[
     "par",
 ];
 
-pub fn prose(text: &str) -> Prose {
+pub(super) fn read(text: &str) -> Part {
     let b = text.as_bytes();
-    let mut m = Masker::new(text);
-    m.keep(0..text.len());
-    let mut breaks = Vec::new();
+    let mut scan = Scan {
+        m: Masker::new(text),
+        groups: Groups::default(),
+        breaks: Vec::new(),
+        quotes: Quotes::default(),
+    };
+    scan.m.keep(0..text.len());
     let mut dirs = Vec::new();
     let mut i = 0;
     while i < b.len() {
@@ -119,59 +126,95 @@ pub fn prose(text: &str) -> Prose {
                 if let Some((kind, codes)) = directive(&text[i + 1..end]) {
                     dirs.push((i, end, kind, codes));
                 }
-                m.blank(i..end);
+                scan.m.blank(i..end);
                 i = end;
             }
-            b'\\' => i = mask_command(text, &mut m, &mut breaks, i),
+            b'\\' => i = mask_command(text, &mut scan, i),
             b'$' => {
                 let double = i + 1 < b.len() && b[i + 1] == b'$';
                 let open = if double { 2 } else { 1 };
                 let delim = if double { "$$" } else { "$" };
                 let end = text[i + open..].find(delim).map_or(b.len(), |e| i + open + e + open);
-                m.blank(i..end);
+                scan.m.blank(i..end);
                 i = end;
             }
             b'{' | b'}' | b'~' | b'&' | b'^' | b'_' => {
-                m.blank(i..i + 1);
+                scan.m.blank(i..i + 1);
                 i += 1;
             }
             _ => i += 1,
         }
     }
+    let Scan { m, mut breaks, quotes, .. } = scan;
     let masked = m.finish();
     breaks.extend(super::list_item_starts(&masked));
     let blocks = blocks_by_blank_lines(&masked, &breaks);
-    Prose { masked, blocks, disabled: regions(text, dirs) }
+    // Groups, math and environments may run on over empty lines: a LaTeX document is read whole.
+    let (fresh, has_references) = (Vec::new(), false);
+    Part { masked, blocks, dirs, quoted: quotes.done, fresh, has_references }
+}
+
+/// What the scanner builds as it goes: the masked text, where blocks break, the quotation
+/// environments; and the groups' ends, found once.
+struct Scan<'a> {
+    m: Masker<'a>,
+    groups: Groups,
+    breaks: Vec<usize>,
+    quotes: Quotes,
+}
+
+/// Quotation environments, outermost only: how deep the scan is in them, and where.
+#[derive(Default)]
+struct Quotes {
+    depth: usize,
+    start: usize,
+    done: Vec<std::ops::Range<usize>>,
+}
+
+impl Quotes {
+    fn begin(&mut self, at: usize) {
+        if self.depth == 0 {
+            self.start = at;
+        }
+        self.depth += 1;
+    }
+
+    fn end(&mut self, at: usize) {
+        if self.depth == 1 {
+            self.done.push(self.start..at);
+        }
+        self.depth = self.depth.saturating_sub(1);
+    }
 }
 
 /// Blanks the command, control symbol or display math that starts with the backslash at
 /// `start`, with the arguments that are not prose; notes where it starts or ends a block.
 /// Returns where the text goes on.
-fn mask_command(text: &str, m: &mut Masker, breaks: &mut Vec<usize>, start: usize) -> usize {
+fn mask_command(text: &str, scan: &mut Scan, start: usize) -> usize {
     let b = text.as_bytes();
     let i = start + 1;
     if i >= b.len() {
-        m.blank(start..i);
+        scan.m.blank(start..i);
         return i;
     }
     if b[i].is_ascii_alphabetic() {
-        return mask_named_command(text, m, breaks, start);
+        return mask_named_command(text, scan, start);
     }
     if b[i] == b'[' || b[i] == b'(' {
         let close = if b[i] == b'[' { "\\]" } else { "\\)" };
         let end = text[i..].find(close).map_or(b.len(), |e| i + e + 2);
-        m.blank(start..end);
+        scan.m.blank(start..end);
         return end;
     }
     // \% \& \$ \\ and friends: a symbol, not prose worth checking; keep letters around.
     let len = text[i..].chars().next().map_or(1, char::len_utf8);
-    m.blank(start..i + len);
+    scan.m.blank(start..i + len);
     i + len
 }
 
 /// A command with a name (`\section`, `\cite`, `\begin{equation}`): blanked, with its
 /// arguments when they are not prose and the whole environment when it is not.
-fn mask_named_command(text: &str, m: &mut Masker, breaks: &mut Vec<usize>, start: usize) -> usize {
+fn mask_named_command(text: &str, scan: &mut Scan, start: usize) -> usize {
     let b = text.as_bytes();
     let mut i = start + 1;
     while i < b.len() && b[i].is_ascii_alphabetic() {
@@ -181,23 +224,30 @@ fn mask_named_command(text: &str, m: &mut Masker, breaks: &mut Vec<usize>, start
     if i < b.len() && b[i] == b'*' {
         i += 1;
     }
-    m.blank(start..i);
+    scan.m.blank(start..i);
     if BLOCK_COMMANDS.contains(&name) {
-        breaks.push(start);
+        scan.breaks.push(start);
         // A heading's argument is a block of its own.
         let j = skip_spaces(b, i);
         if j < b.len() && b[j] == b'{' && name != "begin" && name != "end" {
-            breaks.push(matching(b, j));
+            scan.breaks.push(scan.groups.end(b, j));
         }
     }
-    if name == "begin" {
+    if name == "begin" || name == "end" {
         if let Some((env, after)) = braced(text, i) {
-            if NON_PROSE_ENVS.contains(&env) {
+            if name == "begin" && NON_PROSE_ENVS.contains(&env) {
                 let close = format!("\\end{{{env}}}");
                 let end = text[after..].find(&close).map_or(b.len(), |e| after + e + close.len());
-                m.blank(start..end);
-                breaks.push(end);
+                scan.m.blank(start..end);
+                scan.breaks.push(end);
                 return end;
+            }
+            if QUOTE_ENVS.contains(&env) {
+                if name == "begin" {
+                    scan.quotes.begin(start);
+                } else {
+                    scan.quotes.end(after);
+                }
             }
         }
     }
@@ -206,8 +256,8 @@ fn mask_named_command(text: &str, m: &mut Masker, breaks: &mut Vec<usize>, start
         loop {
             let j = skip_spaces(b, i);
             if j < b.len() && (b[j] == b'{' || b[j] == b'[') {
-                let end = matching(b, j);
-                m.blank(i..end);
+                let end = scan.groups.end(b, j);
+                scan.m.blank(i..end);
                 i = end;
             } else {
                 break;
@@ -217,8 +267,8 @@ fn mask_named_command(text: &str, m: &mut Masker, breaks: &mut Vec<usize>, start
         // Optional arguments of prose commands are not prose either.
         let j = skip_spaces(b, i);
         if j < b.len() && b[j] == b'[' {
-            let end = matching(b, j);
-            m.blank(i..end);
+            let end = scan.groups.end(b, j);
+            scan.m.blank(i..end);
             i = end;
         }
     }
@@ -230,6 +280,62 @@ fn skip_spaces(b: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// Where each `{` and `[` group of the text ends, found in one pass on first use: a scan from
+/// each opening to its end would cost the rest of the text for every group left open.
+#[derive(Default)]
+struct Groups {
+    /// Per opening offset (sorted), the end (exclusive) of its group; unclosed ones end the text.
+    ends: Option<Vec<(usize, usize)>>,
+}
+
+impl Groups {
+    /// End (exclusive) of the group opening at `open` (`{` or `[`), respecting nesting and
+    /// escapes.
+    fn end(&mut self, b: &[u8], open: usize) -> usize {
+        let ends = self.ends.get_or_insert_with(|| group_ends(b));
+        match ends.binary_search_by_key(&open, |e| e.0) {
+            Ok(k) => ends[k].1,
+            // Not an opening the scan from the start sees (one after an odd backslash).
+            Err(_) => matching(b, open),
+        }
+    }
+}
+
+/// Every group's opening and end, braces and brackets each nested on their own (a `]` never
+/// closes a `{`), a backslash escaping the byte after it: what a scan from each opening finds.
+fn group_ends(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut braces: Vec<usize> = Vec::new();
+    let mut brackets: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => {
+                i += 2;
+                continue;
+            }
+            b'{' => braces.push(out.len()),
+            b'[' => brackets.push(out.len()),
+            b'}' => {
+                if let Some(k) = braces.pop() {
+                    out[k].1 = i + 1;
+                }
+            }
+            b']' => {
+                if let Some(k) = brackets.pop() {
+                    out[k].1 = i + 1;
+                }
+            }
+            _ => {}
+        }
+        if matches!(b[i], b'{' | b'[') {
+            out.push((i, b.len()));
+        }
+        i += 1;
+    }
+    out
 }
 
 /// End (exclusive) of the group opening at `open` (`{` or `[`), respecting nesting and escapes.
@@ -255,15 +361,19 @@ fn matching(b: &[u8], open: usize) -> usize {
     b.len()
 }
 
-/// `{name}` at `i`: the name and the offset after the closing brace.
+/// `{name}` at `i`: the name and the offset after the closing brace. Names are short: a brace
+/// not closed within `LONGEST_NAME` bytes opens no name (so that a thousand `\begin{` left open
+/// do not each scan the rest of the text).
 fn braced(text: &str, i: usize) -> Option<(&str, usize)> {
+    const LONGEST_NAME: usize = 64;
     let rest = text.get(i..)?;
     let rest_trim = rest.trim_start();
     let off = i + rest.len() - rest_trim.len();
     if !rest_trim.starts_with('{') {
         return None;
     }
-    let close = rest_trim.find('}')?;
+    let window = &rest_trim.as_bytes()[..rest_trim.len().min(LONGEST_NAME + 2)];
+    let close = window.iter().position(|&x| x == b'}')?;
     Some((&rest_trim[1..close], off + close + 1))
 }
 
@@ -289,6 +399,27 @@ mod tests {
         let t = "\\section{Kirov in 1934}\nAs \\textcite{service2004} says, \\emph{Stalin} won $x^{1931}$ in \\cite[p.~3]{kirov1931}.\n% Kirov 1931 in a comment\n\\begin{equation}1931\\end{equation}\n\\url{http://kirov.org/1931} ends.\n";
         expect_test::expect!["[Kirov in 1934][As says, Stalin won in .][ends.]"]
             .assert_eq(&show(t));
+    }
+
+    /// The blocks, those in a quotation environment marked `>`.
+    fn quoted(text: &str) -> String {
+        let p = prose(text, Format::Latex);
+        let quoted = p.quoted_blocks();
+        p.blocks
+            .iter()
+            .zip(quoted)
+            .map(|(b, q)| {
+                let words = p.masked[b.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+                format!("[{}{words}]", if q { ">" } else { "" })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quotation_environments_are_quotations_and_nothing_else_is() {
+        let t = "Kirov died in 1934.\n\\begin{quote}\nKirov died in 1931.\n\n\\begin{quotation}Inner.\\end{quotation} Still quoted.\n\\end{quote}\nAfter.\n\\begin{displayquote}Shown.\\end{displayquote}\n\\begin{itemize}\n\\item Listed in 1931.\n\\end{itemize}\n\\begin{quote\n";
+        expect_test::expect!["[Kirov died in 1934.][>Kirov died in 1931.][>Inner. Still quoted.][After.][>Shown.][Listed in 1931.]"]
+            .assert_eq(&quoted(t));
     }
 
     #[test]

@@ -9,12 +9,14 @@ pub mod disable;
 mod latex;
 mod markdown;
 pub mod numbers;
+pub mod reread;
 pub mod sentences;
 pub mod stem;
 pub(crate) mod stopwords;
 pub mod translit;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -53,27 +55,122 @@ pub struct Disabled {
 
 #[derive(Clone, Debug, Default)]
 pub struct Prose {
-    /// Same length as the document; non-prose bytes are spaces, newlines kept.
-    pub masked: String,
+    /// Same length as the document; non-prose bytes are spaces, newlines kept. Shared with the
+    /// reader that re-reads the document after an edit.
+    pub masked: Arc<String>,
     /// Paragraph-like blocks (paragraphs, headings, list items, table cells): sentences never cross them.
     pub blocks: Vec<Range<usize>>,
     pub disabled: Vec<Disabled>,
+    /// Attributed quotations set apart from the text (Markdown `>` blockquotes, LaTeX `quote`,
+    /// `quotation` and `displayquote`), outermost only, in order: read as quotation marks are.
+    pub quoted: Vec<Range<usize>>,
 }
 
 impl Prose {
     pub fn is_disabled(&self, range: &Range<usize>, code: &str) -> bool {
-        self.disabled.iter().any(|d| {
-            d.range.start <= range.start
-                && range.start < d.range.end
-                && (d.codes.is_empty() || d.codes.iter().any(|c| c == code))
-        })
+        self.disabled.iter().any(|d| Self::covers(d, range, code))
+    }
+
+    fn covers(d: &Disabled, range: &Range<usize>, code: &str) -> bool {
+        d.range.start <= range.start
+            && range.start < d.range.end
+            && (d.codes.is_empty() || d.codes.iter().any(|c| c == code))
+    }
+
+    /// Drops the findings (sorted by start) in regions switched off for their code, in one
+    /// sweep. `clio-disable` regions never overlap each other, and next-line ones overlap only
+    /// when equal (two directives on one line), which are merged: at most two regions are open
+    /// at any offset.
+    pub fn drop_disabled(&self, findings: &mut Vec<crate::finding::Finding>) {
+        if self.disabled.is_empty() {
+            return;
+        }
+        let mut sorted: Vec<&Disabled> = self.disabled.iter().collect();
+        sorted.sort_by_key(|d| (d.range.start, d.range.end));
+        let mut regions: Vec<Disabled> = Vec::new();
+        for d in sorted {
+            match regions.last_mut() {
+                Some(last) if last.range == d.range => {
+                    if d.codes.is_empty() || last.codes.is_empty() {
+                        last.codes.clear();
+                    } else {
+                        last.codes.extend(d.codes.iter().cloned());
+                    }
+                }
+                _ => regions.push(d.clone()),
+            }
+        }
+        for r in &mut regions {
+            r.codes.sort_unstable();
+            r.codes.dedup();
+        }
+        let mut next = 0;
+        let mut open: Vec<&Disabled> = Vec::new();
+        findings.retain(|f| {
+            while next < regions.len() && regions[next].range.start <= f.range.start {
+                open.push(&regions[next]);
+                next += 1;
+            }
+            open.retain(|d| f.range.start < d.range.end);
+            let code = f.code.as_str();
+            !open.iter().any(|d| {
+                d.codes.is_empty() || d.codes.binary_search_by(|c| c.as_str().cmp(code)).is_ok()
+            })
+        });
+    }
+
+    /// For each block, whether it lies in a blockquote.
+    pub fn quoted_blocks(&self) -> Vec<bool> {
+        let mut q = self.quoted.iter().peekable();
+        self.blocks
+            .iter()
+            .map(|b| {
+                while q.peek().is_some_and(|r| r.end <= b.start) {
+                    q.next();
+                }
+                q.peek().is_some_and(|r| r.start <= b.start && b.end <= r.end)
+            })
+            .collect()
     }
 }
 
+/// The prose of a whole document.
 pub fn prose(text: &str, format: Format) -> Prose {
+    read_part(text, format).into_prose(text)
+}
+
+/// A `clio-disable` directive: where it is, its kind and the codes it names.
+pub(crate) type Directive = (usize, usize, &'static str, Vec<String>);
+
+/// A document, or a stretch of one, read into prose: what `Prose` is made of before the
+/// disabled regions (which need the whole document) are worked out.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Part {
+    pub masked: String,
+    /// Blocks with prose in them.
+    pub blocks: Vec<Range<usize>>,
+    pub dirs: Vec<Directive>,
+    pub quoted: Vec<Range<usize>>,
+    /// Offsets where reading starts afresh: nothing before one changes how what follows it is
+    /// read, nor what follows it how what comes before is read. Sorted.
+    pub fresh: Vec<usize>,
+    /// Markdown link reference or footnote definitions may be present ("]:"): they reach over
+    /// the whole document.
+    pub has_references: bool,
+}
+
+impl Part {
+    pub fn into_prose(self, text: &str) -> Prose {
+        let Part { masked, blocks, dirs, quoted, .. } = self;
+        Prose { masked: Arc::new(masked), blocks, disabled: regions(text, dirs), quoted }
+    }
+}
+
+/// Reads `text` (a document, or a stretch of one starting afresh) in `format`.
+pub(crate) fn read_part(text: &str, format: Format) -> Part {
     let mut p = match format {
-        Format::Markdown => markdown::prose(text),
-        Format::Latex => latex::prose(text),
+        Format::Markdown => markdown::read(text),
+        Format::Latex => latex::read(text),
         Format::Plain => plain(text),
     };
     mask_urls(&mut p.masked);
@@ -172,10 +269,7 @@ pub(crate) fn directive(comment: &str) -> Option<(&'static str, Vec<String>)> {
 /// `clio-enable` ends the latest one still open, and a `clio-enable CODES` takes those codes
 /// out of the latest one that names them (the rest stay off). So a file's `clio-disable CODE`
 /// at the top and a pair around a passage further down both stand.
-pub(crate) fn regions(
-    text: &str,
-    directives: Vec<(usize, usize, &'static str, Vec<String>)>,
-) -> Vec<Disabled> {
+pub(crate) fn regions(text: &str, directives: Vec<Directive>) -> Vec<Disabled> {
     let mut out = Vec::new();
     // Open regions: where each starts and its codes, oldest first.
     let mut open: Vec<(usize, Vec<String>)> = Vec::new();
@@ -218,7 +312,7 @@ fn enable(
     out.push(Disabled { range: s..start, codes: had });
 }
 
-fn plain(text: &str) -> Prose {
+fn plain(text: &str) -> Part {
     let mut dirs = Vec::new();
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
@@ -243,7 +337,22 @@ fn plain(text: &str) -> Prose {
     }
     let masked = String::from_utf8(bytes).unwrap_or_default();
     let blocks = blocks_by_blank_lines(&masked, &list_item_starts(&masked));
-    Prose { masked, blocks, disabled: regions(text, dirs) }
+    // Plain text is read line by line: every line after an empty one starts afresh.
+    let fresh = memchr_pairs(text.as_bytes());
+    Part { masked, blocks, dirs, quoted: Vec::new(), fresh, has_references: false }
+}
+
+/// The offsets just after each "\n\n" of `b` (before its end).
+fn memchr_pairs(b: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = find_any3(b, i, b'\n', b'\n', b'\n') {
+        if b.get(k + 1) == Some(&b'\n') && k + 2 < b.len() {
+            out.push(k + 2);
+        }
+        i = k + 1;
+    }
+    out
 }
 
 /// Offsets of lines that start a list item or a heading ("- ", "* ", "• ", "1. ", "# "):
@@ -309,13 +418,15 @@ fn mask_urls(masked: &mut String) {
         i = k;
         let rest = &b[i..];
         // The byte found picks the one or two forms to test (most are the 'h' of "the").
+        // (A second byte is compared first: most hits are "the", "was", "of".)
+        let second = rest.get(1).copied();
         let is_url = match rest[0] {
             b'h' => {
-                rest.get(1) == Some(&b't')
+                second == Some(b't')
                     && (rest.starts_with(b"http://") || rest.starts_with(b"https://"))
             }
-            b'w' => rest.starts_with(b"www."),
-            _ => rest.starts_with(b"ftp://"),
+            b'w' => second == Some(b'w') && rest.starts_with(b"www."),
+            _ => second == Some(b't') && rest.starts_with(b"ftp://"),
         };
         if is_url && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
             let end = masked[i..]
@@ -344,7 +455,7 @@ mod tests {
     use super::*;
 
     fn show(text: &str, f: Format) -> String {
-        prose(text, f).masked
+        prose(text, f).masked.to_string()
     }
 
     proptest::proptest! {

@@ -115,21 +115,27 @@ pub(super) fn document(
     }
     let claims = whole_claims(kb, claims, text);
     // The points the essay makes: argument and side.
-    let made: Vec<usize> = claims.iter().filter_map(|c| c.argument).collect();
+    let mut made_count: HashMap<usize, usize> = HashMap::new();
+    for a in claims.iter().filter_map(|c| c.argument) {
+        *made_count.entry(a).or_default() += 1;
+    }
     let sections = section_starts(text);
     let section_of = |at: usize| sections.partition_point(|&s| s <= at);
     let mut shown: HashSet<(usize, usize)> = HashSet::new();
     let mut open: HashMap<usize, f32> = HashMap::new();
     let mut counted: HashSet<usize> = HashSet::new();
-    for (i, c) in claims.iter().enumerate() {
+    for c in &claims {
         let (Some(stance), Some(argument)) = (c.stance, c.argument) else { continue };
         let Some(arg) = kb.arguments.get(argument) else { continue };
         if counted.insert(argument) {
             count(&mut balance, &arg.theme, stance);
         }
         // The essay answers this claim elsewhere: it makes one of its strongest counterpoints.
-        let elsewhere =
-            |x: usize| claims.iter().enumerate().any(|(j, o)| j != i && o.argument == Some(x));
+        // Counted, not compared with every other claim, so the pass stays linear.
+        let elsewhere = |x: usize| {
+            let n = made_count.get(&x).copied().unwrap_or(0);
+            n > usize::from(c.argument == Some(x))
+        };
         if c.counterpoints.iter().take(STRONG).any(|&x| elsewhere(x)) {
             continue;
         }
@@ -144,7 +150,8 @@ pub(super) fn document(
         findings.push(hint(kb, ix, c, best, &fresh[1..], text));
     }
     // Strong opposing points not yet made, strongest first.
-    let mut open: Vec<(usize, f32)> = open.into_iter().filter(|(x, _)| !made.contains(x)).collect();
+    let mut open: Vec<(usize, f32)> =
+        open.into_iter().filter(|(x, _)| !made_count.contains_key(x)).collect();
     open.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     balance.unaddressed = open.into_iter().map(|(x, _)| x).collect();
     (findings, balance)

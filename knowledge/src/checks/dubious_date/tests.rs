@@ -282,3 +282,29 @@ fn quoted_errors_are_information() {
     assert_eq!(marked, "Pravda wrote that \"Kirov was murdered in [?1931]\".");
     assert!(notes.contains("inside a quotation"), "{notes}");
 }
+
+/// The severity of each dubious date found in `text`, read in `format`.
+fn severities(text: &str, format: crate::Format) -> Vec<Severity> {
+    let a = crate::analyze(
+        crate::checks::testing::kb(),
+        text,
+        format,
+        &Config::default(),
+        &mut crate::Cache::default(),
+    );
+    a.findings.iter().filter(|f| f.code == Code::DubiousDate).map(|f| f.severity).collect()
+}
+
+#[test]
+fn a_blockquote_or_quotation_environment_is_attributed_to_its_author() {
+    use crate::Format::{Latex, Markdown};
+    use Severity::{Information, Warning};
+    let md = "Kirov was murdered in 1931.\n\n> Kirov was murdered in 1931.\n\nKirov was murdered in 1931.\n";
+    assert_eq!(severities(md, Markdown), [Warning, Information, Warning]);
+    let tex = "Kirov was murdered in 1931.\n\\begin{quote}\nKirov was murdered in 1931.\n\\end{quote}\n\\begin{displayquote}Kirov was murdered in 1931.\\end{displayquote}\nKirov was murdered in 1931.\n";
+    assert_eq!(severities(tex, Latex), [Warning, Information, Information, Warning]);
+    // A ">" inside a sentence, and a list, quote nothing.
+    let not_quotes =
+        "Power > principle: Kirov was murdered in 1931.\n\n- Kirov was murdered in 1931.\n";
+    assert_eq!(severities(not_quotes, Markdown), [Warning, Warning]);
+}

@@ -26,6 +26,9 @@ pub fn describe(code: Code) -> &'static str {
         Code::Anachronism => "A name, title or term used before (or after) its time",
         Code::MisspelledName => "A name that looks like a misspelling of one in the fact base",
         Code::Counterargument => "A claim with a strong counterpoint the essay does not address",
+        Code::NotChecked => {
+            "Text left unchecked: a sentence too long to check, or findings over the cap"
+        }
     }
 }
 

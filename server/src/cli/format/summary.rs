@@ -90,7 +90,7 @@ mod tests {
         let counts = Counts {
             files: 3,
             files_with_findings: 2,
-            by_code: [4, 0, 1, 0, 4, 0],
+            by_code: [4, 0, 1, 0, 4, 0, 0],
             by_severity: [0, 8, 1, 0],
         };
         let failed = [InputError { path: "gone.md".into(), reason: "no such file".into() }];

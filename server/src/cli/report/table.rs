@@ -11,7 +11,8 @@ use crate::cli::checked::code_index;
 use crate::cli::format::{clean, shorten};
 
 /// Short column heads for the codes, in `Code::ALL` order.
-const HEADS: [&str; 6] = ["date", "figure", "contested", "anachr.", "name", "counter"];
+const HEADS: [&str; Code::ALL.len()] =
+    ["date", "figure", "contested", "anachr.", "name", "counter", "unchecked"];
 
 pub fn text(r: &Report) -> String {
     let mut out = String::new();
