@@ -42,19 +42,23 @@ const REWRITES: &[(&str, &str)] = &[
     ("sz", "sh"),
     ("dj", "j"),
     ("gh", "g"),
-    ("kh", "h"),
+    ("kh", "kh"),
     ("ks", "x"),
     ("ph", "f"),
     ("tz", "ts"),
     ("ff", "v"),
     ("w", "v"),
     ("y", "i"),
+    ("ch", "ch"),
+    ("ck", "k"),
+    ("c", "k"),
 ];
 
 /// Vowel clusters that transliterations spell differently: `iy`, `ii`, `ij` for й or ий,
 /// `ie`/`ye` (after the `y` → `i` rewrite) for е, `io`/`yo` for ё.
 /// Last, `j` (German and Polish Jagoda, English Jughashvili, Russian dzh) folds into `i` too.
-const VOWELS: &[(&str, &str)] = &[("ii", "i"), ("ij", "i"), ("ie", "e"), ("io", "e"), ("j", "i")];
+const VOWELS: &[(&str, &str)] =
+    &[("ii", "i"), ("ij", "i"), ("ie", "e"), ("io", "e"), ("iu", "u"), ("j", "i")];
 
 /// The skeleton of one word: lower case, diacritics and soft signs gone, transliteration
 /// variants folded.
@@ -125,6 +129,9 @@ mod tests {
             ("Antonovshchina", "Antonovschina"),
             ("Joseph", "Josef"),
             ("Dzierżyński", "Dzierzhynski"),
+            ("Nicolai", "Nikolai"),
+            ("Politbiuro", "Politburo"),
+            ("Lyubov", "Liubov"),
         ] {
             assert_eq!(skeleton(a), skeleton(b), "{a} / {b}");
         }
@@ -138,6 +145,7 @@ mod tests {
             ("Lennin", "Lenin"),
             ("Stallin", "Stalin"),
             ("Yezov", "Yezhov"),
+            ("Tuhachevsky", "Tukhachevsky"),
             ("Bukarin", "Bukharin"),
             ("Tukachevsky", "Tukhachevsky"),
             ("Kruschchev", "Khrushchev"),
