@@ -58,7 +58,7 @@ node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));
 
 mkdir -p "$root/tests/artifacts"
 echo "== the report in headless Chromium"
-REPORT="$S/report.html" ESSAYS="$n" SLIP="Kirov was murdered on 1 December 1934" SLIP_COUNT=3 \
+REPORT="$S/report.html" ESSAYS="$n" SLIP="Kirov was assassinated on 1 December 1934" SLIP_COUNT=3 \
   PW_DIR="$node_dir" SHOT="$root/tests/artifacts/report.png" \
   timeout 120 node "$here/report/drive.js" || fail "the report's browser checks failed"
 

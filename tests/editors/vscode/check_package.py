@@ -16,7 +16,9 @@ import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
 
-MAX_BYTES = 4_000_000  # the marketplace takes far more; a small download is the point
+# The marketplace takes far more; a small download is the point. 5 MB since the embedded fact base
+# tripled (280 to 903 entries, issue 12): the stripped linux-x64 package is 4.0 MB.
+MAX_BYTES = 5_000_000
 failures = []
 
 
@@ -119,7 +121,7 @@ def main():
     vsix = Path(args.vsix)
     size = vsix.stat().st_size
     print(f"---- {vsix.name}: {size / 1e6:.2f} MB")
-    check(size < MAX_BYTES, f"{vsix.name} is under 4 MB ({size} bytes)")
+    check(size < MAX_BYTES, f"{vsix.name} is under {MAX_BYTES // 1_000_000} MB ({size} bytes)")
     if args.log:
         warnings = [l for l in Path(args.log).read_text(errors="replace").splitlines() if re.search(r"\bWARNING\b|\bERROR\b", l)]
         check(warnings == [], f"vsce packaged without warnings {warnings}")

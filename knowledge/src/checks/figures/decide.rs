@@ -60,7 +60,31 @@ pub(super) fn decide(
         }
         return;
     }
+    // A number the clause gives as someone's estimate is theirs ("he estimated 4 million
+    // deaths"): the base does not hold every historian's figure, so it cannot call one wrong.
+    if estimated_before(ctx, clause, n.expr.toks.start) {
+        return;
+    }
     out.extend(number.dubious(candidates));
+}
+
+/// Does a verb of estimating or claiming come before the number in its clause?
+fn estimated_before(ctx: &SentenceCtx, clause: Range<usize>, at: usize) -> bool {
+    (clause.start..at.min(clause.end)).any(|i| {
+        matches!(
+            ctx.sentence.word(i),
+            "estimated"
+                | "estimates"
+                | "reckoned"
+                | "reckons"
+                | "claimed"
+                | "claims"
+                | "believed"
+                | "believes"
+                | "calculated"
+                | "calculates"
+        ) && i > clause.start
+    })
 }
 
 /// A number being judged against its candidate figures.

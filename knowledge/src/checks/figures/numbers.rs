@@ -254,7 +254,11 @@ pub(super) fn numbers<'n>(ctx: &'n SentenceCtx, clauses: &[Range<usize>]) -> Vec
         let after = if b < s.toks.len() { s.word(b) } else { "" };
         let after2 = if b + 1 < s.toks.len() { s.word(b + 1) } else { "" };
         // Footnote markers "[3]", ordinals "17th", ages "45 years old", days "1 December".
+        // "June 9": a day after its month is a date, not a count.
+        let day_after_month =
+            month_number(before).is_some() && n.value <= 31.0 && n.value.fract() == 0.0;
         if (before == "[" && after == "]")
+            || day_after_month
             || month_number(after).is_some()
             || (after2 == "old" && measure_word(after) == Some(Measure::Years))
             || after.ends_with("-old")
