@@ -448,7 +448,7 @@ fn check(ctx: &SentenceCtx, name_words: &NameWords, out: &mut SentenceOut) {
             }
             let lower = word.to_lowercase();
             let near = nearest(name_words, &lower);
-            if near.is_empty() {
+            if near.is_empty() || beside_an_unknown_name(ctx, name_words, i) {
                 continue;
             }
             let mut fixes: Vec<(&str, EntryId)> = Vec::new();
@@ -460,6 +460,30 @@ fn check(ctx: &SentenceCtx, name_words: &NameWords, out: &mut SentenceOut) {
             out.findings.push(finding(kb, abs, word, &fixes));
         }
     }
+}
+
+/// Is token `i` written next to (only a space between) another capitalised word that is no
+/// name the base knows: not a mention, no English word and no word of a known name ("Avenida
+/// Viena", "Konstantine Petrov")? Then the two are a name the base does not know, and the word
+/// is no misspelling of one it does. ("Leon Trotksy" is still read: Leon is a known name's.)
+fn beside_an_unknown_name(ctx: &SentenceCtx, name_words: &NameWords, i: usize) -> bool {
+    let s = &ctx.sentence;
+    let text = ctx.text();
+    let unknown = |j: usize| {
+        let t = &s.toks[j];
+        let w = &text[t.range.clone()];
+        let abs = ctx.abs(&t.range);
+        t.kind == crate::text::sentences::TokKind::Word
+            && w.starts_with(|c: char| c.is_uppercase())
+            && !ctx.mentions.iter().any(|m| m.range.start < abs.end && abs.start < m.range.end)
+            && !is_english(strip_possessive(w))
+            && !name_words.words.iter().any(|x| x.lower == w.to_lowercase())
+    };
+    let spaced = |a: usize, b: usize| {
+        text[s.toks[a].range.end..s.toks[b].range.start].chars().all(|c| c == ' ')
+    };
+    (i > 0 && spaced(i - 1, i) && unknown(i - 1))
+        || (i + 1 < s.toks.len() && spaced(i, i + 1) && unknown(i + 1))
 }
 
 #[cfg(test)]
@@ -521,6 +545,9 @@ mod tests {
             "Run for the hills, said Kun.",
             "Trotskii, Zinovyev, Kaganovitch and Tukhachevski are accepted spellings.",
             "Trotsky, Zinoviev and Kamenev lost in turn.",
+            // A word beside a capitalised word the base does not know is part of a name it
+            // does not know.
+            "He moved to the Avenida Viena, and Konstantine Petrov was the party organiser.",
             // Transliterations share a skeleton with the base's spelling.
             "The Antonovschina was crushed, and the Politbiuro met under Tsar Nicolai's portrait.",
             "Leninist and Stalinist ideas; Leninism and Stalinism; the Trotskyists and Zinovievites.",

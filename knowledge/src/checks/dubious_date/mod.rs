@@ -91,7 +91,7 @@ fn check(ctx: &SentenceCtx, tables: &DateTables, out: &mut SentenceOut) {
             .filter(|d| {
                 clause_index(clauses, ctx.year_token(d)) == Some(ci)
                     && !lifespans.iter().any(|l| l.start <= d.toks.start && d.toks.end <= l.end)
-                    && !in_a_name(&names, d)
+                    && !in_a_name(ctx, &names, d)
             })
             .collect();
         if dates.is_empty() {
@@ -204,10 +204,17 @@ fn series_members(kb: &KnowledgeBase) -> Vec<Vec<(EntryId, Vec<String>)>> {
     out
 }
 
-/// A date inside a name is part of it ("the famine of 1921-22", "The Gulag Archipelago,
-/// 1918-1956"), not a claim.
-fn in_a_name(names: &[SentenceName], d: &DateExpr) -> bool {
-    names.iter().any(|n| !n.pronoun && n.toks.start <= d.toks.start && d.toks.end <= n.toks.end)
+/// A date inside a name is part of it ("the famine of 1921-22"), and so is a span of years
+/// right after a book's name ("The Gulag Archipelago, 1918-1956"): neither is a claim.
+fn in_a_name(ctx: &SentenceCtx, names: &[SentenceName], d: &DateExpr) -> bool {
+    names.iter().any(|n| {
+        let inside = n.toks.start <= d.toks.start && d.toks.end <= n.toks.end;
+        // A book's title may end in the years it covers: "The Gulag Archipelago, 1918-1956".
+        let after = d.toks.start == n.toks.end
+            || (d.toks.start == n.toks.end + 1 && ctx.sentence.word(n.toks.end) == ",");
+        let title = after && d.is_range && ctx.kb.entries[n.entry].is_document();
+        !n.pronoun && (inside || title)
+    })
 }
 
 /// The fact to report for a date no fact fits: the one an essay's recorded variant matches

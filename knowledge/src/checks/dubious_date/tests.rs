@@ -229,6 +229,8 @@ fn dates_that_belong_to_something_else() {
         // The actor after "by" did it ("replaced by Yezhov" is not Yezhov's fall).
         "Yagoda was replaced by Yezhov in September 1936.",
         "Yezhov replaced Yagoda in September 1936.",
+        // The years in a book's title are no claim about when it was written.
+        "Solzhenitsyn's The Gulag Archipelago, 1918–1956 (1973) likened the camps to islands.",
         // A plot or policy may be announced at any time while it lasts.
         "The Doctors' Plot was announced in January 1953.",
         // A date before "and" belongs to the verb before it.
