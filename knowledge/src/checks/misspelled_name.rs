@@ -57,6 +57,9 @@ struct NameWord {
     rank: u8,
     chars: usize,
     first: char,
+    /// The word ends its spelling or is all of it (a surname, a one-word name): not a given name
+    /// or patronymic, which alone name nobody ("Alexei", "Yakovlevna").
+    last: bool,
 }
 
 /// The candidate words of one knowledge base, built once and kept while that base lives
@@ -90,6 +93,7 @@ pub(crate) fn build(kb: &KnowledgeBase) -> NameWords {
             .chain(e.aliases.iter().map(|a| (a.as_str(), 1)))
             .chain(e.full_name.as_deref().map(|f| (f, 2)));
         for (s, rank) in spellings {
+            let last_word = s.split_whitespace().last().unwrap_or("");
             for w in name_words(s) {
                 let chars = w.chars().count();
                 if chars < 4
@@ -105,6 +109,7 @@ pub(crate) fn build(kb: &KnowledgeBase) -> NameWords {
                 }
                 let lower = w.to_lowercase();
                 let partial = s != w;
+                let last = last_word.trim_matches(|c: char| !c.is_alphanumeric()).ends_with(w);
                 let first = lower.chars().next().unwrap_or(' ');
                 let word = NameWord {
                     lower: lower.clone(),
@@ -113,6 +118,7 @@ pub(crate) fn build(kb: &KnowledgeBase) -> NameWords {
                     rank,
                     chars,
                     first,
+                    last,
                 };
                 match seen.get(&lower) {
                     Some(&(at, true)) if !partial => {
@@ -447,19 +453,52 @@ fn check(ctx: &SentenceCtx, name_words: &NameWords, out: &mut SentenceOut) {
                 continue;
             }
             let lower = word.to_lowercase();
-            let near = nearest(name_words, &lower);
+            // A given name or patronymic names someone only beside more of their name, and then
+            // it is theirs ("Alexsei Grigoryevich Stakhanov" is Stakhanov, not Alexei Rykov).
+            let near: Vec<(&str, EntryId)> = nearest(name_words, &lower)
+                .into_iter()
+                .filter_map(|(_, _, c)| match c.last {
+                    true => Some((c.written.as_str(), c.entry)),
+                    false => {
+                        followed_by_a_name_with(ctx, i, &c.written).map(|e| (c.written.as_str(), e))
+                    }
+                })
+                .collect();
             if near.is_empty() || beside_an_unknown_name(ctx, name_words, i) {
                 continue;
             }
             let mut fixes: Vec<(&str, EntryId)> = Vec::new();
-            for (_, _, c) in near.iter().take(3) {
-                if !fixes.iter().any(|f| f.0 == c.written) {
-                    fixes.push((c.written.as_str(), c.entry));
+            for &(written, entry) in near.iter().take(3) {
+                if !fixes.iter().any(|f| f.0 == written) {
+                    fixes.push((written, entry));
                 }
             }
             out.findings.push(finding(kb, abs, word, &fixes));
         }
     }
+}
+
+/// Who is named when token `i` is followed by more of the name of someone one of whose names
+/// has the word `given`: a mention of them ("Alexsei Stakhanov") or another word of their names
+/// ("Iosef Vissarionovich")?
+fn followed_by_a_name_with(ctx: &SentenceCtx, i: usize, given: &str) -> Option<EntryId> {
+    let next = ctx.sentence.toks.get(i + 1)?;
+    let next_word = strip_possessive(&ctx.text()[next.range.clone()]);
+    let at = ctx.abs(&next.range).start;
+    let has = |e: &crate::base::Entry, word: &str| {
+        std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .chain(e.full_name.as_ref())
+            .any(|s| s.split_whitespace().any(|w| w.eq_ignore_ascii_case(word)))
+    };
+    let kb = ctx.kb;
+    let mentioned = ctx
+        .mentions
+        .iter()
+        .filter(|m| m.range.start == at)
+        .map(|m| m.entry)
+        .find(|&x| has(&kb.entries[x], given));
+    mentioned.or_else(|| kb.entries.iter().position(|e| has(e, given) && has(e, next_word)))
 }
 
 /// Is token `i` written next to (only a space between) another capitalised word that is no
@@ -548,6 +587,9 @@ mod tests {
             // A word beside a capitalised word the base does not know is part of a name it
             // does not know.
             "He moved to the Avenida Viena, and Konstantine Petrov was the party organiser.",
+            // A given name alone names nobody: "Maximilien" beside another surname is no
+            // Maximilian Hoffmann.
+            "Maximilien Robespierre had set the example.",
             // Transliterations share a skeleton with the base's spelling.
             "The Antonovschina was crushed, and the Politbiuro met under Tsar Nicolai's portrait.",
             "Leninist and Stalinist ideas; Leninism and Stalinism; the Trotskyists and Zinovievites.",
@@ -563,6 +605,17 @@ mod tests {
             "Frunze, Kalinin, Mikoyan, Zhdanov, Kosior, Postyshev, Rudzutak and Yenukidze served Stalin.",
             "Tiflis, Gori, Baku, Tsaritsyn, Perm, Omsk and Kazan were cities.",
         ]);
+    }
+
+    #[test]
+    fn given_names_beside_their_surname() {
+        check(
+            "Alexsei Grigoryevich Stakhanov cut coal; Iosef Vissarionovich was his hero.",
+            expect![[r#"
+                [Alexsei] Grigoryevich Stakhanov cut coal; [Iosef] Vissarionovich was his hero.
+                “Alexsei” looks like a misspelling of Alexei (Alexei Stakhanov) -> Alexei
+                “Iosef” looks like a misspelling of Iosif (Joseph Stalin) -> Iosif"#]],
+        );
     }
 
     #[test]
