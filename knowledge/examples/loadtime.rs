@@ -1,5 +1,6 @@
 //! Where start-up time goes: the dictionary, parsing the packs, the whole load, the name index, and the
-//! Aho-Corasick build under a few settings (best of 20 each). A profiling aid for
+//! Aho-Corasick build under a few settings (best of 20 each); then the same load for bases grown
+//! with generated entries (twice today's size and 100,000 entries). A profiling aid for
 //! BENCHMARKS.md: `cargo run --release -p knowledge --example loadtime`.
 
 use std::time::{Duration, Instant};
@@ -7,15 +8,8 @@ use std::time::{Duration, Instant};
 use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use knowledge::KnowledgeBase;
 
-fn best<T>(mut f: impl FnMut() -> T) -> Duration {
-    (0..20)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(f());
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
+fn best<T>(f: impl FnMut() -> T) -> Duration {
+    best_of(20, f)
 }
 
 fn main() {
@@ -51,6 +45,96 @@ fn main() {
         best(|| words.iter().filter(|w| knowledge::base::is_ordinary_word(w)).count()),
         words.len()
     );
+    aho_corasick_builds(&kb);
+    grown_bases(&packs, kb.entries.len());
+}
+
+/// The load of the real packs plus a generated pack, so that the base holds `2 × today` and
+/// 100,000 entries: the whole load (TOML parse, resolve, name index) and the name index alone.
+fn grown_bases(packs: &[knowledge::Pack], today: usize) {
+    for total in [2 * today, 100_000] {
+        let mut grown = packs.to_vec();
+        grown.push(knowledge::Pack {
+            name: "generated.toml".into(),
+            text: generated_pack(total.saturating_sub(today)),
+        });
+        let runs = if total > 10_000 { 3 } else { 20 };
+        let (kb, errors) = KnowledgeBase::load(&grown);
+        let parse = best_of(runs, || toml::from_str::<toml::Value>(&grown[grown.len() - 1].text));
+        let load = best_of(runs, || KnowledgeBase::load(&grown));
+        let index = best_of(runs, || {
+            knowledge::base::NameIndex::build(
+                &kb.entries,
+                &|w| knowledge::base::is_ordinary_word(w),
+                &mut |_, _, _| {},
+            )
+        });
+        println!(
+            "grown to {:>7} entries: full load {load:?}, of it the generated pack's TOML {parse:?}; name index {index:?} (best of {runs}; {} load errors)",
+            kb.entries.len(),
+            errors.len()
+        );
+    }
+}
+
+/// `n` made-up people, places and terms shaped like the real ones: a two-word name, three
+/// aliases, dates, a summary, a record and links to their neighbours. Names are syllables
+/// chosen by a fixed pseudo-random sequence, so every run builds the same pack.
+fn generated_pack(n: usize) -> String {
+    const SYLLABLES: [&str; 24] = [
+        "ka", "vro", "mel", "dush", "tari", "po", "zen", "lyu", "gor", "bek", "ni", "sta", "vel",
+        "ob", "chu", "ryn", "esh", "ima", "tol", "zak", "fe", "dra", "mik", "uls",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state =
+            state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize
+    };
+    let mut word = |parts: usize, i: usize| {
+        let mut w: String = (0..parts).map(|_| SYLLABLES[next() % SYLLABLES.len()]).collect();
+        w.push_str(SYLLABLES[i % SYLLABLES.len()]);
+        w.push_str(&(i / SYLLABLES.len()).to_string());
+        w[..1].to_uppercase() + &w[1..]
+    };
+    let mut out = String::with_capacity(n * 600);
+    for i in 0..n {
+        let (table, dates) = match i % 3 {
+            0 => ("person", ("born", "died")),
+            1 => ("place", ("from", "to")),
+            _ => ("term", ("from", "to")),
+        };
+        let (given, family, other) = (word(1, i), word(2, i), word(2, i + 7));
+        let year = 1850 + i % 100;
+        let linked = (i + 1) % n;
+        out.push_str(&format!(
+            "[[{table}]]\nid = \"gen-{i}\"\nname = \"{given} {family}\"\n\
+             aliases = [\"{family}\", \"{given} {other}\", \"{family} {other}\"]\n\
+             {} = \"{year}-03-1{}\"\n{} = \"{}\"\n\
+             summary = \"A generated entry for timing the load: {given} {family} of {other}.\"\n\
+             related = [\"gen-{linked}\"]\nsources = []\nrecord = \"generated\"\n\n",
+            dates.0,
+            i % 10,
+            dates.1,
+            year + 40,
+        ));
+    }
+    out
+}
+
+fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// The Aho-Corasick automaton over every name and alias, under a few settings.
+fn aho_corasick_builds(kb: &KnowledgeBase) {
     let pats: Vec<String> = kb
         .entries
         .iter()

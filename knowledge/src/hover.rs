@@ -282,15 +282,39 @@ fn word_at(masked: &str, offset: usize) -> Option<Range<usize>> {
 }
 
 /// The card for a name, a year or a figure looked up by the student (the look-up command): an
-/// entry by any of its names or ids, a year, or a figure by its id.
+/// entry by any of its names or ids (with or without a leading "the"), a figure by its id, else
+/// what hover shows over the text's numbers: a year first (so a range, a decade or a full date
+/// gives its year's card), then a figure.
 pub fn lookup(kb: &KnowledgeBase, text: &str) -> Option<String> {
-    if let Some(id) = kb.find(text) {
+    let text = text.trim();
+    let name = without_article(text);
+    if let Some(id) = kb.find(text).or_else(|| kb.find(name)) {
         return Some(card(kb, id));
     }
-    if let Ok(y) = text.trim().parse::<i32>() {
-        return year_card(kb, y);
+    if let Some(f) = kb.figures.iter().find(|f| f.id == name) {
+        return Some(figure_card(kb, f));
     }
-    kb.figures.iter().find(|f| f.id == text.trim()).map(|f| figure_card(kb, f))
+    let mut numbers: Vec<Range<usize>> =
+        number_starts(name).filter_map(|i| word_at(name, i)).collect();
+    numbers.dedup();
+    let (years, others): (Vec<_>, Vec<_>) =
+        numbers.into_iter().partition(|r| year_in(&name[r.clone()]).is_some());
+    let year = years.into_iter().find_map(|r| year_at(kb, name, r));
+    year.or_else(|| others.into_iter().find_map(|r| figure_at(kb, name, r))).map(|h| h.markdown)
+}
+
+/// The text without a leading "the " (any case), as a name is looked up.
+fn without_article(text: &str) -> &str {
+    match text.get(..4) {
+        Some(the) if the.eq_ignore_ascii_case("the ") => text[4..].trim_start(),
+        _ => text,
+    }
+}
+
+/// Where each run of digits begins.
+fn number_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    (0..b.len()).filter(move |&i| b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()))
 }
 
 /// The hover at a byte offset of the document.
@@ -304,14 +328,27 @@ pub fn at(kb: &KnowledgeBase, analysis: &Analysis, offset: usize) -> Option<Hove
     }
     let masked = &analysis.prose.masked;
     let r = word_at(masked, offset)?;
-    let w = &masked[r.clone()];
-    if w.len() == 4 && !w.contains(',') {
-        let y: i32 = w.parse().ok()?;
-        if (1700..=2099).contains(&y) {
-            return year_card(kb, y).map(|markdown| Hover { range: r, markdown });
-        }
+    if year_in(&masked[r.clone()]).is_some() {
+        return year_at(kb, masked, r);
     }
-    let v: f64 = w.replace(',', "").parse().ok()?;
+    figure_at(kb, masked, r)
+}
+
+/// The year a word names when hover reads it as one: four digits without a comma, 1700–2099.
+fn year_in(w: &str) -> Option<i32> {
+    let y: i32 = w.parse().ok().filter(|_| w.len() == 4 && !w.contains(','))?;
+    (1700..=2099).contains(&y).then_some(y)
+}
+
+/// The year card for the word at `r` in `text`, when it reads as a year the base dates.
+fn year_at(kb: &KnowledgeBase, text: &str, r: Range<usize>) -> Option<Hover> {
+    let y = year_in(&text[r.clone()])?;
+    year_card(kb, y).map(|markdown| Hover { range: r, markdown })
+}
+
+/// The card of a figure one of whose values holds the number at `r` in `text`.
+fn figure_at(kb: &KnowledgeBase, text: &str, r: Range<usize>) -> Option<Hover> {
+    let v: f64 = text[r.clone()].replace(',', "").parse().ok()?;
     let f = kb.figures.iter().find(|f| {
         f.values.iter().any(|x| x.low <= v && v <= x.high && (x.low == x.high || v >= 10.0))
     })?;
@@ -320,8 +357,12 @@ pub fn at(kb: &KnowledgeBase, analysis: &Analysis, offset: usize) -> Option<Hove
 
 #[cfg(test)]
 mod tests {
-    use super::lookup;
+    use expect_test::expect;
+
+    use super::{at, lookup};
+    use crate::analysis::Analysis;
     use crate::checks::testing::kb;
+    use crate::text::{prose, Format};
 
     /// The first line of the card a look-up shows.
     fn heading(text: &str) -> Option<String> {
@@ -335,6 +376,87 @@ mod tests {
         assert_eq!(heading(" 1934 ").as_deref(), Some("### 1934"));
         let figure = &kb().figures[0];
         assert_eq!(heading(&figure.id), Some(format!("### {}", figure.name)));
+    }
+
+    /// Each query beside the heading of the card it shows, one a line.
+    fn headings(queries: &[&str]) -> String {
+        let line = |q: &&str| format!("{q} => {}", heading(q).unwrap_or_else(|| "nothing".into()));
+        queries.iter().map(line).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn a_leading_the_is_not_part_of_the_name() {
+        expect![[r#"
+            the Cheka => ### Cheka
+            The Cheka => ### Cheka
+            THE  cheka => ### Cheka
+            the NEP => ### New Economic Policy
+            the 1934 => ### 1934"#]]
+        .assert_eq(&headings(&["the Cheka", "The Cheka", "THE  cheka", "the NEP", "the 1934"]));
+    }
+
+    #[test]
+    fn a_name_that_begins_with_the_is_still_found_whole() {
+        expect![[r#"
+            The State and Revolution => ### The State and Revolution
+            State and Revolution => ### The State and Revolution"#]]
+        .assert_eq(&headings(&["The State and Revolution", "State and Revolution"]));
+    }
+
+    #[test]
+    fn ranges_decades_and_full_dates_show_their_year_as_hover_does() {
+        expect![[r#"
+            1936-38 => ### 1936
+            1936–1938 => ### 1936
+            1932–33 => ### 1932
+            the 1930s => ### 1930
+            1 December 1934 => ### 1934
+            December 1, 1934 => ### 1934
+            the famine of 1932–33 => ### Famine of 1932-33"#]]
+        .assert_eq(&headings(&[
+            "1936-38",
+            "1936–1938",
+            "1932–33",
+            "the 1930s",
+            "1 December 1934",
+            "December 1, 1934",
+            "the famine of 1932–33",
+        ]));
+    }
+
+    #[test]
+    fn bare_figures_show_the_figure_hover_shows() {
+        // Hover shows the first figure whose values hold the number, so "102" (Stakhanov's
+        // tonnes) and "3" show the range of votes against Stalin.
+        expect![[r#"
+            102 => ### Votes against Stalin at the Seventeenth Congress
+            3 => ### Votes against Stalin at the Seventeenth Congress
+            8,389 => ### Cheka executions, 1918-19
+            about 300,000 => ### Deaths in the Red Terror"#]]
+        .assert_eq(&headings(&["102", "3", "8,389", "about 300,000"]));
+    }
+
+    #[test]
+    fn a_looked_up_date_or_figure_shows_the_card_hover_shows_over_it() {
+        let text = "Kirov was shot on 1 December 1934; in the 1930s Stakhanov cut 102 tonnes.";
+        let analysis = Analysis { prose: prose(text, Format::Plain), ..Default::default() };
+        let hover =
+            |word: &str| at(kb(), &analysis, text.find(word).unwrap_or(0)).map(|h| h.markdown);
+        assert_eq!(lookup(kb(), "1 December 1934"), hover("1934"));
+        assert_eq!(lookup(kb(), "the 1930s"), hover("1930s"));
+        assert_eq!(lookup(kb(), "102"), hover("102"));
+        assert!(hover("1930s").is_some() && hover("102").is_some());
+    }
+
+    #[test]
+    fn what_hover_would_not_read_shows_nothing() {
+        // A "the" alone, years before the base's, a word that merely starts with "the".
+        expect![[r#"
+            the => nothing
+            the 1066 => nothing
+            1066-67 => nothing
+            Theodore => nothing"#]]
+        .assert_eq(&headings(&["the", "the 1066", "1066-67", "Theodore"]));
     }
 
     #[test]

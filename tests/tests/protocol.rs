@@ -295,6 +295,13 @@ fn lookup_command_returns_a_card() {
         ("Zinovyev", "### Grigory Zinoviev"),
         ("kirov-murder", "### Murder of Kirov"),
         ("1934", "### 1934"),
+        ("the Cheka", "### Cheka"),
+        ("The State and Revolution", "### The State and Revolution"),
+        ("1 December 1934", "### 1934"),
+        ("December 1, 1934", "### 1934"),
+        ("1936–1938", "### 1936"),
+        ("the 1930s", "### 1930"),
+        ("8,389", "### Cheka executions, 1918-19"),
     ] {
         let r = s.call(
             "workspace/executeCommand",
