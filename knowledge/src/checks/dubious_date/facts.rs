@@ -280,16 +280,10 @@ impl<'k> ClauseReader<'_, 'k> {
                         && matches!(s.word(c.start - 1), "been" | "already")))
         });
         Fact {
-            entry,
-            kind,
-            when,
-            span,
-            role: None,
-            anchor,
             pluperfect,
             cue: cue.map(|c| c.clone().map(|i| s.word(i)).collect::<Vec<_>>().join(" ")),
             cue_toks: cue.cloned(),
-            happening: None,
+            ..Fact::new(entry, kind, when, span, anchor)
         }
     }
 
