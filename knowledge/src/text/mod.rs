@@ -9,6 +9,7 @@ pub mod disable;
 mod latex;
 mod markdown;
 pub mod numbers;
+pub mod real_names;
 pub mod reread;
 pub mod sentences;
 pub mod stem;

@@ -26,6 +26,8 @@ pub struct SentenceCtx<'a> {
     pub sentence: Sentence,
     /// Names in this sentence, block-relative ranges, left to right.
     pub mentions: Vec<Mention>,
+    /// Names in the whole block (its paragraph), in the same form.
+    pub block_mentions: &'a [Mention],
     /// Dates in this sentence (sentence-relative ranges).
     pub dates: Vec<DateExpr>,
     /// Numbers in this sentence (sentence-relative ranges), years excluded.
@@ -48,14 +50,14 @@ impl<'a> SentenceCtx<'a> {
         cue_phrases: &'a CuePhrases,
         block: &'a str,
         range: Range<usize>,
-        mentions: &[Mention],
+        block_mentions: &'a [Mention],
         quotes: &'a [Range<usize>],
         config: &'a Config,
     ) -> Self {
         let sentence = Sentence::new(block, range.clone());
         // The block's mentions are in document order: skip to the sentence's.
-        let first = mentions.partition_point(|m| m.range.start < range.start);
-        let mentions = mentions[first..]
+        let first = block_mentions.partition_point(|m| m.range.start < range.start);
+        let mentions = block_mentions[first..]
             .iter()
             .take_while(|m| m.range.start < range.end)
             .filter(|m| m.range.end <= range.end)
@@ -70,6 +72,7 @@ impl<'a> SentenceCtx<'a> {
             block,
             sentence,
             mentions,
+            block_mentions,
             dates,
             numbers,
             quotes,
