@@ -2,9 +2,12 @@
 //
 // Contract with the server (its `clio.timeline` command, through workspace/executeCommand):
 //   arguments: [documentUri: string]
-//   result:    { svg: string, points: [{ id: string, label: string, range: LSP Range }] }
-// Every clickable mark in the SVG carries `data-point="<id>"`. Servers that do not list
-// `clio.timeline` in their executeCommandProvider get a message instead of an empty panel.
+//   result:    { svg: string, points: [{ id: string, label: string, range: LSP Range, ... }] },
+//              or null when the server does not have the document open
+// The SVG is the one the class report draws (clio-ls draws it; nothing is drawn here). Every
+// mark in it carries `data-point="<id>"`. The points also carry the verdict, the dates and the
+// record, which this view leaves to the label. Servers that do not list `clio.timeline` in
+// their executeCommandProvider get a message instead of an empty panel.
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, Range as LspRange } from 'vscode-languageclient/node';
 import { escapeHtml, htmlPage, nonce, revealInEssay } from './webview';
@@ -44,17 +47,19 @@ function asTimeline(x: unknown): Timeline | undefined {
 
 /**
  * The SVG as the server drew it, and the same points as a list of buttons (reachable from the
- * keyboard, and usable even if the drawing marks no point). Only our nonce'd script runs: the
- * policy blocks any script or handler inside the SVG.
+ * keyboard, and usable even if the drawing marks no point). Nothing is loaded: the SVG is
+ * inline, and the policy allows no fetch, image, font or frame at all; only our nonce'd script
+ * runs, never a script or handler inside the SVG.
  */
-function page(webview: vscode.Webview, title: string, t: Timeline): string {
+function page(title: string, t: Timeline): string {
   const n = nonce();
-  const csp = `default-src 'none'; img-src ${webview.cspSource} data:; style-src 'unsafe-inline'; script-src 'nonce-${n}';`;
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${n}'; form-action 'none'; base-uri 'none';`;
   const items = t.points
     .map((p) => `<li><button data-point="${escapeHtml(p.id)}">${escapeHtml(p.label)}</button></li>`)
     .join('\n');
   const style = `  body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1em; }
-  #drawing svg { max-width: 100%; height: auto; }
+  #drawing { background: #ffffff; border-radius: 4px; padding: 4px; overflow-x: auto; }
+  #drawing svg { width: 100%; min-width: 640px; height: auto; display: block; }
   [data-point] { cursor: pointer; }
   ul { list-style: none; padding: 0; }
   button { font: inherit; color: var(--vscode-textLink-foreground); background: none; border: 0; padding: 0.15em 0; text-align: left; cursor: pointer; }
@@ -105,7 +110,7 @@ function showPanel(uri: vscode.Uri, t: Timeline): void {
   shown.uri = uri;
   shown.points = new Map(t.points.map((p) => [p.id, p]));
   shown.panel.title = title;
-  shown.panel.webview.html = page(shown.panel.webview, title, t);
+  shown.panel.webview.html = page(title, t);
   shown.panel.reveal(vscode.ViewColumn.Beside, true);
 }
 
@@ -130,6 +135,10 @@ export async function showTimeline(client: LanguageClient | undefined): Promise<
     result = await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_TIMELINE, arguments: [doc.uri.toString()] });
   } catch (e) {
     void vscode.window.showErrorMessage(`Clio: the timeline failed: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+  if (result === null || result === undefined) {
+    void vscode.window.showInformationMessage(`Clio: ${doc.uri.path.split('/').pop() ?? 'this file'} is not an essay Clio reads (Markdown, LaTeX or plain text).`);
     return;
   }
   const t = asTimeline(result);
