@@ -219,11 +219,29 @@ async function checkTimeline(page, p) {
       }
     }
   }
+  if (frame) await checkRedraw(page);
   page.off('request', onRequest);
   check(offsite.length === 0, `no request leaves the machine while the timeline shows (${JSON.stringify(offsite)})`);
   await page.click('.tab:has-text("Clio: timeline of") .codicon-close', { timeout: 5000 }).catch(() => log('could not close the timeline tab'));
   await page.keyboard.press('Control+B');
   await checkOutline(page, t);
+}
+
+/**
+ * The essay edited (the cursor is on "1931" since the last click): the year corrected to 1934
+ * by typing, the panel must redraw with no contradiction left.
+ */
+async function checkRedraw(page) {
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.type('1934');
+  const fixed = '“1934” matches the record: Sergei Mironovich Kirov died 1 December 1934';
+  const frame = await webviewFrame(page, (label) => {
+    const svg = document.querySelector('svg.timeline');
+    const listed = [...document.querySelectorAll('button[data-point]')].map((b) => b.textContent);
+    return !!svg && svg.querySelectorAll('g.claim.contradicts').length === 0 && listed.includes(label);
+  }, fixed);
+  const listed = frame ? await frame.evaluate(() => [...document.querySelectorAll('button[data-point]')].map((b) => b.textContent)) : [];
+  check(frame !== null, `typing 1934 over 1931 redraws the timeline with no contradiction (${JSON.stringify(listed)})`);
 }
 
 /**
