@@ -277,6 +277,16 @@ local function check_timeline()
   check(qf.title == 'Clio timeline: timeline.md', 'the list is titled after the essay: ' .. tostring(qf.title))
   check(qf.winid ~= 0, 'and the quickfix window is open')
   vim.cmd('cclose')
+  -- An essay without a date: an empty list, a message, no window.
+  vim.cmd('edit ' .. dir .. '/nodates.md')
+  local plain = vim.api.nvim_get_current_buf()
+  vim.wait(10000, function()
+    return clio_client(plain) ~= nil
+  end, 100)
+  local items = require('clio').timeline()
+  local empty = vim.fn.getqflist({ items = 0, winid = 0 })
+  check(type(items) == 'table' and #items == 0 and #empty.items == 0 and empty.winid == 0, 'an essay without dates gets an empty list and no window')
+  check(notified[#notified] == 'clio: nodates.md has no dated claims', 'and a message: ' .. tostring(notified[#notified]))
 end
 
 -- 10. :checkhealth clio finds the server and reports no error.

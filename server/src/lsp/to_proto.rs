@@ -1,6 +1,7 @@
 //! Every conversion from the analysis's plain data (byte ranges, findings, fixes, severities,
-//! cards, completions, the outline, the timeline, disable comments, the ignore list's edit) to LSP types. Byte offsets become positions
-//! here and nowhere else, and text that may come from a pack is [`shown`] safe here.
+//! cards, completions, the outline, the timeline, disable comments, the ignore list's edit) to
+//! LSP types. Byte offsets become positions here and nowhere else, and text that may come from
+//! a pack is [`shown`] safe here.
 
 use std::collections::HashMap;
 
