@@ -219,7 +219,7 @@ async function checkTimeline(page, p) {
       }
     }
   }
-  if (frame) await checkRedraw(page);
+  if (frame) await checkRedraw(page, t);
   page.off('request', onRequest);
   check(offsite.length === 0, `no request leaves the machine while the timeline shows (${JSON.stringify(offsite)})`);
   await page.click('.tab:has-text("Clio: timeline of") .codicon-close', { timeout: 5000 }).catch(() => log('could not close the timeline tab'));
@@ -231,7 +231,7 @@ async function checkTimeline(page, p) {
  * The essay edited (the cursor is on "1931" since the last click): the year corrected to 1934
  * by typing, the panel must redraw with no contradiction left.
  */
-async function checkRedraw(page) {
+async function checkRedraw(page, t) {
   for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.type('1934');
   const fixed = '“1934” matches the record: Sergei Mironovich Kirov died 1 December 1934';
@@ -242,6 +242,14 @@ async function checkRedraw(page) {
   }, fixed);
   const listed = frame ? await frame.evaluate(() => [...document.querySelectorAll('button[data-point]')].map((b) => b.textContent)) : [];
   check(frame !== null, `typing 1934 over 1931 redraws the timeline with no contradiction (${JSON.stringify(listed)})`);
+  if (!frame) return;
+  // The list under the drawing goes to its date too ("1911" kept its place through the edit).
+  const want = lineCol(t.text || '', '1911');
+  await frame.click('button[data-point]:has-text("“1911”")', { timeout: 5000 }).catch((e) => log(`could not click the 1911 line: ${e.message.split('\n')[0]}`));
+  const at = want ? `Ln ${want.line}, Col ${want.col}` : '(no 1911 in timeline.md)';
+  const moved = await page.locator('.statusbar-item', { hasText: new RegExp(`${at}\\b`) }).first()
+    .waitFor({ state: 'visible', timeout: 10000 }).then(() => true).catch(() => false);
+  check(want !== null && moved, `clicking the "1911" line in the list puts the cursor on it (${at})`);
 }
 
 /**
