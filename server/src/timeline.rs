@@ -2,14 +2,17 @@
 //! to 1956, one row per paragraph (tinted by the side it argues), and on it every dated claim
 //! where it falls — green when it matches the record, red when it contradicts it (with the
 //! record's date drawn beside it as a hollow diamond, joined by a dashed line), grey when the
-//! record says nothing. Each mark carries a tooltip with the sentence. Self-contained (no
-//! script, no external style), so the class report and an editor's webview can both embed it.
+//! record says nothing. Each mark carries a tooltip with the sentence and `data-point`, the
+//! claim's index, for a viewer to map a click back to the essay. Self-contained (no script, no
+//! external style), so the class report and an editor's webview (`clio.timeline`) both embed it.
+//! Dates given as data are ISO days (`iso_span`), for readers with no calendar code.
 
 use std::fmt::Write;
 
 use knowledge::base::date::{civil, DaySpan};
 use knowledge::base::Stance;
 use knowledge::timeline::{DatedClaim, Timeline, Verdict};
+use serde_json::{json, Value};
 
 pub const FROM_YEAR: i32 = 1898;
 pub const TO_YEAR: i32 = 1956;
@@ -46,6 +49,17 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// A day as an ISO date, "1934-12-01".
+pub fn iso(day: i32) -> String {
+    let (y, m, d) = civil(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A span of days as `{ "from": "1934-01-01", "to": "1934-12-31" }`.
+pub fn iso_span(s: &DaySpan) -> Value {
+    json!({ "from": iso(s.lo), "to": iso(s.hi) })
 }
 
 /// A day as a fractional year.
@@ -139,7 +153,7 @@ pub fn svg(t: &Timeline, text: &str) -> String {
     axis(&mut s, y);
     for (i, c) in t.claims.iter().enumerate() {
         let Some(top) = row_top.get(c.paragraph) else { continue };
-        mark(&mut s, c, text, top + lane_of[i] as f64 * LANE + LANE / 2.0 + 1.0);
+        mark(&mut s, i, c, text, top + lane_of[i] as f64 * LANE + LANE / 2.0 + 1.0);
     }
     legend(&mut s, y + 12.0);
     s.push_str("</svg>");
@@ -168,24 +182,37 @@ fn axis(s: &mut String, bottom: f64) {
     s.push_str("</g>");
 }
 
-fn mark(s: &mut String, c: &DatedClaim, text: &str, cy: f64) {
+/// A dated claim in one line — the date as written, the verdict, the record's date — as the
+/// marks' tooltips, an editor's list of points and Neovim's quickfix list all word it.
+pub fn claim_line(c: &DatedClaim, written: &str) -> String {
+    let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    match (c.verdict, &c.record) {
+        (Verdict::Contradicts, Some(r)) => {
+            format!("“{written}” contradicts the record: {}", r.label)
+        }
+        (Verdict::Contradicts, None) => format!("“{written}” contradicts the record"),
+        (Verdict::Matches, Some(r)) => format!("“{written}” matches the record: {}", r.label),
+        (Verdict::Matches, None) => format!("“{written}” matches the record"),
+        (Verdict::Unknown, _) => format!("“{written}” is not in the record"),
+    }
+}
+
+/// The `index`th claim's mark at height `cy`.
+fn mark(s: &mut String, index: usize, c: &DatedClaim, text: &str, cy: f64) {
     let color = match c.verdict {
         Verdict::Matches => COLOR_MATCHES,
         Verdict::Contradicts => COLOR_CONTRADICTS,
         Verdict::Unknown => COLOR_UNKNOWN,
     };
     let written = text.get(c.range.clone()).unwrap_or("");
-    let mut tip = format!("“{}” — {}", written, c.verdict.as_str());
-    if let Some(r) = &c.record {
-        let _ = write!(tip, " (record: {})", r.label);
-    }
+    let mut tip = claim_line(c, written);
     if let Some(n) = &c.note {
         let _ = write!(tip, "\n{n}");
     }
     let _ = write!(tip, "\n{}", excerpt(text, &c.sentence, 200));
     let _ = write!(
         s,
-        r#"<g class="claim {}" data-written="{}"><title>{}</title>"#,
+        r#"<g class="claim {}" data-point="{index}" data-written="{}"><title>{}</title>"#,
         c.verdict.as_str(),
         escape(written),
         escape(&tip).replace("  ", " ")
@@ -283,6 +310,31 @@ mod tests {
         assert_eq!(out.matches(r#"<path class="record""#).count(), 1, "{out}");
         assert_eq!(out.matches(r#"<g class="paragraph""#).count(), 2, "{out}");
         assert!(out.starts_with("<svg") && out.ends_with("</svg>"));
+    }
+
+    #[test]
+    fn each_mark_names_its_claim_by_index_and_says_it_in_one_line() {
+        let text = "Kirov was murdered in 1936.\n\nLenin died in January\n1924, and in 1911 the harvest failed.\n";
+        let kb = Prepared::embedded();
+        let a = analyze(&kb, text, Format::Markdown, &Config::default(), &mut Cache::default());
+        let t = knowledge::timeline::timeline(&kb, &a);
+        let lines: Vec<String> =
+            t.claims.iter().map(|c| claim_line(c, &text[c.range.clone()])).collect();
+        expect_test::expect![[r#"
+            [
+                "“1936” contradicts the record: 1934",
+                "“January 1924” matches the record: Vladimir Ilyich Lenin died 21 January 1924",
+                "“1911” is not in the record",
+            ]
+        "#]]
+        .assert_debug_eq(&lines);
+        let out = svg(&t, text);
+        for (i, c) in t.claims.iter().enumerate() {
+            let mark = format!(r#"<g class="claim {}" data-point="{i}""#, c.verdict.as_str());
+            assert_eq!(out.matches(&mark).count(), 1, "{mark} in {out}");
+            // The tooltip opens with the same line.
+            assert!(out.contains(&format!("<title>{}", escape(&lines[i]))), "{out}");
+        }
     }
 
     #[test]

@@ -30,6 +30,8 @@ printf '\\starttext\nKirov was murdered in 1931.\n\\stoptext\n' > "$case_dir/ess
 printf 'Kirov was murdered in 1931.\n' > "$case_dir/notes.txt"
 printf 'Kirov was murdered in 1931.\n\nStalin won.\n' > "$case_dir/silence.md"
 printf "Lenin's terror made Stalin's terror inevitable.\n" > "$case_dir/argument.md"
+printf "# Timeline\n\nLenin's terror made Stalin's terror inevitable — Kirov was murdered in 1931.\n\nIn 1911 the harvest was poor, and Lenin died in January 1924.\n" > "$case_dir/timeline.md"
+printf 'Trotsky was exiled.\n' > "$case_dir/nodates.md"
 # The plugin as a plugin manager would install it: a copy, so that :helptags writes doc/tags
 # there and not into the repository.
 cp -r "$root/editors/nvim" "$case_dir/clio.nvim"

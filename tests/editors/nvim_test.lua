@@ -1,4 +1,4 @@
--- Headless Neovim test of editors/nvim, enabled with `vim.lsp.enable('clio')` alone: diagnostics, hover, a quick fix, the "don't check this line" fix, filetypes, the balance lens, the outline's sides, :help clio, :Clio lookup and :checkhealth, against the real clio-ls.
+-- Headless Neovim test of editors/nvim, enabled with `vim.lsp.enable('clio')` alone: diagnostics, hover, a quick fix, the "don't check this line" fix, filetypes, the balance lens, the outline's sides, :help clio, :Clio lookup, :Clio timeline and :checkhealth, against the real clio-ls.
 local dir = assert(os.getenv('CLIO_TEST_DIR'), 'CLIO_TEST_DIR not set')
 local rtp = assert(os.getenv('CLIO_NVIM_RTP'), 'CLIO_NVIM_RTP not set')
 local failures = {}
@@ -248,7 +248,48 @@ local function check_lookup()
   close_floats()
 end
 
--- 9. :checkhealth clio finds the server and reports no error.
+-- 9. :Clio timeline fills the quickfix list with the essay's dated claims, each where its date
+-- is written (past a multi-byte dash, so the server's columns must be converted), and opens it.
+local function check_timeline()
+  vim.cmd('edit ' .. dir .. '/timeline.md')
+  local buf = vim.api.nvim_get_current_buf()
+  vim.wait(20000, function()
+    return #date_diags(buf) > 0
+  end, 100)
+  vim.fn.setqflist({}, 'f')
+  vim.cmd('Clio timeline')
+  local qf = vim.fn.getqflist({ items = 0, title = 0, winid = 0 })
+  local texts, at, types = {}, {}, {}
+  for _, item in ipairs(qf.items) do
+    table.insert(texts, item.text)
+    table.insert(types, item.type)
+    local line = vim.api.nvim_buf_get_lines(item.bufnr, item.lnum - 1, item.lnum, false)[1] or ''
+    local stop = item.end_lnum == item.lnum and item.end_col - 1 or #line
+    table.insert(at, ('%d:%s'):format(item.lnum, line:sub(item.col, stop)))
+  end
+  check(vim.deep_equal(texts, {
+    '“1931” contradicts the record: 1934',
+    '“1911” is not in the record',
+    '“January 1924” matches the record: Vladimir Ilyich Lenin died 21 January 1924',
+  }), ':Clio timeline lists each date, its verdict and the record: ' .. vim.inspect(texts))
+  check(vim.deep_equal(at, { '3:1931', '5:1911', '5:January 1924' }), 'each item points at its date in the buffer: ' .. vim.inspect(at))
+  check(vim.deep_equal(types, { 'W', 'N', 'I' }), 'a contradiction is a warning, a match information, the rest a note: ' .. vim.inspect(types))
+  check(qf.title == 'Clio timeline: timeline.md', 'the list is titled after the essay: ' .. tostring(qf.title))
+  check(qf.winid ~= 0, 'and the quickfix window is open')
+  vim.cmd('cclose')
+  -- An essay without a date: an empty list, a message, no window.
+  vim.cmd('edit ' .. dir .. '/nodates.md')
+  local plain = vim.api.nvim_get_current_buf()
+  vim.wait(10000, function()
+    return clio_client(plain) ~= nil
+  end, 100)
+  local items = require('clio').timeline()
+  local empty = vim.fn.getqflist({ items = 0, winid = 0 })
+  check(type(items) == 'table' and #items == 0 and #empty.items == 0 and empty.winid == 0, 'an essay without dates gets an empty list and no window')
+  check(notified[#notified] == 'clio: nodates.md has no dated claims', 'and a message: ' .. tostring(notified[#notified]))
+end
+
+-- 10. :checkhealth clio finds the server and reports no error.
 local function check_health()
   vim.cmd('checkhealth clio')
   local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
@@ -267,6 +308,7 @@ local steps = {
   { 'code lens', check_codelens },
   { 'help', check_help },
   { 'lookup', check_lookup },
+  { 'timeline', check_timeline },
   { 'health', check_health },
 }
 for _, step in ipairs(steps) do

@@ -56,9 +56,11 @@ step "checking the packages"
 ls -l "$S/pkg"
 python3 "$here/vscode/check_package.py" "$vsix" --target linux-x64 --bundled --root "$root" --log "$S/package.log" \
   --screenshot tests/artifacts/vscode-essay.png --screenshot tests/artifacts/vscode-balance.png \
+  --screenshot tests/artifacts/vscode-timeline.png --screenshot tests/artifacts/vscode-outline.png \
   || { cat "$S/package.log"; fail "the linux-x64 package is not ready to publish"; }
 python3 "$here/vscode/check_package.py" "$(ls "$S"/pkg/clio-darwin-arm64-*.vsix)" --target darwin-arm64 --no-bundled --root "$root" \
   --screenshot tests/artifacts/vscode-essay.png --screenshot tests/artifacts/vscode-balance.png \
+  --screenshot tests/artifacts/vscode-timeline.png --screenshot tests/artifacts/vscode-outline.png \
   || fail "the darwin-arm64 package is not ready to publish"
 (cd "$here/vscode/probe" && "$ext/node_modules/.bin/vsce" package --no-dependencies --skip-license --allow-missing-repository --out "$S/probe.vsix" >"$S/probe-package.log" 2>&1) \
   || { cat "$S/probe-package.log"; fail "could not package the probe extension"; }
@@ -76,6 +78,9 @@ printf -- '---\ntitle: Essay\n---\nKirov was murdered in 1931.\n' > "$ws/essay.q
 cp "$ws/essay.qmd" "$ws/essay.rmd"
 printf '\\documentclass{article}\n\\begin{document}\nKirov was murdered in 1931.\n\\end{document}\n' > "$ws/essay.tex"
 printf 'Kirov was murdered in 1931.\n' > "$ws/notes.txt"
+# The timeline and the outline are shown on this one: two sections, each arguing a side, and
+# dates the record contradicts (1931), matches (1928, January 1924) and says nothing of (1911).
+printf "# Did Leninism lead to Stalinism?\n\n## The terror\n\nLenin's terror made Stalin's terror inevitable. Kirov was murdered in 1931.\n\n## A betrayal\n\nStalin broke with Lenin's NEP in 1928 and abandoned collective leadership. In 1911 the harvest was poor, and Lenin died in January 1924.\n" > "$ws/timeline.md"
 # The README's screenshot is taken on this one.
 printf "# Did Leninism lead to Stalinism?\n\nLenin's terror made Stalin's terror inevitable.\n\nKirov was murdered in 1931, and his death opened the way to the purges.\n" > "$ws/leninism.md"
 printf '{\n  "clio.trace.server": "messages"\n}\n' > "$ws/.vscode/settings.json"
@@ -139,4 +144,6 @@ echo "ok   clio-ls accepted every setting the extension sent"
 [ -s "$root/tests/artifacts/vscode-essay.png" ] || fail "the run took no README screenshot (tests/artifacts/vscode-essay.png)"
 echo "ok   tests/artifacts/vscode-essay.png (the README's screenshot) taken by this run"
 [ -s "$root/tests/artifacts/vscode-balance.png" ] || fail "the run took no picture of the balance panel (tests/artifacts/vscode-balance.png)"
+[ -s "$root/tests/artifacts/vscode-timeline.png" ] || fail "the run took no picture of the timeline (tests/artifacts/vscode-timeline.png)"
+[ -s "$root/tests/artifacts/vscode-outline.png" ] || fail "the run took no picture of the outline (tests/artifacts/vscode-outline.png)"
 step "VS Code end-to-end test passed"

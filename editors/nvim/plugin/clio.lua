@@ -1,4 +1,4 @@
--- Loaded at start-up: the :Clio command, and code lenses kept fresh for every clio client, however it was enabled.
+-- Loaded at start-up: the :Clio command (lookup, timeline), and code lenses kept fresh for every clio client, however it was enabled.
 if vim.g.loaded_clio or vim.fn.has('nvim-0.11') == 0 then
   return -- Neovim 0.10 and older cannot enable lsp/clio.lua; require('clio').setup() says so
 end
@@ -19,19 +19,22 @@ local subcommands = {
   lookup = function(arg)
     require('clio').lookup(arg)
   end,
+  timeline = function()
+    require('clio').timeline()
+  end,
 }
 
 vim.api.nvim_create_user_command('Clio', function(opts)
   local sub, rest = opts.args:match('^%s*(%S*)%s*(.-)%s*$')
   local run = subcommands[sub]
   if not run then
-    vim.notify('clio: usage: :Clio lookup {name}', vim.log.levels.ERROR)
+    vim.notify('clio: usage: :Clio lookup {name} | :Clio timeline', vim.log.levels.ERROR)
     return
   end
   run(rest)
 end, {
   nargs = '+',
-  desc = 'Clio: :Clio lookup {name} shows the card for a name, term or year',
+  desc = 'Clio: :Clio lookup {name} shows the card for a name, term or year; :Clio timeline lists the dated claims',
   complete = function(arglead, cmdline)
     if cmdline:match('^%s*%S+%s+%S*$') then
       return vim.tbl_filter(function(s)

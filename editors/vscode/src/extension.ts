@@ -189,7 +189,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('clio.restartServer', () => restart(context)),
     vscode.commands.registerCommand('clio.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('clio.lookupName', (name?: unknown) => lookupName(client, name)),
-    vscode.commands.registerCommand('clio.showTimeline', () => showTimeline(client)),
+    vscode.commands.registerCommand('clio.showTimeline', () => showTimeline(() => client)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The path is fixed when the process starts; everything else reaches the running server.
       if (e.affectsConfiguration('clio.server.path')) {

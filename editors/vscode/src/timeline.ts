@@ -1,10 +1,13 @@
-// The clio.showTimeline command: the essay's dated claims against the record, as the server draws them, in a webview; a click moves the cursor.
+// The clio.showTimeline command: the essay's dated claims against the record, as the server draws them, in a webview redrawn as the essay is edited; a click moves the cursor.
 //
 // Contract with the server (its `clio.timeline` command, through workspace/executeCommand):
 //   arguments: [documentUri: string]
-//   result:    { svg: string, points: [{ id: string, label: string, range: LSP Range }] }
-// Every clickable mark in the SVG carries `data-point="<id>"`. Servers that do not list
-// `clio.timeline` in their executeCommandProvider get a message instead of an empty panel.
+//   result:    { svg: string, points: [{ id: string, label: string, range: LSP Range, ... }] },
+//              or null when the server does not have the document open
+// The SVG is the one the class report draws (clio-ls draws it; nothing is drawn here). Every
+// mark in it carries `data-point="<id>"`. The points also carry the verdict, the dates and the
+// record, which this view leaves to the label. Servers that do not list `clio.timeline` in
+// their executeCommandProvider get a message instead of an empty panel.
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, Range as LspRange } from 'vscode-languageclient/node';
 import { escapeHtml, htmlPage, nonce, revealInEssay } from './webview';
@@ -23,8 +26,19 @@ interface Timeline {
   points: TimelinePoint[];
 }
 
-/** The panel and what it shows, so that a click can be mapped back to a place in the essay. */
-let shown: { panel: vscode.WebviewPanel; uri: vscode.Uri; points: Map<string, TimelinePoint> } | undefined;
+/** How long after the essay's last edit the panel is redrawn. */
+const REDRAW_AFTER_MS = 400;
+
+/** The running client, whichever it is now (a restart replaces it). */
+type ClientNow = () => LanguageClient | undefined;
+
+/**
+ * The panel and what it shows, so that a click can be mapped back to a place in the essay; the
+ * pending redraw, and how many requests were sent (only the latest answer is drawn).
+ */
+let shown:
+  | { panel: vscode.WebviewPanel; uri: vscode.Uri; points: Map<string, TimelinePoint>; clientNow: ClientNow; timer?: ReturnType<typeof setTimeout>; asked: number }
+  | undefined;
 
 export function serverHasTimeline(client: LanguageClient): boolean {
   const commands = client.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
@@ -44,17 +58,19 @@ function asTimeline(x: unknown): Timeline | undefined {
 
 /**
  * The SVG as the server drew it, and the same points as a list of buttons (reachable from the
- * keyboard, and usable even if the drawing marks no point). Only our nonce'd script runs: the
- * policy blocks any script or handler inside the SVG.
+ * keyboard, and usable even if the drawing marks no point). Nothing is loaded: the SVG is
+ * inline, and the policy allows no fetch, image, font or frame at all; only our nonce'd script
+ * runs, never a script or handler inside the SVG.
  */
-function page(webview: vscode.Webview, title: string, t: Timeline): string {
+function page(title: string, t: Timeline): string {
   const n = nonce();
-  const csp = `default-src 'none'; img-src ${webview.cspSource} data:; style-src 'unsafe-inline'; script-src 'nonce-${n}';`;
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${n}'; form-action 'none'; base-uri 'none';`;
   const items = t.points
     .map((p) => `<li><button data-point="${escapeHtml(p.id)}">${escapeHtml(p.label)}</button></li>`)
     .join('\n');
   const style = `  body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1em; }
-  #drawing svg { max-width: 100%; height: auto; }
+  #drawing { background: #ffffff; border-radius: 4px; padding: 4px; overflow-x: auto; }
+  #drawing svg { width: 100%; min-width: 640px; height: auto; display: block; }
   [data-point] { cursor: pointer; }
   ul { list-style: none; padding: 0; }
   button { font: inherit; color: var(--vscode-textLink-foreground); background: none; border: 0; padding: 0.15em 0; text-align: left; cursor: pointer; }
@@ -72,8 +88,8 @@ function page(webview: vscode.Webview, title: string, t: Timeline): string {
 }
 
 /**
- * Puts the cursor on the point's sentence, in the editor the essay is already open in if any.
- * The ranges are as of the request (the command draws the timeline afresh when run again).
+ * Puts the cursor on the point's date, in the editor the essay is already open in if any. The
+ * ranges are those of the last drawing, which follows the essay's edits a moment later.
  */
 async function reveal(id: unknown): Promise<void> {
   const point = typeof id === 'string' ? shown?.points.get(id) : undefined;
@@ -85,10 +101,39 @@ async function reveal(id: unknown): Promise<void> {
   await revealInEssay(shown.uri, new vscode.Range(start.line, start.character, end.line, end.character));
 }
 
-function showPanel(uri: vscode.Uri, t: Timeline): void {
-  const title = `Clio: timeline of ${uri.path.split('/').pop() ?? 'essay'}`;
+/** The server's timeline of `uri`: a timeline, null when the server does not have it open, or a thrown error. */
+async function ask(client: LanguageClient, uri: vscode.Uri): Promise<Timeline | null | undefined> {
+  const result: unknown = await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_TIMELINE, arguments: [uri.toString()] });
+  return result === null || result === undefined ? null : asTimeline(result);
+}
+
+function draw(t: Timeline): void {
   if (shown === undefined) {
-    const panel = vscode.window.createWebviewPanel('clio.timeline', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+    return;
+  }
+  const title = `Clio: timeline of ${shown.uri.path.split('/').pop() ?? 'essay'}`;
+  shown.points = new Map(t.points.map((p) => [p.id, p]));
+  shown.panel.title = title;
+  shown.panel.webview.html = page(title, t);
+}
+
+/** Asks again for the shown essay's timeline and draws it, unless a newer request was sent meanwhile or the panel closed. */
+async function redraw(): Promise<void> {
+  const s = shown;
+  const client = s?.clientNow();
+  if (s === undefined || client === undefined || !client.isRunning()) {
+    return;
+  }
+  const asked = ++s.asked;
+  const t = await ask(client, s.uri).catch(() => undefined);
+  if (shown === s && asked === s.asked && t) {
+    draw(t);
+  }
+}
+
+function showPanel(uri: vscode.Uri, t: Timeline, clientNow: ClientNow): void {
+  if (shown === undefined) {
+    const panel = vscode.window.createWebviewPanel('clio.timeline', 'Clio: timeline', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       localResourceRoots: [],
     });
@@ -97,20 +142,31 @@ function showPanel(uri: vscode.Uri, t: Timeline): void {
         void reveal(m.id);
       }
     });
+    // The essay's edits move its dates: the drawing follows them, once typing pauses.
+    const edits = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (shown !== undefined && e.contentChanges.length > 0 && e.document.uri.toString() === shown.uri.toString()) {
+        clearTimeout(shown.timer);
+        shown.timer = setTimeout(() => void redraw(), REDRAW_AFTER_MS);
+      }
+    });
     panel.onDidDispose(() => {
+      edits.dispose();
+      clearTimeout(shown?.timer);
       shown = undefined;
     });
-    shown = { panel, uri, points: new Map() };
+    shown = { panel, uri, points: new Map(), clientNow, asked: 0 };
   }
+  clearTimeout(shown.timer);
+  shown.asked += 1; // an answer still awaited is for the essay shown before
   shown.uri = uri;
-  shown.points = new Map(t.points.map((p) => [p.id, p]));
-  shown.panel.title = title;
-  shown.panel.webview.html = page(shown.panel.webview, title, t);
+  shown.clientNow = clientNow;
+  draw(t);
   shown.panel.reveal(vscode.ViewColumn.Beside, true);
 }
 
 /** The command: the active essay's timeline, or a message saying why there is none. */
-export async function showTimeline(client: LanguageClient | undefined): Promise<void> {
+export async function showTimeline(clientNow: ClientNow): Promise<void> {
+  const client = clientNow();
   if (client === undefined || !client.isRunning()) {
     void vscode.window.showErrorMessage('Clio: the language server is not running.');
     return;
@@ -125,14 +181,17 @@ export async function showTimeline(client: LanguageClient | undefined): Promise<
     void vscode.window.showInformationMessage('Clio: open an essay to see its timeline.');
     return;
   }
-  let result: unknown;
+  let t: Timeline | null | undefined;
   try {
-    result = await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_TIMELINE, arguments: [doc.uri.toString()] });
+    t = await ask(client, doc.uri);
   } catch (e) {
     void vscode.window.showErrorMessage(`Clio: the timeline failed: ${e instanceof Error ? e.message : String(e)}`);
     return;
   }
-  const t = asTimeline(result);
+  if (t === null) {
+    void vscode.window.showInformationMessage(`Clio: ${doc.uri.path.split('/').pop() ?? 'this file'} is not an essay Clio reads (Markdown, LaTeX or plain text).`);
+    return;
+  }
   if (t === undefined) {
     void vscode.window.showErrorMessage('Clio: the server answered clio.timeline with something other than a timeline.');
     return;
@@ -140,5 +199,5 @@ export async function showTimeline(client: LanguageClient | undefined): Promise<
   if (t.points.length === 0) {
     void vscode.window.showInformationMessage('Clio: this essay has no dated claims to put on a timeline.');
   }
-  showPanel(doc.uri, t);
+  showPanel(doc.uri, t, clientNow);
 }

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use knowledge::complete::Completion;
 use knowledge::outline::Entry;
 use knowledge::text::disable::{self, Edit, Scope};
+use knowledge::timeline::Timeline;
 use knowledge::{analyze, Analysis, Cache, Finding, Format};
 use ropey::Rope;
 use tower_lsp::lsp_types::{Diagnostic, Position, Range, Url};
@@ -131,6 +132,14 @@ impl Checked {
     /// The essay's outline: its headings, and what each paragraph argues.
     pub fn outline(&self) -> Vec<Entry> {
         knowledge::outline::outline(&self.base, &self.analysis, &self.rope.to_string(), self.format)
+    }
+
+    /// The essay's dated claims against the record, and the timeline drawn from them as the
+    /// class report draws it (`text` is this document's text, for the marks' tooltips).
+    pub fn timeline(&self, text: &str) -> (Timeline, String) {
+        let t = knowledge::timeline::timeline(&self.base, &self.analysis);
+        let svg = crate::timeline::svg(&t, text);
+        (t, svg)
     }
 
     /// The comment that switches `f`'s check off for its line or the document, in the

@@ -1,6 +1,7 @@
 //! Every conversion from the analysis's plain data (byte ranges, findings, fixes, severities,
-//! cards, completions, the outline, disable comments, the ignore list's edit) to LSP types. Byte offsets become positions
-//! here and nowhere else, and text that may come from a pack is [`shown`] safe here.
+//! cards, completions, the outline, the timeline, disable comments, the ignore list's edit) to
+//! LSP types. Byte offsets become positions here and nowhere else, and text that may come from
+//! a pack is [`shown`] safe here.
 
 use std::collections::HashMap;
 
@@ -8,9 +9,10 @@ use knowledge::base::Kind;
 use knowledge::complete::Completion;
 use knowledge::outline::{Entry, Kind as EntryKind};
 use knowledge::text::disable::{Edit, Scope};
+use knowledge::timeline::Timeline;
 use knowledge::{Code, Finding, Fix, Severity};
 use ropey::Rope;
-use serde_json::json;
+use serde_json::{json, Value};
 use tower_lsp::lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeLens, Command, CompletionItem,
     CompletionItemKind, CompletionTextEdit, CreateFile, CreateFileOptions, Diagnostic,
@@ -23,6 +25,7 @@ use tower_lsp::lsp_types::{
 use super::handlers::commands::{CMD_ADD_TO_IGNORE, CMD_SHOW_BALANCE};
 use crate::position::{self, Encoding};
 use crate::sanitize;
+use crate::timeline::{claim_line, iso_span};
 use crate::workspace::IgnoreEdit;
 
 /// Text for the client, without control or direction characters (packs are not trusted).
@@ -268,6 +271,46 @@ pub fn balance(
     let value =
         json!({ "message": message, "continuity": continuity, "rupture": rupture, "open": open });
     (message, value)
+}
+
+/// The `clio.timeline` answer: the timeline `svg` as the class report draws it, and the same
+/// data for a client's own list: each dated claim as a point (`id` is its mark's `data-point`;
+/// its line of words; where the date and its sentence are; the written and recorded dates; the
+/// verdict), and each paragraph with the side it argues. `text` is the document's text.
+pub fn timeline(rope: &Rope, enc: Encoding, text: &str, t: &Timeline, svg: String) -> Value {
+    let points: Vec<Value> = t
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let written = text.get(c.range.clone()).unwrap_or("");
+            json!({
+                "id": i.to_string(),
+                "label": shown(&claim_line(c, written)),
+                "written": shown(written),
+                "range": range(rope, c.range.clone(), enc),
+                "sentence": range(rope, c.sentence.clone(), enc),
+                "paragraph": c.paragraph,
+                "dates": iso_span(&c.written),
+                "verdict": c.verdict.as_str(),
+                "record": c.record.as_ref().map(|r| json!({ "label": shown(&r.label), "dates": iso_span(&r.span) })),
+                "note": c.note.as_deref().map(shown),
+            })
+        })
+        .collect();
+    let paragraphs: Vec<Value> = t
+        .paragraphs
+        .iter()
+        .map(|p| {
+            json!({
+                "range": range(rope, p.range.clone(), enc),
+                "side": p.side().map(|s| s.label()),
+                "continuity": p.continuity,
+                "rupture": p.rupture,
+            })
+        })
+        .collect();
+    json!({ "svg": svg, "points": points, "paragraphs": paragraphs })
 }
 
 /// The edit adding a word to an ignore list, as the client applies it: creating the file when

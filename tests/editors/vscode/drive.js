@@ -1,8 +1,8 @@
-// Drives code-server in headless Chromium and asserts the Clio extension's diagnostics, hover, lens, status, settings and missing-server messages.
+// Drives code-server in headless Chromium and asserts the Clio extension's diagnostics, hover, lens, outline, timeline, status, settings and missing-server messages.
 // Adapted from shared/recipes/vscode-e2e/drive.js. The page must stay connected throughout: the
 // extension host (and so clio-ls) only runs while a browser window is attached.
 // Env: URL (workbench), WS (workspace folder), PW_DIR (where playwright-core is installed),
-//      ARTIFACTS (screenshots: vscode-essay.png for the README, vscode-failure.png on a failure),
+//      ARTIFACTS (screenshots for the README: vscode-essay.png, -balance, -timeline, -outline; vscode-failure.png on a failure),
 //      SERVER_PATH (the built clio-ls), EXT_DIR (the installed extension), LOGS (VS Code's log folder),
 //      CHROME_UDD.
 const fs = require('fs');
@@ -14,6 +14,8 @@ const probeFile = path.join(ws, '.probe', 'state.json');
 const settingsFile = path.join(ws, '.vscode', 'settings.json');
 const essayShot = path.join(process.env.ARTIFACTS, 'vscode-essay.png');
 const balanceShot = path.join(process.env.ARTIFACTS, 'vscode-balance.png');
+const timelineShot = path.join(process.env.ARTIFACTS, 'vscode-timeline.png');
+const outlineShot = path.join(process.env.ARTIFACTS, 'vscode-outline.png');
 const failureShot = path.join(process.env.ARTIFACTS, 'vscode-failure.png');
 const t0 = Date.now();
 const failures = [];
@@ -100,7 +102,7 @@ async function checkThroughApi() {
   check(hover.includes('Sergei Kirov'), `hover over Kirov shows the card: ${JSON.stringify(hover.slice(0, 80))}`);
   check(/^### Sergei Kirov/m.test(hover), 'the hover card starts with "### Sergei Kirov"');
   check(typeof p.lookup === 'string' && p.lookup.includes('Sergei Kirov'), 'executing clio.lookup "Kirov" returns the card');
-  for (const id of ['clio.restartServer', 'clio.showOutput', 'clio.lookupName', 'clio.showTimeline', 'clio.lookup']) {
+  for (const id of ['clio.restartServer', 'clio.showOutput', 'clio.lookupName', 'clio.showTimeline', 'clio.lookup', 'clio.timeline']) {
     check(p.commands && p.commands[id] === true, `command ${id} is registered`);
   }
   check(p.lookupNameRan === true, 'clio.lookupName "Kirov" ran');
@@ -135,31 +137,159 @@ function checkFormats(p) {
   }
 }
 
+/** The 1-based line and column (as the status bar shows them) of `needle` in `text`. */
+function lineCol(text, needle) {
+  const at = text.indexOf(needle);
+  if (at < 0) return null;
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, col: before[before.length - 1].length + 1 };
+}
+
+/** The webview frame whose document matches `pred` (run in the frame), waiting up to 10 s. */
+async function webviewFrame(page, pred, arg) {
+  for (let i = 0; i < 40; i++) {
+    for (const f of page.frames()) {
+      if (await f.evaluate(pred, arg).catch(() => false)) return f;
+    }
+    await page.waitForTimeout(250);
+  }
+  return null;
+}
+
 /**
- * The timeline command before the server offers clio.timeline: a message, no panel. When the
- * server gains it, this step must become the real check (the webview renders, a click moves the
- * cursor), so it fails until then.
+ * 2b. The timeline of timeline.md (the probe ran Clio: Show Essay Timeline on it): the
+ * server's SVG renders in the panel with a mark of each verdict and a row per paragraph, under
+ * a policy that loads nothing; its picture goes to tests/artifacts/. Clicking a point puts the
+ * cursor on that date in the essay, for two points in different paragraphs.
  */
 async function checkTimeline(page, p) {
-  check(p.timelineRan === true, 'clio.showTimeline ran');
-  if (p.commands && p.commands['clio.timeline']) {
-    check(false, 'clio-ls now offers clio.timeline: test the webview and the click here (see editors/vscode/src/timeline.ts)');
-    return;
+  const t = p.timeline || {};
+  check(t.ran === true, 'clio.showTimeline ran on timeline.md');
+  const offsite = [];
+  const onRequest = (r) => {
+    const u = new URL(r.url());
+    if (/^(https?|wss?):$/.test(u.protocol) && !['127.0.0.1', 'localhost'].includes(u.hostname)) offsite.push(r.url());
+  };
+  page.on('request', onRequest);
+  const tab = await page.waitForSelector('.tab:has-text("Clio: timeline of timeline.md")', { timeout: 10000 }).then(() => true).catch(() => false);
+  check(tab, 'it opened a "Clio: timeline of timeline.md" panel');
+  await page.click('.tab:has-text("Clio: timeline of timeline.md")', { timeout: 5000 }).catch(() => {});
+  await page.keyboard.press('Control+B'); // the side bar away: the essay and its timeline side by side
+  const frame = await webviewFrame(page, () => !!document.querySelector('svg.timeline g.claim'));
+  check(frame !== null, 'the panel renders the server\'s SVG timeline');
+  if (frame) {
+    const drawn = await frame.evaluate(() => {
+      const svg = document.querySelector('svg.timeline');
+      const box = svg.getBoundingClientRect();
+      const n = (sel) => svg.querySelectorAll(sel).length;
+      const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+      return {
+        w: box.width, h: box.height,
+        matches: n('g.claim.matches'), contradicts: n('g.claim.contradicts'), unknown: n('g.claim.unknown'),
+        records: n('path.record'),
+        sides: [...svg.querySelectorAll('g.paragraph')].map((g) => g.dataset.side),
+        points: [...document.querySelectorAll('button[data-point]')].map((b) => ({ id: b.dataset.point, text: b.textContent })),
+        csp: csp ? csp.content : '',
+      };
+    });
+    log(`timeline: ${JSON.stringify(drawn)}`);
+    check(drawn.w > 300 && drawn.h > 60, `the timeline is drawn at a real size (${Math.round(drawn.w)}×${Math.round(drawn.h)})`);
+    check(drawn.contradicts === 1 && drawn.records === 1 && drawn.matches >= 2 && drawn.unknown >= 1,
+      `marks of every verdict, the record's date beside the contradiction (${drawn.matches} match, ${drawn.contradicts} contradict, ${drawn.unknown} unknown, ${drawn.records} record)`);
+    check(drawn.sides.includes('continuity') && drawn.sides.includes('rupture'), `paragraph rows are tinted by side (${JSON.stringify(drawn.sides)})`);
+    check(drawn.points.some((x) => x.text === '“1931” contradicts the record: 1934'), `the points are listed in words (${JSON.stringify(drawn.points.map((x) => x.text))})`);
+    check(/default-src 'none'/.test(drawn.csp) && !/https?:|\*/.test(drawn.csp), `the page's policy loads nothing (${drawn.csp})`);
+    // Two clicks on the drawing: each must put the cursor on its own date in timeline.md.
+    for (const written of ['January 1924', '1931']) {
+      const point = drawn.points.find((x) => x.text.startsWith(`“${written}”`));
+      const want = lineCol(t.text || '', written);
+      if (!check(point !== undefined && want !== null, `a point for ${written}`)) continue;
+      const mark = `svg.timeline g.claim[data-point="${point.id}"] circle`;
+      await frame.click(mark, { timeout: 5000 }).catch((e) => log(`could not click ${mark}: ${e.message.split('\n')[0]}`));
+      const at = `Ln ${want.line}, Col ${want.col}`;
+      const moved = await page.locator('.statusbar-item', { hasText: new RegExp(`${at}\\b`) }).first()
+        .waitFor({ state: 'visible', timeout: 10000 }).then(() => true).catch(() => null);
+      const active = await page.$eval('.tab.active', (e) => e.textContent).catch(() => '');
+      check(moved !== null, `clicking the ${written} point puts the cursor on it (${at}; active tab ${JSON.stringify(active)})`);
+      if (written === 'January 1924') {
+        // The picture: the essay, brought up by the click, beside its timeline.
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: timelineShot });
+        log(`screenshot: ${timelineShot}`);
+      }
+    }
   }
-  const toast = '.notification-toast:has-text("does not support the timeline yet")';
-  const said = await textOf(page, toast, 10000);
-  check(said !== null, `without clio.timeline in the server the command says so: ${JSON.stringify((said || '').slice(0, 120))}`);
-  const panel = await page.$('.tab:has-text("Clio: timeline")');
-  check(panel === null, 'and opens no timeline panel');
-  // Cleared so that it is not in the screenshot (the button shows on hover; a miss costs nothing).
-  await page.hover(toast, { timeout: 3000 }).catch(() => {});
-  await page.click(`${toast} .codicon-notifications-clear`, { timeout: 3000 }).catch(() => log('could not clear the timeline notification'));
+  if (frame) await checkRedraw(page, t);
+  page.off('request', onRequest);
+  check(offsite.length === 0, `no request leaves the machine while the timeline shows (${JSON.stringify(offsite)})`);
+  await page.click('.tab:has-text("Clio: timeline of") .codicon-close', { timeout: 5000 }).catch(() => log('could not close the timeline tab'));
+  await page.keyboard.press('Control+B');
+  await checkOutline(page, t);
+}
+
+/**
+ * The essay edited (the cursor is on "1931" since the last click): the year corrected to 1934
+ * by typing, the panel must redraw with no contradiction left.
+ */
+async function checkRedraw(page, t) {
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.type('1934');
+  const fixed = '“1934” matches the record: Sergei Mironovich Kirov died 1 December 1934';
+  const frame = await webviewFrame(page, (label) => {
+    const svg = document.querySelector('svg.timeline');
+    const listed = [...document.querySelectorAll('button[data-point]')].map((b) => b.textContent);
+    return !!svg && svg.querySelectorAll('g.claim.contradicts').length === 0 && listed.includes(label);
+  }, fixed);
+  const listed = frame ? await frame.evaluate(() => [...document.querySelectorAll('button[data-point]')].map((b) => b.textContent)) : [];
+  check(frame !== null, `typing 1934 over 1931 redraws the timeline with no contradiction (${JSON.stringify(listed)})`);
+  if (!frame) return;
+  // The list under the drawing goes to its date too ("1911" kept its place through the edit).
+  const want = lineCol(t.text || '', '1911');
+  await frame.click('button[data-point]:has-text("“1911”")', { timeout: 5000 }).catch((e) => log(`could not click the 1911 line: ${e.message.split('\n')[0]}`));
+  const at = want ? `Ln ${want.line}, Col ${want.col}` : '(no 1911 in timeline.md)';
+  const moved = await page.locator('.statusbar-item', { hasText: new RegExp(`${at}\\b`) }).first()
+    .waitFor({ state: 'visible', timeout: 10000 }).then(() => true).catch(() => false);
+  check(want !== null && moved, `clicking the "1911" line in the list puts the cursor on it (${at})`);
+}
+
+/**
+ * 2c. The outline of timeline.md: its sections nested, each paragraph named by its side, as the
+ * probe got them and as the Outline view shows them (its picture goes to tests/artifacts/).
+ * Then essay.md is put back in front.
+ */
+async function checkOutline(page, t) {
+  // VS Code's own Markdown extension outlines the headings too, each named with its "#" marks.
+  const symbols = (t.symbols || []).filter((s) => !/^\s*#/.test(s));
+  const want = ['Did Leninism lead to Stalinism?', '  The terror', '    continuity · terror: ', '  A betrayal', '    rupture · '];
+  const ok = symbols.length === want.length && want.every((w, i) => symbols[i].startsWith(w));
+  check(ok, `the outline nests the sections and names each paragraph's side (got ${JSON.stringify(symbols)})`);
+  await page.click('.explorer-folders-view .monaco-list-row:has-text("timeline.md")');
+  await page.waitForSelector('.tab.active:has-text("timeline.md")', { timeout: 10000 }).catch(() => log('timeline.md is not in front'));
+  const header = '.pane-header:has-text("Outline")';
+  const expanded = await page.$eval(header, (e) => e.getAttribute('aria-expanded')).catch(() => null);
+  if (expanded !== 'true') await page.click(header, { timeout: 5000 }).catch((e) => log(`could not open the Outline: ${e.message.split('\n')[0]}`));
+  // The folder's file list folded away, so that the whole outline shows.
+  const folders = page.locator('.pane-header').filter({ has: page.locator('.title', { hasText: /^ws$/i }) }).first();
+  await folders.click({ timeout: 5000 }).catch((e) => log(`could not fold the file list: ${e.message.split('\n')[0]}`));
+  const row = (text) => textOf(page, `.outline-pane .monaco-list-row:has-text("${text}")`, 10000);
+  const sections = (await row('The terror')) !== null && (await row('A betrayal')) !== null;
+  const sides = (await row('continuity · terror')) !== null && (await row('rupture ·')) !== null;
+  check(sections && sides, 'the Outline view shows the sections and the side each paragraph argues');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: outlineShot });
+  log(`screenshot: ${outlineShot}`);
+  await page.click(header, { timeout: 5000 }).catch(() => {});
+  await folders.click({ timeout: 5000 }).catch(() => {});
+  await page.click('.explorer-folders-view .monaco-list-row:has-text("essay.md")');
+  await page.waitForSelector('.tab.active:has-text("essay.md")', { timeout: 10000 }).catch(() => log('essay.md is not back in front'));
 }
 
 /** The card's webview: a tab titled after the name, its (iframe) body holding the card. */
 async function checkCardWebview(page) {
   const tab = await page.waitForSelector('.tab:has-text("Clio: Kirov")', { timeout: 10000 }).then(() => true).catch(() => false);
   check(tab, 'clio.lookupName opened a "Clio: Kirov" tab');
+  // In front of its group (the timeline's panel may be there too): a hidden webview holds nothing.
+  await page.click('.tab:has-text("Clio: Kirov")', { timeout: 5000 }).catch(() => {});
   // Webview content lives in nested iframes: look in every frame for the rendered card.
   let cardShown = false;
   for (let i = 0; i < 40 && !cardShown; i++) {
@@ -170,6 +300,7 @@ async function checkCardWebview(page) {
     if (!cardShown) await page.waitForTimeout(250);
   }
   check(cardShown, 'the webview shows the Kirov card');
+  await page.click('.tab:has-text("Clio: Kirov") .codicon-close', { timeout: 5000 }).catch(() => log('could not close the card tab'));
 }
 
 /** 3. What a person sees: the status bar count, the Problems panel and the editor's hover widget. */
@@ -196,9 +327,8 @@ async function checkWorkbench(page, p) {
  * the squiggle under the wrong year, and the hover over it with the finding and the record.
  */
 async function screenshotEssay(page) {
-  // The card's tab and the side bar away, and the Problems panel (open since step 3) narrowed to
-  // this essay: the essay is the picture.
-  await page.click('.tab:has-text("Clio: Kirov") .codicon-close', { timeout: 5000 }).catch(() => log('could not close the card tab'));
+  // The side bar away, and the Problems panel (open since step 3) narrowed to this essay: the
+  // essay is the picture.
   const filter = page.getByPlaceholder('Filter (e.g. text').first();
   await filter.fill('leninism', { timeout: 5000 }).catch((e) => log(`no Problems filter: ${e.message.split('\n')[0]}`));
   await page.click('.explorer-folders-view .monaco-list-row:has-text("leninism.md")');
@@ -339,7 +469,7 @@ async function checkNoServer(page) {
 }
 
 (async () => {
-  for (const f of [essayShot, balanceShot, failureShot]) fs.rmSync(f, { force: true }); // each run takes its own
+  for (const f of [essayShot, balanceShot, timelineShot, outlineShot, failureShot]) fs.rmSync(f, { force: true }); // each run takes its own
   fs.mkdirSync(process.env.ARTIFACTS, { recursive: true });
   const udd = process.env.CHROME_UDD || fs.mkdtempSync(require('os').tmpdir() + '/chrome-');
   const ctx = await chromium.launchPersistentContext(udd, {
@@ -362,8 +492,8 @@ async function checkNoServer(page) {
     await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
     log('essay.md open');
     const p = await checkThroughApi();
-    await checkTimeline(page, p);
     await checkCardWebview(page);
+    await checkTimeline(page, p);
     await checkWorkbench(page, p);
     await screenshotEssay(page);
     await checkSettings();

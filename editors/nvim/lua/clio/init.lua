@@ -1,4 +1,4 @@
--- Clio for Neovim 0.11+: setup(opts) for plugin managers, code-lens refresh, and look-ups in a floating window.
+-- Clio for Neovim 0.11+: setup(opts) for plugin managers, code-lens refresh, look-ups in a floating window, and the essay's timeline in the quickfix list.
 local M = {}
 
 local defaults = {
@@ -119,6 +119,65 @@ function M.lookup(name, bufnr)
     max_height = math.floor(vim.o.lines * 0.6),
   })
   return float_win, float_buf
+end
+
+-- A dated claim's verdict as a quickfix type: a contradiction is what dubious-date warns of.
+local verdict_type = { contradicts = 'W', matches = 'I', unknown = 'N' }
+
+--- The essay's dated claims as quickfix items, in order: where each date is written, and the
+--- server's line for it (the date, the verdict, the record's date). Nil and why when there is
+--- no answer.
+---@return table[]?, string?
+function M.timeline_items(bufnr)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  local uri = vim.uri_from_bufnr(bufnr)
+  local clients = vim.lsp.get_clients({ bufnr = bufnr, name = 'clio' })
+  if #clients == 0 then
+    return nil, 'clio: this buffer has no clio client (open a Markdown, LaTeX or text essay; see :checkhealth clio)'
+  end
+  local client = clients[1]
+  local res = client:request_sync('workspace/executeCommand', { command = 'clio.timeline', arguments = { uri } }, 10000, bufnr)
+  local t = res and res.result
+  if type(t) ~= 'table' or type(t.points) ~= 'table' then
+    local why = res and res.err and res.err.message or 'no answer'
+    return nil, 'clio: the server gave no timeline (' .. tostring(why) .. ')'
+  end
+  local items = {}
+  for _, p in ipairs(t.points) do
+    -- The server's ranges are in the client's offset encoding; this converts them to bytes.
+    local item = vim.lsp.util.locations_to_items({ { uri = uri, range = p.range } }, client.offset_encoding)[1]
+    if item then
+      item.bufnr, item.filename = bufnr, nil
+      item.text = p.label
+      item.type = verdict_type[p.verdict] or 'N'
+      item.user_data = { verdict = p.verdict, record = p.record, dates = p.dates }
+      table.insert(items, item)
+    end
+  end
+  return items
+end
+
+--- :Clio timeline: the essay's dated claims in the quickfix list, opened. Returns the items, or
+--- nil and why not (also shown with vim.notify).
+---@return table[]?, string?
+function M.timeline(bufnr)
+  if not supported() then
+    return nil, 'clio: Neovim 0.11 or newer is needed'
+  end
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  local items, why = M.timeline_items(bufnr)
+  if not items then
+    vim.notify(why, vim.log.levels.WARN)
+    return nil, why
+  end
+  local name = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ':t')
+  vim.fn.setqflist({}, ' ', { title = 'Clio timeline: ' .. name, items = items })
+  if #items == 0 then
+    vim.notify('clio: ' .. name .. ' has no dated claims', vim.log.levels.INFO)
+  else
+    vim.cmd('botright copen')
+  end
+  return items
 end
 
 return M

@@ -3,21 +3,12 @@
 //! date, each paragraph's side); the class's slips; what could not be read. Days are also
 //! given as ISO dates (`"1934-12-01"`) so that a reader needs no calendar code.
 
-use knowledge::base::date::{civil, DaySpan};
 use knowledge::Code;
 use serde_json::{json, Map, Value};
 
 use super::{Essay, Report};
 use crate::cli::checked::{severity_name, Counts};
-
-fn iso(day: i32) -> String {
-    let (y, m, d) = civil(day);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-fn span(s: &DaySpan) -> Value {
-    json!({ "from": iso(s.lo), "to": iso(s.hi) })
-}
+use crate::timeline::iso_span as span;
 
 fn by_code(c: &Counts) -> Value {
     let m: Map<String, Value> =

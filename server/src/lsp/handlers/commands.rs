@@ -1,5 +1,5 @@
 //! `workspace/executeCommand`: look up a name, add a word to the workspace's ignore list, show
-//! the argument balance.
+//! the argument balance, give the essay's timeline.
 
 use serde_json::{json, Value};
 use tower_lsp::jsonrpc::{Error, ErrorCode, Result};
@@ -13,6 +13,7 @@ use crate::workspace;
 pub const CMD_ADD_TO_IGNORE: &str = "clio.addToIgnore";
 pub const CMD_LOOKUP: &str = "clio.lookup";
 pub const CMD_SHOW_BALANCE: &str = "clio.showBalance";
+pub const CMD_TIMELINE: &str = "clio.timeline";
 
 pub async fn execute_command(
     session: &Session,
@@ -30,6 +31,12 @@ pub async fn execute_command(
             add_to_ignore(session, &word, arg(1)).await.map(Some)
         }
         CMD_SHOW_BALANCE => show_balance(session, arg(0)).await,
+        CMD_TIMELINE => {
+            let uri = arg(0).and_then(|u| Url::parse(&u).ok()).ok_or_else(|| {
+                Error::invalid_params("clio.timeline takes the URI of an open document")
+            })?;
+            timeline(session, &uri).await
+        }
         other => Err(Error::invalid_params(format!("unknown command {other}"))),
     }
 }
@@ -109,4 +116,17 @@ async fn show_balance(session: &Session, doc_uri: Option<String>) -> Result<Opti
         session.client.show_message(MessageType::INFO, message).await;
     }
     Ok(Some(value))
+}
+
+/// The timeline of the document `uri` (`to_proto::timeline`), or null when it is not open (or
+/// its analysis is not ready in time).
+async fn timeline(session: &Session, uri: &Url) -> Result<Option<Value>> {
+    let Some(checked) = session.current(uri).await else { return Ok(None) };
+    answer("timeline", || {
+        let text = checked.rope.to_string();
+        let (t, svg) = checked.timeline(&text);
+        let mut value = to_proto::timeline(&checked.rope, checked.encoding, &text, &t, svg);
+        value["version"] = json!(checked.version);
+        Some(value)
+    })
 }

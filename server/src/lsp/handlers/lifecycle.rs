@@ -7,7 +7,7 @@ use std::time::Duration;
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
 
-use super::commands::{CMD_ADD_TO_IGNORE, CMD_LOOKUP, CMD_SHOW_BALANCE};
+use super::commands::{CMD_ADD_TO_IGNORE, CMD_LOOKUP, CMD_SHOW_BALANCE, CMD_TIMELINE};
 use super::configuration;
 use crate::lsp::session::Session;
 use crate::position::Encoding;
@@ -95,7 +95,12 @@ fn capabilities(utf8: bool) -> ServerCapabilities {
             work_done_progress_options: Default::default(),
         })),
         execute_command_provider: Some(ExecuteCommandOptions {
-            commands: vec![CMD_ADD_TO_IGNORE.into(), CMD_LOOKUP.into(), CMD_SHOW_BALANCE.into()],
+            commands: vec![
+                CMD_ADD_TO_IGNORE.into(),
+                CMD_LOOKUP.into(),
+                CMD_SHOW_BALANCE.into(),
+                CMD_TIMELINE.into(),
+            ],
             ..Default::default()
         }),
         ..Default::default()

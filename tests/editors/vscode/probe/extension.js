@@ -18,7 +18,8 @@ const ARGUMENT = 'argument.md'; // a second essay that argues, for the balance c
 // One essay per other format the extension claims, each with one planted date (opened in the background).
 const FORMATS = ['essay.qmd', 'essay.rmd', 'essay.tex', 'notes.txt'];
 const SILENCE = 'silence.md'; // an essay whose dubious date the "don't check this line" fix silences
-const state = { writes: 0, clioActive: false, commands: {}, diagnostics: {}, hover: null, lookup: null, lookupNameRan: false, codeActions: null, codeLenses: null, symbols: null, silence: null, timelineRan: false, languages: {}, done: false, errors: [] };
+const TIMELINE = 'timeline.md'; // an essay in sections, each arguing a side, with dates of every verdict
+const state = { writes: 0, clioActive: false, commands: {}, diagnostics: {}, hover: null, lookup: null, lookupNameRan: false, codeActions: null, codeLenses: null, symbols: null, silence: null, timeline: null, languages: {}, done: false, errors: [] };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function write() {
@@ -121,20 +122,37 @@ async function askServer() {
     state.symbols = names;
     write();
     await silence(folder, code);
-    // essay.md is the active editor: its timeline, or the message that the server has none.
-    await vscode.commands.executeCommand('clio.showTimeline');
-    state.timelineRan = true;
-    write();
     for (const file of FORMATS) {
       const other = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, file));
       state.languages[file] = other.languageId;
       for (let i = 0; i < 20 && !vscode.languages.getDiagnostics(other.uri).some((d) => d.source === 'clio'); i++) await sleep(500);
       snapshotDiagnostics();
     }
+    await timeline(folder, doc);
   } catch (e) {
     state.errors.push(String(e && e.stack || e));
   }
   state.done = true; // the test waits for this, not for any one field
+  write();
+}
+
+/**
+ * timeline.md in the editor: its outline as the Outline view gets it, and the timeline command
+ * run on it, which leaves its panel open beside for the test to look at and click. Then the
+ * fixture essay is put back in front, where the test expects it.
+ */
+async function timeline(folder, essay) {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, TIMELINE));
+  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+  state.timeline = { ran: false, symbols: [], text: doc.getText() };
+  for (let i = 0; i < 20 && !vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'clio'); i++) await sleep(500);
+  const symbols = (await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', doc.uri)) || [];
+  const walk = (list, depth) => list.forEach((s) => { state.timeline.symbols.push('  '.repeat(depth) + s.name); walk(s.children || [], depth + 1); });
+  walk(symbols, 0);
+  // With timeline.md the active editor, as a user runs it from the command palette.
+  await vscode.commands.executeCommand('clio.showTimeline');
+  state.timeline.ran = true;
+  await vscode.window.showTextDocument(essay, { viewColumn: vscode.ViewColumn.One, preview: false });
   write();
 }
 
