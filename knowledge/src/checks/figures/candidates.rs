@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::identity::{another_body, is_plan, other_ordinal, period_pinned, speaks_of_a_plan};
 use super::numbers::{is_people, measure_word, value_interval, Measure, StatedNumber};
 use super::tables::{cue_at, CueOccurrence, FigureTables, PreparedFigure};
 use crate::base::date::DaySpan;
@@ -32,6 +33,9 @@ pub(super) struct Candidate<'k> {
     pub date_tok: Option<usize>,
     /// People named beside "N others" who count in this figure.
     pub extra: f64,
+    /// The sentence pins the figure's period down (`identity::period_pinned`): without it, the
+    /// number may count another period.
+    pub pinned: bool,
 }
 
 /// Does a value of the figure fall in the interval?
@@ -216,6 +220,13 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
             return None;
         }
         let date = self.date_fit(n, f)?;
+        let clause = &self.clauses[n.clause];
+        if other_ordinal(self.ctx, clause, f)
+            || is_plan(f) != speaks_of_a_plan(self.ctx)
+            || another_body(self.ctx, clause, n.expr.toks.start, f)
+        {
+            return None;
+        }
         let subject = f.subjects.iter().any(|s| self.subjects.contains(s));
         if !subject && date.is_none() && !cues.phrase_near {
             return None;
@@ -236,6 +247,9 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         if n.measure == Measure::Count && !self.noun_fits(n.expr.toks.end, fig) {
             return None;
         }
+        if n.measure == Measure::Percent && !self.share_of_fits(n.expr.toks.end, fig) {
+            return None;
+        }
         // The sentence names the figure itself, not only its cue and period.
         let identified = subject || named || cues.phrase_near;
         let date_score =
@@ -249,7 +263,11 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         // "Bukharin, Rykov and 18 others" were 20 defendants; "Tukhachevsky and seven others"
         // are the seven tried with him.
         let extra = n.named.iter().filter(|e| !f.subjects.contains(e)).count() as f64;
+        // A phrase only this figure uses names its quantity outright ("the officer corps").
+        let pinned =
+            cues.phrase_near || period_pinned(self.ctx, f, n, date.as_ref().map(|d| d.part));
         Some(Candidate {
+            pinned,
             fig: f,
             score,
             subject: identified,
@@ -300,6 +318,19 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         let in_clause: Vec<_> =
             ctx.dates.iter().filter(|d| clause.contains(&d.toks.start)).collect();
         let dates = if in_clause.is_empty() { ctx.dates.iter().collect() } else { in_clause };
+        // A date written right after the number is the number's own ("from 70 million in 1929
+        // to 38 million in 1933"): it alone places it.
+        let toks = &ctx.sentence.toks;
+        let end = n.expr.toks.end;
+        let own = dates.iter().copied().find(|d| {
+            d.toks.start >= end
+                && d.toks.start <= end + 3
+                && (end..d.toks.start).all(|i| toks[i].kind == TokKind::Word)
+        });
+        let dates = match own {
+            Some(d) => vec![d],
+            None => dates,
+        };
         if dates.is_empty() {
             return Some(None);
         }
@@ -322,6 +353,11 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
                 }
                 Relation::ByEnd if fs.lo > sp.hi || fs.hi < sp.lo - 366 => continue,
                 Relation::After if fs.hi < sp.lo || fs.lo > sp.hi + 366 => continue,
+                // "By September 1937": a total reached then covers only the part of a
+                // longer period that had passed.
+                Relation::ByEnd if fs.hi > sp.hi + 31 => {
+                    ((sp.hi - fs.lo + 1) as f64 / (fs.hi - fs.lo + 1) as f64, 1.0)
+                }
                 Relation::ByEnd | Relation::After => (1.0, 1.0),
             };
             let dist = d.toks.start.abs_diff(n.expr.toks.start);
@@ -342,6 +378,25 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
 
     /// Does the noun after a count fit the figure? "681,692 executions", "8,389 people", "1
     /// million party members" do; "40 generals" does not fit executions in general.
+    /// Does "per cent of the X" share out an X that fits the figure? "30 percent of the delegates"
+    /// is no share of the vote.
+    fn share_of_fits(&self, at: usize, fig: &PreparedFigure) -> bool {
+        let s = &self.ctx.sentence;
+        let word = |i: usize| i < s.toks.len() && s.toks[i].kind == TokKind::Word;
+        if !word(at) || s.word(at) != "of" {
+            return true;
+        }
+        // The noun phrase after "of": up to four words ("of the old empire's population").
+        let phrase: Vec<usize> = (at + 1..at + 5)
+            .take_while(|&i| word(i))
+            .filter(|&i| !is_function_word(s.word(i)))
+            .collect();
+        phrase.is_empty()
+            || phrase.iter().any(|&i| {
+                is_people(s.word(i)) || fig.vocab.iter().any(|v| self.stems[i] == v.as_str())
+            })
+    }
+
     fn noun_fits(&self, at: usize, fig: &PreparedFigure) -> bool {
         let s = &self.ctx.sentence;
         let word =

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::candidates::{fits, Candidate};
+use super::identity::restates_a_group;
 use super::numbers::{value_interval, Measure, StatedNumber};
 use super::wording::{best_value, period, related, value_list, who, written_like};
 use super::{CONTESTED_FIGURE, DUBIOUS_FIGURE};
@@ -186,6 +187,11 @@ impl Judged<'_, '_> {
             return None;
         }
         let c = top.into_iter().min_by(|a, b| self.scale(a).total_cmp(&self.scale(b)))?;
+        // The quantity must be pinned down, not just its topic: a tally's period, and a new
+        // count rather than a restated group.
+        if !c.pinned || restates_a_group(ctx, n.expr.toks.start) {
+            return None;
+        }
         let f = c.fig;
         let best = best_value(f, self.value());
         let msg = format!(

@@ -34,6 +34,9 @@
 
 mod candidates;
 mod decide;
+mod identity;
+#[cfg(test)]
+mod identity_tests;
 mod numbers;
 mod tables;
 #[cfg(test)]

@@ -20,7 +20,7 @@ fn check(text: &str, expect: Expect) {
 }
 
 /// Texts that must draw no dubious-figure warning (a contested-figure note is allowed).
-fn clean(texts: &[&str]) {
+pub(super) fn clean(texts: &[&str]) {
     for t in texts {
         let res = analyze_block(kb(), t, &Config::default());
         let bad: Vec<&str> = res
@@ -30,6 +30,14 @@ fn clean(texts: &[&str]) {
             .map(|f| f.message.as_str())
             .collect();
         assert!(bad.is_empty(), "false alarm on {t:?}: {bad:?}");
+    }
+}
+
+/// Texts that must each draw a dubious-figure warning.
+pub(super) fn flagged(texts: &[&str]) {
+    for t in texts {
+        let res = analyze_block(kb(), t, &Config::default());
+        assert!(res.findings.iter().any(|f| f.code == Code::DubiousFigure), "missed in {t:?}");
     }
 }
 
@@ -97,7 +105,8 @@ fn reads_numbers_as_written() {
             The Lenin Levy brought [!half a million] new members into the party in 1924.
             half a million does not match any figure the fact base has for recruits of the Lenin Levy (1924): about 250,000 (essay 001). -> 250,000
 
-            Party membership rose from 200,000 in 1922 to 600,000 in 1925.
+            Party membership rose from [!200,000] in 1922 to 600,000 in 1925.
+            200,000 does not match any figure the fact base has for party membership in 1922 (1922): about 300,000 (essay 002). -> 300,000
 
             Khrushchev revealed that [!89] of the 139 members of the Central Committee elected in 1934 were shot.
             89 does not match any figure the fact base has for Central Committee of 1934 shot (1934–1939): 98 (Khrushchev's Secret Speech (1956)). -> 98
@@ -128,8 +137,7 @@ fn reads_numbers_as_written() {
             Yezhov had [!2,594,500] people arrested between August and November 1937.
             2,594,500 does not match any figure the fact base has for arrests from August to November 1937 (August 1937–November 1937): 259,450 (essay 002). -> 259,450
 
-            A further 57,200 were arrested in March 1938, of which [!480,000] were shot.
-            480,000 does not match any figure the fact base has for extra quota of executions in early 1938 (January 1938–March 1938): 48,000 (essay 002). -> 48,000
+            A further 57,200 were arrested in March 1938, of which 480,000 were shot.
 
             In 1937-38 about 1.5 million people were arrested and [!68,000] were shot.
             68,000 does not match any figure the fact base has for executions in the Great Terror (1937–1938): 681,692 (NKVD records opened in the 1990s (353,074 in 1937 and 328,618 in 1938); essay 002); about 1,000,000 (Robert Conquest; essay 002). -> 681,692
