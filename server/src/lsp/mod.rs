@@ -19,6 +19,7 @@ mod document;
 mod guard;
 mod handlers;
 mod publish;
+mod reuse;
 mod session;
 pub(crate) mod to_proto;
 mod worker;
@@ -34,13 +35,16 @@ use handlers::{
 };
 use session::Session;
 
+use crate::transport::Outbox;
+
 pub struct Backend {
     session: Session,
 }
 
 impl Backend {
-    pub fn new(client: Client) -> Backend {
-        Backend { session: Session::new(client) }
+    /// `outbox` is where the session writes the diagnostics it encodes itself.
+    pub fn new(client: Client, outbox: Outbox) -> Backend {
+        Backend { session: Session::new(client, outbox) }
     }
 }
 
