@@ -5,6 +5,7 @@
 //!   `document.rs`: an open document (edits applied to it, its latest check);
 //!   `analysis.rs`: the doorway into `knowledge` and the checked snapshot requests read;
 //!   `base.rs`: the fact base and its reloads; `publish.rs`: the diagnostics publisher;
+//!   `reuse.rs`: diagnostics an edit left as they were, carried over;
 //!   `worker.rs`: the threads documents are analysed on.
 //! - `to_proto.rs`: every conversion to LSP types; `guard.rs`: a panic per request is caught.
 
