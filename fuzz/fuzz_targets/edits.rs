@@ -1,8 +1,9 @@
 //! Sequences of edits through the server's position math (`position.rs`, the code
 //! `Document::apply_changes` runs), in UTF-16 and UTF-8, checked against a plain model: any
 //! position is clamped the same way (past a line's end to its end, past the last line to the
-//! text's end, inside a character to its start), the texts stay equal, and every offset the
-//! server turns into a position comes back to itself.
+//! text's end, inside a character to its start), the texts stay equal, every offset the
+//! server turns into a position comes back to itself, and the line index the diagnostics are
+//! placed with agrees with the rope.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -97,5 +98,14 @@ fuzz_target!(|data: &[u8]| {
         position::apply_edit(&mut rope, range, &insert, enc);
         model.replace_range(x.min(y)..x.max(y), &insert);
         assert_eq!(rope.to_string(), model);
+        // The line index diagnostics are converted with places every offset as the rope does.
+        let lines = position::LineIndex::new(&model);
+        for o in [x, y, e[5] as usize % (model.len() + 1), model.len()] {
+            assert_eq!(
+                lines.position(&model, o, enc),
+                position::position(&rope, o, enc),
+                "offset {o} in {model:?}"
+            );
+        }
     }
 });

@@ -11,6 +11,7 @@ mod lsp;
 mod position;
 mod sanitize;
 mod timeline;
+mod timing;
 mod transport;
 mod workspace;
 
@@ -45,7 +46,11 @@ fn serve() -> i32 {
         .build()
         .expect("tokio runtime");
     rt.block_on(async {
-        let (service, socket) = tower_lsp::LspService::new(lsp::Backend::new);
-        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await
+        let (outbox, outgoing) = transport::outbox();
+        let to_writer = outbox.clone();
+        let (service, socket) =
+            tower_lsp::LspService::new(|client| lsp::Backend::new(client, to_writer));
+        let (stdin, stdout) = (tokio::io::stdin(), tokio::io::stdout());
+        transport::serve(stdin, stdout, service, socket, (outbox, outgoing)).await
     })
 }

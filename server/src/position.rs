@@ -78,6 +78,68 @@ pub fn range(rope: &Rope, r: std::ops::Range<usize>, enc: Encoding) -> Range {
     Range::new(position(rope, r.start, enc), position(rope, r.end, enc))
 }
 
+/// Where each line of a text starts, to turn many byte offsets into positions at once (a
+/// document's diagnostics): a binary search for the line, then the line's bytes up to the
+/// offset counted. Lines end as the rope's do (`\n`, `\r\n`, a lone `\r`); positions agree
+/// with [`position`]'s. It holds no text: each call is given the text it was made from.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let b = text.as_bytes();
+        let mut starts = vec![0];
+        for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+            // A CRLF pair ends its line at the `\n`.
+            if !(b[i] == b'\r' && b.get(i + 1) == Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex { starts }
+    }
+
+    /// The line an offset is on.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Where a line starts (the text's end past the last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(usize::MAX)
+    }
+
+    /// LSP position of a byte offset of `text` (clamped, and moved back to a character
+    /// boundary).
+    pub fn position(&self, text: &str, offset: usize, enc: Encoding) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let col = match enc {
+            Encoding::Utf8 => offset - start,
+            Encoding::Utf16 => utf16_len(&text.as_bytes()[start..offset]),
+        };
+        Position::new(line as u32, col as u32)
+    }
+
+    pub fn range(&self, text: &str, r: std::ops::Range<usize>, enc: Encoding) -> Range {
+        Range::new(self.position(text, r.start, enc), self.position(text, r.end, enc))
+    }
+}
+
+/// UTF-16 code units in whole UTF-8 characters: one per character, two for a character of four
+/// bytes (its first byte is 0xF0 or above). The common all-ASCII case is one fast test.
+fn utf16_len(bytes: &[u8]) -> usize {
+    if bytes.is_ascii() {
+        return bytes.len();
+    }
+    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    chars + bytes.iter().filter(|&&b| b >= 0xF0).count()
+}
+
 /// Byte range of an LSP range (start and end clamped, in order).
 pub fn byte_range(rope: &Rope, r: Range, enc: Encoding) -> std::ops::Range<usize> {
     let a = offset(rope, r.start, enc);
@@ -154,6 +216,24 @@ pub(crate) mod properties {
     }
 
     proptest! {
+        #[test]
+        fn the_line_index_places_every_offset_as_the_rope_does(
+            text in essay_text(), lone_cr in 0usize..60, pick in 0usize..400,
+        ) {
+            // Some texts with a lone carriage return, which ends a line too.
+            let mut text = text;
+            if lone_cr < text.len() && text.is_char_boundary(lone_cr) {
+                text.insert(lone_cr, '\r');
+            }
+            let rope = Rope::from_str(&text);
+            let lines = LineIndex::new(&text);
+            for off in [pick % (text.len() + 1), pick, text.len()] {
+                for enc in [Encoding::Utf8, Encoding::Utf16] {
+                    prop_assert_eq!(lines.position(&text, off, enc), position(&rope, off, enc), "at {}", off);
+                }
+            }
+        }
+
         #[test]
         fn offsets_round_trip_through_positions(text in essay_text(), pick in 0usize..400) {
             let rope = Rope::from_str(&text);

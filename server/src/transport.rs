@@ -28,6 +28,7 @@ use tower_service::Service;
 
 use crate::exit::{self, Lifecycle};
 use crate::framing::{self, Decoder, Event};
+use crate::timing;
 
 /// Requests handled at once (tower-lsp's default is 4; a request waiting for its document's
 /// analysis should not hold up the others).
@@ -44,6 +45,28 @@ enum Out {
     Exit(i32),
 }
 
+/// Where the server hands messages it encodes itself to the one writer: the diagnostics, written
+/// once straight from the findings' diagnostics rather than through tower-lsp's client (which
+/// copies them, builds a `Value` tree of them, then encodes that).
+#[derive(Clone)]
+pub struct Outbox(mpsc::UnboundedSender<Out>);
+
+/// The writer's end of the [`Outbox`].
+pub struct Outgoing(mpsc::UnboundedReceiver<Out>);
+
+/// A new outbox and the writer's end of it, for [`serve`].
+pub fn outbox() -> (Outbox, Outgoing) {
+    let (tx, rx) = mpsc::unbounded_channel();
+    (Outbox(tx), Outgoing(rx))
+}
+
+impl Outbox {
+    /// Queues one encoded JSON-RPC message; false when the writer has stopped.
+    pub fn send(&self, body: Vec<u8>) -> bool {
+        self.0.send(Out::Message(body)).is_ok()
+    }
+}
+
 /// A request's answer, and which request it answers.
 type Pending = BoxFuture<'static, (Option<Response>, Kind)>;
 
@@ -56,20 +79,21 @@ enum Kind {
 }
 
 /// Serves `service` over `input`/`output` until `exit` or the end of input; returns the
-/// process's exit code.
+/// process's exit code. What the service sends through `outbox` is written with the rest.
 pub async fn serve<I, O, S>(
     input: I,
     output: O,
     service: LspService<S>,
     socket: ClientSocket,
+    (outbox, outgoing): (Outbox, Outgoing),
 ) -> i32
 where
     I: AsyncRead + Unpin,
     O: AsyncWrite + Unpin + Send + 'static,
     S: LanguageServer,
 {
-    let (out, out_rx) = mpsc::unbounded_channel::<Out>();
-    let writer = tokio::spawn(write_out(output, out_rx));
+    let out = outbox.0;
+    let writer = tokio::spawn(write_out(output, outgoing.0));
     let lifecycle = Arc::new(Lifecycle::default());
     let (client_requests, client_responses) = socket.split();
     tokio::spawn(forward_client_requests(client_requests, out.clone()));
@@ -295,8 +319,14 @@ async fn forward_client_requests(
 }
 
 fn send<T: serde::Serialize>(out: &mpsc::UnboundedSender<Out>, msg: &T) -> bool {
+    let start = std::time::Instant::now();
     match serde_json::to_vec(msg) {
-        Ok(body) => out.send(Out::Message(body)).is_ok(),
+        Ok(body) => {
+            if body.len() > 64 << 10 {
+                timing::log(|| format!("{} bytes encoded {:.3} ms", body.len(), timing::ms(start)));
+            }
+            out.send(Out::Message(body)).is_ok()
+        }
         Err(e) => {
             log(&format!("could not encode a message: {e}"));
             true
@@ -313,6 +343,7 @@ async fn write_out<O: AsyncWrite + Unpin>(
     while let Some(out) = queue.recv().await {
         match out {
             Out::Message(body) => {
+                let start = std::time::Instant::now();
                 if let Err(e) = output.write_all(&framing::encode(&body)).await {
                     log(&format!("stdout: {e}"));
                     return None;
@@ -322,6 +353,11 @@ async fn write_out<O: AsyncWrite + Unpin>(
                         log(&format!("stdout: {e}"));
                         return None;
                     }
+                }
+                if body.len() > 64 << 10 {
+                    timing::log(|| {
+                        format!("{} bytes written {:.3} ms", body.len(), timing::ms(start))
+                    });
                 }
             }
             Out::Exit(code) => {

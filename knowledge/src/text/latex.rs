@@ -2,6 +2,9 @@
 //! prose commands (`\section{}`, `\emph{}`, `\footnote{}`) are kept; command names, the
 //! arguments of non-prose commands (`\cite{}`, `\label{}`, `\url{}`), math, verbatim
 //! environments and `%` comments are blanked. `% clio-disable` comments switch checks off.
+//! Where the scan reaches the line after an empty one with nothing open (no group, math,
+//! environment or quotation running on, nothing it looked at lying further on), reading
+//! starts afresh (`Part::fresh`): an edit is then read again from the fresh point before it.
 
 use super::{blocks_by_blank_lines, directive, Masker, Part};
 
@@ -115,12 +118,27 @@ pub(super) fn read(text: &str) -> Part {
         groups: Groups::default(),
         breaks: Vec::new(),
         quotes: Quotes::default(),
+        reach: 0,
     };
     scan.m.keep(0..text.len());
     let mut dirs = Vec::new();
+    let mut fresh = Vec::new();
     let mut i = 0;
     while i < b.len() {
         match b[i] {
+            b'\n' => {
+                // The line after an empty one, reached with nothing open and nothing looked at
+                // beyond it: what comes before reads the same whatever follows, and the reverse.
+                let next = i + 2;
+                if b.get(i + 1) == Some(&b'\n')
+                    && next < b.len()
+                    && scan.reach <= next
+                    && scan.quotes.depth == 0
+                {
+                    fresh.push(next);
+                }
+                i += 1;
+            }
             b'%' => {
                 let end = text[i..].find('\n').map_or(b.len(), |e| i + e);
                 if let Some((kind, codes)) = directive(&text[i + 1..end]) {
@@ -149,9 +167,7 @@ pub(super) fn read(text: &str) -> Part {
     let masked = m.finish();
     breaks.extend(super::list_item_starts(&masked));
     let blocks = blocks_by_blank_lines(&masked, &breaks);
-    // Groups, math and environments may run on over empty lines: a LaTeX document is read whole.
-    let (fresh, has_references) = (Vec::new(), false);
-    Part { masked, blocks, dirs, quoted: quotes.done, fresh, has_references }
+    Part { masked, blocks, dirs, quoted: quotes.done, fresh, has_references: false }
 }
 
 /// What the scanner builds as it goes: the masked text, where blocks break, the quotation
@@ -161,6 +177,9 @@ struct Scan<'a> {
     groups: Groups,
     breaks: Vec<usize>,
     quotes: Quotes,
+    /// The furthest offset the reading so far depends on, besides where the scan jumped to (a
+    /// heading's group may end far beyond it; an environment's name is looked for ahead).
+    reach: usize,
 }
 
 /// Quotation environments, outermost only: how deep the scan is in them, and where.
@@ -230,11 +249,15 @@ fn mask_named_command(text: &str, scan: &mut Scan, start: usize) -> usize {
         // A heading's argument is a block of its own.
         let j = skip_spaces(b, i);
         if j < b.len() && b[j] == b'{' && name != "begin" && name != "end" {
-            scan.breaks.push(scan.groups.end(b, j));
+            let end = scan.groups.end(b, j);
+            scan.breaks.push(end);
+            scan.reach = scan.reach.max(end);
         }
     }
     if name == "begin" || name == "end" {
-        if let Some((env, after)) = braced(text, i) {
+        let (name_found, looked_to) = braced(text, i);
+        scan.reach = scan.reach.max(looked_to);
+        if let Some((env, after)) = name_found {
             if name == "begin" && NON_PROSE_ENVS.contains(&env) {
                 let close = format!("\\end{{{env}}}");
                 let end = text[after..].find(&close).map_or(b.len(), |e| after + e + close.len());
@@ -361,20 +384,22 @@ fn matching(b: &[u8], open: usize) -> usize {
     b.len()
 }
 
-/// `{name}` at `i`: the name and the offset after the closing brace. Names are short: a brace
-/// not closed within `LONGEST_NAME` bytes opens no name (so that a thousand `\begin{` left open
-/// do not each scan the rest of the text).
-fn braced(text: &str, i: usize) -> Option<(&str, usize)> {
+/// `{name}` at `i`: the name and the offset after the closing brace, and how far the text was
+/// looked at to find them. Names are short: a brace not closed within `LONGEST_NAME` bytes
+/// opens no name (so that a thousand `\begin{` left open do not each scan the rest of the text).
+fn braced(text: &str, i: usize) -> (Option<(&str, usize)>, usize) {
     const LONGEST_NAME: usize = 64;
-    let rest = text.get(i..)?;
+    let Some(rest) = text.get(i..) else { return (None, text.len()) };
     let rest_trim = rest.trim_start();
     let off = i + rest.len() - rest_trim.len();
     if !rest_trim.starts_with('{') {
-        return None;
+        return (None, off + 1);
     }
     let window = &rest_trim.as_bytes()[..rest_trim.len().min(LONGEST_NAME + 2)];
-    let close = window.iter().position(|&x| x == b'}')?;
-    Some((&rest_trim[1..close], off + close + 1))
+    let Some(close) = window.iter().position(|&x| x == b'}') else {
+        return (None, off + LONGEST_NAME + 2);
+    };
+    (Some((&rest_trim[1..close], off + close + 1)), off + close + 1)
 }
 
 #[cfg(test)]

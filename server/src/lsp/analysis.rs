@@ -6,6 +6,7 @@
 //! with the diagnostics the client was sent.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use knowledge::complete::Completion;
 use knowledge::outline::Entry;
@@ -17,9 +18,11 @@ use tower_lsp::lsp_types::{Diagnostic, Position, Range, Url};
 
 use super::base::Base;
 use super::guard::guard;
+use super::reuse::{Before, Carry, Published};
 use super::to_proto;
 use crate::config::Rules;
-use crate::position::{self, Encoding};
+use crate::position::{self, Encoding, LineIndex};
+use crate::timing;
 
 /// A document's text at one version, as handed to the analysis.
 pub struct Snapshot {
@@ -39,31 +42,66 @@ pub struct Checked {
     pub format: Format,
     base: Arc<Base>,
     analysis: Analysis,
-    /// One per finding, in the same order.
-    pub diagnostics: Vec<Diagnostic>,
+    /// The text (as the analysis read it), where its lines start, and the settings: what the
+    /// next check needs to carry diagnostics over.
+    text: String,
+    lines: LineIndex,
+    rules: Arc<Rules>,
+    /// One per finding, in the same order: its diagnostic, and that encoded.
+    published: Vec<Arc<Published>>,
 }
 
 /// Checks `snapshot`; `cache` holds the document's earlier results, so that an edit re-checks
-/// only the sentences it touched. A panic in the analysis leaves a document without findings.
+/// only the sentences it touched, and `previous` (the document's last check) the diagnostics
+/// the edit left as they were. A panic in the analysis leaves a document without findings.
 pub fn check(
     snapshot: Snapshot,
     base: &Arc<Base>,
-    rules: &Rules,
+    rules: &Arc<Rules>,
     encoding: Encoding,
     uri: &Url,
     cache: &mut Cache,
+    previous: Option<&Checked>,
 ) -> Checked {
     let Snapshot { version, generation, rope, format } = snapshot;
-    let text = rope.to_string();
+    let start = Instant::now();
+    let text = String::from(&rope);
+    let copied = Instant::now();
     let analysis = guard("analysis", || analyze(base, &text, format, &rules.config, cache))
         .unwrap_or_default();
+    let analysed = Instant::now();
     // Checks that are off report nothing: the analysis config is the one place that decides.
     debug_assert!(analysis.findings.iter().all(|f| rules.config.enabled(f.code)));
-    let diagnostics = analysis
+    let lines = LineIndex::new(&text);
+    // Diagnostics depend on the settings and the encoding too: carried over only when those
+    // are the same.
+    let before = previous.filter(|p| Arc::ptr_eq(&p.rules, rules) && p.encoding == encoding);
+    let carry = before.map(|p| Carry::new(p.before(), &text, &lines));
+    let mut carried = 0;
+    let published = analysis
         .findings
         .iter()
-        .map(|f| to_proto::diagnostic(&rope, encoding, uri, f, rules.severity(f)))
+        .map(|f| match carry.as_ref().and_then(|c| c.carried(f)) {
+            Some(p) => {
+                carried += 1;
+                p
+            }
+            None => {
+                let d = to_proto::diagnostic(&text, &lines, encoding, uri, f, rules.severity(f));
+                Arc::new(Published::new(d))
+            }
+        })
         .collect();
+    drop(carry);
+    timing::log(|| {
+        format!(
+            "version {version}: text {:.3} ms, analysis {:.3} ms, {} diagnostics ({carried} carried over) {:.3} ms",
+            (copied - start).as_secs_f64() * 1e3,
+            (analysed - copied).as_secs_f64() * 1e3,
+            analysis.findings.len(),
+            timing::ms(analysed),
+        )
+    });
     Checked {
         version,
         generation,
@@ -72,7 +110,10 @@ pub fn check(
         format,
         base: base.clone(),
         analysis,
-        diagnostics,
+        text,
+        lines,
+        rules: rules.clone(),
+        published,
     }
 }
 
@@ -89,7 +130,22 @@ impl Checked {
 
     /// Each finding with the diagnostic it was published as.
     pub fn findings(&self) -> impl Iterator<Item = (&Finding, &Diagnostic)> {
-        self.analysis.findings.iter().zip(&self.diagnostics)
+        self.analysis.findings.iter().zip(self.published.iter().map(|p| &p.diagnostic))
+    }
+
+    /// The diagnostics, each encoded as JSON, in order.
+    pub fn encoded(&self) -> impl Iterator<Item = &[u8]> {
+        self.published.iter().map(|p| &p.json[..])
+    }
+
+    /// What the next check carries diagnostics over from.
+    fn before(&self) -> Before<'_> {
+        Before {
+            text: &self.text,
+            lines: &self.lines,
+            findings: &self.analysis.findings,
+            published: &self.published,
+        }
     }
 
     pub fn hover(&self, offset: usize) -> Option<knowledge::hover::Hover> {
@@ -131,7 +187,7 @@ impl Checked {
 
     /// The essay's outline: its headings, and what each paragraph argues.
     pub fn outline(&self) -> Vec<Entry> {
-        knowledge::outline::outline(&self.base, &self.analysis, &self.rope.to_string(), self.format)
+        knowledge::outline::outline(&self.base, &self.analysis, &self.text, self.format)
     }
 
     /// The essay's dated claims against the record, and the timeline drawn from them as the

@@ -44,6 +44,8 @@ pub struct Job {
     pub snapshot: Snapshot,
     pub cache: Cache,
     pub cancel: Arc<AtomicBool>,
+    /// The latest analysis, whose diagnostics an edit may leave as they were.
+    pub previous: Option<Arc<Checked>>,
 }
 
 impl Document {
@@ -124,7 +126,8 @@ impl Document {
             rope: self.rope.clone(),
             format: self.format,
         };
-        Some(Job { snapshot, cache, cancel: self.cancel.clone() })
+        let previous = self.checked.borrow().clone();
+        Some(Job { snapshot, cache, cancel: self.cancel.clone(), previous })
     }
 
     /// A worker is done: the cache comes back and the result (if any) becomes the latest.

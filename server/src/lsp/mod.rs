@@ -5,6 +5,7 @@
 //!   `document.rs`: an open document (edits applied to it, its latest check);
 //!   `analysis.rs`: the doorway into `knowledge` and the checked snapshot requests read;
 //!   `base.rs`: the fact base and its reloads; `publish.rs`: the diagnostics publisher;
+//!   `reuse.rs`: diagnostics an edit left as they were, carried over;
 //!   `worker.rs`: the threads documents are analysed on.
 //! - `to_proto.rs`: every conversion to LSP types; `guard.rs`: a panic per request is caught.
 
@@ -19,6 +20,7 @@ mod document;
 mod guard;
 mod handlers;
 mod publish;
+mod reuse;
 mod session;
 pub(crate) mod to_proto;
 mod worker;
@@ -34,13 +36,16 @@ use handlers::{
 };
 use session::Session;
 
+use crate::transport::Outbox;
+
 pub struct Backend {
     session: Session,
 }
 
 impl Backend {
-    pub fn new(client: Client) -> Backend {
-        Backend { session: Session::new(client) }
+    /// `outbox` is where the session writes the diagnostics it encodes itself.
+    pub fn new(client: Client, outbox: Outbox) -> Backend {
+        Backend { session: Session::new(client, outbox) }
     }
 }
 

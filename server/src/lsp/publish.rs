@@ -1,15 +1,19 @@
 //! The one task that sends diagnostics to the client. Results and the empty list a closed
 //! document gets are queued here in the order they happened (always under the state lock);
 //! of everything queued meanwhile only the last word per document is sent, so a stale result
-//! never overwrites a newer one and a closed document stays clear.
+//! never overwrites a newer one and a closed document stays clear. The notification is encoded
+//! here, straight from the result's diagnostics, and handed to the transport's writer.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use tokio::sync::mpsc;
 use tower_lsp::lsp_types::Url;
-use tower_lsp::Client;
 
 use super::analysis::Checked;
+use super::to_proto;
+use crate::timing;
+use crate::transport::Outbox;
 
 enum Publish {
     Diagnostics(Url, Arc<Checked>),
@@ -41,8 +45,8 @@ pub struct Publisher {
 }
 
 impl Publisher {
-    /// Starts the publishing task (on the current tokio runtime).
-    pub fn start(client: Client) -> Publisher {
+    /// Starts the publishing task (on the current tokio runtime), writing to `outbox`.
+    pub fn start(outbox: Outbox) -> Publisher {
         let (queue, mut rx) = mpsc::unbounded_channel::<Publish>();
         tokio::spawn(async move {
             while let Some(first) = rx.recv().await {
@@ -55,16 +59,19 @@ impl Publisher {
                     }
                 }
                 for p in latest {
-                    match p {
-                        Publish::Diagnostics(uri, checked) => {
-                            let diagnostics = checked.diagnostics.clone();
-                            client
-                                .publish_diagnostics(uri, diagnostics, Some(checked.version))
-                                .await
-                        }
-                        Publish::Clear(uri) => {
-                            client.publish_diagnostics(uri, Vec::new(), None).await
-                        }
+                    let start = Instant::now();
+                    let body = match &p {
+                        Publish::Diagnostics(uri, checked) => to_proto::publish_diagnostics(
+                            uri,
+                            checked.encoded(),
+                            Some(checked.version),
+                        ),
+                        Publish::Clear(uri) => to_proto::publish_diagnostics(uri, [], None),
+                    };
+                    timing::log(|| format!("diagnostics encoded {:.3} ms", timing::ms(start)));
+                    if !outbox.send(body) {
+                        log!("diagnostics dropped: the writer has stopped");
+                        return;
                     }
                 }
             }

@@ -25,6 +25,7 @@ use super::publish::Publisher;
 use super::worker::Workers;
 use crate::config::{Rules, Settings};
 use crate::position::Encoding;
+use crate::transport::Outbox;
 use crate::workspace;
 
 /// How long a request on a document waits for the analysis of its current text.
@@ -107,7 +108,7 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn new(client: Client) -> Session {
+    pub fn new(client: Client, outbox: Outbox) -> Session {
         let state = State {
             docs: HashMap::new(),
             settings: Settings::default(),
@@ -127,7 +128,7 @@ impl Session {
         };
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).max(4);
         Session {
-            publisher: Publisher::start(client.clone()),
+            publisher: Publisher::start(outbox),
             client,
             base: Arc::new(BaseStore::embedded()),
             state: Arc::new(Mutex::new(state)),
@@ -196,12 +197,13 @@ impl Session {
         rules: Arc<Rules>,
         enc: Encoding,
     ) {
-        let Job { snapshot, mut cache, cancel } = job;
+        let Job { snapshot, mut cache, cancel, previous } = job;
         let outdated = cancel.load(std::sync::atomic::Ordering::Relaxed);
         let checked = if outdated {
             None
         } else {
-            let run = || analysis::check(snapshot, &base, &rules, enc, &uri, &mut cache);
+            let previous = previous.as_deref();
+            let run = || analysis::check(snapshot, &base, &rules, enc, &uri, &mut cache, previous);
             let checked = guard("analysis", run).map(Arc::new);
             if checked.is_none() {
                 cache.clear();

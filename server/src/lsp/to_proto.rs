@@ -23,7 +23,7 @@ use tower_lsp::lsp_types::{
 };
 
 use super::handlers::commands::{CMD_ADD_TO_IGNORE, CMD_SHOW_BALANCE};
-use crate::position::{self, Encoding};
+use crate::position::{self, Encoding, LineIndex};
 use crate::sanitize;
 use crate::timeline::{claim_line, iso_span};
 use crate::workspace::IgnoreEdit;
@@ -48,7 +48,8 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
 
 /// A finding as a diagnostic, published with `published` (the setting's or its own severity).
 pub fn diagnostic(
-    rope: &Rope,
+    text: &str,
+    lines: &LineIndex,
     enc: Encoding,
     uri: &Url,
     f: &Finding,
@@ -60,13 +61,13 @@ pub fn diagnostic(
         .map(|r| DiagnosticRelatedInformation {
             location: Location {
                 uri: uri.clone(),
-                range: range(rope, r.range.clone().unwrap_or(f.range.clone()), enc),
+                range: lines.range(text, r.range.clone().unwrap_or(f.range.clone()), enc),
             },
             message: shown(&r.message),
         })
         .collect();
     Diagnostic {
-        range: range(rope, f.range.clone(), enc),
+        range: lines.range(text, f.range.clone(), enc),
         severity: Some(severity(published)),
         code: Some(NumberOrString::String(f.code.as_str().into())),
         source: Some("clio".into()),
@@ -75,6 +76,33 @@ pub fn diagnostic(
         data: f.word.as_ref().map(|w| json!({ "word": w })),
         ..Default::default()
     }
+}
+
+/// The `textDocument/publishDiagnostics` notification for `uri`, encoded: the diagnostics come
+/// encoded each on its own (a document's diagnostics are kept encoded, see `reuse.rs`), so
+/// publishing them copies bytes, with no `Value` tree in between.
+pub fn publish_diagnostics<'a>(
+    uri: &Url,
+    diagnostics: impl IntoIterator<Item = &'a [u8]>,
+    version: Option<i32>,
+) -> Vec<u8> {
+    let mut out = Vec::with_capacity(1 << 10);
+    out.extend_from_slice(br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","#);
+    out.extend_from_slice(br#""params":{"uri":"#);
+    out.extend_from_slice(json!(uri.as_str()).to_string().as_bytes());
+    out.extend_from_slice(br#","diagnostics":["#);
+    for (i, d) in diagnostics.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(d);
+    }
+    out.push(b']');
+    if let Some(v) = version {
+        out.extend_from_slice(format!(r#","version":{v}"#).as_bytes());
+    }
+    out.extend_from_slice(b"}}");
+    out
 }
 
 /// The quick fixes for a finding published as `diag`: each replacement (the first preferred,
@@ -385,7 +413,7 @@ mod tests {
     fn fixes_for(text: &str, f: &Finding) -> String {
         let rope = Rope::from_str(text);
         let uri = Url::parse("file:///essay.md").expect("a file URI");
-        let diag = diagnostic(&rope, Encoding::Utf16, &uri, f, f.severity);
+        let diag = diagnostic(text, &LineIndex::new(text), Encoding::Utf16, &uri, f, f.severity);
         listed(&quick_fixes(&rope, Encoding::Utf16, &uri, f, &diag))
     }
 
@@ -396,16 +424,38 @@ mod tests {
     #[test]
     fn a_finding_becomes_a_diagnostic_in_utf16_columns_with_its_published_severity() {
         let text = "“Kirov” — and Stallin.";
-        let rope = Rope::from_str(text);
         let uri = Url::parse("file:///essay.md").expect("a file URI");
         let name = text.find("Stallin").expect("the name");
         let mut f = Finding::new(Code::MisspelledName, name..name + 7, "Stalin?".into());
         f.word = Some("Stallin".into());
         f.related = vec![knowledge::Related { message: "Joseph Stalin".into(), range: None }];
-        let d = diagnostic(&rope, Encoding::Utf16, &uri, &f, Severity::Error);
+        let d = diagnostic(text, &LineIndex::new(text), Encoding::Utf16, &uri, &f, Severity::Error);
         let json = serde_json::to_string(&d).expect("serialisable");
         expect![[r#"{"range":{"start":{"line":0,"character":14},"end":{"line":0,"character":21}},"severity":1,"code":"misspelled-name","source":"clio","message":"Stalin?","relatedInformation":[{"location":{"uri":"file:///essay.md","range":{"start":{"line":0,"character":14},"end":{"line":0,"character":21}}},"message":"Joseph Stalin"}],"data":{"word":"Stallin"}}"#]]
         .assert_eq(&json);
+    }
+
+    #[test]
+    fn diagnostics_are_published_as_tower_lsp_would_send_them() {
+        use tower_lsp::lsp_types::PublishDiagnosticsParams;
+        let text = "Kirov was shot in 1931.";
+        let uri = Url::parse("file:///essay.md").expect("a file URI");
+        let f = Finding::new(Code::DubiousDate, 18..22, "Kirov was shot in 1934".into());
+        let d =
+            vec![diagnostic(text, &LineIndex::new(text), Encoding::Utf16, &uri, &f, f.severity)];
+        for (diagnostics, version) in [(d, Some(7)), (Vec::new(), None)] {
+            let encoded: Vec<Vec<u8>> =
+                diagnostics.iter().map(|d| serde_json::to_vec(d).expect("JSON")).collect();
+            let body = publish_diagnostics(&uri, encoded.iter().map(|e| &e[..]), version);
+            let sent: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+            let params = PublishDiagnosticsParams::new(uri.clone(), diagnostics, version);
+            let expected = json!({
+                "jsonrpc": "2.0",
+                "method": "textDocument/publishDiagnostics",
+                "params": serde_json::to_value(params).expect("serialisable"),
+            });
+            assert_eq!(sent, expected);
+        }
     }
 
     #[test]
@@ -452,7 +502,7 @@ mod tests {
         let f = Finding::new(Code::DubiousDate, at..at + 4, "Kirov was murdered in 1934".into());
         let rope = Rope::from_str(text);
         let uri = Url::parse("file:///essay.md").expect("a file URI");
-        let diag = diagnostic(&rope, Encoding::Utf16, &uri, &f, f.severity);
+        let diag = diagnostic(text, &LineIndex::new(text), Encoding::Utf16, &uri, &f, f.severity);
         let p = prose(text, Format::Markdown);
         let actions: Vec<CodeActionOrCommand> = [Scope::Line, Scope::File]
             .into_iter()

@@ -22,7 +22,7 @@ use tower_lsp::lsp_types::{CodeActionOrCommand, TextEdit, Url};
 use super::{Render, RunEnd};
 use crate::cli::checked::{severity_name, Checked, SEVERITIES};
 use crate::lsp::to_proto;
-use crate::position::Encoding;
+use crate::position::{Encoding, LineIndex};
 
 pub struct Json;
 
@@ -66,6 +66,7 @@ impl Render for Json {
         let uri_text = file_uri(c.path);
         let uri = Url::parse(&uri_text).unwrap_or_else(|_| Url::parse("file:///").expect("a URI"));
         let rope = &c.lines.rope;
+        let index = LineIndex::new(&c.text);
         let mut out = format!(
             "{{\n  \"path\": {},\n  \"uri\": {},\n  \"diagnostics\": [",
             json!(c.path.display().to_string()),
@@ -73,7 +74,7 @@ impl Render for Json {
         );
         let mut fixes = String::new();
         for (i, (f, s)) in c.analysis.findings.iter().zip(&c.severity).enumerate() {
-            let d = to_proto::diagnostic(rope, Encoding::Utf16, &uri, f, *s);
+            let d = to_proto::diagnostic(&c.text, &index, Encoding::Utf16, &uri, f, *s);
             for action in to_proto::quick_fixes(rope, Encoding::Utf16, &uri, f, &d) {
                 let CodeActionOrCommand::CodeAction(a) = action else { continue };
                 let Some(edits) = a.edit.and_then(|e| e.changes).and_then(|mut m| m.remove(&uri))

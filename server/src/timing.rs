@@ -1,0 +1,23 @@
+//! Where the server's time goes, logged to stderr when `CLIO_TIMING` is set: for measuring by
+//! hand (BENCHMARKS.md), never asserted on. Switched off, it costs a look at a flag.
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+/// Whether `CLIO_TIMING` is set (read once).
+pub fn on() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("CLIO_TIMING").is_some())
+}
+
+/// Milliseconds since `t`.
+pub fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1e3
+}
+
+/// Logs `what` to stderr when timing is on.
+pub fn log(what: impl FnOnce() -> String) {
+    if on() {
+        eprintln!("[clio] time: {}", what());
+    }
+}
