@@ -364,9 +364,7 @@ fn next_antecedent(
     let mut people = in_sentence().filter(|m| kb.entries[m.entry].kind == Kind::Person);
     let Some(p) = people.next() else {
         // Nobody to carry on: no need to look for the capitalised words that would stop it.
-        if before.is_none() {
-            return None;
-        }
+        before?;
         let capitalised = body[range.clone()].split_whitespace().skip(1).any(|w| {
             w.starts_with(char::is_uppercase)
                 && !crate::base::is_common_word(w.trim_matches(|c: char| !c.is_alphabetic()))
