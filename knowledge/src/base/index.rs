@@ -133,14 +133,14 @@ impl Trie {
         }
         let mut node = 0;
         let mut best = None;
-        for (k, &b) in hay.iter().enumerate().skip(s) {
+        for (k, &b) in hay.get(s..).unwrap_or_default().iter().enumerate() {
             node = self.child(node, b.to_ascii_lowercase());
             if node == 0 {
                 break;
             }
             let id = self.nodes[node as usize].id;
             if id != NONE {
-                best = Some((k + 1, id));
+                best = Some((s + k + 1, id));
             }
         }
         best
@@ -194,6 +194,21 @@ static ASCII_WORD: [bool; 256] = {
     }
     t
 };
+
+/// Whether byte `s` starts a word: a character boundary not preceded by a word character
+/// (an ASCII byte before it answers without decoding).
+#[inline]
+fn is_word_start(text: &str, s: usize) -> bool {
+    let hay = text.as_bytes();
+    if !text.is_char_boundary(s) {
+        return false;
+    }
+    match s.checked_sub(1).map(|p| hay[p]) {
+        None => true,
+        Some(p) if p < 0x80 => !ASCII_WORD[p as usize],
+        Some(_) => !text[..s].chars().next_back().is_some_and(is_word_char),
+    }
+}
 
 /// The spellings of one alias that go into the automaton: as written, hyphen/space variants,
 /// curly apostrophes, dotted acronyms (NEP -> N.E.P.). Possessives and plurals are not listed:
@@ -444,9 +459,8 @@ impl NameIndex {
         if self.try_everywhere {
             let mut s = 0;
             while s < n {
-                let word_start = text.is_char_boundary(s)
-                    && !text[..s].chars().next_back().is_some_and(is_word_char);
-                match self.trie.longest_at(hay, s).filter(|_| word_start) {
+                // Only a word start can hold a name: the trie is walked nowhere else.
+                match is_word_start(text, s).then(|| self.trie.longest_at(hay, s)).flatten() {
                     Some((e, pi)) => {
                         out.push((s, e, pi));
                         s = e;

@@ -96,6 +96,16 @@ pub fn possessive_base(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// `word.starts_with(prefix)`, its first bytes compared before any call to `memcmp`: most
+/// words of a sentence differ from a cue's prefix at once.
+#[inline]
+pub(crate) fn has_prefix(word: &str, prefix: &str) -> bool {
+    match prefix.as_bytes().first() {
+        Some(b) => word.as_bytes().first() == Some(b) && word.starts_with(prefix),
+        None => true,
+    }
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }

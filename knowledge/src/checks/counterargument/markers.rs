@@ -8,7 +8,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::index::NO_STEM;
-use crate::text::sentences::{possessive_base, Sentence, TokKind};
+use crate::text::sentences::{has_prefix, possessive_base, Sentence, TokKind};
 use crate::text::stopwords::FUNCTION_WORDS;
 
 /// One word of a vocabulary phrase, read once (`Phrases::match_from` matches it).
@@ -43,9 +43,7 @@ impl Phrases {
     pub(super) fn word_ok(s: &Sentence, t: &KnownToken, j: usize, p: &PhraseWord) -> bool {
         match p {
             PhraseWord::Gap => true,
-            PhraseWord::Prefix(x) => {
-                s.toks[j].kind == TokKind::Word && s.word(j).starts_with(x.as_str())
-            }
+            PhraseWord::Prefix(x) => s.toks[j].kind == TokKind::Word && has_prefix(s.word(j), x),
             PhraseWord::Nt => t.nt,
             // Every word of the vocabulary has its id: the same id is the same word.
             PhraseWord::Exact { word, last } => t.ids[0] == *word || (*last && t.ids[1] == *word),
@@ -265,7 +263,10 @@ impl MarkerLists {
                     may: if nt { may | self.nt_lists } else { may },
                 };
                 for &(k, p) in &self.prefixed {
-                    if Phrases::word_ok(s, &t, i, &self.lists[k].list[p][0]) {
+                    // A list already possible here needs no second phrase to say so.
+                    if t.may & (1 << k) == 0
+                        && Phrases::word_ok(s, &t, i, &self.lists[k].list[p][0])
+                    {
                         t.may |= 1 << k;
                     }
                 }

@@ -9,7 +9,7 @@ use super::markers::{KnownTokens, List, WordInfo};
 use super::{BORROWED, K1};
 use crate::base::KnowledgeBase;
 use crate::checks::grammar::SentenceCtx;
-use crate::text::sentences::{possessive_base, Sentence, TokKind};
+use crate::text::sentences::{has_prefix, possessive_base, Sentence, TokKind};
 
 /// Words a phrase cue may skip between two of its words.
 pub(super) fn filler(w: &str) -> bool {
@@ -80,7 +80,7 @@ pub(super) fn pieces<'a>(ix: &Index, s: &'a Sentence, tw: &KnownTokens) -> Vec<P
 pub(super) fn part_matches(p: &CuePattern, piece: &Piece) -> bool {
     match p {
         CuePattern::Stem(id) => *id == piece.stem,
-        CuePattern::Prefix(x) => piece.raw.starts_with(x.as_str()),
+        CuePattern::Prefix(x) => has_prefix(piece.raw, x),
     }
 }
 

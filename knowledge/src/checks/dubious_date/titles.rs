@@ -14,8 +14,9 @@ use crate::text::sentences::{possessive_base, tokenize};
 pub(super) struct Title {
     /// Its words (`title_words`).
     words: Vec<String>,
-    /// The first four bytes of its first word other than "the" (none: no such word), which
-    /// some word of a clause must start with (ignoring ASCII case) for the title to be there.
+    /// The first four bytes of its first word other than "the" (none: no such word), ASCII
+    /// lower-cased, which some word of a clause must start with (ignoring ASCII case: the
+    /// sentence's words are ASCII lower-cased) for the title to be there.
     prefix: Option<Box<[u8]>>,
 }
 
@@ -24,7 +25,7 @@ impl Title {
         let prefix =
             title.split_whitespace().find(|w| !w.eq_ignore_ascii_case("the")).map(|first| {
                 let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-                Box::from(&first.as_bytes()[..first.len().min(4)])
+                Box::from(first.as_bytes()[..first.len().min(4)].to_ascii_lowercase())
             });
         Title { words: title_words(title), prefix }
     }
@@ -53,12 +54,10 @@ pub(super) fn find_title(
     // clause, or the office it belongs to must be named there.
     let prefix: &[u8] = title.prefix.as_deref()?;
     let words = &title.words;
+    let lower = ctx.sentence.lower.as_bytes();
     let literal_possible = clause.clone().any(|i| {
-        ctx.sentence
-            .word(i)
-            .as_bytes()
-            .get(..prefix.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+        let w = &lower[ctx.sentence.toks[i].range.clone()];
+        prefix.first().is_none_or(|b| w.first() == Some(b)) && w.starts_with(prefix)
     });
     let office_named = role.office.is_some_and(|o| {
         names
