@@ -11,7 +11,7 @@ mod raw;
 mod resolve;
 pub mod vocab;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 pub use index::{Mention, NameIndex};
@@ -111,7 +111,7 @@ pub struct KnowledgeBase {
     pub arguments: Vec<Argument>,
     pub vocab: Vocab,
     pub index: NameIndex,
-    pub ids: HashMap<String, Ref>,
+    pub ids: FxHashMap<String, Ref>,
 }
 
 impl KnowledgeBase {
