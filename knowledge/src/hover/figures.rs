@@ -50,6 +50,19 @@ fn holds(x: &FigureValue, v: f64) -> bool {
     x.low <= v && v <= x.high && (x.low == x.high || v >= 10.0)
 }
 
+/// A day of the month ("3 September 1919", "September 3", "25 October (7 November)"): a number
+/// from 1 to 31 beside a capitalised month name is a date, never a figure.
+fn is_day_of_month(text: &str, r: &Range<usize>) -> bool {
+    let is_day = text[r.clone()].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    let month = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && crate::dates::month_number(&w.to_lowercase()).is_some()
+    };
+    let after = text[r.end..].trim_start().split(|c: char| !c.is_alphabetic()).next();
+    let before = text[..r.start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next();
+    is_day && (after.is_some_and(month) || before.is_some_and(month))
+}
+
 /// The card for the number at `r` in `text`: the figure among those holding it that its
 /// sentence (`sentence`, whose names are `named`) fits best, or the list of them when none
 /// fits better than the rest.
@@ -60,6 +73,9 @@ pub(super) fn figure_at(
     sentence: Range<usize>,
     named: &[EntryId],
 ) -> Option<Hover> {
+    if is_day_of_month(text, &r) {
+        return None;
+    }
     let v: f64 = text[r.clone()].replace(',', "").parse().ok()?;
     let holding: Vec<&Figure> =
         kb.figures.iter().filter(|f| f.values.iter().any(|x| holds(x, v))).collect();
@@ -249,6 +265,26 @@ mod tests {
         expect![[r#"
             Stakhanov was a miner. The figure was 102. => ### 102
             Stalin faced the ballot. It was 102. => ### 102"#]]
+        .assert_eq(&lines.join("\n"));
+    }
+
+    #[test]
+    fn a_day_of_the_month_is_no_figure() {
+        let lines = [
+            hovered("Kirov was shot on 1 December 1934.", "1 "),
+            hovered("The treaty was signed on 3 March 1918.", "3 "),
+            hovered("He was shot on September 3, 1919.", "3,"),
+            hovered("On 25 October (7 November) the Red Guards moved.", "7 "),
+            hovered("Of the 5 marshals, 3 were shot in 1937.", "3 "),
+            hovered("He asked for 3 more divisions in May.", "3 "),
+        ];
+        expect![[r#"
+            Kirov was shot on 1 December 1934. => nothing
+            The treaty was signed on 3 March 1918. => nothing
+            He was shot on September 3, 1919. => nothing
+            On 25 October (7 November) the Red Guards moved. => nothing
+            Of the 5 marshals, 3 were shot in 1937. => ### Marshals purged
+            He asked for 3 more divisions in May. => ### 3"#]]
         .assert_eq(&lines.join("\n"));
     }
 
