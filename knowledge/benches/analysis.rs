@@ -95,3 +95,16 @@ fn hover_lookup(b: divan::Bencher) {
     let at = text.find("Kirov").unwrap() + 2;
     b.bench(|| knowledge::hover::at(kb, &a, divan::black_box(at)));
 }
+
+/// Hover over a number two figures hold ("102": Stakhanov's tonnes and the votes against
+/// Stalin), in a paragraph of the essay's length: its sentence decides between them.
+#[divan::bench]
+fn hover_shared_figure(b: divan::Bencher) {
+    let kb = kb();
+    let text = essay()
+        .replace("8,389", "8,389. Stakhanov, they said, cut 102 tonnes of coal in one shift, and");
+    let a = analyze(kb, &text, Format::Markdown, &Config::default(), &mut Cache::default());
+    let at = text.find("102 tonnes").unwrap();
+    assert!(knowledge::hover::at(kb, &a, at).is_some_and(|h| h.markdown.contains("Stakhanov")));
+    b.bench(|| knowledge::hover::at(kb, &a, divan::black_box(at)));
+}

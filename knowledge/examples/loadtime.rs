@@ -50,7 +50,9 @@ fn main() {
 }
 
 /// The load of the real packs plus a generated pack, so that the base holds `2 × today` and
-/// 100,000 entries: the whole load (TOML parse, resolve, name index) and the name index alone.
+/// 100,000 entries: the whole load with every pack read from TOML (parse, resolve, name index),
+/// the load the server does with a pack on top (`embedded_with`: the default packs from their
+/// JSON, the generated pack from TOML; parse, resolve, name index), and the name index alone.
 fn grown_bases(packs: &[knowledge::Pack], today: usize) {
     for total in [2 * today, 100_000] {
         let mut grown = packs.to_vec();
@@ -62,6 +64,8 @@ fn grown_bases(packs: &[knowledge::Pack], today: usize) {
         let (kb, errors) = KnowledgeBase::load(&grown);
         let parse = best_of(runs, || toml::from_str::<toml::Value>(&grown[grown.len() - 1].text));
         let load = best_of(runs, || KnowledgeBase::load(&grown));
+        let on_top =
+            best_of(runs, || KnowledgeBase::embedded_with(vec![grown[grown.len() - 1].clone()]));
         let index = best_of(runs, || {
             knowledge::base::NameIndex::build(
                 &kb.entries,
@@ -70,7 +74,7 @@ fn grown_bases(packs: &[knowledge::Pack], today: usize) {
             )
         });
         println!(
-            "grown to {:>7} entries: full load {load:?}, of it the generated pack's TOML {parse:?}; name index {index:?} (best of {runs}; {} load errors)",
+            "grown to {:>7} entries: full load from TOML {load:?}, of it the generated pack's TOML {parse:?}; default JSON + generated TOML {on_top:?}; name index {index:?} (best of {runs}; {} load errors)",
             kb.entries.len(),
             errors.len()
         );

@@ -58,9 +58,7 @@ pub fn load_knowledge(extra: &[PathBuf], roots: &[PathBuf]) -> (KnowledgeBase, V
         }
     }
     let (extra_packs, mut errors) = read_packs(&paths);
-    let mut packs = KnowledgeBase::embedded_packs();
-    packs.extend(extra_packs);
-    let (kb, errs) = KnowledgeBase::load(&packs);
+    let (kb, errs) = KnowledgeBase::embedded_with(extra_packs);
     errors.extend(errs);
     (kb, errors)
 }

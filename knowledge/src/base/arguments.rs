@@ -1,7 +1,7 @@
 //! The `[[argument]]` tables resolved: stance, theme and sub-question, the claim shapes they
 //! answer, their evidence and historians, and their counters, which must argue the other side.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use super::load::{FileCtx, LoadError, Pack, Pending};
@@ -19,7 +19,7 @@ pub(super) fn resolve(
     arguments: Vec<Pending<RawArgument>>,
     errors: &mut Vec<LoadError>,
 ) {
-    let figure_pos: HashMap<String, usize> =
+    let figure_pos: FxHashMap<String, usize> =
         kb.figures.iter().enumerate().map(|(i, f)| (f.id.clone(), i)).collect();
     let mut pending_counters = Vec::new();
     for p in arguments {
@@ -114,7 +114,7 @@ fn resolve_counters(
     pending: Vec<(usize, usize, Range<usize>, Vec<String>)>,
     errors: &mut Vec<LoadError>,
 ) {
-    let arg_pos: HashMap<String, usize> =
+    let arg_pos: FxHashMap<String, usize> =
         kb.arguments.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
     for (ai, fi, span, counters) in pending {
         let at = At { ctx: &ctxs[fi], span: &span };

@@ -11,8 +11,9 @@
 //! start a word, so the trie is tried at word starts only, and the rare match starting inside a
 //! word that could run past its end (and so hide a name) is looked for at word ends.
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use crate::text::sentences::char_at;
 
@@ -43,17 +44,22 @@ pub struct Mention {
 /// A byte trie: patterns (or any byte strings) to ids, walked one byte at a time. A node with
 /// more than two children (the root, the first letters: 177 of the names' 13,421 nodes) has a
 /// table by byte; the others keep their one or two children in the node itself, so that a step
-/// is a load and a comparison or two.
+/// is a load and a comparison or two. Tables cost a kilobyte each, so a very large base (tens
+/// of thousands of names) gives them to its `MAX_TABLES` shallowest such nodes and keeps the
+/// children of the rest in a list.
 #[derive(Clone, Debug, Default)]
 struct Trie {
     nodes: Vec<Node>,
     /// Tables of 256 children (0: none; the root is never a child), each from a multiple of 256.
     tables: Vec<u32>,
+    /// The children of the nodes with more than two and no table, by byte, node after node.
+    lists: Vec<(u8, u32)>,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Node {
-    /// Where the node's table starts, or `NONE` if its children are in `bytes` and `kids`.
+    /// Where the node's table starts (or, with `LIST` set, its list, `kids[0]` children long),
+    /// or `NONE` if its children are in `bytes` and `kids`.
     table: u32,
     /// Up to two children by byte; an unused slot has child 0.
     bytes: [u8; 2],
@@ -63,35 +69,72 @@ struct Node {
 }
 
 const NONE: u32 = u32::MAX;
+/// Marks a node's `table` as the start of a list in `Trie::lists`.
+const LIST: u32 = 1 << 31;
+/// At most this many tables (4 MiB).
+const MAX_TABLES: usize = 4096;
 
 impl Trie {
     fn build<'a>(strings: impl Iterator<Item = (&'a [u8], u32)>) -> Trie {
-        let mut kids: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        Trie::build_capped(strings, MAX_TABLES)
+    }
+
+    /// As `build`, with at most `max_tables` tables.
+    fn build_capped<'a>(strings: impl Iterator<Item = (&'a [u8], u32)>, max_tables: usize) -> Trie {
+        // The strings in byte order: each shares with the one before it a path of the trie as
+        // long as their common prefix, so nodes are made along one path, with no map from
+        // (node, byte) to child (a hash map of edges cost a cache miss a byte at 100,000 names).
+        // A stable sort keeps the first of two equal strings first: its id is the one kept.
+        let mut strings: Vec<(&[u8], u32)> = strings.collect();
+        strings.sort_by(|a, b| a.0.cmp(b.0));
         let mut ids = vec![NONE];
+        // Node `n`'s parent and the byte from it (the root's is unused).
+        let mut parent = vec![(0u32, 0u8)];
+        // The nodes along the last string's path: `path[d]` is at depth `d`.
+        let mut path: Vec<u32> = vec![0];
+        let mut last: &[u8] = &[];
         for (bytes, id) in strings {
-            let mut node = 0;
-            for &b in bytes {
-                node = match kids[node].iter().find(|e| e.0 == b) {
-                    Some(e) => e.1 as usize,
-                    None => {
-                        kids.push(Vec::new());
-                        ids.push(NONE);
-                        let child = kids.len() - 1;
-                        kids[node].push((b, child as u32));
-                        child
-                    }
-                };
+            let common = bytes.iter().zip(last).take_while(|(x, y)| x == y).count();
+            path.truncate(common + 1);
+            for &b in &bytes[common..] {
+                let node = ids.len() as u32;
+                ids.push(NONE);
+                parent.push((path[path.len() - 1], b));
+                path.push(node);
             }
+            let node = path[bytes.len()] as usize;
             if ids[node] == NONE {
                 ids[node] = id;
             }
+            last = bytes;
         }
+        // Each node's children, in byte order (a node's children are made in byte order, and
+        // walking the nodes in id order keeps it), gathered by counting.
+        let mut first_child = vec![0u32; ids.len() + 1];
+        for &(node, _) in &parent[1..] {
+            first_child[node as usize + 1] += 1;
+        }
+        for i in 1..first_child.len() {
+            first_child[i] += first_child[i - 1];
+        }
+        let mut fill = first_child.clone();
+        let mut children = vec![(0u8, 0u32); ids.len().saturating_sub(1)];
+        for (child, &(node, b)) in parent.iter().enumerate().skip(1) {
+            let slot = &mut fill[node as usize];
+            children[*slot as usize] = (b, child as u32);
+            *slot += 1;
+        }
+        let tabled = tabled_nodes(&parent, &first_child, max_tables);
         let mut t = Trie::default();
-        t.nodes.reserve(kids.len());
-        for (k, id) in kids.iter().zip(ids) {
+        t.nodes.reserve(ids.len());
+        for (n, id) in ids.into_iter().enumerate() {
+            let k = &children[first_child[n] as usize..first_child[n + 1] as usize];
             let mut node = Node { table: NONE, bytes: [0; 2], kids: [0; 2], id };
-            // The root always has a table, so that a byte no string starts with costs one load.
-            if t.nodes.is_empty() || k.len() > 2 {
+            if k.len() > 2 && !tabled[n] {
+                node.table = LIST | t.lists.len() as u32;
+                node.kids[0] = k.len() as u32;
+                t.lists.extend_from_slice(k);
+            } else if tabled[n] {
                 let first = t.tables.len();
                 t.tables.resize(first + 256, 0);
                 for &(b, child) in k {
@@ -114,6 +157,9 @@ impl Trie {
     fn child(&self, node: u32, b: u8) -> u32 {
         let n = &self.nodes[node as usize];
         if n.table != NONE {
+            if n.table & LIST != 0 {
+                return self.listed_child(n, b);
+            }
             return self.tables.get(n.table as usize | b as usize).copied().unwrap_or(0);
         }
         if n.bytes[0] == b {
@@ -123,6 +169,13 @@ impl Trie {
         } else {
             0
         }
+    }
+
+    #[cold]
+    fn listed_child(&self, n: &Node, b: u8) -> u32 {
+        let start = (n.table & !LIST) as usize;
+        let list = self.lists.get(start..start + n.kids[0] as usize).unwrap_or(&[]);
+        list.iter().find(|e| e.0 == b).map_or(0, |e| e.1)
     }
 
     /// The longest string starting at `s` (bytes ASCII-lower-cased): its end and id.
@@ -147,6 +200,30 @@ impl Trie {
     }
 }
 
+/// Which nodes get a table: the root always (so that a byte no string starts with costs one
+/// load), and the nodes with more than two children, the shallowest of them while the tables
+/// number fewer than `max_tables`.
+/// `parent[n]` is node `n`'s parent (nodes are numbered after their parents); node `n`'s
+/// children are `first_child[n]..first_child[n + 1]`.
+fn tabled_nodes(parent: &[(u32, u8)], first_child: &[u32], max_tables: usize) -> Vec<bool> {
+    let kids = |n: usize| (first_child[n + 1] - first_child[n]) as usize;
+    let mut many: Vec<usize> = (1..parent.len()).filter(|&n| kids(n) > 2).collect();
+    if many.len() >= max_tables {
+        let mut depth = vec![0u32; parent.len()];
+        for n in 1..parent.len() {
+            depth[n] = depth[parent[n].0 as usize] + 1;
+        }
+        many.sort_by_key(|&n| (depth[n], n));
+        many.truncate(max_tables.saturating_sub(1));
+    }
+    let mut tabled = vec![false; parent.len()];
+    tabled[0] = true;
+    for n in many {
+        tabled[n] = true;
+    }
+    tabled
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct NameIndex {
     /// The lower-cased patterns.
@@ -157,7 +234,7 @@ pub struct NameIndex {
     patterns: Vec<String>,
     info: Vec<PatternInfo>,
     /// Lower-cased canonical spellings (name and aliases) to entries, for lookups by name.
-    pub by_name: HashMap<String, EntryId>,
+    pub by_name: FxHashMap<String, EntryId>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -214,6 +291,7 @@ fn is_word_start(text: &str, s: usize) -> bool {
 /// curly apostrophes, dotted acronyms (NEP -> N.E.P.). Possessives and plurals are not listed:
 /// `find_all` absorbs those endings after a match, which keeps the automaton small.
 pub fn variants(alias: &str) -> Vec<String> {
+    // Most aliases have no variant: each test below looks before it allocates.
     let mut out = vec![alias.to_string()];
     if alias.contains('-') {
         out.push(alias.replace('-', " "));
@@ -235,14 +313,12 @@ pub fn variants(alias: &str) -> Vec<String> {
         out.push(alias.replace("s' ", "s ").replace("s’ ", "s "));
     }
     // Small numbers in names are also written in figures: "5-Year Plan", "First 5 Year Plan".
-    let figures = number_words_as_figures(alias);
-    if figures != alias {
+    if let Some(figures) = number_words_as_figures(alias) {
         out.push(figures.replace('-', " "));
         out.push(figures);
     }
-    let letters: Vec<char> = alias.chars().collect();
-    if (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase()) {
-        let dotted: String = letters.iter().map(|c| format!("{c}.")).collect();
+    if (2..=6).contains(&alias.len()) && alias.bytes().all(|b| b.is_ascii_uppercase()) {
+        let dotted: String = alias.chars().flat_map(|c| [c, '.']).collect();
         out.push(dotted.clone());
         out.push(dotted.trim_end_matches('.').to_string());
     }
@@ -251,52 +327,55 @@ pub fn variants(alias: &str) -> Vec<String> {
 
 /// The alias with each `from` dash between two digits made a `to` dash, if it has one.
 fn digit_dash(alias: &str, from: char, to: char) -> Option<String> {
-    let chars: Vec<char> = alias.chars().collect();
-    let mut changed = false;
-    let out: String = chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let between_digits = i > 0
-                && chars[i - 1].is_ascii_digit()
-                && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-            if c == from && between_digits {
-                changed = true;
-                to
-            } else {
-                c
-            }
-        })
-        .collect();
-    changed.then_some(out)
+    let between_digits = |i: usize, c: char| {
+        alias[..i].ends_with(|d: char| d.is_ascii_digit())
+            && alias[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+    };
+    let dashes: Vec<usize> =
+        alias.match_indices(from).map(|(i, _)| i).filter(|&i| between_digits(i, from)).collect();
+    if dashes.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(alias.len() + 2);
+    let mut last = 0;
+    for i in dashes {
+        out.push_str(&alias[last..i]);
+        out.push(to);
+        last = i + from.len_utf8();
+    }
+    out.push_str(&alias[last..]);
+    Some(out)
 }
 
-/// "Five-Year Plan" -> "5-Year Plan": the number words two to twelve, as whole words.
-fn number_words_as_figures(alias: &str) -> String {
+/// "Five-Year Plan" -> "5-Year Plan": the number words two to twelve, as whole words (not the
+/// second half of a compound number, "Forty-Six"); `None` when there is none.
+fn number_words_as_figures(alias: &str) -> Option<String> {
     const WORDS: [&str; 11] = [
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     ];
-    let mut out = String::with_capacity(alias.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        // Not the second half of a compound number ("Forty-Six").
-        let compound = out.ends_with('-');
-        match WORDS.iter().position(|w| w.eq_ignore_ascii_case(word)) {
-            Some(i) if !compound => out.push_str(&(i + 2).to_string()),
-            _ => out.push_str(word),
-        }
-        word.clear();
-    };
-    for c in alias.chars() {
-        if c.is_alphabetic() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(c);
+    let number = |word: &str| WORDS.iter().position(|w| w.eq_ignore_ascii_case(word));
+    let mut out: Option<String> = None;
+    let mut last = 0;
+    let mut start = None;
+    for (i, c) in alias.char_indices().chain(std::iter::once((alias.len(), ' '))) {
+        match (c.is_alphabetic() && i < alias.len(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                start = None;
+                let compound = alias[..s].ends_with('-');
+                if let Some(n) = number(&alias[s..i]).filter(|_| !compound) {
+                    let o = out.get_or_insert_with(|| String::with_capacity(alias.len()));
+                    o.push_str(&alias[last..s]);
+                    o.push_str(&(n + 2).to_string());
+                    last = i;
+                }
+            }
+            _ => {}
         }
     }
-    flush(&mut word, &mut out);
-    out
+    let mut out = out?;
+    out.push_str(&alias[last..]);
+    Some(out)
 }
 
 /// Inflected endings absorbed after a name: plurals, then possessives. Returns the length of
@@ -376,9 +455,9 @@ impl NameIndex {
         let mut patterns: Vec<String> = Vec::new();
         let mut originals: Vec<String> = Vec::new();
         let mut info: Vec<PatternInfo> = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut by_name = HashMap::new();
-        let mut claimed: HashMap<String, EntryId> = HashMap::new();
+        let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+        let mut by_name = FxHashMap::default();
+        let mut claimed: FxHashMap<String, EntryId> = FxHashMap::default();
         for (id, e) in entries.iter().enumerate() {
             let mut spellings: Vec<(&str, bool)> = vec![(&e.name, false)];
             spellings.extend(e.aliases.iter().map(|a| (a.as_str(), false)));
@@ -425,10 +504,10 @@ impl NameIndex {
                         }
                         continue;
                     }
-                    seen.insert(fkey, patterns.len());
+                    seen.insert(fkey.clone(), patterns.len());
                     let may_pluralise =
                         form.chars().any(char::is_lowercase) && !form.ends_with('.');
-                    patterns.push(form.to_ascii_lowercase());
+                    patterns.push(fkey);
                     originals.push(form);
                     info.push(PatternInfo {
                         entry: id,
@@ -551,6 +630,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_trie_with_its_children_in_lists_finds_what_one_with_tables_finds() {
+        let (kb, _) = crate::base::KnowledgeBase::embedded();
+        let names: Vec<String> = kb.entries.iter().map(|e| e.name.to_ascii_lowercase()).collect();
+        let strings = || names.iter().enumerate().map(|(i, n)| (n.as_bytes(), i as u32));
+        let (tables, lists) = (Trie::build(strings()), Trie::build_capped(strings(), 1));
+        assert!(tables.lists.is_empty() && !lists.lists.is_empty());
+        assert_eq!(lists.tables.len(), 256, "only the root has a table");
+        let text: String = names.iter().map(|n| format!("{n}s, {n}x and ")).collect();
+        let found = |t: &Trie| {
+            (0..text.len()).filter_map(|s| t.longest_at(text.as_bytes(), s)).collect::<Vec<_>>()
+        };
+        assert_eq!(found(&tables), found(&lists));
+        assert!(!found(&lists).is_empty());
+    }
+
+    #[test]
     fn variants_and_endings() {
         assert!(variants("NEP").contains(&"N.E.P.".to_string()));
         assert!(variants("Five-Year Plan").contains(&"Five Year Plan".to_string()));
@@ -559,10 +654,15 @@ mod tests {
         assert!(variants("Workers' Opposition").contains(&"Workers Opposition".to_string()));
         assert!(variants("famine of 1921-22").contains(&"famine of 1921–22".to_string()));
         assert!(variants("famine of 1921–22").contains(&"famine of 1921-22".to_string()));
+        assert_eq!(number_words_as_figures("Platform of the Forty-Six"), None);
+        assert_eq!(number_words_as_figures("Five-Year Plan").as_deref(), Some("5-Year Plan"));
+        assert_eq!(number_words_as_figures("Group of Ten").as_deref(), Some("Group of 10"));
         assert_eq!(
-            number_words_as_figures("Platform of the Forty-Six"),
-            "Platform of the Forty-Six"
+            digit_dash("1921-22 and 1932-3", '-', '–').as_deref(),
+            Some("1921–22 and 1932–3")
         );
+        assert_eq!(digit_dash("Brest-Litovsk", '-', '–'), None);
+        assert!(variants("OGPU").contains(&"O.G.P.U".to_string()));
         assert_eq!(ending("'s rule", false, true), (2, true));
         assert_eq!(ending("’s rule", false, true), (4, true));
         assert_eq!(ending("s were", false, true), (1, false));

@@ -116,50 +116,111 @@ fn read_items<T: for<'de> Deserialize<'de>>(
     out
 }
 
+/// Adds one pack read from its JSON form (no spans: only an error-free base is kept this way).
+fn collect_json(col: &mut Collected, file: usize, f: JsonFile) {
+    let pending = |raw| Pending { raw, span: 0..0, file };
+    col.essays.extend(f.essay.into_iter().map(pending));
+    for (kind, items) in [
+        (Kind::Person, f.person),
+        (Kind::Body, f.body),
+        (Kind::Term, f.term),
+        (Kind::Event, f.event),
+        (Kind::Place, f.place),
+        (Kind::Document, f.document),
+    ] {
+        col.entries.extend(items.into_iter().map(|raw| (kind, Pending { raw, span: 0..0, file })));
+    }
+    col.figures.extend(f.figure.into_iter().map(|raw| Pending { raw, span: 0..0, file }));
+    col.arguments.extend(f.argument.into_iter().map(|raw| Pending { raw, span: 0..0, file }));
+    if let Some(v) = f.vocab {
+        col.vocab.push((Pending { raw: v, span: 0..0, file }, file));
+    }
+}
+
+/// Adds one pack parsed from TOML, each item with its span; a syntax error skips the pack.
+fn collect_toml(
+    col: &mut Collected,
+    ctx: &FileCtx,
+    fi: usize,
+    raw: Result<RawFile, toml::de::Error>,
+    errors: &mut Vec<LoadError>,
+) {
+    let raw: RawFile = match raw {
+        Ok(r) => r,
+        Err(e) => {
+            let at = e.span().map_or(0, |s| s.start);
+            errors.push(ctx.error_at(at, e.message().trim().to_string()));
+            return;
+        }
+    };
+    col.essays.extend(read_items(ctx, "essay", raw.essay, fi, errors));
+    for (kind, table, items) in [
+        (Kind::Person, "person", raw.person),
+        (Kind::Body, "body", raw.body),
+        (Kind::Term, "term", raw.term),
+        (Kind::Event, "event", raw.event),
+        (Kind::Place, "place", raw.place),
+        (Kind::Document, "document", raw.document),
+    ] {
+        for p in read_items::<RawEntry>(ctx, table, items, fi, errors) {
+            col.entries.push((kind, p));
+        }
+    }
+    col.figures.extend(read_items(ctx, "figure", raw.figure, fi, errors));
+    col.arguments.extend(read_items(ctx, "argument", raw.argument, fi, errors));
+    if let Some(v) = raw.vocab {
+        let span = v.span();
+        col.vocab.push((Pending { raw: v.into_inner(), span, file: fi }, fi));
+    }
+}
+
+/// A pack as parsed: from its JSON form or from its TOML.
+enum Parsed {
+    Json(Option<JsonFile>),
+    Toml(Result<RawFile, toml::de::Error>),
+}
+
 impl KnowledgeBase {
-    /// Loads packs from their JSON form (`json[i]` is `packs[i]` converted by `build.rs`). Any
-    /// failure or load error sends it back to `load`, which reads the TOML and gives every
-    /// error its line and column.
+    /// Loads packs, the first `json.len()` from their JSON form (`json[i]` is `packs[i]`
+    /// converted by `build.rs`), the rest from TOML. Any failure or load error sends it back
+    /// to `load`, which reads every pack's TOML and gives every error its line and column: the
+    /// base and errors are always those `load` gives.
     pub(crate) fn load_prepared(
         packs: &[Pack],
         json: &[(&str, &str)],
     ) -> (KnowledgeBase, Vec<LoadError>) {
-        let parsed: Vec<Option<JsonFile>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = json
-                .iter()
-                .map(|(_, j)| scope.spawn(move || serde_json::from_str::<JsonFile>(j).ok()))
-                .collect();
-            handles.into_iter().map(|h| h.join().ok().flatten()).collect()
-        });
-        if packs.len() != json.len() || parsed.iter().any(Option::is_none) {
+        if json.len() > packs.len() {
             return KnowledgeBase::load(packs);
         }
+        let parsed: Vec<Parsed> = std::thread::scope(|scope| {
+            let handles: Vec<_> = packs
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let j = json.get(i).map(|j| j.1);
+                    scope.spawn(move || match j {
+                        Some(j) => Parsed::Json(serde_json::from_str::<JsonFile>(j).ok()),
+                        None => Parsed::Toml(toml::from_str::<RawFile>(&p.text)),
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or(Parsed::Json(None))).collect()
+        });
         let mut col = Collected::default();
-        for (file, f) in parsed.into_iter().flatten().enumerate() {
-            let pending = |raw| Pending { raw, span: 0..0, file };
-            col.essays.extend(f.essay.into_iter().map(pending));
-            for (kind, items) in [
-                (Kind::Person, f.person),
-                (Kind::Body, f.body),
-                (Kind::Term, f.term),
-                (Kind::Event, f.event),
-                (Kind::Place, f.place),
-                (Kind::Document, f.document),
-            ] {
-                col.entries
-                    .extend(items.into_iter().map(|raw| (kind, Pending { raw, span: 0..0, file })));
-            }
-            col.figures.extend(f.figure.into_iter().map(|raw| Pending { raw, span: 0..0, file }));
-            col.arguments.extend(f.argument.into_iter().map(|raw| Pending {
-                raw,
-                span: 0..0,
-                file,
-            }));
-            if let Some(v) = f.vocab {
-                col.vocab.push((Pending { raw: v, span: 0..0, file }, file));
+        let mut errors = Vec::new();
+        for (file, (pack, parsed)) in packs.iter().zip(parsed).enumerate() {
+            match parsed {
+                Parsed::Json(Some(f)) => collect_json(&mut col, file, f),
+                Parsed::Json(None) => return KnowledgeBase::load(packs),
+                Parsed::Toml(raw) => {
+                    let ctx = FileCtx { name: &pack.name, text: &pack.text };
+                    collect_toml(&mut col, &ctx, file, raw, &mut errors);
+                }
             }
         }
-        let mut errors = Vec::new();
+        if !errors.is_empty() {
+            return KnowledgeBase::load(packs);
+        }
         let kb = resolve(packs, col, &mut errors);
         if !errors.is_empty() {
             return KnowledgeBase::load(packs);
@@ -184,33 +245,7 @@ impl KnowledgeBase {
         });
         for ((fi, pack), raw) in packs.iter().enumerate().zip(parsed) {
             let ctx = FileCtx { name: &pack.name, text: &pack.text };
-            let raw: RawFile = match raw {
-                Ok(r) => r,
-                Err(e) => {
-                    let at = e.span().map_or(0, |s| s.start);
-                    errors.push(ctx.error_at(at, e.message().trim().to_string()));
-                    continue;
-                }
-            };
-            col.essays.extend(read_items(&ctx, "essay", raw.essay, fi, &mut errors));
-            for (kind, table, items) in [
-                (Kind::Person, "person", raw.person),
-                (Kind::Body, "body", raw.body),
-                (Kind::Term, "term", raw.term),
-                (Kind::Event, "event", raw.event),
-                (Kind::Place, "place", raw.place),
-                (Kind::Document, "document", raw.document),
-            ] {
-                for p in read_items::<RawEntry>(&ctx, table, items, fi, &mut errors) {
-                    col.entries.push((kind, p));
-                }
-            }
-            col.figures.extend(read_items(&ctx, "figure", raw.figure, fi, &mut errors));
-            col.arguments.extend(read_items(&ctx, "argument", raw.argument, fi, &mut errors));
-            if let Some(v) = raw.vocab {
-                let span = v.span();
-                col.vocab.push((Pending { raw: v.into_inner(), span, file: fi }, fi));
-            }
+            collect_toml(&mut col, &ctx, fi, raw, &mut errors);
         }
         let kb = resolve(packs, col, &mut errors);
         (kb, errors)

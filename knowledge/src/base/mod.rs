@@ -11,7 +11,7 @@ mod raw;
 mod resolve;
 pub mod vocab;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 pub use index::{Mention, NameIndex};
@@ -111,7 +111,7 @@ pub struct KnowledgeBase {
     pub arguments: Vec<Argument>,
     pub vocab: Vocab,
     pub index: NameIndex,
-    pub ids: HashMap<String, Ref>,
+    pub ids: FxHashMap<String, Ref>,
 }
 
 impl KnowledgeBase {
@@ -128,6 +128,15 @@ impl KnowledgeBase {
     /// tests.
     pub fn embedded() -> (KnowledgeBase, Vec<LoadError>) {
         KnowledgeBase::load_prepared(&KnowledgeBase::embedded_packs(), EMBEDDED_JSON)
+    }
+
+    /// The default fact base with more packs on top (a teacher's `.clio/` folder): the default
+    /// packs read from their JSON form, the others from TOML. The base and its errors are
+    /// those `load` gives for the same packs.
+    pub fn embedded_with(extra: Vec<Pack>) -> (KnowledgeBase, Vec<LoadError>) {
+        let mut packs = KnowledgeBase::embedded_packs();
+        packs.extend(extra);
+        KnowledgeBase::load_prepared(&packs, EMBEDDED_JSON)
     }
 
     /// Builds the indexes once every entry is in.
@@ -215,6 +224,38 @@ mod tests {
             EMBEDDED_JSON.iter().all(|p| p.1 != "null"),
             "a pack failed to convert at build time"
         );
+    }
+
+    /// A teacher's pack on top of the default packs: it adds an entry, links to the base's
+    /// entries, and an alias on an entry of its own; read with the default packs' JSON it
+    /// gives what reading every pack's TOML gives, and a mistake in it is reported with its
+    /// line as `load` reports it.
+    #[test]
+    fn a_pack_on_top_of_the_json_packs_loads_as_from_toml() {
+        let pack = |text: &str| Pack { name: ".clio/class.toml".into(), text: text.into() };
+        let good = pack(
+            "[[person]]\nid = \"ivanova\"\nname = \"Maria Ivanova\"\naliases = [\"Masha Ivanova\"]\n\
+             born = \"1900\"\nsummary = \"A made-up teacher's example.\"\nrelated = [\"lenin\"]\n",
+        );
+        let bad =
+            pack("[[person]]\nid = \"ivanova\"\nname = \"Maria Ivanova\"\nborn = \"1900-13\"\n");
+        for extra in [good, bad] {
+            let (a, ea) = KnowledgeBase::embedded_with(vec![extra.clone()]);
+            let mut all = KnowledgeBase::embedded_packs();
+            all.push(extra);
+            let (b, eb) = KnowledgeBase::load(&all);
+            assert_eq!(ea, eb);
+            assert_eq!(format!("{:?}", a.entries), format!("{:?}", b.entries));
+            assert_eq!(a.index.pattern_count(), b.index.pattern_count());
+        }
+        let (kb, errors) = KnowledgeBase::embedded_with(vec![pack(
+            "[[person]]\nid = \"ivanova\"\nname = \"Maria Ivanova\"\nborn = \"1900-13\"\n",
+        )]);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!((errors[0].file.as_str(), errors[0].line), (".clio/class.toml", 4));
+        assert!(kb.find("Maria Ivanova").is_some() && kb.find("Lenin").is_some());
+        let (kb, errors) = KnowledgeBase::embedded_with(vec![]);
+        assert!(errors.is_empty() && kb.find("Masha Ivanova").is_none());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! dates parsed, fields checked against their kind, generated name forms added, and every
 //! mistake reported with its file, line and column. A bad field or entry never stops the rest.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -47,9 +47,9 @@ const DEATH_BY: &[&str] =
 
 /// Ids of everything an entry may point at, and the essays sources may cite.
 pub(super) struct Refs<'a> {
-    pub(super) entries: &'a HashMap<String, usize>,
-    figures: &'a HashMap<String, usize>,
-    arguments: &'a HashMap<String, usize>,
+    pub(super) entries: &'a FxHashMap<String, usize>,
+    figures: &'a FxHashMap<String, usize>,
+    arguments: &'a FxHashMap<String, usize>,
     essays: Vec<String>,
 }
 
@@ -159,7 +159,7 @@ pub(super) fn resolve(
     load_essays(&mut kb, &ctxs, col.essays, errors);
 
     let keep = unique_entries(packs, &ctxs, col.entries, errors);
-    let entry_index: HashMap<String, usize> =
+    let entry_index: FxHashMap<String, usize> =
         keep.iter().enumerate().map(|(i, (_, p))| (p.raw.id.clone(), i)).collect();
     // Every kept entry becomes entry `i` below, so the name index, which needs only their
     // spellings, is built on another core while the rest is resolved (after parsing it is the
@@ -172,7 +172,7 @@ pub(super) fn resolve(
         });
         (index, clashes)
     });
-    let mut taken: Vec<&str> = keep.iter().map(|(_, p)| p.raw.id.as_str()).collect();
+    let mut taken: FxHashSet<&str> = keep.iter().map(|(_, p)| p.raw.id.as_str()).collect();
     let fig_index = unique_ids(&ctxs, &col.figures, |f: &RawFigure| &f.id, &mut taken, errors);
     let arg_index = unique_ids(&ctxs, &col.arguments, |a: &RawArgument| &a.id, &mut taken, errors);
     let refs = Refs {
@@ -248,7 +248,7 @@ fn unique_entries(
     entries: Vec<(Kind, Pending<RawEntry>)>,
     errors: &mut Vec<LoadError>,
 ) -> Vec<(Kind, Pending<RawEntry>)> {
-    let mut first_file: HashMap<String, usize> = HashMap::new();
+    let mut first_file: FxHashMap<String, usize> = FxHashMap::default();
     let mut keep = Vec::new();
     for (kind, p) in entries {
         if let Some(f0) = first_file.get(&p.raw.id) {
@@ -271,17 +271,17 @@ fn unique_ids<'a, T>(
     ctxs: &[FileCtx],
     items: &'a [Pending<T>],
     id_of: impl Fn(&T) -> &String,
-    taken: &mut Vec<&'a str>,
+    taken: &mut FxHashSet<&'a str>,
     errors: &mut Vec<LoadError>,
-) -> HashMap<String, usize> {
-    let mut out = HashMap::new();
+) -> FxHashMap<String, usize> {
+    let mut out = FxHashMap::default();
     for (i, p) in items.iter().enumerate() {
         let id = id_of(&p.raw);
-        if taken.contains(&id.as_str()) {
+        if taken.contains(id.as_str()) {
             let message = format!("duplicate id `{id}`");
             errors.push(ctxs[p.file].error_in(&p.span, &format!("\"{id}\""), message));
         } else {
-            taken.push(id);
+            taken.insert(id);
             out.insert(id.clone(), i);
         }
     }
@@ -292,7 +292,7 @@ fn unique_ids<'a, T>(
 /// names, a series member's numbered names) added to its aliases.
 fn index_names(
     keep: &[(Kind, Pending<RawEntry>)],
-    entry_index: &HashMap<String, usize>,
+    entry_index: &FxHashMap<String, usize>,
 ) -> Vec<Names> {
     keep.iter()
         .map(|(_, p)| {

@@ -7,8 +7,14 @@ use std::ops::Range;
 
 use crate::analysis::Analysis;
 use crate::base::date::DaySpan;
-use crate::base::model::{Entry, EntryId, Figure, Kind};
+use crate::base::model::{Entry, EntryId, Kind};
 use crate::base::KnowledgeBase;
+
+mod figures;
+mod kind_fields;
+
+use figures::figure_at;
+pub use figures::figure_card;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hover {
@@ -40,11 +46,14 @@ fn kind_label(e: &Entry) -> String {
         (Kind::Term, "") => "term".into(),
         (Kind::Term, k) => k.into(),
         (Kind::Person, "historian") => "historian".into(),
+        (Kind::Place | Kind::Document, "") => e.kind.label().into(),
+        (Kind::Place | Kind::Document, k) => format!("{} · {k}", e.kind.label()),
         (k, _) => k.label().into(),
     }
 }
 
-/// Events that involve the entry (as an actor or a related entry), in date order.
+/// Events that involve the entry (as an actor or a related entry, or, for a place, as where
+/// they happened), in date order.
 pub fn key_events(kb: &KnowledgeBase, id: EntryId) -> Vec<EntryId> {
     let e = &kb.entries[id];
     let mut out: Vec<EntryId> = kb
@@ -53,7 +62,10 @@ pub fn key_events(kb: &KnowledgeBase, id: EntryId) -> Vec<EntryId> {
         .enumerate()
         .filter(|(j, x)| {
             x.kind == Kind::Event
-                && (x.actors.contains(&id) || x.related.contains(&id) || e.related.contains(j))
+                && (x.actors.contains(&id)
+                    || x.related.contains(&id)
+                    || e.related.contains(j)
+                    || x.place == Some(id))
                 && *j != id
         })
         .map(|(j, _)| j)
@@ -79,6 +91,8 @@ pub fn card(kb: &KnowledgeBase, id: EntryId) -> String {
         md.push_str(&format!("\n{}\n", e.summary));
     }
     roles(&mut md, e);
+    kind_fields::place(&mut md, kb, e);
+    kind_fields::document(&mut md, kb, e);
     if let Some(s) = e.successor {
         md.push_str(&format!(
             "\nBecame the **{}**{}.\n",
@@ -231,38 +245,6 @@ pub fn year_card(kb: &KnowledgeBase, year: i32) -> Option<String> {
     Some(md)
 }
 
-pub fn figure_card(kb: &KnowledgeBase, f: &Figure) -> String {
-    let mut md = format!("### {}\n*figure*", f.name);
-    if let Some(w) = f.when {
-        md.push_str(&format!(" · {w}"));
-    }
-    md.push('\n');
-    if !f.counts.is_empty() {
-        md.push_str(&format!("\nCounts: {} ({})\n", f.counts, f.unit));
-    }
-    if !f.summary.is_empty() {
-        md.push_str(&format!("\n{}\n", f.summary));
-    }
-    md.push_str(if f.contested() { "\n**Sources disagree**\n" } else { "\n**Values**\n" });
-    for v in &f.values {
-        let mut who = Vec::new();
-        if !v.source.is_empty() {
-            who.push(kb.source_name(&v.source));
-        }
-        if let Some(e) = &v.essay {
-            who.push(format!("essay {e}"));
-        }
-        let note = if v.note.is_empty() { String::new() } else { format!(" — {}", v.note) };
-        md.push_str(&format!(
-            "- {}{}: {}{note}\n",
-            if v.approx { "about " } else { "" },
-            v.describe(),
-            who.join(", ")
-        ));
-    }
-    md
-}
-
 fn word_at(masked: &str, offset: usize) -> Option<Range<usize>> {
     let b = masked.as_bytes();
     let offset = offset.min(b.len());
@@ -300,7 +282,9 @@ pub fn lookup(kb: &KnowledgeBase, text: &str) -> Option<String> {
     let (years, others): (Vec<_>, Vec<_>) =
         numbers.into_iter().partition(|r| year_in(&name[r.clone()]).is_some());
     let year = years.into_iter().find_map(|r| year_at(kb, name, r));
-    year.or_else(|| others.into_iter().find_map(|r| figure_at(kb, name, r))).map(|h| h.markdown)
+    let named: Vec<EntryId> = kb.index.find_all(name).into_iter().map(|m| m.entry).collect();
+    let figure = |r| figure_at(kb, name, r, 0..name.len(), &named);
+    year.or_else(|| others.into_iter().find_map(figure)).map(|h| h.markdown)
 }
 
 /// The text without a leading "the " (any case), as a name is looked up.
@@ -331,7 +315,26 @@ pub fn at(kb: &KnowledgeBase, analysis: &Analysis, offset: usize) -> Option<Hove
     if year_in(&masked[r.clone()]).is_some() {
         return year_at(kb, masked, r);
     }
-    figure_at(kb, masked, r)
+    let sentence = sentence_around(&analysis.prose, r.clone());
+    let named: Vec<EntryId> = analysis
+        .mentions
+        .iter()
+        .filter(|m| sentence.start <= m.range.start && m.range.end <= sentence.end)
+        .map(|m| m.entry)
+        .collect();
+    figure_at(kb, masked, r, sentence, &named)
+}
+
+/// The sentence of the prose that holds `r` (its block when no sentence does).
+fn sentence_around(prose: &crate::text::Prose, r: Range<usize>) -> Range<usize> {
+    let i = prose.blocks.partition_point(|b| b.end < r.end);
+    let Some(block) = prose.blocks.get(i).filter(|b| b.start <= r.start) else {
+        return r;
+    };
+    crate::text::sentences::split(&prose.masked, block.clone())
+        .into_iter()
+        .find(|s| s.start <= r.start && r.end <= s.end)
+        .unwrap_or_else(|| block.clone())
 }
 
 /// The year a word names when hover reads it as one: four digits without a comma, 1700–2099.
@@ -344,15 +347,6 @@ fn year_in(w: &str) -> Option<i32> {
 fn year_at(kb: &KnowledgeBase, text: &str, r: Range<usize>) -> Option<Hover> {
     let y = year_in(&text[r.clone()])?;
     year_card(kb, y).map(|markdown| Hover { range: r, markdown })
-}
-
-/// The card of a figure one of whose values holds the number at `r` in `text`.
-fn figure_at(kb: &KnowledgeBase, text: &str, r: Range<usize>) -> Option<Hover> {
-    let v: f64 = text[r.clone()].replace(',', "").parse().ok()?;
-    let f = kb.figures.iter().find(|f| {
-        f.values.iter().any(|x| x.low <= v && v <= x.high && (x.low == x.high || v >= 10.0))
-    })?;
-    Some(Hover { range: r, markdown: figure_card(kb, f) })
 }
 
 #[cfg(test)]
@@ -426,25 +420,27 @@ mod tests {
 
     #[test]
     fn bare_figures_show_the_figure_hover_shows() {
-        // Hover shows the first figure whose values hold the number, so "102" (Stakhanov's
-        // tonnes) and "3" show the range of votes against Stalin.
+        // A number several figures hold lists them, unless the words looked up with it say
+        // which: "102" is Stakhanov's tonnes and within the votes against Stalin.
         expect![[r#"
-            102 => ### Votes against Stalin at the Seventeenth Congress
-            3 => ### Votes against Stalin at the Seventeenth Congress
+            102 => ### 102
+            102 tonnes => ### Stakhanov's record output
+            102 votes => ### Votes against Stalin at the Seventeenth Congress
+            3 => ### 3
             8,389 => ### Cheka executions, 1918-19
-            about 300,000 => ### Deaths in the Red Terror"#]]
-        .assert_eq(&headings(&["102", "3", "8,389", "about 300,000"]));
+            about 300,000 => ### 300,000"#]]
+        .assert_eq(&headings(&["102", "102 tonnes", "102 votes", "3", "8,389", "about 300,000"]));
     }
 
     #[test]
     fn a_looked_up_date_or_figure_shows_the_card_hover_shows_over_it() {
-        let text = "Kirov was shot on 1 December 1934; in the 1930s Stakhanov cut 102 tonnes.";
+        let text = "Kirov was shot on 1 December 1934. In the 1930s Stakhanov cut 102 tonnes.";
         let analysis = Analysis { prose: prose(text, Format::Plain), ..Default::default() };
         let hover =
             |word: &str| at(kb(), &analysis, text.find(word).unwrap_or(0)).map(|h| h.markdown);
         assert_eq!(lookup(kb(), "1 December 1934"), hover("1934"));
         assert_eq!(lookup(kb(), "the 1930s"), hover("1930s"));
-        assert_eq!(lookup(kb(), "102"), hover("102"));
+        assert_eq!(lookup(kb(), "Stakhanov cut 102 tonnes"), hover("102"));
         assert!(hover("1930s").is_some() && hover("102").is_some());
     }
 
