@@ -95,7 +95,7 @@ fn markdown() {
             Bukharin: -
             Kamenev: [Kamenev] ### Lev Kamenev | *person* · 18 July 1883 – 25 August 1936
             Zinoviev: -
-            Leningrad: [Leningrad] ### Leningrad | *place*
+            Leningrad: [Leningrad] ### Leningrad | *place · city*
             report: -
         "#]],
     );

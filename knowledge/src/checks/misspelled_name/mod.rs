@@ -20,7 +20,13 @@
 //! a word with a known name's transliteration skeleton is a variant (Antonovschina, Politbiuro;
 //! `text::translit`),
 //! the first letter must agree, and derived forms of a name (Leninist, Zinovievite, Kameneva,
-//! Tomskaya, Molotovsk) are not misspellings. The fix replaces the word with the canonical
+//! Tomskaya, Molotovsk, Kronstadters) are not misspellings.
+//!
+//! The world is open: a word that is a real name (`text::real_names`, 164,000 given names,
+//! patronymics and surnames from public registries: Feldman, Junge, Mikhailov) belongs to
+//! somebody the base may not know. It is called a slip only when its paragraph ties it to the
+//! known person: another word of that person's name beside it ("Andrei Zhadnov"), or a mention
+//! of someone who shares an event with them ("Zinoviev and Kamenov"). The fix replaces the word with the canonical
 //! spelling; `Finding::word` lets the editor add the word to the ignore list.
 
 use super::check::{Check, SentenceOut};
