@@ -265,7 +265,7 @@ fn check(ctx: &SentenceCtx, _: &(), out: &mut SentenceOut) {
     for d in &ctx.dates {
         let Some(ci) = clause_index(clauses, ctx.year_token(d)) else { continue };
         let clause = &clauses[ci];
-        if guarded(ctx, ctx.cues(), clause, d.toks.end) {
+        if guarded(ctx, ctx.cues(), clause, d.toks.end) || dates_an_event(ctx, d) {
             continue;
         }
         let abs = ctx.abs(&d.range);
@@ -276,6 +276,28 @@ fn check(ctx: &SentenceCtx, _: &(), out: &mut SentenceOut) {
         let Some(after_end) = outside(ctx.kb, n.entry, d) else { continue };
         out.findings.push(finding(ctx, n, d, after_end));
     }
+}
+
+/// Does the date complete an event's name ("after the February Revolution of 1917")? Then it
+/// dates that event, not what the sentence's agent did.
+fn dates_an_event(ctx: &SentenceCtx, d: &DateExpr) -> bool {
+    let abs = ctx.abs(&d.range);
+    let is_event = |e: EntryId| ctx.kb.entries[e].kind == Kind::Event;
+    // Inside the name itself ("the February Revolution of 1917" as the base spells it).
+    if ctx
+        .mentions
+        .iter()
+        .any(|m| m.range.start <= abs.start && abs.end <= m.range.end && is_event(m.entry))
+    {
+        return true;
+    }
+    let Some(before) = d.toks.start.checked_sub(2) else { return false };
+    let toks = &ctx.sentence.toks;
+    if ctx.sentence.word(before + 1) != "of" {
+        return false;
+    }
+    let end = ctx.abs(&toks[before].range).end;
+    ctx.mentions.iter().any(|m| m.range.end == end && is_event(m.entry))
 }
 
 /// The agent of the date's clause that the date belongs to, when the date lies outside its
@@ -615,6 +637,7 @@ mod tests {
             "Kirov was murdered in 1934 and Stalin purged the army in 1937.",
             "In 1924 Lenin died and Stalin took over.",
             "Lenin, who died in 1924, never saw collectivisation.",
+            "The Constituent Assembly was convened after the February Revolution of 1917.",
         ]);
     }
 

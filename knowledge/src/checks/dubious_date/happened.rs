@@ -138,6 +138,35 @@ fn qualifiers(
                 })
         })
         .map(|n| n.entry)
+        .chain(places_before(ctx, clause, cue, names))
+        .collect()
+}
+
+/// Places named before the cue in its clause, right after "in" or "at", with no other verb's
+/// link between ("As he left the factory in Moscow on 30 August 1918, Lenin was shot").
+fn places_before(
+    ctx: &SentenceCtx,
+    clause: &Range<usize>,
+    cue: &Range<usize>,
+    names: &[SentenceName],
+) -> Vec<EntryId> {
+    names
+        .iter()
+        .filter(|n| {
+            !n.pronoun
+                && n.toks.start > clause.start
+                && n.toks.end <= cue.start
+                && cue.start - n.toks.end <= 12
+                && ctx.kb.entries[n.entry].is_place()
+                && matches!(ctx.sentence.word(n.toks.start - 1), "in" | "at")
+                && !(n.toks.end..cue.start).any(|i| {
+                    matches!(
+                        ctx.sentence.word(i),
+                        "and" | "but" | "then" | ";" | "before" | "after"
+                    )
+                })
+        })
+        .map(|n| n.entry)
         .collect()
 }
 
