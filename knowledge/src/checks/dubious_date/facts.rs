@@ -26,6 +26,8 @@ pub(super) enum FactKind {
     Died,
     RoleStart,
     RoleHeld,
+    /// A post someone was replaced in ("replaced Yagoda at the head of the NKVD"): its end.
+    RoleEnd,
     Founded,
     Dissolved,
     Began,
@@ -347,6 +349,21 @@ impl<'k> ClauseReader<'_, 'k> {
                 || (n.possessive && cue.is_none())
                 || (title.start < n.toks.end && cue.is_none() && gap > 1)
             {
+                continue;
+            }
+            // "replaced Yagoda at the head of the NKVD": the post's end, not its holding.
+            let ousted = self.found.succession.iter().find(|c| {
+                let w = self.ctx.sentence.word(c.start);
+                c.end == n.toks.start
+                    && (w.starts_with("replac") || w.starts_with("supersed") || w == "succeeded")
+            });
+            if let Some(c) = ousted {
+                let Some(to) = r.to else { continue };
+                let when = When::at(to.to.unwrap_or(to.from));
+                let anchor = hull(&anchor, c);
+                let fact =
+                    self.fact(n.entry, FactKind::RoleEnd, when, when.span(), anchor, Some(c));
+                self.out.push(Fact { role: Some(r), ..fact });
                 continue;
             }
             let fact = match cue {

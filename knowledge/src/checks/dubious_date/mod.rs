@@ -246,6 +246,7 @@ fn fact_to_report<'f, 'k>(
         let prio = match f.kind {
             FactKind::Born | FactKind::Died => 0,
             FactKind::RoleStart
+            | FactKind::RoleEnd
             | FactKind::Founded
             | FactKind::Dissolved
             | FactKind::Began

@@ -87,6 +87,20 @@ fn lives_posts_bodies_and_policies() {
 }
 
 #[test]
+fn the_end_of_a_post_someone_was_replaced_in() {
+    check(
+        "Yezhov, who replaced Yagoda at the head of the NKVD in [September 1934], was shot in 1940.",
+        expect!["Genrikh Yagoda ceased to be head of the NKVD on 26 September 1936 (fact base; essays 000, 002), not September 1934. -> September 1936"],
+    );
+    clean(&[
+        "Yezhov replaced Yagoda as head of the NKVD in September 1936.",
+        "Beria replaced Yezhov at the head of the NKVD in 1938.",
+        "In 1936 Yezhov replaced Yagoda, who had run the NKVD since 1934.",
+        "Yagoda, head of the NKVD from 1934, was replaced in 1936.",
+    ]);
+}
+
+#[test]
 fn announced_outside_the_span() {
     check("The NEP was announced in [1919].", expect!["The New Economic Policy began in March 1921 (fact base; essays 000, 001, 002, 003, 004), not 1919. -> 1921"]);
     // The base no longer dates the Doctors' Plot's start (the arrests ran from 1948 to 1952, and

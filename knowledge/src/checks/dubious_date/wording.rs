@@ -22,7 +22,7 @@ pub(super) fn variant_fields(kind: FactKind) -> &'static [&'static str] {
         FactKind::Began => &["from"],
         FactKind::Ended => &["to"],
         FactKind::Period => &["from", "to"],
-        FactKind::RoleStart | FactKind::RoleHeld | FactKind::Happening => &[],
+        FactKind::RoleStart | FactKind::RoleHeld | FactKind::RoleEnd | FactKind::Happening => &[],
         FactKind::Lifetime => &["born", "died"],
     }
 }
@@ -116,6 +116,13 @@ pub(super) fn statement(kb: &KnowledgeBase, f: &Fact) -> String {
         }
         FactKind::RoleHeld => {
             format!("{who} was {} {}", f.role.map_or("", |r| r.title.as_str()), during(&f.when))
+        }
+        FactKind::RoleEnd => {
+            format!(
+                "{who} ceased to be {} {}",
+                f.role.map_or("", |r| r.title.as_str()),
+                on(&f.when.from)
+            )
         }
         FactKind::Founded => format!("{who} was founded {}", on(&f.when.from)),
         FactKind::Dissolved => {
