@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::candidates::{fits, Candidate};
 use super::identity::restates_a_group;
-use super::numbers::{value_interval, Measure, StatedNumber};
+use super::numbers::{unit_measure, value_interval, Measure, StatedNumber};
 use super::wording::{best_value, period, related, value_list, who, written_like};
 use super::{CONTESTED_FIGURE, DUBIOUS_FIGURE};
 use crate::base::{format_number, FigureValue, Kind};
@@ -61,12 +61,32 @@ pub(super) fn decide(
         }
         return;
     }
+    // A precise number that some other figure of the base holds exactly ("the official figure
+    // of 681,692") is that statistic quoted, whatever the words around it suggest.
+    if known_statistic(ctx, n) {
+        return;
+    }
     // A number the clause gives as someone's estimate is theirs ("he estimated 4 million
     // deaths"): the base does not hold every historian's figure, so it cannot call one wrong.
     if estimated_before(ctx, clause, n.expr.toks.start) {
         return;
     }
     out.extend(number.dubious(candidates));
+}
+
+/// Is the number written precisely (not rounded, four or more significant digits) and exactly a
+/// value that some figure of the base, in the same measure, holds?
+fn known_statistic(ctx: &SentenceCtx, n: &StatedNumber) -> bool {
+    let v = n.expr.value;
+    let digits = format!("{}", v.round() as i64).trim_end_matches('0').len();
+    v.fract() == 0.0
+        && digits >= 4
+        && ctx.kb.figures.iter().any(|f| {
+            unit_measure(&f.unit) == n.measure
+                && f.values
+                    .iter()
+                    .any(|x| !x.mistake && x.low <= v && v <= x.high && x.low == x.high)
+        })
 }
 
 /// Does a verb of estimating or claiming come before the number in its clause?

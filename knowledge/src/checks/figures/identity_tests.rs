@@ -50,3 +50,8 @@ fn a_restated_group_is_not_a_new_count() {
     clean(&["Tukhachevsky was tried with seven other commanders, and all eight were shot."]);
     flagged(&["At the first Moscow trial in August 1936, all 26 defendants were shot."]);
 }
+
+#[test]
+fn a_statistic_the_base_holds_is_quoted_not_wrong() {
+    clean(&["Estimates of the number of deaths linked to the Great Purge range from the official figure of 681,692 to nearly 2 million."]);
+}
