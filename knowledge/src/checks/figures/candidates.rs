@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::identity::{another_body, is_plan, other_ordinal, period_pinned, speaks_of_a_plan};
+use super::identity::{another_body, other_ordinal, period_pinned, speaks_of_a_plan};
 use super::numbers::{is_people, measure_word, value_interval, Measure, StatedNumber};
 use super::tables::{cue_at, CueOccurrence, FigureTables, PreparedFigure};
 use crate::base::date::DaySpan;
@@ -57,6 +57,8 @@ pub(super) struct NumberSentence<'c, 'k> {
     blocked: Vec<bool>,
     /// The entries the sentence names.
     subjects: Vec<EntryId>,
+    /// The sentence speaks of a plan or order (`identity::speaks_of_a_plan`), read once.
+    plan: bool,
     /// Per figure, where its cues occur (one occurrence per starting word, the longest cue).
     occurrences: Vec<Vec<CueOccurrence>>,
 }
@@ -118,6 +120,7 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
                 .collect(),
             blocked,
             subjects: ctx.mentions.iter().map(|m| m.entry).collect(),
+            plan: speaks_of_a_plan(ctx),
             occurrences: vec![Vec::new(); tables.figs.len()],
         };
         sentence.find_cues();
@@ -222,7 +225,7 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         let date = self.date_fit(n, f)?;
         let clause = &self.clauses[n.clause];
         if other_ordinal(self.ctx, clause, f)
-            || is_plan(f) != speaks_of_a_plan(self.ctx)
+            || fig.plan != self.plan
             || another_body(self.ctx, clause, n.expr.toks.start, f)
         {
             return None;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
+use super::identity::is_plan;
 use super::numbers::{unit_measure, Measure};
 use crate::base::{Figure, KnowledgeBase};
 use crate::checks::grammar::SentenceCtx;
@@ -73,6 +74,8 @@ pub(super) struct PreparedFigure {
     pub(super) population: bool,
     /// Stems of the words of the name, count and unit (for nouns after the number).
     pub(super) vocab: Vec<String>,
+    /// A plan, quota or target rather than an outcome (`identity::is_plan`).
+    pub(super) plan: bool,
     /// Stems of the words of the name that are not cues and that no other figure's name uses
     /// ("third" in "Defendants at the third Moscow trial").
     pub(super) name_words: Vec<String>,
@@ -132,6 +135,7 @@ pub(super) fn prepare_figure(f: &Figure) -> PreparedFigure {
         .collect();
     let has_event = cues.iter().any(|c| c.event);
     PreparedFigure {
+        plan: is_plan(f),
         measure: unit_measure(&f.unit),
         has_event,
         cues,
