@@ -38,6 +38,7 @@ const REWRITES: &[(&str, &str)] = &[
     ("sch", "shch"),
     ("sht", "st"),
     ("dzh", "j"),
+    ("zhd", "zd"),
     ("cz", "ch"),
     ("sz", "sh"),
     ("dj", "j"),
@@ -140,6 +141,7 @@ mod tests {
             ("Politbiuro", "Politburo"),
             ("Lyubov", "Liubov"),
             ("Raspoutin", "Rasputin"),
+            ("Nadiezda", "Nadezhda"),
             ("Alexi", "Alexei"),
             ("Alexey", "Alexei"),
         ] {
