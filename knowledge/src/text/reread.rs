@@ -170,7 +170,7 @@ fn stitch(
 
 /// The lengths of the longest common prefix and suffix of `a` and `b` (not overlapping in
 /// either), compared a chunk at a time.
-fn common_ends(a: &[u8], b: &[u8]) -> (usize, usize) {
+pub fn common_ends(a: &[u8], b: &[u8]) -> (usize, usize) {
     const CHUNK: usize = 256;
     let most = a.len().min(b.len());
     let mut p = 0;

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use knowledge::text::reread::common_ends;
 use knowledge::Finding;
 use tower_lsp::lsp_types::Diagnostic;
 
@@ -143,31 +144,6 @@ fn same_moved(
                     _ => false,
                 }
         })
-}
-
-/// The lengths of the longest common prefix and suffix of `a` and `b` (not overlapping in
-/// either), compared a chunk at a time.
-fn common_ends(a: &[u8], b: &[u8]) -> (usize, usize) {
-    const CHUNK: usize = 256;
-    let most = a.len().min(b.len());
-    let mut p = 0;
-    while p + CHUNK <= most && a[p..p + CHUNK] == b[p..p + CHUNK] {
-        p += CHUNK;
-    }
-    while p < most && a[p] == b[p] {
-        p += 1;
-    }
-    let most = most - p;
-    let mut s = 0;
-    while s + CHUNK <= most
-        && a[a.len() - s - CHUNK..a.len() - s] == b[b.len() - s - CHUNK..b.len() - s]
-    {
-        s += CHUNK;
-    }
-    while s < most && a[a.len() - s - 1] == b[b.len() - s - 1] {
-        s += 1;
-    }
-    (p, s)
 }
 
 #[cfg(test)]

@@ -133,13 +133,18 @@ fn qualifiers(
                     matches!(ctx.sentence.word(i), "from" | "to" | "in" | "at" | "into" | "of")
                 })
                 // "deported in 1929 and killed in Mexico": the place belongs to the next verb.
-                && !(cue.end..n.toks.start).any(|i| {
-                    matches!(ctx.sentence.word(i), "and" | "but" | "then" | "," | ";" | "before" | "after")
-                })
+                && !another_verb_between(ctx, cue.end..n.toks.start)
+                && !(cue.end..n.toks.start).any(|i| ctx.sentence.word(i) == ",")
         })
         .map(|n| n.entry)
         .chain(places_before(ctx, clause, cue, names))
         .collect()
+}
+
+/// Does a link to another verb ("and", "then", "before") stand among the tokens?
+fn another_verb_between(ctx: &SentenceCtx, toks: Range<usize>) -> bool {
+    toks.into_iter()
+        .any(|i| matches!(ctx.sentence.word(i), "and" | "but" | "then" | ";" | "before" | "after"))
 }
 
 /// Places named before the cue in its clause, right after "in" or "at", with no other verb's
@@ -159,12 +164,7 @@ fn places_before(
                 && cue.start - n.toks.end <= 12
                 && ctx.kb.entries[n.entry].is_place()
                 && matches!(ctx.sentence.word(n.toks.start - 1), "in" | "at")
-                && !(n.toks.end..cue.start).any(|i| {
-                    matches!(
-                        ctx.sentence.word(i),
-                        "and" | "but" | "then" | ";" | "before" | "after"
-                    )
-                })
+                && !another_verb_between(ctx, n.toks.end..cue.start)
         })
         .map(|n| n.entry)
         .collect()
