@@ -63,6 +63,9 @@ pub struct Vocab {
     /// Verbs too common to name an event on their own with one of its actors ("returned",
     /// "arrived", "met"): the clause must also name the event's place or another of its actors.
     pub generic_event_cues: Vec<String>,
+    /// Verbs that, with a named event as their object, say it happened then ("crushed",
+    /// "signed", "held"): "In 1920 Tukhachevsky crushed the Kronstadt rising" dates the rising.
+    pub enacting: Vec<String>,
     /// Happening types that befall a person at most once (an execution, a suicide): their lists
     /// are complete without a promise in the data.
     pub once: Vec<String>,
@@ -194,7 +197,8 @@ impl Vocab {
             meta_markers,
             debate_words,
             generic_title_words,
-            generic_event_cues
+            generic_event_cues,
+            enacting
         );
         if !other.debate_sides.is_empty() {
             self.debate_sides = other

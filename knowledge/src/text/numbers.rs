@@ -26,6 +26,11 @@ pub struct NumberExpr {
     pub toks: Range<usize>,
 }
 
+/// Is the word a small number in words ("three", "twelve")?
+pub fn is_number_word(w: &str) -> bool {
+    small_value(w).is_some()
+}
+
 /// "zero" to "twenty", and the tens to "ninety". Most words are looked up here and miss: the
 /// match on the length first leaves each a comparison or two of fixed-length bytes.
 fn small_value(w: &str) -> Option<f64> {

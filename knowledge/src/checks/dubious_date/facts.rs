@@ -398,6 +398,7 @@ impl<'k> ClauseReader<'_, 'k> {
         if e.kind != Kind::Event || e.end.is_some() {
             self.starts_and_ends(n, e, &starts, &ends);
         }
+        self.whole_series(n, dates);
         if period_kind(e) {
             if when_of(e).is_none() {
                 return;
@@ -407,7 +408,9 @@ impl<'k> ClauseReader<'_, 'k> {
                 && (!starts.is_empty()
                     || !ends.is_empty()
                     || !self.bound(&self.found.died, n).is_empty());
+            let enacted = if e.kind == Kind::Event { self.enacting_verb(n) } else { None };
             let tied = cued
+                || enacted.is_some()
                 || is_subject(self.ctx, self.cues, self.clause, n, self.names)
                 || dates.iter().any(|d| attached(self.ctx, n, d));
             if tied && !n.pronoun {
@@ -419,10 +422,49 @@ impl<'k> ClauseReader<'_, 'k> {
                         // A document goes on existing after it is written.
                         span.hi = i32::MAX / 2;
                     }
-                    let f = self.fact(member, kind, w, span, n.toks.clone(), None);
+                    let f = self.fact(member, kind, w, span, n.toks.clone(), enacted.as_ref());
                     self.out.push(f);
                 }
             }
+        }
+    }
+
+    /// A verb of the clause that makes the named event its object and says it happened
+    /// (`enacting`: "crushed the Kronstadt rising", "signed the Treaty of Brest-Litovsk"), with
+    /// at most two words of the name's phrase between.
+    fn enacting_verb(&self, n: &SentenceName) -> Option<Range<usize>> {
+        let s = &self.ctx.sentence;
+        let lead = (n.toks.start.saturating_sub(2)..n.toks.start)
+            .find(|&i| (i..n.toks.start).all(|j| is_determiner(s.word(j))))
+            .unwrap_or(n.toks.start);
+        self.ctx.kb.vocab.enacting.iter().find_map(|phrase| {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            let start = lead.checked_sub(words.len())?;
+            let fits = start >= self.clause.start
+                && words.iter().enumerate().all(|(k, w)| s.word(start + k) == *w);
+            fits.then_some(start..lead)
+        })
+    }
+
+    /// A series the base knows every member of, as the subject of its clause or with a date
+    /// attached ("the three Moscow trials took place in 1936, 1937 and 1938"): each date must
+    /// be some member's.
+    fn whole_series(&mut self, n: &SentenceName, dates: &[&DateExpr]) {
+        let members = &self.tables.whole_series[n.entry];
+        if members.is_empty() || n.pronoun {
+            return;
+        }
+        let tied = is_subject(self.ctx, self.cues, self.clause, n, self.names)
+            || dates.iter().any(|d| attached(self.ctx, n, d));
+        if !tied {
+            return;
+        }
+        for &member in members {
+            let m = &self.ctx.kb.entries[member];
+            let Some(w) = when_of(m) else { continue };
+            let span = m.span().unwrap_or(w.span());
+            let f = self.fact(member, FactKind::Event, w, span, n.toks.clone(), None);
+            self.out.push(f);
         }
     }
 

@@ -70,9 +70,23 @@ pub(crate) fn instances<'k>(
             out.push(Instance { kind: t, when, place: x.place, of: None, event: Some(ev) });
         }
     }
-    // A happening the person's list repeats from an event entry is that event.
-    let events: Vec<When> = out.iter().filter(|i| i.event.is_some()).map(|i| i.when).collect();
-    out.retain(|i| i.event.is_some() || !events.iter().any(|w| w.span().overlaps(&i.when.span())));
+    // A happening the person's list repeats from an event entry is that event; what the list
+    // adds (the body it concerned, its place) stays with it.
+    let repeats = |h: &Instance, ev: &Instance| {
+        h.event.is_none() && h.kind == ev.kind && h.when.span().overlaps(&ev.when.span())
+    };
+    for at in 0..out.len() {
+        if out[at].event.is_none() {
+            continue;
+        }
+        let ev = out[at];
+        if let Some(h) = out.iter().find(|h| repeats(h, &ev)).copied() {
+            out[at].of = out[at].of.or(h.of);
+            out[at].place = out[at].place.or(h.place);
+        }
+    }
+    let events: Vec<Instance> = out.iter().filter(|i| i.event.is_some()).copied().collect();
+    out.retain(|i| !events.iter().any(|ev| repeats(i, ev)));
     if let (Some(by), Some(died)) = (e.death_by.as_deref(), e.end) {
         if kinds.contains(&by) && !out.iter().any(|i| i.kind == by) {
             out.push(Instance { kind: by, when: died, place: None, of: None, event: None });

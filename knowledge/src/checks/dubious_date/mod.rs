@@ -107,11 +107,19 @@ fn check(ctx: &SentenceCtx, tables: &DateTables, out: &mut SentenceOut) {
             }
             // The facts this date speaks of: those whose nearest date it is, close or framing.
             let mine = facts_of_date(ctx, cues, clause, &names, &dates, di, &facts);
-            if mine.is_empty() || mine.iter().any(|(f, rel)| consistent(f.span, d, *rel, calendar))
-            {
+            let fits = |(f, rel): &(&Fact, Relation)| {
+                consistent(f.span, d, *rel, calendar) && !only_possible(f, &mine)
+            };
+            if mine.is_empty() || mine.iter().any(fits) {
                 continue;
             }
-            out.findings.push(report(ctx, d, &mine));
+            // What the message states is only what the date contradicts.
+            let contradicted: Vec<(&Fact, Relation)> = mine
+                .iter()
+                .filter(|(f, rel)| !consistent(f.span, d, *rel, calendar))
+                .copied()
+                .collect();
+            out.findings.push(report(ctx, d, &contradicted));
         }
     }
 }
@@ -132,6 +140,8 @@ pub(crate) struct DateTables {
     /// Per event in a series: the series' members (itself included) with their names in lower
     /// case, to tell a generic name ("the Treaty of Brest-Litovsk") from a member's own.
     series_members: Vec<Vec<(EntryId, Vec<String>)>>,
+    /// Per series whose members are all in the base (`complete = ["members"]`): the members.
+    whole_series: Vec<Vec<EntryId>>,
 }
 
 impl DateTables {
@@ -180,6 +190,7 @@ impl DateTables {
             acts_in,
             subject_events: happened::subject_events(kb),
             series_members: series_members(kb),
+            whole_series: whole_series(kb),
         }
     }
 }
@@ -200,6 +211,29 @@ fn series_members(kb: &KnowledgeBase) -> Vec<Vec<(EntryId, Vec<String>)>> {
             })
             .collect();
         out[id] = members;
+    }
+    out
+}
+
+/// A person's life only says a date is possible for them. It cannot excuse the date of what
+/// the same words say befell another person beside them: in "Yagoda, Bukharin and Rykov were
+/// shot on 15 March 1937" the date is claimed of each, and Yagoda's record is enough.
+fn only_possible(f: &Fact, mine: &[(&Fact, Relation)]) -> bool {
+    f.kind == FactKind::Lifetime
+        && mine.iter().any(|(o, _)| {
+            o.kind == FactKind::Happening && o.entry != f.entry && o.cue_toks == f.cue_toks
+        })
+}
+
+/// Per series that promises every member (`complete = ["members"]`), its dated members.
+fn whole_series(kb: &KnowledgeBase) -> Vec<Vec<EntryId>> {
+    let mut out = vec![Vec::new(); kb.entries.len()];
+    for (id, e) in kb.entries.iter().enumerate() {
+        if let Some(series) = e.series {
+            if kb.entries[series].completes("members") && e.start.is_some() {
+                out[series].push(id);
+            }
+        }
     }
     out
 }
@@ -275,8 +309,16 @@ fn report(ctx: &SentenceCtx, d: &DateExpr, mine: &[(&Fact, Relation)]) -> Findin
     }
     // Quoted mid-message: "not the winter of 1925-26", even where it opened the sentence.
     let raw = &ctx.text()[d.range.clone()];
-    let written =
-        raw.strip_prefix("The ").map_or_else(|| raw.to_string(), |rest| format!("the {rest}"));
+    let written = match raw.strip_prefix("The ") {
+        Some(rest) => format!("the {rest}"),
+        // "of the early 1920s": the article stood before the decade.
+        None if ["early ", "mid", "late "].iter().any(|p| raw.starts_with(p))
+            && raw.ends_with('s') =>
+        {
+            format!("the {raw}")
+        }
+        None => raw.to_string(),
+    };
     let stated = if f.kind == FactKind::Happening {
         // Every instance the date was compared with, not only the nearest.
         let same: Vec<&Fact> = mine

@@ -34,6 +34,17 @@ fn framing(ctx: &SentenceCtx, clause: &Range<usize>, d: &DateExpr) -> bool {
     })
 }
 
+/// A date that ends a fronted clause of time ("As he left the factory on 30 August 1918, Lenin
+/// was shot"; "When Kirov was murdered in December 1934, ..."): what it dates happened at the
+/// time of the main clause.
+fn fronted_when(ctx: &SentenceCtx, clause: &Range<usize>, d: &DateExpr) -> bool {
+    let s = &ctx.sentence;
+    matches!(s.word(clause.start), "as" | "when" | "while")
+        && d.toks.end < clause.end
+        && s.word(d.toks.end) == ","
+        && !(clause.start..d.toks.start).any(|i| s.word(i) == ",")
+}
+
 /// The facts the date `dates[di]` of a clause speaks of, with how it dates them ("by then
 /// Kirov had been murdered" only says "no later than").
 pub(super) fn facts_of_date<'f, 'k>(
@@ -45,11 +56,20 @@ pub(super) fn facts_of_date<'f, 'k>(
     di: usize,
     facts: &'f [Fact<'k>],
 ) -> Vec<(&'f Fact<'k>, Relation)> {
-    let d = dates[di];
+    let relation_of = dates[di];
+    // A date in a list ("in August 1936, January 1937 and March 1938") stands where the list
+    // stands: each of its dates is said of what the list's date nearest the fact is said of.
+    let head = list_head(ctx, dates, di);
+    let in_list = |dj: usize| list_head(ctx, dates, dj) == head;
     facts
         .iter()
         .filter_map(|f| {
             let a = f.cue_toks.clone().unwrap_or_else(|| f.anchor.clone());
+            let di = (0..dates.len())
+                .filter(|&dj| in_list(dj))
+                .min_by_key(|&dj| (distance(ctx, &dates[dj].toks, &a), dj))
+                .unwrap_or(di);
+            let d = dates[di];
             let role_held = f.kind == super::facts::FactKind::RoleHeld;
             let placed = Placement { ctx, clause, anchor: &a, role_held };
             if placed.cut_off(d) {
@@ -58,6 +78,7 @@ pub(super) fn facts_of_date<'f, 'k>(
             let dist = distance(ctx, &d.toks, &a);
             let nearest = dates.iter().enumerate().all(|(dj, o)| {
                 dj == di
+                    || in_list(dj)
                     || placed.cut_off(o)
                     || distance(ctx, &o.toks, &a) > dist
                     || (distance(ctx, &o.toks, &a) == dist && dj > di)
@@ -80,14 +101,32 @@ pub(super) fn facts_of_date<'f, 'k>(
             }
             // "In 1935 Kirov had been murdered": the murder came no later than 1935.
             let after = d.toks.start >= a.end;
-            let relation = if f.pluperfect && !after && d.relation == Relation::In {
+            let relation = if f.pluperfect && !after && relation_of.relation == Relation::In {
                 Relation::ByEnd
             } else {
-                d.relation
+                relation_of.relation
             };
             Some((f, relation))
         })
         .collect()
+}
+
+/// The first date of the list `dates[di]` ends: dates joined by commas and "and" alone, each
+/// perhaps after its own "in" or "on".
+fn list_head(ctx: &SentenceCtx, dates: &[&DateExpr], di: usize) -> usize {
+    let mut head = di;
+    while head > 0 {
+        let (prev, this) = (dates[head - 1], dates[head]);
+        let between = prev.toks.end..this.toks.start;
+        let joined = !between.is_empty()
+            && between.clone().all(|i| matches!(ctx.sentence.word(i), "," | "and" | "in" | "on"))
+            && between.clone().any(|i| matches!(ctx.sentence.word(i), "," | "and"));
+        if !joined {
+            break;
+        }
+        head -= 1;
+    }
+    head
 }
 
 /// Where a fact's anchor (its cue, else its name) stands in its clause.
@@ -140,7 +179,7 @@ impl Placement<'_, '_> {
         {
             return false;
         }
-        let frames = !after && framing(ctx, self.clause, d);
+        let frames = !after && (framing(ctx, self.clause, d) || fronted_when(ctx, self.clause, d));
         if !(close || frames) {
             return false;
         }

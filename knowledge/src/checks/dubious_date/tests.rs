@@ -324,3 +324,48 @@ fn a_blockquote_or_quotation_environment_is_attributed_to_its_author() {
         "Power > principle: Kirov was murdered in 1931.\n\n- Kirov was murdered in 1931.\n";
     assert_eq!(severities(not_quotes, Markdown), [Warning, Warning]);
 }
+
+#[test]
+fn shapes_of_published_prose() {
+    // Each person of a list is said to have been shot that day; one's record is enough.
+    check("Yagoda, Bukharin and Rykov were shot on [15 March 1937].", expect!["Genrikh Yagoda's execution is dated 15 March 1938 (fact base; essays 000, 002, 003), not 15 March 1937. -> 15 March 1938"]);
+    // The body from which someone was expelled, named.
+    check("Trotsky was expelled from the Communist Party in [1929].", expect!["The expulsion of Trotsky from the party took place in November 1927 (fact base; essays 000, 001, 002, 003, 004), not 1929. -> 1927"]);
+    // A whole series with a list of dates; the modal of a later clause leaves them stated.
+    check(
+        "The three Moscow show trials took place in August 1936, January 1937 and [March 1939], and in each of them the defendants confessed to crimes they could not have committed.",
+        expect!["The Third Moscow Trial lasted from 2 to 13 March 1938 (fact base; essays 000, 002), not March 1939. -> March 1938"],
+    );
+    check("The Great Terror of the [early 1920s] destroyed the Old Bolsheviks.", expect!["The Great Terror lasted from 1936 to 1938 (fact base; essays 001, 002, 003, 004), not the early 1920s. -> 1930s"]);
+    // A second verb with the sentence's subject.
+    check(
+        "Trotsky was struck with an ice axe in his study at Coyoacán and died in hospital the next day, [21 August 1942].",
+        expect!["Leon Trotsky was assassinated on 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 21 August 1942. -> 21 August 1940"],
+    );
+    // A fronted clause of time.
+    check("As he left the factory on [30 August 1919], Lenin was shot twice.", expect!["The attempts on Vladimir Lenin's life are dated 1 January 1918 (the attempt on Lenin's life of January 1918) and 30 August 1918 (the attempt on Lenin's life) (fact base; essays 000, 001, 002, 003, 004), not 30 August 1919. -> 30 August 1918"]);
+    // A verb that makes a named event happen.
+    check("In [1920] Tukhachevsky crushed the Kronstadt rising.", expect!["The Kronstadt mutiny lasted from 1 to 18 March 1921 (fact base; essays 000, 001, 004), not 1920. -> 1921"]);
+}
+
+#[test]
+fn shapes_of_published_prose_kept_quiet() {
+    clean(&[
+        "Yagoda, Bukharin and Rykov were shot on 15 March 1938.",
+        "Trotsky was expelled from the Communist Party in November 1927.",
+        "The three Moscow show trials took place in August 1936, January 1937 and March 1938.",
+        "The Moscow show trials, held in 1936, 1937 and 1938, destroyed the Old Bolsheviks.",
+        "The Great Terror of the late 1930s destroyed the Old Bolsheviks.",
+        "Trotsky was struck with an ice axe on 20 August 1940 and died the next day.",
+        "Kirov met Stalin in 1926 and died in 1934.",
+        "Lenin's widow Krupskaya outlived him and died in 1939.",
+        "As Stalin rose in 1929, Trotsky was deported.",
+        "When Lenin died in 1924, Stalin was already General Secretary.",
+        "While he was in exile in 1913, Stalin was cut off from the party.",
+        "In 1921 Tukhachevsky crushed the Kronstadt rising.",
+        "In 1937 Stalin recalled the Kronstadt rising in a speech.",
+        "In 1956 Khrushchev denounced the Great Terror.",
+        "Stalin would not have survived 1927 if the Moscow trials had been held then.",
+        "In 1938 Stalin could not have held the Moscow trials without Vyshinsky.",
+    ]);
+}

@@ -10,6 +10,7 @@ use crate::checks::grammar::names::{is_name_token, SentenceName};
 use crate::checks::grammar::words::{is_adverb, is_be, is_determiner, is_framing, is_past_form};
 use crate::checks::grammar::SentenceCtx;
 use crate::dates::DateExpr;
+use crate::text::numbers::is_number_word;
 
 /// The clause's subject: a name with nothing but a framing date, determiners and adverbs before
 /// it in the clause, followed by a verb that is not a passive.
@@ -24,7 +25,9 @@ pub(super) fn is_subject(
     for i in clause.start..n.toks.start {
         let w = s.word(i);
         let in_date = ctx.dates.iter().any(|d| d.toks.contains(&i));
-        if !(in_date || is_framing(w) || is_determiner(w) || w == "," || is_adverb(w)) {
+        // "The three Moscow trials took place ...": a count before the name is part of it.
+        let count = is_number_word(w);
+        if !(in_date || is_framing(w) || is_determiner(w) || w == "," || is_adverb(w) || count) {
             return false;
         }
         if is_name_token(names, i) {
@@ -91,9 +94,11 @@ pub(super) fn attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr) -> boo
         // "the Great Terror of 1937-38", "the Kronstadt mutiny (March 1921)"; "in" only for an
         // event ("Kirov's murder in 1934"): "defended the NEP in 1925" dates the defending.
         let event = ctx.kb.entries[n.entry].kind == Kind::Event;
-        gap.len() <= 2
+        // "the Great Terror of the early 1930s": an article before a decade is no gap.
+        let articles = gap.clone().filter(|&i| i > gap.start && s.word(i) == "the").count();
+        gap.len() <= 2 + articles
             && gap.clone().all(|i| {
-                link(s.word(i))
+                (link(s.word(i)) || (i > gap.start && s.word(i) == "the"))
                     && (event
                         || !matches!(s.word(i), "in" | "on" | "during" | "at" | "from" | "between"))
             })

@@ -67,9 +67,23 @@ pub(crate) fn hypothetical(ctx: &SentenceCtx) -> bool {
         if matches!(w, "would" | "could" | "might" | "should")
             && i + 1 < n
             && matches!(ctx.sentence.word(i + 1), "have" | "not")
+            && reaches_a_date(ctx, i)
         {
             return true;
         }
     }
     false
+}
+
+/// Does the modal at token `at` govern a date of the sentence? It does when it stands before
+/// one or in its clause; a modal in a later clause ("the trials took place in 1936 and 1937,
+/// and the defendants confessed to crimes they could not have committed") leaves the dates
+/// before it as plain statements.
+fn reaches_a_date(ctx: &SentenceCtx, at: usize) -> bool {
+    let clauses = ctx.date_clauses();
+    let modal_clause = clauses::clause_index(clauses, at);
+    ctx.dates.is_empty()
+        || ctx.dates.iter().any(|d| {
+            d.toks.end > at || clauses::clause_index(clauses, ctx.year_token(d)) == modal_clause
+        })
 }

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::names::SentenceName;
-use super::words::is_past_form;
+use super::words::{is_determiner, is_framing, is_past_form};
 use super::SentenceCtx;
 use crate::base::{EntryId, Kind};
 
@@ -15,8 +15,39 @@ use crate::base::{EntryId, Kind};
 pub(crate) fn with_pronouns(ctx: &SentenceCtx, clauses: &[Range<usize>]) -> Vec<SentenceName> {
     let mut names = ctx.names().to_vec();
     relative(ctx, clauses, &mut names);
+    shared_subject(ctx, clauses, &mut names);
     personal(ctx, &mut names);
     names
+}
+
+/// "Trotsky was struck with an ice axe ... and died the next day": a verb right after "and"
+/// has the sentence's subject, when that is a person named at its head and no relative clause
+/// ("who", "which") has opened another subject between.
+fn shared_subject(ctx: &SentenceCtx, clauses: &[Range<usize>], names: &mut Vec<SentenceName>) {
+    let s = &ctx.sentence;
+    let Some(first) = clauses.first() else { return };
+    let Some(subject) = names.iter().find(|n| !n.pronoun).cloned() else { return };
+    let at_head = (first.start..subject.toks.start).all(|i| {
+        let w = s.word(i);
+        is_determiner(w) || ctx.dates.iter().any(|d| d.toks.contains(&i)) || is_framing(w)
+    });
+    let person = ctx.kb.entries[subject.entry].kind == Kind::Person;
+    if !at_head || !person || subject.possessive || subject.toks.end > first.end {
+        return;
+    }
+    for and in subject.toks.end..s.toks.len().saturating_sub(1) {
+        let w = s.word(and);
+        if matches!(w, "who" | "whom" | "whose" | "which" | "that" | ";" | ":") {
+            return;
+        }
+        let verb = and + 1;
+        let next = s.word(verb);
+        let is_verb = is_past_form(next) || ctx.cues().is_verb(next);
+        if w != "and" || !is_verb || names.iter().any(|n| n.toks.contains(&verb)) {
+            continue;
+        }
+        names.push(stand_in(&subject, verb, false));
+    }
 }
 
 fn stand_in(of: &SentenceName, at: usize, possessive: bool) -> SentenceName {
