@@ -58,6 +58,8 @@ pub(super) struct Fact<'k> {
     pub cue_toks: Option<Range<usize>>,
     /// For a happening: which recorded instance.
     pub happening: Option<Instance<'k>>,
+    /// For a happening picked by its rank ("first", "last"): that word, for the message.
+    pub rank: Option<&'static str>,
 }
 
 impl Fact<'_> {
@@ -79,6 +81,7 @@ impl Fact<'_> {
             cue: None,
             cue_toks: None,
             happening: None,
+            rank: None,
         }
     }
 }
@@ -333,11 +336,18 @@ impl<'k> ClauseReader<'_, 'k> {
                 continue;
             };
             let anchor = hull(&title, &n.toks);
-            let cue = self.found.appointed.iter().find(|c| {
-                bind(self.ctx, self.cues, self.names, c, n).is_some()
-                    && c.end <= title.start
-                    && title.start - c.end <= 3
+            let before_title = |c: &&Range<usize>| c.end <= title.start && title.start - c.end <= 3;
+            // "Molotov replaced Rykov as chairman": the one who replaces takes the post up.
+            let replacer = self.found.succession.iter().find(|c| {
+                let w = self.ctx.sentence.word(c.start);
+                c.start == n.toks.end && (w.starts_with("replac") || w == "succeeded")
             });
+            let cue = self
+                .found
+                .appointed
+                .iter()
+                .find(|c| before_title(c) && bind(self.ctx, self.cues, self.names, c, n).is_some())
+                .or(replacer.filter(before_title));
             // The title must be the name's: next to it ("Yagoda, head of the NKVD", "Stalin was
             // appointed General Secretary", "removed as Commissar for War").
             let gap = if title.start >= n.toks.end {
@@ -393,6 +403,9 @@ impl<'k> ClauseReader<'_, 'k> {
         };
         let mut starts = self.bound(start_cues, n);
         let mut ends = self.bound(end_cues, n);
+        // "the OGPU was folded into the NKVD": the name after "into" is where it went.
+        let s = &self.ctx.sentence;
+        ends.retain(|(c, _)| !(s.word(c.end - 1) == "into" && n.toks.start >= c.end));
         self.succession(n, e, &mut starts, &mut ends);
         // A point event has no start apart from itself; one that lasted has both ends.
         if e.kind != Kind::Event || e.end.is_some() {

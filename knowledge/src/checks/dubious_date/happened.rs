@@ -116,15 +116,15 @@ fn said<'a>(cues: &SentenceCues<'a>) -> Vec<(Range<usize>, Vec<&'a str>)> {
     out
 }
 
-/// "first", "second", "last": which instance, counted in date order.
-fn ordinal_before(ctx: &SentenceCtx, cue: &Range<usize>) -> Option<isize> {
+/// "first", "second", "last": which instance, counted in date order, and the word for it.
+fn ordinal_before(ctx: &SentenceCtx, cue: &Range<usize>) -> Option<(isize, &'static str)> {
     let s = &ctx.sentence;
     let from = cue.start.saturating_sub(3);
     (from..cue.start).rev().find_map(|i| match s.word(i) {
-        "first" => Some(0),
-        "second" => Some(1),
-        "third" => Some(2),
-        "last" | "final" => Some(-1),
+        "first" => Some((0, "first")),
+        "second" => Some((1, "second")),
+        "third" => Some((2, "third")),
+        "last" | "final" => Some((-1, "last")),
         _ => None,
     })
 }
@@ -260,7 +260,8 @@ pub(super) fn happening_facts<'k>(
             }
             let quals = qualifiers(ctx, clause, cue, names);
             let mut list = narrowed(kb, instances(kb, tables, n.entry, kinds), &quals);
-            if let Some(k) = ordinal_before(ctx, cue) {
+            let rank = ordinal_before(ctx, cue);
+            if let Some((k, _)) = rank {
                 let pick = if k < 0 { list.len().checked_sub(1) } else { Some(k as usize) };
                 list = pick.and_then(|p| list.get(p).copied()).into_iter().collect();
             }
@@ -270,6 +271,7 @@ pub(super) fn happening_facts<'k>(
                     Fact::new(n.entry, FactKind::Happening, i.when, span, hull(cue, &n.toks));
                 f.cue_toks = Some(cue.clone());
                 f.happening = Some(i);
+                f.rank = rank.map(|(_, word)| word);
                 out.push(f);
             }
         }

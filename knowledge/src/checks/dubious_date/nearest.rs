@@ -170,7 +170,17 @@ impl Placement<'_, '_> {
                 (!cues.is_verb(w) || names.iter().any(|n| n.toks.contains(&i)))
                     && !matches!(w, "and" | "but" | "while" | "which" | "who" | "after" | "before")
             });
-        let close = if after { gap <= 6 || chained } else { gap <= 2 };
+        // "Dzerzhinsky, the founder of the Cheka, went abroad in 1925": a verb after the comma
+        // that closes an aside is the sentence's own, and the date is its.
+        let is_verb_at = |i: usize| {
+            cues.is_verb(ctx.sentence.word(i)) && !names.iter().any(|n| n.toks.contains(&i))
+        };
+        let aside = (self.clause.start..a.start).any(|i| ctx.sentence.word(i) == ",");
+        let new_predicate = after
+            && aside
+            && (a.end..d.toks.start)
+                .any(|i| ctx.sentence.word(i) == "," && (i + 1..d.toks.start).any(is_verb_at));
+        let close = if after { (gap <= 6 || chained) && !new_predicate } else { gap <= 2 };
         // A post written beside a name ("Chubar, a member of the Politburo, was shot in 1939")
         // is not what a date after the clause's own verb dates.
         if after

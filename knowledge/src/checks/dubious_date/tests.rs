@@ -346,6 +346,15 @@ fn shapes_of_published_prose() {
     check("As he left the factory on [30 August 1919], Lenin was shot twice.", expect!["The attempts on Vladimir Lenin's life are dated 1 January 1918 (the attempt on Lenin's life of January 1918) and 30 August 1918 (the attempt on Lenin's life) (fact base; essays 000, 001, 002, 003, 004), not 30 August 1919. -> 30 August 1918"]);
     // A verb that makes a named event happen.
     check("In [1920] Tukhachevsky crushed the Kronstadt rising.", expect!["The Kronstadt mutiny lasted from 1 to 18 March 1921 (fact base; essays 000, 001, 004), not 1920. -> 1921"]);
+    // The founder of a body, in an aside.
+    check("Felix Dzerzhinsky, founder of the Cheka in [December 1919], was a Polish nobleman.", expect!["The Cheka was founded on 20 December 1917 (fact base; essays 000, 002, 004), not December 1919. -> December 1917"]);
+    // A body folded into another ends; the other does not.
+    check("In [July 1924] the OGPU was folded into a new all-Union NKVD.", expect!["The OGPU was dissolved on 10 July 1934, succeeded by the NKVD (fact base; essay 002), not July 1924. -> July 1934"]);
+    // The one who replaces another in a post takes it up.
+    check(
+        "Molotov replaced Rykov as chairman of the Council of People's Commissars in [December 1936].",
+        expect!["Vyacheslav Molotov became Chairman of Sovnarkom on 19 December 1930 (fact base; essays 000, 002), not December 1936. -> December 1930"],
+    );
 }
 
 #[test]
@@ -367,5 +376,13 @@ fn shapes_of_published_prose_kept_quiet() {
         "In 1956 Khrushchev denounced the Great Terror.",
         "Stalin would not have survived 1927 if the Moscow trials had been held then.",
         "In 1938 Stalin could not have held the Moscow trials without Vyshinsky.",
+        "Dzerzhinsky, the founder of the Cheka, died in 1926.",
+        "Lenin, the founder of the Cheka, went to Switzerland in 1914.",
+        "The founders of the Cheka in December 1917 wanted a temporary body.",
+        "In 1934 the OGPU was folded into the NKVD.",
+        "In 1946 the NKVD was renamed the MVD, and the OGPU's heirs merged into it.",
+        "Molotov replaced Rykov as chairman of the Council of People's Commissars in December 1930.",
+        "Molotov, who replaced Rykov as chairman of Sovnarkom, was still in the post in 1936.",
+        "Rykov was People's Commissar for Posts until September 1936.",
     ]);
 }

@@ -107,7 +107,9 @@ pub(super) fn find_title(
     // The head word beside the office ("head of the NKVD", "the Politburo's members"), not
     // anywhere in the clause.
     let near = on.toks.start.saturating_sub(4)..(on.toks.end + 4).min(clause.end);
-    let k = near.clone().filter(|i| clause.contains(i)).find(|&i| {
+    // A word of the office's own name is no head word ("Commissar" in "Council of People's
+    // Commissars" is not "People's Commissar for Posts").
+    let k = near.clone().filter(|i| clause.contains(i) && !on.toks.contains(i)).find(|&i| {
         let w = possessive_base(ctx.sentence.word(i));
         same_start(w, key)
     })?;

@@ -85,7 +85,10 @@ pub(super) fn happenings_statement(kb: &KnowledgeBase, facts: &[&Fact]) -> Strin
         (Some("attempt"), true) => format!("The attempts on {who}'s life"),
         (Some("attempt"), false) => format!("The attempt on {who}'s life"),
         (Some(k), true) => capitalise(&format!("{who}'s {k}s")),
-        (Some(k), false) => capitalise(&format!("{who}'s {k}")),
+        (Some(k), false) => match first.rank {
+            Some(rank) => capitalise(&format!("{who}'s {rank} {k}")),
+            None => capitalise(&format!("{who}'s {k}")),
+        },
         (None, _) => capitalise(&format!("What the fact base records of {who} here")),
     };
     match items.split_last() {

@@ -322,6 +322,8 @@ pub(crate) fn names_an_act(w: &str) -> bool {
         "formation",
         "establishment",
         "foundation",
+        "founder",
+        "founders",
         "assassination",
         "inauguration",
         "removal",
