@@ -75,7 +75,7 @@ pub(super) fn with_subject(
             && comma(rel.end)
             && ctx.cue_phrases.is_verb(s.word(c.start));
         let named = ctx.names().iter().any(|n| !n.pronoun && n.toks.end == subject.end);
-        (shaped && named).then(|| (subject.start..c.end, subject.end..c.start))
+        (shaped && named).then_some((subject.start..c.end, subject.end..c.start))
     };
     match reach() {
         Some((clause, aside)) => (clause, Some(aside)),
@@ -133,11 +133,8 @@ pub(super) fn acting_when<'c>(
     let dated = |i: usize| ctx.dates.iter().any(|x| x.toks.contains(&i));
     let object_only = (vb + 1..when).all(|i| {
         let w = s.word(i);
-        !is_subordinate(w)
-            && !is_be(w)
-            && !is_have(w)
-            && !(is_past_form(w) && !is_participle_modifier(ctx, i))
-            && !dated(i)
+        let verb = is_be(w) || is_have(w) || (is_past_form(w) && !is_participle_modifier(ctx, i));
+        !(is_subordinate(w) || verb || dated(i))
     });
     let undated_before = (clause.start..when).all(|i| !dated(i));
     (object_only && undated_before).then_some(m)
