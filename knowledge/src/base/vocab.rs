@@ -43,6 +43,11 @@ pub struct Vocab {
     pub verbs: Vec<String>,
     /// Words before a name that make it the object, not the agent ("of", "against").
     pub non_agent_before: Vec<String>,
+    /// Verbs of leading ("led", "commanded"): the leader acts whenever those led act.
+    pub leads: Vec<String>,
+    /// Words by which a sentence speaks of a place's renaming or of its later or present name
+    /// ("renamed", "later", "now"): an earlier date beside a later name is then no slip.
+    pub renaming: Vec<String>,
     /// Words that mark a sentence as describing the essay itself ("I will", "this essay").
     pub meta_markers: Vec<String>,
     /// The sides the debate compares, each as the ids of the entries that stand for it
@@ -194,6 +199,8 @@ impl Vocab {
             posthumous,
             verbs,
             non_agent_before,
+            leads,
+            renaming,
             meta_markers,
             debate_words,
             generic_title_words,

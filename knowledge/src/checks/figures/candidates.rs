@@ -172,8 +172,12 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
             if n.clause != c {
                 continue;
             }
+            // In "18 of the 139 members ... were shot" the whole is part of the number's own
+            // phrase: what happened to them is as near as it is to the whole (the noun that
+            // names who is counted stays the whole's).
+            let own_end = n.whole_end.filter(|&w| !weak && w <= a).unwrap_or(n.expr.toks.end);
             let d = if a >= n.expr.toks.end {
-                (a - n.expr.toks.end) as f64
+                (a - own_end) as f64
             } else if b <= n.expr.toks.start {
                 (n.expr.toks.start - b) as f64 + 3.0
             } else {

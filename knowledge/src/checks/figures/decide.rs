@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::candidates::{fits, Candidate};
-use super::identity::restates_a_group;
+use super::identity::{is_plan, restates_a_group};
 use super::numbers::{unit_measure, value_interval, Measure, StatedNumber};
 use super::wording::{best_value, period, related, value_list, who, written_like};
 use super::{CONTESTED_FIGURE, DUBIOUS_FIGURE};
@@ -256,7 +256,9 @@ impl Judged<'_, '_> {
                 && after < ctx.sentence.toks.len()
                 && ctx.sentence.toks[after].kind == TokKind::Word
         });
-        (c.part < 0.75 && below && !dates_whole && !names_event)
+        // A quota or target is set at once: a date picks no part of it.
+        let plan = is_plan(c.fig);
+        (c.part < 0.75 && below && !dates_whole && !names_event && !plan)
             || (!c.subject && c.whole < 0.75 && above)
     }
 }

@@ -216,19 +216,35 @@ pub(super) fn cue_at(
 ) -> Option<usize> {
     let wild = cue.wild;
     let cue = &cue.words;
-    for (k, w) in cue.iter().enumerate() {
-        let j = i + k;
-        if j >= stems.len() || ctx.sentence.toks[j].kind != TokKind::Word {
-            return None;
+    let s = &ctx.sentence;
+    let matches = |j: usize, k: usize| -> bool {
+        if j >= stems.len() || s.toks[j].kind != TokKind::Word {
+            return false;
         }
-        let ok = if wild && k + 1 == cue.len() {
-            ctx.sentence.word(j).starts_with(w.as_str())
+        if wild && k + 1 == cue.len() {
+            s.word(j).starts_with(cue[k].as_str())
         } else {
-            stems[j] == w.as_str()
-        };
-        if !ok {
+            stems[j] == cue[k].as_str()
+        }
+    };
+    // One word of content may stand inside a phrase ("new worker members" for "new
+    // members", "special labour settlers" for "special settlers"), never a function word.
+    let mut gap = 0;
+    for k in 0..cue.len() {
+        let j = i + k + gap;
+        if matches(j, k) {
+            continue;
+        }
+        let inserted = k > 0
+            && gap == 0
+            && j < stems.len()
+            && s.toks[j].kind == TokKind::Word
+            && s.word(j).chars().all(char::is_alphabetic)
+            && !is_function_word(s.word(j));
+        if !inserted || !matches(j + 1, k) {
             return None;
         }
+        gap = 1;
     }
-    Some(i + cue.len())
+    Some(i + cue.len() + gap)
 }

@@ -103,7 +103,7 @@ fn reads_numbers_as_written() {
             a thousand does not match any figure the fact base has for Kulaks to be hanged under Lenin's order of August 1918 (August 1918): 100 (Lenin's telegram to the Penza Bolsheviks, 11 August 1918; essay 004). -> 100
 
             The Lenin Levy brought [!half a million] new members into the party in 1924.
-            half a million does not match any figure the fact base has for recruits of the Lenin Levy (1924): about 250,000 (essay 001). -> 250,000
+            half a million does not match any figure the fact base has for recruits of the Lenin Levy (1924): about 250,000 (essay 001); about 241,600 (Great Soviet Encyclopedia, 3rd ed. (1979), 'Lenin Enrollment in the Party'). -> 241,600
 
             Party membership rose from [!200,000] in 1922 to 600,000 in 1925.
             200,000 does not match any figure the fact base has for party membership in 1922 (1922): about 300,000 (essay 002). -> 300,000
@@ -285,5 +285,69 @@ fn ignores_numbers_that_are_not_figures() {
         "The Politburo had seven members in 1924, and five of them were later killed.",
         "Tukhachevsky and seven other generals were shot in June 1937.",
         "In 1936 sixteen defendants, including Zinoviev and Kamenev, were shot.",
+    ]);
+}
+
+#[test]
+fn the_whole_in_a_part_of_a_whole_is_the_numbers_own_phrase() {
+    check(
+        "Khrushchev revealed that only 18 of the 139 full and candidate members of the Central Committee elected in 1934 were arrested and shot.",
+        expect![[r#"
+            Khrushchev revealed that only [!18] of the 139 full and candidate members of the Central Committee elected in 1934 were arrested and shot.
+            18 does not match any figure the fact base has for Central Committee of 1934 shot (1934–1939): 98 (Khrushchev's Secret Speech (1956)). -> 98"#]],
+    );
+    clean(&[
+        "Khrushchev revealed that 98 of the 139 full and candidate members of the Central Committee elected in 1934 were arrested and shot.",
+        "Of the 139 members and candidates of the Central Committee elected in 1934, 98 were later arrested and shot.",
+        "Only 18 of the 139 members and candidates of the Central Committee elected in 1934 were women, and none of them was arrested.",
+        "Some 1,108 of the 1,966 delegates to the congress of 1934 were arrested in the years that followed.",
+        "Of the 71 full members of the Central Committee elected in 1934, 16 survived the purges.",
+    ]);
+}
+
+#[test]
+fn a_quota_is_set_at_once() {
+    check(
+        "Order No. 00447 of July 1937 set an initial quota of 7,595 people to be shot.",
+        expect![[r#"
+            Order No. 00447 of July 1937 set an initial quota of [!7,595] people to be shot.
+            7,595 does not match any figure the fact base has for initial 'first category' quota of Order No. 00447 (July 1937–August 1937): 75,950 (NKVD Order No. 00447, 30 July 1937). -> 75,950"#]],
+    );
+    clean(&[
+        "Order No. 00447 of July 1937 set an initial quota of 75,950 people to be shot.",
+        "Order No. 00447 of 30 July 1937 allotted 75,950 people to the first category, to be shot, out of 268,950 to be arrested.",
+        "The quotas of Order No. 00447 were raised again and again, and by November 1938 386,798 people had been shot.",
+        "In August 1937 the NKVD began the operations that Order No. 00447 had planned.",
+    ]);
+}
+
+#[test]
+fn a_phrase_cue_with_a_word_inside() {
+    check(
+        "The Lenin Levy of 1924 brought some 24,000 new worker members into the party.",
+        expect![[r#"
+            The Lenin Levy of 1924 brought some [!24,000] new worker members into the party.
+            24,000 does not match any figure the fact base has for recruits of the Lenin Levy (1924): about 250,000 (essay 001); about 241,600 (Great Soviet Encyclopedia, 3rd ed. (1979), 'Lenin Enrollment in the Party'). -> 241,600"#]],
+    );
+    clean(&[
+        "The Lenin Levy of 1924 brought some 240,000 new worker members into the party.",
+        "The Lenin Levy brought some 240,000 workers into the party in the months after Lenin's death.",
+        "By 1926 the party had over a million members and candidates, many of them new worker members.",
+        "The Lenin Levy of 1924 brought some 240,000 new members into the party, most of them workers.",
+    ]);
+}
+
+#[test]
+fn a_count_of_deportees_read_by_who_they_were() {
+    check(
+        "Some 18 million peasants labelled as kulaks were deported to the Urals, Siberia and Kazakhstan in 1930–31.",
+        expect![[r#"
+            Some [!18 million] peasants labelled as kulaks were deported to the Urals, Siberia and Kazakhstan in 1930–31.
+            18 million does not match any figure the fact base has for Kulaks deported in 1930-31 (1930–1931): 1,803,392 (OGPU records of kulak families deported in 1930-31 (published by V. N. Zemskov)). -> 1.8 million"#]],
+    );
+    clean(&[
+        "OGPU records show that 1,803,392 people were deported as kulaks in 1930 and 1931.",
+        "Some 1.8 million peasants labelled as kulaks were deported to the Urals, Siberia and Kazakhstan in 1930–31.",
+        "In 1930–31 about 120 million peasants lived in the villages from which the kulaks were deported.",
     ]);
 }
