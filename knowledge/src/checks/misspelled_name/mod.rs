@@ -33,8 +33,10 @@ use super::check::{Check, SentenceOut};
 use super::grammar::SentenceCtx;
 use crate::base::{is_common_word, is_ordinary_word, EntryId, KnowledgeBase};
 use crate::finding::{Code, CodeSpec, Finding, Fix, Severity};
+use crate::text::distance::osa_within;
 use crate::text::real_names::is_real_name;
 use crate::text::translit::skeleton;
+use rustc_hash::FxHashMap;
 
 pub const MISSPELLED_NAME: CodeSpec = CodeSpec {
     code: Code::MisspelledName,
@@ -74,6 +76,9 @@ struct NameWord {
 #[derive(Debug)]
 pub(crate) struct NameWords {
     words: Vec<NameWord>,
+    /// Per first letter, the places in `words` of the words that start with it (ascending, so
+    /// shortest first as well): a near miss must agree on its first letter.
+    by_first: FxHashMap<char, Vec<usize>>,
     /// Per entry, the entries tied to it (sorted): sharing an event as its actors, or as the
     /// event and an actor.
     links: Vec<Vec<EntryId>>,
@@ -145,7 +150,11 @@ pub(crate) fn build(kb: &KnowledgeBase) -> NameWords {
         }
     }
     words.sort_by_key(|c| c.chars);
-    NameWords { words, links: links(kb) }
+    let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+    for (k, w) in words.iter().enumerate() {
+        by_first.entry(w.first).or_default().push(k);
+    }
+    NameWords { words, by_first, links: links(kb) }
 }
 
 /// Which entries each entry is tied to: for an event, its actors, each of them tied to the event
@@ -289,21 +298,20 @@ fn nearest<'c>(name_words: &'c NameWords, lower: &str) -> Vec<(usize, f64, &'c N
     if max == 0 {
         return Vec::new();
     }
-    let lo = name_words.words.partition_point(|c| c.chars + max < n);
+    let Some(same_first) = name_words.by_first.get(&first) else { return Vec::new() };
+    let words = &name_words.words;
+    let lo = same_first.partition_point(|&k| words[k].chars + max < n);
     let mut found: Vec<(usize, f64, &NameWord)> = Vec::new();
-    for c in &name_words.words[lo..] {
+    for c in same_first[lo..].iter().map(|&k| &words[k]) {
         if c.chars > n + max {
             break;
-        }
-        if c.first != first {
-            continue;
         }
         if c.lower == lower {
             // The word is itself a part of a known name ("Vladimir", "Ilyich"): not a misspelling.
             return Vec::new();
         }
-        let d = strsim::osa_distance(lower, &c.lower);
-        if d == 0 || d > max || d > c.chars / 3 {
+        let Some(d) = osa_within(lower, &c.lower, max.min(c.chars / 3)) else { continue };
+        if d == 0 {
             continue;
         }
         let jw = strsim::jaro_winkler(lower, &c.lower);
@@ -571,6 +579,13 @@ fn followed_by_a_name_with(ctx: &SentenceCtx, i: usize, given: &str) -> Option<E
     mentioned.or_else(|| kb.entries.iter().position(|e| has(e, given) && has(e, next_word)))
 }
 
+/// Is `lower` a word of a known name?
+fn known_name_word(name_words: &NameWords, lower: &str) -> bool {
+    let first = lower.chars().next().unwrap_or(' ');
+    let same_first = name_words.by_first.get(&first).map_or(&[][..], Vec::as_slice);
+    same_first.iter().any(|&k| name_words.words[k].lower == lower)
+}
+
 /// Is token `i` written next to (only a space between) another capitalised word that is no
 /// name the base knows: not a mention, no English word and no word of a known name ("Avenida
 /// Viena", "Konstantine Petrov")? Then the two are a name the base does not know, and the word
@@ -586,7 +601,7 @@ fn beside_an_unknown_name(ctx: &SentenceCtx, name_words: &NameWords, i: usize) -
             && w.starts_with(|c: char| c.is_uppercase())
             && !ctx.mentions.iter().any(|m| m.range.start < abs.end && abs.start < m.range.end)
             && !is_english(strip_possessive(w))
-            && !name_words.words.iter().any(|x| x.lower == w.to_lowercase())
+            && !known_name_word(name_words, &w.to_lowercase())
     };
     let spaced = |a: usize, b: usize| {
         text[s.toks[a].range.end..s.toks[b].range.start].chars().all(|c| c == ' ')
