@@ -117,7 +117,7 @@ impl List {
 pub(super) struct WordInfo {
     pub(super) id: u32,
     /// The phrases of several words that may start at the word (by their first word): list and
-    /// phrase index.
+    /// phrase index, by list.
     pub(super) starts: Vec<(u8, u32)>,
     /// Bit `k` set: the word alone is a phrase of list `k` (a token matches it also with a
     /// possessive).
@@ -227,6 +227,10 @@ impl MarkerLists {
         for w in FUNCTION_WORDS {
             word(&mut out.words, w);
         }
+        // A list's phrases from a word, together: `longest` reads only those of its list.
+        for e in out.words.values_mut() {
+            e.starts.sort_by_key(|&(k, _)| k);
+        }
         for (k, l) in out.lists.iter().enumerate() {
             for &p in &l.other {
                 match l.list[p][0] {
@@ -315,10 +319,8 @@ impl MarkerLists {
         let mut best = single.then_some(i + 1);
         let next = tw.toks.get(i + 1);
         for e in t.info.iter().flatten() {
-            for &(pk, p) in &e.starts {
-                if pk as usize != k {
-                    continue;
-                }
+            let from = e.starts.partition_point(|&(pk, _)| (pk as usize) < k);
+            for &(_, p) in e.starts[from..].iter().take_while(|&&(pk, _)| pk as usize == k) {
                 let p = p as usize;
                 if let Some((id, last)) = l.second[p] {
                     if !next.is_some_and(|n| n.ids[0] == id || (last && n.ids[1] == id)) {

@@ -29,13 +29,16 @@
 //! of someone who shares an event with them ("Zinoviev and Kamenov"). The fix replaces the word with the canonical
 //! spelling; `Finding::word` lets the editor add the word to the ignore list.
 
+mod english;
+
 use super::check::{Check, SentenceOut};
 use super::grammar::SentenceCtx;
-use crate::base::{is_common_word, is_ordinary_word, EntryId, KnowledgeBase};
+use crate::base::{is_ordinary_word, EntryId, KnowledgeBase};
 use crate::finding::{Code, CodeSpec, Finding, Fix, Severity};
-use crate::text::distance::osa_within;
+use crate::text::distance::{osa, osa_within};
 use crate::text::real_names::is_real_name;
 use crate::text::translit::skeleton;
+use english::is_english;
 use rustc_hash::FxHashMap;
 
 pub const MISSPELLED_NAME: CodeSpec = CodeSpec {
@@ -181,48 +184,6 @@ fn links(kb: &KnowledgeBase) -> Vec<Vec<EntryId>> {
         l.dedup();
     }
     links
-}
-
-/// An English word as the dictionary knows it, allowing British spellings and inflections.
-fn is_english(word: &str) -> bool {
-    if is_common_word(word) {
-        return true;
-    }
-    let w = word.to_lowercase();
-    let mut forms: Vec<String> = Vec::new();
-    for (from, to) in [
-        ("our", "or"),
-        ("isation", "ization"),
-        ("ise", "ize"),
-        ("ised", "ized"),
-        ("ising", "izing"),
-        ("yse", "yze"),
-        ("tre", "ter"),
-        ("ogue", "og"),
-        ("lled", "led"),
-        ("lling", "ling"),
-        ("ence", "ense"),
-        ("ae", "e"),
-        ("oe", "e"),
-    ] {
-        if w.contains(from) {
-            forms.push(w.replacen(from, to, 1));
-        }
-    }
-    let mut more = Vec::new();
-    for f in std::iter::once(&w).chain(forms.iter()) {
-        if let Some(s) = f.strip_suffix("ies") {
-            more.push(format!("{s}y"));
-        }
-        if let Some(s) = f.strip_suffix("es") {
-            more.push(s.to_string());
-        }
-        if let Some(s) = f.strip_suffix('s') {
-            more.push(s.to_string());
-        }
-    }
-    forms.extend(more);
-    forms.iter().any(|f| is_common_word(f))
 }
 
 /// Suffixes that derive a word from a name: Leninist, Stalinism, Zinovievite, Bukharinites,
@@ -435,7 +396,7 @@ fn closest_spelling<'k>(kb: &'k KnowledgeBase, entry: EntryId, written: &str) ->
     for (s, penalty) in spellings {
         let forms: Vec<&str> = if words == 1 { name_words(s).collect() } else { vec![s] };
         for f in forms {
-            let d = strsim::osa_distance(&lower, &f.to_lowercase()) + penalty;
+            let d = osa(&lower, &f.to_lowercase()) + penalty;
             if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, f));
             }
