@@ -54,21 +54,6 @@ struct Trie {
     tables: Vec<u32>,
     /// The children of the nodes with more than two and no table, by byte, node after node.
     lists: Vec<(u8, u32)>,
-    /// A bit per hash of each string's first three bytes, and of each string of one or two
-    /// bytes (`start_key`): a walk finds something only where one of its bits is set. Most
-    /// words start no name, and are answered by one load here instead of a walk through nodes
-    /// scattered over memory.
-    starts: Vec<u64>,
-}
-
-/// Bits in `Trie::starts`.
-const START_BITS: usize = 1 << 16;
-
-/// The key of a string's first `len` bytes (1 to 3) in `Trie::starts`.
-#[inline(always)]
-fn start_key(b: [u8; 3], len: usize) -> usize {
-    let k = u32::from_le_bytes([b[0], b[1], b[2], len as u8]);
-    (k.wrapping_mul(0x9E37_79B1) >> 16) as usize % START_BITS
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -102,16 +87,6 @@ impl Trie {
         // A stable sort keeps the first of two equal strings first: its id is the one kept.
         let mut strings: Vec<(&[u8], u32)> = strings.collect();
         strings.sort_by(|a, b| a.0.cmp(b.0));
-        let mut starts = vec![0u64; START_BITS / 64];
-        for (bytes, _) in &strings {
-            let len = bytes.len().min(3);
-            if len > 0 {
-                let mut b = [0u8; 3];
-                b[..len].copy_from_slice(&bytes[..len]);
-                let k = start_key(b, len);
-                starts[k / 64] |= 1 << (k % 64);
-            }
-        }
         let mut ids = vec![NONE];
         // Node `n`'s parent and the byte from it (the root's is unused).
         let mut parent = vec![(0u32, 0u8)];
@@ -150,7 +125,7 @@ impl Trie {
             *slot += 1;
         }
         let tabled = tabled_nodes(&parent, &first_child, max_tables);
-        let mut t = Trie { starts, ..Trie::default() };
+        let mut t = Trie::default();
         t.nodes.reserve(ids.len());
         for (n, id) in ids.into_iter().enumerate() {
             let k = &children[first_child[n] as usize..first_child[n + 1] as usize];
@@ -203,27 +178,10 @@ impl Trie {
         list.iter().find(|e| e.0 == b).map_or(0, |e| e.1)
     }
 
-    /// Can a string start with `rest` (lower-cased)? Only if its first three bytes, or a string
-    /// of its first one or two, have their bit.
-    #[inline(always)]
-    fn may_start(&self, rest: &[u8]) -> bool {
-        let mut b = [0u8; 3];
-        for (x, y) in b.iter_mut().zip(rest) {
-            *x = y.to_ascii_lowercase();
-        }
-        let bit = |len: usize| {
-            let mut p = [0u8; 3];
-            p[..len].copy_from_slice(&b[..len]);
-            let k = start_key(p, len);
-            self.starts.get(k / 64).is_some_and(|w| w & (1 << (k % 64)) != 0)
-        };
-        (1..=rest.len().min(3)).any(bit)
-    }
-
     /// The longest string starting at `s` (bytes ASCII-lower-cased): its end and id.
     #[inline]
     fn longest_at(&self, hay: &[u8], s: usize) -> Option<(usize, u32)> {
-        if self.nodes.is_empty() || !self.may_start(hay.get(s..).unwrap_or_default()) {
+        if self.nodes.is_empty() {
             return None;
         }
         let mut node = 0;

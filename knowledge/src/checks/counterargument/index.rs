@@ -177,6 +177,7 @@ impl Index {
             v.negations.iter().chain(&v.stance.negations).cloned().collect();
         let mut lists = MarkerLists::new(list_sources(v, &negations));
         add_argument_words(kb, &mut lists, &stem_ids);
+        lists.finish();
         Index {
             cues,
             stem_ids,

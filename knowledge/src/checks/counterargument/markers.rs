@@ -139,11 +139,45 @@ impl WordInfo {
 #[derive(Default)]
 pub(super) struct MarkerLists {
     pub(super) lists: Vec<Phrases>,
+    /// The words while the index is built; `finish` moves them into `table`.
     pub(super) words: FxHashMap<Box<str>, WordInfo>,
+    table: WordTable,
     /// The lists that have "n't" alone as a phrase (in `Phrases::other`), as bits.
     pub(super) nt_lists: u32,
     /// The other phrases of `Phrases::other` (a wildcard first): list and phrase.
     pub(super) prefixed: Vec<(usize, usize)>,
+}
+
+/// The words of `MarkerLists::words` once complete, for the look-ups of every token of every
+/// sentence: a word of up to seven bytes (most words) is found by its bytes packed in a number,
+/// with no string stored elsewhere in memory to compare.
+#[derive(Default)]
+struct WordTable {
+    infos: Vec<WordInfo>,
+    short: FxHashMap<u64, u32>,
+    long: FxHashMap<Box<str>, u32>,
+}
+
+/// A word of up to seven bytes as a number: its bytes, then its length in the last byte.
+fn packed(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut k = [0u8; 8];
+    k[..b.len()].copy_from_slice(b);
+    k[7] = b.len() as u8;
+    Some(u64::from_le_bytes(k))
+}
+
+impl WordTable {
+    fn get(&self, w: &str) -> Option<&WordInfo> {
+        let at = match packed(w) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(w),
+        };
+        at.and_then(|&i| self.infos.get(i as usize))
+    }
 }
 
 /// A token's `WordInfo::id` when the vocabulary does not have the word.
@@ -242,6 +276,20 @@ impl MarkerLists {
         out
     }
 
+    /// Moves the words, now complete, into the table that sentences look them up in.
+    pub(super) fn finish(&mut self) {
+        let mut table = WordTable::default();
+        for (w, info) in self.words.drain() {
+            let i = table.infos.len() as u32;
+            table.infos.push(info);
+            match packed(&w) {
+                Some(k) => table.short.insert(k, i),
+                None => table.long.insert(w, i),
+            };
+        }
+        self.table = table;
+    }
+
     pub(super) fn tok_words<'a>(&'a self, s: &Sentence) -> KnownTokens<'a> {
         let toks: Vec<KnownToken> = (0..s.toks.len())
             .map(|i| {
@@ -253,8 +301,8 @@ impl MarkerLists {
                     w
                 };
                 let info = [
-                    self.words.get(w),
-                    if base.len() != w.len() { self.words.get(base) } else { None },
+                    self.table.get(w),
+                    if base.len() != w.len() { self.table.get(base) } else { None },
                 ];
                 let ids = info.map(|e| e.map_or(NO_WORD, |e| e.id));
                 let may = info.iter().flatten().fold(0, |m, e| m | e.lists);
