@@ -56,12 +56,51 @@ const WORDS: &str = include_str!("../../data/words.txt");
 
 /// The dictionary (sorted case-insensitively), for telling names from ordinary words.
 pub fn dictionary() -> &'static [&'static str] {
-    static W: OnceLock<Vec<&'static str>> = OnceLock::new();
-    W.get_or_init(|| WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
+    &sorted_dictionary().words
+}
+
+/// The dictionary's words, and where the words of each two-letter start begin among them.
+struct Dictionary {
+    words: Vec<&'static str>,
+    /// `starts[k]`: the first word whose `bucket` is `k` or more (`BUCKETS + 1` of them).
+    starts: Vec<u32>,
+}
+
+/// Words are bucketed by their first two bytes, ASCII-lower-cased (a one-byte word has 0 for
+/// its second): the buckets follow the case-insensitive order of the list.
+const BUCKETS: usize = 1 << 16;
+
+fn bucket(w: &str) -> usize {
+    let b = w.as_bytes();
+    let at = |i: usize| b.get(i).map_or(0, u8::to_ascii_lowercase) as usize;
+    at(0) << 8 | at(1)
+}
+
+fn sorted_dictionary() -> &'static Dictionary {
+    static D: OnceLock<Dictionary> = OnceLock::new();
+    D.get_or_init(|| {
+        let words: Vec<&'static str> =
+            WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+        // (One pass: a look-up searches one bucket, a few hundred words at most, instead of
+        // 74,000 words whose strings lie all over the list.)
+        let mut starts = vec![0u32; BUCKETS + 1];
+        let mut k = 0;
+        for (i, w) in words.iter().enumerate() {
+            let b = bucket(w);
+            while k <= b {
+                starts[k] = i as u32;
+                k += 1;
+            }
+        }
+        for s in &mut starts[k..] {
+            *s = words.len() as u32;
+        }
+        Dictionary { words, starts }
+    })
 }
 
 fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
-    // A plain loop: these comparisons run on every keystroke (a binary search over 74,000 words).
+    // A plain loop: these comparisons run on every keystroke (a binary search in the dictionary).
     let (a, b) = (a.as_bytes(), b.as_bytes());
     for (x, y) in a.iter().zip(b) {
         let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
@@ -75,7 +114,10 @@ fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
 /// The dictionary's spellings of a word, any case. (A hash table would answer faster, but
 /// building one for 74,000 words costs start-up several milliseconds; the sorted list is free.)
 fn dictionary_forms(word: &str) -> &'static [&'static str] {
-    let d = dictionary();
+    let dict = sorted_dictionary();
+    let k = bucket(word);
+    let (from, to) = (dict.starts[k] as usize, dict.starts[k + 1] as usize);
+    let d = &dict.words[from..to];
     let lo = d.partition_point(|w| cmp_ignore_case(w, word) == std::cmp::Ordering::Less);
     let n = d[lo..]
         .iter()
@@ -211,6 +253,17 @@ impl KnowledgeBase {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The buckets of `dictionary_forms` hold only if the list is sorted as it searches it.
+    #[test]
+    fn the_dictionary_is_sorted_case_insensitively() {
+        let d = dictionary();
+        assert!(d.windows(2).all(|p| cmp_ignore_case(p[0], p[1]).is_le()));
+        for w in ["Berlin", "berlin", "linen", "Stalin", "a", "I", "zzzz", "é", ""] {
+            let all = d.iter().filter(|x| cmp_ignore_case(x, w).is_eq()).count();
+            assert_eq!(dictionary_forms(w).len(), all, "{w}");
+        }
+    }
 
     #[test]
     fn the_json_packs_are_the_embedded_packs() {

@@ -6,6 +6,7 @@
 //! on the masked text with byte offsets that are already offsets into the original.
 
 pub mod disable;
+pub(crate) mod distance;
 mod latex;
 mod markdown;
 pub mod numbers;

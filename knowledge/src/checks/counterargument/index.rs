@@ -83,8 +83,10 @@ pub(crate) struct Index {
     /// The stems of the cues and of the claims' content words, numbered: a sentence word whose
     /// stem is not here matches no cue and no claim word, and the others compare as numbers.
     pub(super) stem_ids: FxHashMap<Box<[u8]>, u32>,
-    /// Cues by their first stem (by stem id).
-    pub(super) by_first: Vec<Vec<usize>>,
+    /// Cues by their first stem (by stem id), each with the stem its second word has
+    /// (`ANY_NEXT` for a cue of one word or with a prefix second): most cues that start at a
+    /// word are ruled out by the two words after it, without reading the cue.
+    pub(super) by_first: Vec<Vec<(usize, u32)>>,
     /// Cues whose first word is a prefix pattern.
     pub(super) by_prefix: Vec<usize>,
     /// BM25 length normalisation per argument.
@@ -141,7 +143,7 @@ impl Index {
         let docs = ArgumentDocs::new(&stemmed);
         let mut stem_ids: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
         let mut cues = Vec::new();
-        let mut by_first: Vec<Vec<usize>> = Vec::new();
+        let mut by_first: Vec<Vec<(usize, u32)>> = Vec::new();
         let mut by_prefix = Vec::new();
         let DistinctCues { mut by_parts, order, topics, per_argument } = distinct;
         for parts in order {
@@ -154,7 +156,11 @@ impl Index {
                     if by_first.len() <= id {
                         by_first.resize_with(id + 1, Vec::new);
                     }
-                    by_first[id].push(cues.len());
+                    let next = match cue.parts.get(1) {
+                        Some(CuePattern::Stem(next)) => *next,
+                        _ => ANY_NEXT,
+                    };
+                    by_first[id].push((cues.len(), next));
                 }
                 CuePattern::Prefix(_) => by_prefix.push(cues.len()),
             }
@@ -171,6 +177,7 @@ impl Index {
             v.negations.iter().chain(&v.stance.negations).cloned().collect();
         let mut lists = MarkerLists::new(list_sources(v, &negations));
         add_argument_words(kb, &mut lists, &stem_ids);
+        lists.finish();
         Index {
             cues,
             stem_ids,
@@ -466,6 +473,9 @@ pub(super) fn contains_phrase(seg: &[String], parts: &[CueWord]) -> bool {
 
 /// A sentence word's stem id when its stem is no cue's and no claim's.
 pub(super) const NO_STEM: u32 = u32::MAX;
+
+/// In `Index::by_first`: any next word may continue the cue.
+pub(super) const ANY_NEXT: u32 = u32::MAX;
 
 /// The id in `ids` of the stem of a sentence word (lower case, possessive removed), or
 /// `NO_STEM`. `buf` is scratch space.

@@ -117,7 +117,7 @@ impl List {
 pub(super) struct WordInfo {
     pub(super) id: u32,
     /// The phrases of several words that may start at the word (by their first word): list and
-    /// phrase index.
+    /// phrase index, by list.
     pub(super) starts: Vec<(u8, u32)>,
     /// Bit `k` set: the word alone is a phrase of list `k` (a token matches it also with a
     /// possessive).
@@ -139,11 +139,45 @@ impl WordInfo {
 #[derive(Default)]
 pub(super) struct MarkerLists {
     pub(super) lists: Vec<Phrases>,
+    /// The words while the index is built; `finish` moves them into `table`.
     pub(super) words: FxHashMap<Box<str>, WordInfo>,
+    table: WordTable,
     /// The lists that have "n't" alone as a phrase (in `Phrases::other`), as bits.
     pub(super) nt_lists: u32,
     /// The other phrases of `Phrases::other` (a wildcard first): list and phrase.
     pub(super) prefixed: Vec<(usize, usize)>,
+}
+
+/// The words of `MarkerLists::words` once complete, for the look-ups of every token of every
+/// sentence: a word of up to seven bytes (most words) is found by its bytes packed in a number,
+/// with no string stored elsewhere in memory to compare.
+#[derive(Default)]
+struct WordTable {
+    infos: Vec<WordInfo>,
+    short: FxHashMap<u64, u32>,
+    long: FxHashMap<Box<str>, u32>,
+}
+
+/// A word of up to seven bytes as a number: its bytes, then its length in the last byte.
+fn packed(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut k = [0u8; 8];
+    k[..b.len()].copy_from_slice(b);
+    k[7] = b.len() as u8;
+    Some(u64::from_le_bytes(k))
+}
+
+impl WordTable {
+    fn get(&self, w: &str) -> Option<&WordInfo> {
+        let at = match packed(w) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(w),
+        };
+        at.and_then(|&i| self.infos.get(i as usize))
+    }
 }
 
 /// A token's `WordInfo::id` when the vocabulary does not have the word.
@@ -227,6 +261,10 @@ impl MarkerLists {
         for w in FUNCTION_WORDS {
             word(&mut out.words, w);
         }
+        // A list's phrases from a word, together: `longest` reads only those of its list.
+        for e in out.words.values_mut() {
+            e.starts.sort_by_key(|&(k, _)| k);
+        }
         for (k, l) in out.lists.iter().enumerate() {
             for &p in &l.other {
                 match l.list[p][0] {
@@ -236,6 +274,20 @@ impl MarkerLists {
             }
         }
         out
+    }
+
+    /// Moves the words, now complete, into the table that sentences look them up in.
+    pub(super) fn finish(&mut self) {
+        let mut table = WordTable::default();
+        for (w, info) in self.words.drain() {
+            let i = table.infos.len() as u32;
+            table.infos.push(info);
+            match packed(&w) {
+                Some(k) => table.short.insert(k, i),
+                None => table.long.insert(w, i),
+            };
+        }
+        self.table = table;
     }
 
     pub(super) fn tok_words<'a>(&'a self, s: &Sentence) -> KnownTokens<'a> {
@@ -249,8 +301,8 @@ impl MarkerLists {
                     w
                 };
                 let info = [
-                    self.words.get(w),
-                    if base.len() != w.len() { self.words.get(base) } else { None },
+                    self.table.get(w),
+                    if base.len() != w.len() { self.table.get(base) } else { None },
                 ];
                 let ids = info.map(|e| e.map_or(NO_WORD, |e| e.id));
                 let may = info.iter().flatten().fold(0, |m, e| m | e.lists);
@@ -315,10 +367,8 @@ impl MarkerLists {
         let mut best = single.then_some(i + 1);
         let next = tw.toks.get(i + 1);
         for e in t.info.iter().flatten() {
-            for &(pk, p) in &e.starts {
-                if pk as usize != k {
-                    continue;
-                }
+            let from = e.starts.partition_point(|&(pk, _)| (pk as usize) < k);
+            for &(_, p) in e.starts[from..].iter().take_while(|&&(pk, _)| pk as usize == k) {
                 let p = p as usize;
                 if let Some((id, last)) = l.second[p] {
                     if !next.is_some_and(|n| n.ids[0] == id || (last && n.ids[1] == id)) {

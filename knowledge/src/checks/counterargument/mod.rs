@@ -123,10 +123,14 @@ pub(crate) fn claims(ctx: &SentenceCtx, ix: &Index) -> Vec<Claim> {
     if ix.lists.any(List::Meta, s, &tw) && !thesis(s) {
         return Vec::new();
     }
-    let ps = pieces(ix, s, &tw);
-    let hits = find_hits(ix, &ps);
     let named = ctx.mentions.iter().any(|m| ix.sides.of_entry(m.entry).is_some());
     let points_back = ix.lists.at(List::Anaphors, s, &tw, 0).is_some();
+    // (Without a side, only a sentence that names one has content to keep.)
+    if !stance::may_take_a_side(ctx, ix, named, points_back) {
+        return Vec::new();
+    }
+    let ps = pieces(ix, s, &tw);
+    let hits = find_hits(ix, &ps);
     if hits.is_empty() && !named && !points_back {
         return Vec::new();
     }

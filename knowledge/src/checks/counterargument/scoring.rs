@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
-use super::index::{ArgumentCue, CuePattern, Index};
+use super::index::{ArgumentCue, CuePattern, Index, ANY_NEXT};
 use super::markers::{KnownTokens, List, WordInfo};
 use super::{BORROWED, K1};
 use crate::base::KnowledgeBase;
@@ -120,7 +120,10 @@ pub(super) fn find_hits(ix: &Index, ps: &[Piece]) -> Vec<Hit> {
     let mut hits = Vec::new();
     for i in 0..ps.len() {
         let firsts = ix.by_first.get(ps[i].stem as usize).map_or(&[][..], Vec::as_slice);
-        for &ci in firsts.iter().chain(&ix.by_prefix) {
+        // (A second word is matched at the next piece or, after a filler, the one after it.)
+        let next_is = |stem: u32| (i + 1..ps.len().min(i + 3)).any(|k| ps[k].stem == stem);
+        let started = firsts.iter().filter(|&&(_, next)| next == ANY_NEXT || next_is(next));
+        for ci in started.map(|&(ci, _)| ci).chain(ix.by_prefix.iter().copied()) {
             if let Some(end) = phrase_at(&ix.cues[ci].parts, ps, i) {
                 hits.push(Hit { cue: ci, pieces: i..end, toks: ps[i].tok..ps[end - 1].tok + 1 });
             }

@@ -29,12 +29,17 @@
 //! of someone who shares an event with them ("Zinoviev and Kamenov"). The fix replaces the word with the canonical
 //! spelling; `Finding::word` lets the editor add the word to the ignore list.
 
+mod english;
+
 use super::check::{Check, SentenceOut};
 use super::grammar::SentenceCtx;
-use crate::base::{is_common_word, is_ordinary_word, EntryId, KnowledgeBase};
+use crate::base::{is_ordinary_word, EntryId, KnowledgeBase};
 use crate::finding::{Code, CodeSpec, Finding, Fix, Severity};
+use crate::text::distance::{osa, osa_within};
 use crate::text::real_names::is_real_name;
 use crate::text::translit::skeleton;
+use english::is_english;
+use rustc_hash::FxHashMap;
 
 pub const MISSPELLED_NAME: CodeSpec = CodeSpec {
     code: Code::MisspelledName,
@@ -74,6 +79,9 @@ struct NameWord {
 #[derive(Debug)]
 pub(crate) struct NameWords {
     words: Vec<NameWord>,
+    /// Per first letter, the places in `words` of the words that start with it (ascending, so
+    /// shortest first as well): a near miss must agree on its first letter.
+    by_first: FxHashMap<char, Vec<usize>>,
     /// Per entry, the entries tied to it (sorted): sharing an event as its actors, or as the
     /// event and an actor.
     links: Vec<Vec<EntryId>>,
@@ -145,7 +153,11 @@ pub(crate) fn build(kb: &KnowledgeBase) -> NameWords {
         }
     }
     words.sort_by_key(|c| c.chars);
-    NameWords { words, links: links(kb) }
+    let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+    for (k, w) in words.iter().enumerate() {
+        by_first.entry(w.first).or_default().push(k);
+    }
+    NameWords { words, by_first, links: links(kb) }
 }
 
 /// Which entries each entry is tied to: for an event, its actors, each of them tied to the event
@@ -172,48 +184,6 @@ fn links(kb: &KnowledgeBase) -> Vec<Vec<EntryId>> {
         l.dedup();
     }
     links
-}
-
-/// An English word as the dictionary knows it, allowing British spellings and inflections.
-fn is_english(word: &str) -> bool {
-    if is_common_word(word) {
-        return true;
-    }
-    let w = word.to_lowercase();
-    let mut forms: Vec<String> = Vec::new();
-    for (from, to) in [
-        ("our", "or"),
-        ("isation", "ization"),
-        ("ise", "ize"),
-        ("ised", "ized"),
-        ("ising", "izing"),
-        ("yse", "yze"),
-        ("tre", "ter"),
-        ("ogue", "og"),
-        ("lled", "led"),
-        ("lling", "ling"),
-        ("ence", "ense"),
-        ("ae", "e"),
-        ("oe", "e"),
-    ] {
-        if w.contains(from) {
-            forms.push(w.replacen(from, to, 1));
-        }
-    }
-    let mut more = Vec::new();
-    for f in std::iter::once(&w).chain(forms.iter()) {
-        if let Some(s) = f.strip_suffix("ies") {
-            more.push(format!("{s}y"));
-        }
-        if let Some(s) = f.strip_suffix("es") {
-            more.push(s.to_string());
-        }
-        if let Some(s) = f.strip_suffix('s') {
-            more.push(s.to_string());
-        }
-    }
-    forms.extend(more);
-    forms.iter().any(|f| is_common_word(f))
 }
 
 /// Suffixes that derive a word from a name: Leninist, Stalinism, Zinovievite, Bukharinites,
@@ -289,21 +259,20 @@ fn nearest<'c>(name_words: &'c NameWords, lower: &str) -> Vec<(usize, f64, &'c N
     if max == 0 {
         return Vec::new();
     }
-    let lo = name_words.words.partition_point(|c| c.chars + max < n);
+    let Some(same_first) = name_words.by_first.get(&first) else { return Vec::new() };
+    let words = &name_words.words;
+    let lo = same_first.partition_point(|&k| words[k].chars + max < n);
     let mut found: Vec<(usize, f64, &NameWord)> = Vec::new();
-    for c in &name_words.words[lo..] {
+    for c in same_first[lo..].iter().map(|&k| &words[k]) {
         if c.chars > n + max {
             break;
-        }
-        if c.first != first {
-            continue;
         }
         if c.lower == lower {
             // The word is itself a part of a known name ("Vladimir", "Ilyich"): not a misspelling.
             return Vec::new();
         }
-        let d = strsim::osa_distance(lower, &c.lower);
-        if d == 0 || d > max || d > c.chars / 3 {
+        let Some(d) = osa_within(lower, &c.lower, max.min(c.chars / 3)) else { continue };
+        if d == 0 {
             continue;
         }
         let jw = strsim::jaro_winkler(lower, &c.lower);
@@ -427,7 +396,7 @@ fn closest_spelling<'k>(kb: &'k KnowledgeBase, entry: EntryId, written: &str) ->
     for (s, penalty) in spellings {
         let forms: Vec<&str> = if words == 1 { name_words(s).collect() } else { vec![s] };
         for f in forms {
-            let d = strsim::osa_distance(&lower, &f.to_lowercase()) + penalty;
+            let d = osa(&lower, &f.to_lowercase()) + penalty;
             if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, f));
             }
@@ -571,6 +540,13 @@ fn followed_by_a_name_with(ctx: &SentenceCtx, i: usize, given: &str) -> Option<E
     mentioned.or_else(|| kb.entries.iter().position(|e| has(e, given) && has(e, next_word)))
 }
 
+/// Is `lower` a word of a known name?
+fn known_name_word(name_words: &NameWords, lower: &str) -> bool {
+    let first = lower.chars().next().unwrap_or(' ');
+    let same_first = name_words.by_first.get(&first).map_or(&[][..], Vec::as_slice);
+    same_first.iter().any(|&k| name_words.words[k].lower == lower)
+}
+
 /// Is token `i` written next to (only a space between) another capitalised word that is no
 /// name the base knows: not a mention, no English word and no word of a known name ("Avenida
 /// Viena", "Konstantine Petrov")? Then the two are a name the base does not know, and the word
@@ -586,7 +562,7 @@ fn beside_an_unknown_name(ctx: &SentenceCtx, name_words: &NameWords, i: usize) -
             && w.starts_with(|c: char| c.is_uppercase())
             && !ctx.mentions.iter().any(|m| m.range.start < abs.end && abs.start < m.range.end)
             && !is_english(strip_possessive(w))
-            && !name_words.words.iter().any(|x| x.lower == w.to_lowercase())
+            && !known_name_word(name_words, &w.to_lowercase())
     };
     let spaced = |a: usize, b: usize| {
         text[s.toks[a].range.end..s.toks[b].range.start].chars().all(|c| c == ' ')

@@ -167,17 +167,40 @@ pub(super) fn read(ctx: &SentenceCtx, ix: &Index, tw: &KnownTokens, d: &Sentence
     r
 }
 
+/// Can the sentence take a side at all? Its items (framing phrases, comparisons, causes,
+/// judgements) are read only when it names a side, points back, or names things of both men's
+/// times (as `read` decides); without items there is no side.
+pub(super) fn may_take_a_side(ctx: &SentenceCtx, ix: &Index, named: bool, anaphoric: bool) -> bool {
+    if named || anaphoric {
+        return true;
+    }
+    let mut times = [false; 2];
+    for m in &ctx.mentions {
+        if let Some(side) = side_of(ix, m.entry).map(|x| x.0) {
+            times[side as usize] = true;
+        }
+    }
+    times[0] && times[1]
+}
+
+/// The side an entry stands on, and whether it is the side's own (not only of its time).
+fn side_of(ix: &Index, entry: EntryId) -> Option<(Side, bool)> {
+    match ix.sides.of_entry(entry) {
+        Some(side) => Some((side, true)),
+        None => ix.sides.era_of(entry).map(|side| (side, false)),
+    }
+}
+
 /// The mentions of each side: the side entries themselves, and the things of each side's time
 /// (from the base's dates). Only the first count as actors and as names of the sides.
 fn side_mentions(ctx: &SentenceCtx, ix: &Index) -> Vec<SideMention> {
     let s = &ctx.sentence;
     let mut out = Vec::new();
     for m in &ctx.mentions {
-        let proper = ix.sides.of_entry(m.entry);
-        let Some(side) = proper.or_else(|| ix.sides.era_of(m.entry)) else { continue };
+        let Some((side, proper)) = side_of(ix, m.entry) else { continue };
         let toks = ctx.mention_toks(m);
         let agent = toks.start == 0 || !ix.sides.non_agent(s.word(toks.start - 1));
-        out.push(SideMention { toks, side, agent, proper: proper.is_some() });
+        out.push(SideMention { toks, side, agent, proper });
     }
     out
 }

@@ -1,0 +1,119 @@
+//! Edit distance with transpositions (optimal string alignment, as `strsim::osa_distance`
+//! computes it) when only small distances matter: the near-miss search compares a word with
+//! thousands of name words per essay and keeps only distances of one to three, so this works on
+//! the stack and stops as soon as the bound cannot be met.
+
+/// The OSA distance between `a` and `b`, as `strsim::osa_distance` gives it (without
+/// allocating for words of up to 40 characters).
+pub(crate) fn osa(a: &str, b: &str) -> usize {
+    osa_within(a, b, usize::MAX).unwrap_or(usize::MAX)
+}
+
+/// Words longer than this (in characters) go to `strsim`, which allocates.
+const STACK_CHARS: usize = 40;
+
+/// The OSA distance between `a` and `b` (over characters) when it is at most `bound`; `None`
+/// when it is larger. The same distance as `strsim::osa_distance`.
+pub(crate) fn osa_within(a: &str, b: &str, bound: usize) -> Option<usize> {
+    let mut ac = ['\0'; STACK_CHARS];
+    let mut bc = ['\0'; STACK_CHARS];
+    let (Some(m), Some(n)) = (fill(a, &mut ac), fill(b, &mut bc)) else {
+        let d = strsim::osa_distance(a, b);
+        return (d <= bound).then_some(d);
+    };
+    // (The distance is at least the difference in length.)
+    if m.abs_diff(n) > bound {
+        return None;
+    }
+    let (ac, bc) = (&ac[..m], &bc[..n]);
+    let mut two = [0usize; STACK_CHARS + 1];
+    let mut prev = [0usize; STACK_CHARS + 1];
+    let mut cur = [0usize; STACK_CHARS + 1];
+    for (j, x) in prev[..=n].iter_mut().enumerate() {
+        *x = j;
+    }
+    let mut prev_min = 0;
+    for (i, &x) in ac.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, &y) in bc.iter().enumerate() {
+            let cost = usize::from(x != y);
+            let mut d = (cur[j] + 1).min(prev[j + 1] + 1).min(prev[j] + cost);
+            if i > 0 && j > 0 && x != y && x == bc[j - 1] && y == ac[i - 1] {
+                d = d.min(two[j - 1] + 1);
+            }
+            cur[j + 1] = d;
+            row_min = row_min.min(d);
+        }
+        // Every cell comes from the row above (at no cost or more) or from two rows above (at
+        // a cost of one): when two rows in a row exceed the bound, so does every later row.
+        if row_min > bound && prev_min > bound {
+            return None;
+        }
+        prev_min = row_min;
+        two = prev;
+        prev = cur;
+    }
+    let d = prev[n];
+    (d <= bound).then_some(d)
+}
+
+/// The characters of `w` into `out`, and how many; `None` when they do not fit.
+fn fill(w: &str, out: &mut [char; STACK_CHARS]) -> Option<usize> {
+    let mut k = 0;
+    for c in w.chars() {
+        *out.get_mut(k)? = c;
+        k += 1;
+    }
+    Some(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{osa, osa_within};
+    use proptest::prelude::*;
+
+    fn both(a: &str, b: &str, bound: usize) -> (Option<usize>, Option<usize>) {
+        let d = strsim::osa_distance(a, b);
+        (osa_within(a, b, bound), (d <= bound).then_some(d))
+    }
+
+    #[test]
+    fn near_misses_of_names() {
+        for (a, b) in [
+            ("trotksy", "trotsky"),
+            ("zinoniev", "zinoviev"),
+            ("krondstadt", "kronstadt"),
+            ("bukarin", "bukharin"),
+            ("stallin", "stalin"),
+            ("ab", "bca"),
+            ("", "lenin"),
+            ("lenin", ""),
+            ("ca", "abc"),
+            ("kamenev", "kamenev"),
+            ("łódź", "lodz"),
+        ] {
+            for bound in 0..5 {
+                let (fast, slow) = both(a, b, bound);
+                assert_eq!(fast, slow, "{a} {b} {bound}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_words_fall_back_to_strsim() {
+        let a = "a".repeat(50);
+        let b = format!("{}b", "a".repeat(49));
+        assert_eq!(osa_within(&a, &b, 3), Some(1));
+        assert_eq!(osa_within(&a, &"c".repeat(50), 3), None);
+    }
+
+    proptest! {
+        #[test]
+        fn same_as_strsim(a in "[abcé]{0,12}", b in "[abcé]{0,12}", bound in 0usize..6) {
+            let (fast, slow) = both(&a, &b, bound);
+            prop_assert_eq!(fast, slow);
+            prop_assert_eq!(osa(&a, &b), strsim::osa_distance(&a, &b));
+        }
+    }
+}
