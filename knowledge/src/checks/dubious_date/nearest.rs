@@ -71,7 +71,7 @@ pub(super) fn facts_of_date<'f, 'k>(
                 .unwrap_or(di);
             let d = dates[di];
             let role_held = f.kind == super::facts::FactKind::RoleHeld;
-            let placed = Placement { ctx, clause, anchor: &a, role_held };
+            let placed = Placement { ctx, clause, anchor: &a, role_held, entry: f.entry };
             if placed.cut_off(d) {
                 return None;
             }
@@ -136,6 +136,8 @@ struct Placement<'c, 'a> {
     anchor: &'c Range<usize>,
     /// The fact is a post held, read from a title beside a name without a cue.
     role_held: bool,
+    /// The entry the fact is about.
+    entry: crate::base::EntryId,
 }
 
 impl Placement<'_, '_> {
@@ -175,7 +177,12 @@ impl Placement<'_, '_> {
         let is_verb_at = |i: usize| {
             cues.is_verb(ctx.sentence.word(i)) && !names.iter().any(|n| n.toks.contains(&i))
         };
-        let aside = (self.clause.start..a.start).any(|i| ctx.sentence.word(i) == ",");
+        // An aside that renames the subject ("the Seventeenth Congress, the 'Congress of
+        // Victors', opened") leaves the verb the fact's own.
+        let opened = (self.clause.start..a.start).rfind(|&i| ctx.sentence.word(i) == ",");
+        let aside = opened.is_some_and(|c| {
+            !names.iter().any(|n| n.entry == self.entry && n.toks.end <= c)
+        });
         let new_predicate = after
             && aside
             && (a.end..d.toks.start)

@@ -233,21 +233,57 @@ fn subject_gap(
     {
         return None;
     }
-    // An appositive between the name and the verb: "The Cheka, Lenin's secret police, was created".
+    // An aside between the name and the verb: "The Cheka, Lenin's secret police, was created".
     if s.word(gap.start) == "," {
         if let Some(close) = (gap.start + 1..gap.end).find(|&i| s.word(i) == ",") {
-            if close - gap.start <= 9
-                && !(gap.start + 1..close)
-                    .any(|i| cues.is_verb(s.word(i)) && !is_name_token(names, i))
-            {
+            if close - gap.start <= 16 && aside(ctx, cues, names, gap.start + 1..close) {
                 gap = close + 1..gap.end;
             }
+        }
+    }
+    // The members a body is "of": "The United Opposition of Trotsky, Zinoviev and Kamenev was
+    // formed".
+    if s.word(gap.start) == "of" && !n.pronoun {
+        let members = (gap.start + 1..gap.end)
+            .find(|&i| {
+                !(is_name_token(names, i) || matches!(s.word(i), "," | "and") || is_determiner(s.word(i)))
+            })
+            .unwrap_or(gap.end);
+        if members > gap.start + 1 && is_name_token(names, members - 1) {
+            gap = members..gap.end;
         }
     }
     if gap.len() > 7 {
         return None;
     }
     Some(gap)
+}
+
+/// Do the tokens between two commas after a subject read as an aside about it, with no verb
+/// of the sentence's own: a phrase about the subject ("Lenin's secret police", "Stalin's old
+/// comrade and People's Commissar for Heavy Industry"), a relative clause ("who had ..."), a
+/// phrase with one ("a former anarchist who had spent years in prison") or a participle
+/// ("led by Alexander Antonov")?
+fn aside(ctx: &SentenceCtx, cues: &SentenceCues, names: &[SentenceName], inner: Range<usize>) -> bool {
+    let s = &ctx.sentence;
+    if inner.is_empty() {
+        return false;
+    }
+    // "Stalin, Trotsky, and Zinoviev": a list of names, not an aside.
+    if inner.clone().all(|i| is_name_token(names, i) || matches!(s.word(i), "and" | "&")) {
+        return false;
+    }
+    let first = s.word(inner.start);
+    if matches!(first, "who" | "whose" | "whom" | "which") {
+        return true;
+    }
+    if is_past_form(first) && inner.len() > 1 && is_preposition(s.word(inner.start + 1)) {
+        return true;
+    }
+    let verb_at = |i: usize| cues.is_verb(s.word(i)) && !is_name_token(names, i);
+    let relative = inner.clone().find(|&i| matches!(s.word(i), "who" | "whose" | "whom" | "which"));
+    let own = inner.start..relative.unwrap_or(inner.end);
+    !own.clone().any(verb_at)
 }
 
 /// Do the words between a subject and its verb cue read as auxiliaries, adverbs and the like?
