@@ -71,6 +71,9 @@ pub struct Vocab {
     /// Verbs that, with a named event as their object, say it happened then ("crushed",
     /// "signed", "held"): "In 1920 Tukhachevsky crushed the Kronstadt rising" dates the rising.
     pub enacting: Vec<String>,
+    /// Verbs by which a person undergoes what a noun after them names ("suffered a stroke",
+    /// "survived an assassination attempt").
+    pub undergoes: Vec<String>,
     /// Happening types that befall a person at most once (an execution, a suicide): their lists
     /// are complete without a promise in the data.
     pub once: Vec<String>,
@@ -205,7 +208,8 @@ impl Vocab {
             debate_words,
             generic_title_words,
             generic_event_cues,
-            enacting
+            enacting,
+            undergoes
         );
         if !other.debate_sides.is_empty() {
             self.debate_sides = other

@@ -19,8 +19,10 @@ use crate::base::date::When;
 use crate::base::{Entry, EntryId, Kind, KnowledgeBase};
 use crate::checks::grammar::bind::{bind, Bind};
 use crate::checks::grammar::cues::SentenceCues;
-use crate::checks::grammar::names::SentenceName;
+use crate::checks::grammar::names::{is_name_token, SentenceName};
+use crate::checks::grammar::words::{is_determiner, is_preposition};
 use crate::checks::grammar::SentenceCtx;
+use crate::text::numbers::is_number_word;
 
 /// One recorded instance of a happening: its type, when, where, what body it concerned, and the
 /// event entry that records it, if any.
@@ -223,6 +225,24 @@ fn narrowed<'k>(
         .collect()
 }
 
+/// "Lenin suffered two strokes", "Lenin survived an assassination attempt": a verb of
+/// undergoing (vocab `undergoes`) between the person and the noun that says what happened, with
+/// only determiners, a count and one other word between.
+fn underwent(ctx: &SentenceCtx, names: &[SentenceName], cue: &Range<usize>, n: &SentenceName) -> bool {
+    let s = &ctx.sentence;
+    if n.possessive || n.toks.end >= cue.start || cue.start - n.toks.end > 4 {
+        return false;
+    }
+    let verb = n.toks.end;
+    if !ctx.kb.vocab.undergoes.iter().any(|v| v == s.word(verb)) {
+        return false;
+    }
+    let rest = verb + 1..cue.start;
+    let plain = |i: usize| is_determiner(s.word(i)) || is_number_word(s.word(i));
+    rest.clone().filter(|&i| !plain(i)).count() <= 1
+        && rest.clone().all(|i| !is_name_token(names, i) && !is_preposition(s.word(i)))
+}
+
 /// The person's life as a fact: what any happening of theirs must fall within.
 fn lifetime_fact<'k>(e: &'k Entry, n: &SentenceName, cue: &Range<usize>) -> Option<Fact<'k>> {
     let (born, died) = (e.start?, e.end?);
@@ -247,7 +267,9 @@ pub(super) fn happening_facts<'k>(
     {
         for n in names.iter().filter(|n| clause.start <= n.toks.start && n.toks.end <= clause.end) {
             let e: &'k Entry = &kb.entries[n.entry];
-            if e.kind != Kind::Person || bind(ctx, cues, names, cue, n) != Some(Bind::Patient) {
+            let befell = bind(ctx, cues, names, cue, n) == Some(Bind::Patient)
+                || underwent(ctx, names, cue, n);
+            if e.kind != Kind::Person || !befell {
                 continue;
             }
             if !kinds.iter().all(|k| complete(kb, e, k)) {

@@ -28,7 +28,9 @@ fn distance(ctx: &SentenceCtx, d: &Range<usize>, a: &Range<usize>) -> usize {
 /// A date at the head of its clause ("In 1934, ...", "By early 1939 ...") frames all of it.
 fn framing(ctx: &SentenceCtx, clause: &Range<usize>, d: &DateExpr) -> bool {
     (clause.start..d.toks.start).all(|i| {
-        is_framing(ctx.sentence.word(i))
+        // "..., and in 1920 he suffered two strokes": the link to the clause before.
+        (i == clause.start && matches!(ctx.sentence.word(i), "and" | "but" | "yet" | "then"))
+            || is_framing(ctx.sentence.word(i))
             || ctx.sentence.word(i) == ","
             || ctx.dates.iter().any(|x| x.toks.contains(&i))
     })
@@ -165,11 +167,19 @@ impl Placement<'_, '_> {
         let gap = if after { d.toks.start - a.end } else { a.start.saturating_sub(d.toks.end) };
         // After the anchor, a date may also come at the end of a chain of place and time phrases
         // ("born in Simbirsk, on the Volga, in April 1880") that no verb interrupts.
+        // "took place" and "occurred" only say that what the anchor names happened then.
+        let happened = |i: usize| {
+            let w = ctx.sentence.word(i);
+            let next = ctx.sentence.toks.get(i + 1).map(|_| ctx.sentence.word(i + 1));
+            matches!(w, "occurred" | "happened")
+                || (w == "took" && next == Some("place"))
+                || (w == "place" && i > 0 && ctx.sentence.word(i - 1) == "took")
+        };
         let chained = after
             && gap <= 14
             && (a.end..d.toks.start).all(|i| {
                 let w = ctx.sentence.word(i);
-                (!cues.is_verb(w) || names.iter().any(|n| n.toks.contains(&i)))
+                (!cues.is_verb(w) || names.iter().any(|n| n.toks.contains(&i)) || happened(i))
                     && !matches!(w, "and" | "but" | "while" | "which" | "who" | "after" | "before")
             });
         // "Dzerzhinsky, the founder of the Cheka, went abroad in 1925": a verb after the comma
@@ -206,6 +216,7 @@ impl Placement<'_, '_> {
                 && !is_modal(w)
                 && !is_have(w)
                 && !is_be(w)
+                && !ctx.kb.vocab.undergoes.iter().any(|u| u == w)
                 && !names.iter().any(|n| n.toks.contains(&i))
         });
         close || !acts_first

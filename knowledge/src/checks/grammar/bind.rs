@@ -68,6 +68,11 @@ fn bind_with(
     if prep_cue && (n.toks.end > cue.start || !(n.toks.end..cue.start).any(|i| is_be(s.word(i)))) {
         return None;
     }
+    // A participle opening the sentence, said of the subject after it ("Deported from the
+    // USSR in 1929, Trotsky ..."): what it says befell that subject.
+    if n.pronoun && n.toks.start == cue.start && cue.start == 0 && !noun {
+        return is_past_form(s.word(0)).then_some(Bind::Patient);
+    }
     if n.pronoun && n.toks.start == cue.start && cue.start > 0 && !noun {
         // The subject a relative clause left standing before its verb ("Lenin, who had ...,
         // died"): read as if it stood right before the verb.

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::names::SentenceName;
+use super::names::{is_name_token, SentenceName};
 use super::words::{is_determiner, is_framing, is_past_form};
 use super::SentenceCtx;
 use crate::base::{EntryId, Kind};
@@ -16,6 +16,7 @@ pub(crate) fn with_pronouns(ctx: &SentenceCtx, clauses: &[Range<usize>]) -> Vec<
     let mut names = ctx.names().to_vec();
     relative(ctx, clauses, &mut names);
     shared_subject(ctx, clauses, &mut names);
+    fronted_participle(ctx, &mut names);
     personal(ctx, &mut names);
     names
 }
@@ -47,6 +48,26 @@ fn shared_subject(ctx: &SentenceCtx, clauses: &[Range<usize>], names: &mut Vec<S
             continue;
         }
         names.push(stand_in(&subject, verb, false));
+    }
+}
+
+/// "Deported from the Soviet Union in February 1929, Trotsky settled in Turkey": a participle
+/// opening the sentence is said of the person who opens the main clause.
+fn fronted_participle(ctx: &SentenceCtx, names: &mut Vec<SentenceName>) {
+    let s = &ctx.sentence;
+    if s.toks.is_empty() || !is_past_form(s.word(0)) || is_name_token(names, 0) {
+        return;
+    }
+    let Some(comma) = (1..s.toks.len()).find(|&i| s.word(i) == ",") else { return };
+    let mut at = comma + 1;
+    while at < s.toks.len() && is_determiner(s.word(at)) {
+        at += 1;
+    }
+    let Some(subject) = names.iter().find(|n| n.toks.start == at && !n.pronoun).cloned() else {
+        return;
+    };
+    if ctx.kb.entries[subject.entry].kind == Kind::Person && !subject.possessive {
+        names.push(stand_in(&subject, 0, false));
     }
 }
 

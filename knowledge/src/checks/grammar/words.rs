@@ -324,6 +324,7 @@ pub(crate) fn names_an_act(w: &str) -> bool {
         "foundation",
         "founder",
         "founders",
+        "opening",
         "assassination",
         "inauguration",
         "removal",
