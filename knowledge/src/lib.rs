@@ -11,6 +11,7 @@ pub mod claim;
 pub mod complete;
 pub mod config;
 pub mod dates;
+mod embedded;
 pub mod extract;
 pub mod finding;
 pub mod hover;
