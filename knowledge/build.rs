@@ -2,7 +2,7 @@
 //! - the default packs loaded once with this crate's own loader (`src/base`, compiled into this
 //!   script), and the whole base (entries, name index, id table, errors) stored as
 //!   `base::prebuilt` writes it: the server reads it back instead of parsing TOML;
-//! - the list of the packs (`packs.rs`, for `include_str!`): the TOML stays the one source,
+//! - the list of the packs (`packs.rs`, for `include_str!` in `src/data.rs`): the TOML stays the one source,
 //!   read by `kb` commands and when a teacher's packs are loaded on top;
 //! - the dictionary and the list of real names, front-coded (each line keeps only what it
 //!   does not share with the line before), which makes the package smaller.
@@ -29,9 +29,13 @@ mod text {
     }
 }
 
-/// What `src/embedded.rs` gives the library, read here from the plain files.
-mod embedded {
+/// What `src/data.rs` gives the library: the dictionary read here from the plain file, and no
+/// packs or prebuilt base (this script is what makes them).
+mod data {
     use std::sync::OnceLock;
+
+    pub(crate) const PACKS: &[(&str, &str)] = &[];
+    pub(crate) const PREBUILT: &[u8] = &[];
 
     pub(crate) fn words() -> Vec<&'static str> {
         static TEXT: OnceLock<String> = OnceLock::new();
@@ -66,7 +70,7 @@ fn listed_lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Each line as one byte (how many leading bytes it shares with the line before, at most 255)
-/// and the rest of it, then a newline: `embedded::front_decoded` reads it back.
+/// and the rest of it, then a newline: `data::front_decoded` reads it back.
 fn front_coded(text: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len());
     let mut prev: &[u8] = b"";

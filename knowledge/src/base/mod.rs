@@ -3,6 +3,7 @@
 mod arguments;
 mod consistency;
 pub mod date;
+mod embedded;
 pub mod index;
 pub mod load;
 pub mod model;
@@ -24,7 +25,7 @@ pub use vocab::Vocab;
 /// The dictionary (sorted case-insensitively), for telling names from ordinary words.
 pub fn dictionary() -> &'static [&'static str] {
     static W: OnceLock<Vec<&'static str>> = OnceLock::new();
-    W.get_or_init(crate::embedded::words)
+    W.get_or_init(crate::data::words)
 }
 
 fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {

@@ -8,7 +8,7 @@ use super::translit::skeleton;
 /// The list's skeletons, sorted. Built on first use only: most essays never ask.
 fn names() -> &'static [&'static str] {
     static N: OnceLock<Vec<&'static str>> = OnceLock::new();
-    N.get_or_init(crate::embedded::real_names)
+    N.get_or_init(crate::data::real_names)
 }
 
 /// The form a name is listed under: its skeleton, folded again until it no longer changes (one
