@@ -2,8 +2,8 @@
 //! - the default packs loaded once with this crate's own loader (`src/base`, compiled into this
 //!   script), and the whole base (entries, name index, id table, errors) stored as
 //!   `base::prebuilt` writes it: the server reads it back instead of parsing TOML;
-//! - the list of the packs (`packs.rs`, for `include_str!` in `src/data.rs`): the TOML stays the one source,
-//!   read by `kb` commands and when a teacher's packs are loaded on top;
+//! - the list of the packs (`packs.rs`, for `include_str!` in `src/data.rs`): the TOML stays
+//!   the one source, read by `kb` commands and when a teacher's packs are loaded on top;
 //! - the dictionary and the list of real names, front-coded (each line keeps only what it
 //!   does not share with the line before), which makes the package smaller.
 //!
@@ -44,7 +44,8 @@ mod data {
     }
 }
 
-/// The packs in the order they load (later packs add to earlier ones).
+/// The packs in the order they load (later packs add to earlier ones): the one list of them, so
+/// a new pack file is added here.
 const PACKS: &[&str] = &[
     "sources",
     "vocab",

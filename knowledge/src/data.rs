@@ -66,7 +66,8 @@ mod tests {
 
     #[test]
     fn front_coding_reads_back_shared_starts_and_multibyte_characters() {
-        // "é" is two bytes: "é" and "ê" share one, and 255 is the longest start kept.
+        // "é" is two bytes: "é" and "ê" share one; 255 is the longest start kept; a shared
+        // start of 10 bytes is written as a newline's byte, which is still read as a length.
         let long = "x".repeat(300);
         let coded = [
             &b"\x00abc\n\x02d\n\x00\xc3\xa9\n\x01\xaa\n"[..],
@@ -75,9 +76,10 @@ mod tests {
             b"\n",
             &[255],
             &long.as_bytes()[255..],
-            b"y\n",
+            b"y\n\nz\n",
         ]
         .concat();
-        assert_eq!(front_decoded(&coded), format!("abc\nabd\né\nê\n{long}\n{long}y\n"));
+        let ten = &long[..10];
+        assert_eq!(front_decoded(&coded), format!("abc\nabd\né\nê\n{long}\n{long}y\n{ten}z\n"));
     }
 }
