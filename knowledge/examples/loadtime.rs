@@ -1,11 +1,14 @@
-//! Where start-up time goes: the dictionary, parsing the packs, the whole load, the name index, and the
-//! Aho-Corasick build under a few settings (best of 20 each); then the same load for bases grown
-//! with generated entries (twice today's size and 100,000 entries). A profiling aid for
+//! Where start-up time goes: the dictionary, parsing the packs, the whole load from TOML, the
+//! prebuilt base the server reads, the name index, and the Aho-Corasick build under a few
+//! settings (best of 20 each); then the same for bases grown with generated entries (twice
+//! today's size and 100,000 entries), read the way such a base would be shipped: stored by
+//! `base::prebuilt` as `build.rs` stores the default packs, and read back. A profiling aid for
 //! BENCHMARKS.md: `cargo run --release -p knowledge --example loadtime`.
 
 use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use knowledge::base::prebuilt;
 use knowledge::KnowledgeBase;
 
 fn best<T>(f: impl FnMut() -> T) -> Duration {
@@ -23,7 +26,7 @@ fn main() {
         best(|| packs.iter().filter(|p| toml::from_str::<toml::Value>(&p.text).is_ok()).count())
     );
     println!("full load from TOML     {:?}", best(|| KnowledgeBase::load(&packs)));
-    println!("embedded (JSON)         {:?}", best(KnowledgeBase::embedded));
+    println!("embedded (prebuilt)     {:?}", best(KnowledgeBase::embedded));
     let (kb, _) = KnowledgeBase::load(&packs);
     println!(
         "name index              {:?}",
@@ -49,10 +52,10 @@ fn main() {
     grown_bases(&packs, kb.entries.len());
 }
 
-/// The load of the real packs plus a generated pack, so that the base holds `2 × today` and
-/// 100,000 entries: the whole load with every pack read from TOML (parse, resolve, name index),
-/// the load the server does with a pack on top (`embedded_with`: the default packs from their
-/// JSON, the generated pack from TOML; parse, resolve, name index), and the name index alone.
+/// The real packs plus a generated pack, so that the base holds `2 × today` and 100,000
+/// entries: the whole load from TOML (parse, resolve, name index), then the base stored as
+/// `build.rs` stores the default one (not timed: that is build time) and read back, which is
+/// what the server would do with such a base; and the name index alone.
 fn grown_bases(packs: &[knowledge::Pack], today: usize) {
     for total in [2 * today, 100_000] {
         let mut grown = packs.to_vec();
@@ -62,10 +65,11 @@ fn grown_bases(packs: &[knowledge::Pack], today: usize) {
         });
         let runs = if total > 10_000 { 3 } else { 20 };
         let (kb, errors) = KnowledgeBase::load(&grown);
-        let parse = best_of(runs, || toml::from_str::<toml::Value>(&grown[grown.len() - 1].text));
         let load = best_of(runs, || KnowledgeBase::load(&grown));
-        let on_top =
-            best_of(runs, || KnowledgeBase::embedded_with(vec![grown[grown.len() - 1].clone()]));
+        let stored = prebuilt::store(&kb, &errors);
+        let restored = prebuilt::restore(&stored).map(|(k, _)| k.entries.len());
+        assert_eq!(restored, Some(kb.entries.len()), "the stored base reads back");
+        let prebuilt = best_of(runs.max(10), || prebuilt::restore(&stored));
         let index = best_of(runs, || {
             knowledge::base::NameIndex::build(
                 &kb.entries,
@@ -74,8 +78,9 @@ fn grown_bases(packs: &[knowledge::Pack], today: usize) {
             )
         });
         println!(
-            "grown to {:>7} entries: full load from TOML {load:?}, of it the generated pack's TOML {parse:?}; default JSON + generated TOML {on_top:?}; name index {index:?} (best of {runs}; {} load errors)",
+            "grown to {:>7} entries: prebuilt {prebuilt:?} ({:.1} MB stored); full load from TOML {load:?}; name index {index:?} (best of {runs}; {} load errors)",
             kb.entries.len(),
+            stored.len() as f64 / 1e6,
             errors.len()
         );
     }

@@ -10,6 +10,7 @@ pub mod checks;
 pub mod claim;
 pub mod complete;
 pub mod config;
+mod data;
 pub mod dates;
 pub mod extract;
 pub mod finding;

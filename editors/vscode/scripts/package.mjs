@@ -2,7 +2,7 @@
 // Usage: node scripts/package.mjs [--target T]... [--all] [--out FILE-or-DIR]
 //   no target: linux-x64, the one package that bundles the server built by this repository;
 //   --all: every desktop target vsce knows, into --out (a folder, default dist/).
-// Env: CLIO_LS_BINARY (the binary to bundle, default ../../target/release/clio-ls),
+// Env: CLIO_LS_BINARY (the binary to bundle, default ../../target/dist/clio-ls: `cargo build --profile dist -p clio-ls`),
 //      CLIO_BUNDLE_SERVER=0 (a linux-x64 package without the binary).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, closeSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -64,9 +64,9 @@ const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 
 /** Copies the server into server/ and strips it (debug line tables make it ~5 times larger). */
 function bundleServer() {
-  const source = resolve(process.env.CLIO_LS_BINARY || join(extDir, '..', '..', 'target', 'release', 'clio-ls'));
+  const source = resolve(process.env.CLIO_LS_BINARY || join(extDir, '..', '..', 'target', 'dist', 'clio-ls'));
   if (!existsSync(source)) {
-    fail(`no clio-ls at ${source}: build it with \`cargo build --release -p clio-ls\`, point CLIO_LS_BINARY at one, or set CLIO_BUNDLE_SERVER=0 for a package without it`);
+    fail(`no clio-ls at ${source}: build it with \`cargo build --profile dist -p clio-ls\`, point CLIO_LS_BINARY at one, or set CLIO_BUNDLE_SERVER=0 for a package without it`);
   }
   if (!isElfX8664(source)) fail(`${source} is not an x86-64 Linux executable; it cannot go into the ${BUNDLED_TARGET} package`);
   const dest = join(serverDir, 'clio-ls');

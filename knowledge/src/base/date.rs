@@ -4,13 +4,14 @@
 //! inclusive interval of day numbers. Comparing two dates is then interval overlap, whatever
 //! their precision ("1934" overlaps "1 December 1934"; "the 1930s" overlaps both).
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Days since 1970-01-01 (proleptic Gregorian); negative before.
 pub type Day = i32;
 
 /// A date as written in the fact base: year, optional month and day, and whether it is only approximate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Date {
     pub year: i32,
     pub month: Option<u8>,
@@ -20,7 +21,7 @@ pub struct Date {
 }
 
 /// Inclusive interval of days.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DaySpan {
     pub lo: Day,
     pub hi: Day,
@@ -195,7 +196,7 @@ impl DaySpan {
 }
 
 /// A date or a range of dates from the fact base, kept in its written form for messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct When {
     pub from: Date,
     pub to: Option<Date>,

@@ -14,12 +14,13 @@
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::text::sentences::char_at;
 
 use super::model::{Entry, EntryId};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PatternInfo {
     pub entry: EntryId,
     /// The form is a known misspelling: hover still recognises it, the spelling check flags it.
@@ -47,7 +48,7 @@ pub struct Mention {
 /// is a load and a comparison or two. Tables cost a kilobyte each, so a very large base (tens
 /// of thousands of names) gives them to its `MAX_TABLES` shallowest such nodes and keeps the
 /// children of the rest in a list.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct Trie {
     nodes: Vec<Node>,
     /// Tables of 256 children (0: none; the root is never a child), each from a multiple of 256.
@@ -56,7 +57,7 @@ struct Trie {
     lists: Vec<(u8, u32)>,
 }
 
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize)]
 struct Node {
     /// Where the node's table starts (or, with `LIST` set, its list, `kids[0]` children long),
     /// or `NONE` if its children are in `bytes` and `kids`.
@@ -224,9 +225,11 @@ fn tabled_nodes(parent: &[(u32, u8)], first_child: &[u32], max_tables: usize) ->
     tabled
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct NameIndex {
-    /// The lower-cased patterns.
+    /// The lower-cased patterns. Not stored by `prebuilt`, which is smaller and reads back
+    /// faster without it: `with_trie` builds it again from `patterns`.
+    #[serde(skip)]
     trie: Trie,
     /// Some pattern starts with a character that cannot be in a word: every position must be
     /// tried (no embedded name does; kept so that any data stays correct).
@@ -442,6 +445,27 @@ impl NameIndex {
     ) -> NameIndex {
         let names: Vec<Names> = entries.iter().map(Names::of).collect();
         NameIndex::build_from(&names, is_ordinary_word, on_clash)
+    }
+
+    /// The index with its trie built from its patterns (as `build_from` builds it): for an
+    /// index read back without one.
+    pub(crate) fn with_trie(mut self) -> NameIndex {
+        // The keys lower-cased in one buffer: one allocation, not one a pattern.
+        let mut keys = String::with_capacity(self.patterns.iter().map(String::len).sum());
+        let mut ends = Vec::with_capacity(self.patterns.len());
+        for p in &self.patterns {
+            keys.push_str(p);
+            ends.push(keys.len());
+        }
+        keys.make_ascii_lowercase();
+        let keys = keys.as_bytes();
+        let mut start = 0;
+        self.trie = Trie::build(ends.iter().enumerate().map(|(i, &end)| {
+            let key = &keys[start..end];
+            start = end;
+            (key, i as u32)
+        }));
+        self
     }
 
     /// As `build`, from each entry's spellings (`names[i]` is entry `i`).

@@ -7,11 +7,11 @@
 use std::fmt;
 use std::ops::Range;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::model::Kind;
-use super::raw::{JsonFile, RawArgument, RawEntry, RawEssay, RawFigure, RawFile};
+use super::raw::{RawArgument, RawEntry, RawEssay, RawFigure, RawFile};
 use super::resolve::resolve;
 use super::KnowledgeBase;
 
@@ -22,7 +22,7 @@ pub struct Pack {
     pub text: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoadError {
     pub file: String,
     pub line: usize,
@@ -116,27 +116,6 @@ fn read_items<T: for<'de> Deserialize<'de>>(
     out
 }
 
-/// Adds one pack read from its JSON form (no spans: only an error-free base is kept this way).
-fn collect_json(col: &mut Collected, file: usize, f: JsonFile) {
-    let pending = |raw| Pending { raw, span: 0..0, file };
-    col.essays.extend(f.essay.into_iter().map(pending));
-    for (kind, items) in [
-        (Kind::Person, f.person),
-        (Kind::Body, f.body),
-        (Kind::Term, f.term),
-        (Kind::Event, f.event),
-        (Kind::Place, f.place),
-        (Kind::Document, f.document),
-    ] {
-        col.entries.extend(items.into_iter().map(|raw| (kind, Pending { raw, span: 0..0, file })));
-    }
-    col.figures.extend(f.figure.into_iter().map(|raw| Pending { raw, span: 0..0, file }));
-    col.arguments.extend(f.argument.into_iter().map(|raw| Pending { raw, span: 0..0, file }));
-    if let Some(v) = f.vocab {
-        col.vocab.push((Pending { raw: v, span: 0..0, file }, file));
-    }
-}
-
 /// Adds one pack parsed from TOML, each item with its span; a syntax error skips the pack.
 fn collect_toml(
     col: &mut Collected,
@@ -174,60 +153,7 @@ fn collect_toml(
     }
 }
 
-/// A pack as parsed: from its JSON form or from its TOML.
-enum Parsed {
-    Json(Option<JsonFile>),
-    Toml(Result<RawFile, toml::de::Error>),
-}
-
 impl KnowledgeBase {
-    /// Loads packs, the first `json.len()` from their JSON form (`json[i]` is `packs[i]`
-    /// converted by `build.rs`), the rest from TOML. Any failure or load error sends it back
-    /// to `load`, which reads every pack's TOML and gives every error its line and column: the
-    /// base and errors are always those `load` gives.
-    pub(crate) fn load_prepared(
-        packs: &[Pack],
-        json: &[(&str, &str)],
-    ) -> (KnowledgeBase, Vec<LoadError>) {
-        if json.len() > packs.len() {
-            return KnowledgeBase::load(packs);
-        }
-        let parsed: Vec<Parsed> = std::thread::scope(|scope| {
-            let handles: Vec<_> = packs
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    let j = json.get(i).map(|j| j.1);
-                    scope.spawn(move || match j {
-                        Some(j) => Parsed::Json(serde_json::from_str::<JsonFile>(j).ok()),
-                        None => Parsed::Toml(toml::from_str::<RawFile>(&p.text)),
-                    })
-                })
-                .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or(Parsed::Json(None))).collect()
-        });
-        let mut col = Collected::default();
-        let mut errors = Vec::new();
-        for (file, (pack, parsed)) in packs.iter().zip(parsed).enumerate() {
-            match parsed {
-                Parsed::Json(Some(f)) => collect_json(&mut col, file, f),
-                Parsed::Json(None) => return KnowledgeBase::load(packs),
-                Parsed::Toml(raw) => {
-                    let ctx = FileCtx { name: &pack.name, text: &pack.text };
-                    collect_toml(&mut col, &ctx, file, raw, &mut errors);
-                }
-            }
-        }
-        if !errors.is_empty() {
-            return KnowledgeBase::load(packs);
-        }
-        let kb = resolve(packs, col, &mut errors);
-        if !errors.is_empty() {
-            return KnowledgeBase::load(packs);
-        }
-        (kb, errors)
-    }
-
     /// Merges packs in order (later packs add to earlier ones) and validates the result.
     pub fn load(packs: &[Pack]) -> (KnowledgeBase, Vec<LoadError>) {
         let mut errors = Vec::new();

@@ -3,56 +3,24 @@
 mod arguments;
 mod consistency;
 pub mod date;
+mod embedded;
 pub mod index;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod prebuilt;
 mod raw;
 mod resolve;
 pub mod vocab;
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 pub use index::{Mention, NameIndex};
 pub use load::{LoadError, Pack};
 pub use model::*;
 pub use vocab::Vocab;
-
-/// The default packs, embedded in the binary so that Clio works with no set-up.
-pub const EMBEDDED: &[(&str, &str)] = &[
-    ("sources.toml", include_str!("../../data/sources.toml")),
-    ("vocab.toml", include_str!("../../data/vocab.toml")),
-    ("people.toml", include_str!("../../data/people.toml")),
-    ("people-more.toml", include_str!("../../data/people-more.toml")),
-    ("bodies.toml", include_str!("../../data/bodies.toml")),
-    ("terms.toml", include_str!("../../data/terms.toml")),
-    ("places.toml", include_str!("../../data/places.toml")),
-    ("documents.toml", include_str!("../../data/documents.toml")),
-    ("series.toml", include_str!("../../data/series.toml")),
-    ("events.toml", include_str!("../../data/events.toml")),
-    ("figures.toml", include_str!("../../data/figures.toml")),
-    ("arguments.toml", include_str!("../../data/arguments.toml")),
-];
-
-/// The same packs as JSON, written by `build.rs`: what `embedded()` reads, several times faster
-/// than the TOML.
-const EMBEDDED_JSON: &[(&str, &str)] = &[
-    ("sources.toml", include_str!(concat!(env!("OUT_DIR"), "/sources.json"))),
-    ("vocab.toml", include_str!(concat!(env!("OUT_DIR"), "/vocab.json"))),
-    ("people.toml", include_str!(concat!(env!("OUT_DIR"), "/people.json"))),
-    ("people-more.toml", include_str!(concat!(env!("OUT_DIR"), "/people-more.json"))),
-    ("bodies.toml", include_str!(concat!(env!("OUT_DIR"), "/bodies.json"))),
-    ("terms.toml", include_str!(concat!(env!("OUT_DIR"), "/terms.json"))),
-    ("places.toml", include_str!(concat!(env!("OUT_DIR"), "/places.json"))),
-    ("documents.toml", include_str!(concat!(env!("OUT_DIR"), "/documents.json"))),
-    ("series.toml", include_str!(concat!(env!("OUT_DIR"), "/series.json"))),
-    ("events.toml", include_str!(concat!(env!("OUT_DIR"), "/events.json"))),
-    ("figures.toml", include_str!(concat!(env!("OUT_DIR"), "/figures.json"))),
-    ("arguments.toml", include_str!(concat!(env!("OUT_DIR"), "/arguments.json"))),
-];
-
-const WORDS: &str = include_str!("../../data/words.txt");
 
 /// The dictionary (sorted case-insensitively), for telling names from ordinary words.
 pub fn dictionary() -> &'static [&'static str] {
@@ -80,7 +48,7 @@ fn sorted_dictionary() -> &'static Dictionary {
     static D: OnceLock<Dictionary> = OnceLock::new();
     D.get_or_init(|| {
         let words: Vec<&'static str> =
-            WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+            crate::data::words();
         // (One pass: a look-up searches one bucket, a few hundred words at most, instead of
         // 74,000 words whose strings lie all over the list.)
         let mut starts = vec![0u32; BUCKETS + 1];
@@ -138,7 +106,7 @@ pub fn is_common_word(word: &str) -> bool {
 }
 
 /// Which table an id names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Ref {
     Entry(EntryId),
     Figure(usize),
@@ -159,26 +127,6 @@ pub struct KnowledgeBase {
 impl KnowledgeBase {
     pub fn empty() -> KnowledgeBase {
         KnowledgeBase::default()
-    }
-
-    pub fn embedded_packs() -> Vec<Pack> {
-        EMBEDDED.iter().map(|(n, t)| Pack { name: n.to_string(), text: t.to_string() }).collect()
-    }
-
-    /// The default fact base, read from the JSON form of its packs (falling back to the TOML,
-    /// with exact error locations, if that fails). Its errors are bugs in the data, caught by
-    /// tests.
-    pub fn embedded() -> (KnowledgeBase, Vec<LoadError>) {
-        KnowledgeBase::load_prepared(&KnowledgeBase::embedded_packs(), EMBEDDED_JSON)
-    }
-
-    /// The default fact base with more packs on top (a teacher's `.clio/` folder): the default
-    /// packs read from their JSON form, the others from TOML. The base and its errors are
-    /// those `load` gives for the same packs.
-    pub fn embedded_with(extra: Vec<Pack>) -> (KnowledgeBase, Vec<LoadError>) {
-        let mut packs = KnowledgeBase::embedded_packs();
-        packs.extend(extra);
-        KnowledgeBase::load_prepared(&packs, EMBEDDED_JSON)
     }
 
     /// Builds the indexes once every entry is in.
@@ -263,77 +211,5 @@ mod tests {
             let all = d.iter().filter(|x| cmp_ignore_case(x, w).is_eq()).count();
             assert_eq!(dictionary_forms(w).len(), all, "{w}");
         }
-    }
-
-    #[test]
-    fn the_json_packs_are_the_embedded_packs() {
-        let toml: Vec<&str> = EMBEDDED.iter().map(|p| p.0).collect();
-        let json: Vec<&str> = EMBEDDED_JSON.iter().map(|p| p.0).collect();
-        assert_eq!(
-            toml, json,
-            "build.rs's PACKS, EMBEDDED and EMBEDDED_JSON must list the same packs"
-        );
-        assert!(
-            EMBEDDED_JSON.iter().all(|p| p.1 != "null"),
-            "a pack failed to convert at build time"
-        );
-    }
-
-    /// A teacher's pack on top of the default packs: it adds an entry, links to the base's
-    /// entries, and an alias on an entry of its own; read with the default packs' JSON it
-    /// gives what reading every pack's TOML gives, and a mistake in it is reported with its
-    /// line as `load` reports it.
-    #[test]
-    fn a_pack_on_top_of_the_json_packs_loads_as_from_toml() {
-        let pack = |text: &str| Pack { name: ".clio/class.toml".into(), text: text.into() };
-        let good = pack(
-            "[[person]]\nid = \"ivanova\"\nname = \"Maria Ivanova\"\naliases = [\"Masha Ivanova\"]\n\
-             born = \"1900\"\nsummary = \"A made-up teacher's example.\"\nrelated = [\"lenin\"]\n",
-        );
-        let bad =
-            pack("[[person]]\nid = \"ivanova\"\nname = \"Maria Ivanova\"\nborn = \"1900-13\"\n");
-        for extra in [good, bad] {
-            let (a, ea) = KnowledgeBase::embedded_with(vec![extra.clone()]);
-            let mut all = KnowledgeBase::embedded_packs();
-            all.push(extra);
-            let (b, eb) = KnowledgeBase::load(&all);
-            assert_eq!(ea, eb);
-            assert_eq!(format!("{:?}", a.entries), format!("{:?}", b.entries));
-            assert_eq!(a.index.pattern_count(), b.index.pattern_count());
-        }
-        let (kb, errors) = KnowledgeBase::embedded_with(vec![pack(
-            "[[person]]\nid = \"ivanova\"\nname = \"Maria Ivanova\"\nborn = \"1900-13\"\n",
-        )]);
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert_eq!((errors[0].file.as_str(), errors[0].line), (".clio/class.toml", 4));
-        assert!(kb.find("Maria Ivanova").is_some() && kb.find("Lenin").is_some());
-        let (kb, errors) = KnowledgeBase::embedded_with(vec![]);
-        assert!(errors.is_empty() && kb.find("Masha Ivanova").is_none());
-    }
-
-    #[test]
-    fn reading_the_json_gives_the_same_base_as_reading_the_toml() {
-        let (a, ea) = KnowledgeBase::embedded();
-        let (b, eb) = KnowledgeBase::load(&KnowledgeBase::embedded_packs());
-        assert!(ea.is_empty() && eb.is_empty(), "{ea:?} {eb:?}");
-        let dump = |k: &KnowledgeBase| {
-            format!(
-                "{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
-                k.essays, k.entries, k.figures, k.arguments, k.vocab
-            )
-        };
-        assert!(dump(&a) == dump(&b), "the JSON and TOML readings differ");
-        assert_eq!(a.index.pattern_count(), b.index.pattern_count());
-        // The index, built from the raw spellings on another core, finds the same names.
-        let text: String = b
-            .entries
-            .iter()
-            .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases).chain(&e.misspellings))
-            .map(|n| format!("{n}'s and {n}. "))
-            .collect();
-        assert_eq!(
-            format!("{:?}", a.index.find_all(&text)),
-            format!("{:?}", b.index.find_all(&text))
-        );
     }
 }

@@ -1,11 +1,12 @@
 //! The fact base as the analysis sees it: entries, figures and arguments, resolved and validated.
 
 use super::date::{Date, DaySpan, When};
+use serde::{Deserialize, Serialize};
 
 /// Index of an entry in `KnowledgeBase::entries`.
 pub type EntryId = usize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Kind {
     Person,
     Body,
@@ -29,7 +30,7 @@ impl Kind {
 }
 
 /// Where an essay mentions something: the essay id and a phrase found verbatim in it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub essay: String,
     pub at: String,
@@ -37,7 +38,7 @@ pub struct Source {
 
 /// An essay's value that differs from the record: a mistake, or a genuine disagreement between
 /// records or historians (only the second makes Clio say "sources disagree").
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Variant {
     pub field: String,
     pub value: String,
@@ -47,7 +48,7 @@ pub struct Variant {
     pub note: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Role {
     pub title: String,
     pub office: Option<EntryId>,
@@ -69,7 +70,7 @@ impl Role {
 }
 
 /// A name a place had for a time ("Stalingrad", 1925–1961).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DatedName {
     pub name: String,
     pub from: Option<When>,
@@ -78,7 +79,7 @@ pub struct DatedName {
 
 /// Something that happened to a person, recorded on the person (an arrest, an exile, an
 /// attempt on their life). `kind` is one of `HAPPENING_TYPES`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Happening {
     pub kind: String,
     pub when: When,
@@ -150,7 +151,7 @@ pub const HAPPENING_TYPES: &[&str] = &[
 ];
 
 /// A person, body, term, event, place or document.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Entry {
     pub id: String,
     pub kind: Kind,
@@ -253,7 +254,7 @@ impl Entry {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct FigureValue {
     pub low: f64,
     pub high: f64,
@@ -277,7 +278,7 @@ impl FigureValue {
 }
 
 /// A quantity the essays state, with every attested value.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Figure {
     pub id: String,
     pub name: String,
@@ -305,7 +306,7 @@ impl Figure {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Stance {
     Continuity,
     Rupture,
@@ -327,7 +328,7 @@ impl Stance {
 }
 
 /// What kind of position a claim takes: which counterpoint answers it best depends on it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Shape {
     /// "Stalin continued Lenin's terror."
     Continuity,
@@ -379,7 +380,7 @@ impl Shape {
 }
 
 /// A line of argument in the debate.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Argument {
     pub id: String,
     pub stance: Stance,
@@ -405,7 +406,7 @@ pub struct Argument {
     pub origin: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Essay {
     pub id: String,
     pub file: String,

@@ -1,5 +1,5 @@
-//! The packs' tables as written in TOML (or in the JSON `build.rs` makes of them), before ids
-//! are resolved and values validated. `knowledge/data/README.md` documents every field.
+//! The packs' tables as written in TOML, before ids are resolved and values validated.
+//! `knowledge/data/README.md` documents every field.
 
 use std::collections::BTreeMap;
 
@@ -33,31 +33,6 @@ pub(super) struct RawFile {
     /// that tool, not part of the base.
     #[serde(default, rename = "ignore")]
     pub _extract_ignore: serde::de::IgnoredAny,
-}
-
-/// A pack as `build.rs` wrote it in JSON: the typed tables without spans.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub(super) struct JsonFile {
-    #[serde(default)]
-    pub essay: Vec<RawEssay>,
-    #[serde(default)]
-    pub person: Vec<RawEntry>,
-    #[serde(default)]
-    pub body: Vec<RawEntry>,
-    #[serde(default)]
-    pub term: Vec<RawEntry>,
-    #[serde(default)]
-    pub event: Vec<RawEntry>,
-    #[serde(default)]
-    pub place: Vec<RawEntry>,
-    #[serde(default)]
-    pub document: Vec<RawEntry>,
-    #[serde(default)]
-    pub figure: Vec<RawFigure>,
-    #[serde(default)]
-    pub argument: Vec<RawArgument>,
-    pub vocab: Option<toml::Value>,
 }
 
 #[derive(Deserialize)]

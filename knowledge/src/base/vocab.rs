@@ -7,11 +7,11 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::date::{Date, Day};
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Vocab {
     /// A person's birth: "born", "birth".
@@ -83,7 +83,7 @@ pub struct Vocab {
 
 /// The words the counterargument check reads a claim's side from. Every list is phrases
 /// (whole words, `*` any ending, `...` up to three words).
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct StanceVocab {
     /// Phrases that argue continuity whatever the topic ("laid the foundations", "no accident").
@@ -165,11 +165,23 @@ pub struct OldStyle {
     pub days: i32,
 }
 
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawOldStyle {
     until: String,
     days: i32,
+}
+
+/// Written back in the form it is read from (`until` as YYYY-MM-DD), so that a stored base
+/// reads its calendar change through the same checks.
+impl Serialize for OldStyle {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let d = self.until;
+        let approx = if d.approx { "~" } else { "" };
+        let (month, day) = (d.month.unwrap_or(1), d.day.unwrap_or(1));
+        let until = format!("{approx}{:04}-{month:02}-{day:02}", d.year);
+        RawOldStyle { until, days: self.days }.serialize(s)
+    }
 }
 
 impl TryFrom<RawOldStyle> for OldStyle {

@@ -5,12 +5,10 @@ use std::sync::OnceLock;
 
 use super::translit::skeleton;
 
-const NAMES: &str = include_str!("../../data/names/real-names.txt");
-
 /// The list's skeletons, sorted. Built on first use only: most essays never ask.
 fn names() -> &'static [&'static str] {
     static N: OnceLock<Vec<&'static str>> = OnceLock::new();
-    N.get_or_init(|| NAMES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
+    N.get_or_init(crate::data::real_names)
 }
 
 /// The form a name is listed under: its skeleton, folded again until it no longer changes (one
