@@ -47,8 +47,7 @@ fn bucket(w: &str) -> usize {
 fn sorted_dictionary() -> &'static Dictionary {
     static D: OnceLock<Dictionary> = OnceLock::new();
     D.get_or_init(|| {
-        let words: Vec<&'static str> =
-            crate::data::words();
+        let words: Vec<&'static str> = crate::data::words();
         // (One pass: a look-up searches one bucket, a few hundred words at most, instead of
         // 74,000 words whose strings lie all over the list.)
         let mut starts = vec![0u32; BUCKETS + 1];

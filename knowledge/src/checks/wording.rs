@@ -82,6 +82,10 @@ pub(crate) fn subject_name(e: &Entry) -> String {
     {
         return format!("the {first}{}", &n[words[0].len()..]);
     }
+    // Titles of writings take none either ("Dizzy with Success", "What Is to Be Done?").
+    if e.is_document() && matches!(e.subkind.as_str(), "article" | "book" | "pamphlet") {
+        return n.clone();
+    }
     // Names of doctrines and processes take no article ("War Communism", "Collectivisation",
     // "Socialism in One Country"); bodies, policies, periods and events do.
     let mass = |w: &str| w.ends_with("ism") || w.ends_with("isation") || w.ends_with("ization");

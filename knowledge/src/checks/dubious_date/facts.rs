@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::happened::{complete, happening_facts, instances, Instance};
-use super::tied::{attached, is_subject, period_kind};
+use super::tied::{attached, is_subject, participle_attached, period_kind};
 use super::titles::find_title;
 use super::DateTables;
 use crate::base::date::{DaySpan, When};
@@ -422,7 +422,11 @@ impl<'k> ClauseReader<'_, 'k> {
                     || !ends.is_empty()
                     || !self.bound(&self.found.died, n).is_empty());
             let enacted = if e.kind == Kind::Event { self.enacting_verb(n) } else { None };
+            let printed =
+                e.is_document() && dates.iter().any(|d| participle_attached(self.ctx, n, d));
+            let own_date = printed || dates.iter().any(|d| attached(self.ctx, n, d));
             let tied = cued
+                || printed
                 || enacted.is_some()
                 || is_subject(self.ctx, self.cues, self.clause, n, self.names)
                 || dates.iter().any(|d| attached(self.ctx, n, d));
@@ -431,7 +435,14 @@ impl<'k> ClauseReader<'_, 'k> {
                     let m = &self.ctx.kb.entries[member];
                     let Some(w) = when_of(m) else { continue };
                     let mut span = m.span().unwrap_or(w.span());
-                    if m.is_document() {
+                    if m.is_document() && own_date {
+                        // "the law of 7 August 1932", "printed in Pravda in March 1930": the
+                        // day it was written or published, not its whole life since.
+                        span = w.span();
+                        if let Some(p) = m.published {
+                            span = span.hull(&p.span());
+                        }
+                    } else if m.is_document() {
                         // A document goes on existing after it is written.
                         span.hi = i32::MAX / 2;
                     }

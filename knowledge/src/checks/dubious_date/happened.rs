@@ -228,7 +228,12 @@ fn narrowed<'k>(
 /// "Lenin suffered two strokes", "Lenin survived an assassination attempt": a verb of
 /// undergoing (vocab `undergoes`) between the person and the noun that says what happened, with
 /// only determiners, a count and one other word between.
-fn underwent(ctx: &SentenceCtx, names: &[SentenceName], cue: &Range<usize>, n: &SentenceName) -> bool {
+fn underwent(
+    ctx: &SentenceCtx,
+    names: &[SentenceName],
+    cue: &Range<usize>,
+    n: &SentenceName,
+) -> bool {
     let s = &ctx.sentence;
     if n.possessive || n.toks.end >= cue.start || cue.start - n.toks.end > 4 {
         return false;

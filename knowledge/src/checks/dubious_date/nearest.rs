@@ -96,9 +96,11 @@ pub(super) fn facts_of_date<'f, 'k>(
                 })
             };
             let date_quote = ctx.quotation_of(ctx.year_token(d));
-            if ctx.quotation_of(f.anchor.start) != date_quote
-                && !(date_quote.is_none() && named_plainly())
-            {
+            let anchor_quote = match ctx.quotes_only(&f.anchor) {
+                true => None,
+                false => ctx.quotation_of(f.anchor.start),
+            };
+            if anchor_quote != date_quote && !(date_quote.is_none() && named_plainly()) {
                 return None;
             }
             // "In 1935 Kirov had been murdered": the murder came no later than 1935.
@@ -190,9 +192,8 @@ impl Placement<'_, '_> {
         // An aside that renames the subject ("the Seventeenth Congress, the 'Congress of
         // Victors', opened") leaves the verb the fact's own.
         let opened = (self.clause.start..a.start).rfind(|&i| ctx.sentence.word(i) == ",");
-        let aside = opened.is_some_and(|c| {
-            !names.iter().any(|n| n.entry == self.entry && n.toks.end <= c)
-        });
+        let aside =
+            opened.is_some_and(|c| !names.iter().any(|n| n.entry == self.entry && n.toks.end <= c));
         let new_predicate = after
             && aside
             && (a.end..d.toks.start)

@@ -350,6 +350,14 @@ fn shapes_of_published_prose() {
     check("Felix Dzerzhinsky, founder of the Cheka in [December 1919], was a Polish nobleman.", expect!["The Cheka was founded on 20 December 1917 (fact base; essays 000, 002, 004), not December 1919. -> December 1917"]);
     // A body folded into another ends; the other does not.
     check("In [July 1924] the OGPU was folded into a new all-Union NKVD.", expect!["The OGPU was dissolved on 10 July 1934, succeeded by the NKVD (fact base; essay 002), not July 1924. -> July 1934"]);
+    // A title in quotation marks is a name, and a participle dates what it names.
+    check("The 'law of spikelets' of [7 August 1936] made theft of grain a capital crime.", expect!["The Law of Spikelets dates from 7 August 1932 (fact base: Decree of the Central Executive Committee and Sovnarkom of 7 August 1932; R. W. Davies and Stephen G. Wheatcroft, The Years of Hunger (2004); Oleg Khlevniuk, Stalin (2015)), not 7 August 1936. -> 7 August 1932"]);
+    check("Stalin's article 'Dizzy with Success', printed in Pravda in [March 1932], blamed local officials.", expect!["Dizzy with Success dates from 2 March 1930 (fact base: J. V. Stalin, Dizzy with Success, Pravda, 2 March 1930, in Works; R. W. Davies, The Socialist Offensive (1980)), not March 1932. -> March 1930"]);
+    // What a person underwent, and a participle said of the subject after it.
+    check("Lenin survived an assassination attempt in [August 1921].", expect!["The attempts on Vladimir Lenin's life are dated 1 January 1918 (the attempt on Lenin's life of January 1918) and 30 August 1918 (the attempt on Lenin's life) (fact base; essays 000, 001, 002, 003, 004), not August 1921. -> August 1918"]);
+    check("Lenin's health grew worse, and in [1920] he suffered two strokes.", expect!["Vladimir Lenin's strokes are dated from May 1922 to 10 March 1923 (Lenin's strokes) and 21 January 1924 (Gorki) (fact base; essays 000, 001, 002, 003, 004), not 1920. -> 1922"]);
+    check("Deported from the Soviet Union in [February 1926], Trotsky settled in Turkey.", expect!["Leon Trotsky's deportations are dated 1916 (Paris); December 1916; February 1929 (Trotsky's deportation from the USSR) and December 1936 (Norway) (fact base; essays 000, 001, 002, 003, 004), not February 1926. -> February 1929"]);
+    check("The opening of the Constituent Assembly took place on [5 January 1919].", expect!["The Constituent Assembly was founded on 18 January 1918 (fact base: Elections of 25 November 1917; the Assembly met in Petrograd on 18 January 1918 and was dissolved by decree the next day), not 5 January 1919. -> 18 January 1918"]);
     // The one who replaces another in a post takes it up.
     check(
         "Molotov replaced Rykov as chairman of the Council of People's Commissars in [December 1936].",
@@ -384,5 +392,16 @@ fn shapes_of_published_prose_kept_quiet() {
         "Molotov replaced Rykov as chairman of the Council of People's Commissars in December 1930.",
         "Molotov, who replaced Rykov as chairman of Sovnarkom, was still in the post in 1936.",
         "Rykov was People's Commissar for Posts until September 1936.",
+        "The 'law of spikelets' of 7 August 1932 made theft of grain a capital crime.",
+        "Stalin's article 'Dizzy with Success', printed in Pravda in March 1930, blamed local officials.",
+        "'Dizzy with Success' was still quoted by historians in 1990.",
+        "Trotsky called the trials 'a frame-up of 1936', and nobody answered.",
+        "Lenin survived an assassination attempt in August 1918.",
+        "Stalin ordered the arrest of Zinoviev in 1934.",
+        "Trotsky denounced the trial in 1937.",
+        "In 1922 he suffered two strokes, and Lenin never fully recovered.",
+        "Deported from the Soviet Union in February 1929, Trotsky settled in Turkey.",
+        "Exiled to Alma-Ata in 1928, Trotsky kept writing to his supporters.",
+        "The opening of the Constituent Assembly took place on 5 January 1918.",
     ]);
 }

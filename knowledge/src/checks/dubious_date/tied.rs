@@ -63,6 +63,30 @@ pub(super) fn period_kind(e: &Entry) -> bool {
             && matches!(e.subkind.as_str(), "policy" | "period" | "other" | "office"))
 }
 
+/// A participle that says when the named thing happened or appeared: "the treaty, signed in
+/// 1918", "'Dizzy with Success', printed in Pravda in March 1930" (a place may stand between).
+pub(super) fn participle_attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr) -> bool {
+    let s = &ctx.sentence;
+    if d.toks.start < n.toks.end {
+        return false;
+    }
+    let gap = n.toks.end..d.toks.start;
+    if gap.is_empty() || gap.len() > 6 {
+        return false;
+    }
+    let words: Vec<&str> = gap.clone().map(|i| s.word(i)).collect();
+    let p = usize::from(words[0] == "," || words[0] == "'" || words[0] == "’");
+    let p = p + usize::from(p < words.len() && words[p] == ",");
+    if p >= words.len() || !is_past_form(words[p]) {
+        return false;
+    }
+    let placed = |i: usize| {
+        ctx.names().iter().any(|m| m.toks.contains(&i))
+            || matches!(s.word(i), "in" | "on" | "at" | "of" | "during" | "the" | "by")
+    };
+    (gap.start + p + 1..gap.end).all(placed)
+}
+
 /// Twenty years, in days.
 const LONG_AFTER: i32 = 20 * 365;
 
@@ -83,13 +107,8 @@ pub(super) fn attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr) -> boo
     };
     if d.toks.start >= n.toks.end {
         let gap = n.toks.end..d.toks.start;
-        // An event with a participle saying it happened: "the treaty, signed in 1918".
-        if ctx.kb.entries[n.entry].kind == Kind::Event && (1..=3).contains(&gap.len()) {
-            let words: Vec<&str> = gap.clone().map(|i| s.word(i)).collect();
-            let p = if words[0] == "," { 1 } else { 0 };
-            if p < words.len() && is_past_form(words[p]) && words[p + 1..].iter().all(|w| link(w)) {
-                return true;
-            }
+        if ctx.kb.entries[n.entry].kind == Kind::Event && participle_attached(ctx, n, d) {
+            return true;
         }
         // "the Great Terror of 1937-38", "the Kronstadt mutiny (March 1921)"; "in" only for an
         // event ("Kirov's murder in 1934"): "defended the NEP in 1925" dates the defending.

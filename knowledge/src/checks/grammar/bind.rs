@@ -251,7 +251,9 @@ fn subject_gap(
     if s.word(gap.start) == "of" && !n.pronoun {
         let members = (gap.start + 1..gap.end)
             .find(|&i| {
-                !(is_name_token(names, i) || matches!(s.word(i), "," | "and") || is_determiner(s.word(i)))
+                !(is_name_token(names, i)
+                    || matches!(s.word(i), "," | "and")
+                    || is_determiner(s.word(i)))
             })
             .unwrap_or(gap.end);
         if members > gap.start + 1 && is_name_token(names, members - 1) {
@@ -269,7 +271,12 @@ fn subject_gap(
 /// comrade and People's Commissar for Heavy Industry"), a relative clause ("who had ..."), a
 /// phrase with one ("a former anarchist who had spent years in prison") or a participle
 /// ("led by Alexander Antonov")?
-fn aside(ctx: &SentenceCtx, cues: &SentenceCues, names: &[SentenceName], inner: Range<usize>) -> bool {
+fn aside(
+    ctx: &SentenceCtx,
+    cues: &SentenceCues,
+    names: &[SentenceName],
+    inner: Range<usize>,
+) -> bool {
     let s = &ctx.sentence;
     if inner.is_empty() {
         return false;

@@ -154,6 +154,24 @@ impl<'a> SentenceCtx<'a> {
         self.quotes.iter().position(|q| q.start <= r.start && r.end <= q.end)
     }
 
+    /// Is the quotation around tokens `toks` only those tokens: a title or a label in quotation
+    /// marks ("the 'law of spikelets'", "'Dizzy with Success'"), not someone's words?
+    pub(crate) fn quotes_only(&self, toks: &Range<usize>) -> bool {
+        let Some(q) = self.quotation_of(toks.start) else { return false };
+        let q = &self.quotes[q];
+        let inner = self.abs(
+            &(self.sentence.toks[toks.start].range.start
+                ..self.sentence.toks[toks.end - 1].range.end),
+        );
+        let outside = |r: Range<usize>| {
+            self.block.get(r).is_some_and(|t| t.chars().all(|c| !c.is_alphanumeric()))
+        };
+        q.start <= inner.start
+            && inner.end <= q.end
+            && outside(q.start..inner.start)
+            && outside(inner.end..q.end)
+    }
+
     /// Is the sentence-relative range inside a quotation?
     pub fn quoted(&self, rel: &Range<usize>) -> bool {
         let a = self.abs(rel);
