@@ -268,7 +268,18 @@ pub(super) fn happening_facts<'k>(
     let kb: &'k KnowledgeBase = ctx.kb;
     let mut out = Vec::new();
     let words = said(cues);
-    for (cue, kinds) in words.iter().filter(|(r, _)| clause.start <= r.start && r.end <= clause.end)
+    // A word inside an event's name is that event ("the first show trial of Zinoviev").
+    let in_an_event_name = |r: &Range<usize>| {
+        names.iter().any(|n| {
+            !n.pronoun
+                && n.toks.start <= r.start
+                && r.end <= n.toks.end
+                && kb.entries[n.entry].kind == Kind::Event
+        })
+    };
+    for (cue, kinds) in words
+        .iter()
+        .filter(|(r, _)| clause.start <= r.start && r.end <= clause.end && !in_an_event_name(r))
     {
         for n in names.iter().filter(|n| clause.start <= n.toks.start && n.toks.end <= clause.end) {
             let e: &'k Entry = &kb.entries[n.entry];

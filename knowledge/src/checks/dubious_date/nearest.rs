@@ -28,8 +28,14 @@ fn distance(ctx: &SentenceCtx, d: &Range<usize>, a: &Range<usize>) -> usize {
 /// A date at the head of its clause ("In 1934, ...", "By early 1939 ...") frames all of it.
 fn framing(ctx: &SentenceCtx, clause: &Range<usize>, d: &DateExpr) -> bool {
     (clause.start..d.toks.start).all(|i| {
-        // "..., and in 1920 he suffered two strokes": the link to the clause before.
+        // "..., and in 1920 he suffered two strokes": the link to the clause before; "It was
+        // only in 1925 that ...": a cleft's head.
         (i == clause.start && matches!(ctx.sentence.word(i), "and" | "but" | "yet" | "then"))
+            || (ctx.sentence.word(clause.start) == "it"
+                && i < clause.start + 2
+                && matches!(ctx.sentence.word(clause.start + 1), "was" | "is"))
+            || (ctx.sentence.word(clause.start) == "it"
+                && matches!(ctx.sentence.word(i), "only" | "not" | "until" | "just"))
             || is_framing(ctx.sentence.word(i))
             || ctx.sentence.word(i) == ","
             || ctx.dates.iter().any(|x| x.toks.contains(&i))
@@ -218,6 +224,8 @@ impl Placement<'_, '_> {
                 && !is_have(w)
                 && !is_be(w)
                 && !ctx.kb.vocab.undergoes.iter().any(|u| u == w)
+                // "1927 saw the start of the Great Terror": the date is the verb's subject.
+                && !(i == d.toks.end && matches!(w, "saw" | "witnessed" | "sees" | "witnesses"))
                 && !names.iter().any(|n| n.toks.contains(&i))
         });
         close || !acts_first

@@ -358,6 +358,9 @@ fn shapes_of_published_prose() {
     check("Lenin's health grew worse, and in [1920] he suffered two strokes.", expect!["Vladimir Lenin's strokes are dated from May 1922 to 10 March 1923 (Lenin's strokes) and 21 January 1924 (Gorki) (fact base; essays 000, 001, 002, 003, 004), not 1920. -> 1922"]);
     check("Deported from the Soviet Union in [February 1926], Trotsky settled in Turkey.", expect!["Leon Trotsky's deportations are dated 1916 (Paris); December 1916; February 1929 (Trotsky's deportation from the USSR) and December 1936 (Norway) (fact base; essays 000, 001, 002, 003, 004), not February 1926. -> February 1929"]);
     check("The opening of the Constituent Assembly took place on [5 January 1919].", expect!["The Constituent Assembly was founded on 18 January 1918 (fact base: Elections of 25 November 1917; the Assembly met in Petrograd on 18 January 1918 and was dissolved by decree the next day), not 5 January 1919. -> 18 January 1918"]);
+    // A cleft sentence, and a date that witnesses a start.
+    check("It was only in [1925] that the Soviet Union was formally created.", expect!["The Soviet Union began on 30 December 1922 (fact base; essays 000, 001, 002, 003), not 1925. -> 1922"]);
+    check("[1927] saw the real start of the Great Terror, with the first show trial of Zinoviev.", expect!["The Great Terror began in 1936 (fact base; essays 001, 002, 003, 004), not 1927. -> 1936"]);
     // The one who replaces another in a post takes it up.
     check(
         "Molotov replaced Rykov as chairman of the Council of People's Commissars in [December 1936].",
@@ -402,6 +405,10 @@ fn shapes_of_published_prose_kept_quiet() {
         "In 1922 he suffered two strokes, and Lenin never fully recovered.",
         "Deported from the Soviet Union in February 1929, Trotsky settled in Turkey.",
         "Exiled to Alma-Ata in 1928, Trotsky kept writing to his supporters.",
+        "It was only in 1922 that the Soviet Union was formally created.",
+        "It was in 1925 that Stalin first spoke of the Soviet Union building socialism alone.",
+        "1936 saw the real start of the Great Terror, with the first show trial of Zinoviev.",
+        "1927 saw Trotsky expelled, long before the Great Terror began.",
         "The opening of the Constituent Assembly took place on 5 January 1918.",
     ]);
 }

@@ -85,6 +85,46 @@ pub(crate) fn with_bare_dates_joined(
     out
 }
 
+/// A cleft sentence ("It was only in 1925 that the Soviet Union was created", "It was not until
+/// 1929 that ...") is one clause: its date dates what the "that" clause says.
+pub(crate) fn with_clefts_joined(clauses: &[Range<usize>], s: &Sentence) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for c in clauses.iter().cloned() {
+        match out.last_mut() {
+            Some(prev) if s.word(c.start) == "that" && is_cleft_head(prev, s) => prev.end = c.end,
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// "It was only in 1925", "it is in 1929", "It was not until 1929": the head of a cleft.
+pub(crate) fn is_cleft_head(c: &Range<usize>, s: &Sentence) -> bool {
+    c.len() >= 3
+        && s.word(c.start) == "it"
+        && matches!(s.word(c.start + 1), "was" | "is")
+        && (c.start + 2..c.end).all(|i| {
+            let w = s.word(i);
+            matches!(
+                w,
+                "only" | "not" | "until" | "till" | "just" | "also" | "in" | "on" | "by" | "after"
+            ) || w.chars().any(|ch| ch.is_ascii_digit())
+                || crate::dates::month_number(w).is_some()
+                || matches!(
+                    w,
+                    "early"
+                        | "late"
+                        | "mid"
+                        | "spring"
+                        | "summer"
+                        | "autumn"
+                        | "winter"
+                        | "the"
+                        | "of"
+                )
+        })
+}
+
 fn only_date_clause(c: &Range<usize>, s: &Sentence, dates: &[DateExpr]) -> bool {
     c.clone().any(|i| dates.iter().any(|d| d.toks.contains(&i)))
         && c.clone().all(|i| {

@@ -96,6 +96,7 @@ impl<'a> SentenceCtx<'a> {
             let joined =
                 clauses::with_bare_dates_joined(self.clauses(), &self.sentence, &self.dates);
             let headed = clauses::with_heading_dates_joined(&joined, &self.sentence, &self.dates);
+            let headed = clauses::with_clefts_joined(&headed, &self.sentence);
             clauses::with_relative_clauses_ended(&headed, &self.sentence, |w| {
                 self.cue_phrases.is_verb(w)
             })
