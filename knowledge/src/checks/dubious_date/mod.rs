@@ -28,6 +28,7 @@
 //! matches an essay's recorded variant, it says the sources disagree (Information). The quick
 //! fix writes the base's date at the precision the student used.
 
+mod by_actor;
 mod explain;
 mod facts;
 pub(crate) mod happened;

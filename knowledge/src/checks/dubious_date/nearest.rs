@@ -217,15 +217,16 @@ impl Placement<'_, '_> {
         if !(close || frames) {
             return false;
         }
+        // "1927 saw the start of the Great Terror": the date is the verb's subject.
+        let witnessed = |i: usize, w: &str| {
+            i == d.toks.end && matches!(w, "saw" | "witnessed" | "sees" | "witnesses")
+        };
         let acts_first = (d.toks.end..a.start).any(|i| {
             let w = ctx.sentence.word(i);
+            let light = is_modal(w) || is_have(w) || is_be(w) || witnessed(i, w);
             cues.is_verb(w)
-                && !is_modal(w)
-                && !is_have(w)
-                && !is_be(w)
+                && !light
                 && !ctx.kb.vocab.undergoes.iter().any(|u| u == w)
-                // "1927 saw the start of the Great Terror": the date is the verb's subject.
-                && !(i == d.toks.end && matches!(w, "saw" | "witnessed" | "sees" | "witnesses"))
                 && !names.iter().any(|n| n.toks.contains(&i))
         });
         close || !acts_first
