@@ -66,6 +66,7 @@ impl CodeSpec {
             related: Vec::new(),
             quoted: false,
             word: None,
+            entry: None,
         }
     }
 }
@@ -96,6 +97,9 @@ pub struct Finding {
     pub quoted: bool,
     /// For misspelled names: the word as written (for "add to ignore list").
     pub word: Option<String>,
+    /// The base entry (an index into `KnowledgeBase::entries`) whose record the message states:
+    /// what a test holds every dated message to.
+    pub entry: Option<usize>,
 }
 
 impl Finding {

@@ -420,6 +420,7 @@ fn finding(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr, after_end: bool) -
         _ => String::new(),
     };
     let mut f = ANACHRONISM.finding(ctx.abs(&d.range), message);
+    f.entry = Some(n.entry);
     if let Some(t) = then {
         let name = kb.entries[t].name.clone();
         f.fixes.push(Fix {

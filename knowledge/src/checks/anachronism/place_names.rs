@@ -124,6 +124,7 @@ fn finding(
         provenance_of(&[e]),
     );
     let mut f = ANACHRONISM.finding(m.range.clone(), message);
+    f.entry = Some(m.entry);
     if let Some(n) = then {
         f.fixes.push(Fix {
             title: format!("Replace with {}", n.name),

@@ -84,6 +84,7 @@ pub(super) fn lifespans(
             ctx.abs(&r),
             format!("{} lived {} {}, not {written}.", e.name, during(&w), provenance_of(&[e])),
         );
+        f.entry = Some(n.entry);
         f.fixes.push(Fix {
             title: format!("Replace with {fixed}"),
             range: ctx.abs(&r),

@@ -366,6 +366,7 @@ fn report(ctx: &SentenceCtx, d: &DateExpr, mine: &[(&Fact, Relation)]) -> Findin
             format!("{stated} {}, not {written}.", provenance_of(&stating)),
         ),
     };
+    finding.entry = Some(f.entry);
     if let Some((r, text)) = replacement(ctx, d, f) {
         if ctx.text()[r.clone()] != text {
             finding.fixes.push(Fix {
