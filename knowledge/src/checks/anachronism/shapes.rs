@@ -9,23 +9,9 @@ use super::{is_participle_modifier, is_subordinate, outside, tied};
 use crate::base::Kind;
 use crate::checks::grammar::names::SentenceName;
 use crate::checks::grammar::words::{is_be, is_have, is_modal, is_past_form};
-use crate::checks::grammar::SentenceCtx;
+use crate::checks::grammar::{is_condition, SentenceCtx};
 use crate::dates::DateExpr;
 use crate::text::sentences::TokKind;
-
-/// Words that make what follows them a condition, not a statement.
-fn is_condition(w: &str) -> bool {
-    matches!(
-        w,
-        "if" | "unless"
-            | "whether"
-            | "suppose"
-            | "supposing"
-            | "imagine"
-            | "hypothetically"
-            | "counterfactual"
-    )
-}
 
 /// Is the date asked or imagined rather than stated? A question or a counterfactual ("would
 /// have") anywhere, or a condition or modal negation ("if", "could not") before the date or in

@@ -52,16 +52,7 @@ pub(crate) fn hypothetical(ctx: &SentenceCtx) -> bool {
     let n = ctx.sentence.toks.len();
     for i in 0..n {
         let w = ctx.sentence.word(i);
-        if matches!(
-            w,
-            "if" | "unless"
-                | "whether"
-                | "suppose"
-                | "supposing"
-                | "imagine"
-                | "hypothetically"
-                | "counterfactual"
-        ) {
+        if is_condition(w) {
             return true;
         }
         if matches!(w, "would" | "could" | "might" | "should")
@@ -73,6 +64,20 @@ pub(crate) fn hypothetical(ctx: &SentenceCtx) -> bool {
         }
     }
     false
+}
+
+/// Words that make what follows them a condition, not a statement.
+pub(crate) fn is_condition(w: &str) -> bool {
+    matches!(
+        w,
+        "if" | "unless"
+            | "whether"
+            | "suppose"
+            | "supposing"
+            | "imagine"
+            | "hypothetically"
+            | "counterfactual"
+    )
 }
 
 /// Does the modal at token `at` govern a date of the sentence? It does when it stands before
