@@ -253,10 +253,16 @@ fn dated_year(s: &Sentence, i: usize, y: i32) -> DateExpr {
 
 /// The month, and the day if written, before the year at token `i`: the first token and the
 /// span.
-fn month_and_day(s: &Sentence, i: usize, y: i32) -> Option<(usize, DaySpan)> {
+fn month_and_day(s: &Sentence, year: usize, y: i32) -> Option<(usize, DaySpan)> {
     let day = |m: u8, d: u8| {
         (d <= days_in_month(y, m)).then(|| DaySpan::new(day_number(y, m, d), day_number(y, m, d)))
     };
+    if year == 0 {
+        return None;
+    }
+    // A date given in both calendars ("25 October (7 November) 1917", "3 (16) April 1917") is
+    // read from the first: the words before the gloss stand where the year's neighbours would.
+    let i = gloss_before(s, year).unwrap_or(year);
     if i == 0 {
         return None;
     }
@@ -268,6 +274,8 @@ fn month_and_day(s: &Sentence, i: usize, y: i32) -> Option<(usize, DaySpan)> {
         }
     }
     if let Some(m) = month_number(s.word(i - 1)) {
+        let month_tok = i - 1;
+        let i = gloss_before(s, month_tok).map_or(i, |open| open + 1);
         // "November and December 1917": two months of one year.
         if i >= 3 && matches!(s.word(i - 2), "and" | "or" | "to" | "–" | "-") {
             if let Some(m0) = month_number(s.word(i - 3)).filter(|&m0| m0 < m) {
@@ -279,8 +287,14 @@ fn month_and_day(s: &Sentence, i: usize, y: i32) -> Option<(usize, DaySpan)> {
         let month = DaySpan::new(day_number(y, m, 1), day_number(y, m, days_in_month(y, m)));
         if i >= 2 {
             if let Some(d) = day_of(s.word(i - 2)) {
+                // "the night of 16–17 July 1918": the days from the first.
+                if let Some(d0) = first_day_of_range(s, i - 2).filter(|&d0| d0 < d) {
+                    if let (Some(a), Some(b)) = (day(m, d0), day(m, d)) {
+                        return Some((i - 4, DaySpan::new(a.lo, b.hi)));
+                    }
+                }
                 // "1 December 1934" (a day too large for the month: the month alone).
-                return Some(day(m, d).map_or((i - 1, month), |span| (i - 2, span)));
+                return Some(day(m, d).map_or((month_tok, month), |span| (i - 2, span)));
             }
             if s.word(i - 2) == "of" && i >= 3 {
                 if let Some(span) = day_of(s.word(i - 3)).and_then(|d| day(m, d)) {
@@ -288,7 +302,7 @@ fn month_and_day(s: &Sentence, i: usize, y: i32) -> Option<(usize, DaySpan)> {
                 }
             }
         }
-        return Some((i - 1, month));
+        return Some((month_tok, month));
     }
     let (m, d, first) = if i >= 3 && s.word(i - 1) == "," {
         (month_number(s.word(i - 3))?, day_of(s.word(i - 2))?, i - 3)
@@ -298,6 +312,54 @@ fn month_and_day(s: &Sentence, i: usize, y: i32) -> Option<(usize, DaySpan)> {
         return None;
     };
     day(m, d).map(|span| (first, span))
+}
+
+/// The index of the "(" or "[" of a calendar gloss that ends just before token `k`: "(7
+/// November)", "(16)", "[O.S. 25 October]", "(N.S.)". None when the token before `k` closes
+/// nothing of the kind.
+fn gloss_before(s: &Sentence, k: usize) -> Option<usize> {
+    let close = k.checked_sub(1)?;
+    if !matches!(s.word(close), ")" | "]") {
+        return None;
+    }
+    let open = (close.saturating_sub(8)..close).rev().find(|&j| matches!(s.word(j), "(" | "["))?;
+    (date_gloss_end(s, open) == Some(close)).then_some(open)
+}
+
+/// Where a calendar gloss opened at token `open` closes: the bracket holds only days, months
+/// and style marks ("O.S.", "New Style"), and it stands inside a date (a day or month before
+/// it, a month or year after it, or a year before it).
+pub(crate) fn date_gloss_end(s: &Sentence, open: usize) -> Option<usize> {
+    let closer = match s.word(open) {
+        "(" => ")",
+        "[" => "]",
+        _ => return None,
+    };
+    let close = (open + 1..s.toks.len().min(open + 9)).find(|&j| s.word(j) == closer)?;
+    let inside = open + 1..close;
+    let dated_word = |j: usize| day_of(s.word(j)).is_some() || month_number(s.word(j)).is_some();
+    let style_word = |j: usize| {
+        matches!(s.word(j), "o" | "n" | "s" | "." | "," | "os" | "ns" | "old" | "new" | "style")
+    };
+    if inside.is_empty() || !inside.clone().all(|j| dated_word(j) || style_word(j)) {
+        return None;
+    }
+    let year_at = |j: usize| s.toks.get(j).is_some_and(|_| year_of(s, j).is_some());
+    let before_is_date = open >= 1 && (dated_word(open - 1) || year_at(open - 1));
+    let after_is_date = close + 1 < s.toks.len()
+        && (month_number(s.word(close + 1)).is_some() || year_at(close + 1));
+    let styled_only = inside.clone().all(style_word);
+    (before_is_date && (after_is_date || styled_only) || styled_only && after_is_date)
+        .then_some(close)
+}
+
+/// The first day of a range of days whose last day is token `last`: "16–17", "30-31".
+fn first_day_of_range(s: &Sentence, last: usize) -> Option<u8> {
+    let dash = last.checked_sub(1)?;
+    let first = dash.checked_sub(1)?;
+    let joined = s.toks[first].range.end == s.toks[dash].range.start
+        && s.toks[dash].range.end == s.toks[last].range.start;
+    (joined && matches!(s.word(dash), "-" | "–")).then(|| day_of(s.word(first)))?
 }
 
 fn day_of(w: &str) -> Option<u8> {
@@ -430,6 +492,22 @@ mod tests {
             [1939] ByEnd 1939-01-01..1939-12-31
             [1924] After 1924-01-01..1924-12-31"#]]
         .assert_eq(&show("On 1 December 1934, December 1, 1934, March 1921, 1918-21, 1936–38, from 1918 to 1921, the 1930s, late 1929, the winter of 1922-23, by 1939, after 1924."));
+    }
+
+    #[test]
+    fn dates_in_both_calendars_read_as_one() {
+        expect_test::expect![[r#"
+            [25 October (7 November) 1917] In 1917-10-25..1917-10-25
+            [3 (16) April 1917] In 1917-04-03..1917-04-03
+            [7 November [O.S. 25 October] 1917] In 1917-11-07..1917-11-07
+            [March (N.S.) 1921] In 1921-03-01..1921-03-31
+            [16–17 July 1918] In 1918-07-16..1918-07-17"#]]
+        .assert_eq(&show("On 25 October (7 November) 1917, on 3 (16) April 1917, on 7 November [O.S. 25 October] 1917, in March (N.S.) 1921, on the night of 16–17 July 1918."));
+        // Brackets that are not a gloss leave the year alone.
+        expect_test::expect![[r#"
+            [1917] In 1917-01-01..1917-12-31
+            [1921] In 1921-01-01..1921-12-31"#]]
+        .assert_eq(&show("Lenin (then in Zurich) 1917 and the party (5 members) 1921."));
     }
 
     #[test]

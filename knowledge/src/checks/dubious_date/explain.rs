@@ -34,7 +34,10 @@ pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
     let mut out = format!(
         "hypothetical={} happenings={:?}\n",
         ctx.hypothetical(),
-        cues.happenings().iter().map(|(k, r)| format!("{k}:{}", word(r))).collect::<Vec<_>>()
+        cues.happenings(|_| true)
+            .iter()
+            .map(|(k, r)| format!("{k}:{}", word(r)))
+            .collect::<Vec<_>>()
     );
     for n in &names {
         out.push_str(&format!(

@@ -225,7 +225,7 @@ pub(super) fn facts<'k>(
     });
     reader.events_by_actor(&in_clause);
     let happened = happening_facts(ctx, cues, tables, clause, names);
-    let said = cues.happenings();
+    let said = cues.happenings(|r| super::happened::aimed(ctx, names, r));
     reader.out.retain(|f| !event_among_others(kb, tables, &said, f));
     reader.out.extend(happened);
     reader.out

@@ -107,15 +107,34 @@ pub(crate) fn complete(kb: &KnowledgeBase, e: &Entry, kind: &str) -> bool {
 
 /// The words of the sentence that say what happened, grouped by place: each with every type it
 /// can say ("shot": execution, assassination, attempt).
-fn said<'a>(cues: &SentenceCues<'a>) -> Vec<(Range<usize>, Vec<&'a str>)> {
+fn said<'a>(
+    ctx: &SentenceCtx,
+    cues: &SentenceCues<'a>,
+    names: &[SentenceName],
+) -> Vec<(Range<usize>, Vec<&'a str>)> {
     let mut out: Vec<(Range<usize>, Vec<&str>)> = Vec::new();
-    for (kind, r) in cues.happenings() {
+    for (kind, r) in cues.happenings(|r| aimed(ctx, names, r)) {
         match out.iter_mut().find(|(x, _)| *x == r) {
             Some((_, kinds)) => kinds.push(kind),
             None => out.push((r, vec![kind])),
         }
     }
     out
+}
+
+/// Does a phrase that ends in "at" ("shot at", "fired at") have a person after it? "shot at
+/// Lenin", "fired at him" are attempts; "shot at Yekaterinburg", "shot at dawn" are not.
+pub(super) fn aimed(ctx: &SentenceCtx, names: &[SentenceName], r: &Range<usize>) -> bool {
+    let s = &ctx.sentence;
+    if s.word(r.end - 1) != "at" {
+        return true;
+    }
+    let next = r.end;
+    matches!(s.toks.get(next).map(|_| s.word(next)), Some("him" | "her" | "them"))
+        || names.iter().any(|n| {
+            let start = if next < s.toks.len() && s.word(next) == "the" { next + 1 } else { next };
+            n.toks.start == start && !n.pronoun && ctx.kb.entries[n.entry].kind == Kind::Person
+        })
 }
 
 /// "first", "second", "last": which instance, counted in date order, and the word for it.
@@ -267,7 +286,7 @@ pub(super) fn happening_facts<'k>(
 ) -> Vec<Fact<'k>> {
     let kb: &'k KnowledgeBase = ctx.kb;
     let mut out = Vec::new();
-    let words = said(cues);
+    let words = said(ctx, cues, names);
     // A word inside an event's name is that event ("the first show trial of Zinoviev").
     let in_an_event_name = |r: &Range<usize>| {
         names.iter().any(|n| {

@@ -109,7 +109,7 @@ fn check(ctx: &SentenceCtx, tables: &DateTables, out: &mut SentenceOut) {
             // The facts this date speaks of: those whose nearest date it is, close or framing.
             let mine = facts_of_date(ctx, cues, clause, &names, &dates, di, &facts);
             let fits = |(f, rel): &(&Fact, Relation)| {
-                consistent(f.span, d, *rel, calendar) && !only_possible(f, &mine)
+                consistent(f.span, d, *rel, calendar) && !only_possible(ctx, &names, d, f, &mine)
             };
             if mine.is_empty() || mine.iter().any(fits) {
                 continue;
@@ -219,10 +219,23 @@ fn series_members(kb: &KnowledgeBase) -> Vec<Vec<(EntryId, Vec<String>)>> {
 /// A person's life only says a date is possible for them. It cannot excuse the date of what
 /// the same words say befell another person beside them: in "Yagoda, Bukharin and Rykov were
 /// shot on 15 March 1937" the date is claimed of each, and Yagoda's record is enough.
-fn only_possible(f: &Fact, mine: &[(&Fact, Relation)]) -> bool {
+/// Nor can it excuse the date of an event the sentence names with that date as its own: in
+/// "Bukharin was arrested at the February–March plenum of 1935" the date is the plenum's.
+fn only_possible(
+    ctx: &SentenceCtx,
+    names: &[SentenceName],
+    d: &DateExpr,
+    f: &Fact,
+    mine: &[(&Fact, Relation)],
+) -> bool {
+    let dates_a_named_event = |o: &Fact| {
+        o.kind == FactKind::Event
+            && names.iter().any(|n| !n.pronoun && n.toks == o.anchor && tied::attached(ctx, n, d))
+    };
     f.kind == FactKind::Lifetime
         && mine.iter().any(|(o, _)| {
             o.kind == FactKind::Happening && o.entry != f.entry && o.cue_toks == f.cue_toks
+                || dates_a_named_event(o)
         })
 }
 
@@ -302,6 +315,13 @@ fn report(ctx: &SentenceCtx, d: &DateExpr, mine: &[(&Fact, Relation)]) -> Findin
     let kb = ctx.kb;
     let (f, variant) = fact_to_report(kb, d, mine);
     let mut stating: Vec<&Entry> = vec![&kb.entries[f.entry]];
+    // A happening stated alone that is an event of its own ("the murder of the Romanovs") is
+    // stated from that event's entry, and its record comes first.
+    let instances =
+        mine.iter().filter(|(o, _)| o.kind == FactKind::Happening && o.entry == f.entry);
+    if let (Some(ev), 1) = (f.happening.and_then(|h| h.event), instances.count()) {
+        stating.insert(0, &kb.entries[ev]);
+    }
     for (o, _) in mine {
         let oe = &kb.entries[o.entry];
         if o.when.span().overlaps(&f.when.span()) && !stating.iter().any(|x| x.id == oe.id) {

@@ -412,3 +412,26 @@ fn shapes_of_published_prose_kept_quiet() {
         "The opening of the Constituent Assembly took place on 5 January 1918.",
     ]);
 }
+
+#[test]
+fn dates_in_both_calendars_night_ranges_and_companions() {
+    check("On [25 October (7 November) 1918] Red Guards occupied the Winter Palace.", expect!["The Storming of the Winter Palace lasted from 25 to 26 October 1917 (fact base: Alexander Rabinowitch, The Bolsheviks Come to Power (1976); Orlando Figes, A People's Tragedy (1996)), not 25 October (7 November) 1918. -> 25 October 1917"]);
+    check("On the night of [16–17 July 1919] Nicholas II and his family were shot at Yekaterinburg.", expect!["The murder of the Romanovs took place on 17 July 1918 (fact base: Mark Steinberg and Vladimir Khrustalev, The Fall of the Romanovs (1995); Richard Pipes, The Russian Revolution (1990)), not 16–17 July 1919. -> 17 July 1918"]);
+    check("In [July 1919] the former Tsar Nicholas II, his wife, their five children, their doctor and three servants were shot.", expect!["What the fact base records of Nicholas II here are dated 11 May 1891 and 17 July 1918 (the murder of the Romanovs) (fact base: Standard reference works; the essays speak of the Tsars and Tsarism but do not name him), not July 1919. -> July 1918"]);
+    check("Bukharin was arrested at the February–March plenum of [1935].", expect!["The February-March Plenum of 1937 lasted from 23 February 1937 to 5 March 1937 (fact base: J. Arch Getty and Oleg Naumov, The Road to Terror (1999)), not 1935. -> 1937"]);
+}
+
+#[test]
+fn dates_in_both_calendars_night_ranges_and_companions_kept_quiet() {
+    clean(&[
+        "On 25 October (7 November) 1917 Red Guards occupied the Winter Palace.",
+        "The Winter Palace was taken on 26 October (8 November) 1917.",
+        "On the night of 16–17 July 1918 Nicholas II and his family were shot at Yekaterinburg.",
+        "In July 1918 the former Tsar Nicholas II, his wife, their five children, their doctor and three servants were shot.",
+        "Bukharin was arrested at the February–March plenum of 1937.",
+        // Brackets that are no calendar gloss, and companions that say nothing of a date.
+        "Lenin (then in Zurich) heard of the revolution in March 1917.",
+        "Trotsky, his wife and their son reached Mexico in January 1937.",
+        "Bukharin, his young wife Anna Larina and their baby son lived in the Kremlin in 1936.",
+    ]);
+}

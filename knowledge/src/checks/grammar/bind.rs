@@ -238,6 +238,13 @@ fn subject_gap(
     {
         return None;
     }
+    // Companions coordinated with the name: "Nicholas II, his wife, their five children and
+    // three servants were shot" says it of each.
+    if !n.pronoun && matches!(s.word(gap.start), "," | "and") {
+        if let Some(verb_zone) = companions_end(ctx, cues, names, &gap) {
+            gap = verb_zone..gap.end;
+        }
+    }
     // An aside between the name and the verb: "The Cheka, Lenin's secret police, was created".
     if s.word(gap.start) == "," {
         if let Some(close) = (gap.start + 1..gap.end).find(|&i| s.word(i) == ",") {
@@ -264,6 +271,50 @@ fn subject_gap(
         return None;
     }
     Some(gap)
+}
+
+/// Where a list of companions after a subject ends: conjuncts joined by commas and "and", each
+/// a name or a short phrase opened by a possessive or a number ("his wife", "their five
+/// children", "three servants") with no verb in it. `None` when the gap is not such a list.
+fn companions_end(
+    ctx: &SentenceCtx,
+    cues: &SentenceCues,
+    names: &[SentenceName],
+    gap: &Range<usize>,
+) -> Option<usize> {
+    let s = &ctx.sentence;
+    let mut i = gap.start;
+    let mut seen = false;
+    while i < gap.end && matches!(s.word(i), "," | "and") {
+        while i < gap.end && matches!(s.word(i), "," | "and") {
+            i += 1;
+        }
+        let opener = s.word(i);
+        let companion = is_name_token(names, i)
+            || matches!(opener, "his" | "her" | "their")
+            || crate::text::numbers::is_number_word(opener)
+            || s.toks.get(i).is_some_and(|t| t.kind == TokKind::Number);
+        if !companion {
+            return None;
+        }
+        let start = i;
+        while i < gap.end && !matches!(s.word(i), "," | "and") {
+            let w = s.word(i);
+            let verbal = !is_name_token(names, i)
+                && (cues.is_verb(w)
+                    || is_be(w)
+                    || is_have(w)
+                    // "-en" is no verb here: "their five children".
+                    || is_past_form(w) && w.ends_with("ed")
+                    || w.ends_with("ing"));
+            if verbal || matches!(w, "who" | "which" | "that" | "whose") || i - start >= 4 {
+                return (i > start).then_some(i);
+            }
+            i += 1;
+        }
+        seen = true;
+    }
+    (seen && i < gap.end).then_some(i)
 }
 
 /// Do the tokens between two commas after a subject read as an aside about it, with no verb

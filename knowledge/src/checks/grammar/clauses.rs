@@ -34,8 +34,18 @@ pub(crate) fn split(s: &Sentence) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let n = s.toks.len();
+    // The closing bracket of a calendar gloss ("25 October (7 November) 1917"): the date is
+    // one, so its brackets cut nothing.
+    let mut gloss_close = None;
     for i in 0..n {
         let w = s.word(i);
+        if w == "(" && gloss_close.is_none() {
+            gloss_close = crate::dates::date_gloss_end(s, i);
+        }
+        if gloss_close.is_some_and(|close| i <= close) {
+            continue;
+        }
+        gloss_close = None;
         let dash_in_word =
             w == "–" && i > 0 && i + 1 < n && s.toks[i - 1].range.end == s.toks[i].range.start;
         let cut_here = matches!(w, ";" | ":" | "—" | "(" | ")" | "–") && !dash_in_word;

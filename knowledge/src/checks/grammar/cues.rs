@@ -252,10 +252,18 @@ impl<'a> SentenceCues<'a> {
 
     /// Where the words of each happening type occur: (type, range), the longest phrase at each
     /// place ("expelled from the Soviet Union" is a deportation, not also an expulsion).
-    pub(crate) fn happenings(&self) -> Vec<(&'a str, Range<usize>)> {
+    /// `aimed` says whether a phrase that ends in its target's preposition ("shot at") has a
+    /// target after it: "shot at Yekaterinburg" is no attempt but "shot" in a place.
+    pub(crate) fn happenings(
+        &self,
+        aimed: impl Fn(&Range<usize>) -> bool,
+    ) -> Vec<(&'a str, Range<usize>)> {
         let mut out: Vec<(&'a str, Range<usize>)> = Vec::new();
         for (k, t) in self.phrases.happening_types.iter().enumerate() {
             for r in self.list(happening_list(k)) {
+                if !aimed(r) {
+                    continue;
+                }
                 out.push((t.as_str(), r.clone()));
             }
         }

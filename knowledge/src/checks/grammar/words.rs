@@ -293,6 +293,12 @@ pub(crate) fn is_framing(w: &str) -> bool {
             | "beginning"
             | "middle"
             | "ca"
+            // "On the night of 16–17 July 1918", "in the early hours of 26 October".
+            | "night"
+            | "morning"
+            | "evening"
+            | "afternoon"
+            | "hours"
     )
 }
 
