@@ -435,3 +435,14 @@ fn dates_in_both_calendars_night_ranges_and_companions_kept_quiet() {
         "Bukharin, his young wife Anna Larina and their baby son lived in the Kremlin in 1936.",
     ]);
 }
+
+#[test]
+fn an_aside_between_dashes_leaves_the_subject_its_verb() {
+    check("The Cheka – Lenin's political police – was founded in [1921].", expect!["The Cheka was founded on 20 December 1917 (fact base; essays 000, 002, 004), not 1921. -> 1917"]);
+    clean(&[
+        "The Cheka – Lenin's political police – was founded in 1917.",
+        "But the Gulag itself – the OGPU's Main Administration of Camps – was only set up in 1930.",
+        // A dash pair whose middle has a verb of its own is no aside.
+        "The Cheka – which Stalin later praised in 1937 – had been founded by Dzerzhinsky.",
+    ]);
+}

@@ -245,9 +245,15 @@ fn subject_gap(
             gap = verb_zone..gap.end;
         }
     }
-    // An aside between the name and the verb: "The Cheka, Lenin's secret police, was created".
-    if s.word(gap.start) == "," {
-        if let Some(close) = (gap.start + 1..gap.end).find(|&i| s.word(i) == ",") {
+    // "the Gulag itself": the name stands for itself.
+    if matches!(s.word(gap.start), "itself" | "himself" | "herself" | "themselves") {
+        gap.start += 1;
+    }
+    // An aside between the name and the verb: "The Cheka, Lenin's secret police, was created",
+    // "the Gulag – the Main Administration of Camps – was set up".
+    let mark = s.toks.get(gap.start).map(|_| s.word(gap.start));
+    if let Some(mark @ ("," | "–" | "—")) = mark {
+        if let Some(close) = (gap.start + 1..gap.end).find(|&i| s.word(i) == mark) {
             if close - gap.start <= 16 && aside(ctx, cues, names, gap.start + 1..close) {
                 gap = close + 1..gap.end;
             }

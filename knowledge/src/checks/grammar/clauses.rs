@@ -167,6 +167,41 @@ pub(crate) fn with_relative_clauses_ended(
     out
 }
 
+/// The clauses with an aside between dashes joined to the subject before it and the verb after
+/// it: in "the Gulag itself – the OGPU's Main Administration of Camps – was set up in 1930" the
+/// dashes enclose a second name for the subject, and the sentence's verb comes after them.
+pub(crate) fn with_dash_asides_joined(
+    clauses: &[Range<usize>],
+    s: &Sentence,
+    is_verb: impl Fn(&str) -> bool,
+) -> Vec<Range<usize>> {
+    let dash_after = |c: &Range<usize>| c.end < s.toks.len() && matches!(s.word(c.end), "–" | "—");
+    let verbless = |c: &Range<usize>| !c.clone().any(|i| is_verb(s.word(i)));
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut k = 0;
+    while k < clauses.len() {
+        let c = clauses[k].clone();
+        if let [_, aside, rest, ..] = &clauses[k..] {
+            let joined = dash_after(&c)
+                && dash_after(aside)
+                && s.word(c.end) == s.word(aside.end)
+                && aside.start == c.end + 1
+                && rest.start == aside.end + 1
+                && verbless(&c)
+                && verbless(aside)
+                && is_verb(s.word(rest.start));
+            if joined {
+                out.push(c.start..rest.end);
+                k += 3;
+                continue;
+            }
+        }
+        out.push(c);
+        k += 1;
+    }
+    out
+}
+
 /// A heading that opens with a date and a colon or dash ("1923: the Tenth Congress",
 /// "1917–18 – the Bolsheviks close the Assembly") dates what follows: the date's clause is
 /// joined to the next.

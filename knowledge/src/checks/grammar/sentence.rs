@@ -97,9 +97,9 @@ impl<'a> SentenceCtx<'a> {
                 clauses::with_bare_dates_joined(self.clauses(), &self.sentence, &self.dates);
             let headed = clauses::with_heading_dates_joined(&joined, &self.sentence, &self.dates);
             let headed = clauses::with_clefts_joined(&headed, &self.sentence);
-            clauses::with_relative_clauses_ended(&headed, &self.sentence, |w| {
-                self.cue_phrases.is_verb(w)
-            })
+            let is_verb = |w: &str| self.cue_phrases.is_verb(w);
+            let headed = clauses::with_dash_asides_joined(&headed, &self.sentence, is_verb);
+            clauses::with_relative_clauses_ended(&headed, &self.sentence, is_verb)
         })
     }
 
