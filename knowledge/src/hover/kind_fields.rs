@@ -110,6 +110,7 @@ mod tests {
 
             **Key events**
             - 6 June 1918 — Stalin's mission to Tsaritsyn
+            - July 1918 — Battle of Tsaritsyn
             - 17 July 1942 — Battle of Stalingrad
 
             **Related:** Joseph Stalin, Kliment Voroshilov, Leon Trotsky, Russian Civil War, Volga, Second World War
