@@ -322,7 +322,7 @@ fn gloss_before(s: &Sentence, k: usize) -> Option<usize> {
     if !matches!(s.word(close), ")" | "]") {
         return None;
     }
-    let open = (close.saturating_sub(8)..close).rev().find(|&j| matches!(s.word(j), "(" | "["))?;
+    let open = (close.saturating_sub(12)..close).rev().find(|&j| matches!(s.word(j), "(" | "["))?;
     (date_gloss_end(s, open) == Some(close)).then_some(open)
 }
 
@@ -335,11 +335,14 @@ pub(crate) fn date_gloss_end(s: &Sentence, open: usize) -> Option<usize> {
         "[" => "]",
         _ => return None,
     };
-    let close = (open + 1..s.toks.len().min(open + 9)).find(|&j| s.word(j) == closer)?;
+    let close = (open + 1..s.toks.len().min(open + 13)).find(|&j| s.word(j) == closer)?;
     let inside = open + 1..close;
     let dated_word = |j: usize| day_of(s.word(j)).is_some() || month_number(s.word(j)).is_some();
     let style_word = |j: usize| {
-        matches!(s.word(j), "o" | "n" | "s" | "." | "," | "os" | "ns" | "old" | "new" | "style")
+        matches!(
+            s.word(j),
+            "o" | "n" | "s" | "." | "," | "-" | "–" | "os" | "ns" | "old" | "new" | "style"
+        )
     };
     if inside.is_empty() || !inside.clone().all(|j| dated_word(j) || style_word(j)) {
         return None;
@@ -501,8 +504,9 @@ mod tests {
             [3 (16) April 1917] In 1917-04-03..1917-04-03
             [7 November [O.S. 25 October] 1917] In 1917-11-07..1917-11-07
             [March (N.S.) 1921] In 1921-03-01..1921-03-31
-            [16–17 July 1918] In 1918-07-16..1918-07-17"#]]
-        .assert_eq(&show("On 25 October (7 November) 1917, on 3 (16) April 1917, on 7 November [O.S. 25 October] 1917, in March (N.S.) 1921, on the night of 16–17 July 1918."));
+            [16–17 July 1918] In 1918-07-16..1918-07-17
+            [18–19 January [O.S. 5–6 January] 1918] In 1918-01-18..1918-01-19"#]]
+        .assert_eq(&show("On 25 October (7 November) 1917, on 3 (16) April 1917, on 7 November [O.S. 25 October] 1917, in March (N.S.) 1921, on the night of 16–17 July 1918, on 18–19 January [O.S. 5–6 January] 1918."));
         // Brackets that are not a gloss leave the year alone.
         expect_test::expect![[r#"
             [1917] In 1917-01-01..1917-12-31

@@ -458,8 +458,10 @@ impl<'k> ClauseReader<'_, 'k> {
     /// at most two words of the name's phrase between.
     fn enacting_verb(&self, n: &SentenceName) -> Option<Range<usize>> {
         let s = &self.ctx.sentence;
-        let lead = (n.toks.start.saturating_sub(2)..n.toks.start)
-            .find(|&i| (i..n.toks.start).all(|j| is_determiner(s.word(j))))
+        // Determiners, and the quotation marks of a quoted name ("made a 'Secret Speech'").
+        let leads = |w: &str| is_determiner(w) || matches!(w, "'" | "\"" | "‘" | "“");
+        let lead = (n.toks.start.saturating_sub(3)..n.toks.start)
+            .find(|&i| (i..n.toks.start).all(|j| leads(s.word(j))))
             .unwrap_or(n.toks.start);
         self.ctx.kb.vocab.enacting.iter().find_map(|phrase| {
             let words: Vec<&str> = phrase.split(' ').collect();

@@ -204,7 +204,11 @@ impl Placement<'_, '_> {
             && aside
             && (a.end..d.toks.start)
                 .any(|i| ctx.sentence.word(i) == "," && (i + 1..d.toks.start).any(is_verb_at));
-        let close = if after { (gap <= 6 || chained) && !new_predicate } else { gap <= 2 };
+        let close = if after {
+            (gap <= 6 || chained || described(ctx, cues, a.end..d.toks.start)) && !new_predicate
+        } else {
+            gap <= 2
+        };
         // A post written beside a name ("Chubar, a member of the Politburo, was shot in 1939")
         // is not what a date after the clause's own verb dates.
         if after
@@ -231,4 +235,19 @@ impl Placement<'_, '_> {
         });
         close || !acts_first
     }
+}
+
+/// Do the tokens between a name and a date describe the name with a participle that the date
+/// dates: "The Treaty of Brest-Litovsk was a separate peace treaty signed on 3 March 1918"? A
+/// form of "be", a short verbless noun phrase, one past participle, and a preposition.
+fn described(ctx: &SentenceCtx, cues: &SentenceCues, between: Range<usize>) -> bool {
+    let s = &ctx.sentence;
+    let words: Vec<&str> = between.map(|i| s.word(i)).collect();
+    let [be, phrase @ .., participle, prep] = &words[..] else { return false };
+    is_be(be)
+        && (1..=5).contains(&phrase.len())
+        && matches!(phrase[0], "a" | "an" | "the")
+        && phrase.iter().all(|w| !cues.is_verb(w) && !matches!(*w, "," | "that" | "which" | "who"))
+        && crate::checks::grammar::words::is_past_form(participle)
+        && matches!(*prep, "on" | "in" | "at" | "during")
 }

@@ -446,3 +446,16 @@ fn an_aside_between_dashes_leaves_the_subject_its_verb() {
         "The Cheka – which Stalin later praised in 1937 – had been founded by Dzerzhinsky.",
     ]);
 }
+
+#[test]
+fn a_description_after_be_and_a_quoted_name_after_its_verb() {
+    check("The Treaty of Brest-Litovsk was a separate peace treaty signed on [3 March 1919] with the Central Powers.", expect!["The Treaty of Brest-Litovsk took place on 3 March 1918 (fact base; essay 000), not 3 March 1919. -> 3 March 1918"]);
+    check("On [February 25, 1958], Khrushchev delivered a \"Secret Speech\" to the congress.", expect!["The Secret Speech took place on 25 February 1956 (fact base: Khrushchev's report 'On the Cult of Personality and Its Consequences', 25 February 1956), not February 25, 1958. -> February 25, 1956"]);
+    clean(&[
+        "The Treaty of Brest-Litovsk was a separate peace treaty signed on 3 March 1918 with the Central Powers.",
+        "On February 25, 1956, Khrushchev delivered a \"Secret Speech\" to the congress.",
+        // The participle belongs to a clause of its own, or the verb says nothing of the event.
+        "The Treaty of Brest-Litovsk was a humiliation, and Lenin was attacked in 1919 for it.",
+        "In 1958 Khrushchev recalled the \"Secret Speech\" with pride.",
+    ]);
+}
