@@ -36,7 +36,7 @@ use handlers::{
 };
 use session::Session;
 
-use crate::transport::Outbox;
+use crate::writer::Outbox;
 
 pub struct Backend {
     session: Session,
