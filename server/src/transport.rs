@@ -54,16 +54,15 @@ enum Kind {
 
 /// Serves `service` over `input`/`output` until `exit` or the end of input; returns the
 /// process's exit code. What the service sends through `outbox` is written with the rest.
-pub async fn serve<I, O, S>(
+pub async fn serve<I, S>(
     input: I,
-    output: O,
+    output: Box<dyn std::io::Write + Send>,
     service: LspService<S>,
     socket: ClientSocket,
     (outbox, outgoing): (Outbox, Outgoing),
 ) -> i32
 where
     I: AsyncRead + Unpin,
-    O: std::io::Write + Send + 'static,
     S: LanguageServer,
 {
     let out = outbox;

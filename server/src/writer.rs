@@ -1,17 +1,19 @@
-//! The one writer of stdout: a thread of its own that writes every outgoing message whole, in
-//! the order queued. Answers, the server's own requests and diagnostics all come through its
-//! [`Outbox`]. It is an OS thread, not a task: an analysis worker hands it a document's
-//! diagnostics directly, so they are written as soon as this thread runs, without waiting for a
-//! runtime to schedule a task first (on a busy machine each such hand-over can cost
-//! milliseconds), and a blocking write to a full pipe holds up nothing else.
+//! The one way out to stdout: every outgoing message is queued in an [`Outbox`] and written
+//! whole, in the order queued, by whichever thread holds the output. Answers, the server's own
+//! requests and closed documents' empty lists are written by the writer's own thread. An
+//! analysis worker writes its document's diagnostics itself, right after queuing them, when no
+//! other thread is writing: on a busy machine each hand-over from one thread to another can wait
+//! for the scheduler's next tick (4 ms here), so the diagnostics of a keystroke leave with no
+//! hand-over at all. A worker never waits for another thread's write; only a client that
+//! stops reading while a worker writes (the pipe holds 1 MB) holds that worker up.
 //!
 //! Of several diagnostics messages for one document queued meanwhile, only the last word is
 //! written (a client that reads slowly is not sent a backlog of outdated lists): a document's
 //! messages are queued under the state lock in the order they happened, so the last one queued
 //! is the newest.
 
-use std::io::{BufWriter, Write};
-use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
+use std::io::{BufWriter, IoSlice, Write};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use crate::timing;
 
@@ -45,72 +47,160 @@ impl Out {
     }
 }
 
+type Output = BufWriter<Box<dyn Write + Send>>;
+
+struct Shared {
+    queue: Mutex<Queue>,
+    /// Something was queued for the writer's thread, or writing ended.
+    ready: Condvar,
+    /// stdout, held by whichever thread is writing; `None` before the writer starts and after
+    /// it ends.
+    output: Mutex<Option<Output>>,
+}
+
+#[derive(Default)]
+struct Queue {
+    items: Vec<Out>,
+    /// Writing ended: with the exit code asked for, or `None` when the output failed.
+    ended: Option<Option<i32>>,
+}
+
 /// Where messages are queued for the writer.
 #[derive(Clone)]
-pub struct Outbox(Sender<Out>);
+pub struct Outbox(Arc<Shared>);
 
 /// The writer's end of the [`Outbox`].
-pub struct Outgoing(Receiver<Out>);
+pub struct Outgoing(Arc<Shared>);
 
 /// A new outbox and the writer's end of it.
 pub fn outbox() -> (Outbox, Outgoing) {
-    let (tx, rx) = channel();
-    (Outbox(tx), Outgoing(rx))
+    let shared = Arc::new(Shared {
+        queue: Mutex::new(Queue::default()),
+        ready: Condvar::new(),
+        output: Mutex::new(None),
+    });
+    (Outbox(shared.clone()), Outgoing(shared))
+}
+
+fn locked<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Outbox {
-    /// Queues one encoded JSON-RPC message; false when the writer has stopped.
+    /// Queues one encoded JSON-RPC message for the writer's thread; false when writing has
+    /// ended.
     pub fn send(&self, body: Vec<u8>) -> bool {
-        self.0.send(Out::Message(body)).is_ok()
+        self.queue(Out::Message(body), true)
     }
 
-    /// Queues a document's encoded diagnostics; false when the writer has stopped.
-    pub fn send_diagnostics(&self, uri: &str, version: Option<i32>, body: Vec<u8>) -> bool {
-        self.0.send(Out::Diagnostics { uri: uri.to_string(), version, body }).is_ok()
+    /// Queues a document's encoded diagnostics; false when writing has ended. With `now`, the
+    /// caller writes them itself with [`Outbox::write_now`] (after letting go of the state
+    /// lock); else the writer's thread does.
+    pub fn send_diagnostics(
+        &self,
+        uri: &str,
+        version: Option<i32>,
+        body: Vec<u8>,
+        now: bool,
+    ) -> bool {
+        self.queue(Out::Diagnostics { uri: uri.to_string(), version, body }, !now)
     }
 
-    /// Tells the writer to flush and end with `code`; false when it has stopped already.
+    /// Tells the writer to flush and end with `code`; false when writing has ended already.
     pub fn exit(&self, code: i32) -> bool {
-        self.0.send(Out::Exit(code)).is_ok()
+        self.queue(Out::Exit(code), true)
+    }
+
+    fn queue(&self, out: Out, wake: bool) -> bool {
+        let mut q = locked(&self.0.queue);
+        if q.ended.is_some() {
+            return false;
+        }
+        q.items.push(out);
+        if wake {
+            self.0.ready.notify_one();
+        }
+        true
+    }
+
+    /// Writes what is queued on this thread, unless another thread is writing (the writer's
+    /// thread is then told, and writes it after what it is writing): an analysis worker writes
+    /// its own diagnostics, without waiting for another thread to be scheduled, and never
+    /// waits for another's write.
+    pub fn write_now(&self) {
+        match self.0.output.try_lock() {
+            Ok(mut output) => self.0.write_queued(&mut output),
+            Err(_) => {
+                let _q = locked(&self.0.queue);
+                self.0.ready.notify_one();
+            }
+        }
+    }
+}
+
+impl Shared {
+    /// Writes everything queued, in order, until nothing is left (with the output held).
+    fn write_queued(&self, output: &mut Option<Output>) {
+        let Some(out) = output.as_mut() else { return };
+        loop {
+            let batch = std::mem::take(&mut locked(&self.queue).items);
+            if batch.is_empty() {
+                return;
+            }
+            if let Some(ended) = write_batch(out, batch) {
+                *output = None;
+                locked(&self.queue).ended = Some(ended);
+                self.ready.notify_all();
+                return;
+            }
+        }
     }
 }
 
 impl Outgoing {
-    /// Writes to `output` until told to exit (returns the code) or until every outbox is gone
-    /// or the output fails (returns `None`). Flushes whenever nothing more is queued.
-    pub fn write_to(self, output: impl Write) -> Option<i32> {
-        let mut output = BufWriter::with_capacity(64 << 10, output);
-        let mut batch: Vec<Out> = Vec::new();
+    /// Writes to `output` until told to exit (returns the code) or until the output fails
+    /// (returns `None`). Flushes whenever nothing more is queued.
+    pub fn write_to(self, output: Box<dyn Write + Send>) -> Option<i32> {
+        *locked(&self.0.output) = Some(BufWriter::with_capacity(64 << 10, output));
         loop {
-            // Wait for one message, then take everything else already queued.
-            batch.push(self.0.recv().ok()?);
-            loop {
-                match self.0.try_recv() {
-                    Ok(out) => batch.push(out),
-                    Err(TryRecvError::Empty) => break,
-                    Err(TryRecvError::Disconnected) => break,
+            {
+                let mut q = locked(&self.0.queue);
+                while q.items.is_empty() && q.ended.is_none() {
+                    q = self.0.ready.wait(q).unwrap_or_else(|e| e.into_inner());
+                }
+                if let Some(ended) = q.ended {
+                    return ended;
                 }
             }
-            let outdated = outdated(&batch);
-            for (out, outdated) in batch.drain(..).zip(outdated) {
-                let body = match out {
-                    Out::Exit(code) => {
-                        if let Err(e) = output.flush() {
-                            log(&format!("stdout: {e}"));
-                        }
-                        return Some(code);
-                    }
-                    _ if outdated => continue,
-                    Out::Message(body) | Out::Diagnostics { body, .. } => body,
-                };
-                write_one(&mut output, &body).ok()?;
-            }
-            if let Err(e) = output.flush() {
-                log(&format!("stdout: {e}"));
-                return None;
-            }
+            self.0.write_queued(&mut locked(&self.0.output));
         }
     }
+}
+
+/// Writes a batch taken from the queue, leaving out outdated diagnostics, and flushes;
+/// `Some` when writing has ended (an exit, with its code, or a failed write).
+fn write_batch(output: &mut Output, batch: Vec<Out>) -> Option<Option<i32>> {
+    let outdated = outdated(&batch);
+    for (out, outdated) in batch.into_iter().zip(outdated) {
+        let body = match out {
+            Out::Exit(code) => {
+                if let Err(e) = output.flush() {
+                    log(&format!("stdout: {e}"));
+                }
+                return Some(Some(code));
+            }
+            _ if outdated => continue,
+            Out::Message(body) | Out::Diagnostics { body, .. } => body,
+        };
+        if write_one(output, &body).is_err() {
+            return Some(None);
+        }
+    }
+    if let Err(e) = output.flush() {
+        log(&format!("stdout: {e}"));
+        return Some(None);
+    }
+    None
 }
 
 /// For each queued message, whether it is left out: a document's diagnostics that a later
@@ -133,11 +223,13 @@ fn outdated(batch: &[Out]) -> Vec<bool> {
     outdated
 }
 
-/// Writes one framed message (the header, then the body straight from where it is).
+/// Writes one framed message: the header and the body together, the body straight from where
+/// it is (a big message goes out in one system call, so the client is not woken for its header
+/// alone).
 fn write_one(output: &mut impl Write, body: &[u8]) -> std::io::Result<()> {
     let start = std::time::Instant::now();
     let header = crate::framing::header(body.len());
-    let written = output.write_all(header.as_bytes()).and_then(|()| output.write_all(body));
+    let written = write_all_vectored(output, [IoSlice::new(header.as_bytes()), IoSlice::new(body)]);
     if let Err(e) = &written {
         log(&format!("stdout: {e}"));
     }
@@ -145,6 +237,19 @@ fn write_one(output: &mut impl Write, body: &[u8]) -> std::io::Result<()> {
         timing::log(|| format!("{} bytes written {:.3} ms", body.len(), timing::ms(start)));
     }
     written
+}
+
+fn write_all_vectored(output: &mut impl Write, mut bufs: [IoSlice; 2]) -> std::io::Result<()> {
+    let mut bufs = &mut bufs[..];
+    while !bufs.is_empty() {
+        match output.write_vectored(bufs) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut bufs, n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 fn log(msg: &str) {
@@ -158,21 +263,59 @@ mod tests {
     fn written(queue: impl FnOnce(&Outbox)) -> String {
         let (outbox, outgoing) = outbox();
         queue(&outbox);
-        let mut out = Vec::new();
-        assert_eq!(outgoing.write_to(&mut out), Some(3));
-        String::from_utf8(out).expect("UTF-8")
+        let sink = Sink::default();
+        assert_eq!(outgoing.write_to(Box::new(sink.clone())), Some(3));
+        sink.text()
+    }
+
+    /// An output that can be read back.
+    #[derive(Clone, Default)]
+    struct Sink(Arc<Mutex<Vec<u8>>>);
+
+    impl Sink {
+        fn text(&self) -> String {
+            String::from_utf8(locked(&self.0).clone()).expect("UTF-8")
+        }
+    }
+
+    impl Write for Sink {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            locked(&self.0).extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn diagnostics_written_now_come_out_in_order_with_the_writers_messages() {
+        let (outbox, outgoing) = outbox();
+        let sink = Sink::default();
+        let output = sink.clone();
+        let writer = std::thread::spawn(move || outgoing.write_to(Box::new(output)));
+        outbox.send(b"{}".to_vec());
+        outbox.send_diagnostics("file:///a.md", Some(1), b"a1".to_vec(), true);
+        outbox.write_now();
+        outbox.send(b"[]".to_vec());
+        outbox.exit(0);
+        assert_eq!(writer.join().expect("the writer's thread"), Some(0));
+        let framed = |b: &str| format!("Content-Length: {}\r\n\r\n{b}", b.len());
+        assert_eq!(sink.text(), ["{}", "a1", "[]"].map(framed).concat());
+        assert!(!outbox.send(b"{}".to_vec()), "nothing is queued after the exit");
     }
 
     #[test]
     fn messages_are_framed_in_order_and_only_a_documents_last_diagnostics_are_written() {
         let out = written(|o| {
             o.send(b"{\"id\":1}".to_vec());
-            o.send_diagnostics("file:///a.md", Some(1), b"a1".to_vec());
-            o.send_diagnostics("file:///b.md", Some(4), b"b4".to_vec());
-            o.send_diagnostics("file:///a.md", Some(2), b"a2".to_vec());
+            o.send_diagnostics("file:///a.md", Some(1), b"a1".to_vec(), false);
+            o.send_diagnostics("file:///b.md", Some(4), b"b4".to_vec(), false);
+            o.send_diagnostics("file:///a.md", Some(2), b"a2".to_vec(), false);
             o.send(b"{\"id\":2}".to_vec());
             // A closed document's empty list replaces what was queued for it.
-            o.send_diagnostics("file:///b.md", None, b"b-".to_vec());
+            o.send_diagnostics("file:///b.md", None, b"b-".to_vec(), false);
             o.exit(3);
         });
         let framed = |b: &str| format!("Content-Length: {}\r\n\r\n{b}", b.len());
@@ -184,8 +327,8 @@ mod tests {
     #[test]
     fn an_older_version_queued_after_a_newer_one_does_not_replace_it() {
         let out = written(|o| {
-            o.send_diagnostics("file:///a.md", Some(5), b"a5".to_vec());
-            o.send_diagnostics("file:///a.md", Some(4), b"a4".to_vec());
+            o.send_diagnostics("file:///a.md", Some(5), b"a5".to_vec(), false);
+            o.send_diagnostics("file:///a.md", Some(4), b"a4".to_vec(), false);
             o.exit(3);
         });
         assert_eq!(out, "Content-Length: 2\r\n\r\na5");

@@ -1,6 +1,7 @@
 //! How diagnostics reach the client. An analysis worker encodes its result's notification
 //! itself, straight from the diagnostics' stored JSON and before taking the state lock; under
-//! the lock, if the result is still current, the message is handed to the writer's thread. A
+//! the lock, if the result is still current, the message is queued for writing, and once the
+//! lock is let go the worker writes it itself (when no other thread is writing). A
 //! closed document's empty list is handed over under the lock too, so a document's messages
 //! reach the writer in the order they happened and a stale result never follows a newer one
 //! or a close. Of several messages for one document still queued, the writer sends only the
@@ -41,18 +42,25 @@ impl Publisher {
         Publisher { outbox }
     }
 
-    /// Sends a document's encoded diagnostics (call under the state lock).
+    /// Queues a document's encoded diagnostics (call under the state lock, then
+    /// [`Publisher::write_now`] once it is let go).
     pub fn send(&self, encoded: Encoded) {
         let Encoded { uri, version, body } = encoded;
-        if !self.outbox.send_diagnostics(uri.as_str(), Some(version), body) {
+        if !self.outbox.send_diagnostics(uri.as_str(), Some(version), body, true) {
             log!("diagnostics dropped: the writer has stopped");
         }
+    }
+
+    /// Writes what was queued on this thread (an analysis worker), unless the writer's thread
+    /// is writing already (it then writes it next).
+    pub fn write_now(&self) {
+        self.outbox.write_now();
     }
 
     /// Sends the empty list for a closed document (call under the state lock).
     pub fn clear(&self, uri: &Url) {
         let body = to_proto::publish_diagnostics(uri, [], None);
-        if !self.outbox.send_diagnostics(uri.as_str(), None, body) {
+        if !self.outbox.send_diagnostics(uri.as_str(), None, body, false) {
             log!("diagnostics dropped: the writer has stopped");
         }
     }

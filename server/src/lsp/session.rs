@@ -219,6 +219,8 @@ impl Session {
         if doc.finish(cache, checked) {
             if let Some(encoded) = encoded {
                 self.publisher.send(encoded);
+                drop(st);
+                self.publisher.write_now();
             }
         } else {
             self.start(&mut st, &uri);
