@@ -340,11 +340,9 @@ pub fn find_id(bytes: &[u8]) -> Option<Value> {
     None
 }
 
-/// A body framed for the client.
-pub fn encode(body: &[u8]) -> Vec<u8> {
-    let mut f = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    f.extend_from_slice(body);
-    f
+/// The header that frames a body of `len` bytes for the client.
+pub fn header(len: usize) -> String {
+    format!("Content-Length: {len}\r\n\r\n")
 }
 
 #[cfg(test)]
@@ -353,7 +351,7 @@ mod tests {
     use serde_json::json;
 
     fn frame(body: &str) -> Vec<u8> {
-        encode(body.as_bytes())
+        [header(body.len()).as_bytes(), body.as_bytes()].concat()
     }
 
     /// Every event from `input` fed in one piece, then byte by byte: both must agree.

@@ -8,12 +8,14 @@ mod exit;
 mod files;
 mod framing;
 mod lsp;
+mod pipes;
 mod position;
 mod sanitize;
 mod timeline;
 mod timing;
 mod transport;
 mod workspace;
+mod writer;
 
 use clap::Parser;
 
@@ -40,17 +42,18 @@ fn main() {
 /// Serves LSP over stdin/stdout; returns the exit code (0 only after a `shutdown`).
 fn serve() -> i32 {
     std::panic::set_hook(Box::new(|info| eprintln!("[clio] panic: {info}")));
+    pipes::widen_stdio();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .expect("tokio runtime");
     rt.block_on(async {
-        let (outbox, outgoing) = transport::outbox();
+        let (outbox, outgoing) = writer::outbox();
         let to_writer = outbox.clone();
         let (service, socket) =
             tower_lsp::LspService::new(|client| lsp::Backend::new(client, to_writer));
-        let (stdin, stdout) = (tokio::io::stdin(), tokio::io::stdout());
+        let (stdin, stdout) = (tokio::io::stdin(), pipes::raw_stdout());
         transport::serve(stdin, stdout, service, socket, (outbox, outgoing)).await
     })
 }

@@ -15,9 +15,17 @@ pub fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1e3
 }
 
-/// Logs `what` to stderr when timing is on.
+/// When the process started timing (the first look at the clock).
+fn epoch() -> Instant {
+    static EPOCH: OnceLock<Instant> = OnceLock::new();
+    *EPOCH.get_or_init(Instant::now)
+}
+
+/// Logs `what` to stderr when timing is on, stamped with the milliseconds since the first
+/// timed step, so that steps on different threads can be put in order.
 pub fn log(what: impl FnOnce() -> String) {
     if on() {
-        eprintln!("[clio] time: {}", what());
+        let at = epoch().elapsed().as_secs_f64() * 1e3;
+        eprintln!("[clio] time: @{at:.3} {}", what());
     }
 }

@@ -1,6 +1,6 @@
 //! The server's loop over stdin and stdout, in place of tower-lsp's `Server`: tower-lsp's
 //! reader stops for good at the first message it cannot decode, which left the server alive
-//! but deaf. Here frames come from [`framing::Decoder`] (which resynchronises after garbage),
+//! but deaf. Here frames come from [`crate::framing::Decoder`] (which resynchronises after garbage),
 //! every message is checked to be JSON-RPC before tower-lsp's service sees it, and answers,
 //! the server's own requests and notifications go out through one writer, in order.
 //!
@@ -11,7 +11,8 @@
 //!   pending `shutdown`, with the code [`Lifecycle::exit_code`] gives.
 //!
 //! Requests are handed to the service in the order they arrive and driven on one task, as
-//! tower-lsp does, so that a notification's handler runs before any later message's.
+//! tower-lsp does, so that a notification's handler runs before any later message's. Writing
+//! is [`crate::writer`]'s thread.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -20,15 +21,15 @@ use futures::channel::mpsc as fmpsc;
 use futures::future::BoxFuture;
 use futures::{FutureExt, SinkExt, StreamExt};
 use serde_json::Value;
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
-use tokio::sync::mpsc;
+use tokio::io::{AsyncRead, AsyncReadExt};
 use tower_lsp::jsonrpc::{Error, Id, Request, Response};
 use tower_lsp::{ClientSocket, LanguageServer, Loopback, LspService};
 use tower_service::Service;
 
 use crate::exit::{self, Lifecycle};
-use crate::framing::{self, Decoder, Event};
+use crate::framing::{Decoder, Event};
 use crate::timing;
+use crate::writer::{Outbox, Outgoing};
 
 /// Requests handled at once (tower-lsp's default is 4; a request waiting for its document's
 /// analysis should not hold up the others).
@@ -39,33 +40,6 @@ const IDLE: Duration = Duration::from_millis(50);
 const INITIALIZE_WAIT: Duration = Duration::from_secs(30);
 /// How long `exit` waits for the answer to `shutdown`.
 const SHUTDOWN_WAIT: Duration = Duration::from_secs(5);
-
-enum Out {
-    Message(Vec<u8>),
-    Exit(i32),
-}
-
-/// Where the server hands messages it encodes itself to the one writer: the diagnostics, written
-/// once straight from the findings' diagnostics rather than through tower-lsp's client (which
-/// copies them, builds a `Value` tree of them, then encodes that).
-#[derive(Clone)]
-pub struct Outbox(mpsc::UnboundedSender<Out>);
-
-/// The writer's end of the [`Outbox`].
-pub struct Outgoing(mpsc::UnboundedReceiver<Out>);
-
-/// A new outbox and the writer's end of it, for [`serve`].
-pub fn outbox() -> (Outbox, Outgoing) {
-    let (tx, rx) = mpsc::unbounded_channel();
-    (Outbox(tx), Outgoing(rx))
-}
-
-impl Outbox {
-    /// Queues one encoded JSON-RPC message; false when the writer has stopped.
-    pub fn send(&self, body: Vec<u8>) -> bool {
-        self.0.send(Out::Message(body)).is_ok()
-    }
-}
 
 /// A request's answer, and which request it answers.
 type Pending = BoxFuture<'static, (Option<Response>, Kind)>;
@@ -80,20 +54,28 @@ enum Kind {
 
 /// Serves `service` over `input`/`output` until `exit` or the end of input; returns the
 /// process's exit code. What the service sends through `outbox` is written with the rest.
-pub async fn serve<I, O, S>(
+pub async fn serve<I, S>(
     input: I,
-    output: O,
+    output: Box<dyn std::io::Write + Send>,
     service: LspService<S>,
     socket: ClientSocket,
     (outbox, outgoing): (Outbox, Outgoing),
 ) -> i32
 where
     I: AsyncRead + Unpin,
-    O: AsyncWrite + Unpin + Send + 'static,
     S: LanguageServer,
 {
-    let out = outbox.0;
-    let writer = tokio::spawn(write_out(output, outgoing.0));
+    let out = outbox;
+    let writer = std::thread::Builder::new()
+        .name("clio-writer".into())
+        .spawn(move || outgoing.write_to(output));
+    let writer = match writer {
+        Ok(w) => w,
+        Err(e) => {
+            log(&format!("could not start the writer: {e}"));
+            return 1;
+        }
+    };
     let lifecycle = Arc::new(Lifecycle::default());
     let (client_requests, client_responses) = socket.split();
     tokio::spawn(forward_client_requests(client_requests, out.clone()));
@@ -107,18 +89,18 @@ where
         lifecycle: lifecycle.clone(),
     };
     let code = reader.run(input).await;
-    if out.send(Out::Exit(code)).is_err() {
+    if !out.exit(code) {
         log("the writer had stopped before the end");
     }
-    match writer.await {
-        Ok(Some(code)) => code,
-        Ok(None) | Err(_) => code,
+    match tokio::task::spawn_blocking(move || writer.join()).await {
+        Ok(Ok(Some(code))) => code,
+        _ => code,
     }
 }
 
 struct Reader<S: LanguageServer> {
     service: LspService<S>,
-    out: mpsc::UnboundedSender<Out>,
+    out: Outbox,
     pending: fmpsc::Sender<Pending>,
     client_responses: <ClientSocket as Loopback>::ResponseSink,
     lifecycle: Arc<Lifecycle>,
@@ -289,7 +271,7 @@ fn id_of(v: Option<&Value>) -> Id {
 /// hands their answers to the writer.
 async fn answer_requests(
     pending: fmpsc::Receiver<Pending>,
-    out: mpsc::UnboundedSender<Out>,
+    out: Outbox,
     lifecycle: Arc<Lifecycle>,
 ) {
     let mut answers = pending.buffer_unordered(CONCURRENCY);
@@ -309,7 +291,7 @@ async fn answer_requests(
 /// The server's requests and notifications to the client, to the writer.
 async fn forward_client_requests(
     mut requests: <ClientSocket as Loopback>::RequestStream,
-    out: mpsc::UnboundedSender<Out>,
+    out: Outbox,
 ) {
     while let Some(req) = requests.next().await {
         if !send(&out, &req) {
@@ -318,57 +300,20 @@ async fn forward_client_requests(
     }
 }
 
-fn send<T: serde::Serialize>(out: &mpsc::UnboundedSender<Out>, msg: &T) -> bool {
+fn send<T: serde::Serialize>(out: &Outbox, msg: &T) -> bool {
     let start = std::time::Instant::now();
     match serde_json::to_vec(msg) {
         Ok(body) => {
             if body.len() > 64 << 10 {
                 timing::log(|| format!("{} bytes encoded {:.3} ms", body.len(), timing::ms(start)));
             }
-            out.send(Out::Message(body)).is_ok()
+            out.send(body)
         }
         Err(e) => {
             log(&format!("could not encode a message: {e}"));
             true
         }
     }
-}
-
-/// Writes every message whole, flushing whenever nothing more is queued; at `Exit`, flushes
-/// and returns the code.
-async fn write_out<O: AsyncWrite + Unpin>(
-    mut output: O,
-    mut queue: mpsc::UnboundedReceiver<Out>,
-) -> Option<i32> {
-    while let Some(out) = queue.recv().await {
-        match out {
-            Out::Message(body) => {
-                let start = std::time::Instant::now();
-                if let Err(e) = output.write_all(&framing::encode(&body)).await {
-                    log(&format!("stdout: {e}"));
-                    return None;
-                }
-                if queue.is_empty() {
-                    if let Err(e) = output.flush().await {
-                        log(&format!("stdout: {e}"));
-                        return None;
-                    }
-                }
-                if body.len() > 64 << 10 {
-                    timing::log(|| {
-                        format!("{} bytes written {:.3} ms", body.len(), timing::ms(start))
-                    });
-                }
-            }
-            Out::Exit(code) => {
-                if let Err(e) = output.flush().await {
-                    log(&format!("stdout: {e}"));
-                }
-                return Some(code);
-            }
-        }
-    }
-    None
 }
 
 fn log(msg: &str) {

@@ -9,8 +9,12 @@ Usage: python3 tests/bench/scale.py BINARY [SIZE_MB ...]   (sizes default to 0.9
 The second form opens the hostile inputs of issue 14 instead (direction marks, a list of years,
 unclosed LaTeX commands, 100,000 sentences...), giving up on one after LIMIT_S seconds
 (default 60) and reporting "> LIMIT_S s". KEYSTROKES=N (default 1) types N characters in the
-middle of each document, one at a time, and reports the median time to diagnostics.
-Measured by hand; tests carry no timings. Needs ../shared/essays beside the repository."""
+middle of each document, one at a time, and reports the median time to diagnostics. SPLIT=1
+adds, for those keystrokes, the median time until the diagnostics' last byte had arrived (the
+server's part and the pipe's), the median time this client took to parse them (json.loads), and
+the median of what is left (the client's own waking and bookkeeping, and freeing the previous
+message once read): all three are inside the keystroke figure. Measured by hand; tests carry
+no timings. Needs ../shared/essays beside the repository."""
 import json, os, select, subprocess, sys, time
 
 ESSAYS = os.path.join(os.path.dirname(__file__), "../../../shared/essays")
@@ -37,6 +41,7 @@ class Server:
         chunk = os.read(self.p.stdout.fileno(), 1 << 20)
         if not chunk:
             raise SystemExit("server closed stdout")
+        arrived = time.monotonic()
         self.buf += chunk
         while True:
             i = self.buf.find(b"\r\n\r\n")
@@ -45,7 +50,10 @@ class Server:
             n = int(self.buf[:i].split(b":")[1])
             if len(self.buf) < i + 4 + n:
                 return
+            parsing = time.monotonic()
             msg = json.loads(self.buf[i + 4:i + 4 + n])
+            # When the message's last byte had arrived, and how long parsing it took.
+            self.last_message = (arrived, time.monotonic() - parsing)
             self.buf = self.buf[i + 4 + n:]
             if "method" in msg and "id" in msg:  # a request from the server: answer null
                 self.send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
@@ -105,19 +113,27 @@ def run(s, name, text, language, limit):
     lines = text.split("\n")
     mid = len(lines) // 2
     # KEYSTROKES=N types N characters there, one at a time, and reports the median.
-    strokes = []
+    strokes, arrivals, parses = [], [], []
     for version in range(2, 2 + int(os.environ.get("KEYSTROKES", "1"))):
         t1 = time.monotonic()
         s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": {"start": {"line": mid, "character": 0}, "end": {"line": mid, "character": 0}}, "text": "x"}]})
         s.wait(published(uri, version), limit)
         strokes.append(time.monotonic() - t1)
+        arrivals.append(s.last_message[0] - t1)
+        parses.append(s.last_message[1])
         s.inbox.clear()
-    keystroke = sorted(strokes)[len(strokes) // 2]
+    median = lambda xs: sorted(xs)[len(xs) // 2]
+    keystroke = median(strokes)
     sid = s.request("shutdown", None)
     s.wait(lambda m: m.get("id") == sid)
     s.notify("exit", None)
     s.p.wait(timeout=10)
     print(f"| {name} | {len(text.encode()) / 1e6:.2f} MB | {opened * 1000:.0f} ms | {keystroke * 1000:.1f} ms | {hover * 1000:.1f} ms |", flush=True)
+    if os.environ.get("SPLIT"):
+        print(f"|   of the keystroke: last byte in (median) | | | {median(arrivals) * 1000:.1f} ms | |")
+        print(f"|   of the keystroke: the client's json.loads (median) | | | {median(parses) * 1000:.1f} ms | |")
+        rest = [t - a - p for t, a, p in zip(strokes, arrivals, parses)]
+        print(f"|   of the keystroke: the rest, the client's own (median) | | | {median(rest) * 1000:.1f} ms | |", flush=True)
 
 
 def essays_to(mb):

@@ -134,7 +134,7 @@ impl Checked {
     }
 
     /// The diagnostics, each encoded as JSON, in order.
-    pub fn encoded(&self) -> impl Iterator<Item = &[u8]> {
+    pub fn encoded(&self) -> impl Iterator<Item = &[u8]> + Clone {
         self.published.iter().map(|p| &p.json[..])
     }
 

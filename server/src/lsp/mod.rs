@@ -4,7 +4,7 @@
 //! - `session.rs`: the state behind one lock, and the one place documents are checked;
 //!   `document.rs`: an open document (edits applied to it, its latest check);
 //!   `analysis.rs`: the doorway into `knowledge` and the checked snapshot requests read;
-//!   `base.rs`: the fact base and its reloads; `publish.rs`: the diagnostics publisher;
+//!   `base.rs`: the fact base and its reloads; `publish.rs`: diagnostics to the client;
 //!   `reuse.rs`: diagnostics an edit left as they were, carried over;
 //!   `worker.rs`: the threads documents are analysed on.
 //! - `to_proto.rs`: every conversion to LSP types; `guard.rs`: a panic per request is caught.
@@ -36,7 +36,7 @@ use handlers::{
 };
 use session::Session;
 
-use crate::transport::Outbox;
+use crate::writer::Outbox;
 
 pub struct Backend {
     session: Session,

@@ -1,97 +1,67 @@
-//! The one task that sends diagnostics to the client. Results and the empty list a closed
-//! document gets are queued here in the order they happened (always under the state lock);
-//! of everything queued meanwhile only the last word per document is sent, so a stale result
-//! never overwrites a newer one and a closed document stays clear. The notification is encoded
-//! here, straight from the result's diagnostics, and handed to the transport's writer.
+//! How diagnostics reach the client. An analysis worker encodes its result's notification
+//! itself, straight from the diagnostics' stored JSON and before taking the state lock; under
+//! the lock, if the result is still current, the message is queued for writing, and once the
+//! lock is let go the worker writes it itself (when no other thread is writing). A
+//! closed document's empty list is handed over under the lock too, so a document's messages
+//! reach the writer in the order they happened and a stale result never follows a newer one
+//! or a close. Of several messages for one document still queued, the writer sends only the
+//! last word ([`crate::writer`]).
 
-use std::sync::Arc;
 use std::time::Instant;
 
-use tokio::sync::mpsc;
 use tower_lsp::lsp_types::Url;
 
 use super::analysis::Checked;
 use super::to_proto;
 use crate::timing;
-use crate::transport::Outbox;
+use crate::writer::Outbox;
 
-enum Publish {
-    Diagnostics(Url, Arc<Checked>),
-    /// The document was closed: no diagnostics.
-    Clear(Url),
+/// A document's diagnostics notification, encoded and ready to send.
+pub struct Encoded {
+    uri: Url,
+    version: i32,
+    body: Vec<u8>,
 }
 
-impl Publish {
-    fn uri(&self) -> &Url {
-        match self {
-            Publish::Diagnostics(uri, _) | Publish::Clear(uri) => uri,
-        }
-    }
-
-    /// Whether `self`, queued after `earlier` for the same document, replaces it.
-    fn replaces(&self, earlier: &Publish) -> bool {
-        match (self, earlier) {
-            (Publish::Diagnostics(_, new), Publish::Diagnostics(_, old)) => {
-                new.version >= old.version
-            }
-            _ => true,
-        }
-    }
+/// Encodes the notification of `checked`'s diagnostics (off the lock: the body is the size
+/// of every message put together).
+pub fn encode(uri: &Url, checked: &Checked) -> Encoded {
+    let start = Instant::now();
+    let body = to_proto::publish_diagnostics(uri, checked.encoded(), Some(checked.version));
+    timing::log(|| format!("diagnostics encoded {:.3} ms", timing::ms(start)));
+    Encoded { uri: uri.clone(), version: checked.version, body }
 }
 
 #[derive(Clone)]
 pub struct Publisher {
-    queue: mpsc::UnboundedSender<Publish>,
+    outbox: Outbox,
 }
 
 impl Publisher {
-    /// Starts the publishing task (on the current tokio runtime), writing to `outbox`.
-    pub fn start(outbox: Outbox) -> Publisher {
-        let (queue, mut rx) = mpsc::unbounded_channel::<Publish>();
-        tokio::spawn(async move {
-            while let Some(first) = rx.recv().await {
-                let mut latest: Vec<Publish> = vec![first];
-                while let Ok(next) = rx.try_recv() {
-                    match latest.iter_mut().find(|p| p.uri() == next.uri()) {
-                        Some(slot) if next.replaces(slot) => *slot = next,
-                        Some(_) => {}
-                        None => latest.push(next),
-                    }
-                }
-                for p in latest {
-                    let start = Instant::now();
-                    let body = match &p {
-                        Publish::Diagnostics(uri, checked) => to_proto::publish_diagnostics(
-                            uri,
-                            checked.encoded(),
-                            Some(checked.version),
-                        ),
-                        Publish::Clear(uri) => to_proto::publish_diagnostics(uri, [], None),
-                    };
-                    timing::log(|| format!("diagnostics encoded {:.3} ms", timing::ms(start)));
-                    if !outbox.send(body) {
-                        log!("diagnostics dropped: the writer has stopped");
-                        return;
-                    }
-                }
-            }
-        });
-        Publisher { queue }
+    pub fn new(outbox: Outbox) -> Publisher {
+        Publisher { outbox }
     }
 
-    /// Queues a document's diagnostics for publishing.
-    pub fn queue(&self, uri: Url, checked: Arc<Checked>) {
-        self.send(Publish::Diagnostics(uri, checked));
+    /// Queues a document's encoded diagnostics (call under the state lock, then
+    /// [`Publisher::write_now`] once it is let go).
+    pub fn send(&self, encoded: Encoded) {
+        let Encoded { uri, version, body } = encoded;
+        if !self.outbox.send_diagnostics(uri.as_str(), Some(version), body, true) {
+            log!("diagnostics dropped: the writer has stopped");
+        }
     }
 
-    /// Queues the empty list for a closed document.
-    pub fn clear(&self, uri: Url) {
-        self.send(Publish::Clear(uri));
+    /// Writes what was queued on this thread (an analysis worker), unless the writer's thread
+    /// is writing already (it then writes it next).
+    pub fn write_now(&self) {
+        self.outbox.write_now();
     }
 
-    fn send(&self, p: Publish) {
-        if self.queue.send(p).is_err() {
-            log!("diagnostics dropped: the publisher has stopped");
+    /// Sends the empty list for a closed document (call under the state lock).
+    pub fn clear(&self, uri: &Url) {
+        let body = to_proto::publish_diagnostics(uri, [], None);
+        if !self.outbox.send_diagnostics(uri.as_str(), None, body, false) {
+            log!("diagnostics dropped: the writer has stopped");
         }
     }
 }

@@ -21,12 +21,12 @@ use super::analysis::{self, Checked};
 use super::base::{Base, BaseStore};
 use super::document::{Document, Job};
 use super::guard::guard;
-use super::publish::Publisher;
+use super::publish::{self, Publisher};
 use super::worker::Workers;
 use crate::config::{Rules, Settings};
 use crate::position::Encoding;
-use crate::transport::Outbox;
 use crate::workspace;
+use crate::writer::Outbox;
 
 /// How long a request on a document waits for the analysis of its current text.
 const REQUEST_WAIT: Duration = Duration::from_secs(10);
@@ -128,7 +128,7 @@ impl Session {
         };
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).max(4);
         Session {
-            publisher: Publisher::start(outbox),
+            publisher: Publisher::new(outbox),
             client,
             base: Arc::new(BaseStore::embedded()),
             state: Arc::new(Mutex::new(state)),
@@ -160,7 +160,7 @@ impl Session {
     pub fn close(&self, uri: &Url) -> Option<Document> {
         let mut st = self.state();
         let doc = st.docs.remove(uri);
-        self.publisher.clear(uri.clone());
+        self.publisher.clear(uri);
         doc
     }
 
@@ -198,6 +198,7 @@ impl Session {
         enc: Encoding,
     ) {
         let Job { snapshot, mut cache, cancel, previous } = job;
+        crate::timing::log(|| format!("version {}: worker starts", snapshot.version));
         let outdated = cancel.load(std::sync::atomic::Ordering::Relaxed);
         let checked = if outdated {
             None
@@ -210,11 +211,16 @@ impl Session {
             }
             checked
         };
+        // Encoded before the lock is taken, unless a newer edit has already outdated it.
+        let outdated = cancel.load(std::sync::atomic::Ordering::Relaxed);
+        let encoded = checked.as_ref().filter(|_| !outdated).map(|c| publish::encode(&uri, c));
         let mut st = self.state();
         let Some(doc) = st.docs.get_mut(&uri).filter(|d| d.opening == opening) else { return };
-        if doc.finish(cache, checked.clone()) {
-            if let Some(checked) = checked {
-                self.publisher.queue(uri, checked);
+        if doc.finish(cache, checked) {
+            if let Some(encoded) = encoded {
+                self.publisher.send(encoded);
+                drop(st);
+                self.publisher.write_now();
             }
         } else {
             self.start(&mut st, &uri);

@@ -83,10 +83,13 @@ pub fn diagnostic(
 /// publishing them copies bytes, with no `Value` tree in between.
 pub fn publish_diagnostics<'a>(
     uri: &Url,
-    diagnostics: impl IntoIterator<Item = &'a [u8]>,
+    diagnostics: impl IntoIterator<Item = &'a [u8], IntoIter: Clone>,
     version: Option<i32>,
 ) -> Vec<u8> {
-    let mut out = Vec::with_capacity(1 << 10);
+    let diagnostics = diagnostics.into_iter();
+    // Sized once: a big document's message is several hundred KB.
+    let size: usize = diagnostics.clone().map(|d| d.len() + 1).sum();
+    let mut out = Vec::with_capacity(size + uri.as_str().len() + 256);
     out.extend_from_slice(br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","#);
     out.extend_from_slice(br#""params":{"uri":"#);
     out.extend_from_slice(json!(uri.as_str()).to_string().as_bytes());

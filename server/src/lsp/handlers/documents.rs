@@ -31,6 +31,7 @@ pub async fn did_change(session: &Session, params: DidChangeTextDocumentParams) 
             log!("could not apply an edit to {uri}");
         }
         doc.set_version(params.text_document.version);
+        crate::timing::log(|| format!("version {}: edit applied", params.text_document.version));
         let ignore_list = doc.is_ignore_list;
         session.check(&mut st, &uri);
         ignore_list
