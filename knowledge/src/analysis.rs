@@ -249,7 +249,7 @@ fn sentence_key(
     body: &str,
     range: &Range<usize>,
     quotes: &[Range<usize>],
-    antecedent: Option<EntryId>,
+    antecedent: Antecedents,
     cfg: u64,
 ) -> u64 {
     let mut h = FxHasher::default();
@@ -298,7 +298,7 @@ fn block_with(run: &Run, body: &str, quoted: bool, cached: &mut Sentences) -> Bl
     let mut over = QuotesOver::new(quotes);
     // Sentences repeated in the block are checked once.
     let mut here: HashMap<u64, Arc<SentenceResult>> = HashMap::default();
-    let mut antecedent = None;
+    let mut antecedent = Antecedents::default();
     for sentence in sentences::split(body, 0..body.len()) {
         let whole = sentence.clone();
         for piece in budget::pieces(body, sentence, &res.mentions) {
@@ -332,7 +332,10 @@ fn block_with(run: &Run, body: &str, quoted: bool, cached: &mut Sentences) -> Bl
             res.findings.extend(one.findings.iter().map(|f| f.rebased(0, range.start)));
             res.claims.extend(one.claims.iter().map(|c| c.rebased(0, range.start)));
         }
-        antecedent = next_antecedent(run.kb, body, &res.mentions, &whole, antecedent);
+        antecedent = Antecedents {
+            person: next_antecedent(run.kb, body, &res.mentions, &whole, antecedent.person),
+            event: next_event_antecedent(run.kb, body, &res.mentions, &whole, antecedent.event),
+        };
     }
     res
 }
@@ -341,7 +344,51 @@ fn block_with(run: &Run, body: &str, quoted: bool, cached: &mut Sentences) -> Bl
 struct SentenceAt<'b> {
     body: &'b str,
     range: Range<usize>,
-    antecedent: Option<EntryId>,
+    antecedent: Antecedents,
+}
+
+/// What the sentences before one in its paragraph speak of: the person a "he" can mean, the
+/// event "the revolt" can mean.
+#[derive(Clone, Copy, Default, Hash)]
+struct Antecedents {
+    person: Option<EntryId>,
+    event: Option<EntryId>,
+}
+
+/// What "the treaty", "the revolt" in the next sentence refers to: the one event this sentence
+/// names; if it names none, the one the sentences before it named. A capitalised word the base
+/// does not know may name another ("the Treaty of Rapallo"): then nothing.
+fn next_event_antecedent(
+    kb: &KnowledgeBase,
+    body: &str,
+    mentions: &[Mention],
+    range: &Range<usize>,
+    before: Option<EntryId>,
+) -> Option<EntryId> {
+    let first = mentions.partition_point(|m| m.range.start < range.start);
+    let in_sentence: Vec<&Mention> =
+        mentions[first..].iter().take_while(|m| m.range.start < range.end).collect();
+    // A treaty or decree is a document: one named beside an event leaves "the treaty" open.
+    let mut events = in_sentence
+        .iter()
+        .filter(|m| matches!(kb.entries[m.entry].kind, Kind::Event | Kind::Document));
+    let e = events.next();
+    if e.is_none() && before.is_none() || events.any(|o| Some(o.entry) != e.map(|e| e.entry)) {
+        return None;
+    }
+    let mut at = range.start;
+    let unknown = body[range.clone()].split_whitespace().skip(1).any(|w| {
+        let start = body[at..range.end].find(w).map_or(at, |k| at + k);
+        at = start + w.len();
+        let bare = w.trim_matches(|c: char| !c.is_alphabetic());
+        bare.starts_with(char::is_uppercase)
+            && !in_sentence.iter().any(|m| m.range.start <= start && start < m.range.end)
+            && !crate::base::is_common_word(bare)
+    });
+    if unknown {
+        return None;
+    }
+    e.map(|e| e.entry).or(before)
 }
 
 /// The words before a person that make them no subject ("after Kirov", "by Lenin").
@@ -403,7 +450,8 @@ fn check_sentence(
     let (body, range) = (at.body, at.range.clone());
     let start = range.start;
     let mut ctx = SentenceCtx::new(kb, kb.cue_phrases(), body, range, mentions, quotes, config);
-    ctx.antecedent = at.antecedent;
+    ctx.antecedent = at.antecedent.person;
+    ctx.event_antecedent = at.antecedent.event;
     let mut found = SentenceOut::default();
     for &(check, tables) in &run.checks {
         // A bug in one check on one sentence must cost only that check's findings there: the

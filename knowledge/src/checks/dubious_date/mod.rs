@@ -77,7 +77,10 @@ pub(crate) const CHECK: Check<DateTables> = Check {
 };
 
 fn check(ctx: &SentenceCtx, tables: &DateTables, out: &mut SentenceOut) {
-    if ctx.dates.is_empty() || ctx.mentions.is_empty() || ctx.hypothetical() {
+    if ctx.dates.is_empty()
+        || ctx.mentions.is_empty() && ctx.event_antecedent.is_none()
+        || ctx.hypothetical()
+    {
         return;
     }
     let cues = ctx.cues();

@@ -459,3 +459,18 @@ fn a_description_after_be_and_a_quoted_name_after_its_verb() {
         "In 1958 Khrushchev recalled the \"Secret Speech\" with pride.",
     ]);
 }
+
+#[test]
+fn the_revolt_named_just_before_is_the_one_meant() {
+    check("The Kronstadt rebellion was a revolt of sailors. The revolt began on [March 1, 1920] in the fortress.", expect!["The Kronstadt mutiny began on 1 March 1921 (fact base; essays 000, 001, 004), not March 1, 1920. -> March 1, 1921"]);
+    check("The Treaty of Brest-Litovsk ended the war. The treaty was signed in [1919].", expect!["The Treaty of Brest-Litovsk took place on 3 March 1918 (fact base; essay 000), not 1919. -> 1918"]);
+    clean(&[
+        "The Kronstadt rebellion was a revolt of sailors. The revolt began on March 1, 1921 in the fortress.",
+        // A long event's noun may mean another of its kind; two events leave "the treaty" open.
+        "The Great Terror was not new. The terror had begun in 1929 in the countryside.",
+        "The Treaty of Rapallo followed the Treaty of Brest-Litovsk. The treaty was signed in 1922.",
+        // Another noun, or "the revolt of" another group.
+        "The Kronstadt rebellion was crushed. The strike began in 1920.",
+        "The Kronstadt rebellion was crushed. The revolt of the Tambov peasants began in 1920.",
+    ]);
+}

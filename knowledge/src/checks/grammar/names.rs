@@ -19,7 +19,8 @@ pub(crate) struct SentenceName {
 }
 
 pub(crate) fn names_in(ctx: &SentenceCtx) -> Vec<SentenceName> {
-    ctx.mentions
+    let mut names: Vec<SentenceName> = ctx
+        .mentions
         .iter()
         .map(|m| {
             let toks = ctx.mention_toks(m);
@@ -36,7 +37,62 @@ pub(crate) fn names_in(ctx: &SentenceCtx) -> Vec<SentenceName> {
                 range: m.range.clone(),
             }
         })
-        .collect()
+        .collect();
+    if let Some(back) = ctx.event_antecedent.and_then(|e| described_event(ctx, &names, e)) {
+        names.push(back);
+        names.sort_by_key(|n| (n.toks.start, n.toks.end));
+    }
+    names
+}
+
+/// "The Kronstadt rising broke out in March 1921. The revolt began ...": a subject "the" +
+/// noun, at the head of its sentence, that is the head noun of a name of the one short event
+/// the sentences before named ("rising", "revolt", "treaty", "congress", "murder") stands for
+/// it. Events that lasted long ("the terror", "the war") are not read back so: the noun may
+/// mean another of their kind.
+fn described_event(ctx: &SentenceCtx, names: &[SentenceName], e: EntryId) -> Option<SentenceName> {
+    const SHORT: i32 = 62;
+    let entry = &ctx.kb.entries[e];
+    if entry.span().is_none_or(|span| span.hi - span.lo > SHORT) {
+        return None;
+    }
+    let s = &ctx.sentence;
+    let article = (0..s.toks.len()).find(|&i| {
+        let w = s.word(i);
+        !(w == "," || ctx.dates.iter().any(|d| d.toks.contains(&i)) || is_framing_word(w))
+            || w == "the"
+    })?;
+    let head = article + 1;
+    let next = s.toks.get(head + 1).map(|_| s.word(head + 1));
+    if s.word(article) != "the"
+        || head >= s.toks.len()
+        || is_name_token(names, head)
+        || matches!(next, Some("of" | "in" | "at" | "against" | "'s" | "’s"))
+    {
+        return None;
+    }
+    let noun = s.word(head);
+    let heads_it = std::iter::once(&entry.name).chain(&entry.aliases).any(|a| {
+        let words: Vec<String> = a.split_whitespace().map(str::to_lowercase).collect();
+        let at = words.iter().position(|w| w == "of").filter(|&k| k > 0);
+        let head_word = at.map_or(words.last(), |k| words.get(k - 1));
+        head_word.is_some_and(|h| h.len() >= 4 && h == noun)
+    });
+    heads_it.then(|| {
+        let r = &s.toks[head].range;
+        SentenceName {
+            entry: e,
+            toks: head..head + 1,
+            possessive: false,
+            pronoun: false,
+            range: s.range.start + r.start..s.range.start + r.end,
+        }
+    })
+}
+
+/// Words a sentence may open with before its subject: "In March 1921, the ...".
+fn is_framing_word(w: &str) -> bool {
+    matches!(w, "in" | "on" | "by" | "then" | "later" | "soon" | "but" | "and" | "yet" | "so")
 }
 
 /// Is token `i` part of a name (not a pronoun standing for one)?

@@ -37,6 +37,9 @@ pub struct SentenceCtx<'a> {
     /// The one person the sentences before this one in its paragraph speak of, if they speak of
     /// exactly one: whom a "he" or "she" here refers to.
     pub antecedent: Option<EntryId>,
+    /// The one event the sentences before this one in its paragraph name, if one: what "the
+    /// revolt" or "the treaty" here refers to.
+    pub event_antecedent: Option<EntryId>,
     clauses: OnceCell<Vec<Range<usize>>>,
     date_clauses: OnceCell<Vec<Range<usize>>>,
     names: OnceCell<Vec<SentenceName>>,
@@ -77,6 +80,7 @@ impl<'a> SentenceCtx<'a> {
             numbers,
             quotes,
             antecedent: None,
+            event_antecedent: None,
             clauses: OnceCell::new(),
             date_clauses: OnceCell::new(),
             names: OnceCell::new(),
