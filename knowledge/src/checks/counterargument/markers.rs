@@ -298,6 +298,7 @@ impl MarkerLists {
 
     /// What the vocabulary knows of token `i` (it depends on that token alone): the `i`th of
     /// `tok_words`.
+    #[inline]
     pub(super) fn tok_word<'a>(&'a self, s: &Sentence, i: usize) -> KnownToken<'a> {
         let w = s.word(i);
         // Every possessive ending ends so: most words need no second look.
