@@ -377,9 +377,13 @@ pub(crate) fn names_an_act(w: &str) -> bool {
 
 /// The past participle / regular past of a verb, as far as a cheap test can tell.
 pub(crate) fn is_past_form(w: &str) -> bool {
-    // (Matched by `match` rather than searched for in lists: this runs on many words of every
-    // dated sentence.)
-    let irregular = matches!(
+    irregular_past(w) || (w.len() > 4 && w.ends_with("ed") && !ed_not_past(w))
+}
+
+/// The past forms listed, irregular most of them. (Matched by `match` rather than searched for
+/// in a list: this runs on many words of every dated sentence.)
+fn irregular_past(w: &str) -> bool {
+    matches!(
         w,
         "shot"
             | "born"
@@ -430,32 +434,33 @@ pub(crate) fn is_past_form(w: &str) -> bool {
             | "sought"
             | "buried"
             | "paid"
-    );
-    let not_past = || {
-        matches!(
-            w,
-            "red"
-                | "hundred"
-                | "sacred"
-                | "wicked"
-                | "naked"
-                | "bed"
-                | "need"
-                | "seed"
-                | "speed"
-                | "creed"
-                | "indeed"
-                | "proceed"
-                | "succeed"
-                | "exceed"
-                | "feed"
-                | "greed"
-                | "deed"
-                | "shed"
-                | "bled"
-                | "fled"
-                | "led"
-        )
-    };
-    irregular || (w.len() > 4 && w.ends_with("ed") && !not_past())
+    )
+}
+
+/// Words in "-ed" that are no past form.
+fn ed_not_past(w: &str) -> bool {
+    matches!(
+        w,
+        "red"
+            | "hundred"
+            | "sacred"
+            | "wicked"
+            | "naked"
+            | "bed"
+            | "need"
+            | "seed"
+            | "speed"
+            | "creed"
+            | "indeed"
+            | "proceed"
+            | "succeed"
+            | "exceed"
+            | "feed"
+            | "greed"
+            | "deed"
+            | "shed"
+            | "bled"
+            | "fled"
+            | "led"
+    )
 }
