@@ -15,29 +15,41 @@ const STACK_CHARS: usize = 40;
 /// The OSA distance between `a` and `b` (over characters) when it is at most `bound`; `None`
 /// when it is larger. The same distance as `strsim::osa_distance`.
 pub(crate) fn osa_within(a: &str, b: &str, bound: usize) -> Option<usize> {
+    // ASCII words (nearly all names as written) are compared byte by byte, with no copy.
+    if a.is_ascii() && b.is_ascii() && a.len() <= STACK_CHARS && b.len() <= STACK_CHARS {
+        return within(a.as_bytes(), b.as_bytes(), bound);
+    }
     let mut ac = ['\0'; STACK_CHARS];
     let mut bc = ['\0'; STACK_CHARS];
     let (Some(m), Some(n)) = (fill(a, &mut ac), fill(b, &mut bc)) else {
         let d = strsim::osa_distance(a, b);
         return (d <= bound).then_some(d);
     };
+    within(&ac[..m], &bc[..n], bound)
+}
+
+/// `osa_within` over two sequences of at most `STACK_CHARS` items, in three rows kept on the
+/// stack and taken in turn (no row is copied).
+fn within<T: Copy + PartialEq>(ac: &[T], bc: &[T], bound: usize) -> Option<usize> {
+    let (m, n) = (ac.len(), bc.len());
     // (The distance is at least the difference in length.)
     if m.abs_diff(n) > bound {
         return None;
     }
-    let (ac, bc) = (&ac[..m], &bc[..n]);
-    let mut two = [0usize; STACK_CHARS + 1];
-    let mut prev = [0usize; STACK_CHARS + 1];
-    let mut cur = [0usize; STACK_CHARS + 1];
-    for (j, x) in prev[..=n].iter_mut().enumerate() {
-        *x = j;
+    // Every distance is at most `STACK_CHARS + 1`, so a byte holds it.
+    let mut rows = [[0u8; STACK_CHARS + 1]; 3];
+    for (j, x) in rows[0][..=n].iter_mut().enumerate() {
+        *x = j as u8;
     }
+    let bound8 = bound.min(u8::MAX as usize) as u8;
     let mut prev_min = 0;
     for (i, &x) in ac.iter().enumerate() {
-        cur[0] = i + 1;
+        // Row `i + 1` of the table in `rows[(i + 1) % 3]`, row `i` before it, row `i - 1` before.
+        let [two, prev, cur] = rows_at(&mut rows, i);
+        cur[0] = (i + 1) as u8;
         let mut row_min = cur[0];
         for (j, &y) in bc.iter().enumerate() {
-            let cost = usize::from(x != y);
+            let cost = u8::from(x != y);
             let mut d = (cur[j] + 1).min(prev[j + 1] + 1).min(prev[j] + cost);
             if i > 0 && j > 0 && x != y && x == bc[j - 1] && y == ac[i - 1] {
                 d = d.min(two[j - 1] + 1);
@@ -47,15 +59,23 @@ pub(crate) fn osa_within(a: &str, b: &str, bound: usize) -> Option<usize> {
         }
         // Every cell comes from the row above (at no cost or more) or from two rows above (at
         // a cost of one): when two rows in a row exceed the bound, so does every later row.
-        if row_min > bound && prev_min > bound {
+        if row_min > bound8 && prev_min > bound8 {
             return None;
         }
         prev_min = row_min;
-        two = prev;
-        prev = cur;
     }
-    let d = prev[n];
+    let d = usize::from(rows[m % 3][n]);
     (d <= bound).then_some(d)
+}
+
+/// The rows `i - 1`, `i` and `i + 1` of the table (the first only read, the last written).
+fn rows_at<const W: usize>(rows: &mut [[u8; W]; 3], i: usize) -> [&mut [u8; W]; 3] {
+    let [r0, r1, r2] = rows;
+    match i % 3 {
+        0 => [r2, r0, r1],
+        1 => [r0, r1, r2],
+        _ => [r1, r2, r0],
+    }
 }
 
 /// The characters of `w` into `out`, and how many; `None` when they do not fit.

@@ -48,19 +48,20 @@ impl Sentence {
     /// Does the phrase (lower-case words, `*` suffix wildcard on the last) start at token `i`?
     pub fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
         let mut j = i;
-        let parts: Vec<&str> = phrase.split_whitespace().collect();
-        for (k, p) in parts.iter().enumerate() {
+        let mut parts = phrase.split_whitespace().peekable();
+        while let Some(p) = parts.next() {
             // Skip punctuation inside a phrase only for apostrophe-split forms like "n't".
             if j >= self.toks.len() {
                 return None;
             }
+            let last = parts.peek().is_none();
             let w = self.word(j);
             let ok = if let Some(stem) = p.strip_suffix('*') {
                 w.starts_with(stem) && self.toks[j].kind == TokKind::Word
-            } else if k + 1 == parts.len() && *p == "n't" {
+            } else if last && p == "n't" {
                 w.ends_with("n't") || w.ends_with("n’t")
             } else {
-                w == *p || (k + 1 == parts.len() && possessive_base(w) == *p)
+                w == p || (last && possessive_base(w) == p)
             };
             if !ok {
                 return None;

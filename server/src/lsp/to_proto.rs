@@ -122,10 +122,7 @@ pub fn quick_fixes(
         .fixes
         .iter()
         .enumerate()
-        .map(|(i, fix)| {
-            let preferred = i == 0 && f.code != Code::Counterargument;
-            replacement(rope, enc, uri, fix, diag, preferred)
-        })
+        .map(|(i, fix)| replacement(rope, enc, uri, fix, diag, preferred(f, i)))
         .collect();
     if let Some(word) = &f.word {
         out.push(CodeActionOrCommand::CodeAction(CodeAction {
@@ -143,6 +140,17 @@ pub fn quick_fixes(
     out
 }
 
+/// Is the `i`th fix of `f` the one to prefer? The first, unless the finding is a counterargument
+/// (whose fixes are suggestions, none better than another).
+pub fn preferred(f: &Finding, i: usize) -> bool {
+    i == 0 && f.code != Code::Counterargument
+}
+
+/// The text edit of a fix, as its quick fix (`quick_fixes`) makes it.
+pub fn fix_edit(rope: &Rope, enc: Encoding, fix: &Fix) -> TextEdit {
+    TextEdit { range: range(rope, fix.range.clone(), enc), new_text: shown(&fix.replacement) }
+}
+
 fn replacement(
     rope: &Rope,
     enc: Encoding,
@@ -151,8 +159,7 @@ fn replacement(
     diag: &Diagnostic,
     preferred: bool,
 ) -> CodeActionOrCommand {
-    let edit =
-        TextEdit { range: range(rope, fix.range.clone(), enc), new_text: shown(&fix.replacement) };
+    let edit = fix_edit(rope, enc, fix);
     CodeActionOrCommand::CodeAction(CodeAction {
         title: shown(&fix.title),
         kind: Some(CodeActionKind::QUICKFIX),

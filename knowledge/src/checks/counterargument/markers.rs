@@ -107,7 +107,7 @@ pub(super) enum List {
 impl List {
     pub(super) const COUNT: usize = 20;
 
-    fn bit(self) -> u32 {
+    pub(super) fn bit(self) -> u32 {
         1 << self as u32
     }
 }
@@ -291,42 +291,41 @@ impl MarkerLists {
     }
 
     pub(super) fn tok_words<'a>(&'a self, s: &Sentence) -> KnownTokens<'a> {
-        let toks: Vec<KnownToken> = (0..s.toks.len())
-            .map(|i| {
-                let w = s.word(i);
-                // Every possessive ending ends so: most words need no second look.
-                let base = if matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
-                    possessive_base(w)
-                } else {
-                    w
-                };
-                let info = [
-                    self.table.get(w),
-                    if base.len() != w.len() { self.table.get(base) } else { None },
-                ];
-                let ids = info.map(|e| e.map_or(NO_WORD, |e| e.id));
-                let may = info.iter().flatten().fold(0, |m, e| m | e.lists);
-                let nt = w.ends_with("n't") || w.ends_with("n’t");
-                let mut t = KnownToken {
-                    info,
-                    ids,
-                    nt,
-                    possessive: base.len() != w.len(),
-                    may: if nt { may | self.nt_lists } else { may },
-                };
-                for &(k, p) in &self.prefixed {
-                    // A list already possible here needs no second phrase to say so.
-                    if t.may & (1 << k) == 0
-                        && Phrases::word_ok(s, &t, i, &self.lists[k].list[p][0])
-                    {
-                        t.may |= 1 << k;
-                    }
-                }
-                t
-            })
-            .collect();
+        let toks: Vec<KnownToken> = (0..s.toks.len()).map(|i| self.tok_word(s, i)).collect();
         let may = toks.iter().fold(0, |m, t| m | t.may);
         KnownTokens { toks, may }
+    }
+
+    /// What the vocabulary knows of token `i` (it depends on that token alone): the `i`th of
+    /// `tok_words`.
+    #[inline]
+    pub(super) fn tok_word<'a>(&'a self, s: &Sentence, i: usize) -> KnownToken<'a> {
+        let w = s.word(i);
+        // Every possessive ending ends so: most words need no second look.
+        let base = if matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+            possessive_base(w)
+        } else {
+            w
+        };
+        let info =
+            [self.table.get(w), if base.len() != w.len() { self.table.get(base) } else { None }];
+        let ids = info.map(|e| e.map_or(NO_WORD, |e| e.id));
+        let may = info.iter().flatten().fold(0, |m, e| m | e.lists);
+        let nt = w.ends_with("n't") || w.ends_with("n’t");
+        let mut t = KnownToken {
+            info,
+            ids,
+            nt,
+            possessive: base.len() != w.len(),
+            may: if nt { may | self.nt_lists } else { may },
+        };
+        for &(k, p) in &self.prefixed {
+            // A list already possible here needs no second phrase to say so.
+            if t.may & (1 << k) == 0 && Phrases::word_ok(s, &t, i, &self.lists[k].list[p][0]) {
+                t.may |= 1 << k;
+            }
+        }
+        t
     }
 
     /// The longest phrase of list `list` starting at token `i`: the token index after it.

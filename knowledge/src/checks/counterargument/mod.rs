@@ -119,11 +119,17 @@ pub(crate) fn claims(ctx: &SentenceCtx, ix: &Index) -> Vec<Claim> {
     if kb.arguments.is_empty() || s.toks.len() < 3 || asks(ctx) || title(ctx) {
         return Vec::new();
     }
+    let named = ctx.mentions.iter().any(|m| ix.sides.of_entry(m.entry).is_some());
+    // A sentence that cannot take a side, even should it point back, has nothing to read: left
+    // before its words are looked up (most sentences; the tests below would all leave it).
+    let may_point_back = ix.lists.tok_word(s, 0).may & List::Anaphors.bit() != 0;
+    if !may_point_back && !stance::may_take_a_side(ctx, ix, named, false) {
+        return Vec::new();
+    }
     let tw = ix.lists.tok_words(s);
     if ix.lists.any(List::Meta, s, &tw) && !thesis(s) {
         return Vec::new();
     }
-    let named = ctx.mentions.iter().any(|m| ix.sides.of_entry(m.entry).is_some());
     let points_back = ix.lists.at(List::Anaphors, s, &tw, 0).is_some();
     // (Without a side, only a sentence that names one has content to keep.)
     if !stance::may_take_a_side(ctx, ix, named, points_back) {

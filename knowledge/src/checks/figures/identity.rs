@@ -82,8 +82,8 @@ const ORDINALS: &[&str] = &[
 ];
 
 fn ordinal(w: &str) -> Option<&'static str> {
-    let lower = w.to_ascii_lowercase();
-    ORDINALS.iter().copied().find(|o| *o == lower)
+    // (Every ordinal is lower-case ASCII: compared without a lower-cased copy of the word.)
+    ORDINALS.iter().copied().find(|o| o.eq_ignore_ascii_case(w))
 }
 
 /// Does the clause give an ordinal the figure's name contradicts ("the second Moscow trial"
@@ -106,8 +106,9 @@ pub(super) fn other_ordinal(ctx: &SentenceCtx, clause: &Range<usize>, f: &Figure
 /// number in the sentence already counted?
 pub(super) fn restates_a_group(ctx: &SentenceCtx, start: usize) -> bool {
     let s = &ctx.sentence;
-    let before = start.checked_sub(1).map(|i| s.word(i).to_ascii_lowercase());
-    matches!(before.as_deref(), Some("all" | "these" | "those" | "both"))
+    // (The sentence's words are lower case already.)
+    let before = start.checked_sub(1).map(|i| s.word(i));
+    matches!(before, Some("all" | "these" | "those" | "both"))
         && ctx.numbers.iter().any(|n| n.toks.end < start)
 }
 

@@ -41,10 +41,13 @@ fn shared_subject(ctx: &SentenceCtx, clauses: &[Range<usize>], names: &mut Vec<S
         if matches!(w, "who" | "whom" | "whose" | "which" | "that" | ";" | ":") {
             return;
         }
+        if w != "and" {
+            continue;
+        }
         let verb = and + 1;
         let next = s.word(verb);
         let is_verb = is_past_form(next) || ctx.cues().is_verb(next);
-        if w != "and" || !is_verb || names.iter().any(|n| n.toks.contains(&verb)) {
+        if !is_verb || names.iter().any(|n| n.toks.contains(&verb)) {
             continue;
         }
         names.push(stand_in(&subject, verb, false));

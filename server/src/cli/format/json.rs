@@ -17,7 +17,7 @@ use std::path::Path;
 
 use knowledge::Code;
 use serde_json::{json, Map, Value};
-use tower_lsp::lsp_types::{CodeActionOrCommand, TextEdit, Url};
+use tower_lsp::lsp_types::{TextEdit, Url};
 
 use super::{Render, RunEnd};
 use crate::cli::checked::{severity_name, Checked, SEVERITIES};
@@ -75,17 +75,15 @@ impl Render for Json {
         let mut fixes = String::new();
         for (i, (f, s)) in c.analysis.findings.iter().zip(&c.severity).enumerate() {
             let d = to_proto::diagnostic(&c.text, &index, Encoding::Utf16, &uri, f, *s);
-            for action in to_proto::quick_fixes(rope, Encoding::Utf16, &uri, f, &d) {
-                let CodeActionOrCommand::CodeAction(a) = action else { continue };
-                let Some(edits) = a.edit.and_then(|e| e.changes).and_then(|mut m| m.remove(&uri))
-                else {
-                    continue; // a command ("add to the ignore list"), not an edit
-                };
+            // The edits of the quick fixes (`to_proto::quick_fixes`), made without the code
+            // actions around them (each would copy the diagnostic); its command to add a word
+            // to the ignore list is no edit and is not written.
+            for (k, fix) in f.fixes.iter().enumerate() {
                 let fix = FileFix {
                     diagnostic: i,
-                    title: a.title,
-                    is_preferred: a.is_preferred.unwrap_or(false),
-                    edits,
+                    title: to_proto::shown(&fix.title),
+                    is_preferred: to_proto::preferred(f, k),
+                    edits: vec![to_proto::fix_edit(rope, Encoding::Utf16, fix)],
                 };
                 item(&mut fixes, &fix);
             }
