@@ -9,10 +9,11 @@
 //! time (and again whenever a pack, a word list or this module's code changes), and a test
 //! holds the stored base equal to the base `load` gives for the same packs.
 
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::{Argument, Entry, Essay, Figure, KnowledgeBase, LoadError, NameIndex, Ref, Vocab};
+use super::{
+    Argument, Entry, Essay, Figure, KnowledgeBase, LoadError, NameIndex, Ref, StrMap, Vocab,
+};
 
 /// What `store` writes first: the base's parts by reference, in the order `Records` reads them.
 #[derive(Serialize)]
@@ -39,13 +40,13 @@ struct Records {
 #[derive(Serialize)]
 struct LookupsRef<'a> {
     index: &'a NameIndex,
-    ids: &'a FxHashMap<String, Ref>,
+    ids: &'a StrMap<Ref>,
 }
 
 #[derive(Deserialize)]
 struct Lookups {
     index: NameIndex,
-    ids: FxHashMap<String, Ref>,
+    ids: StrMap<Ref>,
 }
 
 /// The base and its load errors as bytes for `restore`: the records' length (4 bytes, little
@@ -80,12 +81,20 @@ pub fn restore(bytes: &[u8]) -> Option<(KnowledgeBase, Vec<LoadError>)> {
     let (records, lookups) = std::thread::scope(|scope| {
         let lookups = scope.spawn(|| {
             let l: Lookups = postcard::from_bytes(lookups).ok()?;
-            Some((l.index.with_trie(), l.ids))
+            Some((l.index, l.ids))
         });
         let records: Option<Records> = postcard::from_bytes(records).ok();
         (records, lookups.join().ok().flatten())
     });
     let (r, (index, ids)) = (records?, lookups?);
+    let refers = |x: &Ref| match *x {
+        Ref::Entry(i) => i < r.entries.len(),
+        Ref::Figure(i) => i < r.figures.len(),
+        Ref::Argument(i) => i < r.arguments.len(),
+    };
+    if !index.holds(r.entries.len()) || !ids.iter().all(|(_, x)| refers(x)) {
+        return None;
+    }
     let kb = KnowledgeBase {
         essays: r.essays,
         entries: r.entries,
