@@ -1,15 +1,16 @@
 //! The byte trie the name index matches with: patterns (or any byte strings) to ids, walked
-//! one byte at a time from a word start. `prebuilt` stores it as the arrays it is walked in
-//! (each one run of bytes) and reads them back with one pass each: nothing is rebuilt.
+//! from a word start. Chains of nodes with one child and no string ending in them are one node
+//! holding the chain's bytes (a name's tail is one comparison of bytes, not a node a byte).
+//! `prebuilt` stores it as the arrays it is walked in (each one run of bytes, the tables
+//! without their empty slots) and reads them back with one pass each: nothing is rebuilt.
 
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::flat::{blob_to_u32s, u32s_to_blob, Blob};
+use super::flat::Blob;
 
-/// A byte trie: patterns (or any byte strings) to ids, walked one byte at a time. A node with
-/// more than two children (the root, the first letters: 177 of the names' 13,421 nodes) has a
-/// table by byte; the others keep their one or two children in the node itself, so that a step
+/// A byte trie: patterns (or any byte strings) to ids. A node with more than two children (the
+/// root, the first letters: 728 of the names' 8,000 nodes) has a table by byte; the others keep their one or two children in the node itself, so that a step
 /// is a load and a comparison or two. Tables cost a kilobyte each, so a very large base (tens
 /// of thousands of names) gives them to its `MAX_TABLES` shallowest such nodes and keeps the
 /// children of the rest in a list.
@@ -20,6 +21,8 @@ pub(super) struct Trie {
     tables: Vec<u32>,
     /// The children of the nodes with more than two and no table, by byte, node after node.
     lists: Vec<(u8, u32)>,
+    /// The nodes' runs of bytes, one after another.
+    runs: Vec<u8>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,10 +31,14 @@ struct Node {
     /// or `NONE` if its children are in `bytes` and `kids`.
     table: u32,
     /// Up to two children by byte; an unused slot has child 0.
-    bytes: [u8; 2],
     kids: [u32; 2],
     /// The id of the string ending here, or `NONE`.
     id: u32,
+    /// The bytes that must follow the byte that led here before the node's id and children
+    /// (`runs[run..run + run_len]`).
+    run: u32,
+    bytes: [u8; 2],
+    run_len: u16,
 }
 
 const NONE: u32 = u32::MAX;
@@ -95,7 +102,7 @@ impl Trie {
         t.nodes.reserve(ids.len());
         for (n, id) in ids.into_iter().enumerate() {
             let k = &children[first_child[n] as usize..first_child[n + 1] as usize];
-            let mut node = Node { table: NONE, bytes: [0; 2], kids: [0; 2], id };
+            let mut node = Node { table: NONE, id, ..Node::default() };
             if k.len() > 2 && !tabled[n] {
                 node.table = LIST | t.lists.len() as u32;
                 node.kids[0] = k.len() as u32;
@@ -115,7 +122,64 @@ impl Trie {
             }
             t.nodes.push(node);
         }
-        t
+        t.compressed()
+    }
+
+    /// The same trie with each chain of nodes that have one child and no id folded into the
+    /// node it starts from (its bytes a run); nodes renumbered depth first, so that a node's
+    /// first child usually follows it.
+    fn compressed(&self) -> Trie {
+        if self.nodes.is_empty() {
+            return Trie::default();
+        }
+        let mut out = Trie { nodes: vec![Node::default()], ..Trie::default() };
+        // (old node reached by a byte, its new number)
+        let mut todo: Vec<(u32, u32)> = vec![(0, 0)];
+        while let Some((old, new)) = todo.pop() {
+            let mut end = &self.nodes[old as usize];
+            let run = out.runs.len();
+            let one_child = |n: &Node| n.table == NONE && n.id == NONE && n.kids[1] == 0;
+            while old != 0 && one_child(end) && end.kids[0] != 0 && out.runs.len() - run < 0xffff {
+                out.runs.push(end.bytes[0]);
+                end = &self.nodes[end.kids[0] as usize];
+            }
+            let mut node = Node {
+                table: NONE,
+                id: end.id,
+                run: run as u32,
+                run_len: (out.runs.len() - run) as u16,
+                ..Node::default()
+            };
+            let mut adopt = |child: u32| {
+                let n = out.nodes.len() as u32;
+                out.nodes.push(Node::default());
+                todo.push((child, n));
+                n
+            };
+            if end.table == NONE {
+                node.bytes = end.bytes;
+                for slot in 0..2 {
+                    if end.kids[slot] != 0 {
+                        node.kids[slot] = adopt(end.kids[slot]);
+                    }
+                }
+            } else if end.table & LIST != 0 {
+                let start = (end.table & !LIST) as usize;
+                let kids = &self.lists[start..start + end.kids[0] as usize];
+                let listed: Vec<(u8, u32)> = kids.iter().map(|&(b, c)| (b, adopt(c))).collect();
+                node.table = LIST | out.lists.len() as u32;
+                node.kids[0] = listed.len() as u32;
+                out.lists.extend(listed);
+            } else {
+                let table = &self.tables[end.table as usize..end.table as usize + 256];
+                let mapped: Vec<u32> =
+                    table.iter().map(|&c| if c == 0 { 0 } else { adopt(c) }).collect();
+                node.table = out.tables.len() as u32;
+                out.tables.extend(mapped);
+            }
+            out.nodes[new as usize] = node;
+        }
+        out
     }
 
     /// The child of `node` by byte `b`, or 0 (the root is never a child).
@@ -150,16 +214,32 @@ impl Trie {
         if self.nodes.is_empty() {
             return None;
         }
-        let mut node = 0;
+        let hay = hay.get(s..).unwrap_or_default();
         let mut best = None;
-        for (k, &b) in hay.get(s..).unwrap_or_default().iter().enumerate() {
+        // The next byte to read: the walk is at `node` with `k` bytes read.
+        let mut k = 0;
+        let mut node = 0;
+        while let Some(&b) = hay.get(k) {
             node = self.child(node, b.to_ascii_lowercase());
             if node == 0 {
                 break;
             }
-            let id = self.nodes[node as usize].id;
-            if id != NONE {
-                best = Some((s + k + 1, id));
+            k += 1;
+            let n = &self.nodes[node as usize];
+            if n.run_len > 0 {
+                let (from, len) = (n.run as usize, n.run_len as usize);
+                let (Some(run), Some(text)) =
+                    (self.runs.get(from..from + len), hay.get(k..k + len))
+                else {
+                    break;
+                };
+                if !run.iter().zip(text).all(|(r, t)| *r == t.to_ascii_lowercase()) {
+                    break;
+                }
+                k += len;
+            }
+            if n.id != NONE {
+                best = Some((s + k, n.id));
             }
         }
         best
@@ -190,15 +270,18 @@ fn tabled_nodes(parent: &[(u32, u8)], first_child: &[u32], max_tables: usize) ->
     tabled
 }
 
-/// A node as stored: `table`, the two bytes, the two children, `id` (18 bytes, little endian).
-const NODE_BYTES: usize = 18;
+/// A node as stored: `table`, the two children, `id`, `run`, the two bytes, `run_len` (24
+/// bytes, little endian).
+const NODE_BYTES: usize = 24;
 
-/// The trie's three arrays, each one blob.
+/// The trie's arrays, each one blob; each table as its children only: how many (2 bytes),
+/// then each child's byte and number (5 bytes).
 #[derive(Serialize)]
 struct TrieBytes {
     nodes: Blob,
     tables: Blob,
     lists: Blob,
+    runs: Blob,
 }
 
 /// `TrieBytes` read back, borrowed from the input.
@@ -207,17 +290,27 @@ struct TrieBorrowed<'a> {
     nodes: &'a [u8],
     tables: &'a [u8],
     lists: &'a [u8],
+    runs: &'a [u8],
 }
 
 impl Serialize for Trie {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut nodes = Vec::with_capacity(self.nodes.len() * NODE_BYTES);
         for n in &self.nodes {
-            nodes.extend_from_slice(&n.table.to_le_bytes());
+            for v in [n.table, n.kids[0], n.kids[1], n.id, n.run] {
+                nodes.extend_from_slice(&v.to_le_bytes());
+            }
             nodes.extend_from_slice(&n.bytes);
-            nodes.extend_from_slice(&n.kids[0].to_le_bytes());
-            nodes.extend_from_slice(&n.kids[1].to_le_bytes());
-            nodes.extend_from_slice(&n.id.to_le_bytes());
+            nodes.extend_from_slice(&n.run_len.to_le_bytes());
+        }
+        let mut tables = Vec::new();
+        for table in self.tables.chunks(256) {
+            let kids = || table.iter().enumerate().filter(|(_, &c)| c != 0);
+            tables.extend_from_slice(&(kids().count() as u16).to_le_bytes());
+            for (b, &child) in kids() {
+                tables.push(b as u8);
+                tables.extend_from_slice(&child.to_le_bytes());
+            }
         }
         let mut lists = Vec::with_capacity(self.lists.len() * 5);
         for &(b, child) in &self.lists {
@@ -226,30 +319,54 @@ impl Serialize for Trie {
         }
         TrieBytes {
             nodes: Blob(nodes),
-            tables: u32s_to_blob(self.tables.iter().copied()),
+            tables: Blob(tables),
             lists: Blob(lists),
+            runs: Blob(self.runs.clone()),
         }
         .serialize(s)
     }
 }
 
+fn u32_at(c: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes([c[i], c[i + 1], c[i + 2], c[i + 3]])
+}
+
+/// The tables `TrieBytes` holds without their empty slots, each 256 children again; `None`
+/// if the bytes are cut short.
+fn tables_from(mut bytes: &[u8]) -> Option<Vec<u32>> {
+    let mut tables = Vec::new();
+    while let [lo, hi, rest @ ..] = bytes {
+        let n = u16::from_le_bytes([*lo, *hi]) as usize;
+        let first = tables.len();
+        tables.resize(first + 256, 0);
+        for c in rest.get(..n * 5)?.chunks_exact(5) {
+            tables[first + c[0] as usize] = u32_at(c, 1);
+        }
+        bytes = &rest[n * 5..];
+    }
+    Some(tables)
+}
+
 impl<'de> Deserialize<'de> for Trie {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Trie, D::Error> {
         let b = TrieBorrowed::deserialize(d)?;
-        let u32_at = |c: &[u8], i: usize| u32::from_le_bytes([c[i], c[i + 1], c[i + 2], c[i + 3]]);
         let nodes = b.nodes.chunks_exact(NODE_BYTES).map(|c| Node {
             table: u32_at(c, 0),
-            bytes: [c[4], c[5]],
-            kids: [u32_at(c, 6), u32_at(c, 10)],
-            id: u32_at(c, 14),
+            kids: [u32_at(c, 4), u32_at(c, 8)],
+            id: u32_at(c, 12),
+            run: u32_at(c, 16),
+            bytes: [c[20], c[21]],
+            run_len: u16::from_le_bytes([c[22], c[23]]),
         });
+        let malformed = || de::Error::custom("a malformed trie");
         let trie = Trie {
             nodes: nodes.collect(),
-            tables: blob_to_u32s(b.tables),
+            tables: tables_from(b.tables).ok_or_else(malformed)?,
             lists: b.lists.chunks_exact(5).map(|c| (c[0], u32_at(c, 1))).collect(),
+            runs: b.runs.to_vec(),
         };
         if !trie.holds() {
-            return Err(de::Error::custom("a malformed trie"));
+            return Err(malformed());
         }
         Ok(trie)
     }
@@ -260,6 +377,7 @@ impl Trie {
     /// a trie read back never indexes out of bounds.
     fn holds(&self) -> bool {
         let n = self.nodes.len() as u32;
+        let run_ok = |node: &Node| node.run as usize + node.run_len as usize <= self.runs.len();
         let node_ok = |node: &Node| match node.table {
             NONE => node.kids.iter().all(|&k| k < n),
             t if t & LIST != 0 => {
@@ -268,7 +386,7 @@ impl Trie {
             }
             t => (t as usize).is_multiple_of(256) && t as usize + 256 <= self.tables.len(),
         };
-        self.nodes.iter().all(node_ok)
+        self.nodes.iter().all(|node| node_ok(node) && run_ok(node))
             && self.tables.iter().all(|&k| k < n)
             && self.lists.iter().all(|&(_, k)| k < n)
     }
@@ -308,9 +426,37 @@ mod tests {
             let bytes = postcard::to_allocvec(&trie).unwrap();
             assert_eq!(postcard::from_bytes::<Trie>(&bytes).ok().as_ref(), Some(&trie));
             let mut broken = trie.clone();
-            broken.nodes[3].kids[0] = broken.nodes.len() as u32;
+            let inline = broken.nodes.iter().position(|n| n.table == NONE && n.kids[0] != 0);
+            broken.nodes[inline.unwrap()].kids[0] = broken.nodes.len() as u32;
             let bytes = postcard::to_allocvec(&broken).unwrap();
             assert!(postcard::from_bytes::<Trie>(&bytes).is_err());
+        }
+    }
+
+    /// The longest of `names` that the text at `s` starts with (ASCII case aside), the first
+    /// of equal ones: what a walk of the trie must find, run by run.
+    #[test]
+    fn the_walk_finds_the_longest_name_at_each_byte() {
+        let (kb, _) = crate::base::KnowledgeBase::embedded();
+        let mut names: Vec<String> =
+            kb.entries.iter().map(|e| e.name.to_ascii_lowercase()).collect();
+        names.extend(["a", "ab", "abc", "abcdef", "b"].map(String::from));
+        let trie = Trie::build(names.iter().enumerate().map(|(i, n)| (n.as_bytes(), i as u32)));
+        assert!(trie.runs.len() > trie.nodes.len(), "chains are folded into runs");
+        let text: String = names
+            .iter()
+            .map(|n| format!("{n}s, {} and {n}", n[..n.len() / 2].to_uppercase()))
+            .collect();
+        let text = format!("{text} abcde abcdefg ab");
+        let lower = text.to_ascii_lowercase();
+        for s in 0..text.len() {
+            let reference = names
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| lower.as_bytes()[s..].starts_with(n.as_bytes()))
+                .max_by_key(|(i, n)| (n.len(), std::cmp::Reverse(*i)))
+                .map(|(i, n)| (s + n.len(), i as u32));
+            assert_eq!(trie.longest_at(text.as_bytes(), s), reference, "at {s}");
         }
     }
 }
