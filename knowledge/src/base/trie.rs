@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize, Serializer};
 use super::flat::Blob;
 
 /// A byte trie: patterns (or any byte strings) to ids. A node with more than two children (the
-/// root, the first letters: 728 of the names' 8,000 nodes) has a table by byte; the others keep their one or two children in the node itself, so that a step
-/// is a load and a comparison or two. Tables cost a kilobyte each, so a very large base (tens
+/// root, the first letters: 728 of the names' 7,160 nodes) has a table by byte; the others keep
+/// their one or two children in the node itself, so that a step is a load and a comparison or
+/// two, then the node's run of bytes. Tables cost a kilobyte each, so a very large base (tens
 /// of thousands of names) gives them to its `MAX_TABLES` shallowest such nodes and keeps the
 /// children of the rest in a list.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
