@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::sentences::char_at;
 
+use super::flat::{Blob, StrMap, Strings};
 use super::model::{Entry, EntryId};
+use super::trie::Trie;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PatternInfo {
@@ -42,202 +44,18 @@ pub struct Mention {
     pub possessive: bool,
 }
 
-/// A byte trie: patterns (or any byte strings) to ids, walked one byte at a time. A node with
-/// more than two children (the root, the first letters: 177 of the names' 13,421 nodes) has a
-/// table by byte; the others keep their one or two children in the node itself, so that a step
-/// is a load and a comparison or two. Tables cost a kilobyte each, so a very large base (tens
-/// of thousands of names) gives them to its `MAX_TABLES` shallowest such nodes and keeps the
-/// children of the rest in a list.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-struct Trie {
-    nodes: Vec<Node>,
-    /// Tables of 256 children (0: none; the root is never a child), each from a multiple of 256.
-    tables: Vec<u32>,
-    /// The children of the nodes with more than two and no table, by byte, node after node.
-    lists: Vec<(u8, u32)>,
-}
-
-#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize)]
-struct Node {
-    /// Where the node's table starts (or, with `LIST` set, its list, `kids[0]` children long),
-    /// or `NONE` if its children are in `bytes` and `kids`.
-    table: u32,
-    /// Up to two children by byte; an unused slot has child 0.
-    bytes: [u8; 2],
-    kids: [u32; 2],
-    /// The id of the string ending here, or `NONE`.
-    id: u32,
-}
-
-const NONE: u32 = u32::MAX;
-/// Marks a node's `table` as the start of a list in `Trie::lists`.
-const LIST: u32 = 1 << 31;
-/// At most this many tables (4 MiB).
-const MAX_TABLES: usize = 4096;
-
-impl Trie {
-    fn build<'a>(strings: impl Iterator<Item = (&'a [u8], u32)>) -> Trie {
-        Trie::build_capped(strings, MAX_TABLES)
-    }
-
-    /// As `build`, with at most `max_tables` tables.
-    fn build_capped<'a>(strings: impl Iterator<Item = (&'a [u8], u32)>, max_tables: usize) -> Trie {
-        // The strings in byte order: each shares with the one before it a path of the trie as
-        // long as their common prefix, so nodes are made along one path, with no map from
-        // (node, byte) to child (a hash map of edges cost a cache miss a byte at 100,000 names).
-        // A stable sort keeps the first of two equal strings first: its id is the one kept.
-        let mut strings: Vec<(&[u8], u32)> = strings.collect();
-        strings.sort_by(|a, b| a.0.cmp(b.0));
-        let mut ids = vec![NONE];
-        // Node `n`'s parent and the byte from it (the root's is unused).
-        let mut parent = vec![(0u32, 0u8)];
-        // The nodes along the last string's path: `path[d]` is at depth `d`.
-        let mut path: Vec<u32> = vec![0];
-        let mut last: &[u8] = &[];
-        for (bytes, id) in strings {
-            let common = bytes.iter().zip(last).take_while(|(x, y)| x == y).count();
-            path.truncate(common + 1);
-            for &b in &bytes[common..] {
-                let node = ids.len() as u32;
-                ids.push(NONE);
-                parent.push((path[path.len() - 1], b));
-                path.push(node);
-            }
-            let node = path[bytes.len()] as usize;
-            if ids[node] == NONE {
-                ids[node] = id;
-            }
-            last = bytes;
-        }
-        // Each node's children, in byte order (a node's children are made in byte order, and
-        // walking the nodes in id order keeps it), gathered by counting.
-        let mut first_child = vec![0u32; ids.len() + 1];
-        for &(node, _) in &parent[1..] {
-            first_child[node as usize + 1] += 1;
-        }
-        for i in 1..first_child.len() {
-            first_child[i] += first_child[i - 1];
-        }
-        let mut fill = first_child.clone();
-        let mut children = vec![(0u8, 0u32); ids.len().saturating_sub(1)];
-        for (child, &(node, b)) in parent.iter().enumerate().skip(1) {
-            let slot = &mut fill[node as usize];
-            children[*slot as usize] = (b, child as u32);
-            *slot += 1;
-        }
-        let tabled = tabled_nodes(&parent, &first_child, max_tables);
-        let mut t = Trie::default();
-        t.nodes.reserve(ids.len());
-        for (n, id) in ids.into_iter().enumerate() {
-            let k = &children[first_child[n] as usize..first_child[n + 1] as usize];
-            let mut node = Node { table: NONE, bytes: [0; 2], kids: [0; 2], id };
-            if k.len() > 2 && !tabled[n] {
-                node.table = LIST | t.lists.len() as u32;
-                node.kids[0] = k.len() as u32;
-                t.lists.extend_from_slice(k);
-            } else if tabled[n] {
-                let first = t.tables.len();
-                t.tables.resize(first + 256, 0);
-                for &(b, child) in k {
-                    t.tables[first + b as usize] = child;
-                }
-                node.table = first as u32;
-            } else {
-                for (slot, &(b, child)) in k.iter().enumerate() {
-                    node.bytes[slot] = b;
-                    node.kids[slot] = child;
-                }
-            }
-            t.nodes.push(node);
-        }
-        t
-    }
-
-    /// The child of `node` by byte `b`, or 0 (the root is never a child).
-    #[inline(always)]
-    fn child(&self, node: u32, b: u8) -> u32 {
-        let n = &self.nodes[node as usize];
-        if n.table != NONE {
-            if n.table & LIST != 0 {
-                return self.listed_child(n, b);
-            }
-            return self.tables.get(n.table as usize | b as usize).copied().unwrap_or(0);
-        }
-        if n.bytes[0] == b {
-            n.kids[0]
-        } else if n.bytes[1] == b {
-            n.kids[1]
-        } else {
-            0
-        }
-    }
-
-    #[cold]
-    fn listed_child(&self, n: &Node, b: u8) -> u32 {
-        let start = (n.table & !LIST) as usize;
-        let list = self.lists.get(start..start + n.kids[0] as usize).unwrap_or(&[]);
-        list.iter().find(|e| e.0 == b).map_or(0, |e| e.1)
-    }
-
-    /// The longest string starting at `s` (bytes ASCII-lower-cased): its end and id.
-    #[inline]
-    fn longest_at(&self, hay: &[u8], s: usize) -> Option<(usize, u32)> {
-        if self.nodes.is_empty() {
-            return None;
-        }
-        let mut node = 0;
-        let mut best = None;
-        for (k, &b) in hay.get(s..).unwrap_or_default().iter().enumerate() {
-            node = self.child(node, b.to_ascii_lowercase());
-            if node == 0 {
-                break;
-            }
-            let id = self.nodes[node as usize].id;
-            if id != NONE {
-                best = Some((s + k + 1, id));
-            }
-        }
-        best
-    }
-}
-
-/// Which nodes get a table: the root always (so that a byte no string starts with costs one
-/// load), and the nodes with more than two children, the shallowest of them while the tables
-/// number fewer than `max_tables`.
-/// `parent[n]` is node `n`'s parent (nodes are numbered after their parents); node `n`'s
-/// children are `first_child[n]..first_child[n + 1]`.
-fn tabled_nodes(parent: &[(u32, u8)], first_child: &[u32], max_tables: usize) -> Vec<bool> {
-    let kids = |n: usize| (first_child[n + 1] - first_child[n]) as usize;
-    let mut many: Vec<usize> = (1..parent.len()).filter(|&n| kids(n) > 2).collect();
-    if many.len() >= max_tables {
-        let mut depth = vec![0u32; parent.len()];
-        for n in 1..parent.len() {
-            depth[n] = depth[parent[n].0 as usize] + 1;
-        }
-        many.sort_by_key(|&n| (depth[n], n));
-        many.truncate(max_tables.saturating_sub(1));
-    }
-    let mut tabled = vec![false; parent.len()];
-    tabled[0] = true;
-    for n in many {
-        tabled[n] = true;
-    }
-    tabled
-}
-
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct NameIndex {
-    /// The lower-cased patterns. Not stored by `prebuilt`, which is smaller and reads back
-    /// faster without it: `with_trie` builds it again from `patterns`.
-    #[serde(skip)]
+    /// The lower-cased patterns, by pattern number.
     trie: Trie,
     /// Some pattern starts with a character that cannot be in a word: every position must be
     /// tried (no embedded name does; kept so that any data stays correct).
     try_everywhere: bool,
-    patterns: Vec<String>,
+    patterns: Strings,
+    #[serde(with = "packed_info")]
     info: Vec<PatternInfo>,
     /// Lower-cased canonical spellings (name and aliases) to entries, for lookups by name.
-    pub by_name: FxHashMap<String, EntryId>,
+    pub by_name: StrMap<EntryId>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -447,27 +265,6 @@ impl NameIndex {
         NameIndex::build_from(&names, is_ordinary_word, on_clash)
     }
 
-    /// The index with its trie built from its patterns (as `build_from` builds it): for an
-    /// index read back without one.
-    pub(crate) fn with_trie(mut self) -> NameIndex {
-        // The keys lower-cased in one buffer: one allocation, not one a pattern.
-        let mut keys = String::with_capacity(self.patterns.iter().map(String::len).sum());
-        let mut ends = Vec::with_capacity(self.patterns.len());
-        for p in &self.patterns {
-            keys.push_str(p);
-            ends.push(keys.len());
-        }
-        keys.make_ascii_lowercase();
-        let keys = keys.as_bytes();
-        let mut start = 0;
-        self.trie = Trie::build(ends.iter().enumerate().map(|(i, &end)| {
-            let key = &keys[start..end];
-            start = end;
-            (key, i as u32)
-        }));
-        self
-    }
-
     /// As `build`, from each entry's spellings (`names[i]` is entry `i`).
     pub fn build_from(
         entries: &[Names],
@@ -480,7 +277,7 @@ impl NameIndex {
         let mut originals: Vec<String> = Vec::new();
         let mut info: Vec<PatternInfo> = Vec::new();
         let mut seen: FxHashMap<String, usize> = FxHashMap::default();
-        let mut by_name = FxHashMap::default();
+        let mut by_name = StrMap::default();
         let mut claimed: FxHashMap<String, EntryId> = FxHashMap::default();
         for (id, e) in entries.iter().enumerate() {
             let mut spellings: Vec<(&str, bool)> = vec![(&e.name, false)];
@@ -509,7 +306,7 @@ impl NameIndex {
                     }
                 }
                 if !misspelling {
-                    by_name.entry(key.clone()).or_insert(id);
+                    by_name.insert_first(&key, id);
                 }
                 let single_word = !s.contains(' ') && !s.contains('-');
                 // A capitalised alias that is also an ordinary word ("Service", "Testament") keeps its
@@ -545,7 +342,11 @@ impl NameIndex {
         }
         let trie = Trie::build(patterns.iter().enumerate().map(|(i, p)| (p.as_bytes(), i as u32)));
         let try_everywhere = patterns.iter().any(|p| !p.starts_with(char::is_alphanumeric));
-        NameIndex { trie, try_everywhere, patterns: originals, info, by_name }
+        let mut patterns = Strings::default();
+        for p in &originals {
+            patterns.push(p);
+        }
+        NameIndex { trie, try_everywhere, patterns, info, by_name }
     }
 
     /// The matches that start a word, as `(start, end, pattern)`: at each word start not
@@ -628,7 +429,7 @@ impl NameIndex {
                 continue;
             }
             if info.case_sensitive {
-                let pat = &self.patterns[pi];
+                let pat = self.patterns.get(pi);
                 if text[s..].chars().next() != pat.chars().next() {
                     continue;
                 }
@@ -644,30 +445,55 @@ impl NameIndex {
         out
     }
 
+    /// Every number the index holds refers inside it or to one of `entries` entries: an index
+    /// read back is used without further checks.
+    pub(crate) fn holds(&self, entries: usize) -> bool {
+        self.info.len() == self.patterns.len()
+            && self.trie.max_id().is_none_or(|id| (id as usize) < self.info.len())
+            && self.info.iter().all(|i| i.entry < entries)
+            && self.by_name.iter().all(|(_, &e)| e < entries)
+    }
+
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
+    }
+}
+
+/// `PatternInfo`s stored as one blob, five bytes each: the entry (`u32`, little endian) and
+/// a byte of flags.
+mod packed_info {
+    use super::{Blob, PatternInfo};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(info: &[PatternInfo], s: S) -> Result<S::Ok, S::Error> {
+        let mut out = Vec::with_capacity(info.len() * 5);
+        for i in info {
+            out.extend_from_slice(&(i.entry as u32).to_le_bytes());
+            let flags = [i.misspelling, i.possessive, i.case_sensitive, i.may_pluralise];
+            out.push(flags.iter().enumerate().map(|(k, &f)| u8::from(f) << k).sum());
+        }
+        Blob(out).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<PatternInfo>, D::Error> {
+        let blob = <&[u8]>::deserialize(d)?;
+        let info = blob.chunks_exact(5).map(|c| {
+            let flag = |k: u8| c[4] & (1 << k) != 0;
+            PatternInfo {
+                entry: u32::from_le_bytes([c[0], c[1], c[2], c[3]]) as usize,
+                misspelling: flag(0),
+                possessive: flag(1),
+                case_sensitive: flag(2),
+                may_pluralise: flag(3),
+            }
+        });
+        Ok(info.collect())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_trie_with_its_children_in_lists_finds_what_one_with_tables_finds() {
-        let (kb, _) = crate::base::KnowledgeBase::embedded();
-        let names: Vec<String> = kb.entries.iter().map(|e| e.name.to_ascii_lowercase()).collect();
-        let strings = || names.iter().enumerate().map(|(i, n)| (n.as_bytes(), i as u32));
-        let (tables, lists) = (Trie::build(strings()), Trie::build_capped(strings(), 1));
-        assert!(tables.lists.is_empty() && !lists.lists.is_empty());
-        assert_eq!(lists.tables.len(), 256, "only the root has a table");
-        let text: String = names.iter().map(|n| format!("{n}s, {n}x and ")).collect();
-        let found = |t: &Trie| {
-            (0..text.len()).filter_map(|s| t.longest_at(text.as_bytes(), s)).collect::<Vec<_>>()
-        };
-        assert_eq!(found(&tables), found(&lists));
-        assert!(!found(&lists).is_empty());
-    }
 
     #[test]
     fn variants_and_endings() {
@@ -723,7 +549,8 @@ mod tests {
             if text[e..].chars().next().is_some_and(char::is_alphanumeric) {
                 continue;
             }
-            if info.case_sensitive && text[s..].chars().next() != index.patterns[pi].chars().next()
+            if info.case_sensitive
+                && text[s..].chars().next() != index.patterns.get(pi).chars().next()
             {
                 continue;
             }

@@ -4,6 +4,7 @@ mod arguments;
 mod consistency;
 pub mod date;
 mod embedded;
+pub mod flat;
 pub mod index;
 pub mod load;
 pub mod model;
@@ -11,12 +12,13 @@ pub mod names;
 pub mod prebuilt;
 mod raw;
 mod resolve;
+mod trie;
 pub mod vocab;
 
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
+pub use flat::StrMap;
 pub use index::{Mention, NameIndex};
 pub use load::{LoadError, Pack};
 pub use model::*;
@@ -112,6 +114,25 @@ pub enum Ref {
     Argument(usize),
 }
 
+impl flat::Packed for Ref {
+    /// The table in the top two bits, the number in the rest.
+    fn pack(self) -> u32 {
+        match self {
+            Ref::Entry(i) => i as u32,
+            Ref::Figure(i) => 1 << 30 | i as u32,
+            Ref::Argument(i) => 2 << 30 | i as u32,
+        }
+    }
+    fn unpack(v: u32) -> Ref {
+        let i = (v & ((1 << 30) - 1)) as usize;
+        match v >> 30 {
+            0 => Ref::Entry(i),
+            1 => Ref::Figure(i),
+            _ => Ref::Argument(i),
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct KnowledgeBase {
     pub essays: Vec<Essay>,
@@ -120,7 +141,7 @@ pub struct KnowledgeBase {
     pub arguments: Vec<Argument>,
     pub vocab: Vocab,
     pub index: NameIndex,
-    pub ids: FxHashMap<String, Ref>,
+    pub ids: StrMap<Ref>,
 }
 
 impl KnowledgeBase {
@@ -133,13 +154,13 @@ impl KnowledgeBase {
     pub(crate) fn finish(&mut self) {
         self.ids.clear();
         for (i, e) in self.entries.iter().enumerate() {
-            self.ids.insert(e.id.clone(), Ref::Entry(i));
+            self.ids.insert(&e.id, Ref::Entry(i));
         }
         for (i, f) in self.figures.iter().enumerate() {
-            self.ids.insert(f.id.clone(), Ref::Figure(i));
+            self.ids.insert(&f.id, Ref::Figure(i));
         }
         for (i, a) in self.arguments.iter().enumerate() {
-            self.ids.insert(a.id.clone(), Ref::Argument(i));
+            self.ids.insert(&a.id, Ref::Argument(i));
         }
     }
 
