@@ -82,8 +82,10 @@ pub(crate) fn subject_name(e: &Entry) -> String {
     {
         return format!("the {first}{}", &n[words[0].len()..]);
     }
-    // Titles of writings take none either ("Dizzy with Success", "What Is to Be Done?").
-    if e.is_document() && matches!(e.subkind.as_str(), "article" | "book" | "pamphlet") {
+    // Titles of writings take none either ("Dizzy with Success", "What Is to Be Done?"), nor do
+    // newspapers ("Pravda", "Iskra").
+    let title = e.is_document() && matches!(e.subkind.as_str(), "article" | "book" | "pamphlet");
+    if title || e.kind == Kind::Body && e.subkind == "newspaper" {
         return n.clone();
     }
     // Names of doctrines and processes take no article ("War Communism", "Collectivisation",

@@ -474,3 +474,14 @@ fn the_revolt_named_just_before_is_the_one_meant() {
         "The Kronstadt rebellion was crushed. The revolt of the Tambov peasants began in 1920.",
     ]);
 }
+
+#[test]
+fn an_object_renamed_after_a_comma() {
+    check("In [1905] Lenin, along with Plekhanov and Martov, founded an illegal newspaper, Iskra, which they smuggled into Russia.", expect!["Iskra was founded in December 1900 (fact base: Robert Service, Lenin: A Biography (2000); Israel Getzler, Martov (1967)), not 1905. -> 1900"]);
+    clean(&[
+        "In 1900 Lenin, along with Plekhanov and Martov, founded an illegal newspaper, Iskra, which they smuggled into Russia.",
+        // The name after the comma opens a clause of its own.
+        "In 1905 Lenin founded a new newspaper, Iskra was by then in Menshevik hands.",
+        "In 1905 Lenin founded a newspaper, and Iskra passed to the Mensheviks.",
+    ]);
+}

@@ -112,6 +112,9 @@ fn name_after_cue(
     {
         return Some(Bind::Agent);
     }
+    if renamed_object(ctx, names, &gap, n) {
+        return Some(Bind::Patient);
+    }
     // Determiners, "of" after a noun, and other objects joined by "and" / "with" ("replaced
     // War Communism with the NEP", "set up the Cheka and the Red Army").
     let mut after_name = false;
@@ -127,6 +130,37 @@ fn name_after_cue(
         }
     }
     Some(Bind::Patient)
+}
+
+/// "founded an illegal newspaper, Iskra": an object of a few plain words, then the name after a
+/// comma that renames it, with no verb of its own after it.
+fn renamed_object(
+    ctx: &SentenceCtx,
+    names: &[SentenceName],
+    gap: &Range<usize>,
+    n: &SentenceName,
+) -> bool {
+    let s = &ctx.sentence;
+    let cues = ctx.cues();
+    let plain = |i: usize| {
+        let w = s.word(i);
+        s.toks[i].kind == TokKind::Word
+            && !is_name_token(names, i)
+            && !cues.is_verb(w)
+            && !is_past_form(w)
+            && !is_preposition(w)
+            && !matches!(w, "and" | "or" | "but" | "which" | "who" | "that")
+    };
+    let next_is_verb = s.toks.get(n.toks.end).is_some_and(|_| {
+        let w = s.word(n.toks.end);
+        cues.is_verb(w) || is_past_form(w)
+    });
+    (3..=5).contains(&gap.len())
+        && matches!(s.word(gap.start), "a" | "an" | "the")
+        && s.word(gap.end - 1) == ","
+        && (gap.start + 1..gap.end - 1).all(plain)
+        && !n.possessive
+        && !next_is_verb
 }
 
 /// The name comes first and the cue is a noun: "Lenin's death", "Kirov murder", and, loosely,
