@@ -485,3 +485,13 @@ fn an_object_renamed_after_a_comma() {
         "In 1905 Lenin founded a newspaper, and Iskra passed to the Mensheviks.",
     ]);
 }
+
+#[test]
+fn a_doctrines_adjective_before_a_noun_leaves_the_verb_to_the_noun() {
+    clean(&[
+        "Iskra was a clandestine Marxist newspaper founded in December 1900 by Lenin.",
+        "Iskra, a Marxist newspaper founded in December 1900, was smuggled into Russia.",
+        "A Marxist newspaper founded in 1900 reached Russia.",
+        "The Leninist party was founded in 1903 at the Second Congress.",
+    ]);
+}

@@ -219,11 +219,28 @@ fn name_before_verb(
     loose: bool,
 ) -> Option<Bind> {
     let gap = subject_gap(ctx, cues, names, cue, n, loose)?;
+    if adjective_before_noun(ctx, n, &gap) {
+        return None;
+    }
     let passive_or_verb_used = subject_to_verb(ctx, cues, names, &gap, loose)?;
     if passive_or_verb_used {
         return Some(Bind::Patient);
     }
     Some(if takes_no_object(ctx, names, cue) { Bind::Patient } else { Bind::Agent })
+}
+
+/// "a Marxist newspaper founded in 1900": a doctrine's adjective ("Marxist", "Leninist") before
+/// a noun says what kind the noun is; the verb after them is the noun's, not the doctrine's.
+fn adjective_before_noun(ctx: &SentenceCtx, n: &SentenceName, gap: &Range<usize>) -> bool {
+    let s = &ctx.sentence;
+    if n.pronoun || gap.is_empty() || s.toks[gap.start].kind != TokKind::Word {
+        return false;
+    }
+    let next = s.word(gap.start);
+    let written = ctx.block.get(n.range.clone()).unwrap_or("").to_lowercase();
+    let doctrine = ctx.kb.entries[n.entry].name.to_lowercase().ends_with("ism");
+    let adjective = ["ist", "ists", "ite", "ites"].iter().any(|e| written.ends_with(e));
+    doctrine && adjective && !(is_be(next) || is_have(next) || is_modal(next) || is_adverb(next))
 }
 
 /// The tokens between a subject and its verb cue, with coordinated verbs and an appositive
