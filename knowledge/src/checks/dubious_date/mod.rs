@@ -110,7 +110,12 @@ fn check(ctx: &SentenceCtx, tables: &DateTables, out: &mut SentenceOut) {
                 continue;
             }
             // The facts this date speaks of: those whose nearest date it is, close or framing.
-            let mine = facts_of_date(ctx, cues, clause, &names, &dates, di, &facts);
+            let mut mine = facts_of_date(ctx, cues, clause, &names, &dates, di, &facts);
+            // "began with the murder of Kirov in 1936": a date attached to a named event is
+            // that event's, whatever else the clause says began or ended then.
+            if mine.iter().any(|(f, _)| dates_named_event(ctx, &names, d, f)) {
+                mine.retain(|(f, _)| dates_named_event(ctx, &names, d, f));
+            }
             let fits = |(f, rel): &(&Fact, Relation)| {
                 consistent(f.span, d, *rel, calendar) && !only_possible(ctx, &names, d, f, &mine)
             };
@@ -231,15 +236,18 @@ fn only_possible(
     f: &Fact,
     mine: &[(&Fact, Relation)],
 ) -> bool {
-    let dates_a_named_event = |o: &Fact| {
-        o.kind == FactKind::Event
-            && names.iter().any(|n| !n.pronoun && n.toks == o.anchor && tied::attached(ctx, n, d))
-    };
     f.kind == FactKind::Lifetime
         && mine.iter().any(|(o, _)| {
             o.kind == FactKind::Happening && o.entry != f.entry && o.cue_toks == f.cue_toks
-                || dates_a_named_event(o)
+                || dates_named_event(ctx, names, d, o)
         })
+}
+
+/// Is the fact an event the sentence names with the date attached to the name ("the murder
+/// of Kirov in 1936", "the February–March plenum of 1935")?
+fn dates_named_event(ctx: &SentenceCtx, names: &[SentenceName], d: &DateExpr, f: &Fact) -> bool {
+    f.kind == FactKind::Event
+        && names.iter().any(|n| !n.pronoun && n.toks == f.anchor && tied::attached(ctx, n, d))
 }
 
 /// Per series that promises every member (`complete = ["members"]`), its dated members.

@@ -38,7 +38,7 @@ fn dev_set_errors() {
     check("Lenin replaced War Communism with the NEP in [1924].", expect!["War Communism ended in March 1921 (fact base; essays 000, 001, 002, 003, 004), not 1924. -> 1921"]);
     check("The Kronstadt mutiny broke out in [1923].", expect!["The Kronstadt mutiny began on 1 March 1921 (fact base; essays 000, 001, 004), not 1923. -> 1921"]);
     check("After Lenin's death in [1929] the struggle for power began.", expect!["The death of Lenin took place on 21 January 1924 (fact base; essays 000, 001, 002), not 1929. -> 1924"]);
-    check("Stalin's first Five-Year Plan started in [1921].", expect!["The First Five-Year Plan began on 1 October 1928 (fact base; essays 001, 002, 003), not 1921. -> 1928"]);
+    check("Stalin's first Five-Year Plan started in [1921].", expect!["The First Five-Year Plan lasted from 1 October 1928 to 31 December 1932 (fact base; essays 001, 002, 003), not 1921. -> 1928–32"]);
     check("Trotsky was killed with an ice axe in [1953].", expect!["Leon Trotsky was assassinated on 21 August 1940 (fact base; essays 000, 001, 002, 003, 004), not 1953. -> 1940"]);
     check("The Great Terror reached its height in [1929].", expect!["The Great Terror lasted from 1936 to 1938 (fact base; essays 001, 002, 003, 004), not 1929. -> 1936–38"]);
     check("The Treaty of Brest-Litovsk was signed in [1922].", expect!["The Treaty of Brest-Litovsk took place on 3 March 1918 (fact base; essay 000), not 1922. -> 1918"]);
@@ -493,5 +493,14 @@ fn a_doctrines_adjective_before_a_noun_leaves_the_verb_to_the_noun() {
         "Iskra, a Marxist newspaper founded in December 1900, was smuggled into Russia.",
         "A Marxist newspaper founded in 1900 reached Russia.",
         "The Leninist party was founded in 1903 at the Second Congress.",
+    ]);
+}
+
+#[test]
+fn a_date_attached_to_a_named_event_is_that_events() {
+    check("The Great Terror began with the murder of Kirov in [1936].", expect!["The murder of Kirov took place on 1 December 1934 (fact base; essays 000, 002), not 1936. -> 1934"]);
+    clean(&[
+        "The Great Terror began with the murder of Kirov in 1934.",
+        "The Great Terror began in 1936, two years after the murder of Kirov.",
     ]);
 }
