@@ -376,13 +376,14 @@ fn next_event_antecedent(
     if e.is_none() && before.is_none() || events.any(|o| Some(o.entry) != e.map(|e| e.entry)) {
         return None;
     }
-    let mut at = range.start;
     let unknown = body[range.clone()].split_whitespace().skip(1).any(|w| {
-        let start = body[at..range.end].find(w).map_or(at, |k| at + k);
-        at = start + w.len();
         let bare = w.trim_matches(|c: char| !c.is_alphabetic());
-        bare.starts_with(char::is_uppercase)
-            && !in_sentence.iter().any(|m| m.range.start <= start && start < m.range.end)
+        if !bare.starts_with(char::is_uppercase) {
+            return false;
+        }
+        // Where the word starts in the body: the words are slices of it.
+        let start = bare.as_ptr() as usize - body.as_ptr() as usize;
+        !in_sentence.iter().any(|m| m.range.start <= start && start < m.range.end)
             && !crate::base::is_common_word(bare)
     });
     if unknown {
