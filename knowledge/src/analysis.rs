@@ -334,7 +334,9 @@ fn block_with(run: &Run, body: &str, quoted: bool, cached: &mut Sentences) -> Bl
         }
         antecedent = Antecedents {
             person: next_antecedent(run.kb, body, &res.mentions, &whole, antecedent.person),
-            event: next_event_antecedent(run.kb, body, &res.mentions, &whole, antecedent.event),
+            event: next_thing(run.kb, body, &res.mentions, &whole, antecedent.event, EVENTS),
+            // "It was created on ...": only the sentence just before.
+            thing: next_thing(run.kb, body, &res.mentions, &whole, None, THINGS),
         };
     }
     res
@@ -348,30 +350,35 @@ struct SentenceAt<'b> {
 }
 
 /// What the sentences before one in its paragraph speak of: the person a "he" can mean, the
-/// event "the revolt" can mean.
+/// event "the revolt" can mean, the thing "it" can mean.
 #[derive(Clone, Copy, Default, Hash)]
 struct Antecedents {
     person: Option<EntryId>,
     event: Option<EntryId>,
+    thing: Option<EntryId>,
 }
 
-/// What "the treaty", "the revolt" in the next sentence refers to: the one event this sentence
-/// names; if it names none, the one the sentences before it named. A capitalised word the base
-/// does not know may name another ("the Treaty of Rapallo"): then nothing.
-fn next_event_antecedent(
+/// What "the treaty" or "the revolt" can mean: events, and documents (a treaty or decree named
+/// beside an event leaves "the treaty" open).
+const EVENTS: &[Kind] = &[Kind::Event, Kind::Document];
+/// What "it" can mean: no person, and no place (a place is renamed, not created).
+const THINGS: &[Kind] = &[Kind::Event, Kind::Document, Kind::Body, Kind::Term];
+
+/// What "the treaty", "the revolt" or "it" in the next sentence refers to: the one thing of the
+/// `kinds` this sentence names; if it names none, `before`. A capitalised word the base does
+/// not know may name another ("the Treaty of Rapallo"): then nothing.
+fn next_thing(
     kb: &KnowledgeBase,
     body: &str,
     mentions: &[Mention],
     range: &Range<usize>,
     before: Option<EntryId>,
+    kinds: &[Kind],
 ) -> Option<EntryId> {
     let first = mentions.partition_point(|m| m.range.start < range.start);
     let in_sentence: Vec<&Mention> =
         mentions[first..].iter().take_while(|m| m.range.start < range.end).collect();
-    // A treaty or decree is a document: one named beside an event leaves "the treaty" open.
-    let mut events = in_sentence
-        .iter()
-        .filter(|m| matches!(kb.entries[m.entry].kind, Kind::Event | Kind::Document));
+    let mut events = in_sentence.iter().filter(|m| kinds.contains(&kb.entries[m.entry].kind));
     let e = events.next();
     if e.is_none() && before.is_none() || events.any(|o| Some(o.entry) != e.map(|e| e.entry)) {
         return None;
@@ -453,6 +460,7 @@ fn check_sentence(
     let mut ctx = SentenceCtx::new(kb, kb.cue_phrases(), body, range, mentions, quotes, config);
     ctx.antecedent = at.antecedent.person;
     ctx.event_antecedent = at.antecedent.event;
+    ctx.thing_antecedent = at.antecedent.thing;
     let mut found = SentenceOut::default();
     for &(check, tables) in &run.checks {
         // A bug in one check on one sentence must cost only that check's findings there: the

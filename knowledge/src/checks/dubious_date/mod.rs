@@ -78,7 +78,9 @@ pub(crate) const CHECK: Check<DateTables> = Check {
 
 fn check(ctx: &SentenceCtx, tables: &DateTables, out: &mut SentenceOut) {
     if ctx.dates.is_empty()
-        || ctx.mentions.is_empty() && ctx.event_antecedent.is_none()
+        || ctx.mentions.is_empty()
+            && ctx.event_antecedent.is_none()
+            && ctx.thing_antecedent.is_none()
         || ctx.hypothetical()
     {
         return;

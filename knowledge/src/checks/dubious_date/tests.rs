@@ -504,3 +504,16 @@ fn a_date_attached_to_a_named_event_is_that_events() {
         "The Great Terror began in 1936, two years after the murder of Kirov.",
     ]);
 }
+
+#[test]
+fn it_after_a_sentence_that_names_one_thing() {
+    check("The Cheka was the first Soviet secret police. It was created on [December 20, 1918], after a decree.", expect!["The Cheka was founded on 20 December 1917 (fact base; essays 000, 002, 004), not December 20, 1918. -> December 20, 1917"]);
+    clean(&[
+        "The Cheka was the first Soviet secret police. It was created on December 20, 1917, after a decree.",
+        "The Gulag ran the camps. It was officially created on April 25, 1930 and dissolved on January 13, 1960.",
+        // Two things before, a person only, or no passive: "it" is left alone.
+        "Lenin spoke of the Cheka and the Red Army. It was created in 1919.",
+        "Lenin was tired. It was decided in 1919 to rest.",
+        "The Cheka was feared. It was a time of terror in 1919.",
+    ]);
+}

@@ -38,11 +38,44 @@ pub(crate) fn names_in(ctx: &SentenceCtx) -> Vec<SentenceName> {
             }
         })
         .collect();
-    if let Some(back) = ctx.event_antecedent.and_then(|e| described_event(ctx, &names, e)) {
-        names.push(back);
+    let back = ctx.event_antecedent.and_then(|e| described_event(ctx, &names, e));
+    let it = ctx.thing_antecedent.and_then(|e| it_stands_for(ctx, e));
+    if back.is_some() || it.is_some() {
+        names.extend(back.into_iter().chain(it));
         names.sort_by_key(|n| (n.toks.start, n.toks.end));
     }
     names
+}
+
+/// "The Cheka was Lenin's political police. It was created on 20 December 1917": a sentence
+/// that opens with "It" and a passive (or "had been") speaks of the one thing the sentence
+/// before named.
+fn it_stands_for(ctx: &SentenceCtx, e: EntryId) -> Option<SentenceName> {
+    let s = &ctx.sentence;
+    let word = |i: usize| s.toks.get(i).map(|_| s.word(i));
+    if word(0) != Some("it") {
+        return None;
+    }
+    // "It was created", "It had been founded", "It was officially created".
+    let mut at = match (word(1), word(2)) {
+        (Some("was" | "is"), _) => 2,
+        (Some("had"), Some("been")) => 3,
+        _ => return None,
+    };
+    if word(at).is_some_and(super::words::is_adverb) {
+        at += 1;
+    }
+    if !word(at).is_some_and(super::words::is_past_form) {
+        return None;
+    }
+    let r = &s.toks[0].range;
+    Some(SentenceName {
+        entry: e,
+        toks: 0..1,
+        possessive: false,
+        pronoun: false,
+        range: s.range.start + r.start..s.range.start + r.end,
+    })
 }
 
 /// "The Kronstadt rising broke out in March 1921. The revolt began ...": a subject "the" +

@@ -40,6 +40,9 @@ pub struct SentenceCtx<'a> {
     /// The one event the sentences before this one in its paragraph name, if one: what "the
     /// revolt" or "the treaty" here refers to.
     pub event_antecedent: Option<EntryId>,
+    /// The one body, event, document or term the sentence before this one names: what "It was
+    /// created ..." here refers to.
+    pub thing_antecedent: Option<EntryId>,
     clauses: OnceCell<Vec<Range<usize>>>,
     date_clauses: OnceCell<Vec<Range<usize>>>,
     names: OnceCell<Vec<SentenceName>>,
@@ -81,6 +84,7 @@ impl<'a> SentenceCtx<'a> {
             quotes,
             antecedent: None,
             event_antecedent: None,
+            thing_antecedent: None,
             clauses: OnceCell::new(),
             date_clauses: OnceCell::new(),
             names: OnceCell::new(),
