@@ -332,11 +332,11 @@ fn block_with(run: &Run, body: &str, quoted: bool, cached: &mut Sentences) -> Bl
             res.findings.extend(one.findings.iter().map(|f| f.rebased(0, range.start)));
             res.claims.extend(one.claims.iter().map(|c| c.rebased(0, range.start)));
         }
+        let (event, thing) = next_things(run.kb, body, &res.mentions, &whole, antecedent.event);
         antecedent = Antecedents {
             person: next_antecedent(run.kb, body, &res.mentions, &whole, antecedent.person),
-            event: next_thing(run.kb, body, &res.mentions, &whole, antecedent.event, EVENTS),
-            // "It was created on ...": only the sentence just before.
-            thing: next_thing(run.kb, body, &res.mentions, &whole, None, THINGS),
+            event,
+            thing,
         };
     }
     res
@@ -364,24 +364,35 @@ const EVENTS: &[Kind] = &[Kind::Event, Kind::Document];
 /// What "it" can mean: no person, and no place (a place is renamed, not created).
 const THINGS: &[Kind] = &[Kind::Event, Kind::Document, Kind::Body, Kind::Term];
 
-/// What "the treaty", "the revolt" or "it" in the next sentence refers to: the one thing of the
-/// `kinds` this sentence names; if it names none, `before`. A capitalised word the base does
-/// not know may name another ("the Treaty of Rapallo"): then nothing.
-fn next_thing(
+/// What "the treaty" or "the revolt", and "it", in the next sentence refer to: the one thing
+/// of `EVENTS` this sentence names (if it names none, `event_before`), and the one thing of
+/// `THINGS` it names ("it" reaches back one sentence only). Two of a kind leave that one open,
+/// and a capitalised word the base does not know may name another ("the Treaty of Rapallo"):
+/// then nothing.
+fn next_things(
     kb: &KnowledgeBase,
     body: &str,
     mentions: &[Mention],
     range: &Range<usize>,
-    before: Option<EntryId>,
-    kinds: &[Kind],
-) -> Option<EntryId> {
+    event_before: Option<EntryId>,
+) -> (Option<EntryId>, Option<EntryId>) {
     let first = mentions.partition_point(|m| m.range.start < range.start);
     let in_sentence: Vec<&Mention> =
         mentions[first..].iter().take_while(|m| m.range.start < range.end).collect();
-    let mut events = in_sentence.iter().filter(|m| kinds.contains(&kb.entries[m.entry].kind));
-    let e = events.next();
-    if e.is_none() && before.is_none() || events.any(|o| Some(o.entry) != e.map(|e| e.entry)) {
-        return None;
+    // The one entry of the kinds named: `Err` when there are two.
+    let one = |kinds: &[Kind]| {
+        let mut named = in_sentence.iter().filter(|m| kinds.contains(&kb.entries[m.entry].kind));
+        let e = named.next().map(|m| m.entry);
+        if named.any(|o| Some(o.entry) != e) {
+            Err(())
+        } else {
+            Ok(e)
+        }
+    };
+    let event = one(EVENTS).map(|e| e.or(event_before)).unwrap_or(None);
+    let thing = one(THINGS).unwrap_or(None);
+    if event.is_none() && thing.is_none() {
+        return (None, None);
     }
     let unknown = body[range.clone()].split_whitespace().skip(1).any(|w| {
         let bare = w.trim_matches(|c: char| !c.is_alphabetic());
@@ -394,9 +405,9 @@ fn next_thing(
             && !crate::base::is_common_word(bare)
     });
     if unknown {
-        return None;
+        return (None, None);
     }
-    e.map(|e| e.entry).or(before)
+    (event, thing)
 }
 
 /// The words before a person that make them no subject ("after Kirov", "by Lenin").

@@ -92,8 +92,8 @@ fn described_event(ctx: &SentenceCtx, names: &[SentenceName], e: EntryId) -> Opt
     let s = &ctx.sentence;
     let article = (0..s.toks.len()).find(|&i| {
         let w = s.word(i);
-        !(w == "," || ctx.dates.iter().any(|d| d.toks.contains(&i)) || is_framing_word(w))
-            || w == "the"
+        let framing = w != "the" && super::words::is_framing(w);
+        !(w == "," || ctx.dates.iter().any(|d| d.toks.contains(&i)) || framing) || w == "the"
     })?;
     let head = article + 1;
     let next = s.toks.get(head + 1).map(|_| s.word(head + 1));
@@ -121,11 +121,6 @@ fn described_event(ctx: &SentenceCtx, names: &[SentenceName], e: EntryId) -> Opt
             range: s.range.start + r.start..s.range.start + r.end,
         }
     })
-}
-
-/// Words a sentence may open with before its subject: "In March 1921, the ...".
-fn is_framing_word(w: &str) -> bool {
-    matches!(w, "in" | "on" | "by" | "then" | "later" | "soon" | "but" | "and" | "yet" | "so")
 }
 
 /// Is token `i` part of a name (not a pronoun standing for one)?
