@@ -74,6 +74,9 @@ pub struct Vocab {
     /// Verbs by which a person undergoes what a noun after them names ("suffered a stroke",
     /// "survived an assassination attempt").
     pub undergoes: Vec<String>,
+    /// Verbs that make someone do what the infinitive after them says, at once ("riots forced
+    /// Nicholas II to abdicate"): a date that frames the causing dates the act.
+    pub causes: Vec<String>,
     /// Happening types that befall a person at most once (an execution, a suicide): their lists
     /// are complete without a promise in the data.
     pub once: Vec<String>,
@@ -221,7 +224,8 @@ impl Vocab {
             generic_title_words,
             generic_event_cues,
             enacting,
-            undergoes
+            undergoes,
+            causes
         );
         if !other.debate_sides.is_empty() {
             self.debate_sides = other

@@ -36,6 +36,8 @@ mod lifespans;
 mod nearest;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_quoted_and_caused;
 mod tied;
 mod titles;
 mod wording;

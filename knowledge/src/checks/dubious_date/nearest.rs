@@ -225,11 +225,19 @@ impl Placement<'_, '_> {
         let witnessed = |i: usize, w: &str| {
             i == d.toks.end && matches!(w, "saw" | "witnessed" | "sees" | "witnesses")
         };
+        // "riots forced Nicholas II to abdicate": the causing and the act are one occasion.
+        let causes_anchor = |i: usize, w: &str| {
+            ctx.kb.vocab.causes.iter().any(|c| c == w)
+                && a.start >= i + 3
+                && ctx.sentence.word(a.start - 1) == "to"
+                && (i + 1..a.start - 1).all(|j| names.iter().any(|n| n.toks.contains(&j)))
+        };
         let acts_first = (d.toks.end..a.start).any(|i| {
             let w = ctx.sentence.word(i);
             let light = is_modal(w) || is_have(w) || is_be(w) || witnessed(i, w);
             cues.is_verb(w)
                 && !light
+                && !causes_anchor(i, w)
                 && !ctx.kb.vocab.undergoes.iter().any(|u| u == w)
                 && !names.iter().any(|n| n.toks.contains(&i))
         });

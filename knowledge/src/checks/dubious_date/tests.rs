@@ -17,7 +17,7 @@ fn render(text: &str) -> (String, String) {
 
 /// `fixture` marks the dates expected to be flagged: `[1931]`, or `[?1879]` when the date is
 /// an essay's recorded variant. The messages and fixes are compared with `expect`.
-fn check(fixture: &str, expect: Expect) {
+pub(super) fn check(fixture: &str, expect: Expect) {
     let text = fixture.replace("[?", "").replace(['[', ']'], "");
     let (marked, notes) = render(&text);
     assert_eq!(marked, fixture, "flagged spans differ");
@@ -25,7 +25,7 @@ fn check(fixture: &str, expect: Expect) {
 }
 
 /// Texts that must draw no dubious-date finding.
-fn clean(texts: &[&str]) {
+pub(super) fn clean(texts: &[&str]) {
     for t in texts {
         assert_eq!(render(t).0, *t, "false alarm");
     }
@@ -415,8 +415,8 @@ fn shapes_of_published_prose_kept_quiet() {
 
 #[test]
 fn dates_in_both_calendars_night_ranges_and_companions() {
-    check("On [25 October (7 November) 1918] Red Guards occupied the Winter Palace.", expect!["The Storming of the Winter Palace lasted from 25 to 26 October 1917 (fact base: Alexander Rabinowitch, The Bolsheviks Come to Power (1976); Orlando Figes, A People's Tragedy (1996)), not 25 October (7 November) 1918. -> 25 October 1917"]);
-    check("On the night of [16–17 July 1919] Nicholas II and his family were shot at Yekaterinburg.", expect!["The murder of the Romanovs took place on 17 July 1918 (fact base: Mark Steinberg and Vladimir Khrustalev, The Fall of the Romanovs (1995); Richard Pipes, The Russian Revolution (1990)), not 16–17 July 1919. -> 17 July 1918"]);
+    check("On [25 October (7 November) 1918] Red Guards occupied the Winter Palace.", expect!["The Storming of the Winter Palace lasted from 25 to 26 October 1917 (fact base: Alexander Rabinowitch, The Bolsheviks Come to Power (1976); Orlando Figes, A People's Tragedy (1996)), not 25 October (7 November) 1918. -> 25 October (7 November) 1917"]);
+    check("On the night of [16–17 July 1919] Nicholas II and his family were shot at Yekaterinburg.", expect!["The murder of the Romanovs took place on 17 July 1918 (fact base: Mark Steinberg and Vladimir Khrustalev, The Fall of the Romanovs (1995); Richard Pipes, The Russian Revolution (1990)), not 16–17 July 1919. -> 16–17 July 1918"]);
     check("In [July 1919] the former Tsar Nicholas II, his wife, their five children, their doctor and three servants were shot.", expect!["What the fact base records of Nicholas II here are dated 11 May 1891 and 17 July 1918 (the murder of the Romanovs) (fact base: Standard reference works; the essays speak of the Tsars and Tsarism but do not name him), not July 1919. -> July 1918"]);
     check("Bukharin was arrested at the February–March plenum of [1935].", expect!["The February-March Plenum of 1937 lasted from 23 February 1937 to 5 March 1937 (fact base: J. Arch Getty and Oleg Naumov, The Road to Terror (1999)), not 1935. -> 1937"]);
 }

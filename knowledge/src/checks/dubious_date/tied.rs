@@ -12,6 +12,21 @@ use crate::checks::grammar::SentenceCtx;
 use crate::dates::DateExpr;
 use crate::text::numbers::is_number_word;
 
+/// The name's tokens with the quotation marks around it, when it is quoted whole ("the
+/// 'sealed train' in April 1917"): the marks are part of how it is written, not a gap between
+/// it and its date or verb.
+pub(super) fn quoted_extent(ctx: &SentenceCtx, n: &SentenceName) -> Range<usize> {
+    let s = &ctx.sentence;
+    let opens = |w: &str| matches!(w, "'" | "\"" | "‘" | "“");
+    let closes = |w: &str| matches!(w, "'" | "\"" | "’" | "”");
+    let (start, end) = (n.toks.start, n.toks.end);
+    if start > 0 && end < s.toks.len() && opens(s.word(start - 1)) && closes(s.word(end)) {
+        start - 1..end + 1
+    } else {
+        n.toks.clone()
+    }
+}
+
 /// The clause's subject: a name with nothing but a framing date, determiners and adverbs before
 /// it in the clause, followed by a verb that is not a passive.
 pub(super) fn is_subject(
@@ -22,7 +37,8 @@ pub(super) fn is_subject(
     names: &[SentenceName],
 ) -> bool {
     let s = &ctx.sentence;
-    for i in clause.start..n.toks.start {
+    let toks = quoted_extent(ctx, n);
+    for i in clause.start..toks.start {
         let w = s.word(i);
         let in_date = ctx.dates.iter().any(|d| d.toks.contains(&i));
         // "The three Moscow trials took place ...": a count before the name is part of it.
@@ -38,7 +54,7 @@ pub(super) fn is_subject(
         return false;
     }
     // The verb.
-    let mut j = n.toks.end;
+    let mut j = toks.end;
     while j < clause.end && (is_adverb(s.word(j)) && s.word(j) != "in") {
         j += 1;
     }
@@ -67,10 +83,11 @@ pub(super) fn period_kind(e: &Entry) -> bool {
 /// 1918", "'Dizzy with Success', printed in Pravda in March 1930" (a place may stand between).
 pub(super) fn participle_attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr) -> bool {
     let s = &ctx.sentence;
-    if d.toks.start < n.toks.end {
+    let toks = quoted_extent(ctx, n);
+    if d.toks.start < toks.end {
         return false;
     }
-    let gap = n.toks.end..d.toks.start;
+    let gap = toks.end..d.toks.start;
     if gap.is_empty() || gap.len() > 6 {
         return false;
     }
@@ -105,8 +122,9 @@ pub(super) fn attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr) -> boo
             "in" | "of" | "on" | "during" | "(" | "," | "from" | "between" | "at" | "c." | "c"
         )
     };
-    if d.toks.start >= n.toks.end {
-        let gap = n.toks.end..d.toks.start;
+    let toks = quoted_extent(ctx, n);
+    if d.toks.start >= toks.end {
+        let gap = toks.end..d.toks.start;
         if ctx.kb.entries[n.entry].kind == Kind::Event && participle_attached(ctx, n, d) {
             return true;
         }
@@ -121,8 +139,8 @@ pub(super) fn attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr) -> boo
                     && (event
                         || !matches!(s.word(i), "in" | "on" | "during" | "at" | "from" | "between"))
             })
-    } else if d.toks.end <= n.toks.start {
-        let gap = d.toks.end..n.toks.start;
+    } else if d.toks.end <= toks.start {
+        let gap = d.toks.end..toks.start;
         // A time as the subject of a verb of witnessing: "1921 saw the Kronstadt mutiny", "the
         // winter of 1920-21 witnessed the Kronstadt rising" (the date heads its sentence).
         let witnessed = ctx.kb.entries[n.entry].kind == Kind::Event

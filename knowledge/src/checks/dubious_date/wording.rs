@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::facts::{Fact, FactKind};
-use crate::base::date::{When, MONTHS};
+use crate::base::date::{civil, day_number, days_in_month, DaySpan, When, MONTHS};
 use crate::base::{Kind, KnowledgeBase};
 use crate::checks::grammar::SentenceCtx;
 use crate::checks::wording::{capitalise, during, on, subject_name};
@@ -206,7 +206,15 @@ pub(super) fn replacement(
     if ntoks == 1 {
         return Some((d.range.clone(), years("–", false)));
     }
-    // Month or day precision.
+    // Month or day precision: only the year is wrong when the student's month and day, in one
+    // of the record's years, fall within the record ("April 1918" for a journey that ended on
+    // 3 April 1917 becomes "April 1917").
+    if let Some(year) = year_that_fits(d, f, y0, y1) {
+        let text = ctx.text();
+        let (r, y) = (&d.range, &d.year_range);
+        let written = format!("{}{year}{}", &text[r.start..y.start], &text[y.end..r.end]);
+        return Some((d.range.clone(), written));
+    }
     let first_is_month = month_number(ctx.sentence.word(d.toks.start)).is_some();
     let has_day = ntoks >= 3;
     let date = from;
@@ -222,4 +230,16 @@ pub(super) fn replacement(
         _ => date.year.to_string(),
     };
     Some((d.range.clone(), text))
+}
+
+/// The year among the record's `y0..=y1` in which the student's month (and day) falls within
+/// the span the date was compared with.
+fn year_that_fits(d: &DateExpr, f: &Fact, y0: i32, y1: i32) -> Option<i32> {
+    let (y, m, day) = civil(d.span.lo);
+    let whole_month = d.span.hi - d.span.lo > 0;
+    (y0..=y1).filter(|&cand| cand != y).find(|&cand| {
+        let lo = day_number(cand, m, if whole_month { 1 } else { day });
+        let hi = if whole_month { day_number(cand, m, days_in_month(cand, m)) } else { lo };
+        DaySpan::new(lo, hi).overlaps(&f.span)
+    })
 }
