@@ -535,3 +535,20 @@ fn speed() {
     }
     eprintln!("{n} sentences, {:.4} ms a sentence", spent * 1e3 / n.max(1) as f64);
 }
+
+/// A negation that an argument writes itself ("a poor country without foreign capital") says
+/// what the argument says: it denies neither that argument nor the cues after it.
+#[test]
+fn a_negation_in_the_arguments_own_words_denies_nothing() {
+    let denied = |s: &str| {
+        let trace = explain(kb(), s);
+        trace.lines().find(|l| l.trim_start().starts_with("denied=")).unwrap_or("").to_string()
+    };
+    expect![[r#"  denied=[] conceded=[]"#]].assert_eq(&denied(
+        "Stalin's squeezing of the peasants continued Lenin's course: a country without foreign capital could only industrialise that way.",
+    ));
+    // A negation of the cue's own meaning still denies it.
+    expect![[r#"  denied=["industrialisation-necessity-continuity"] conceded=[]"#]].assert_eq(&denied(
+        "Stalin's squeezing of the peasants was not forced on him: Russia could have industrialised without squeezing the peasants.",
+    ));
+}

@@ -115,6 +115,9 @@ struct Scene<'s, 'a> {
     wide: Vec<Range<usize>>,
     /// It opens by pointing back ("This was no accident.", "This followed from ...").
     anaphoric: bool,
+    /// Negations that are part of an argument's own wording ("without foreign capital"): they
+    /// deny nothing.
+    worded: Vec<Range<usize>>,
 }
 
 pub(super) fn read(ctx: &SentenceCtx, ix: &Index, tw: &KnownTokens, d: &SentenceData) -> Reading {
@@ -133,7 +136,9 @@ pub(super) fn read(ctx: &SentenceCtx, ix: &Index, tw: &KnownTokens, d: &Sentence
         contrast: None,
         wide: Vec::new(),
         anaphoric: n > 0 && ix.lists.at(List::Anaphors, s, tw, 0).is_some(),
+        worded: Vec::new(),
     };
+    sc.worded = d.hits.iter().filter_map(|h| sc.negation_worded_by_argument(h)).collect();
     sc.mark_ignored();
     sc.find_main_clause();
     sc.wide = sc.wide_negations();

@@ -138,7 +138,8 @@ impl Scene<'_, '_> {
         let mut flips = self.wide.iter().filter(|w| w.end <= toks.start).count();
         for ng in &self.d.negs {
             let inside = toks.start <= ng.toks.start && ng.toks.end <= toks.end;
-            if inside || self.wide.contains(&ng.toks) || self.d.clause_of(ng.toks.start) != clause {
+            let skip = inside || self.wide.contains(&ng.toks) || self.worded.contains(&ng.toks);
+            if skip || self.d.clause_of(ng.toks.start) != clause {
                 continue;
             }
             let before = ng.toks.end <= toks.start && !(ng.toks.end..toks.start).any(stop);
@@ -149,6 +150,24 @@ impl Scene<'_, '_> {
             }
         }
         flips % 2 == 1
+    }
+
+    /// A negation right before a cue that the cue's own arguments write with it ("a country
+    /// without foreign capital" for an argument about industrialising "without foreign
+    /// capital"): the writer says what the argument says, not its opposite.
+    pub(super) fn negation_worded_by_argument(
+        &self,
+        h: &super::super::scoring::Hit,
+    ) -> Option<Range<usize>> {
+        let s = self.s();
+        let ng = self.d.negs.iter().find(|ng| ng.toks.end == h.toks.start && !ng.post)?;
+        let words: Vec<&str> = (ng.toks.start..h.toks.end).map(|i| s.word(i)).collect();
+        let phrase = words.join(" ");
+        let worded = self.ix.cues[h.cue].args.iter().any(|&a| {
+            let arg = &self.ctx.kb.arguments[a];
+            arg.gist.to_lowercase().contains(&phrase) || arg.claim.to_lowercase().contains(&phrase)
+        });
+        worded.then(|| ng.toks.clone())
     }
 
     pub(super) fn any_ignored(&self, toks: &Range<usize>) -> bool {
