@@ -77,6 +77,10 @@ pub struct Vocab {
     /// Verbs that make someone do what the infinitive after them says, at once ("riots forced
     /// Nicholas II to abdicate"): a date that frames the causing dates the act.
     pub causes: Vec<String>,
+    /// Verbs that, said of an event in the passive, tell what was done with it afterwards ("the
+    /// Secret Speech was printed in the West", "the revolt was remembered"): they date
+    /// themselves, not the event.
+    pub later_acts: Vec<String>,
     /// Happening types that befall a person at most once (an execution, a suicide): their lists
     /// are complete without a promise in the data.
     pub once: Vec<String>,
@@ -225,7 +229,8 @@ impl Vocab {
             generic_event_cues,
             enacting,
             undergoes,
-            causes
+            causes,
+            later_acts
         );
         if !other.debate_sides.is_empty() {
             self.debate_sides = other

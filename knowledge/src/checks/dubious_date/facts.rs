@@ -446,7 +446,8 @@ impl<'k> ClauseReader<'_, 'k> {
                         // A document goes on existing after it is written.
                         span.hi = i32::MAX / 2;
                     }
-                    let f = self.fact(member, kind, w, span, n.toks.clone(), enacted.as_ref());
+                    let anchor = super::tied::written_extent(self.ctx, n);
+                    let f = self.fact(member, kind, w, span, anchor, enacted.as_ref());
                     self.out.push(f);
                 }
             }
@@ -540,6 +541,17 @@ impl<'k> ClauseReader<'_, 'k> {
                 }
             }
             let became = w == "became" || w.starts_with("renam");
+            // A renaming ends one entry and starts another only when the clause names both:
+            // "the party was renamed in 1925" is one of its several new names, not its end.
+            let other = |o: &SentenceName| {
+                o.entry != n.entry
+                    && self.clause.start <= o.toks.start
+                    && o.toks.end <= self.clause.end
+                    && kb.entries[o.entry].kind == e.kind
+            };
+            if w.starts_with("renam") && !self.names.iter().any(other) {
+                continue;
+            }
             let new = if n.toks.start >= c.end {
                 let gap = c.end..n.toks.start;
                 bind(ctx, self.cues, self.names, c, n).map(|_| {

@@ -33,3 +33,37 @@ fn an_act_forced_on_someone_is_dated_by_the_forcing() {
         "In 1915 the war forced Nicholas II to take command, and he would abdicate later.",
     ]);
 }
+
+#[test]
+fn an_events_body_or_place_after_of_is_part_of_its_name() {
+    check("Lenin wanted the testament read out at the XII Party Congress of the Russian Communist Party to be held in [April 1921].", expect!["The Twelfth Party Congress lasted from 17 to 25 April 1923 (fact base; essays 001, 003), not April 1921. -> April 1923"]);
+    check("The speech was made to the 20th Congress of the Communist Party of the Soviet Union on [25 February 1953].", expect!["The Twentieth Party Congress lasted from 14 to 25 February 1956 (fact base: 20th Congress of the CPSU, Moscow, 14-25 February 1956), not 25 February 1953. -> 25 February 1956"]);
+    clean(&[
+        "Lenin wanted the testament read out at the XII Party Congress of the Russian Communist Party to be held in April 1923.",
+        "The speech was made to the 20th Congress of the Communist Party of the Soviet Union on 25 February 1956.",
+        // The body's own date, after its own verb, is not the congress's.
+        "Delegates to the Tenth Congress of the Bolshevik Party, which was renamed in 1925, banned factions.",
+        "Stalin spoke at the Seventeenth Congress of the party he had led since 1922.",
+    ]);
+}
+
+#[test]
+fn a_renaming_ends_a_body_only_when_its_successor_is_named() {
+    check("The Cheka was renamed the GPU in [1925].", expect!["The Cheka was dissolved on 6 February 1922, succeeded by the GPU (fact base; essays 000, 002, 004), not 1925. -> 1922"]);
+    clean(&[
+        "The Cheka was renamed the GPU in 1922.",
+        // The party took several names; one renaming is not its end.
+        "The Bolshevik Party was renamed in 1925.",
+        "The Bolshevik Party, which was renamed in 1952, ruled until 1991.",
+    ]);
+}
+
+#[test]
+fn what_was_done_with_an_event_afterwards_dates_only_itself() {
+    clean(&[
+        "The Secret Speech was published in the West in June 1956.",
+        "The Kronstadt rising was commemorated in 1991.",
+        "The Kirov murder was used as a pretext for the Terror in 1936.",
+    ]);
+    check("The Kronstadt rising was crushed in [1923].", expect!["The Kronstadt mutiny lasted from 1 to 18 March 1921 (fact base; essays 000, 001, 004), not 1923. -> 1921"]);
+}

@@ -12,19 +12,44 @@ use crate::checks::grammar::SentenceCtx;
 use crate::dates::DateExpr;
 use crate::text::numbers::is_number_word;
 
-/// The name's tokens with the quotation marks around it, when it is quoted whole ("the
-/// 'sealed train' in April 1917"): the marks are part of how it is written, not a gap between
-/// it and its date or verb.
-pub(super) fn quoted_extent(ctx: &SentenceCtx, n: &SentenceName) -> Range<usize> {
+/// The name's tokens as written: with the quotation marks around it, when it is quoted whole
+/// ("the 'sealed train' in April 1917"), and for an event, with the body it belongs to or the
+/// place it happened in ("the 20th Congress of the Communist Party of the Soviet Union on 25
+/// February 1956"). Neither is a gap between the name and its date or verb.
+pub(super) fn written_extent(ctx: &SentenceCtx, n: &SentenceName) -> Range<usize> {
     let s = &ctx.sentence;
     let opens = |w: &str| matches!(w, "'" | "\"" | "‘" | "“");
     let closes = |w: &str| matches!(w, "'" | "\"" | "’" | "”");
-    let (start, end) = (n.toks.start, n.toks.end);
+    let (start, mut end) = (n.toks.start, n.toks.end);
     if start > 0 && end < s.toks.len() && opens(s.word(start - 1)) && closes(s.word(end)) {
-        start - 1..end + 1
-    } else {
-        n.toks.clone()
+        return start - 1..end + 1;
     }
+    if ctx.kb.entries[n.entry].kind == Kind::Event && !n.pronoun {
+        while end < s.toks.len() && s.word(end) == "of" {
+            let mut k = end + 1;
+            if k < s.toks.len() && s.word(k) == "the" {
+                k += 1;
+            }
+            let body = ctx.names().iter().find(|m| {
+                let e = &ctx.kb.entries[m.entry];
+                m.toks.start == k && !m.possessive && (e.kind == Kind::Body || e.is_place())
+            });
+            // "the Tenth Congress of the party, which was renamed in 1925": a relative clause
+            // after the body is the body's.
+            let relative = |m: &&SentenceName| {
+                let mut j = m.toks.end;
+                if j < s.toks.len() && s.word(j) == "," {
+                    j += 1;
+                }
+                j < s.toks.len() && matches!(s.word(j), "which" | "who" | "whose" | "that")
+            };
+            match body {
+                Some(m) if !relative(&m) => end = m.toks.end,
+                _ => break,
+            }
+        }
+    }
+    start..end
 }
 
 /// The clause's subject: a name with nothing but a framing date, determiners and adverbs before
@@ -37,7 +62,7 @@ pub(super) fn is_subject(
     names: &[SentenceName],
 ) -> bool {
     let s = &ctx.sentence;
-    let toks = quoted_extent(ctx, n);
+    let toks = written_extent(ctx, n);
     for i in clause.start..toks.start {
         let w = s.word(i);
         let in_date = ctx.dates.iter().any(|d| d.toks.contains(&i));
@@ -63,10 +88,13 @@ pub(super) fn is_subject(
     }
     let w = s.word(j);
     if is_be(w) {
-        // An event's passive says it happened ("the treaty was signed"); a period's says what was
+        // An event's passive says it happened ("the treaty was signed") unless its verb tells
+        // what was done with it afterwards ("the speech was printed"); a period's says what was
         // later done to it ("the Terror was denounced").
-        return ctx.kb.entries[n.entry].kind == Kind::Event
-            || !(j + 1 < clause.end && is_past_form(s.word(j + 1)));
+        let participle = (j + 1 < clause.end).then(|| s.word(j + 1));
+        let later = participle.is_some_and(|p| ctx.kb.vocab.later_acts.iter().any(|v| v == p));
+        return (ctx.kb.entries[n.entry].kind == Kind::Event && !later)
+            || !participle.is_some_and(is_past_form);
     }
     cues.is_verb(w)
 }
@@ -83,7 +111,7 @@ pub(super) fn period_kind(e: &Entry) -> bool {
 /// 1918", "'Dizzy with Success', printed in Pravda in March 1930" (a place may stand between).
 pub(super) fn participle_attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr) -> bool {
     let s = &ctx.sentence;
-    let toks = quoted_extent(ctx, n);
+    let toks = written_extent(ctx, n);
     if d.toks.start < toks.end {
         return false;
     }
@@ -94,6 +122,8 @@ pub(super) fn participle_attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateE
     let words: Vec<&str> = gap.clone().map(|i| s.word(i)).collect();
     let p = usize::from(words[0] == "," || words[0] == "'" || words[0] == "’");
     let p = p + usize::from(p < words.len() && words[p] == ",");
+    // "the congress to be held in April 1923": the participle after "to be".
+    let p = p + 2 * usize::from(p + 1 < words.len() && words[p] == "to" && words[p + 1] == "be");
     if p >= words.len() || !is_past_form(words[p]) {
         return false;
     }
@@ -122,7 +152,7 @@ pub(super) fn attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr) -> boo
             "in" | "of" | "on" | "during" | "(" | "," | "from" | "between" | "at" | "c." | "c"
         )
     };
-    let toks = quoted_extent(ctx, n);
+    let toks = written_extent(ctx, n);
     if d.toks.start >= toks.end {
         let gap = toks.end..d.toks.start;
         if ctx.kb.entries[n.entry].kind == Kind::Event && participle_attached(ctx, n, d) {

@@ -11,6 +11,7 @@ use super::tables::{cue_at, CueOccurrence, FigureTables, PreparedFigure};
 use crate::base::date::DaySpan;
 use crate::base::{EntryId, Figure, FigureValue};
 use crate::checks::grammar::clauses::clause_index;
+use crate::checks::grammar::words::is_framing;
 use crate::checks::grammar::SentenceCtx;
 use crate::dates::Relation;
 use crate::text::sentences::TokKind;
@@ -342,6 +343,13 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
             return Some(None);
         }
         let fs = f.when?.span();
+        // A date heading the number's clause ("By 1936 the Gulag held 5,000,000 prisoners, a
+        // number ... until Stalin died in 1953") sets its time: a later date that fits another
+        // figure speaks of something else.
+        let heads = |d: &&crate::dates::DateExpr| {
+            d.toks.end <= n.expr.toks.start
+                && (clause.start..d.toks.start).all(|i| is_framing(ctx.sentence.word(i)))
+        };
         let mut best: Option<(usize, DateFit)> = None;
         for d in &dates {
             let mut sp = d.span;
@@ -353,10 +361,16 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
             let (part, whole) = match d.relation {
                 Relation::In => {
                     if !sp.overlaps(&fs) {
+                        if heads(d) {
+                            return None;
+                        }
                         continue;
                     }
                     let inter = (sp.hi.min(fs.hi) - sp.lo.max(fs.lo) + 1) as f64;
                     (inter / (fs.hi - fs.lo + 1) as f64, inter / (sp.hi - sp.lo + 1) as f64)
+                }
+                Relation::ByEnd | Relation::After if heads(d) && !fits_relation(d, &sp, &fs) => {
+                    return None;
                 }
                 Relation::ByEnd if fs.lo > sp.hi || fs.hi < sp.lo - 366 => continue,
                 Relation::After if fs.hi < sp.lo || fs.lo > sp.hi + 366 => continue,
@@ -416,5 +430,14 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
             is_people(s.word(i)) || fig.vocab.iter().any(|v| self.stems[i] == v.as_str())
         };
         known(at) || word(at + 1).is_some() && known(at + 1)
+    }
+}
+
+/// Does a date with "by" or "after" leave the figure's period possible?
+fn fits_relation(d: &crate::dates::DateExpr, sp: &DaySpan, fs: &DaySpan) -> bool {
+    match d.relation {
+        Relation::ByEnd => !(fs.lo > sp.hi || fs.hi < sp.lo - 366),
+        Relation::After => !(fs.hi < sp.lo || fs.lo > sp.hi + 366),
+        Relation::In => sp.overlaps(fs),
     }
 }

@@ -119,8 +119,7 @@ fn reads_numbers_as_written() {
             After only [!three] years of the NEP, Stalin abandoned it in 1928.
             three does not match any figure the fact base has for length of NEP (1921–1928): 7 (essay 004). -> seven
 
-            During the Great Terror [!1 in 8] of the population were arrested.
-            1 in 8 does not match any figure the fact base has for share of the population arrested in the Terror (1936–1939): 1 in 18 (essay 002). -> 1 in 18
+            During the Great Terror 1 in 8 of the population were arrested.
 
             [!Four] of the five marshals were shot in 1937-39.
             Four does not match any figure the fact base has for marshals purged (1937–1939): 3 (Tukhachevsky (shot 1937), Blyukher (died under interrogation 1938), Yegorov (shot 1939); essay 002). -> Three
@@ -361,5 +360,15 @@ fn a_count_held_at_one_time_is_not_a_count_sent_over_years() {
         "By 1937 some five million prisoners were in the camps.",
         "By 1937, 17 or 18 million had been sent to labour camps.",
         "By 1937, 5 million had been sent to labour camps.",
+    ]);
+}
+
+#[test]
+fn a_date_heading_the_clause_sets_the_numbers_time() {
+    // "By 1936" places the five million; "until Stalin died in 1953" dates the death, so the
+    // camp population at Stalin's death is not the quantity.
+    clean(&[
+        "By 1936 the Gulag held a total of 5,000,000 prisoners, a number that was probably equaled or exceeded every subsequent year until Stalin died in 1953.",
+        "In 1930 some 300,000 prisoners worked in the camps that Stalin's heirs emptied after 1953.",
     ]);
 }
