@@ -144,7 +144,9 @@ impl<'a> SentenceCtx<'a> {
     /// Token indices `[first, end)` covered by a mention.
     pub fn mention_toks(&self, m: &Mention) -> Range<usize> {
         let r = self.rel(&m.range);
-        let first = self.sentence.tok_at(r.start);
+        // A name may start inside a token ("Zinovievite" in "Trotskyite-Zinovievite"): its
+        // first token is the one that holds it, not the next.
+        let first = self.sentence.toks.partition_point(|t| t.range.end <= r.start);
         let end = self.sentence.toks.partition_point(|t| t.range.start < r.end);
         first..end.max(first + 1).min(self.sentence.toks.len())
     }
@@ -185,5 +187,34 @@ impl<'a> SentenceCtx<'a> {
     pub fn quoted(&self, rel: &Range<usize>) -> bool {
         let a = self.abs(rel);
         self.quotes.iter().any(|q| q.start <= a.start && a.end <= q.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::grammar::cues::CuePhrases;
+    use crate::checks::grammar::SentenceCtx;
+    use crate::checks::testing::kb;
+    use crate::config::Config;
+
+    /// A name that starts inside a hyphenated word ("Zinovievite" in "Trotskyite-Zinovievite")
+    /// is on that word, not on the word after it.
+    #[test]
+    fn a_name_inside_a_hyphenated_word_is_on_that_word() {
+        let text = "It was the Trotskyite-Zinovievite Terrorist Center in 1936.";
+        let (kb, config) = (kb(), Config::default());
+        let mentions = kb.index.find_all(text);
+        let phrases = CuePhrases::build(kb);
+        let ctx = SentenceCtx::new(kb, &phrases, text, 0..text.len(), &mentions, &[], &config);
+        let words: Vec<String> = ctx
+            .mentions
+            .iter()
+            .map(|m| {
+                let toks = ctx.mention_toks(m);
+                toks.map(|i| ctx.sentence.word(i).to_string()).collect::<Vec<_>>().join(" ")
+            })
+            .collect();
+        assert!(!words.is_empty());
+        assert!(words.iter().all(|w| w == "trotskyite-zinovievite"), "{words:?}");
     }
 }
