@@ -52,8 +52,8 @@ pub(super) struct Fact<'k> {
     pub anchor: Range<usize>,
     /// A pluperfect verb: the fact came no later than a date framing the clause.
     pub pluperfect: bool,
-    /// The cue word that states it ("murdered"), for the message.
-    pub cue: Option<String>,
+    /// Stated by a cue of its own ("murdered"), not by its name alone.
+    pub cued: bool,
     /// Its tokens: dates are tied to the cue rather than to the whole phrase.
     pub cue_toks: Option<Range<usize>>,
     /// For a happening: which recorded instance.
@@ -78,7 +78,7 @@ impl Fact<'_> {
             role: None,
             anchor,
             pluperfect: false,
-            cue: None,
+            cued: false,
             cue_toks: None,
             happening: None,
             rank: None,
@@ -241,7 +241,7 @@ fn event_among_others(
     f: &Fact,
 ) -> bool {
     let e = &kb.entries[f.entry];
-    if f.kind != FactKind::Event || f.cue.is_none() {
+    if f.kind != FactKind::Event || !f.cued {
         return false;
     }
     let t = e.event_type.as_deref();
@@ -286,7 +286,7 @@ impl<'k> ClauseReader<'_, 'k> {
         });
         Fact {
             pluperfect,
-            cue: cue.map(|c| c.clone().map(|i| s.word(i)).collect::<Vec<_>>().join(" ")),
+            cued: cue.is_some(),
             cue_toks: cue.cloned(),
             ..Fact::new(entry, kind, when, span, anchor)
         }
