@@ -4,6 +4,11 @@
 
 use knowledge::{analyze, Cache, Config, Format, KnowledgeBase, Prepared};
 
+/// The server's allocator (`clio-ls` runs the analysis on mimalloc), so that the figures are
+/// the server's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

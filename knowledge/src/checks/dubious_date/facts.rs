@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::happened::{complete, happening_facts, instances, Instance};
 use super::tied::{attached, is_subject, participle_attached, period_kind};
-use super::titles::find_title;
+use super::titles::{find_title, FirstBytes};
 use super::DateTables;
 use crate::base::date::{DaySpan, When};
 use crate::base::{Entry, EntryId, Kind, KnowledgeBase, Role};
@@ -52,8 +52,8 @@ pub(super) struct Fact<'k> {
     pub anchor: Range<usize>,
     /// A pluperfect verb: the fact came no later than a date framing the clause.
     pub pluperfect: bool,
-    /// The cue word that states it ("murdered"), for the message.
-    pub cue: Option<String>,
+    /// Stated by a cue of its own ("murdered"), not by its name alone.
+    pub cued: bool,
     /// Its tokens: dates are tied to the cue rather than to the whole phrase.
     pub cue_toks: Option<Range<usize>>,
     /// For a happening: which recorded instance.
@@ -78,7 +78,7 @@ impl Fact<'_> {
             role: None,
             anchor,
             pluperfect: false,
-            cue: None,
+            cued: false,
             cue_toks: None,
             happening: None,
             rank: None,
@@ -224,8 +224,8 @@ pub(super) fn facts<'k>(
             || !cued.iter().any(|a| a.start <= f.anchor.start && f.anchor.end <= a.end)
     });
     reader.events_by_actor(&in_clause);
-    let happened = happening_facts(ctx, cues, tables, clause, names);
     let said = cues.happenings(|r| super::happened::aimed(ctx, names, r));
+    let happened = happening_facts(ctx, cues, tables, clause, names, &said);
     reader.out.retain(|f| !event_among_others(kb, tables, &said, f));
     reader.out.extend(happened);
     reader.out
@@ -241,7 +241,7 @@ fn event_among_others(
     f: &Fact,
 ) -> bool {
     let e = &kb.entries[f.entry];
-    if f.kind != FactKind::Event || f.cue.is_none() {
+    if f.kind != FactKind::Event || !f.cued {
         return false;
     }
     let t = e.event_type.as_deref();
@@ -286,7 +286,7 @@ impl<'k> ClauseReader<'_, 'k> {
         });
         Fact {
             pluperfect,
-            cue: cue.map(|c| c.clone().map(|i| s.word(i)).collect::<Vec<_>>().join(" ")),
+            cued: cue.is_some(),
             cue_toks: cue.cloned(),
             ..Fact::new(entry, kind, when, span, anchor)
         }
@@ -329,9 +329,11 @@ impl<'k> ClauseReader<'_, 'k> {
     /// post) or without (the time the post was held).
     fn posts(&mut self, n: &SentenceName, e: &'k Entry) {
         let holder_end = e.end.map(|w| w.span());
+        let heads = FirstBytes::of(self.ctx, self.clause);
         for (r, t) in e.roles.iter().zip(&self.tables.titles[n.entry]) {
             let Some(from) = r.from else { continue };
-            let Some(title) = find_title(self.ctx, self.tables, self.clause, r, t, self.names)
+            let Some(title) =
+                find_title(self.ctx, self.tables, self.clause, r, t, self.names, &heads)
             else {
                 continue;
             };

@@ -107,16 +107,13 @@ pub(crate) fn complete(kb: &KnowledgeBase, e: &Entry, kind: &str) -> bool {
 
 /// The words of the sentence that say what happened, grouped by place: each with every type it
 /// can say ("shot": execution, assassination, attempt).
-fn said<'a>(
-    ctx: &SentenceCtx,
-    cues: &SentenceCues<'a>,
-    names: &[SentenceName],
-) -> Vec<(Range<usize>, Vec<&'a str>)> {
+/// `happenings` is the sentence's (`SentenceCues::happenings` with `aimed`).
+fn said<'a>(happenings: &[(&'a str, Range<usize>)]) -> Vec<(Range<usize>, Vec<&'a str>)> {
     let mut out: Vec<(Range<usize>, Vec<&str>)> = Vec::new();
-    for (kind, r) in cues.happenings(|r| aimed(ctx, names, r)) {
-        match out.iter_mut().find(|(x, _)| *x == r) {
-            Some((_, kinds)) => kinds.push(kind),
-            None => out.push((r, vec![kind])),
+    for (kind, r) in happenings {
+        match out.iter_mut().find(|(x, _)| x == r) {
+            Some((_, kinds)) => kinds.push(*kind),
+            None => out.push((r.clone(), vec![*kind])),
         }
     }
     out
@@ -283,10 +280,11 @@ pub(super) fn happening_facts<'k>(
     tables: &DateTables,
     clause: &Range<usize>,
     names: &[SentenceName],
+    happenings: &[(&str, Range<usize>)],
 ) -> Vec<Fact<'k>> {
     let kb: &'k KnowledgeBase = ctx.kb;
     let mut out = Vec::new();
-    let words = said(ctx, cues, names);
+    let words = said(happenings);
     // A word inside an event's name is that event ("the first show trial of Zinoviev").
     let in_an_event_name = |r: &Range<usize>| {
         names.iter().any(|n| {

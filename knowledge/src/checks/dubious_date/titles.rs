@@ -40,6 +40,28 @@ pub(super) fn title_words(t: &str) -> Vec<String> {
         .collect()
 }
 
+/// The first bytes of a clause's words (ASCII lower-cased, as the sentence's are), as a set:
+/// a person's many titles are mostly ruled out by their first byte, without a walk over the
+/// clause for each.
+pub(super) struct FirstBytes([u64; 4]);
+
+impl FirstBytes {
+    pub(super) fn of(ctx: &SentenceCtx, clause: &Range<usize>) -> FirstBytes {
+        let lower = ctx.sentence.lower.as_bytes();
+        let mut set = [0u64; 4];
+        for i in clause.clone() {
+            if let Some(&b) = lower[ctx.sentence.toks[i].range.clone()].first() {
+                set[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        FirstBytes(set)
+    }
+
+    fn has(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
+}
+
 /// Token range where the role's title is written in the clause, if it is.
 /// `title` is the role's, prepared (`DateTables::titles`).
 pub(super) fn find_title(
@@ -49,16 +71,18 @@ pub(super) fn find_title(
     role: &Role,
     title: &Title,
     names: &[SentenceName],
+    heads: &FirstBytes,
 ) -> Option<Range<usize>> {
     // Quick rejection: the title's first word (or its first four letters) must be in the
     // clause, or the office it belongs to must be named there.
     let prefix: &[u8] = title.prefix.as_deref()?;
     let words = &title.words;
     let lower = ctx.sentence.lower.as_bytes();
-    let literal_possible = clause.clone().any(|i| {
-        let w = &lower[ctx.sentence.toks[i].range.clone()];
-        prefix.first().is_none_or(|b| w.first() == Some(b)) && w.starts_with(prefix)
-    });
+    let literal_possible = prefix.first().is_none_or(|&b| heads.has(b))
+        && clause.clone().any(|i| {
+            let w = &lower[ctx.sentence.toks[i].range.clone()];
+            prefix.first().is_none_or(|b| w.first() == Some(b)) && w.starts_with(prefix)
+        });
     let office_named = role.office.is_some_and(|o| {
         names
             .iter()

@@ -229,7 +229,7 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         }
         let date = self.date_fit(n, f)?;
         let clause = &self.clauses[n.clause];
-        if other_ordinal(self.ctx, clause, f)
+        if other_ordinal(self.ctx, clause, &fig.ordinals)
             || fig.plan != self.plan
             || another_body(self.ctx, clause, n.expr.toks.start, f)
         {
@@ -322,26 +322,24 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
     /// nearest wins. `None` when a date rules the figure out, `Some(None)` with no date.
     fn date_fit(&self, n: &StatedNumber, f: &Figure) -> Option<Option<DateFit>> {
         let ctx = self.ctx;
+        if ctx.dates.is_empty() {
+            return Some(None);
+        }
+        // The dates in the number's clause, or all of them when it has none (walked, not
+        // collected: this runs for every figure a number may state).
         let clause = &self.clauses[n.clause];
-        let in_clause: Vec<_> =
-            ctx.dates.iter().filter(|d| clause.contains(&d.toks.start)).collect();
-        let dates = if in_clause.is_empty() { ctx.dates.iter().collect() } else { in_clause };
+        let any_in_clause = ctx.dates.iter().any(|d| clause.contains(&d.toks.start));
+        let dates =
+            || ctx.dates.iter().filter(move |d| !any_in_clause || clause.contains(&d.toks.start));
         // A date written right after the number is the number's own ("from 70 million in 1929
         // to 38 million in 1933"): it alone places it.
         let toks = &ctx.sentence.toks;
         let end = n.expr.toks.end;
-        let own = dates.iter().copied().find(|d| {
+        let own = dates().find(|d| {
             d.toks.start >= end
                 && d.toks.start <= end + 3
                 && (end..d.toks.start).all(|i| toks[i].kind == TokKind::Word)
         });
-        let dates = match own {
-            Some(d) => vec![d],
-            None => dates,
-        };
-        if dates.is_empty() {
-            return Some(None);
-        }
         let fs = f.when?.span();
         // A date heading the number's clause ("By 1936 the Gulag held 5,000,000 prisoners, a
         // number ... until Stalin died in 1953") sets its time: a later date that fits another
@@ -351,7 +349,7 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
                 && (clause.start..d.toks.start).all(|i| is_framing(ctx.sentence.word(i)))
         };
         let mut best: Option<(usize, DateFit)> = None;
-        for d in &dates {
+        for d in dates().filter(|d| own.is_none_or(|o| std::ptr::eq(o, *d))) {
             let mut sp = d.span;
             if d.approx {
                 sp = DaySpan::new(sp.lo - 366, sp.hi + 366);

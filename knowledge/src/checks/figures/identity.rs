@@ -81,25 +81,29 @@ const ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 ];
 
-fn ordinal(w: &str) -> Option<&'static str> {
+pub(super) fn ordinal(w: &str) -> Option<&'static str> {
     // (Every ordinal is lower-case ASCII: compared without a lower-cased copy of the word.)
     ORDINALS.iter().copied().find(|o| o.eq_ignore_ascii_case(w))
 }
 
 /// Does the clause give an ordinal the figure's name contradicts ("the second Moscow trial"
-/// against "Defendants at the third Moscow trial")?
-pub(super) fn other_ordinal(ctx: &SentenceCtx, clause: &Range<usize>, f: &Figure) -> bool {
-    let named: Vec<&str> = f.name.split_whitespace().filter_map(ordinal).collect();
+/// against "Defendants at the third Moscow trial")? `named` holds the ordinals of the figure's
+/// name (`PreparedFigure::ordinals`).
+pub(super) fn other_ordinal(ctx: &SentenceCtx, clause: &Range<usize>, named: &[&str]) -> bool {
     if named.is_empty() {
         return false;
     }
     let s = &ctx.sentence;
-    let said: Vec<&str> = clause
-        .clone()
-        .filter(|&i| i < s.toks.len() && s.toks[i].kind == TokKind::Word)
-        .filter_map(|i| ordinal(s.word(i)))
-        .collect();
-    !said.is_empty() && !said.iter().any(|o| named.contains(o))
+    let mut said = false;
+    for i in clause.clone().filter(|&i| i < s.toks.len() && s.toks[i].kind == TokKind::Word) {
+        if let Some(o) = ordinal(s.word(i)) {
+            if named.contains(&o) {
+                return false;
+            }
+            said = true;
+        }
+    }
+    said
 }
 
 /// Is the number at `start` a restatement ("all eight", "these eight") of a group an earlier

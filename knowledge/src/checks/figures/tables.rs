@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use super::identity::is_plan;
+use super::identity::{is_plan, ordinal};
 use super::numbers::{unit_measure, Measure};
 use crate::base::{Figure, KnowledgeBase};
 use crate::checks::grammar::SentenceCtx;
@@ -79,6 +79,8 @@ pub(super) struct PreparedFigure {
     /// Stems of the words of the name that are not cues and that no other figure's name uses
     /// ("third" in "Defendants at the third Moscow trial").
     pub(super) name_words: Vec<String>,
+    /// The ordinals of the name ("third"), which an ordinal of the number's clause must match.
+    pub(super) ordinals: Vec<&'static str>,
 }
 
 pub(super) fn prepare_figure(f: &Figure) -> PreparedFigure {
@@ -142,6 +144,7 @@ pub(super) fn prepare_figure(f: &Figure) -> PreparedFigure {
         population,
         vocab,
         name_words,
+        ordinals: f.name.split_whitespace().filter_map(ordinal).collect(),
     }
 }
 
