@@ -344,7 +344,7 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         // A date heading the number's clause ("By 1936 the Gulag held 5,000,000 prisoners, a
         // number ... until Stalin died in 1953") sets its time: a later date that fits another
         // figure speaks of something else.
-        let heads = |d: &&crate::dates::DateExpr| {
+        let heads = |d: &crate::dates::DateExpr| {
             d.toks.end <= n.expr.toks.start
                 && (clause.start..d.toks.start).all(|i| is_framing(ctx.sentence.word(i)))
         };
