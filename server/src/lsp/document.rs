@@ -12,6 +12,7 @@ use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, TextDocumentItem};
 
 use super::analysis::{Checked, Snapshot};
 use super::base::Base;
+use super::mirror::{ByteEdit, Mirror, Pending};
 use crate::position::{self, Encoding};
 
 pub struct Document {
@@ -24,6 +25,10 @@ pub struct Document {
     generation: u64,
     /// `None` while a worker holds it.
     cache: Option<Cache>,
+    /// The text as one string for the analysis, and the edits made since its text; `None`
+    /// while a worker holds it (or before the first check).
+    mirror: Option<Mirror>,
+    edits: Pending,
     /// The base the cache's results were found with (its address).
     cache_base: usize,
     /// An analysis of this document is on a worker.
@@ -46,6 +51,10 @@ pub struct Job {
     pub cancel: Arc<AtomicBool>,
     /// The latest analysis, whose diagnostics an edit may leave as they were.
     pub previous: Option<Arc<Checked>>,
+    /// The document's text as one string (when there is one yet), and the edits to replay on
+    /// it to bring it to the snapshot's text.
+    pub mirror: Option<Mirror>,
+    pub edits: Vec<ByteEdit>,
 }
 
 impl Document {
@@ -64,6 +73,8 @@ impl Document {
             opening,
             generation: 0,
             cache: Some(Cache::default()),
+            mirror: None,
+            edits: Pending::default(),
             cache_base: 0,
             running: false,
             wanted: true,
@@ -76,9 +87,17 @@ impl Document {
     /// as the whole new text. Positions are clamped, never a panic.
     pub fn apply_changes(&mut self, changes: Vec<TextDocumentContentChangeEvent>, enc: Encoding) {
         for change in changes {
-            match change.range {
-                Some(r) => position::apply_edit(&mut self.rope, r, &change.text, enc),
-                None => self.rope = Rope::from_str(&change.text),
+            let (range, whole) = match change.range {
+                Some(r) => (position::apply_edit(&mut self.rope, r, &change.text, enc), false),
+                None => {
+                    let all = 0..self.rope.len_bytes();
+                    self.rope = Rope::from_str(&change.text);
+                    (all, true)
+                }
+            };
+            // An ignore list is never analysed: nothing would replay its edits.
+            if !self.is_ignore_list {
+                self.edits.push(ByteEdit { range, text: change.text }, whole);
             }
         }
         self.generation += 1;
@@ -127,13 +146,21 @@ impl Document {
             format: self.format,
         };
         let previous = self.checked.borrow().clone();
-        Some(Job { snapshot, cache, cancel: self.cancel.clone(), previous })
+        let (mirror, edits) = (self.mirror.take(), self.edits.take());
+        Some(Job { snapshot, cache, cancel: self.cancel.clone(), previous, mirror, edits })
     }
 
-    /// A worker is done: the cache comes back and the result (if any) becomes the latest.
-    /// Returns whether the result is still current (no newer check is wanted).
-    pub fn finish(&mut self, cache: Cache, checked: Option<Arc<Checked>>) -> bool {
+    /// A worker is done: the cache and the mirror come back (the mirror with the job's text,
+    /// `None` if it was lost) and the result (if any) becomes the latest. Returns whether the
+    /// result is still current (no newer check is wanted).
+    pub fn finish(
+        &mut self,
+        cache: Cache,
+        mirror: Option<Mirror>,
+        checked: Option<Arc<Checked>>,
+    ) -> bool {
         self.cache = Some(cache);
+        self.mirror = mirror;
         self.running = false;
         if let Some(c) = checked {
             self.checked.send_replace(Some(c));
@@ -184,11 +211,11 @@ mod tests {
         doc.apply_changes(vec![change(Some(year), "1934")], Encoding::Utf16);
         doc.want_check();
         assert!(first.cancel.load(Ordering::Relaxed), "the running analysis is told");
-        assert!(!doc.finish(first.cache, None), "its result is outdated");
+        assert!(!doc.finish(first.cache, None, None), "its result is outdated");
         let second = doc.take_job(&base).expect("the newest text next");
         assert_eq!(second.snapshot.generation, 1);
         assert_eq!(second.snapshot.rope.to_string(), "Kirov was shot in 1934.\n");
-        assert!(doc.finish(second.cache, None), "nothing newer is wanted");
+        assert!(doc.finish(second.cache, None, None), "nothing newer is wanted");
         assert!(doc.take_job(&base).is_none());
     }
 
