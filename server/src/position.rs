@@ -170,12 +170,7 @@ pub fn byte_range(rope: &Rope, r: Range, enc: Encoding) -> std::ops::Range<usize
 
 /// Replaces the text an LSP range covers (clamped, in order) with `text`; returns the byte
 /// range replaced.
-pub fn apply_edit(
-    rope: &mut Rope,
-    r: Range,
-    text: &str,
-    enc: Encoding,
-) -> std::ops::Range<usize> {
+pub fn apply_edit(rope: &mut Rope, r: Range, text: &str, enc: Encoding) -> std::ops::Range<usize> {
     let bytes = byte_range(rope, r, enc);
     let start = rope.byte_to_char(bytes.start);
     let end = rope.byte_to_char(bytes.end);

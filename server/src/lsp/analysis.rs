@@ -71,8 +71,8 @@ pub fn check(
     let Snapshot { version, generation, rope, format } = snapshot;
     let start = Instant::now();
     let text = mirror.text();
-    let analysis = guard("analysis", || analyze(base, text, format, &rules.config, cache))
-        .unwrap_or_default();
+    let analysis =
+        guard("analysis", || analyze(base, text, format, &rules.config, cache)).unwrap_or_default();
     let analysed = Instant::now();
     // Checks that are off report nothing: the analysis config is the one place that decides.
     debug_assert!(analysis.findings.iter().all(|f| rules.config.enabled(f.code)));

@@ -199,12 +199,15 @@ mod tests {
         for (range, put) in edits {
             after.replace_range(range.clone(), put);
         }
-        let edits = edits.iter().map(|(range, put)| ByteEdit { range: range.clone(), text: put.to_string() });
+        let edits = edits
+            .iter()
+            .map(|(range, put)| ByteEdit { range: range.clone(), text: put.to_string() });
         let rope = Rope::from_str(&after);
         let mut mirror = Mirror::updated(Some(mirror), edits.collect(), &rope);
         let again = checked((&rope, 2, &mut mirror), &rules, enc, &mut cache, Some(&first));
         let mut fresh_mirror = Mirror::new(&rope);
-        let fresh = checked((&rope, 2, &mut fresh_mirror), &rules, enc, &mut Cache::default(), None);
+        let fresh =
+            checked((&rope, 2, &mut fresh_mirror), &rules, enc, &mut Cache::default(), None);
         let diagnostics = |c: &Checked| c.findings().map(|(_, d)| d.clone()).collect::<Vec<_>>();
         assert_eq!(diagnostics(&again), diagnostics(&fresh), "{after:?}");
         let encoded = |c: &Checked| c.encoded().map(<[u8]>::to_vec).collect::<Vec<_>>();

@@ -209,7 +209,9 @@ impl Session {
             Some(mirror) if !outdated => {
                 let previous = previous.as_deref();
                 let run = || {
-                    analysis::check(snapshot, mirror, &base, &rules, enc, &uri, &mut cache, previous)
+                    analysis::check(
+                        snapshot, mirror, &base, &rules, enc, &uri, &mut cache, previous,
+                    )
                 };
                 let checked = guard("analysis", run).map(Arc::new);
                 if checked.is_none() {
