@@ -86,18 +86,22 @@ impl Document {
     /// Applies the client's changes in order: ranged ones in place, a change without a range
     /// as the whole new text. Positions are clamped, never a panic.
     pub fn apply_changes(&mut self, changes: Vec<TextDocumentContentChangeEvent>, enc: Encoding) {
+        // An ignore list is never analysed: nothing would replay its edits.
+        let keep = !self.is_ignore_list;
         for change in changes {
-            let (range, whole) = match change.range {
-                Some(r) => (position::apply_edit(&mut self.rope, r, &change.text, enc), false),
-                None => {
-                    let all = 0..self.rope.len_bytes();
-                    self.rope = Rope::from_str(&change.text);
-                    (all, true)
+            match change.range {
+                Some(r) => {
+                    let range = position::apply_edit(&mut self.rope, r, &change.text, enc);
+                    if keep {
+                        self.edits.push(ByteEdit { range, text: change.text });
+                    }
                 }
-            };
-            // An ignore list is never analysed: nothing would replay its edits.
-            if !self.is_ignore_list {
-                self.edits.push(ByteEdit { range, text: change.text }, whole);
+                None => {
+                    self.rope = Rope::from_str(&change.text);
+                    if keep {
+                        self.edits.push_whole(change.text);
+                    }
+                }
             }
         }
         self.generation += 1;
@@ -177,6 +181,7 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lsp::mirror::Mirror;
     use crate::position::properties::essay_text;
     use proptest::prelude::*;
     use tower_lsp::lsp_types::{Range, Url};
@@ -239,6 +244,43 @@ mod tests {
                 expected.replace_range(s..e, &insert);
             }
             prop_assert_eq!(doc.rope.to_string(), expected);
+        }
+
+        #[test]
+        fn each_job_brings_the_mirror_to_its_snapshots_text(
+            text in essay_text(),
+            steps in prop::collection::vec((0usize..400, 0usize..10, essay_text(), 0u8..6), 1..12),
+        ) {
+            static BASE: std::sync::OnceLock<Arc<Base>> = std::sync::OnceLock::new();
+            let base = BASE.get_or_init(|| Arc::new(Base::embedded()));
+            let mut doc = opened(&text);
+            for (at, len, insert, what) in steps {
+                match what {
+                    // A worker takes the job and hands the mirror back.
+                    0 | 1 => {
+                        doc.want_check();
+                        if let Some(job) = doc.take_job(base) {
+                            let rope = job.snapshot.rope.clone();
+                            let mirror = Mirror::updated(job.mirror, job.edits, &rope);
+                            prop_assert_eq!(mirror.text(), rope.to_string());
+                            doc.finish(job.cache, Some(mirror), None);
+                        }
+                    }
+                    2 => doc.apply_changes(vec![change(None, &insert)], Encoding::Utf16),
+                    _ => {
+                        let len_now = doc.rope.len_bytes();
+                        let s = doc.rope.byte_to_char((at % (len_now + 1)).min(len_now));
+                        let (s, e) = (doc.rope.char_to_byte(s), doc.rope.char_to_byte((s + len).min(doc.rope.len_chars())));
+                        let range = position::range(&doc.rope, s..e, Encoding::Utf8);
+                        doc.apply_changes(vec![change(Some(range), &insert)], Encoding::Utf8);
+                    }
+                }
+            }
+            doc.want_check();
+            let job = doc.take_job(base).expect("no job is running");
+            let rope = job.snapshot.rope.clone();
+            let mirror = Mirror::updated(job.mirror, job.edits, &rope);
+            prop_assert_eq!(mirror.text(), rope.to_string());
         }
     }
 }

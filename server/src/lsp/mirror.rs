@@ -13,7 +13,8 @@ use ropey::Rope;
 
 use crate::position::LineIndex;
 
-/// One edit in bytes: `range` of the text as it was then, replaced by `text`.
+/// One edit in bytes: `range` of the text as it was then, replaced by `text` (a range that
+/// ends past the text ends with it).
 pub struct ByteEdit {
     pub range: std::ops::Range<usize>,
     pub text: String,
@@ -26,12 +27,14 @@ pub struct Pending {
 }
 
 impl Pending {
-    /// Records an edit; one that replaces the whole text makes those before it pointless.
-    pub fn push(&mut self, edit: ByteEdit, whole: bool) {
-        if whole {
-            self.edits.clear();
-        }
+    pub fn push(&mut self, edit: ByteEdit) {
         self.edits.push(edit);
+    }
+
+    /// Records a new text in place of the whole one: the edits before it are pointless.
+    pub fn push_whole(&mut self, text: String) {
+        self.edits.clear();
+        self.edits.push(ByteEdit { range: 0..usize::MAX, text });
     }
 
     pub fn take(&mut self) -> Vec<ByteEdit> {
@@ -74,9 +77,9 @@ impl Mirror {
     }
 
     fn apply(&mut self, ByteEdit { range, text }: ByteEdit) {
-        let (start, end) = (range.start, range.end);
         let len = self.text.len();
-        self.text.replace_range(range, &text);
+        let (start, end) = (range.start, range.end.min(len));
+        self.text.replace_range(start..end, &text);
         self.lines.edit(&self.text, start, end, text.len());
         if let Some((_, ends)) = &mut self.checked {
             let was = ends.unwrap_or(Ends { prefix: len, suffix: len });
@@ -126,13 +129,18 @@ mod tests {
         fn replayed_edits_give_the_ropes_text_and_true_unchanged_ends(
             start in prop::collection::vec(piece(), 0..20),
             edits in prop::collection::vec((0usize..200, 0usize..8, piece()), 0..6),
+            whole in prop::option::of((0usize..6, prop::collection::vec(piece(), 0..6))),
         ) {
             let start = start.concat();
             let mut rope = Rope::from_str(&start);
             let mut mirror = Mirror::new(&rope);
             mirror.checked(7);
             let mut pending = Pending::default();
-            for (at, cut, put) in edits {
+            for (i, (at, cut, put)) in edits.into_iter().enumerate() {
+                if let Some((_, new)) = whole.as_ref().filter(|(w, _)| *w == i) {
+                    rope = Rope::from_str(&new.concat());
+                    pending.push_whole(new.concat());
+                }
                 let text = rope.to_string();
                 let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
                 let s = bounds[at % bounds.len()];
@@ -140,7 +148,7 @@ mod tests {
                 let (cs, ce) = (rope.byte_to_char(s), rope.byte_to_char(e));
                 rope.remove(cs..ce);
                 rope.insert(cs, put);
-                pending.push(ByteEdit { range: s..e, text: put.into() }, false);
+                pending.push(ByteEdit { range: s..e, text: put.into() });
             }
             let mirror = Mirror::updated(Some(mirror), pending.take(), &rope);
             let text = rope.to_string();
