@@ -10,24 +10,26 @@
 //! - `exit` (or the end of input) ends the process through the writer, after the answer to a
 //!   pending `shutdown`, with the code [`Lifecycle::exit_code`] gives.
 //!
-//! Requests are handed to the service in the order they arrive and driven on one task, as
-//! tower-lsp does, so that a notification's handler runs before any later message's. Writing
-//! is [`crate::writer`]'s thread.
+//! Requests are handed to the service in the order they arrive, and each handler's first steps
+//! run on the reader before the next message is read, so that a notification's handler runs
+//! before any later message's; handlers that wait go on in one task. Reading is
+//! [`crate::input`]'s, writing is [`crate::writer`]'s thread.
 
 use std::sync::Arc;
+use std::task::Poll;
 use std::time::Duration;
 
 use futures::channel::mpsc as fmpsc;
 use futures::future::BoxFuture;
 use futures::{FutureExt, SinkExt, StreamExt};
 use serde_json::Value;
-use tokio::io::{AsyncRead, AsyncReadExt};
 use tower_lsp::jsonrpc::{Error, Id, Request, Response};
 use tower_lsp::{ClientSocket, LanguageServer, Loopback, LspService};
 use tower_service::Service;
 
 use crate::exit::{self, Lifecycle};
 use crate::framing::{Decoder, Event};
+use crate::input::Input;
 use crate::timing;
 use crate::writer::{Outbox, Outgoing};
 
@@ -62,7 +64,7 @@ pub async fn serve<I, S>(
     (outbox, outgoing): (Outbox, Outgoing),
 ) -> i32
 where
-    I: AsyncRead + Unpin,
+    I: Input,
     S: LanguageServer,
 {
     let out = outbox;
@@ -108,7 +110,7 @@ struct Reader<S: LanguageServer> {
 
 impl<S: LanguageServer> Reader<S> {
     /// Reads until `exit` or the end of input; returns the exit code.
-    async fn run<I: AsyncRead + Unpin>(&mut self, mut input: I) -> i32 {
+    async fn run<I: Input>(&mut self, mut input: I) -> i32 {
         let mut decoder = Decoder::default();
         let mut chunk = vec![0u8; 64 << 10];
         let mut eof = false;
@@ -121,20 +123,24 @@ impl<S: LanguageServer> Reader<S> {
             if eof {
                 break;
             }
-            let read = match tokio::time::timeout(IDLE, input.read(&mut chunk)).await {
-                Ok(read) => read,
-                Err(_) => {
+            let read = match input.read(&mut chunk, Some(IDLE)).await {
+                Ok(None) => {
                     if let Some(event) = decoder.idle() {
                         if let Some(code) = self.event(event).await {
                             return code;
                         }
                     }
-                    input.read(&mut chunk).await
+                    input.read(&mut chunk, None).await
                 }
+                read => read,
             };
             match read {
-                Ok(0) => eof = true,
-                Ok(n) => decoder.feed(&chunk[..n]),
+                Ok(None) => {}
+                Ok(Some(0)) => eof = true,
+                Ok(Some(n)) => {
+                    timing::log(|| format!("{n} bytes read"));
+                    decoder.feed(&chunk[..n])
+                }
                 Err(e) => {
                     log(&format!("stdin: {e}"));
                     eof = true;
@@ -202,10 +208,18 @@ impl<S: LanguageServer> Reader<S> {
             return Some(self.lifecycle.exit_code(SHUTDOWN_WAIT).await);
         }
         let answer = self.service.call(req);
-        let fut: Pending = async move { (answer.await.unwrap_or(None), kind) }.boxed();
-        if self.pending.send(fut).await.is_err() {
-            log("requests can no longer be answered");
-            return Some(1);
+        let mut fut: Pending = async move { (answer.await.unwrap_or(None), kind) }.boxed();
+        // The handler's first steps run here, before the next message is read (an edit is
+        // applied and its analysis handed to a worker without waking another thread); a
+        // handler that has to wait goes on in the task that answers requests.
+        match futures::future::poll_fn(|cx| Poll::Ready(fut.as_mut().poll(cx))).await {
+            Poll::Ready((answer, kind)) => answered(&self.out, &self.lifecycle, answer, kind),
+            Poll::Pending => {
+                if self.pending.send(fut).await.is_err() {
+                    log("requests can no longer be answered");
+                    return Some(1);
+                }
+            }
         }
         if let Some(answered) = initialized {
             if tokio::time::timeout(INITIALIZE_WAIT, answered).await.is_err() {
@@ -267,8 +281,8 @@ fn id_of(v: Option<&Value>) -> Id {
     }
 }
 
-/// Drives the requests' handlers, in arrival order, at most [`CONCURRENCY`] at a time, and
-/// hands their answers to the writer.
+/// Drives the requests' handlers that had to wait (each started in arrival order by the
+/// reader), at most [`CONCURRENCY`] at a time, and hands their answers to the writer.
 async fn answer_requests(
     pending: fmpsc::Receiver<Pending>,
     out: Outbox,
@@ -276,15 +290,21 @@ async fn answer_requests(
 ) {
     let mut answers = pending.buffer_unordered(CONCURRENCY);
     while let Some((answer, kind)) = answers.next().await {
-        let ok = answer.as_ref().is_some_and(Response::is_ok);
-        if let Some(answer) = answer {
-            send(&out, &answer);
-        }
-        match kind {
-            Kind::Initialize => lifecycle.initialized(),
-            Kind::Shutdown => lifecycle.shutdown_answered(ok),
-            Kind::Other => {}
-        }
+        answered(&out, &lifecycle, answer, kind);
+    }
+}
+
+/// Hands a request's answer to the writer, and tells the lifecycle when it answers
+/// `initialize` or `shutdown`.
+fn answered(out: &Outbox, lifecycle: &Lifecycle, answer: Option<Response>, kind: Kind) {
+    let ok = answer.as_ref().is_some_and(Response::is_ok);
+    if let Some(answer) = answer {
+        send(out, &answer);
+    }
+    match kind {
+        Kind::Initialize => lifecycle.initialized(),
+        Kind::Shutdown => lifecycle.shutdown_answered(ok),
+        Kind::Other => {}
     }
 }
 
