@@ -7,7 +7,6 @@ mod config;
 mod exit;
 mod files;
 mod framing;
-mod input;
 mod lsp;
 mod pipes;
 mod position;
@@ -54,11 +53,7 @@ fn serve() -> i32 {
         let to_writer = outbox.clone();
         let (service, socket) =
             tower_lsp::LspService::new(|client| lsp::Backend::new(client, to_writer));
-        let stdout = pipes::raw_stdout();
-        #[cfg(target_os = "linux")]
-        let stdin = input::Stdin;
-        #[cfg(not(target_os = "linux"))]
-        let stdin = input::Async(tokio::io::stdin());
+        let (stdin, stdout) = (tokio::io::stdin(), pipes::raw_stdout());
         transport::serve(stdin, stdout, service, socket, (outbox, outgoing)).await
     })
 }

@@ -11,10 +11,11 @@
 //!   pending `shutdown`, with the code [`Lifecycle::exit_code`] gives.
 //!
 //! Requests are handed to the service in the order they arrive, and each handler's first steps
-//! run on the reader before the next message is read, so that a notification's handler runs
-//! before any later message's; handlers that wait go on in one task. Reading is
-//! [`crate::input`]'s, writing is [`crate::writer`]'s thread.
+//! run in that order (an edit's on the reader itself, the others' in one task), so that a
+//! notification's handler runs before any later message's. Writing is [`crate::writer`]'s
+//! thread.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::task::Poll;
 use std::time::Duration;
@@ -23,13 +24,13 @@ use futures::channel::mpsc as fmpsc;
 use futures::future::BoxFuture;
 use futures::{FutureExt, SinkExt, StreamExt};
 use serde_json::Value;
+use tokio::io::{AsyncRead, AsyncReadExt};
 use tower_lsp::jsonrpc::{Error, Id, Request, Response};
 use tower_lsp::{ClientSocket, LanguageServer, Loopback, LspService};
 use tower_service::Service;
 
 use crate::exit::{self, Lifecycle};
 use crate::framing::{Decoder, Event};
-use crate::input::Input;
 use crate::timing;
 use crate::writer::{Outbox, Outgoing};
 
@@ -64,7 +65,7 @@ pub async fn serve<I, S>(
     (outbox, outgoing): (Outbox, Outgoing),
 ) -> i32
 where
-    I: Input,
+    I: AsyncRead + Unpin,
     S: LanguageServer,
 {
     let out = outbox;
@@ -87,6 +88,7 @@ where
         service,
         out: out.clone(),
         pending,
+        unstarted: Arc::default(),
         client_responses,
         lifecycle: lifecycle.clone(),
     };
@@ -104,13 +106,15 @@ struct Reader<S: LanguageServer> {
     service: LspService<S>,
     out: Outbox,
     pending: fmpsc::Sender<Pending>,
+    /// How many handlers handed to the answering task have not had their first steps yet.
+    unstarted: Arc<AtomicUsize>,
     client_responses: <ClientSocket as Loopback>::ResponseSink,
     lifecycle: Arc<Lifecycle>,
 }
 
 impl<S: LanguageServer> Reader<S> {
     /// Reads until `exit` or the end of input; returns the exit code.
-    async fn run<I: Input>(&mut self, mut input: I) -> i32 {
+    async fn run<I: AsyncRead + Unpin>(&mut self, mut input: I) -> i32 {
         let mut decoder = Decoder::default();
         let mut chunk = vec![0u8; 64 << 10];
         let mut eof = false;
@@ -123,21 +127,20 @@ impl<S: LanguageServer> Reader<S> {
             if eof {
                 break;
             }
-            let read = match input.read(&mut chunk, Some(IDLE)).await {
-                Ok(None) => {
+            let read = match tokio::time::timeout(IDLE, input.read(&mut chunk)).await {
+                Ok(read) => read,
+                Err(_) => {
                     if let Some(event) = decoder.idle() {
                         if let Some(code) = self.event(event).await {
                             return code;
                         }
                     }
-                    input.read(&mut chunk, None).await
+                    input.read(&mut chunk).await
                 }
-                read => read,
             };
             match read {
-                Ok(None) => {}
-                Ok(Some(0)) => eof = true,
-                Ok(Some(n)) => {
+                Ok(0) => eof = true,
+                Ok(n) => {
                     timing::log(|| format!("{n} bytes read"));
                     decoder.feed(&chunk[..n])
                 }
@@ -209,12 +212,21 @@ impl<S: LanguageServer> Reader<S> {
         }
         let answer = self.service.call(req);
         let mut fut: Pending = async move { (answer.await.unwrap_or(None), kind) }.boxed();
-        // The handler's first steps run here, before the next message is read (an edit is
-        // applied and its analysis handed to a worker without waking another thread); a
-        // handler that has to wait goes on in the task that answers requests.
-        match futures::future::poll_fn(|cx| Poll::Ready(fut.as_mut().poll(cx))).await {
+        // An edit's handler takes its first steps here, before the next message is read: the
+        // edit is applied and its analysis handed to a worker without waking another thread.
+        // Only when every earlier handler has taken its first steps (they run in arrival
+        // order), and only for edits: the reader then reads on at once after anything else
+        // (after a big `didOpen` it would otherwise compete with the analysis it started).
+        let here =
+            method == "textDocument/didChange" && self.unstarted.load(Ordering::Acquire) == 0;
+        let first = match here {
+            true => futures::future::poll_fn(|cx| Poll::Ready(fut.as_mut().poll(cx))).await,
+            false => Poll::Pending,
+        };
+        match first {
             Poll::Ready((answer, kind)) => answered(&self.out, &self.lifecycle, answer, kind),
             Poll::Pending => {
+                let fut = if here { fut } else { started(fut, &self.unstarted) };
                 if self.pending.send(fut).await.is_err() {
                     log("requests can no longer be answered");
                     return Some(1);
@@ -292,6 +304,21 @@ async fn answer_requests(
     while let Some((answer, kind)) = answers.next().await {
         answered(&out, &lifecycle, answer, kind);
     }
+}
+
+/// `fut`, counted in `unstarted` until its first poll has returned.
+fn started(fut: Pending, unstarted: &Arc<AtomicUsize>) -> Pending {
+    unstarted.fetch_add(1, Ordering::AcqRel);
+    let mut count = Some(unstarted.clone());
+    let mut fut = fut;
+    futures::future::poll_fn(move |cx| {
+        let polled = fut.as_mut().poll(cx);
+        if let Some(count) = count.take() {
+            count.fetch_sub(1, Ordering::AcqRel);
+        }
+        polled
+    })
+    .boxed()
 }
 
 /// Hands a request's answer to the writer, and tells the lifecycle when it answers
