@@ -10,14 +10,11 @@
 //! - `exit` (or the end of input) ends the process through the writer, after the answer to a
 //!   pending `shutdown`, with the code [`Lifecycle::exit_code`] gives.
 //!
-//! Requests are handed to the service in the order they arrive, and each handler's first steps
-//! run in that order (an edit's on the reader itself, the others' in one task), so that a
-//! notification's handler runs before any later message's. Writing is [`crate::writer`]'s
-//! thread.
+//! Requests are handed to the service in the order they arrive and driven on one task, as
+//! tower-lsp does, so that a notification's handler runs before any later message's. Writing
+//! is [`crate::writer`]'s thread.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::task::Poll;
 use std::time::Duration;
 
 use futures::channel::mpsc as fmpsc;
@@ -88,7 +85,6 @@ where
         service,
         out: out.clone(),
         pending,
-        unstarted: Arc::default(),
         client_responses,
         lifecycle: lifecycle.clone(),
     };
@@ -106,8 +102,6 @@ struct Reader<S: LanguageServer> {
     service: LspService<S>,
     out: Outbox,
     pending: fmpsc::Sender<Pending>,
-    /// How many handlers handed to the answering task have not had their first steps yet.
-    unstarted: Arc<AtomicUsize>,
     client_responses: <ClientSocket as Loopback>::ResponseSink,
     lifecycle: Arc<Lifecycle>,
 }
@@ -211,27 +205,10 @@ impl<S: LanguageServer> Reader<S> {
             return Some(self.lifecycle.exit_code(SHUTDOWN_WAIT).await);
         }
         let answer = self.service.call(req);
-        let mut fut: Pending = async move { (answer.await.unwrap_or(None), kind) }.boxed();
-        // An edit's handler takes its first steps here, before the next message is read: the
-        // edit is applied and its analysis handed to a worker without waking another thread.
-        // Only when every earlier handler has taken its first steps (they run in arrival
-        // order), and only for edits: the reader then reads on at once after anything else
-        // (after a big `didOpen` it would otherwise compete with the analysis it started).
-        let here =
-            method == "textDocument/didChange" && self.unstarted.load(Ordering::Acquire) == 0;
-        let first = match here {
-            true => futures::future::poll_fn(|cx| Poll::Ready(fut.as_mut().poll(cx))).await,
-            false => Poll::Pending,
-        };
-        match first {
-            Poll::Ready((answer, kind)) => answered(&self.out, &self.lifecycle, answer, kind),
-            Poll::Pending => {
-                let fut = if here { fut } else { started(fut, &self.unstarted) };
-                if self.pending.send(fut).await.is_err() {
-                    log("requests can no longer be answered");
-                    return Some(1);
-                }
-            }
+        let fut: Pending = async move { (answer.await.unwrap_or(None), kind) }.boxed();
+        if self.pending.send(fut).await.is_err() {
+            log("requests can no longer be answered");
+            return Some(1);
         }
         if let Some(answered) = initialized {
             if tokio::time::timeout(INITIALIZE_WAIT, answered).await.is_err() {
@@ -293,8 +270,8 @@ fn id_of(v: Option<&Value>) -> Id {
     }
 }
 
-/// Drives the requests' handlers that had to wait (each started in arrival order by the
-/// reader), at most [`CONCURRENCY`] at a time, and hands their answers to the writer.
+/// Drives the requests' handlers, in arrival order, at most [`CONCURRENCY`] at a time, and
+/// hands their answers to the writer.
 async fn answer_requests(
     pending: fmpsc::Receiver<Pending>,
     out: Outbox,
@@ -302,36 +279,15 @@ async fn answer_requests(
 ) {
     let mut answers = pending.buffer_unordered(CONCURRENCY);
     while let Some((answer, kind)) = answers.next().await {
-        answered(&out, &lifecycle, answer, kind);
-    }
-}
-
-/// `fut`, counted in `unstarted` until its first poll has returned.
-fn started(fut: Pending, unstarted: &Arc<AtomicUsize>) -> Pending {
-    unstarted.fetch_add(1, Ordering::AcqRel);
-    let mut count = Some(unstarted.clone());
-    let mut fut = fut;
-    futures::future::poll_fn(move |cx| {
-        let polled = fut.as_mut().poll(cx);
-        if let Some(count) = count.take() {
-            count.fetch_sub(1, Ordering::AcqRel);
+        let ok = answer.as_ref().is_some_and(Response::is_ok);
+        if let Some(answer) = answer {
+            send(&out, &answer);
         }
-        polled
-    })
-    .boxed()
-}
-
-/// Hands a request's answer to the writer, and tells the lifecycle when it answers
-/// `initialize` or `shutdown`.
-fn answered(out: &Outbox, lifecycle: &Lifecycle, answer: Option<Response>, kind: Kind) {
-    let ok = answer.as_ref().is_some_and(Response::is_ok);
-    if let Some(answer) = answer {
-        send(out, &answer);
-    }
-    match kind {
-        Kind::Initialize => lifecycle.initialized(),
-        Kind::Shutdown => lifecycle.shutdown_answered(ok),
-        Kind::Other => {}
+        match kind {
+            Kind::Initialize => lifecycle.initialized(),
+            Kind::Shutdown => lifecycle.shutdown_answered(ok),
+            Kind::Other => {}
+        }
     }
 }
 
