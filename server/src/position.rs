@@ -82,21 +82,32 @@ pub fn range(rope: &Rope, r: std::ops::Range<usize>, enc: Encoding) -> Range {
 /// document's diagnostics): a binary search for the line, then the line's bytes up to the
 /// offset counted. Lines end as the rope's do (`\n`, `\r\n`, a lone `\r`); positions agree
 /// with [`position`]'s. It holds no text: each call is given the text it was made from.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineIndex {
     starts: Vec<usize>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let b = text.as_bytes();
         let mut starts = vec![0];
-        for i in memchr::memchr2_iter(b'\n', b'\r', b) {
-            // A CRLF pair ends its line at the `\n`.
-            if !(b[i] == b'\r' && b.get(i + 1) == Some(&b'\n')) {
-                starts.push(i + 1);
-            }
-        }
+        starts.extend(starts_after(text.as_bytes(), 0..text.len()));
         LineIndex { starts }
+    }
+
+    /// Follows an edit that replaced `old_end - start` bytes at `start` with `inserted` bytes
+    /// (`text` is the text after it). A line start depends on the two bytes around it, so the
+    /// starts before `start` are kept, those the inserted bytes can make are looked for again,
+    /// and those after the replaced bytes are moved: a keystroke costs its line, not the text.
+    pub fn edit(&mut self, text: &str, start: usize, old_end: usize, inserted: usize) {
+        let end = start + inserted;
+        let moved: Vec<usize> = self.starts[self.starts.partition_point(|&p| p <= old_end)..]
+            .iter()
+            .map(|&p| p - old_end + end)
+            .collect();
+        // The first line always starts at 0.
+        self.starts.truncate(self.starts.partition_point(|&p| p < start.max(1)));
+        self.starts.extend(starts_after(text.as_bytes(), start.max(1) - 1..end));
+        self.starts.extend(moved);
     }
 
     /// The line an offset is on.
@@ -130,6 +141,16 @@ impl LineIndex {
     }
 }
 
+/// The line starts after the line breaks in `b[within]` (a start may be `b.len()`, when a
+/// break ends the text), in order.
+fn starts_after(b: &[u8], within: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    let from = within.start;
+    memchr::memchr2_iter(b'\n', b'\r', &b[within]).map(move |i| i + from).filter_map(|i| {
+        // A CRLF pair ends its line at the `\n`.
+        (!(b[i] == b'\r' && b.get(i + 1) == Some(&b'\n'))).then_some(i + 1)
+    })
+}
+
 /// UTF-16 code units in whole UTF-8 characters: one per character, two for a character of four
 /// bytes (its first byte is 0xF0 or above). The common all-ASCII case is one fast test.
 fn utf16_len(bytes: &[u8]) -> usize {
@@ -147,13 +168,15 @@ pub fn byte_range(rope: &Rope, r: Range, enc: Encoding) -> std::ops::Range<usize
     a.min(b)..a.max(b)
 }
 
-/// Replaces the text an LSP range covers (clamped, in order) with `text`.
-pub fn apply_edit(rope: &mut Rope, r: Range, text: &str, enc: Encoding) {
+/// Replaces the text an LSP range covers (clamped, in order) with `text`; returns the byte
+/// range replaced.
+pub fn apply_edit(rope: &mut Rope, r: Range, text: &str, enc: Encoding) -> std::ops::Range<usize> {
     let bytes = byte_range(rope, r, enc);
     let start = rope.byte_to_char(bytes.start);
     let end = rope.byte_to_char(bytes.end);
     rope.remove(start..end);
     rope.insert(start, text);
+    bytes
 }
 
 #[cfg(test)]
@@ -232,6 +255,21 @@ pub(crate) mod properties {
                     prop_assert_eq!(lines.position(&text, off, enc), position(&rope, off, enc), "at {}", off);
                 }
             }
+        }
+
+        #[test]
+        fn an_edited_line_index_is_the_index_of_the_edited_text(
+            text in essay_text(), at in 0usize..400, cut in 0usize..12,
+            put in prop::sample::select(vec!["", "x", "\r", "\n", "\r\n", "\n\r", "é\r", "\n🙂\n"]),
+        ) {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let start = bounds[at % bounds.len()];
+            let end = bounds[(at % bounds.len() + cut).min(bounds.len() - 1)];
+            let mut lines = LineIndex::new(&text);
+            let mut edited = text.clone();
+            edited.replace_range(start..end, put);
+            lines.edit(&edited, start, end, put.len());
+            prop_assert_eq!(lines.starts, LineIndex::new(&edited).starts);
         }
 
         #[test]

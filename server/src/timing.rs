@@ -18,7 +18,17 @@ pub fn ms(t: Instant) -> f64 {
 /// When the process started timing (the first look at the clock).
 fn epoch() -> Instant {
     static EPOCH: OnceLock<Instant> = OnceLock::new();
-    *EPOCH.get_or_init(Instant::now)
+    *EPOCH.get_or_init(|| {
+        let now = Instant::now();
+        // Where 0 is on the system's monotonic clock (Python's `time.monotonic()`), so that a
+        // client's own times can be put beside the server's.
+        #[cfg(target_os = "linux")]
+        {
+            let t = rustix::time::clock_gettime(rustix::time::ClockId::Monotonic);
+            eprintln!("[clio] time: 0 is {}.{:09} s on the monotonic clock", t.tv_sec, t.tv_nsec);
+        }
+        now
+    })
 }
 
 /// Logs `what` to stderr when timing is on, stamped with the milliseconds since the first

@@ -134,7 +134,10 @@ impl<S: LanguageServer> Reader<S> {
             };
             match read {
                 Ok(0) => eof = true,
-                Ok(n) => decoder.feed(&chunk[..n]),
+                Ok(n) => {
+                    timing::log(|| format!("{n} bytes read"));
+                    decoder.feed(&chunk[..n])
+                }
                 Err(e) => {
                     log(&format!("stdin: {e}"));
                     eof = true;

@@ -5,7 +5,7 @@
 //! actions and the balance all read one `Checked`, so their answers agree with each other and
 //! with the diagnostics the client was sent.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use knowledge::complete::Completion;
@@ -18,6 +18,7 @@ use tower_lsp::lsp_types::{Diagnostic, Position, Range, Url};
 
 use super::base::Base;
 use super::guard::guard;
+use super::mirror::Mirror;
 use super::reuse::{Before, Carry, Published};
 use super::to_proto;
 use crate::config::Rules;
@@ -42,20 +43,24 @@ pub struct Checked {
     pub format: Format,
     base: Arc<Base>,
     analysis: Analysis,
-    /// The text (as the analysis read it), where its lines start, and the settings: what the
-    /// next check needs to carry diagnostics over.
-    text: String,
+    /// Where the text's lines start, and the settings: with the findings, what the next check
+    /// needs to carry diagnostics over.
     lines: LineIndex,
+    /// The text as one string, made from the rope for the requests that read it whole.
+    text: OnceLock<String>,
     rules: Arc<Rules>,
     /// One per finding, in the same order: its diagnostic, and that encoded.
     published: Vec<Arc<Published>>,
 }
 
-/// Checks `snapshot`; `cache` holds the document's earlier results, so that an edit re-checks
-/// only the sentences it touched, and `previous` (the document's last check) the diagnostics
-/// the edit left as they were. A panic in the analysis leaves a document without findings.
+/// Checks `snapshot`, whose text `mirror` holds as one string; `cache` holds the document's
+/// earlier results, so that an edit re-checks only the sentences it touched, and `previous`
+/// (the document's last check) the diagnostics the edit left as they were. A panic in the
+/// analysis leaves a document without findings.
+#[allow(clippy::too_many_arguments)]
 pub fn check(
     snapshot: Snapshot,
+    mirror: &mut Mirror,
     base: &Arc<Base>,
     rules: &Arc<Rules>,
     encoding: Encoding,
@@ -65,18 +70,20 @@ pub fn check(
 ) -> Checked {
     let Snapshot { version, generation, rope, format } = snapshot;
     let start = Instant::now();
-    let text = String::from(&rope);
-    let copied = Instant::now();
-    let analysis = guard("analysis", || analyze(base, &text, format, &rules.config, cache))
-        .unwrap_or_default();
+    let text = mirror.text();
+    let analysis =
+        guard("analysis", || analyze(base, text, format, &rules.config, cache)).unwrap_or_default();
     let analysed = Instant::now();
     // Checks that are off report nothing: the analysis config is the one place that decides.
     debug_assert!(analysis.findings.iter().all(|f| rules.config.enabled(f.code)));
-    let lines = LineIndex::new(&text);
+    let lines = mirror.lines();
     // Diagnostics depend on the settings and the encoding too: carried over only when those
-    // are the same.
+    // are the same, and the mirror knows what changed since.
     let before = previous.filter(|p| Arc::ptr_eq(&p.rules, rules) && p.encoding == encoding);
-    let carry = before.map(|p| Carry::new(p.before(), &text, &lines));
+    let carry = before.and_then(|p| {
+        let ends = mirror.unchanged_since(p.generation, p.rope.len_bytes())?;
+        Some(Carry::new(p.before(), text, lines, ends))
+    });
     let mut carried = 0;
     let published = analysis
         .findings
@@ -87,17 +94,18 @@ pub fn check(
                 p
             }
             None => {
-                let d = to_proto::diagnostic(&text, &lines, encoding, uri, f, rules.severity(f));
+                let d = to_proto::diagnostic(text, lines, encoding, uri, f, rules.severity(f));
                 Arc::new(Published::new(d))
             }
         })
         .collect();
     drop(carry);
+    let lines = lines.clone();
+    mirror.checked(generation);
     timing::log(|| {
         format!(
-            "version {version}: text {:.3} ms, analysis {:.3} ms, {} diagnostics ({carried} carried over) {:.3} ms",
-            (copied - start).as_secs_f64() * 1e3,
-            (analysed - copied).as_secs_f64() * 1e3,
+            "version {version}: analysis {:.3} ms, {} diagnostics ({carried} carried over) {:.3} ms",
+            (analysed - start).as_secs_f64() * 1e3,
             analysis.findings.len(),
             timing::ms(analysed),
         )
@@ -110,8 +118,8 @@ pub fn check(
         format,
         base: base.clone(),
         analysis,
-        text,
         lines,
+        text: OnceLock::new(),
         rules: rules.clone(),
         published,
     }
@@ -141,7 +149,7 @@ impl Checked {
     /// What the next check carries diagnostics over from.
     fn before(&self) -> Before<'_> {
         Before {
-            text: &self.text,
+            len: self.rope.len_bytes(),
             lines: &self.lines,
             findings: &self.analysis.findings,
             published: &self.published,
@@ -187,7 +195,8 @@ impl Checked {
 
     /// The essay's outline: its headings, and what each paragraph argues.
     pub fn outline(&self) -> Vec<Entry> {
-        knowledge::outline::outline(&self.base, &self.analysis, &self.text, self.format)
+        let text = self.text.get_or_init(|| String::from(&self.rope));
+        knowledge::outline::outline(&self.base, &self.analysis, text, self.format)
     }
 
     /// The essay's dated claims against the record, and the timeline drawn from them as the

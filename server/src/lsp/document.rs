@@ -12,6 +12,7 @@ use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, TextDocumentItem};
 
 use super::analysis::{Checked, Snapshot};
 use super::base::Base;
+use super::mirror::{ByteEdit, Mirror, Pending};
 use crate::position::{self, Encoding};
 
 pub struct Document {
@@ -24,6 +25,10 @@ pub struct Document {
     generation: u64,
     /// `None` while a worker holds it.
     cache: Option<Cache>,
+    /// The text as one string for the analysis, and the edits made since its text; `None`
+    /// while a worker holds it (or before the first check).
+    mirror: Option<Mirror>,
+    edits: Pending,
     /// The base the cache's results were found with (its address).
     cache_base: usize,
     /// An analysis of this document is on a worker.
@@ -46,6 +51,10 @@ pub struct Job {
     pub cancel: Arc<AtomicBool>,
     /// The latest analysis, whose diagnostics an edit may leave as they were.
     pub previous: Option<Arc<Checked>>,
+    /// The document's text as one string (when there is one yet), and the edits to replay on
+    /// it to bring it to the snapshot's text.
+    pub mirror: Option<Mirror>,
+    pub edits: Vec<ByteEdit>,
 }
 
 impl Document {
@@ -64,6 +73,8 @@ impl Document {
             opening,
             generation: 0,
             cache: Some(Cache::default()),
+            mirror: None,
+            edits: Pending::default(),
             cache_base: 0,
             running: false,
             wanted: true,
@@ -75,10 +86,22 @@ impl Document {
     /// Applies the client's changes in order: ranged ones in place, a change without a range
     /// as the whole new text. Positions are clamped, never a panic.
     pub fn apply_changes(&mut self, changes: Vec<TextDocumentContentChangeEvent>, enc: Encoding) {
+        // An ignore list is never analysed: nothing would replay its edits.
+        let keep = !self.is_ignore_list;
         for change in changes {
             match change.range {
-                Some(r) => position::apply_edit(&mut self.rope, r, &change.text, enc),
-                None => self.rope = Rope::from_str(&change.text),
+                Some(r) => {
+                    let range = position::apply_edit(&mut self.rope, r, &change.text, enc);
+                    if keep {
+                        self.edits.push(ByteEdit { range, text: change.text });
+                    }
+                }
+                None => {
+                    self.rope = Rope::from_str(&change.text);
+                    if keep {
+                        self.edits.push_whole(change.text);
+                    }
+                }
             }
         }
         self.generation += 1;
@@ -127,13 +150,21 @@ impl Document {
             format: self.format,
         };
         let previous = self.checked.borrow().clone();
-        Some(Job { snapshot, cache, cancel: self.cancel.clone(), previous })
+        let (mirror, edits) = (self.mirror.take(), self.edits.take());
+        Some(Job { snapshot, cache, cancel: self.cancel.clone(), previous, mirror, edits })
     }
 
-    /// A worker is done: the cache comes back and the result (if any) becomes the latest.
-    /// Returns whether the result is still current (no newer check is wanted).
-    pub fn finish(&mut self, cache: Cache, checked: Option<Arc<Checked>>) -> bool {
+    /// A worker is done: the cache and the mirror come back (the mirror with the job's text,
+    /// `None` if it was lost) and the result (if any) becomes the latest. Returns whether the
+    /// result is still current (no newer check is wanted).
+    pub fn finish(
+        &mut self,
+        cache: Cache,
+        mirror: Option<Mirror>,
+        checked: Option<Arc<Checked>>,
+    ) -> bool {
         self.cache = Some(cache);
+        self.mirror = mirror;
         self.running = false;
         if let Some(c) = checked {
             self.checked.send_replace(Some(c));
@@ -150,6 +181,7 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lsp::mirror::Mirror;
     use crate::position::properties::essay_text;
     use proptest::prelude::*;
     use tower_lsp::lsp_types::{Range, Url};
@@ -184,11 +216,11 @@ mod tests {
         doc.apply_changes(vec![change(Some(year), "1934")], Encoding::Utf16);
         doc.want_check();
         assert!(first.cancel.load(Ordering::Relaxed), "the running analysis is told");
-        assert!(!doc.finish(first.cache, None), "its result is outdated");
+        assert!(!doc.finish(first.cache, None, None), "its result is outdated");
         let second = doc.take_job(&base).expect("the newest text next");
         assert_eq!(second.snapshot.generation, 1);
         assert_eq!(second.snapshot.rope.to_string(), "Kirov was shot in 1934.\n");
-        assert!(doc.finish(second.cache, None), "nothing newer is wanted");
+        assert!(doc.finish(second.cache, None, None), "nothing newer is wanted");
         assert!(doc.take_job(&base).is_none());
     }
 
@@ -212,6 +244,43 @@ mod tests {
                 expected.replace_range(s..e, &insert);
             }
             prop_assert_eq!(doc.rope.to_string(), expected);
+        }
+
+        #[test]
+        fn each_job_brings_the_mirror_to_its_snapshots_text(
+            text in essay_text(),
+            steps in prop::collection::vec((0usize..400, 0usize..10, essay_text(), 0u8..6), 1..12),
+        ) {
+            static BASE: std::sync::OnceLock<Arc<Base>> = std::sync::OnceLock::new();
+            let base = BASE.get_or_init(|| Arc::new(Base::embedded()));
+            let mut doc = opened(&text);
+            for (at, len, insert, what) in steps {
+                match what {
+                    // A worker takes the job and hands the mirror back.
+                    0 | 1 => {
+                        doc.want_check();
+                        if let Some(job) = doc.take_job(base) {
+                            let rope = job.snapshot.rope.clone();
+                            let mirror = Mirror::updated(job.mirror, job.edits, &rope);
+                            prop_assert_eq!(mirror.text(), rope.to_string());
+                            doc.finish(job.cache, Some(mirror), None);
+                        }
+                    }
+                    2 => doc.apply_changes(vec![change(None, &insert)], Encoding::Utf16),
+                    _ => {
+                        let len_now = doc.rope.len_bytes();
+                        let s = doc.rope.byte_to_char((at % (len_now + 1)).min(len_now));
+                        let (s, e) = (doc.rope.char_to_byte(s), doc.rope.char_to_byte((s + len).min(doc.rope.len_chars())));
+                        let range = position::range(&doc.rope, s..e, Encoding::Utf8);
+                        doc.apply_changes(vec![change(Some(range), &insert)], Encoding::Utf8);
+                    }
+                }
+            }
+            doc.want_check();
+            let job = doc.take_job(base).expect("no job is running");
+            let rope = job.snapshot.rope.clone();
+            let mirror = Mirror::updated(job.mirror, job.edits, &rope);
+            prop_assert_eq!(mirror.text(), rope.to_string());
         }
     }
 }

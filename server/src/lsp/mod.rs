@@ -5,7 +5,8 @@
 //!   `document.rs`: an open document (edits applied to it, its latest check);
 //!   `analysis.rs`: the doorway into `knowledge` and the checked snapshot requests read;
 //!   `base.rs`: the fact base and its reloads; `publish.rs`: diagnostics to the client;
-//!   `reuse.rs`: diagnostics an edit left as they were, carried over;
+//!   `reuse.rs`: diagnostics an edit left as they were, carried over; `mirror.rs`: the text
+//!   as one string for the analysis, edits replayed on it;
 //!   `worker.rs`: the threads documents are analysed on.
 //! - `to_proto.rs`: every conversion to LSP types; `guard.rs`: a panic per request is caught.
 
@@ -19,6 +20,7 @@ mod base;
 mod document;
 mod guard;
 mod handlers;
+mod mirror;
 mod publish;
 mod reuse;
 mod session;

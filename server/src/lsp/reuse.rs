@@ -16,7 +16,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use knowledge::text::reread::common_ends;
 use knowledge::Finding;
 use tower_lsp::lsp_types::Diagnostic;
 
@@ -38,7 +37,8 @@ impl Published {
 
 /// What the previous check of the document published, to carry over from.
 pub struct Before<'a> {
-    pub text: &'a str,
+    /// The previous text's length in bytes.
+    pub len: usize,
     pub lines: &'a LineIndex,
     pub findings: &'a [Finding],
     pub published: &'a [Arc<Published>],
@@ -57,8 +57,14 @@ pub struct Carry<'a> {
 }
 
 impl<'a> Carry<'a> {
-    pub fn new(before: Before<'a>, text: &'a str, lines: &'a LineIndex) -> Carry<'a> {
-        let (prefix, suffix) = common_ends(before.text.as_bytes(), text.as_bytes());
+    /// `(prefix, suffix)`: how many bytes at the start and at the end of the text are the
+    /// previous text's (never overlapping).
+    pub fn new(
+        before: Before<'a>,
+        text: &'a str,
+        lines: &'a LineIndex,
+        (prefix, suffix): (usize, usize),
+    ) -> Carry<'a> {
         let by_range = before
             .findings
             .iter()
@@ -92,7 +98,7 @@ impl<'a> Carry<'a> {
         if o < self.prefix {
             Some(o)
         } else if o >= tail {
-            Some(o - tail + self.before.text.len() - self.suffix)
+            Some(o - tail + self.before.len - self.suffix)
         } else {
             None
         }
@@ -148,6 +154,7 @@ fn same_moved(
 
 #[cfg(test)]
 mod tests {
+    use std::ops::Range;
     use std::sync::{Arc, OnceLock};
 
     use knowledge::{Cache, Format};
@@ -157,6 +164,7 @@ mod tests {
 
     use super::super::analysis::{check, Checked, Snapshot};
     use super::super::base::Base;
+    use super::super::mirror::{ByteEdit, Mirror};
     use crate::config::Rules;
     use crate::position::Encoding;
 
@@ -166,30 +174,40 @@ mod tests {
     }
 
     fn checked(
-        text: &str,
+        (rope, generation, mirror): (&Rope, u64, &mut Mirror),
         rules: &Arc<Rules>,
         enc: Encoding,
         cache: &mut Cache,
         previous: Option<&Checked>,
     ) -> Checked {
-        let snapshot = Snapshot {
-            version: 1,
-            generation: 1,
-            rope: Rope::from_str(text),
-            format: Format::Markdown,
-        };
+        let rope = rope.clone();
+        let snapshot = Snapshot { version: 1, generation, rope, format: Format::Markdown };
         let uri = Url::parse("file:///essay.md").expect("a file URI");
-        check(snapshot, &base(), rules, enc, &uri, cache, previous)
+        check(snapshot, mirror, &base(), rules, enc, &uri, cache, previous)
     }
 
-    /// `after` checked after `before` (carrying over), and checked afresh: the diagnostics and
-    /// their encodings must be the same. Returns how many were carried over.
-    fn same_as_fresh(before: &str, after: &str, enc: Encoding) -> usize {
+    /// The text after `edits` (each a byte range of the text as it then is, and its new text)
+    /// checked after `before` (carrying over), and checked afresh: the diagnostics and their
+    /// encodings must be the same. Returns how many were carried over.
+    fn same_as_fresh(before: &str, edits: &[(Range<usize>, &str)], enc: Encoding) -> usize {
         let rules = Arc::new(Rules::default());
         let mut cache = Cache::default();
-        let first = checked(before, &rules, enc, &mut cache, None);
-        let again = checked(after, &rules, enc, &mut cache, Some(&first));
-        let fresh = checked(after, &rules, enc, &mut Cache::default(), None);
+        let rope = Rope::from_str(before);
+        let mut mirror = Mirror::new(&rope);
+        let first = checked((&rope, 1, &mut mirror), &rules, enc, &mut cache, None);
+        let mut after = before.to_string();
+        for (range, put) in edits {
+            after.replace_range(range.clone(), put);
+        }
+        let edits = edits
+            .iter()
+            .map(|(range, put)| ByteEdit { range: range.clone(), text: put.to_string() });
+        let rope = Rope::from_str(&after);
+        let mut mirror = Mirror::updated(Some(mirror), edits.collect(), &rope);
+        let again = checked((&rope, 2, &mut mirror), &rules, enc, &mut cache, Some(&first));
+        let mut fresh_mirror = Mirror::new(&rope);
+        let fresh =
+            checked((&rope, 2, &mut fresh_mirror), &rules, enc, &mut Cache::default(), None);
         let diagnostics = |c: &Checked| c.findings().map(|(_, d)| d.clone()).collect::<Vec<_>>();
         assert_eq!(diagnostics(&again), diagnostics(&fresh), "{after:?}");
         let encoded = |c: &Checked| c.encoded().map(<[u8]>::to_vec).collect::<Vec<_>>();
@@ -202,12 +220,14 @@ mod tests {
 
     #[test]
     fn a_keystroke_carries_over_the_diagnostics_of_other_lines() {
-        let after = ESSAY.replace("rose.", "rose fast.");
-        assert_eq!(same_as_fresh(ESSAY, &after, Encoding::Utf16), 2);
+        let at = ESSAY.find("rose.").expect("the word") + 4;
+        assert_eq!(same_as_fresh(ESSAY, &[(at..at, " fast")], Encoding::Utf16), 2);
         // A line break before the last paragraph moves its line: converted again.
-        let after = ESSAY.replace("rose.", "rose.\n");
-        assert_eq!(same_as_fresh(ESSAY, &after, Encoding::Utf16), 1);
-        assert_eq!(same_as_fresh(ESSAY, ESSAY, Encoding::Utf8), 3);
+        assert_eq!(same_as_fresh(ESSAY, &[(at + 1..at + 1, "\n")], Encoding::Utf16), 1);
+        assert_eq!(same_as_fresh(ESSAY, &[], Encoding::Utf8), 3);
+        // Typed and taken back: still an edit there.
+        let undone = [(at..at, "x"), (at..at + 1, "")];
+        assert_eq!(same_as_fresh(ESSAY, &undone, Encoding::Utf8), 2);
     }
 
     fn piece() -> impl Strategy<Value = &'static str> {
@@ -233,17 +253,22 @@ mod tests {
         #[test]
         fn carried_over_diagnostics_are_those_of_a_fresh_check(
             pieces in prop::collection::vec(piece(), 0..24),
-            at in 0usize..400, cut in 0usize..30, put in piece(), utf8 in any::<bool>(),
+            edits in prop::collection::vec((0usize..400, 0usize..30, piece()), 0..3),
+            utf8 in any::<bool>(),
         ) {
             let before = pieces.concat();
-            let bounds: Vec<usize> =
-                before.char_indices().map(|(i, _)| i).chain([before.len()]).collect();
-            let start = bounds[at % bounds.len()];
-            let end = bounds[(at % bounds.len() + cut).min(bounds.len() - 1)];
-            let mut after = before.clone();
-            after.replace_range(start..end, put);
+            let mut text = before.clone();
+            let mut ranges = Vec::new();
+            for (at, cut, put) in edits {
+                let bounds: Vec<usize> =
+                    text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+                let start = bounds[at % bounds.len()];
+                let end = bounds[(at % bounds.len() + cut).min(bounds.len() - 1)];
+                text.replace_range(start..end, put);
+                ranges.push((start..end, put));
+            }
             let enc = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
-            same_as_fresh(&before, &after, enc);
+            same_as_fresh(&before, &ranges, enc);
         }
     }
 }

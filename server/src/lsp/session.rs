@@ -21,6 +21,7 @@ use super::analysis::{self, Checked};
 use super::base::{Base, BaseStore};
 use super::document::{Document, Job};
 use super::guard::guard;
+use super::mirror::Mirror;
 use super::publish::{self, Publisher};
 use super::worker::Workers;
 use crate::config::{Rules, Settings};
@@ -197,26 +198,35 @@ impl Session {
         rules: Arc<Rules>,
         enc: Encoding,
     ) {
-        let Job { snapshot, mut cache, cancel, previous } = job;
+        let Job { snapshot, mut cache, cancel, previous, mirror, edits } = job;
         crate::timing::log(|| format!("version {}: worker starts", snapshot.version));
+        // The text is brought up to date even for an outdated job: the next one replays only
+        // the edits made after this snapshot.
+        let mut mirror = guard("the text", || Mirror::updated(mirror, edits, &snapshot.rope));
+        crate::timing::log(|| format!("version {}: text up to date", snapshot.version));
         let outdated = cancel.load(std::sync::atomic::Ordering::Relaxed);
-        let checked = if outdated {
-            None
-        } else {
-            let previous = previous.as_deref();
-            let run = || analysis::check(snapshot, &base, &rules, enc, &uri, &mut cache, previous);
-            let checked = guard("analysis", run).map(Arc::new);
-            if checked.is_none() {
-                cache.clear();
+        let checked = match &mut mirror {
+            Some(mirror) if !outdated => {
+                let previous = previous.as_deref();
+                let run = || {
+                    analysis::check(
+                        snapshot, mirror, &base, &rules, enc, &uri, &mut cache, previous,
+                    )
+                };
+                let checked = guard("analysis", run).map(Arc::new);
+                if checked.is_none() {
+                    cache.clear();
+                }
+                checked
             }
-            checked
+            _ => None,
         };
         // Encoded before the lock is taken, unless a newer edit has already outdated it.
         let outdated = cancel.load(std::sync::atomic::Ordering::Relaxed);
         let encoded = checked.as_ref().filter(|_| !outdated).map(|c| publish::encode(&uri, c));
         let mut st = self.state();
         let Some(doc) = st.docs.get_mut(&uri).filter(|d| d.opening == opening) else { return };
-        if doc.finish(cache, checked) {
+        if doc.finish(cache, mirror, checked) {
             if let Some(encoded) = encoded {
                 self.publisher.send(encoded);
                 drop(st);

@@ -20,6 +20,7 @@ pub async fn did_open(session: &Session, params: DidOpenTextDocumentParams) {
 
 pub async fn did_change(session: &Session, params: DidChangeTextDocumentParams) {
     let uri = params.text_document.uri;
+    crate::timing::log(|| format!("version {}: handler starts", params.text_document.version));
     let ignore_list = {
         let mut st = session.state();
         let enc = st.encoding;
