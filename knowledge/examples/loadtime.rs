@@ -31,7 +31,7 @@ fn main() {
     println!(
         "name index              {:?}",
         best(|| knowledge::base::NameIndex::build(
-            &kb.entries,
+            kb.entries.iter(),
             &|w| knowledge::base::is_ordinary_word(w),
             &mut |_, _, _| {}
         ))
@@ -66,13 +66,14 @@ fn grown_bases(packs: &[knowledge::Pack], today: usize) {
         let runs = if total > 10_000 { 3 } else { 20 };
         let (kb, errors) = KnowledgeBase::load(&grown);
         let load = best_of(runs, || KnowledgeBase::load(&grown));
-        let stored = prebuilt::store(&kb, &errors);
-        let restored = prebuilt::restore(&stored).map(|(k, _)| k.entries.len());
+        // Read in place, as the embedded base is: the bytes live as long as the process.
+        let stored: &'static [u8] = Vec::leak(prebuilt::store(&kb, &errors));
+        let restored = prebuilt::restore(stored).map(|(k, _)| k.entries.len());
         assert_eq!(restored, Some(kb.entries.len()), "the stored base reads back");
-        let prebuilt = best_of(runs.max(10), || prebuilt::restore(&stored));
+        let prebuilt = best_of(runs.max(10), || prebuilt::restore(stored));
         let index = best_of(runs, || {
             knowledge::base::NameIndex::build(
-                &kb.entries,
+                kb.entries.iter(),
                 &|w| knowledge::base::is_ordinary_word(w),
                 &mut |_, _, _| {},
             )
