@@ -2,7 +2,8 @@
 //! and reads it back with one copy: no allocation per string, no hashing on reading.
 //! - `Blob`: bytes postcard writes whole, read back borrowed (`&[u8]`) and copied once;
 //! - `Strings`: many strings in one buffer, by number;
-//! - `StrMap`: strings to small values, an open-addressing hash table over a `Strings`.
+//! - `StrMap`: strings to small values, an open-addressing hash table over a `Strings`;
+//! - `checksum`: for checking stored bytes before they are read in place.
 
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
@@ -29,6 +30,28 @@ pub fn u32s_to_blob(values: impl ExactSizeIterator<Item = u32>) -> Blob {
 /// The `u32`s of a blob `u32s_to_blob` wrote (a trailing partial value is dropped).
 pub fn blob_to_u32s(blob: &[u8]) -> Vec<u32> {
     blob.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+}
+
+/// The little-endian `u32` at byte `i` of `bytes`.
+pub fn u32_at(bytes: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]])
+}
+
+/// A checksum of stored bytes, to catch corruption (not forgery): four lanes of eight bytes at
+/// a time, so that tens of megabytes take a few milliseconds. Each step is one-to-one in its
+/// lane, so a change to any one eight-byte word always changes the sum.
+pub fn checksum(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |h: u64, w: u64| (h ^ w).wrapping_mul(K).rotate_left(29);
+    let mut lanes = [1u64, 2, 3, 4];
+    let mut chunks = bytes.chunks_exact(32);
+    for c in &mut chunks {
+        for (lane, w) in lanes.iter_mut().zip(c.chunks_exact(8)) {
+            *lane = mix(*lane, u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
+        }
+    }
+    let tail = chunks.remainder().iter().fold(bytes.len() as u64, |h, &b| mix(h, u64::from(b)));
+    lanes.into_iter().fold(tail, mix)
 }
 
 /// Many strings in one buffer: string `i` is `text[ends[i - 1]..ends[i]]`.

@@ -256,12 +256,12 @@ impl Names {
 impl NameIndex {
     /// Builds the index; `on_clash(entry, alias, other)` reports an alias two entries claim.
     /// `is_ordinary_word` says whether a single word is ordinary (lower-case) English.
-    pub fn build(
-        entries: &[Entry],
+    pub fn build<'e>(
+        entries: impl IntoIterator<Item = &'e Entry>,
         is_ordinary_word: &dyn Fn(&str) -> bool,
         on_clash: &mut dyn FnMut(EntryId, &str, EntryId),
     ) -> NameIndex {
-        let names: Vec<Names> = entries.iter().map(Names::of).collect();
+        let names: Vec<Names> = entries.into_iter().map(Names::of).collect();
         NameIndex::build_from(&names, is_ordinary_word, on_clash)
     }
 

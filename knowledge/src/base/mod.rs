@@ -4,6 +4,7 @@ mod arguments;
 mod consistency;
 pub mod date;
 mod embedded;
+pub mod entries;
 pub mod flat;
 pub mod index;
 pub mod load;
@@ -18,6 +19,7 @@ pub mod vocab;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
+pub use entries::Entries;
 pub use flat::StrMap;
 pub use index::{Mention, NameIndex};
 pub use load::{LoadError, Pack};
@@ -136,7 +138,7 @@ impl flat::Packed for Ref {
 #[derive(Debug, Default)]
 pub struct KnowledgeBase {
     pub essays: Vec<Essay>,
-    pub entries: Vec<Entry>,
+    pub entries: Entries,
     pub figures: Vec<Figure>,
     pub arguments: Vec<Argument>,
     pub vocab: Vocab,

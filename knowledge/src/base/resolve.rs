@@ -181,11 +181,13 @@ pub(super) fn resolve(
         arguments: &arg_index,
         essays: kb.essays.iter().map(|e| e.id.clone()).collect(),
     };
+    let mut entries = Vec::with_capacity(keep.len());
     for (kind, p) in keep {
         let at = At { ctx: &ctxs[p.file], span: &p.span };
         let entry = resolve_entry(&at, &refs, kind, p.raw, &packs[p.file].name, errors);
-        kb.entries.push(entry);
+        entries.push(entry);
     }
+    kb.entries = entries.into();
     for (i, p) in col.figures.into_iter().enumerate() {
         // A figure whose id was already taken is dropped (the error is reported above).
         if fig_index.get(&p.raw.id) == Some(&i) {

@@ -7,7 +7,7 @@
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::flat::Blob;
+use super::flat::{u32_at, Blob};
 
 /// A byte trie: patterns (or any byte strings) to ids. A node with more than two children (the
 /// root, the first letters: 728 of the names' 7,160 nodes) has a table by byte; the others keep
@@ -326,10 +326,6 @@ impl Serialize for Trie {
         }
         .serialize(s)
     }
-}
-
-fn u32_at(c: &[u8], i: usize) -> u32 {
-    u32::from_le_bytes([c[i], c[i + 1], c[i + 2], c[i + 3]])
 }
 
 /// The tables `TrieBytes` holds without their empty slots, each 256 children again; `None`
