@@ -1,5 +1,6 @@
-//! The dubious-date check on a quoted event name and on an act that another verb caused, the
-//! way published prose writes them, flagged and clean.
+//! The dubious-date check on names as published prose writes them (quoted, with their body
+//! after "of", after "his" for the one person meant) and on an act that another verb caused,
+//! flagged and clean.
 
 use expect_test::expect;
 
@@ -66,4 +67,17 @@ fn what_was_done_with_an_event_afterwards_dates_only_itself() {
         "The Kirov murder was used as a pretext for the Terror in 1936.",
     ]);
     check("The Kronstadt rising was crushed in [1923].", expect!["The Kronstadt mutiny lasted from 1 to 18 March 1921 (fact base; essays 000, 001, 004), not 1923. -> 1921"]);
+}
+
+#[test]
+fn his_and_the_rest_of_a_persons_possessive_name() {
+    check("Lenin's April Theses, presented soon after his arrival at the Finland Station on [3 (16) April 1915], called for all power to the soviets.", expect!["Lenin's return to Russia in 1917 lasted from 27 March 1917 to 3 April 1917 (fact base: Robert Service, Lenin: A Biography (2000); Orlando Figes, A People's Tragedy (1996)), not 3 (16) April 1915. -> 3 (16) April 1917"]);
+    clean(&[
+        "Lenin's April Theses, presented soon after his arrival at the Finland Station on 3 (16) April 1917, called for all power to the soviets.",
+        "Lenin arrived from Zurich. His arrival at the Finland Station in April 1917 was a triumph.",
+        // Two people before "his": it may mean either.
+        "Stalin and Lenin quarrelled after his arrival at the Finland Station in 1915.",
+        // Nobody named before it, and no one person before the sentence.
+        "After his arrival at the Finland Station in 1915, the crowd cheered.",
+    ]);
 }

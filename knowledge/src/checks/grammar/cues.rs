@@ -65,6 +65,10 @@ pub(crate) struct CuePhrases {
     cue_heads: FxHashSet<String>,
     /// The vocabulary's happening types, in the order their lists are numbered.
     pub(crate) happening_types: Vec<String>,
+    /// Per person, the names of other entries written as that person's possessive and the words
+    /// after it ("Lenin's arrival at the Finland Station": lenin -> "arrival at the finland
+    /// station"), for "his arrival at the Finland Station" when "his" is Lenin.
+    pub(crate) possessed: FxHashMap<EntryId, Vec<(Vec<String>, EntryId)>>,
 }
 
 impl CuePhrases {
@@ -79,6 +83,7 @@ impl CuePhrases {
             non_agent_before: v.non_agent_before.iter().cloned().collect(),
             cue_heads: FxHashSet::default(),
             happening_types: v.happenings.keys().cloned().collect(),
+            possessed: possessed_names(kb),
         };
         let lists = [
             &v.born,
@@ -283,4 +288,30 @@ impl<'a> SentenceCues<'a> {
     pub(crate) fn starts_a_cue(&self, i: usize) -> bool {
         self.ranges.iter().any(|r| r.start == i)
     }
+}
+
+/// Every name of the form "<a person's name>'s <words>" (an alias of another entry), by that
+/// person: the words, lower case, and the entry they name.
+fn possessed_names(kb: &KnowledgeBase) -> FxHashMap<EntryId, Vec<(Vec<String>, EntryId)>> {
+    let mut out: FxHashMap<EntryId, Vec<(Vec<String>, EntryId)>> = FxHashMap::default();
+    for (id, e) in kb.entries.iter().enumerate() {
+        for written in std::iter::once(&e.name).chain(e.aliases.iter()) {
+            let lower = written.to_lowercase().replace('’', "'");
+            let Some((owner, rest)) = lower.split_once("'s ") else { continue };
+            let whole = kb.index.find_all(owner);
+            let person = match whole.as_slice() {
+                [m] if m.range == (0..owner.len()) => m.entry,
+                _ => continue,
+            };
+            if person == id || kb.entries[person].kind != Kind::Person {
+                continue;
+            }
+            let words: Vec<String> = rest.split_whitespace().map(str::to_string).collect();
+            let list = out.entry(person).or_default();
+            if !words.is_empty() && !list.iter().any(|(w, x)| *w == words && *x == id) {
+                list.push((words, id));
+            }
+        }
+    }
+    out
 }

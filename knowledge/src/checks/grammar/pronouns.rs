@@ -18,7 +18,52 @@ pub(crate) fn with_pronouns(ctx: &SentenceCtx, clauses: &[Range<usize>]) -> Vec<
     shared_subject(ctx, clauses, &mut names);
     fronted_participle(ctx, &mut names);
     personal(ctx, &mut names);
+    possessed(ctx, &mut names);
     names
+}
+
+/// "Lenin's April Theses, presented soon after his arrival at the Finland Station": "his" and
+/// the words after it are the name "Lenin's arrival at the Finland Station", when "his" can
+/// only mean Lenin (the one person named before it in the sentence, else the one person the
+/// sentences before spoke of).
+fn possessed(ctx: &SentenceCtx, names: &mut Vec<SentenceName>) {
+    let s = &ctx.sentence;
+    let mut added = Vec::new();
+    for i in 0..s.toks.len() {
+        if !matches!(s.word(i), "his" | "her") || is_name_token(names, i + 1) {
+            continue;
+        }
+        let before = people_before(ctx, names, i);
+        let person = match before.as_slice() {
+            [one] => *one,
+            [] => match ctx.antecedent {
+                Some(p) => p,
+                None => continue,
+            },
+            _ => continue,
+        };
+        let Some(list) = ctx.cue_phrases.possessed.get(&person) else { continue };
+        let fits = |words: &[String]| {
+            i + words.len() < s.toks.len()
+                && words.iter().enumerate().all(|(k, w)| s.word(i + 1 + k) == w.as_str())
+        };
+        let longest = list.iter().filter(|(w, _)| fits(w)).max_by_key(|(w, _)| w.len());
+        if let Some((words, entry)) = longest {
+            let toks = i..i + 1 + words.len();
+            let range = ctx.abs(&(s.toks[i].range.start..s.toks[toks.end - 1].range.end));
+            added.push(SentenceName {
+                entry: *entry,
+                toks,
+                possessive: false,
+                pronoun: false,
+                range,
+            });
+        }
+    }
+    if !added.is_empty() {
+        names.extend(added);
+        names.sort_by_key(|n| (n.toks.start, n.toks.end));
+    }
 }
 
 /// "Trotsky was struck with an ice axe ... and died the next day": a verb right after "and"
