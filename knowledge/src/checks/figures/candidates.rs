@@ -354,24 +354,18 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
             if d.approx {
                 sp = DaySpan::new(sp.lo - 366, sp.hi + 366);
             }
-            // "by 1939": a total reached then, so the period must end within a year before;
-            // "after 1924": the period must start then or soon after.
+            if !fits_relation(d, &sp, &fs) {
+                // A heading date that rules the figure out rules it out for the whole clause.
+                if heads(d) {
+                    return None;
+                }
+                continue;
+            }
             let (part, whole) = match d.relation {
                 Relation::In => {
-                    if !sp.overlaps(&fs) {
-                        if heads(d) {
-                            return None;
-                        }
-                        continue;
-                    }
                     let inter = (sp.hi.min(fs.hi) - sp.lo.max(fs.lo) + 1) as f64;
                     (inter / (fs.hi - fs.lo + 1) as f64, inter / (sp.hi - sp.lo + 1) as f64)
                 }
-                Relation::ByEnd | Relation::After if heads(d) && !fits_relation(d, &sp, &fs) => {
-                    return None;
-                }
-                Relation::ByEnd if fs.lo > sp.hi || fs.hi < sp.lo - 366 => continue,
-                Relation::After if fs.hi < sp.lo || fs.lo > sp.hi + 366 => continue,
                 // "By September 1937": a total reached then covers only the part of a
                 // longer period that had passed.
                 Relation::ByEnd if fs.hi > sp.hi + 31 => {
@@ -431,7 +425,8 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
     }
 }
 
-/// Does a date with "by" or "after" leave the figure's period possible?
+/// Does the date leave the figure's period possible? "by 1939": a total reached then, so the
+/// period must end within a year before; "after 1924": it must start then or soon after.
 fn fits_relation(d: &crate::dates::DateExpr, sp: &DaySpan, fs: &DaySpan) -> bool {
     match d.relation {
         Relation::ByEnd => !(fs.lo > sp.hi || fs.hi < sp.lo - 366),
