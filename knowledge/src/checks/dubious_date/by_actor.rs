@@ -125,6 +125,8 @@ impl ClauseReader<'_, '_> {
                 && !n.pronoun
                 && !e.actors.contains(&n.entry)
                 && !e.related.contains(&n.entry)
+                // "at the Central Irmino mine": a place inside the event's own.
+                && !e.place.is_some_and(|p| super::happened::lies_in(kb, n.entry, p))
                 && k > 0
                 && matches!(ctx.sentence.word(k - 1), "to" | "in" | "at" | "into" | "from")
                 && {

@@ -226,7 +226,16 @@ pub(super) fn facts<'k>(
     reader.events_by_actor(&in_clause);
     let said = cues.happenings(|r| super::happened::aimed(ctx, names, r));
     let happened = happening_facts(ctx, cues, tables, clause, names, &said);
-    reader.out.retain(|f| !event_among_others(kb, tables, &said, f));
+    // An event the clause names outright is that event, whatever else it says.
+    let named = |f: &Fact| {
+        names.iter().any(|n| {
+            n.entry == f.entry
+                && !n.pronoun
+                && f.anchor.start <= n.toks.start
+                && n.toks.end <= f.anchor.end
+        })
+    };
+    reader.out.retain(|f| named(f) || !event_among_others(kb, tables, &said, f));
     reader.out.extend(happened);
     reader.out
 }

@@ -87,6 +87,13 @@ pub(crate) fn instances<'k>(
             out[at].place = out[at].place.or(h.place);
         }
     }
+    // An event that spans several of the list's own instances ("Lenin's strokes", May 1922 to
+    // March 1923) groups them: the list's instances are each one, and "his third stroke" counts
+    // them, so the group gives way to them.
+    let grouped =
+        |ev: &Instance| ev.event.is_some() && out.iter().filter(|h| repeats(h, ev)).count() >= 2;
+    let groups: Vec<Instance> = out.iter().filter(|i| grouped(i)).copied().collect();
+    out.retain(|i| !groups.iter().any(|g| g.event == i.event && i.event.is_some()));
     let events: Vec<Instance> = out.iter().filter(|i| i.event.is_some()).copied().collect();
     out.retain(|i| !events.iter().any(|ev| repeats(i, ev)));
     if let (Some(by), Some(died)) = (e.death_by.as_deref(), e.end) {
@@ -203,7 +210,7 @@ fn places_before(
 }
 
 /// Is `place` the place `q`, or inside it?
-fn lies_in(kb: &KnowledgeBase, place: EntryId, q: EntryId) -> bool {
+pub(super) fn lies_in(kb: &KnowledgeBase, place: EntryId, q: EntryId) -> bool {
     let mut p = Some(place);
     for _ in 0..8 {
         match p {

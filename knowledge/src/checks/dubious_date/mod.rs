@@ -37,6 +37,8 @@ mod nearest;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_asides;
+#[cfg(test)]
 mod tests_quoted_and_caused;
 mod tied;
 mod titles;
@@ -120,6 +122,7 @@ fn check(ctx: &SentenceCtx, tables: &DateTables, out: &mut SentenceOut) {
             if mine.iter().any(|(f, _)| dates_named_event(ctx, &names, d, f)) {
                 mine.retain(|(f, _)| dates_named_event(ctx, &names, d, f));
             }
+            narrow_by_quantity(ctx, &mut mine);
             let fits = |(f, rel): &(&Fact, Relation)| {
                 consistent(f.span, d, *rel, calendar) && !only_possible(ctx, &names, d, f, &mine)
             };
@@ -252,6 +255,34 @@ fn only_possible(
 fn dates_named_event(ctx: &SentenceCtx, names: &[SentenceName], d: &DateExpr, f: &Fact) -> bool {
     f.kind == FactKind::Event
         && names.iter().any(|n| !n.pronoun && n.toks == f.anchor && tied::attached(ctx, n, d))
+}
+
+/// "Stakhanov's shift, in which he cut 102 tonnes, took place in 1937": of several events a date
+/// may speak of, a quantity of the sentence that the base records for one of them alone (a
+/// figure's value that is no mistake) says which is meant.
+fn narrow_by_quantity(ctx: &SentenceCtx, mine: &mut Vec<(&Fact, Relation)>) {
+    let mut events: Vec<EntryId> =
+        mine.iter().filter(|(f, _)| f.kind == FactKind::Event).map(|(f, _)| f.entry).collect();
+    events.sort_unstable();
+    events.dedup();
+    if events.len() < 2 || ctx.numbers.is_empty() {
+        return;
+    }
+    let mut picked: Vec<EntryId> = Vec::new();
+    for fig in &ctx.kb.figures {
+        let of: Vec<EntryId> =
+            events.iter().copied().filter(|e| fig.subjects.contains(e)).collect();
+        let [one] = of[..] else { continue };
+        let stated = ctx.numbers.iter().any(|n| {
+            fig.values.iter().any(|v| !v.mistake && v.low <= n.value && n.value <= v.high)
+        });
+        if stated && !picked.contains(&one) {
+            picked.push(one);
+        }
+    }
+    if let [one] = picked[..] {
+        mine.retain(|(f, _)| f.kind != FactKind::Event || f.entry == one);
+    }
 }
 
 /// Per series that promises every member (`complete = ["members"]`), its dated members.

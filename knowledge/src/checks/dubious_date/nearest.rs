@@ -17,12 +17,30 @@ fn distance(ctx: &SentenceCtx, d: &Range<usize>, a: &Range<usize>) -> usize {
     let (gap, comma) = if d.end <= a.start {
         (a.start - d.end, (d.end..a.start).any(|i| ctx.sentence.word(i) == ","))
     } else if d.start >= a.end {
-        (d.start - a.end, (a.end..d.start).any(|i| ctx.sentence.word(i) == ","))
+        let from = past_relative_aside(ctx, a.end, d.start);
+        (d.start - from, (from..d.start).any(|i| ctx.sentence.word(i) == ","))
     } else {
         (0, false)
     };
     let before = d.end <= a.start;
     gap * 4 + if comma { 8 } else { 0 } + usize::from(before)
+}
+
+/// Where the words after an anchor resume once a relative clause between commas is skipped:
+/// "Stakhanov's shift, in which he cut 102 tonnes, took place on 31 August 1935", "the third
+/// stroke, which robbed him of speech, on 10 March 1923". `from` when no such aside opens there.
+fn past_relative_aside(ctx: &SentenceCtx, from: usize, to: usize) -> usize {
+    let s = &ctx.sentence;
+    let word = |i: usize| if i < to { s.word(i) } else { "" };
+    let relative = |w: &str| matches!(w, "which" | "who" | "whom" | "whose");
+    let opens = word(from) == ","
+        && (relative(word(from + 1))
+            || (crate::checks::grammar::words::is_preposition(word(from + 1))
+                && relative(word(from + 2))));
+    if !opens {
+        return from;
+    }
+    (from + 1..to).rfind(|&i| s.word(i) == ",").map_or(from, |comma| comma + 1)
 }
 
 /// A date at the head of its clause ("In 1934, ...", "By early 1939 ...") frames all of it.
@@ -172,6 +190,10 @@ impl Placement<'_, '_> {
     fn close_or_framing(&self, cues: &SentenceCues, names: &[SentenceName], d: &DateExpr) -> bool {
         let (ctx, a) = (self.ctx, self.anchor);
         let after = d.toks.start >= a.end;
+        // A relative clause between the anchor and the date is skipped: what follows it goes on
+        // from the anchor.
+        let resumed = if after { past_relative_aside(ctx, a.end, d.toks.start) } else { a.end };
+        let a = &(a.start..resumed);
         let gap = if after { d.toks.start - a.end } else { a.start.saturating_sub(d.toks.end) };
         // After the anchor, a date may also come at the end of a chain of place and time phrases
         // ("born in Simbirsk, on the Volga, in April 1880") that no verb interrupts.
@@ -204,10 +226,25 @@ impl Placement<'_, '_> {
             && aside
             && (a.end..d.toks.start)
                 .any(|i| ctx.sentence.word(i) == "," && (i + 1..d.toks.start).any(is_verb_at));
+        // "Stalin's fiftieth birthday, celebrated with great adulation in December 1929": a
+        // participle after the event's name dates it.
+        let participle = || {
+            names.iter().any(|n| {
+                n.entry == self.entry
+                    && !n.pronoun
+                    && super::tied::written_extent(ctx, n).end == a.end
+                    && super::tied::participle_attached(ctx, n, d)
+            })
+        };
         let close = if after {
-            (gap <= 6 || chained || described(ctx, cues, a.end..d.toks.start)) && !new_predicate
+            (gap <= 6
+                || chained
+                || described(ctx, cues, a.end..d.toks.start)
+                || participle()
+                || contact_clause(ctx, cues, names, a.end..d.toks.start))
+                && !new_predicate
         } else {
-            gap <= 2
+            gap <= 2 && !ends_an_aside(ctx, self.clause, d, a)
         };
         // A post written beside a name ("Chubar, a member of the Politburo, was shot in 1939")
         // is not what a date after the clause's own verb dates.
@@ -258,4 +295,56 @@ fn described(ctx: &SentenceCtx, cues: &SentenceCues, between: Range<usize>) -> b
         && phrase.iter().all(|w| !cues.is_verb(w) && !matches!(*w, "," | "that" | "which" | "who"))
         && crate::checks::grammar::words::is_past_form(participle)
         && matches!(*prep, "on" | "in" | "at" | "during")
+}
+
+/// Is the anchor the object of a relative clause without "that" whose verb the date dates: "the
+/// lectures he gave at the Sverdlov University in April 1924", "the speech Khrushchev made in
+/// February 1956"? A subject (a personal pronoun or a person's name), a verb in the past, then
+/// only places, names and their prepositions.
+fn contact_clause(
+    ctx: &SentenceCtx,
+    cues: &SentenceCues,
+    names: &[SentenceName],
+    between: Range<usize>,
+) -> bool {
+    let s = &ctx.sentence;
+    if between.len() < 3 || between.len() > 10 {
+        return false;
+    }
+    let subject = names.iter().find(|n| {
+        n.toks.start == between.start
+            && !n.possessive
+            && ctx.kb.entries[n.entry].kind == crate::base::Kind::Person
+    });
+    let verb = match subject {
+        Some(n) => n.toks.end,
+        None if matches!(s.word(between.start), "he" | "she" | "they" | "we") => between.start + 1,
+        None => return false,
+    };
+    verb < between.end
+        && (crate::checks::grammar::words::is_past_form(s.word(verb)) || cues.is_verb(s.word(verb)))
+        && (verb + 1..between.end).all(|i| {
+            names.iter().any(|n| n.toks.contains(&i))
+                || matches!(s.word(i), "in" | "on" | "at" | "of" | "to" | "the" | "a" | "during")
+        })
+}
+
+/// Does the date end a phrase of its own that a comma closes before the anchor: "The Kronstadt
+/// rising, caused by hunger in 1920, was crushed" (the date is the participle's)? A phrase of
+/// nothing but the date ("Lenin, in 1921, introduced the NEP") dates the verb after it.
+fn ends_an_aside(ctx: &SentenceCtx, clause: &Range<usize>, d: &DateExpr, a: &Range<usize>) -> bool {
+    let s = &ctx.sentence;
+    if !(d.toks.end..a.start).any(|i| s.word(i) == ",") {
+        return false;
+    }
+    let from =
+        (clause.start..d.toks.start).rfind(|&i| s.word(i) == ",").map_or(clause.start, |c| c + 1);
+    // Words only: a footnote mark ("[18] On 25 May 1922, Lenin ...") is no phrase.
+    (from..d.toks.start).any(|i| {
+        let w = s.word(i);
+        w.chars().any(char::is_alphabetic)
+            && !(is_framing(w)
+                || crate::checks::grammar::words::is_preposition(w)
+                || ctx.dates.iter().any(|x| x.toks.contains(&i)))
+    })
 }

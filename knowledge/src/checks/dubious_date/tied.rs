@@ -92,11 +92,18 @@ pub(super) fn is_subject(
         // what was done with it afterwards ("the speech was printed"); a period's says what was
         // later done to it ("the Terror was denounced").
         let participle = (j + 1 < clause.end).then(|| s.word(j + 1));
-        let later = participle.is_some_and(|p| ctx.kb.vocab.later_acts.iter().any(|v| v == p));
+        let later = participle.is_some_and(|p| later_act(ctx, n.entry, p));
         return (ctx.kb.entries[n.entry].kind == Kind::Event && !later)
             || !participle.is_some_and(is_past_form);
     }
     cues.is_verb(w)
+}
+
+/// Does the verb tell what was done with the entry afterwards (vocab `later_acts`)? Not when it
+/// is one of the entry's own cues: a birthday's celebration is the birthday.
+fn later_act(ctx: &SentenceCtx, entry: crate::base::EntryId, w: &str) -> bool {
+    ctx.kb.vocab.later_acts.iter().any(|v| v == w)
+        && !ctx.kb.entries[entry].cues.iter().any(|c| c == w)
 }
 
 /// Term kinds whose dates are a span the term lasted (checked even without a cue).
@@ -116,7 +123,7 @@ pub(super) fn participle_attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateE
         return false;
     }
     let gap = toks.end..d.toks.start;
-    if gap.is_empty() || gap.len() > 6 {
+    if gap.is_empty() || gap.len() > 10 {
         return false;
     }
     let words: Vec<&str> = gap.clone().map(|i| s.word(i)).collect();
@@ -127,11 +134,31 @@ pub(super) fn participle_attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateE
     if p >= words.len() || !is_past_form(words[p]) {
         return false;
     }
+    // "the speech, printed in the West in June 1956": what was done with it afterwards.
+    if ctx.kb.entries[n.entry].kind == Kind::Event && later_act(ctx, n.entry, words[p]) {
+        return false;
+    }
     let placed = |i: usize| {
         ctx.names().iter().any(|m| m.toks.contains(&i))
             || matches!(s.word(i), "in" | "on" | "at" | "of" | "during" | "the" | "by")
     };
-    (gap.start + p + 1..gap.end).all(placed)
+    // "celebrated with unprecedented adulation in Pravda": a manner phrase of a few plain words.
+    let mut manner = 0;
+    (gap.start + p + 1..gap.end).all(|i| {
+        let w = s.word(i);
+        if matches!(w, "with" | "amid" | "amidst") && manner == 0 {
+            manner = 1;
+            return true;
+        }
+        if placed(i) {
+            return true;
+        }
+        let plain = s.toks[i].kind == crate::text::sentences::TokKind::Word
+            && !crate::checks::grammar::words::is_preposition(w)
+            && !matches!(w, "and" | "or" | "but" | "which" | "who" | "that");
+        manner += 1;
+        plain && (2..=4).contains(&manner)
+    })
 }
 
 /// Twenty years, in days.

@@ -223,6 +223,32 @@ pub(crate) fn with_heading_dates_joined(
     out
 }
 
+/// The clauses with a relative clause between commas joined to the clause it hangs on when a
+/// bare date closes it: in "Lenin suffered the third stroke, which robbed him of speech, on 10
+/// March 1923" the date after the aside's closing comma belongs to the main clause.
+pub(crate) fn with_dated_asides_joined(
+    clauses: &[Range<usize>],
+    s: &Sentence,
+    dates: &[DateExpr],
+) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for c in clauses.iter().cloned() {
+        let relative = matches!(s.word(c.start), "which" | "who");
+        let closed_by_date = (c.start..c.end).rfind(|&i| s.word(i) == ",").is_some_and(|comma| {
+            let rest = comma + 1..c.end;
+            let prep = rest.start < rest.end && matches!(s.word(rest.start), "on" | "in" | "at");
+            let dated = |i: usize| dates.iter().any(|d| d.toks.contains(&i));
+            prep && rest.clone().skip(1).any(dated)
+                && rest.clone().skip(1).all(|i| dated(i) || matches!(s.word(i), "." | "!"))
+        });
+        match out.last_mut() {
+            Some(prev) if relative && closed_by_date && prev.end + 1 == c.start => prev.end = c.end,
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// The clauses also cut at a full stop and where a line starts a list item: a plain-text list
 /// can reach a check as one "sentence". Never empty.
 pub(crate) fn cut_at_stops_and_bullets(

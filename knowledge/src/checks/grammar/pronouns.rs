@@ -144,6 +144,16 @@ fn relative(ctx: &SentenceCtx, clauses: &[Range<usize>], names: &mut Vec<Sentenc
         else {
             continue;
         };
+        // "Lenin suffered the third stroke, which ...": the relative stands for the words right
+        // before it, here a stroke the base does not name, not for a name further back.
+        // "Bela Kun, the leader of the Hungarian revolution, who was shot": "who" is a person,
+        // and an aside that renames them may stand between.
+        let who = s.word(c.start) == "who";
+        let person = ctx.kb.entries[a.entry].kind == Kind::Person;
+        let adjacent = ends_before_relative(ctx, &a, c.start);
+        if !(adjacent || who && person) {
+            continue;
+        }
         names.push(stand_in(&a, c.start, false));
         if let Some(next) = clauses.get(k + 1) {
             let verb = s.word(next.start);
@@ -152,6 +162,19 @@ fn relative(ctx: &SentenceCtx, clauses: &[Range<usize>], names: &mut Vec<Sentenc
             }
         }
     }
+}
+
+/// Does the name end right before the relative pronoun at `rel`, with nothing but punctuation
+/// and a date between ("the Kronstadt mutiny (March 1921), which", "Trotsky in 1929, who")?
+fn ends_before_relative(ctx: &SentenceCtx, a: &SentenceName, rel: usize) -> bool {
+    let s = &ctx.sentence;
+    let in_date = |i: usize| ctx.dates.iter().any(|d| d.toks.contains(&i));
+    let starts_date = |i: usize| ctx.dates.iter().any(|d| d.toks.start == i);
+    (a.toks.end..rel).all(|i| {
+        in_date(i)
+            || matches!(s.word(i), "," | "(" | ")" | "'" | "’" | "\"" | "”")
+            || (matches!(s.word(i), "in" | "of" | "on" | "from") && starts_date(i + 1))
+    })
 }
 
 /// The people named in the sentence before token `i`, distinct, in order.

@@ -107,7 +107,8 @@ impl<'a> SentenceCtx<'a> {
             let headed = clauses::with_clefts_joined(&headed, &self.sentence);
             let is_verb = |w: &str| self.cue_phrases.is_verb(w);
             let headed = clauses::with_dash_asides_joined(&headed, &self.sentence, is_verb);
-            clauses::with_relative_clauses_ended(&headed, &self.sentence, is_verb)
+            let ended = clauses::with_relative_clauses_ended(&headed, &self.sentence, is_verb);
+            clauses::with_dated_asides_joined(&ended, &self.sentence, &self.dates)
         })
     }
 
