@@ -47,6 +47,8 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
 }
 
 /// A finding as a diagnostic, published with `published` (the setting's or its own severity).
+/// It carries no `data`: a code action is answered from the server's own findings (the word
+/// to ignore included), never from what the client sends back, so the message stays lean.
 pub fn diagnostic(
     text: &str,
     lines: &LineIndex,
@@ -73,7 +75,6 @@ pub fn diagnostic(
         source: Some("clio".into()),
         message: shown(&f.message),
         related_information: (!related.is_empty()).then_some(related),
-        data: f.word.as_ref().map(|w| json!({ "word": w })),
         ..Default::default()
     }
 }
@@ -441,7 +442,7 @@ mod tests {
         f.related = vec![knowledge::Related { message: "Joseph Stalin".into(), range: None }];
         let d = diagnostic(text, &LineIndex::new(text), Encoding::Utf16, &uri, &f, Severity::Error);
         let json = serde_json::to_string(&d).expect("serialisable");
-        expect![[r#"{"range":{"start":{"line":0,"character":14},"end":{"line":0,"character":21}},"severity":1,"code":"misspelled-name","source":"clio","message":"Stalin?","relatedInformation":[{"location":{"uri":"file:///essay.md","range":{"start":{"line":0,"character":14},"end":{"line":0,"character":21}}},"message":"Joseph Stalin"}],"data":{"word":"Stallin"}}"#]]
+        expect![[r#"{"range":{"start":{"line":0,"character":14},"end":{"line":0,"character":21}},"severity":1,"code":"misspelled-name","source":"clio","message":"Stalin?","relatedInformation":[{"location":{"uri":"file:///essay.md","range":{"start":{"line":0,"character":14},"end":{"line":0,"character":21}}},"message":"Joseph Stalin"}]}"#]]
         .assert_eq(&json);
     }
 
