@@ -18,7 +18,7 @@ LANG = os.environ.get("LANG_ID", "markdown")
 
 def opened(binary, text, uri):
     s = scale.Server(binary)
-    i = s.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+    i = s.request("initialize", {"processId": None, "rootUri": None, "capabilities": scale.CAPABILITIES})
     s.wait(lambda m: m.get("id") == i)
     s.notify("initialized", {})
     s.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": LANG, "version": 1, "text": text}})
