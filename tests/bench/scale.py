@@ -63,8 +63,8 @@ class Server:
                 return
             parsing = time.monotonic()
             msg = json.loads(self.buf[i + 4:i + 4 + n])
-            # When the message's last byte had arrived, and how long parsing it took.
-            self.last_message = (arrived, time.monotonic() - parsing)
+            # When the message's last byte had arrived, how long parsing it took, its size.
+            self.last_message = (arrived, time.monotonic() - parsing, n)
             self.buf = self.buf[i + 4 + n:]
             if "method" in msg and "id" in msg:  # a request from the server: answer null
                 self.send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
