@@ -22,6 +22,17 @@ if not os.path.isdir(ESSAYS):
     ESSAYS = "/work/shared/essays"
 
 
+# What VS Code declares that bears on the diagnostics' message (Neovim 0.11 declares the same but
+# tagSupport's values and utf-8 too): so that the server answers this client as it answers an editor.
+CAPABILITIES = {
+    "general": {"positionEncodings": ["utf-16"]},
+    "textDocument": {
+        "publishDiagnostics": {"relatedInformation": True, "versionSupport": True, "tagSupport": {"valueSet": [1, 2]}, "codeDescriptionSupport": True, "dataSupport": True},
+        "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}}, "isPreferredSupport": True, "dataSupport": True},
+    },
+}
+
+
 class Server:
     def __init__(self, binary):
         self.p = subprocess.Popen([binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
@@ -52,8 +63,8 @@ class Server:
                 return
             parsing = time.monotonic()
             msg = json.loads(self.buf[i + 4:i + 4 + n])
-            # When the message's last byte had arrived, and how long parsing it took.
-            self.last_message = (arrived, time.monotonic() - parsing)
+            # When the message's last byte had arrived, how long parsing it took, its size.
+            self.last_message = (arrived, time.monotonic() - parsing, n)
             self.buf = self.buf[i + 4 + n:]
             if "method" in msg and "id" in msg:  # a request from the server: answer null
                 self.send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
@@ -95,7 +106,7 @@ def measure(binary, name, text, language="markdown", limit=600):
 
 
 def run(s, name, text, language, limit):
-    i = s.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+    i = s.request("initialize", {"processId": None, "rootUri": None, "capabilities": CAPABILITIES})
     s.wait(lambda m: m.get("id") == i)
     s.notify("initialized", {})
     small = "file:///bench/small.md"

@@ -5,7 +5,7 @@
 //! not the document's.
 //!
 //! A diagnostic depends on the finding (its ranges, code, message, severity, related
-//! information, word), the settings (the published severity) and the position encoding. A
+//! information), the settings (the published severity) and the position encoding. A
 //! position depends on the text from the start of its line, and on how many lines come
 //! before. So a finding is carried over when, with its ranges moved by the edit's length, it
 //! equals one found before under the same settings and encoding, and every offset it has is

@@ -47,6 +47,18 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
 }
 
 /// A finding as a diagnostic, published with `published` (the setting's or its own severity).
+///
+/// A note about the flagged text itself (a related note without a range of its own: a
+/// counterpoint's evidence and source, a figure's sources) is a line of the message, as
+/// rust-analyzer does with a compiler note that has no place of its own; `relatedInformation`
+/// holds only notes about another place. A note pointing back at its own diagnostic shows as a
+/// link to where the reader already is, Neovim (0.11) shows no related information at all, and
+/// each such note would cost every message a location (the URI and a range again) and five
+/// JSON objects for the client to parse: in a big essay, over a quarter of the message's bytes
+/// and more than half of its objects.
+///
+/// It carries no `data`: a code action is answered from the server's own findings (the word
+/// to ignore included), never from what the client sends back.
 pub fn diagnostic(
     text: &str,
     lines: &LineIndex,
@@ -55,25 +67,30 @@ pub fn diagnostic(
     f: &Finding,
     published: Severity,
 ) -> Diagnostic {
-    let related: Vec<DiagnosticRelatedInformation> = f
-        .related
-        .iter()
-        .map(|r| DiagnosticRelatedInformation {
-            location: Location {
-                uri: uri.clone(),
-                range: lines.range(text, r.range.clone().unwrap_or(f.range.clone()), enc),
-            },
-            message: shown(&r.message),
-        })
-        .collect();
+    let mut message = shown(&f.message);
+    let mut related = Vec::new();
+    for r in &f.related {
+        match &r.range {
+            None => {
+                message.push('\n');
+                message.push_str(&sanitize::clean(&r.message));
+            }
+            Some(range) => related.push(DiagnosticRelatedInformation {
+                location: Location {
+                    uri: uri.clone(),
+                    range: lines.range(text, range.clone(), enc),
+                },
+                message: shown(&r.message),
+            }),
+        }
+    }
     Diagnostic {
         range: lines.range(text, f.range.clone(), enc),
         severity: Some(severity(published)),
         code: Some(NumberOrString::String(f.code.as_str().into())),
         source: Some("clio".into()),
-        message: shown(&f.message),
+        message,
         related_information: (!related.is_empty()).then_some(related),
-        data: f.word.as_ref().map(|w| json!({ "word": w })),
         ..Default::default()
     }
 }
@@ -441,7 +458,46 @@ mod tests {
         f.related = vec![knowledge::Related { message: "Joseph Stalin".into(), range: None }];
         let d = diagnostic(text, &LineIndex::new(text), Encoding::Utf16, &uri, &f, Severity::Error);
         let json = serde_json::to_string(&d).expect("serialisable");
-        expect![[r#"{"range":{"start":{"line":0,"character":14},"end":{"line":0,"character":21}},"severity":1,"code":"misspelled-name","source":"clio","message":"Stalin?","relatedInformation":[{"location":{"uri":"file:///essay.md","range":{"start":{"line":0,"character":14},"end":{"line":0,"character":21}}},"message":"Joseph Stalin"}],"data":{"word":"Stallin"}}"#]]
+        expect![[r#"{"range":{"start":{"line":0,"character":14},"end":{"line":0,"character":21}},"severity":1,"code":"misspelled-name","source":"clio","message":"Stalin?\nJoseph Stalin"}"#]]
+        .assert_eq(&json);
+    }
+
+    #[test]
+    fn notes_about_the_flagged_text_are_lines_of_the_message_and_notes_elsewhere_are_related() {
+        let text = "Kirov was shot in 1931.\n\nHe was shot in 1934.";
+        let uri = Url::parse("file:///essay.md").expect("a file URI");
+        let mut f = Finding::new(Code::DubiousDate, 18..22, "Kirov was shot in 1934".into());
+        let later = text.rfind("1934").expect("the later year");
+        f.related = vec![
+            knowledge::Related { message: "Source: essay 000".into(), range: None },
+            knowledge::Related { message: "As written here".into(), range: Some(later..later + 4) },
+            knowledge::Related { message: "Evidence:\u{202E} the\u{0} record".into(), range: None },
+        ];
+        let d = diagnostic(text, &LineIndex::new(text), Encoding::Utf16, &uri, &f, f.severity);
+        let json = serde_json::to_string_pretty(&(&d.message, &d.related_information))
+            .expect("serialisable");
+        expect![[r#"
+            [
+              "Kirov was shot in 1934\nSource: essay 000\nEvidence: the record",
+              [
+                {
+                  "location": {
+                    "uri": "file:///essay.md",
+                    "range": {
+                      "start": {
+                        "line": 2,
+                        "character": 15
+                      },
+                      "end": {
+                        "line": 2,
+                        "character": 19
+                      }
+                    }
+                  },
+                  "message": "As written here"
+                }
+              ]
+            ]"#]]
         .assert_eq(&json);
     }
 
