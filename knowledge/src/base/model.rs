@@ -51,6 +51,8 @@ pub struct Variant {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Role {
     pub title: String,
+    /// Other ways prose writes the title ("head of the Leningrad party organisation").
+    pub also: Vec<String>,
     pub office: Option<EntryId>,
     pub from: Option<When>,
     pub to: Option<When>,

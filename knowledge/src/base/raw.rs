@@ -69,6 +69,8 @@ pub(super) struct RawVariant {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawRole {
     pub title: String,
+    #[serde(default)]
+    pub also: Vec<String>,
     pub office: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,

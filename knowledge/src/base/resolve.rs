@@ -419,6 +419,7 @@ fn roles_of(at: &At, refs: &Refs, r: &RawEntry, errors: &mut Vec<LoadError>) -> 
         .iter()
         .map(|role| Role {
             title: role.title.clone(),
+            also: role.also.clone(),
             office: refs.one(at, "roles.office", &role.office, errors),
             from: at.date("roles.from", &role.from, errors).map(When::at),
             to: at.date("roles.to", &role.to, errors).map(When::at),

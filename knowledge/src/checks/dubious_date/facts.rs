@@ -339,11 +339,11 @@ impl<'k> ClauseReader<'_, 'k> {
     fn posts(&mut self, n: &SentenceName, e: &'k Entry) {
         let holder_end = e.end.map(|w| w.span());
         let heads = FirstBytes::of(self.ctx, self.clause);
-        for (r, t) in e.roles.iter().zip(&self.tables.titles[n.entry]) {
+        for (r, written) in e.roles.iter().zip(&self.tables.titles[n.entry]) {
             let Some(from) = r.from else { continue };
-            let Some(title) =
+            let Some(title) = written.iter().find_map(|t| {
                 find_title(self.ctx, self.tables, self.clause, r, t, self.names, &heads)
-            else {
+            }) else {
                 continue;
             };
             let anchor = hull(&title, &n.toks);

@@ -143,8 +143,8 @@ fn check(ctx: &SentenceCtx, tables: &DateTables, out: &mut SentenceOut) {
 /// What the check builds from a base: the words of posts' titles and of names, and the events
 /// each entry is an actor of.
 pub(crate) struct DateTables {
-    /// Per entry, per role: the title's words (`title_words`).
-    titles: Vec<Vec<Title>>,
+    /// Per entry, per role: its title and the other ways it is written (`also`), prepared.
+    titles: Vec<Vec<Vec<Title>>>,
     /// Per entry: the words of its name and aliases (`title_words`), for offices.
     name_words: Vec<Vec<String>>,
     /// Per entry: its name and aliases in lower case, for events with cues and actors.
@@ -176,7 +176,17 @@ impl DateTables {
             titles: kb
                 .entries
                 .iter()
-                .map(|e| e.roles.iter().map(|r| Title::new(&r.title)).collect())
+                .map(|e| {
+                    e.roles
+                        .iter()
+                        .map(|r| {
+                            std::iter::once(&r.title)
+                                .chain(&r.also)
+                                .map(|t| Title::new(t))
+                                .collect()
+                        })
+                        .collect()
+                })
                 .collect(),
             name_words: kb
                 .entries

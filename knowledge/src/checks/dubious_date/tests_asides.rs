@@ -76,3 +76,14 @@ fn arrests_the_base_lists_whole_are_judged() {
         "Uglanov was arrested in 1936.",
     ]);
 }
+
+#[test]
+fn a_post_is_found_under_the_other_titles_prose_gives_it() {
+    check("Kirov became head of the Leningrad party organisation in [1934], replacing Zinoviev's supporters.", expect!["Sergei Kirov became First Secretary of the Leningrad party in 1926 (fact base; essays 000, 002), not 1934. -> 1926"]);
+    clean(&[
+        "Kirov became head of the Leningrad party organisation in 1926, replacing Zinoviev's supporters.",
+        "In 1930 Kirov, the Leningrad party boss, joined the Politburo.",
+        // Another's post of the same name.
+        "Zinoviev had been head of the Leningrad party since 1918.",
+    ]);
+}
