@@ -235,7 +235,20 @@ pub(super) fn facts<'k>(
                 && n.toks.end <= f.anchor.end
         })
     };
-    reader.out.retain(|f| named(f) || !event_among_others(kb, tables, &said, f));
+    // "Stakhanov's shift, in which he cut 102 tonnes": a quantity the base records for one of
+    // the events alone says which of several it is.
+    let mut cued: Vec<EntryId> = reader
+        .out
+        .iter()
+        .filter(|f| f.kind == FactKind::Event && f.cued)
+        .map(|f| f.entry)
+        .collect();
+    cued.sort_unstable();
+    cued.dedup();
+    let pinned = if cued.is_empty() { None } else { super::pinned_by_quantity(ctx, &cued) };
+    reader.out.retain(|f| {
+        named(f) || Some(f.entry) == pinned || !event_among_others(kb, tables, &said, f)
+    });
     reader.out.extend(happened);
     reader.out
 }

@@ -275,8 +275,19 @@ fn narrow_by_quantity(ctx: &SentenceCtx, mine: &mut Vec<(&Fact, Relation)>) {
         mine.iter().filter(|(f, _)| f.kind == FactKind::Event).map(|(f, _)| f.entry).collect();
     events.sort_unstable();
     events.dedup();
-    if events.len() < 2 || ctx.numbers.is_empty() {
+    if events.len() < 2 {
         return;
+    }
+    if let Some(one) = pinned_by_quantity(ctx, &events) {
+        mine.retain(|(f, _)| f.kind != FactKind::Event || f.entry == one);
+    }
+}
+
+/// The one event of `events` that a quantity of the sentence belongs to: a figure about it alone
+/// (among them) has a value, not an essay's mistake, that the sentence writes.
+pub(super) fn pinned_by_quantity(ctx: &SentenceCtx, events: &[EntryId]) -> Option<EntryId> {
+    if ctx.numbers.is_empty() {
+        return None;
     }
     let mut picked: Vec<EntryId> = Vec::new();
     for fig in &ctx.kb.figures {
@@ -290,8 +301,9 @@ fn narrow_by_quantity(ctx: &SentenceCtx, mine: &mut Vec<(&Fact, Relation)>) {
             picked.push(one);
         }
     }
-    if let [one] = picked[..] {
-        mine.retain(|(f, _)| f.kind != FactKind::Event || f.entry == one);
+    match picked[..] {
+        [one] => Some(one),
+        _ => None,
     }
 }
 

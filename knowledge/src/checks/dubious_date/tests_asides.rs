@@ -15,6 +15,10 @@ fn a_relative_clause_between_commas_does_not_part_an_event_from_its_date() {
     check("Stakhanov's famous shift, in which he cut 102 tonnes of coal, took place on [19 September 1935].", expect!["Stakhanov's record lasted from 30 to 31 August 1935 (fact base; essay 002), not 19 September 1935. -> 30 August 1935"]);
     clean(&[
         "Stakhanov's next shift, in which he cut 227 tonnes of coal, took place on 19 September 1935.",
+        // Stakhanov set other records than the two the base lists: without the quantity, the
+        // record is not known.
+        "Stakhanov set a new record in one shift in March 1937.",
+        "Stakhanov's famous shift, in which he cut 321 tonnes of coal, took place in 1937.",
         "Lenin suffered the third stroke, which robbed him of speech and ended his political life, on 10 March 1923.",
         "Stakhanov's famous shift, in which he cut 102 tonnes of coal, took place on the night of 30–31 August 1935.",
         // The date closes the relative clause's own verb phrase, not the main clause.
@@ -66,15 +70,16 @@ fn the_lectures_he_gave_are_dated_by_his_giving_them() {
 }
 
 #[test]
-fn arrests_the_base_lists_whole_are_judged() {
-    check("Martemyan Ryutin was arrested in [September 1936] and sentenced to ten years by the OGPU.", expect!["Martemyan Ryutin's arrests are dated 1930 and September 1932 (fact base; essays 000, 002), not September 1936. -> September 1932"]);
+fn arrests_the_base_does_not_promise_whole_are_left_alone() {
+    // Ryutin's two arrests are recorded, but accounts differ on what else counts as one (a
+    // transfer for a new case in 1936, a tsarist arrest in his youth): no promise, no finding.
     clean(&[
+        "Martemyan Ryutin was arrested in September 1936 and sentenced to ten years by the OGPU.",
         "Martemyan Ryutin was arrested in September 1932 and sentenced to ten years by the OGPU.",
-        "Ryutin was arrested in 1930 and soon released.",
-        // Another's arrest; a list the base does not promise whole.
         "Ryutin's supporters were arrested in 1936.",
-        "Uglanov was arrested in 1936.",
     ]);
+    // His life still bounds them.
+    check("Ryutin was arrested in [1938].", expect!["Martemyan Ryutin lived from February 1890 to 10 January 1937 (fact base; essays 000, 002), not 1938. -> "]);
 }
 
 #[test]

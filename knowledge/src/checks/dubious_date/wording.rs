@@ -163,6 +163,11 @@ pub(super) fn replacement(
     d: &DateExpr,
     f: &Fact,
 ) -> Option<(Range<usize>, String)> {
+    // A happening after its person's death (or before their birth) is wrong, but their life
+    // does not say when it was: no date to offer.
+    if f.kind == FactKind::Lifetime {
+        return None;
+    }
     let year_text = &ctx.text()[d.year_range.clone()];
     let from = f.when.from;
     let to = f.when.to.unwrap_or(from);
