@@ -258,16 +258,26 @@ fn underwent(
     n: &SentenceName,
 ) -> bool {
     let s = &ctx.sentence;
-    if n.possessive || n.toks.end >= cue.start || cue.start - n.toks.end > 4 {
+    if n.possessive || n.toks.end >= cue.start || cue.start - n.toks.end > 7 {
         return false;
     }
     let verb = n.toks.end;
     if !ctx.kb.vocab.undergoes.iter().any(|v| v == s.word(verb)) {
         return false;
     }
-    let rest = verb + 1..cue.start;
+    let mut rest = verb + 1..cue.start;
+    // "suffered the first of three strokes", "the last of his strokes": one of them.
+    if let Some(of) = rest.clone().find(|&i| s.word(i) == "of") {
+        let one = (rest.start..of).all(|i| {
+            is_determiner(s.word(i)) || matches!(s.word(i), "first" | "second" | "third" | "last")
+        });
+        if one && of > rest.start {
+            rest = of + 1..rest.end;
+        }
+    }
     let plain = |i: usize| is_determiner(s.word(i)) || is_number_word(s.word(i));
-    rest.clone().filter(|&i| !plain(i)).count() <= 1
+    rest.len() <= 3
+        && rest.clone().filter(|&i| !plain(i)).count() <= 1
         && rest.clone().all(|i| !is_name_token(names, i) && !is_preposition(s.word(i)))
 }
 

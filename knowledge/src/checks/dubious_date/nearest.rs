@@ -65,7 +65,11 @@ fn framing(ctx: &SentenceCtx, clause: &Range<usize>, d: &DateExpr) -> bool {
 /// time of the main clause.
 fn fronted_when(ctx: &SentenceCtx, clause: &Range<usize>, d: &DateExpr) -> bool {
     let s = &ctx.sentence;
-    matches!(s.word(clause.start), "as" | "when" | "while")
+    // "Upon returning to Petrograd in May 1922, Lenin suffered ...": "upon" or "on" and a
+    // gerund say the same time.
+    let gerund = clause.start + 1 < clause.end && s.word(clause.start + 1).ends_with("ing");
+    (matches!(s.word(clause.start), "as" | "when" | "while")
+        || (matches!(s.word(clause.start), "upon" | "on") && gerund))
         && d.toks.end < clause.end
         && s.word(d.toks.end) == ","
         && !(clause.start..d.toks.start).any(|i| s.word(i) == ",")
@@ -271,7 +275,9 @@ impl Placement<'_, '_> {
         };
         let acts_first = (d.toks.end..a.start).any(|i| {
             let w = ctx.sentence.word(i);
-            let light = is_modal(w) || is_have(w) || is_be(w) || witnessed(i, w);
+            // ("first" starts the verb phrase "first met", but alone it is an ordinal.)
+            let ordinal = matches!(w, "first" | "second" | "third" | "last" | "final");
+            let light = is_modal(w) || is_have(w) || is_be(w) || witnessed(i, w) || ordinal;
             cues.is_verb(w)
                 && !light
                 && !causes_anchor(i, w)

@@ -33,7 +33,11 @@ fn a_relative_clause_between_commas_does_not_part_an_event_from_its_date() {
 fn one_of_several_strokes_is_picked_by_its_ordinal() {
     check("Lenin suffered the third stroke on [10 March 1922].", expect!["Vladimir Lenin's third stroke is dated 10 March 1923 (fact base; essays 000, 001, 002, 003, 004), not 10 March 1922. -> 10 March 1923"]);
     check("Lenin suffered his first stroke in [1921].", expect!["Vladimir Lenin's first stroke is dated May 1922 (Gorki) (fact base; essays 000, 001, 002, 003, 004), not 1921. -> 1922"]);
+    check("Upon returning to Petrograd in [May 1921], Lenin suffered the first of three strokes.", expect!["Vladimir Lenin's first stroke is dated May 1922 (Gorki) (fact base; essays 000, 001, 002, 003, 004), not May 1921. -> May 1922"]);
     clean(&[
+        "Upon returning to St. Petersburg in May 1922, Lenin suffered the first of three strokes, which left him dumb for weeks.",
+        // "After" is another time than the stroke's.
+        "After returning to Moscow in 1921, Lenin suffered a stroke.",
         "Lenin suffered the first stroke in May 1922.",
         "Lenin suffered his second stroke in December 1922.",
         "Lenin suffered a stroke in December 1922.",
