@@ -413,7 +413,8 @@ impl NameIndex {
 
     /// Every name in `text`, left to right, whole words only.
     pub fn find_all(&self, text: &str) -> Vec<Mention> {
-        let mut out = Vec::new();
+        // About one name in fifty bytes of an essay: most blocks never grow the list.
+        let mut out = Vec::with_capacity(text.len() / 48 + 1);
         for (s, mut e, pi) in self.word_start_matches(text) {
             let pi = pi as usize;
             let info = self.info[pi];
