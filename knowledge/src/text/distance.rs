@@ -34,8 +34,8 @@ pub(crate) fn osa_within(a: &str, b: &str, bound: usize) -> Option<usize> {
 /// A lower bound of the OSA distance, far cheaper than the table: the letters one word has and
 /// the other lacks (a substitution removes and adds one letter, an insertion or a deletion one,
 /// a transposition none), with bytes counted in 32 buckets (sharing a bucket can only hide a
-/// difference, so the bound stays below the distance). Most candidates of the near-miss search
-/// differ in more letters than the bound allows and are left here.
+/// difference, so the bound stays below the distance). A candidate of the near-miss search that
+/// differs in more letters than the bound allows is left here.
 fn bag_distance(a: &[u8], b: &[u8]) -> usize {
     let mut counts = [0i8; 32];
     for &x in a {
