@@ -377,8 +377,8 @@ fn next_things(
     event_before: Option<EntryId>,
 ) -> (Option<EntryId>, Option<EntryId>) {
     let first = mentions.partition_point(|m| m.range.start < range.start);
-    let in_sentence: Vec<&Mention> =
-        mentions[first..].iter().take_while(|m| m.range.start < range.end).collect();
+    let end = first + mentions[first..].partition_point(|m| m.range.start < range.end);
+    let in_sentence = &mentions[first..end];
     // The one entry of the kinds named: `Err` when there are two.
     let one = |kinds: &[Kind]| {
         let mut named = in_sentence.iter().filter(|m| kinds.contains(&kb.entries[m.entry].kind));

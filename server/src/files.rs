@@ -194,7 +194,7 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, String> {
 
 /// The bytes as text: a NUL byte means a binary file; invalid UTF-8 is located for the user.
 pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    if let Some(at) = bytes.iter().position(|b| *b == 0) {
+    if let Some(at) = memchr::memchr(0, &bytes) {
         let (line, col) = line_col(&bytes, at);
         return Err(format!("a binary file, not text (a NUL byte at line {line}, column {col})"));
     }

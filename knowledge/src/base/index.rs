@@ -356,7 +356,7 @@ impl NameIndex {
     fn word_start_matches(&self, text: &str) -> Vec<(usize, usize, u32)> {
         let hay = text.as_bytes();
         let n = hay.len();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(n / 48 + 1);
         if self.patterns.is_empty() {
             return out;
         }
@@ -413,7 +413,8 @@ impl NameIndex {
 
     /// Every name in `text`, left to right, whole words only.
     pub fn find_all(&self, text: &str) -> Vec<Mention> {
-        let mut out = Vec::new();
+        // Room for a name every 48 bytes, so that a paragraph's list is seldom grown.
+        let mut out = Vec::with_capacity(text.len() / 48 + 1);
         for (s, mut e, pi) in self.word_start_matches(text) {
             let pi = pi as usize;
             let info = self.info[pi];

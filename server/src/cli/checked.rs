@@ -3,6 +3,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::OnceLock;
 
 use knowledge::{analyze, Analysis, Cache, Code, Format, Severity};
 
@@ -17,7 +18,16 @@ pub struct Checked<'a> {
     /// The severity each finding is published with (the project's `severity` settings
     /// applied), index for index with `analysis.findings`.
     pub severity: Vec<Severity>,
-    pub lines: Lines,
+    /// Lines and columns, built on first use: the JSON output places its ranges with the
+    /// server's `LineIndex` and never needs them.
+    lines: OnceLock<Lines>,
+}
+
+impl Checked<'_> {
+    /// The file's lines and columns (its rope, built once).
+    pub fn lines(&self) -> &Lines {
+        self.lines.get_or_init(|| Lines::new(&self.text))
+    }
 }
 
 /// Reads and checks one essay, or says why it cannot be checked.
@@ -31,8 +41,7 @@ pub fn check<'a>(path: &'a Path, project: &Project) -> Result<Checked<'a>, Strin
     }))
     .map_err(|_| "an internal error stopped the check of this file (please report it)")?;
     let severity = analysis.findings.iter().map(|f| project.rules.severity(f)).collect();
-    let lines = Lines::new(&text);
-    Ok(Checked { path, text, analysis, severity, lines })
+    Ok(Checked { path, text, analysis, severity, lines: OnceLock::new() })
 }
 
 pub fn code_index(c: Code) -> usize {

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::dates::DateExpr;
-use crate::text::sentences::Sentence;
+use crate::text::sentences::{Sentence, TokKind};
 
 /// Words that, after a comma, open a new clause.
 fn opens_clause_after_comma(w: &str) -> bool {
@@ -39,7 +39,9 @@ pub(crate) fn split(s: &Sentence) -> Vec<Range<usize>> {
     let mut gloss_close = None;
     for i in 0..n {
         let w = s.word(i);
-        if w == "(" && gloss_close.is_none() {
+        // Every mark that cuts is a punctuation token: a word is read only after a comma.
+        let punct = s.toks[i].kind == TokKind::Punct;
+        if punct && w == "(" && gloss_close.is_none() {
             gloss_close = crate::dates::date_gloss_end(s, i);
         }
         if gloss_close.is_some_and(|close| i <= close) {
@@ -48,8 +50,12 @@ pub(crate) fn split(s: &Sentence) -> Vec<Range<usize>> {
         gloss_close = None;
         let dash_in_word =
             w == "–" && i > 0 && i + 1 < n && s.toks[i - 1].range.end == s.toks[i].range.start;
-        let cut_here = matches!(w, ";" | ":" | "—" | "(" | ")" | "–") && !dash_in_word;
-        let cut_before = i > 0 && s.word(i - 1) == "," && opens_clause_after_comma(w);
+        let cut_here = punct && matches!(w, ";" | ":" | "—" | "(" | ")" | "–") && !dash_in_word;
+        let cut_before = !punct
+            && i > 0
+            && s.toks[i - 1].kind == TokKind::Punct
+            && s.word(i - 1) == ","
+            && opens_clause_after_comma(w);
         if cut_here {
             if start < i {
                 out.push(start..i);

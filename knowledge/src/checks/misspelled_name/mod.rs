@@ -430,10 +430,15 @@ fn check(ctx: &SentenceCtx, name_words: &NameWords, out: &mut SentenceOut) {
     }
     // Near misses among the other capitalised words.
     for (i, tok) in ctx.sentence.toks.iter().enumerate() {
-        let raw = &text[tok.range.clone()];
-        if !raw.starts_with(|c: char| c.is_uppercase())
-            || ctx.sentence.toks[i].kind != crate::text::sentences::TokKind::Word
+        // Most words open with an ASCII byte that is no capital: left by that byte alone.
+        let first = text.as_bytes()[tok.range.start];
+        if tok.kind != crate::text::sentences::TokKind::Word
+            || (first.is_ascii() && !first.is_ascii_uppercase())
         {
+            continue;
+        }
+        let raw = &text[tok.range.clone()];
+        if !raw.starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
         let mut offset = 0;

@@ -31,7 +31,7 @@ impl Render for Github {
                 Severity::Warning => "warning",
                 Severity::Information | Severity::Hint => "notice",
             };
-            let (a, b) = (c.lines.pos(f.range.start), c.lines.pos(f.range.end));
+            let (a, b) = (c.lines().pos(f.range.start), c.lines().pos(f.range.end));
             out.push_str(&format!(
                 "::{kind} file={file},line={},col={},endLine={},endColumn={},title={}::{}\n",
                 a.line,

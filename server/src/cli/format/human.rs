@@ -29,7 +29,7 @@ impl Human {
     }
 
     fn finding(&self, c: &Checked, f: &Finding, severity: Severity) -> String {
-        let pos = c.lines.pos(f.range.start);
+        let pos = c.lines().pos(f.range.start);
         let (word, ansi, level) = match severity {
             Severity::Error => ("error", "1;31", Level::ERROR),
             Severity::Warning => ("warning", "1;33", Level::WARNING),
@@ -45,7 +45,7 @@ impl Human {
             self.paint(&format!("[{}]", f.code.as_str()), ansi),
             self.paint(&clean(&f.message), "1"),
         );
-        let (excerpt, first_line) = c.lines.excerpt(&c.text, &f.range);
+        let (excerpt, first_line) = c.lines().excerpt(&c.text, &f.range);
         let source = clean(&c.text[excerpt.clone()]);
         let span = f.range.start - excerpt.start..f.range.end.min(excerpt.end) - excerpt.start;
         let snippet = Snippet::source(source.as_ref())

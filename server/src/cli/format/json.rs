@@ -44,6 +44,15 @@ pub fn file_uri(path: &Path) -> String {
         .map_or_else(|| path.display().to_string(), |u| u.to_string())
 }
 
+/// A fix's edit as `to_proto::fix_edit` makes it, placed with the line index the diagnostics
+/// use (the same positions as the rope's, without a walk down the rope for each end).
+fn fix_edit(text: &str, index: &LineIndex, fix: &knowledge::Fix) -> TextEdit {
+    TextEdit {
+        range: index.range(text, fix.range.clone(), Encoding::Utf16),
+        new_text: to_proto::shown(&fix.replacement),
+    }
+}
+
 /// Appends `value` to a list being written, one item a line.
 fn item(list: &mut String, value: &impl serde::Serialize) {
     list.push_str(if list.ends_with('[') || list.is_empty() { "\n    " } else { ",\n    " });
@@ -65,7 +74,6 @@ impl Render for Json {
     fn file(&self, c: &Checked) -> String {
         let uri_text = file_uri(c.path);
         let uri = Url::parse(&uri_text).unwrap_or_else(|_| Url::parse("file:///").expect("a URI"));
-        let rope = &c.lines.rope;
         let index = LineIndex::new(&c.text);
         let mut out = format!(
             "{{\n  \"path\": {},\n  \"uri\": {},\n  \"diagnostics\": [",
@@ -83,7 +91,7 @@ impl Render for Json {
                     diagnostic: i,
                     title: to_proto::shown(&fix.title),
                     is_preferred: to_proto::preferred(f, k),
-                    edits: vec![to_proto::fix_edit(rope, Encoding::Utf16, fix)],
+                    edits: vec![fix_edit(&c.text, &index, fix)],
                 };
                 item(&mut fixes, &fix);
             }

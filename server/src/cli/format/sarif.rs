@@ -63,7 +63,7 @@ pub fn location(path: &Path) -> Value {
 }
 
 fn region(c: &Checked, r: &std::ops::Range<usize>) -> Value {
-    let (a, b) = (c.lines.pos(r.start), c.lines.pos(r.end));
+    let (a, b) = (c.lines().pos(r.start), c.lines().pos(r.end));
     json!({ "startLine": a.line, "startColumn": a.column, "endLine": b.line, "endColumn": b.column })
 }
 

@@ -85,7 +85,7 @@ fn reduce(job: &Job) -> Result<Essay, InputError> {
     let mut slips: Vec<(Code, String)> = Vec::new();
     let mut findings = Vec::new();
     for (f, s) in c.analysis.findings.iter().zip(&c.severity) {
-        let pos = c.lines.pos(f.range.start);
+        let pos = c.lines().pos(f.range.start);
         let written = c.text.get(f.range.clone()).unwrap_or("");
         findings.push(Line {
             line: pos.line,
