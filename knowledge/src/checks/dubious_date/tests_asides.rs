@@ -96,3 +96,15 @@ fn a_post_is_found_under_the_other_titles_prose_gives_it() {
         "Zinoviev had been head of the Leningrad party since 1918.",
     ]);
 }
+
+#[test]
+fn a_name_that_renames_the_head_of_its_sentence_is_the_subject_of_its_later_verbs() {
+    check("His father, Vissarion Dzhugashvili, an unsuccessful cobbler, took to drink, and died in [1890].", expect!["Besarion Jughashvili died around 1909 (fact base: Simon Sebag Montefiore, Young Stalin (2007); Robert Service, Stalin: A Biography (2004)), not 1890. -> 1909"]);
+    clean(&[
+        "His father, Vissarion Dzhugashvili, an unsuccessful cobbler, took to drink, and died in 1909.",
+        // Not a renaming: the name is the object of the verb at the head.
+        "Stalin's men shot Kirov, and died in 1890 in legend only.",
+        // The head is a clause of its own.
+        "When he was ten, Kirov, an orphan, studied in Kazan, and died in 1934.",
+    ]);
+}

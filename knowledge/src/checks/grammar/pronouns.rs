@@ -77,8 +77,21 @@ fn shared_subject(ctx: &SentenceCtx, clauses: &[Range<usize>], names: &mut Vec<S
         let w = s.word(i);
         is_determiner(w) || ctx.dates.iter().any(|d| d.toks.contains(&i)) || is_framing(w)
     });
+    // "His father, Vissarion Dzhugashvili, ... took to drink, and died": the name renames the
+    // noun phrase at the head.
+    let renames_head = {
+        let before = first.start..subject.toks.start;
+        (2..=5).contains(&before.len())
+            && s.word(subject.toks.start - 1) == ","
+            && subject.toks.end < s.toks.len()
+            && s.word(subject.toks.end) == ","
+            && before.clone().take(before.len() - 1).all(|i| {
+                let w = s.word(i);
+                w.chars().all(char::is_alphabetic) && !is_past_form(w) && !ctx.cues().is_verb(w)
+            })
+    };
     let person = ctx.kb.entries[subject.entry].kind == Kind::Person;
-    if !at_head || !person || subject.possessive || subject.toks.end > first.end {
+    if !(at_head || renames_head) || !person || subject.possessive || subject.toks.end > first.end {
         return;
     }
     for and in subject.toks.end..s.toks.len().saturating_sub(1) {
