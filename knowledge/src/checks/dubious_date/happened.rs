@@ -222,6 +222,36 @@ pub(super) fn lies_in(kb: &KnowledgeBase, place: EntryId, q: EntryId) -> bool {
     false
 }
 
+/// "Trotsky was deported to Alma-Ata in January 1928": the place is none of the instances' of
+/// what the word says, but another of the person's happenings lies there (his exile): the
+/// sentence names that one under another word, and is not judged.
+fn elsewhere_under_another_word(
+    kb: &KnowledgeBase,
+    tables: &DateTables,
+    person: EntryId,
+    list: &[Instance],
+    quals: &[EntryId],
+) -> bool {
+    let places: Vec<EntryId> =
+        quals.iter().copied().filter(|&q| kb.entries[q].is_place()).collect();
+    let in_place =
+        |p: Option<EntryId>| p.is_some_and(|p| places.iter().any(|&q| lies_in(kb, p, q)));
+    let others = kb.entries[person].happenings.iter().map(|h| (h.place, Some(h.when)));
+    let events = tables.subject_events[person].iter().map(|&ev| {
+        let x = &kb.entries[ev];
+        (x.place, x.start.map(|s| When { from: s.from, to: x.end.map(|w| w.from) }))
+    });
+    // At the time of an instance it is that occasion's sequel ("deported to Turkey": his exile
+    // there began with the deportation), not another occasion.
+    let another_occasion = |(place, when): (Option<EntryId>, Option<When>)| {
+        in_place(place)
+            && when.is_some_and(|w| !list.iter().any(|i| i.when.span().overlaps(&w.span())))
+    };
+    !places.is_empty()
+        && !list.iter().any(|i| in_place(i.place))
+        && others.chain(events).any(another_occasion)
+}
+
 /// The instances the sentence's qualifiers leave: a body the person was expelled from, a place
 /// (or a place inside it) where it happened. An instance the base does not place stays.
 fn narrowed<'k>(
@@ -331,7 +361,11 @@ pub(super) fn happening_facts<'k>(
                 continue;
             }
             let quals = qualifiers(ctx, clause, cue, names);
-            let mut list = narrowed(kb, instances(kb, tables, n.entry, kinds), &quals);
+            let all = instances(kb, tables, n.entry, kinds);
+            if elsewhere_under_another_word(kb, tables, n.entry, &all, &quals) {
+                continue;
+            }
+            let mut list = narrowed(kb, all, &quals);
             let rank = ordinal_before(ctx, cue);
             if let Some((k, _)) = rank {
                 let pick = if k < 0 { list.len().checked_sub(1) } else { Some(k as usize) };

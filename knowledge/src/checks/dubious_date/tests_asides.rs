@@ -108,3 +108,13 @@ fn a_name_that_renames_the_head_of_its_sentence_is_the_subject_of_its_later_verb
         "When he was ten, Kirov, an orphan, studied in Kazan, and died in 1934.",
     ]);
 }
+
+#[test]
+fn a_place_of_another_happening_says_the_word_means_that_one() {
+    // Trotsky's exile to Alma-Ata, called a deportation: not judged against his deportations.
+    clean(&[
+        "In January 1928, Trotsky was deported by Soviet leader Joseph Stalin to Alma-Ata in remote Soviet Central Asia.",
+        "Trotsky was deported to Alma-Ata in 1928.",
+    ]);
+    check("Trotsky was deported to Turkey in [1925].", expect!["Leon Trotsky's deportations are dated 1916 (Paris); December 1916; February 1929 (Trotsky's deportation from the USSR) and December 1936 (Norway) (fact base; essays 000, 001, 002, 003, 004), not 1925. -> 1929"]);
+}
