@@ -138,12 +138,43 @@ pub fn variants(alias: &str) -> Vec<String> {
         out.push(figures.replace('-', " "));
         out.push(figures);
     }
+    if let Some(compact) = compact_initials(alias) {
+        out.push(compact);
+    }
     if (2..=6).contains(&alias.len()) && alias.bytes().all(|b| b.is_ascii_uppercase()) {
         let dotted: String = alias.chars().flat_map(|c| [c, '.']).collect();
         out.push(dotted.clone());
         out.push(dotted.trim_end_matches('.').to_string());
     }
     out
+}
+
+/// "V. I. Lenin" -> "V.I. Lenin": initials are also written without the space between them;
+/// `None` when the alias has no two initials in a row.
+fn compact_initials(alias: &str) -> Option<String> {
+    let b = alias.as_bytes();
+    // An initial: a capital letter standing alone before a full stop.
+    let initial = |i: usize| {
+        i + 1 < b.len()
+            && b[i].is_ascii_uppercase()
+            && b[i + 1] == b'.'
+            && (i == 0 || b[i - 1] == b' ')
+    };
+    let mut out = String::with_capacity(alias.len());
+    let mut joined = false;
+    let mut i = 0;
+    while i < b.len() {
+        if initial(i) && i + 3 < b.len() && b[i + 2] == b' ' && initial(i + 3) {
+            out.push_str(&alias[i..i + 2]);
+            i += 3;
+            joined = true;
+            continue;
+        }
+        let c = alias[i..].chars().next()?;
+        out.push(c);
+        i += c.len_utf8();
+    }
+    joined.then_some(out)
 }
 
 /// The alias with each `from` dash between two digits made a `to` dash, if it has one.

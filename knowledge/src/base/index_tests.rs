@@ -11,6 +11,11 @@ fn variants_and_endings() {
     assert!(variants("Workers' Opposition").contains(&"Workers Opposition".to_string()));
     assert!(variants("famine of 1921-22").contains(&"famine of 1921–22".to_string()));
     assert!(variants("famine of 1921–22").contains(&"famine of 1921-22".to_string()));
+    assert!(variants("V. I. Lenin").contains(&"V.I. Lenin".to_string()));
+    assert_eq!(compact_initials("M. N. Ryutin").as_deref(), Some("M.N. Ryutin"));
+    assert_eq!(compact_initials("J. V. S. Name").as_deref(), Some("J.V.S. Name"));
+    assert_eq!(compact_initials("N. Lenin"), None);
+    assert_eq!(compact_initials("Aleksei G. Stakhanov"), None);
     assert_eq!(number_words_as_figures("Platform of the Forty-Six"), None);
     assert_eq!(number_words_as_figures("Five-Year Plan").as_deref(), Some("5-Year Plan"));
     assert_eq!(number_words_as_figures("Group of Ten").as_deref(), Some("Group of 10"));

@@ -342,6 +342,12 @@ fn acting_outside_its_time<'c>(
         .iter()
         .filter(|n| clause.start <= n.toks.start && n.toks.end <= clause.end && !in_aside(n))
         .filter(|n| matches!(kb.entries[n.entry].kind, Kind::Person | Kind::Body))
+        // "a Right Bolshevik, Ryutin, published": a body's name after "a" is one member.
+        .filter(|n| {
+            let member =
+                n.toks.start > 0 && matches!(ctx.sentence.word(n.toks.start - 1), "a" | "an");
+            !(member && kb.entries[n.entry].kind == Kind::Body)
+        })
         .filter_map(|n| agent_verb(ctx, names, n, clause).map(|vb| (n, vb)))
         .collect();
     // The agent nearest the date; it must be tied to it.

@@ -60,6 +60,17 @@ fn a_death_date_is_the_dubious_date_checks_business() {
 }
 
 #[test]
+fn one_member_of_a_body_acts_after_the_body_is_gone() {
+    clean(&[
+        // "a Right Bolshevik" is one man of the Right, who outlived its defeat.
+        "In 1932 a Right Bolshevik, M.N. Ryutin published an attack on Stalin.",
+        "In 1932 a Right Bolshevik, Martemyan Ryutin published an attack on Stalin.",
+        "In 1936 an Old Menshevik wrote to Stalin.",
+    ]);
+    check("In [1932] the Right Opposition published an attack on Stalin.", expect!["The Right Opposition was dissolved in November 1929 (fact base; essays 002, 003), so cannot have acted in 1932. -> "]);
+}
+
+#[test]
 fn references_to_the_dead_are_not_acts() {
     clean(&[
         "In 1937 Stalin's NKVD claimed to act in Lenin's name.",
