@@ -4,8 +4,10 @@
 
 use std::ops::Range;
 
-use super::facts::{hull, when_of, ClauseReader, FactKind};
-use crate::base::{Entry, EntryId, Kind};
+use super::facts::{hull, when_of, ClauseReader, Fact, FactKind};
+use super::happened::{complete, instances};
+use super::DateTables;
+use crate::base::{Entry, EntryId, Kind, KnowledgeBase};
 use crate::checks::grammar::bind::{bind_loosely, Bind};
 use crate::checks::grammar::names::{is_name_token, SentenceName};
 use crate::checks::grammar::words::is_determiner;
@@ -13,6 +15,33 @@ use crate::dates::month_number;
 use crate::text::sentences::{possessive_base, TokKind};
 
 impl ClauseReader<'_, '_> {
+    /// Drops the events named by an actor and a cue that the sentence may not mean
+    /// (`event_among_others`), unless the clause names the event outright or a quantity pins it
+    /// ("Stakhanov's shift, in which he cut 102 tonnes": the base records 102 tonnes for one of
+    /// his records alone).
+    pub(super) fn drop_events_among_others(&mut self, said: &[(&str, Range<usize>)]) {
+        let (ctx, names) = (self.ctx, self.names);
+        let named = |f: &Fact| {
+            names.iter().any(|n| {
+                n.entry == f.entry
+                    && !n.pronoun
+                    && f.anchor.start <= n.toks.start
+                    && n.toks.end <= f.anchor.end
+            })
+        };
+        let mut cued: Vec<EntryId> = (self.out.iter())
+            .filter(|f| f.kind == FactKind::Event && f.cued)
+            .map(|f| f.entry)
+            .collect();
+        cued.sort_unstable();
+        cued.dedup();
+        let pinned = if cued.is_empty() { None } else { super::pinned_by_quantity(ctx, &cued) };
+        let tables = self.tables;
+        self.out.retain(|f| {
+            named(f) || Some(f.entry) == pinned || !event_among_others(ctx.kb, tables, said, f)
+        });
+    }
+
     /// Events named by an actor and a cue ("Nikolaev shot Kirov"), among those one of the
     /// clause's names acts in, in the base's order. Such a match is weaker than a name: a clause
     /// that also speaks of a place or proper name the event does not involve ("Stalin returned
@@ -173,4 +202,38 @@ impl ClauseReader<'_, '_> {
             None => false,
         }
     }
+}
+
+/// An event named by an actor and a cue that says something else happened ("Ryutin was
+/// arrested" is not his platform), or that is one of several recorded happenings of its type for
+/// the person it befell, whose list is not complete: the sentence may mean another.
+fn event_among_others(
+    kb: &KnowledgeBase,
+    tables: &DateTables,
+    said: &[(&str, Range<usize>)],
+    f: &Fact,
+) -> bool {
+    let e = &kb.entries[f.entry];
+    if f.kind != FactKind::Event || !f.cued {
+        return false;
+    }
+    let t = e.event_type.as_deref();
+    let cue = f.cue_toks.clone().unwrap_or_default();
+    let says: Vec<&str> = said
+        .iter()
+        .filter(|(_, r)| r.start <= cue.start && cue.end <= r.end)
+        .map(|x| x.0)
+        .collect();
+    // A cue that says what happened to a person is read by `happened`, which knows whether the
+    // base records every instance; an event's own cue of another kind says something else.
+    if !says.is_empty() {
+        return true;
+    }
+    let Some(t) = t else { return false };
+    e.subjects.iter().any(|&p| {
+        let person = &kb.entries[p];
+        person.kind == Kind::Person
+            && !complete(kb, person, t)
+            && instances(kb, tables, p, &[t]).iter().any(|i| i.event != Some(f.entry))
+    })
 }

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::happened::{complete, happening_facts, instances, Instance};
+use super::happened::{happening_facts, Instance};
 use super::tied::{attached, is_subject, participle_attached, period_kind};
 use super::titles::{find_title, FirstBytes};
 use super::DateTables;
@@ -226,65 +226,9 @@ pub(super) fn facts<'k>(
     reader.events_by_actor(&in_clause);
     let said = cues.happenings(|r| super::happened::aimed(ctx, names, r));
     let happened = happening_facts(ctx, cues, tables, clause, names, &said);
-    // An event the clause names outright is that event, whatever else it says.
-    let named = |f: &Fact| {
-        names.iter().any(|n| {
-            n.entry == f.entry
-                && !n.pronoun
-                && f.anchor.start <= n.toks.start
-                && n.toks.end <= f.anchor.end
-        })
-    };
-    // "Stakhanov's shift, in which he cut 102 tonnes": a quantity the base records for one of
-    // the events alone says which of several it is.
-    let mut cued: Vec<EntryId> = reader
-        .out
-        .iter()
-        .filter(|f| f.kind == FactKind::Event && f.cued)
-        .map(|f| f.entry)
-        .collect();
-    cued.sort_unstable();
-    cued.dedup();
-    let pinned = if cued.is_empty() { None } else { super::pinned_by_quantity(ctx, &cued) };
-    reader.out.retain(|f| {
-        named(f) || Some(f.entry) == pinned || !event_among_others(kb, tables, &said, f)
-    });
+    reader.drop_events_among_others(&said);
     reader.out.extend(happened);
     reader.out
-}
-
-/// An event named by an actor and a cue that says something else happened ("Ryutin was
-/// arrested" is not his platform), or that is one of several recorded happenings of its type for
-/// the person it befell, whose list is not complete: the sentence may mean another.
-fn event_among_others(
-    kb: &KnowledgeBase,
-    tables: &DateTables,
-    said: &[(&str, Range<usize>)],
-    f: &Fact,
-) -> bool {
-    let e = &kb.entries[f.entry];
-    if f.kind != FactKind::Event || !f.cued {
-        return false;
-    }
-    let t = e.event_type.as_deref();
-    let cue = f.cue_toks.clone().unwrap_or_default();
-    let says: Vec<&str> = said
-        .iter()
-        .filter(|(_, r)| r.start <= cue.start && cue.end <= r.end)
-        .map(|x| x.0)
-        .collect();
-    // A cue that says what happened to a person is read by `happened`, which knows whether the
-    // base records every instance; an event's own cue of another kind says something else.
-    if !says.is_empty() {
-        return true;
-    }
-    let Some(t) = t else { return false };
-    e.subjects.iter().any(|&p| {
-        let person = &kb.entries[p];
-        person.kind == Kind::Person
-            && !complete(kb, person, t)
-            && instances(kb, tables, p, &[t]).iter().any(|i| i.event != Some(f.entry))
-    })
 }
 
 impl<'k> ClauseReader<'_, 'k> {

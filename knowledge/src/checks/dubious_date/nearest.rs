@@ -198,10 +198,40 @@ impl Placement<'_, '_> {
         // from the anchor.
         let resumed = if after { past_relative_aside(ctx, a.end, d.toks.start) } else { a.end };
         let a = &(a.start..resumed);
-        let gap = if after { d.toks.start - a.end } else { a.start.saturating_sub(d.toks.end) };
-        // After the anchor, a date may also come at the end of a chain of place and time phrases
-        // ("born in Simbirsk, on the Volga, in April 1880") that no verb interrupts.
-        // "took place" and "occurred" only say that what the anchor names happened then.
+        let close = if after {
+            self.close_after(cues, names, d, a)
+        } else {
+            a.start.saturating_sub(d.toks.end) <= 2 && !ends_an_aside(ctx, self.clause, d, a)
+        };
+        // A post written beside a name ("Chubar, a member of the Politburo, was shot in 1939")
+        // is not what a date after the clause's own verb dates.
+        if after
+            && self.role_held
+            && (a.end..d.toks.start).any(|i| cues.is_verb(ctx.sentence.word(i)))
+        {
+            return false;
+        }
+        let frames = !after && (framing(ctx, self.clause, d) || fronted_when(ctx, self.clause, d));
+        if !(close || frames) {
+            return false;
+        }
+        close || !self.acts_first(cues, names, d, a)
+    }
+
+    /// Is a date after the anchor `a` close to it: near, at the end of a chain of place and
+    /// time phrases, or after a participle or a clause that describes what the anchor names?
+    fn close_after(
+        &self,
+        cues: &SentenceCues,
+        names: &[SentenceName],
+        d: &DateExpr,
+        a: &Range<usize>,
+    ) -> bool {
+        let ctx = self.ctx;
+        let gap = d.toks.start - a.end;
+        // A date may come at the end of a chain of place and time phrases ("born in Simbirsk,
+        // on the Volga, in April 1880") that no verb interrupts. "took place" and "occurred"
+        // only say that what the anchor names happened then.
         let happened = |i: usize| {
             let w = ctx.sentence.word(i);
             let next = ctx.sentence.toks.get(i + 1).map(|_| ctx.sentence.word(i + 1));
@@ -209,8 +239,7 @@ impl Placement<'_, '_> {
                 || (w == "took" && next == Some("place"))
                 || (w == "place" && i > 0 && ctx.sentence.word(i - 1) == "took")
         };
-        let chained = after
-            && gap <= 14
+        let chained = gap <= 14
             && (a.end..d.toks.start).all(|i| {
                 let w = ctx.sentence.word(i);
                 (!cues.is_verb(w) || names.iter().any(|n| n.toks.contains(&i)) || happened(i))
@@ -226,8 +255,7 @@ impl Placement<'_, '_> {
         let opened = (self.clause.start..a.start).rfind(|&i| ctx.sentence.word(i) == ",");
         let aside =
             opened.is_some_and(|c| !names.iter().any(|n| n.entry == self.entry && n.toks.end <= c));
-        let new_predicate = after
-            && aside
+        let new_predicate = aside
             && (a.end..d.toks.start)
                 .any(|i| ctx.sentence.word(i) == "," && (i + 1..d.toks.start).any(is_verb_at));
         // "Stalin's fiftieth birthday, celebrated with great adulation in December 1929": a
@@ -240,28 +268,24 @@ impl Placement<'_, '_> {
                     && super::tied::participle_attached(ctx, n, d)
             })
         };
-        let close = if after {
-            (gap <= 6
-                || chained
-                || described(ctx, cues, a.end..d.toks.start)
-                || participle()
-                || contact_clause(ctx, cues, names, a.end..d.toks.start))
-                && !new_predicate
-        } else {
-            gap <= 2 && !ends_an_aside(ctx, self.clause, d, a)
-        };
-        // A post written beside a name ("Chubar, a member of the Politburo, was shot in 1939")
-        // is not what a date after the clause's own verb dates.
-        if after
-            && self.role_held
-            && (a.end..d.toks.start).any(|i| cues.is_verb(ctx.sentence.word(i)))
-        {
-            return false;
-        }
-        let frames = !after && (framing(ctx, self.clause, d) || fronted_when(ctx, self.clause, d));
-        if !(close || frames) {
-            return false;
-        }
+        (gap <= 6
+            || chained
+            || described(ctx, cues, a.end..d.toks.start)
+            || participle()
+            || contact_clause(ctx, cues, names, a.end..d.toks.start))
+            && !new_predicate
+    }
+
+    /// Does another verb act between a date before the anchor `a` and it ("In 1956 Khrushchev
+    /// blamed Stalin for Kirov's death")? Then a date that only frames the clause is that verb's.
+    fn acts_first(
+        &self,
+        cues: &SentenceCues,
+        names: &[SentenceName],
+        d: &DateExpr,
+        a: &Range<usize>,
+    ) -> bool {
+        let ctx = self.ctx;
         // "1927 saw the start of the Great Terror": the date is the verb's subject.
         let witnessed = |i: usize, w: &str| {
             i == d.toks.end && matches!(w, "saw" | "witnessed" | "sees" | "witnesses")
@@ -273,7 +297,7 @@ impl Placement<'_, '_> {
                 && ctx.sentence.word(a.start - 1) == "to"
                 && (i + 1..a.start - 1).all(|j| names.iter().any(|n| n.toks.contains(&j)))
         };
-        let acts_first = (d.toks.end..a.start).any(|i| {
+        (d.toks.end..a.start).any(|i| {
             let w = ctx.sentence.word(i);
             // ("first" starts the verb phrase "first met", but alone it is an ordinal.)
             let ordinal = matches!(w, "first" | "second" | "third" | "last" | "final");
@@ -283,8 +307,7 @@ impl Placement<'_, '_> {
                 && !causes_anchor(i, w)
                 && !ctx.kb.vocab.undergoes.iter().any(|u| u == w)
                 && !names.iter().any(|n| n.toks.contains(&i))
-        });
-        close || !acts_first
+        })
     }
 }
 

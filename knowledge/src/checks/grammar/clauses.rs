@@ -104,10 +104,19 @@ pub(crate) fn with_bare_dates_joined(
 /// A cleft sentence ("It was only in 1925 that the Soviet Union was created", "It was not until
 /// 1929 that ...") is one clause: its date dates what the "that" clause says.
 pub(crate) fn with_clefts_joined(clauses: &[Range<usize>], s: &Sentence) -> Vec<Range<usize>> {
+    joined_to_previous(clauses, |prev, c| s.word(c.start) == "that" && is_cleft_head(prev, s))
+}
+
+/// The clauses with each one that `joins` says belongs to the (joined) clause before it merged
+/// into that clause.
+fn joined_to_previous(
+    clauses: &[Range<usize>],
+    joins: impl Fn(&Range<usize>, &Range<usize>) -> bool,
+) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for c in clauses.iter().cloned() {
         match out.last_mut() {
-            Some(prev) if s.word(c.start) == "that" && is_cleft_head(prev, s) => prev.end = c.end,
+            Some(prev) if joins(prev, &c) => prev.end = c.end,
             _ => out.push(c),
         }
     }
@@ -237,8 +246,7 @@ pub(crate) fn with_dated_asides_joined(
     s: &Sentence,
     dates: &[DateExpr],
 ) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for c in clauses.iter().cloned() {
+    joined_to_previous(clauses, |prev, c| {
         let relative = matches!(s.word(c.start), "which" | "who");
         let closed_by_date = (c.start..c.end).rfind(|&i| s.word(i) == ",").is_some_and(|comma| {
             let rest = comma + 1..c.end;
@@ -247,12 +255,8 @@ pub(crate) fn with_dated_asides_joined(
             prep && rest.clone().skip(1).any(dated)
                 && rest.clone().skip(1).all(|i| dated(i) || matches!(s.word(i), "." | "!"))
         });
-        match out.last_mut() {
-            Some(prev) if relative && closed_by_date && prev.end + 1 == c.start => prev.end = c.end,
-            _ => out.push(c),
-        }
-    }
-    out
+        relative && closed_by_date && prev.end + 1 == c.start
+    })
 }
 
 /// The clauses also cut at a full stop and where a line starts a list item: a plain-text list
