@@ -485,7 +485,7 @@ fn check(ctx: &SentenceCtx, name_words: &NameWords, out: &mut SentenceOut) {
             } else {
                 near
             };
-            if near.is_empty() {
+            if near.is_empty() || offered_beside(ctx, i, &near) {
                 continue;
             }
             let mut fixes: Vec<(&str, EntryId)> = Vec::new();
@@ -497,6 +497,27 @@ fn check(ctx: &SentenceCtx, name_words: &NameWords, out: &mut SentenceOut) {
             out.findings.push(finding(kb, abs, word, &fixes));
         }
     }
+}
+
+/// Is the word at token `i` a spelling the writer offers beside the name it would correct to:
+/// "in Yanovka or Yanivka", "Kiev (Kyiv)", "Tiflis/Tbilisi"? Then it is a variant on purpose.
+fn offered_beside(ctx: &SentenceCtx, i: usize, near: &[(&str, EntryId)]) -> bool {
+    let s = &ctx.sentence;
+    let joins = |w: &str| matches!(w, "or" | "(" | ")" | "/" | "," | "also" | "aka");
+    let offers = |w: &str| matches!(w, "or" | "(" | "/" | "also" | "aka");
+    ctx.mentions.iter().filter(|m| near.iter().any(|n| n.1 == m.entry)).any(|m| {
+        let t = ctx.mention_toks(m);
+        let between = if t.end <= i {
+            t.end..i
+        } else if t.start > i {
+            i + 1..t.start
+        } else {
+            return false;
+        };
+        between.len() <= 2
+            && between.clone().all(|k| joins(s.word(k)))
+            && between.clone().any(|k| offers(s.word(k)))
+    })
 }
 
 /// Does the sentence tie the word at token `i` to `entry`: another word of that entry's names

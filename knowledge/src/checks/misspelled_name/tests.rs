@@ -142,3 +142,21 @@ fn sets_the_word_for_the_ignore_list() {
     let f = res.findings.iter().find(|f| f.code == Code::MisspelledName).expect("a finding");
     assert_eq!(f.word.as_deref(), Some("Bukarin"));
 }
+
+#[test]
+fn a_spelling_offered_beside_the_name_is_a_variant() {
+    clean(&[
+        "He was born in Yanovka or Yanivka, in the Kherson governorate.",
+        "He was born in Yanovka (Yanivka), in the Kherson governorate.",
+        "He was born in Yanivka (or Yanovka) near Kherson.",
+        "The farm at Yanovka/Yanivka was his father's.",
+    ]);
+    // Joined by "and", or further away, a slip is still a slip.
+    check(
+        "Bukharin and Bukarin wrote. Bukharin wrote it, Kamenev read it, and Bukarin signed.",
+        expect![[r#"
+            Bukharin and [Bukarin] wrote. Bukharin wrote it, Kamenev read it, and [Bukarin] signed.
+            “Bukarin” looks like a misspelling of Bukharin (Nikolai Bukharin) -> Bukharin
+            “Bukarin” looks like a misspelling of Bukharin (Nikolai Bukharin) -> Bukharin"#]],
+    );
+}
