@@ -201,7 +201,8 @@ impl Placement<'_, '_> {
         let close = if after {
             self.close_after(cues, names, d, a)
         } else {
-            a.start.saturating_sub(d.toks.end) <= 2 && !ends_an_aside(ctx, self.clause, d, a)
+            (a.start.saturating_sub(d.toks.end) <= 2 && !ends_an_aside(ctx, self.clause, d, a))
+                || restated_as_the_time_of(ctx, d, a)
         };
         // A post written beside a name ("Chubar, a member of the Politburo, was shot in 1939")
         // is not what a date after the clause's own verb dates.
@@ -356,6 +357,28 @@ fn contact_clause(
             names.iter().any(|n| n.toks.contains(&i))
                 || matches!(s.word(i), "in" | "on" | "at" | "of" | "to" | "the" | "a" | "during")
         })
+}
+
+/// Is the date restated as the time of what the anchor names, in an apposition: "born in 1936,
+/// the year that Bukharin was executed", "on 1 December 1934, the day when Kirov was shot"?
+/// Then the apposition says the two happened at once.
+fn restated_as_the_time_of(ctx: &SentenceCtx, d: &DateExpr, a: &Range<usize>) -> bool {
+    let s = &ctx.sentence;
+    let words: Vec<&str> = (d.toks.end..a.start).map(|i| s.word(i)).collect();
+    let [",", "the", rest @ ..] = &words[..] else { return false };
+    let rest = match rest {
+        ["same", unit, rest @ ..] | [unit, rest @ ..]
+            if matches!(*unit, "year" | "month" | "day" | "week") =>
+        {
+            rest
+        }
+        _ => return false,
+    };
+    let rest = match rest {
+        ["that" | "when", rest @ ..] | ["in" | "on", "which", rest @ ..] => rest,
+        _ => return false,
+    };
+    rest.len() <= 5 && !rest.iter().any(|w| matches!(*w, "," | ";" | "and" | "but"))
 }
 
 /// Does the date end a phrase of its own that a comma closes before the anchor: "The Kronstadt

@@ -118,3 +118,16 @@ fn a_place_of_another_happening_says_the_word_means_that_one() {
     ]);
     check("Trotsky was deported to Turkey in [1925].", expect!["Leon Trotsky's deportations are dated 1916 (Paris); December 1916; February 1929 (Trotsky's deportation from the USSR) and December 1936 (Norway) (fact base; essays 000, 001, 002, 003, 004), not 1925. -> 1929"]);
 }
+
+#[test]
+fn a_date_restated_as_the_time_of_an_event_dates_it() {
+    check("Born in Kentucky in [1936], the year that Bukharin was executed in the Great Terror, he became a historian.", expect!["Nikolai Bukharin was executed on 15 March 1938 (fact base; essays 000, 002, 003), not 1936. -> 1938"]);
+    check("He was born on [1 December 1935], the day when Kirov was shot in Leningrad.", expect!["The murder of Kirov took place on 1 December 1934 (fact base; essays 000, 002), not 1 December 1935. -> 1 December 1934"]);
+    clean(&[
+        "Born in Kentucky in 1938, the year that Bukharin was executed in the Great Terror, he became a historian.",
+        // The apposition names the year of something else, and the event comes later.
+        "He was born in 1936, the year of the new constitution, and Bukharin was executed two years later.",
+        "He was born in 1936, the year that the constitution was adopted; Bukharin was executed in 1938.",
+        "In 1936, the year that Zinoviev was tried, Bukharin was still free.",
+    ]);
+}
