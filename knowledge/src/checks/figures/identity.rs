@@ -231,8 +231,5 @@ pub(super) fn day_month_fit(days: &[(u8, u8, usize)], f: &Figure) -> Option<Opti
     let inside = |&(m, d, _): &(u8, u8, usize)| {
         d <= days_in_month(year, m) && (fs.lo..=fs.hi).contains(&day_number(year, m, d))
     };
-    match days.iter().find(|x| inside(x)) {
-        Some(&(_, _, tok)) => Some(Some(tok)),
-        None => None,
-    }
+    days.iter().find(|x| inside(x)).map(|&(_, _, tok)| Some(tok))
 }
