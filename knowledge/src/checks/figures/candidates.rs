@@ -90,6 +90,10 @@ struct DateFit {
     part: f64,
     whole: f64,
     date_tok: usize,
+    /// A day written without its year ("On 9 January"): it tells apart figures the sentence
+    /// already ties the number to, but does not tie it to one by itself (an anniversary has
+    /// the same day).
+    yearless: bool,
 }
 
 impl<'c, 'k> NumberSentence<'c, 'k> {
@@ -251,7 +255,8 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
             return None;
         }
         let subject = f.subjects.iter().any(|s| self.subjects.contains(s));
-        if !subject && date.is_none() && !cues.phrase_near {
+        let dated = date.as_ref().is_some_and(|d| !d.yearless);
+        if !subject && !dated && !cues.phrase_near {
             return None;
         }
         // Without a subject or a phrase of its own, the date and a cue must be specific: the cue
@@ -354,7 +359,12 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         let ctx = self.ctx;
         if ctx.dates.is_empty() {
             let fit = day_month_fit(&self.day_months, f)?;
-            return Some(fit.map(|date_tok| DateFit { part: 1.0, whole: 1.0, date_tok }));
+            return Some(fit.map(|date_tok| DateFit {
+                part: 1.0,
+                whole: 1.0,
+                date_tok,
+                yearless: true,
+            }));
         }
         // The dates in the number's clause, or all of them when it has none (walked, not
         // collected: this runs for every figure a number may state).
@@ -407,7 +417,8 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
             };
             let dist = d.toks.start.abs_diff(n.expr.toks.start);
             if best.as_ref().is_none_or(|(bd, _)| dist < *bd) {
-                best = Some((dist, DateFit { part, whole, date_tok: d.toks.start }));
+                let date_tok = d.toks.start;
+                best = Some((dist, DateFit { part, whole, date_tok, yearless: false }));
             }
         }
         best.map(|(_, fit)| Some(fit))

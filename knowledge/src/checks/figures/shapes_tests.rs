@@ -55,6 +55,9 @@ fn a_day_without_its_year_picks_the_record() {
         "Stakhanov set a new record by mining 2,270 tonnes of coal in a single shift.",
         // A day of another month rules both records out.
         "On 3 March, Stakhanov mined 2,270 tonnes of coal.",
+        // A day without a year ties nothing by itself: 9 January is also Bloody Sunday's day.
+        "On 9 January, 20,000 workers went on strike in St Petersburg.",
+        "On 14 February, 1,000 students went on strike in Moscow.",
         // "may" is a verb before a number.
         "Stakhanov's team may 10 times have cut more coal than the record says.",
     ]);
@@ -76,7 +79,12 @@ fn a_part_added_to_a_count() {
     clean(&[
         "14 million people passed through the Gulag labour camps from 1929 to 1953, with a further 6 to 7 million deported, plus 4-5 millions passed through the labour colonies.",
         "Some 18 million passed through the Gulag; another 2 million passed through the special settlements.",
+        "Some 18 million people passed through the Gulag.",
+        // Other camps are another quantity.
+        "Some 1.5 million people passed through the transit camps of the Far East.",
+        "In 1937 alone some 700,000 people passed through the Gulag.",
     ]);
+    flagged(&["Some 180 million people passed through the Gulag."]);
     check_each(
         &["140 million people passed through the Gulag labour camps from 1929 to 1953."],
         expect![[r#"
@@ -123,10 +131,14 @@ fn brest_litovsk_in_people_and_marks() {
         "By the Treaty of Brest-Litovsk Russia lost 62 million people.",
         "The treaty took away 34% of the population and 89% of the coal mines.",
         "In August 1918 Russia agreed to pay six billion marks in reparations.",
+        // Versailles is another treaty, and other reparations.
+        "Germany had to pay 50 billion gold marks in war reparations under the Treaty of Versailles.",
+        "In 1921 Germany was told to pay 132 billion marks in reparations.",
         // Soldiers, prisoners and square miles are other quantities.
         "At Brest-Litovsk Russia gave up a million square miles of territory.",
         "After Brest-Litovsk some 2 million prisoners of war came home.",
         "Brest-Litovsk had 50,000 people before the war.",
+        "Russia lost 5 million people in the war, and then at Brest-Litovsk a third of its land.",
     ]);
 }
 
