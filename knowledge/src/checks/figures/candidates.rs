@@ -230,11 +230,7 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         if f.values.is_empty() || self.occurrences[fi].is_empty() {
             return None;
         }
-        let compatible = fig.measure == n.measure
-            || (n.measure == Measure::Times
-                && fig.measure == Measure::Count
-                && f.cues.iter().any(|c| c == "times"));
-        if !compatible {
+        if !measure_fits(n, fig, f) {
             return None;
         }
         let cues = self.cue_evidence(k, fi);
@@ -466,6 +462,15 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         };
         known(at) || word(at + 1).is_some() && known(at + 1)
     }
+}
+
+/// Is the number in the figure's measure? A count of times fits a count whose cue is "times"
+/// ("arrested eight times").
+fn measure_fits(n: &StatedNumber, fig: &PreparedFigure, f: &Figure) -> bool {
+    fig.measure == n.measure
+        || (n.measure == Measure::Times
+            && fig.measure == Measure::Count
+            && f.cues.iter().any(|c| c == "times"))
 }
 
 /// Does the date leave the figure's period possible? "by 1939": a total reached then, so the

@@ -311,6 +311,13 @@ pub(super) fn numbers<'n>(ctx: &'n SentenceCtx, clauses: &[Range<usize>]) -> Vec
             modifier: None,
         });
     }
+    link_neighbours(ctx, &mut out);
+    out
+}
+
+/// What each number is to the one before it: the whole of "X of the Y", the end of "from X to
+/// Y", or a number in a phrase about X's noun.
+fn link_neighbours(ctx: &SentenceCtx, out: &mut [StatedNumber]) {
     for k in 1..out.len() {
         if out[k].whole && out[k - 1].expr.of.is_some() {
             out[k - 1].whole_end = Some(out[k].expr.toks.end);
@@ -323,7 +330,6 @@ pub(super) fn numbers<'n>(ctx: &'n SentenceCtx, clauses: &[Range<usize>]) -> Vec
             out[k].modifier = modifies(ctx, prev, this);
         }
     }
-    out
 }
 
 /// Are `a` and `b` the ends of "from A to B", with at most a date or a parenthesis between A
