@@ -5,7 +5,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::identity::{another_body, other_ordinal, period_pinned, speaks_of_a_plan};
+use super::identity::{
+    another_body, day_month_fit, day_months, other_ordinal, period_pinned, speaks_of_a_plan,
+};
 use super::numbers::{is_people, measure_word, value_interval, Measure, StatedNumber};
 use super::tables::{cue_at, CueOccurrence, FigureTables, PreparedFigure};
 use crate::base::date::DaySpan;
@@ -58,10 +60,13 @@ pub(super) struct NumberSentence<'c, 'k> {
     blocked: Vec<bool>,
     /// The entries the sentence names.
     subjects: Vec<EntryId>,
-    /// The sentence speaks of a plan or order (`identity::speaks_of_a_plan`), read once.
-    plan: bool,
+    /// The first word by which the sentence speaks of a plan or order
+    /// (`identity::speaks_of_a_plan`), read once.
+    plan: Option<usize>,
     /// Per figure, where its cues occur (one occurrence per starting word, the longest cue).
     occurrences: Vec<Vec<CueOccurrence>>,
+    /// Days written without a year (`identity::day_months`), when the sentence has no date.
+    day_months: Vec<(u8, u8, usize)>,
 }
 
 /// What the cues a number owns say for one figure.
@@ -85,6 +90,10 @@ struct DateFit {
     part: f64,
     whole: f64,
     date_tok: usize,
+    /// A day written without its year ("On 9 January"): it tells apart figures the sentence
+    /// already ties the number to, but does not tie it to one by itself (an anniversary has
+    /// the same day).
+    yearless: bool,
 }
 
 impl<'c, 'k> NumberSentence<'c, 'k> {
@@ -123,6 +132,7 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
             subjects: ctx.mentions.iter().map(|m| m.entry).collect(),
             plan: speaks_of_a_plan(ctx),
             occurrences: vec![Vec::new(); tables.figs.len()],
+            day_months: if ctx.dates.is_empty() { day_months(ctx) } else { Vec::new() },
         };
         sentence.find_cues();
         sentence
@@ -170,7 +180,9 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         let c = clause_index(self.clauses, a).unwrap_or(0);
         let mut best: Option<(f64, usize)> = None;
         for (k, n) in self.nums.iter().enumerate() {
-            if n.clause != c {
+            // A number inside a phrase about another count's noun owns no cue beyond its own
+            // noun ("1,000,000 workers from 58 factories went on strike").
+            if n.clause != c || (n.modifier.is_some() && !(weak && a == n.expr.toks.end)) {
                 continue;
             }
             // In "18 of the 139 members ... were shot" the whole is part of the number's own
@@ -200,6 +212,13 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         best.map(|b| b.1)
     }
 
+    /// Is the number a plan's: the plan word comes before it in its clause or soon after it
+    /// ("75,950 were to be shot"), not in a later statement ("... went on strike on 14 February
+    /// 1917 and the Duma demanded")?
+    fn is_plan(&self, n: &StatedNumber, clause: &Range<usize>) -> bool {
+        self.plan.is_some_and(|p| p < clause.end && p <= n.expr.toks.end + 8)
+    }
+
     /// The figures the `k`th number may state, in the base's order.
     pub(super) fn candidates(&self, k: usize) -> Vec<Candidate<'k>> {
         (0..self.tables.figs.len()).filter_map(|fi| self.candidate(k, fi)).collect()
@@ -211,11 +230,7 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         if f.values.is_empty() || self.occurrences[fi].is_empty() {
             return None;
         }
-        let compatible = fig.measure == n.measure
-            || (n.measure == Measure::Times
-                && fig.measure == Measure::Count
-                && f.cues.iter().any(|c| c == "times"));
-        if !compatible {
+        if !measure_fits(n, fig, f) {
             return None;
         }
         let cues = self.cue_evidence(k, fi);
@@ -230,13 +245,14 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         let date = self.date_fit(n, f)?;
         let clause = &self.clauses[n.clause];
         if other_ordinal(self.ctx, clause, &fig.ordinals)
-            || fig.plan != self.plan
+            || fig.plan != self.is_plan(n, clause)
             || another_body(self.ctx, clause, n.expr.toks.start, f)
         {
             return None;
         }
         let subject = f.subjects.iter().any(|s| self.subjects.contains(s));
-        if !subject && date.is_none() && !cues.phrase_near {
+        let dated = date.as_ref().is_some_and(|d| !d.yearless);
+        if !subject && !dated && !cues.phrase_near {
             return None;
         }
         // Without a subject or a phrase of its own, the date and a cue must be specific: the cue
@@ -266,7 +282,9 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
             + cues.weak as i32
             + if cues.adjacent { 2 } else { 0 }
             + if subject { 2 } else { 0 }
-            + if identified && !subject { 1 } else { 0 }
+            // A word of the figure's own name ("Holodomor") tells it from figures sharing its
+            // subject.
+            + if (identified && !subject) || (subject && named) { 1 } else { 0 }
             + date_score;
         // "Bukharin, Rykov and 18 others" were 20 defendants; "Tukhachevsky and seven others"
         // are the seven tried with him.
@@ -296,20 +314,33 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
             ..CueEvidence::default()
         };
         for o in &self.occurrences[fi] {
-            if self.owner(o.start, o.end, o.weak) != Some(k) {
-                continue;
-            }
+            // "from X to Y": Y shares the cues X owns, as near as they are to X.
+            let owner = self.owner(o.start, o.end, o.weak);
+            let at = match owner {
+                Some(j) if j == k => n,
+                Some(j) if n.from_pair == Some(j) => &self.nums[j],
+                _ => continue,
+            };
             if o.weak {
                 ev.weak += 1;
             } else {
                 ev.strong += 1;
             }
-            let end = n.expr.toks.end;
+            let end = at.expr.toks.end;
             ev.adjacent |= o.start == end || o.start == end + 1;
             let dist = if o.start >= end {
-                o.start - end
+                // A phrase about the count's noun ("workers from 58 factories") does not stand
+                // between it and what it did.
+                let modifiers: usize = self
+                    .nums
+                    .iter()
+                    .filter_map(|m| m.modifier.map(|p| p..m.expr.toks.end + 1))
+                    .filter(|phrase| phrase.start >= end && phrase.end <= o.start)
+                    .map(|phrase| phrase.len())
+                    .sum();
+                (o.start - end).saturating_sub(modifiers)
             } else {
-                n.expr.toks.start.saturating_sub(o.end)
+                at.expr.toks.start.saturating_sub(o.end)
             };
             ev.near |= dist <= 4;
             ev.phrase_near |= o.phrase && dist <= 6;
@@ -323,7 +354,13 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
     fn date_fit(&self, n: &StatedNumber, f: &Figure) -> Option<Option<DateFit>> {
         let ctx = self.ctx;
         if ctx.dates.is_empty() {
-            return Some(None);
+            let fit = day_month_fit(&self.day_months, f)?;
+            return Some(fit.map(|date_tok| DateFit {
+                part: 1.0,
+                whole: 1.0,
+                date_tok,
+                yearless: true,
+            }));
         }
         // The dates in the number's clause, or all of them when it has none (walked, not
         // collected: this runs for every figure a number may state).
@@ -338,7 +375,8 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         let own = dates().find(|d| {
             d.toks.start >= end
                 && d.toks.start <= end + 3
-                && (end..d.toks.start).all(|i| toks[i].kind == TokKind::Word)
+                && (end..d.toks.start)
+                    .all(|i| toks[i].kind == TokKind::Word || ctx.sentence.word(i) == "(")
         });
         let fs = f.when?.span();
         // A date heading the number's clause ("By 1936 the Gulag held 5,000,000 prisoners, a
@@ -375,7 +413,8 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
             };
             let dist = d.toks.start.abs_diff(n.expr.toks.start);
             if best.as_ref().is_none_or(|(bd, _)| dist < *bd) {
-                best = Some((dist, DateFit { part, whole, date_tok: d.toks.start }));
+                let date_tok = d.toks.start;
+                best = Some((dist, DateFit { part, whole, date_tok, yearless: false }));
             }
         }
         best.map(|(_, fit)| Some(fit))
@@ -423,6 +462,15 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         };
         known(at) || word(at + 1).is_some() && known(at + 1)
     }
+}
+
+/// Is the number in the figure's measure? A count of times fits a count whose cue is "times"
+/// ("arrested eight times").
+fn measure_fits(n: &StatedNumber, fig: &PreparedFigure, f: &Figure) -> bool {
+    fig.measure == n.measure
+        || (n.measure == Measure::Times
+            && fig.measure == Measure::Count
+            && f.cues.iter().any(|c| c == "times"))
 }
 
 /// Does the date leave the figure's period possible? "by 1939": a total reached then, so the

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::candidates::{fits, Candidate};
-use super::identity::{is_plan, restates_a_group};
+use super::identity::{adds_to_a_count, is_plan, restates_a_group};
 use super::numbers::{unit_measure, value_interval, Measure, StatedNumber};
 use super::wording::{best_value, period, related, value_list, who, written_like};
 use super::{CONTESTED_FIGURE, DUBIOUS_FIGURE};
@@ -209,7 +209,8 @@ impl Judged<'_, '_> {
         let c = top.into_iter().min_by(|a, b| self.scale(a).total_cmp(&self.scale(b)))?;
         // The quantity must be pinned down, not just its topic: a tally's period, and a new
         // count rather than a restated group.
-        if !c.pinned || restates_a_group(ctx, n.expr.toks.start) {
+        let start = n.expr.toks.start;
+        if !c.pinned || restates_a_group(ctx, start) || adds_to_a_count(ctx, start) {
             return None;
         }
         let f = c.fig;

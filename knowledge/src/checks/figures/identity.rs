@@ -16,14 +16,19 @@
 //!   share of the vote), the body named last before the number in its clause must be one of
 //!   the figure's ("the Bolsheviks got 23.9% of votes and the SRs about 40%");
 //! - "all eight", "these eight" after an earlier count in the sentence restates a
-//!   group already counted (and maybe its leader with it); it is not a new count.
+//!   group already counted (and maybe its leader with it); it is not a new count, and "plus
+//!   4-5 million", "a further 6 million" after one adds a part to it;
+//! - a plan word after the number's statement ("went on strike on 14 February and the Duma
+//!   demanded ...") does not make the number a plan's;
+//! - days written without a year ("On 19 September") place figures of a month or less.
 
 use std::ops::Range;
 
 use super::numbers::{Measure, StatedNumber};
-use crate::base::date::DaySpan;
+use crate::base::date::{civil, day_number, days_in_month, DaySpan};
 use crate::base::{Entry, Figure, Kind};
 use crate::checks::grammar::SentenceCtx;
+use crate::dates::month_number;
 use crate::text::sentences::TokKind;
 
 /// Periods longer than this (in days) are tallies that need their period stated.
@@ -116,13 +121,23 @@ pub(super) fn restates_a_group(ctx: &SentenceCtx, start: usize) -> bool {
         && ctx.numbers.iter().any(|n| n.toks.end < start)
 }
 
-/// Does the sentence speak of a plan, order or target rather than of what happened ("should be
-/// arrested", "a quota of", "to be shot", "the targets set", "ordered them to hang")? Only lower-case words count: the
-/// Five-Year Plan's name says nothing of the sentence's mood.
-pub(super) fn speaks_of_a_plan(ctx: &SentenceCtx) -> bool {
+/// Is the number at `start` added to an earlier count of the sentence ("14 million passed
+/// through the camps ..., plus 4-5 million through the colonies", "a further 6 to 7 million")?
+/// It counts a part, not the whole the figure holds.
+pub(super) fn adds_to_a_count(ctx: &SentenceCtx, start: usize) -> bool {
+    let s = &ctx.sentence;
+    let before = start.checked_sub(1).map(|i| s.word(i));
+    matches!(before, Some("plus" | "further" | "another" | "additional"))
+        && ctx.numbers.iter().any(|n| n.toks.end < start)
+}
+
+/// Where does the sentence first speak of a plan, order or target rather than of what happened
+/// ("should be arrested", "a quota of", "to be shot", "the targets set", "ordered them to
+/// hang")? Only lower-case words count: the Five-Year Plan's name says nothing of the mood.
+pub(super) fn speaks_of_a_plan(ctx: &SentenceCtx) -> Option<usize> {
     let s = &ctx.sentence;
     let n = s.toks.len();
-    (0..n).filter(|&i| s.toks[i].kind == TokKind::Word).any(|i| {
+    (0..n).filter(|&i| s.toks[i].kind == TokKind::Word).find(|&i| {
         let w = s.word(i);
         matches!(
             w,
@@ -177,4 +192,44 @@ pub(super) fn another_body(
         .iter()
         .rfind(|m| m.range.start >= from && m.range.end <= to && is_body(m.entry));
     last_body.is_some_and(|m| !f.subjects.contains(&m.entry))
+}
+
+/// The days written without a year ("On 19 September", "June 9"): (month, day, first token).
+/// Read only when the sentence has no full date.
+pub(super) fn day_months(ctx: &SentenceCtx) -> Vec<(u8, u8, usize)> {
+    let s = &ctx.sentence;
+    let n = s.toks.len();
+    let day = |i: usize| -> Option<u8> {
+        if i >= n || s.toks[i].kind != TokKind::Number {
+            return None;
+        }
+        s.word(i).parse::<u8>().ok().filter(|d| (1..=31).contains(d))
+    };
+    let mut out = Vec::new();
+    for i in 0..n.saturating_sub(1) {
+        if let (Some(d), Some(m)) = (day(i), month_number(s.word(i + 1))) {
+            out.push((m, d, i));
+        } else if let (Some(m), Some(d)) = (month_number(s.word(i)), day(i + 1)) {
+            // "May" is also a verb: only a capitalised month comes before its day.
+            if ctx.text()[s.toks[i].range.clone()].starts_with(|c: char| c.is_uppercase()) {
+                out.push((m, d, i));
+            }
+        }
+    }
+    out
+}
+
+/// How days written without a year place a figure of one month or less: `Some(Some(token))`
+/// when one falls in its period (in the figure's year), `None` when they all fall outside it
+/// (Stakhanov's record of 19 September is not that of 31 August), `Some(None)` otherwise.
+pub(super) fn day_month_fit(days: &[(u8, u8, usize)], f: &Figure) -> Option<Option<usize>> {
+    let Some(fs) = f.when.as_ref().map(|w| w.span()) else { return Some(None) };
+    if days.is_empty() || fs.hi - fs.lo > 31 {
+        return Some(None);
+    }
+    let (year, _, _) = civil(fs.lo);
+    let inside = |&(m, d, _): &(u8, u8, usize)| {
+        d <= days_in_month(year, m) && (fs.lo..=fs.hi).contains(&day_number(year, m, d))
+    };
+    days.iter().find(|x| inside(x)).map(|&(_, _, tok)| Some(tok))
 }

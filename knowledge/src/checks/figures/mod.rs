@@ -14,12 +14,15 @@
 //! - a cue of the figure must be in the number's clause and belong to this number rather than to
 //!   another one (the nearest number owns a cue, a number before the cue first; in "2,108 of the
 //!   1,966 delegates ... were arrested" the whole, 1,966, owns only its noun, so "arrested" belongs
-//!   to 2,108). Cues that only name who is counted ("members", "delegates") count only for
+//!   to 2,108). A number in a phrase about another count's noun ("1,000,000 workers from 58
+//!   factories went on strike") owns no cue beyond its own noun, and in "from X (in 1934) to Y
+//!   (in 1953)" Y shares the cues X owns. Cues that only name who is counted ("members", "delegates") count only for
 //!   figures with no other cues, and a figure whose cues name an event (executed, deaths) needs
 //!   one of those unless its subject is named ("13 of 15 army commanders" is no count of survivors).
 //! - the sentence must name one of the figure's subjects, use a multi-word cue no other figure
 //!   has ("officer corps"), or carry a date within the figure's period with a cue close to the
-//!   number; a date outside the period rules the figure out.
+//!   number; a date outside the period rules the figure out. A day without its year ("On 19
+//!   September") places a figure of a month or less, or rules it out.
 //! - a noun right after the number must fit the figure ("40 generals" is not a count of
 //!   executions).
 //!
@@ -38,6 +41,8 @@ mod identity;
 #[cfg(test)]
 mod identity_tests;
 mod numbers;
+#[cfg(test)]
+mod shapes_tests;
 mod tables;
 #[cfg(test)]
 mod tests;

@@ -162,6 +162,12 @@ pub(super) struct StatedNumber<'n> {
     pub(super) named: Vec<usize>,
     /// For the part in "X of the Y": the token after the whole.
     pub(super) whole_end: Option<usize>,
+    /// "from X (in 1934) to Y (in 1953)": for Y, the index of X, whose cues Y shares.
+    pub(super) from_pair: Option<usize>,
+    /// "1,000,000 workers from 58 factories": a number in a phrase that modifies an earlier
+    /// count's noun (the phrase's first token); what follows is said of that count, not of
+    /// this one.
+    pub(super) modifier: Option<usize>,
 }
 
 /// A number as written: digits ("681,692", "681 692", "1996"), a scale ("2.9 million"), words.
@@ -292,12 +298,70 @@ pub(super) fn numbers<'n>(ctx: &'n SentenceCtx, clauses: &[Range<usize>]) -> Vec
             let p = &ctx.numbers[k - 1];
             p.of == Some(n.value) && !p.ratio && a <= p.toks.end + 3
         };
-        out.push(StatedNumber { expr: n, lo, hi, measure, whole, clause, named, whole_end: None });
+        out.push(StatedNumber {
+            expr: n,
+            lo,
+            hi,
+            measure,
+            whole,
+            clause,
+            named,
+            whole_end: None,
+            from_pair: None,
+            modifier: None,
+        });
     }
+    link_neighbours(ctx, &mut out);
+    out
+}
+
+/// What each number is to the one before it: the whole of "X of the Y", the end of "from X to
+/// Y", or a number in a phrase about X's noun.
+fn link_neighbours(ctx: &SentenceCtx, out: &mut [StatedNumber]) {
     for k in 1..out.len() {
         if out[k].whole && out[k - 1].expr.of.is_some() {
             out[k - 1].whole_end = Some(out[k].expr.toks.end);
         }
+        if out[k].clause == out[k - 1].clause && !out[k].whole && !out[k - 1].whole {
+            let (prev, this) = (&out[k - 1].expr.toks, &out[k].expr.toks);
+            if out[k].measure == out[k - 1].measure && from_to(ctx, prev, this) {
+                out[k].from_pair = Some(k - 1);
+            }
+            out[k].modifier = modifies(ctx, prev, this);
+        }
     }
-    out
+}
+
+/// Are `a` and `b` the ends of "from A to B", with at most a date or a parenthesis between A
+/// and "to" ("from 510,307 (in 1934) to 1,727,970 (in 1953)")?
+fn from_to(ctx: &SentenceCtx, a: &Range<usize>, b: &Range<usize>) -> bool {
+    let s = &ctx.sentence;
+    if a.start == 0 || s.word(a.start - 1) != "from" || b.start == 0 || s.word(b.start - 1) != "to"
+    {
+        return false;
+    }
+    let gap = a.end..b.start - 1;
+    gap.len() <= 6
+        && gap.clone().all(|i| {
+            s.toks[i].kind != TokKind::Word
+                || matches!(s.word(i), "in" | "by" | "at")
+                || ctx.dates.iter().any(|d| d.toks.contains(&i))
+        })
+}
+
+/// Is `b` inside a phrase that modifies the noun of the count `a` ("1,000,000 workers from 58
+/// factories", "900,000 workers from about fifty factories")? One or two words after `a`, then
+/// a preposition: its token, where the phrase starts.
+fn modifies(ctx: &SentenceCtx, a: &Range<usize>, b: &Range<usize>) -> Option<usize> {
+    let s = &ctx.sentence;
+    let mut p = b.start.checked_sub(1)?;
+    if p > a.end && matches!(s.word(p), "about" | "some" | "around" | "nearly" | "almost" | "over")
+    {
+        p -= 1;
+    }
+    let noun = a.end..p;
+    ((1..=2).contains(&noun.len())
+        && noun.clone().all(|i| s.toks[i].kind == TokKind::Word)
+        && matches!(s.word(p), "from" | "in" | "at" | "across" | "among"))
+    .then_some(p)
 }

@@ -60,6 +60,9 @@ pub(super) fn is_event_word(w: &str) -> bool {
                 | "doubled"
                 | "killings"
                 | "shootings"
+                | "strike"
+                | "strikes"
+                | "struck"
         )
 }
 

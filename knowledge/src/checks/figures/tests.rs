@@ -42,7 +42,7 @@ pub(super) fn flagged(texts: &[&str]) {
 }
 
 /// Each text on its own, rendered as by `check`, one after another.
-fn check_each(texts: &[&str], expect: Expect) {
+pub(super) fn check_each(texts: &[&str], expect: Expect) {
     expect.assert_eq(&texts.iter().map(|t| render(t)).collect::<Vec<_>>().join("\n\n"));
 }
 
@@ -105,8 +105,9 @@ fn reads_numbers_as_written() {
             The Lenin Levy brought [!half a million] new members into the party in 1924.
             half a million does not match any figure the fact base has for recruits of the Lenin Levy (1924): about 250,000 (essay 001); about 241,600 (Great Soviet Encyclopedia, 3rd ed. (1979), 'Lenin Enrollment in the Party'). -> 241,600
 
-            Party membership rose from [!200,000] in 1922 to 600,000 in 1925.
+            Party membership rose from [!200,000] in 1922 to [?600,000] in 1925.
             200,000 does not match any figure the fact base has for party membership in 1922 (1922): about 300,000 (essay 002). -> 300,000
+            Sources disagree on party membership in 1925 (1925): from 600,000 to 1,080,000: about 600,000 (essay 002); about 800,000–1,080,000 (party census figures: about 800,000 members and candidates in January 1925, about 1,080,000 in January 1926). Your 600,000 matches essay 002; say whose figure you use. -> 
 
             Khrushchev revealed that [!89] of the 139 members of the Central Committee elected in 1934 were shot.
             89 does not match any figure the fact base has for Central Committee of 1934 shot (1934–1939): 98 (Khrushchev's Secret Speech (1956)). -> 98
