@@ -17,7 +17,7 @@ const PACK_LENGTHS: &[(&str, usize)] = include!(concat!(env!("OUT_DIR"), "/packs
 
 /// The packs' TOML as one zstd frame whose dictionary is `PACKS_DICT_HEAD` followed by
 /// `PREBUILT`: most of the packs' text is already in the prebuilt base, so it costs the package
-/// almost nothing a second time (a fifth of what deflate alone makes of it).
+/// almost nothing a second time (a third of what deflate alone makes of it).
 const PACKS_ZST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/packs.zst"));
 
 /// The dictionary's header (its id and entropy tables), without its content (`PREBUILT`).
