@@ -2,11 +2,14 @@
 //! form at start-up, or loaded from the packs' TOML with a teacher's packs on top.
 
 use super::{prebuilt, KnowledgeBase, LoadError, Pack};
-use crate::data::{PACKS, PREBUILT};
+use crate::data::PREBUILT;
 
 impl KnowledgeBase {
+    /// The default packs' TOML, decoded from the binary at each call: for `kb` commands and
+    /// teacher's packs, never for start-up (which reads the prebuilt base).
     pub fn embedded_packs() -> Vec<Pack> {
-        PACKS.iter().map(|(n, t)| Pack { name: n.to_string(), text: t.to_string() }).collect()
+        let packs = crate::data::packs();
+        packs.into_iter().map(|(name, text)| Pack { name: name.to_string(), text }).collect()
     }
 
     /// The default fact base, read from its prebuilt form (or, should that ever fail, loaded
