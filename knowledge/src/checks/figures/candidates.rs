@@ -13,7 +13,7 @@ use super::tables::{cue_at, CueOccurrence, FigureTables, PreparedFigure};
 use crate::base::date::DaySpan;
 use crate::base::{EntryId, Figure, FigureValue};
 use crate::checks::grammar::clauses::clause_index;
-use crate::checks::grammar::words::is_framing;
+use crate::checks::grammar::words::{is_framing, is_past_form};
 use crate::checks::grammar::SentenceCtx;
 use crate::dates::Relation;
 use crate::text::sentences::TokKind;
@@ -82,6 +82,9 @@ struct CueEvidence {
     phrase_near: bool,
     /// A cue that names what happened.
     event: bool,
+    /// A cue verb coordinated with another act that is none of the figure's cues: "arrested
+    /// and exiled six times" counts the two together, not the arrests.
+    joined: bool,
 }
 
 /// How a date of the sentence places a figure: the shares of the figure's period and of the
@@ -239,7 +242,7 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
         } else {
             cues.strong > 0 || (fig.population && cues.weak > 0)
         };
-        if !cued {
+        if !cued || cues.joined {
             return None;
         }
         let date = self.date_fit(n, f)?;
@@ -345,8 +348,32 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
             ev.near |= dist <= 4;
             ev.phrase_near |= o.phrase && dist <= 6;
             ev.event |= o.event;
+            ev.joined |= self.joined_to_another_act(fi, o.start, o.end);
         }
         ev
+    }
+
+    /// Is the cue at `start..end`, a verb in the past, joined by "and" or "or" to another verb
+    /// in the past that is none of figure `fi`'s cues ("arrested and exiled", "deported or
+    /// shot")?
+    fn joined_to_another_act(&self, fi: usize, start: usize, end: usize) -> bool {
+        let ctx = self.ctx;
+        let s = &ctx.sentence;
+        let past = |i: usize| is_past_form(s.word(i));
+        if !(start..end).any(past) {
+            return false;
+        }
+        let other_act = |i: usize| {
+            i < s.toks.len()
+                && past(i)
+                && !self.tables.figs[fi]
+                    .cues
+                    .iter()
+                    .any(|c| cue_at(ctx, &self.stems, i, c).is_some())
+        };
+        let linked = |i: usize| matches!(s.word(i), "and" | "or");
+        (start >= 2 && linked(start - 1) && other_act(start - 2))
+            || (end + 1 < s.toks.len() && linked(end) && other_act(end + 1))
     }
 
     /// Period: any date in the number's clause (else the sentence) within the figure's; the

@@ -154,3 +154,13 @@ fn the_anniversary_strike() {
         "On 9 January 1917, 12 factories and 150,000 workers stopped work.",
     ]);
 }
+
+#[test]
+fn a_count_of_two_acts_together_is_not_a_count_of_one() {
+    // "arrested and exiled six times" counts arrests that ended in exile, not every arrest.
+    clean(&[
+        "From 1902 to 1913 he would be arrested and exiled six times, escaping almost every time.",
+        "Before 1914 Stalin was exiled or arrested six times.",
+    ]);
+    flagged(&["Before 1914 Stalin was arrested twenty times by the Tsarist police."]);
+}
