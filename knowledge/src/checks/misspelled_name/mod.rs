@@ -499,13 +499,19 @@ fn check(ctx: &SentenceCtx, name_words: &NameWords, out: &mut SentenceOut) {
     }
 }
 
-/// Is the word at token `i` a spelling the writer offers beside the name it would correct to:
-/// "in Yanovka or Yanivka", "Kiev (Kyiv)", "Tiflis/Tbilisi"? Then it is a variant on purpose.
+/// Is the word at token `i` a spelling the writer offers beside the very name it would correct
+/// to: "in Yanovka or Yanivka", "Yanovka (Yanivka)", "Yanovka/Yanivka"? Then it is a variant on
+/// purpose. ("Joseph Stalin or Iosef Vissarionovich" offers another name, not another spelling
+/// of "Iosif".)
 fn offered_beside(ctx: &SentenceCtx, i: usize, near: &[(&str, EntryId)]) -> bool {
     let s = &ctx.sentence;
     let joins = |w: &str| matches!(w, "or" | "(" | ")" | "/" | "," | "also" | "aka");
     let offers = |w: &str| matches!(w, "or" | "(" | "/" | "also" | "aka");
-    ctx.mentions.iter().filter(|m| near.iter().any(|n| n.1 == m.entry)).any(|m| {
+    let spelled_as_fix = |m: &&crate::base::Mention| {
+        let written = strip_possessive(&ctx.block[m.range.clone()]);
+        near.iter().any(|n| n.1 == m.entry && n.0.eq_ignore_ascii_case(written))
+    };
+    ctx.mentions.iter().filter(spelled_as_fix).any(|m| {
         let t = ctx.mention_toks(m);
         let between = if t.end <= i {
             t.end..i

@@ -151,6 +151,13 @@ fn a_spelling_offered_beside_the_name_is_a_variant() {
         "He was born in Yanivka (or Yanovka) near Kherson.",
         "The farm at Yanovka/Yanivka was his father's.",
     ]);
+    // Another name of the person offered with "or" is no spelling of the name corrected to.
+    check(
+        "Joseph Stalin or Iosef Vissarionovich Dzhugashvili was born in Gori.",
+        expect![[r#"
+        Joseph Stalin or [Iosef] Vissarionovich Dzhugashvili was born in Gori.
+        “Iosef” looks like a misspelling of Iosif (Joseph Stalin) -> Iosif"#]],
+    );
     // Joined by "and", or further away, a slip is still a slip.
     check(
         "Bukharin and Bukarin wrote. Bukharin wrote it, Kamenev read it, and Bukarin signed.",
