@@ -13,7 +13,7 @@ use crate::checks::grammar::SentenceCtx;
 /// Builds its own tables each time: a tuning aid, not a path the analysis takes.
 pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
     let config = crate::config::Config::default();
-    let mentions = crate::mentions::find(kb, sentence);
+    let mentions = kb.index.find_all(sentence);
     let cue_phrases = CuePhrases::build(kb);
     let ctx =
         SentenceCtx::new(kb, &cue_phrases, sentence, 0..sentence.len(), &mentions, &[], &config);

@@ -15,7 +15,7 @@ use crate::dates::DateExpr;
 
 pub fn explain(kb: &KnowledgeBase, sentence: &str) -> String {
     let config = Config::default();
-    let mentions = crate::mentions::find(kb, sentence);
+    let mentions = kb.index.find_all(sentence);
     let phrases = CuePhrases::build(kb);
     let tables = DateTables::build(kb);
     let quotes = crate::text::sentences::quotations(sentence, 0..sentence.len());

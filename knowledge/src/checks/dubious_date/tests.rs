@@ -517,12 +517,3 @@ fn it_after_a_sentence_that_names_one_thing() {
         "The Cheka was feared. It was a time of terror in 1919.",
     ]);
 }
-
-#[test]
-fn a_relative_is_not_the_person() {
-    // "Bronstein" after a given name and patronymic that are not Trotsky's is his father.
-    clean(&[
-        "Trotsky was born to David Leontyevich Bronstein (1847-1922) and Anna Lvovna (1850-1910).",
-        "His mother, Yekaterina Dzhugashvili, died in 1937.",
-    ]);
-}
