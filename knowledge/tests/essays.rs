@@ -30,3 +30,22 @@ fn findings_on_the_source_essays() {
     }
     expect_test::expect_file!["snapshots/essays.txt"].assert_eq(&out);
 }
+
+/// The command line's `check` reads no argument balance, so it skips the claims that feed it:
+/// on the five essays that changes no finding, and only the claims (and balance) go.
+#[test]
+fn skipping_the_balance_changes_no_finding() {
+    let Some(files) = common::essay_files() else { return };
+    let kb = Prepared::embedded();
+    let mut with = Config::default();
+    with.disabled.insert(Code::Counterargument);
+    let without = Config { without_balance: true, ..with.clone() };
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let a = analyze(&kb, &text, Format::Plain, &with, &mut Cache::default());
+        let b = analyze(&kb, &text, Format::Plain, &without, &mut Cache::default());
+        assert!(!a.claims.is_empty(), "{}: the balance's claims are read", f.display());
+        assert!(b.claims.is_empty(), "{}: no claims without the balance", f.display());
+        assert_eq!(format!("{:?}", a.findings), format!("{:?}", b.findings), "{}", f.display());
+    }
+}

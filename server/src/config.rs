@@ -156,7 +156,7 @@ impl Rules {
                 Level::Off => None,
             })
             .collect();
-        Rules { config: Config { disabled, ignore_words }, severity }
+        Rules { config: Config { disabled, ignore_words, without_balance: false }, severity }
     }
 
     /// The severity to publish `f` with.

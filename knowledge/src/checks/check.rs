@@ -14,7 +14,8 @@ use crate::finding::{CodeSpec, Finding};
 pub struct Check<T: 'static> {
     pub codes: &'static [CodeSpec],
     /// Run even when all its codes are off, for what it yields besides findings (the
-    /// counterargument check's claims feed the argument balance).
+    /// counterargument check's claims feed the argument balance), unless the settings say
+    /// nobody reads the balance (`Config::without_balance`).
     pub runs_when_off: bool,
     /// Builds the check's tables from a fact base (kept in `Prepared`, built on first use).
     pub prepare: fn(&KnowledgeBase) -> T,
@@ -63,7 +64,8 @@ impl<T: Send + Sync + 'static> Registered for Check<T> {
     }
 
     fn runs(&self, config: &Config) -> bool {
-        self.runs_when_off || self.codes.iter().any(|c| config.enabled(c.code))
+        (self.runs_when_off && !config.without_balance)
+            || self.codes.iter().any(|c| config.enabled(c.code))
     }
 
     fn prepare(&self, kb: &KnowledgeBase) -> Tables {

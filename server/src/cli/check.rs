@@ -48,7 +48,7 @@ enum Outcome {
 
 pub fn run(args: &CheckArgs) -> i32 {
     let start = Instant::now();
-    let mut projects = Projects::new(&args.settings);
+    let mut projects = Projects::new(&args.settings, false);
     let (jobs, mut errors) = plan(&args.paths, &mut projects);
     let stdout = std::io::stdout();
     let color = args.color.enabled(stdout.is_terminal());

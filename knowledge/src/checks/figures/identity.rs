@@ -206,12 +206,19 @@ pub(super) fn day_months(ctx: &SentenceCtx) -> Vec<(u8, u8, usize)> {
         s.word(i).parse::<u8>().ok().filter(|d| (1..=31).contains(d))
     };
     let mut out = Vec::new();
+    // A month is looked up only beside a day: most words are neither.
     for i in 0..n.saturating_sub(1) {
-        if let (Some(d), Some(m)) = (day(i), month_number(s.word(i + 1))) {
-            out.push((m, d, i));
-        } else if let (Some(m), Some(d)) = (month_number(s.word(i)), day(i + 1)) {
+        if let Some(d) = day(i) {
+            if let Some(m) = month_number(s.word(i + 1)) {
+                out.push((m, d, i));
+                continue;
+            }
+        }
+        if let Some(d) = day(i + 1) {
             // "May" is also a verb: only a capitalised month comes before its day.
-            if ctx.text()[s.toks[i].range.clone()].starts_with(|c: char| c.is_uppercase()) {
+            let capitalised =
+                ctx.text()[s.toks[i].range.clone()].starts_with(|c: char| c.is_uppercase());
+            if let Some(m) = month_number(s.word(i)).filter(|_| capitalised) {
                 out.push((m, d, i));
             }
         }

@@ -154,7 +154,7 @@ fn class_slips(essays: &[Essay]) -> Vec<Slip> {
 
 pub fn run(args: &ReportArgs) -> i32 {
     let start = Instant::now();
-    let mut projects = Projects::new(&args.settings);
+    let mut projects = Projects::new(&args.settings, true);
     let (jobs, mut errors) = plan(&args.paths, &mut projects);
     let mut essays = Vec::with_capacity(jobs.len());
     let pb = parallel::progress(jobs.len(), args.quiet);
