@@ -347,6 +347,15 @@ impl NameIndex {
                 let case_sensitive =
                     single_word && !written_lower && (all_caps || is_ordinary_word(&key));
                 for form in variants(s) {
+                    // A title that opens with a quotation mark ("'Left-Wing' Communism") is
+                    // matched from its first letter, a word start after the text's own mark:
+                    // names are then tried at word starts only, never at every byte.
+                    let opening = |c: char| matches!(c, '\'' | '"' | '‘' | '’' | '“' | '«');
+                    let form = match form.trim_start_matches(opening) {
+                        "" => continue,
+                        rest if rest.len() == form.len() => form,
+                        rest => rest.to_string(),
+                    };
                     let fkey = form.to_ascii_lowercase();
                     if let Some(&pi) = seen.get(&fkey) {
                         // The same form from two aliases of one entry: the more permissive one wins.

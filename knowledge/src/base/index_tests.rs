@@ -265,3 +265,18 @@ fn embedded_names_as_aho_corasick_finds_them() {
         );
     }
 }
+
+#[test]
+fn a_title_in_quotation_marks_is_found_from_its_first_letter() {
+    // The embedded base has such a title ("'Left-Wing' Communism"): it must not make the
+    // finder try every byte.
+    let (kb, _) = crate::base::KnowledgeBase::embedded();
+    let odd: Vec<&str> =
+        kb.index.patterns.iter().filter(|p| !p.starts_with(char::is_alphanumeric)).collect();
+    assert!(!kb.index.try_everywhere, "patterns that open with no letter: {odd:?}");
+    let index = tricky_index(&["'Left-Wing' Communism", "“Dizzy with Success”"]);
+    assert!(!index.try_everywhere);
+    let text = "Lenin's 'Left-Wing' Communism and Stalin's “Dizzy with Success” were read";
+    let found: Vec<&str> = index.find_all(text).iter().map(|m| &text[m.range.clone()]).collect();
+    assert_eq!(found, ["Lenin's", "Left-Wing' Communism", "Stalin's", "Dizzy with Success”"]);
+}
