@@ -64,6 +64,18 @@ impl Size {
         Size { bytes: range.len(), marks: names + numbers_in(&body.as_bytes()[range.clone()]) }
     }
 
+    /// Is the stretch within the budget, told without counting its numbers where it can be
+    /// (nearly always): every number has a digit, and counting digits is a vector loop.
+    fn whole_within(body: &str, range: &Range<usize>, mentions: &[Mention]) -> bool {
+        if range.len() > MAX_BYTES {
+            return false;
+        }
+        let first = mentions.partition_point(|m| m.range.start < range.start);
+        let names = mentions[first..].iter().take_while(|m| m.range.start < range.end).count();
+        let digits = body.as_bytes()[range.clone()].iter().filter(|b| b.is_ascii_digit()).count();
+        names + digits <= MAX_MARKS || Size::of(body, range, mentions).within()
+    }
+
     fn within(self) -> bool {
         self.bytes <= MAX_BYTES && self.marks <= MAX_MARKS
     }
@@ -91,7 +103,7 @@ fn numbers_in(bytes: &[u8]) -> usize {
 /// budget, else cut at clause marks into pieces within it, with the pieces still beyond it
 /// marked unchecked. `mentions` are the block's, in order.
 pub(crate) fn pieces(body: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Piece> {
-    if Size::of(body, &range, mentions).within() {
+    if Size::whole_within(body, &range, mentions) {
         return vec![Piece { range, checked: true }];
     }
     let mut out = Vec::new();
