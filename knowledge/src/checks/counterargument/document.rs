@@ -4,7 +4,8 @@
 //! alternatives as related information and quick fixes; and the balance of the essay's argument
 //! by side and theme.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 
 use super::index::Index;
 use super::retrieval;
@@ -115,15 +116,15 @@ pub(super) fn document(
     }
     let claims = whole_claims(kb, claims, text);
     // The points the essay makes: argument and side.
-    let mut made_count: HashMap<usize, usize> = HashMap::new();
+    let mut made_count: HashMap<usize, usize> = HashMap::default();
     for a in claims.iter().filter_map(|c| c.argument) {
         *made_count.entry(a).or_default() += 1;
     }
     let sections = section_starts(text);
     let section_of = |at: usize| sections.partition_point(|&s| s <= at);
-    let mut shown: HashSet<(usize, usize)> = HashSet::new();
-    let mut open: HashMap<usize, f32> = HashMap::new();
-    let mut counted: HashSet<usize> = HashSet::new();
+    let mut shown: HashSet<(usize, usize)> = HashSet::default();
+    let mut open: HashMap<usize, f32> = HashMap::default();
+    let mut counted: HashSet<usize> = HashSet::default();
     for c in &claims {
         let (Some(stance), Some(argument)) = (c.stance, c.argument) else { continue };
         let Some(arg) = kb.arguments.get(argument) else { continue };
@@ -160,11 +161,13 @@ pub(super) fn document(
 /// The whole claims, in order: those of one sentence, and those that join a sentence which
 /// shows a side but no content of its own ("This was no accident.") to the content of the
 /// sentence just before it in the same paragraph.
-fn whole_claims(kb: &KnowledgeBase, claims: &[Claim], text: &str) -> Vec<Claim> {
+/// Borrowed where a claim stands alone (nearly all): this runs over the whole document on every
+/// keystroke.
+fn whole_claims<'c>(kb: &KnowledgeBase, claims: &'c [Claim], text: &str) -> Vec<Cow<'c, Claim>> {
     let mut out = Vec::new();
     for (i, c) in claims.iter().enumerate() {
         if c.is_whole() {
-            out.push(c.clone());
+            out.push(Cow::Borrowed(c));
             continue;
         }
         let (Some(stance), None, true) = (c.stance, c.argument, c.anaphoric) else { continue };
@@ -191,12 +194,12 @@ fn whole_claims(kb: &KnowledgeBase, claims: &[Claim], text: &str) -> Vec<Claim> 
                 conceded: &[],
             },
         );
-        out.push(Claim {
+        out.push(Cow::Owned(Claim {
             range: prev.range.start..c.range.end,
             argument: Some(argument),
             counterpoints,
             ..c.clone()
-        });
+        }));
     }
     out
 }
@@ -277,19 +280,69 @@ fn hint(
 }
 
 /// Where the document's sections start: its headings (a Markdown line opening with `#`, a
-/// LaTeX sectioning command). A document without headings is one section.
+/// LaTeX sectioning command). A document without headings is one section. Run on every
+/// keystroke over the whole document, so only the `#` and `\\` bytes are visited (memchr), and
+/// each stretch of text is looked at once.
 fn section_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_start();
+    // Where the last mark was: a later mark with no line break since is not its line's first.
+    let mut after_last: Option<usize> = None;
+    for at in memchr::memchr2_iter(b'#', b'\\', bytes) {
+        let from = after_last.unwrap_or(0);
+        after_last = Some(at + 1);
+        let line = match memchr::memrchr(b'\n', &bytes[from..at]) {
+            Some(i) => from + i + 1,
+            None if from == 0 => 0,
+            None => continue,
+        };
+        if !text[line..at].chars().all(char::is_whitespace) {
+            continue;
+        }
+        let t = &text[at..];
         let latex = ["\\section", "\\subsection", "\\chapter", "\\subsubsection"]
             .iter()
             .any(|c| t.starts_with(c));
         if (t.starts_with('#') && t.trim_start_matches('#').starts_with(' ')) || latex {
-            out.push(at);
+            out.push(line);
         }
-        at += line.len();
     }
     out
+}
+
+#[cfg(test)]
+mod section_tests {
+    use super::section_starts;
+
+    /// The plain reading: each line whose first non-blank text is a heading mark.
+    fn by_lines(text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            let t = line.trim_start();
+            let latex = ["\\section", "\\subsection", "\\chapter", "\\subsubsection"]
+                .iter()
+                .any(|c| t.starts_with(c));
+            if (t.starts_with('#') && t.trim_start_matches('#').starts_with(' ')) || latex {
+                out.push(at);
+            }
+            at += line.len();
+        }
+        out
+    }
+
+    #[test]
+    fn headings_start_sections_as_a_line_by_line_reading_finds_them() {
+        let texts = [
+            "# One\nLenin died.\n\n## Two\nStalin rose. #3 is no heading\n  ### Three\n",
+            "Intro #tag\n#nospace\n\\section{NEP}\ntext \\section{inline}\n \\subsection*{War}\n",
+            "###\n# \n\t# Tabbed\n\u{a0}# Spaced\nx#\n#",
+            "",
+            "no headings at all\n",
+            "## a ## b\n##c\n\\chapter{x}\\section{y}\n",
+        ];
+        for t in texts {
+            assert_eq!(section_starts(t), by_lines(t), "{t:?}");
+        }
+    }
 }
