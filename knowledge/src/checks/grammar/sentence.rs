@@ -202,7 +202,7 @@ mod tests {
     /// is on that word, not on the word after it.
     #[test]
     fn a_name_inside_a_hyphenated_word_is_on_that_word() {
-        let text = "It was the Trotskyite-Zinovievite Terrorist Center in 1936.";
+        let text = "It was the Trotskyite-Zinovievite Terrorist Bureau in 1936.";
         let (kb, config) = (kb(), Config::default());
         let mentions = kb.index.find_all(text);
         let phrases = CuePhrases::build(kb);
