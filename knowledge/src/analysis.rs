@@ -177,16 +177,27 @@ fn gather(
 ) -> Analysis {
     let mut fresh_sentences: HashMap<u64, Arc<SentenceResult>> =
         HashMap::with_capacity_and_hasher(cache.sentences.len(), Default::default());
-    let mut out = Analysis::default();
-    for (block, key) in blocks.iter().zip(keys) {
-        let result = match fresh.get(key) {
+    let results: Vec<Arc<BlockResult>> = keys
+        .iter()
+        .map(|key| match fresh.get(key) {
             Some(r) => r.clone(),
             None => {
                 let r = cache.blocks[key].clone();
                 fresh.insert(*key, r.clone());
                 r
             }
-        };
+        })
+        .collect();
+    // Sized once: on a keystroke in a long document these lists are rebuilt whole, and growing
+    // them by doubling copied each several times.
+    let total = |of: fn(&BlockResult) -> usize| results.iter().map(|r| of(r)).sum::<usize>();
+    let mut out = Analysis {
+        findings: Vec::with_capacity(total(|r| r.findings.len())),
+        mentions: Vec::with_capacity(total(|r| r.mentions.len())),
+        claims: Vec::with_capacity(total(|r| r.claims.len())),
+        ..Analysis::default()
+    };
+    for (block, result) in blocks.iter().zip(results) {
         fresh_sentences.extend(result.sentences.iter().cloned());
         let base = block.start;
         out.findings.extend(result.findings.iter().map(|f| f.rebased(0, base)));
