@@ -224,6 +224,49 @@ fn count(b: &mut Balance, theme: &str, stance: Stance) {
     }
 }
 
+/// An argument's lines as a hint states them, formatted once per base (`Index::hints`): every
+/// re-check of a long document states its counterpoints again.
+#[derive(Debug, Default)]
+pub(super) struct HintLines {
+    /// "side, theme".
+    label: String,
+    /// "Counterpoint (side, theme): gist".
+    message: String,
+    /// The argument's claim, "Evidence: ...", "Source: ...".
+    own: Vec<String>,
+    /// "Also (side, theme): claim (source)", when it is another's alternative.
+    also: String,
+}
+
+impl Index {
+    pub(super) fn with_hint_lines(mut self, kb: &KnowledgeBase) -> Index {
+        self.hints = kb
+            .arguments
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let label = format!("{}, {}", a.stance.label(), a.theme);
+                let mut own = vec![a.claim.clone()];
+                if !a.evidence_text.is_empty() {
+                    own.push(format!("Evidence: {}", a.evidence_text));
+                }
+                let src = &self.sources[i];
+                if !src.is_empty() {
+                    own.push(format!("Source: {src}"));
+                }
+                let cite = if src.is_empty() { String::new() } else { format!(" ({src})") };
+                HintLines {
+                    message: format!("Counterpoint ({label}): {}", self.gists[i]),
+                    also: format!("Also ({label}): {}{cite}", a.claim),
+                    label,
+                    own,
+                }
+            })
+            .collect();
+        self
+    }
+}
+
 /// The hint for a claim: one line naming the counterpoint's side and theme; its evidence,
 /// sources and the alternatives as related information; quick fixes that insert it.
 fn hint(
@@ -234,14 +277,13 @@ fn hint(
     alternatives: &[usize],
     text: &str,
 ) -> Finding {
-    let a = &kb.arguments[best];
-    let label = |x: &Argument| format!("{}, {}", x.stance.label(), x.theme);
-    let mut message = format!("Counterpoint ({}): {}", label(a), ix.gists[best]);
+    let lines = &ix.hints[best];
+    let mut message = lines.message.clone();
     if let Some(author) = c.author {
         let to = format!(
             "Counterpoint to {} ({}): {}",
             surname(&kb.entries[author].name),
-            label(a),
+            lines.label,
             ix.gists[best]
         );
         if to.len() <= MESSAGE_MAX {
@@ -249,20 +291,10 @@ fn hint(
         }
     }
     let mut f = COUNTERARGUMENT.finding(c.range.clone(), message);
-    let mut related = vec![a.claim.clone()];
-    if !a.evidence_text.is_empty() {
-        related.push(format!("Evidence: {}", a.evidence_text));
-    }
-    if !ix.sources[best].is_empty() {
-        related.push(format!("Source: {}", ix.sources[best]));
-    }
-    for &alt in alternatives.iter().take(2) {
-        let b = &kb.arguments[alt];
-        let src = &ix.sources[alt];
-        let src = if src.is_empty() { String::new() } else { format!(" ({src})") };
-        related.push(format!("Also ({}): {}{src}", label(b), b.claim));
-    }
-    f.related = related.into_iter().map(|message| Related { message, range: None }).collect();
+    let also = alternatives.iter().take(2).map(|&alt| &ix.hints[alt].also);
+    f.related = (lines.own.iter().chain(also))
+        .map(|line| Related { message: line.clone(), range: None })
+        .collect();
     let at = c.sentence.end.max(c.range.end).min(text.len());
     let ends = text[..at].trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
     let lead = if ends { " " } else { ". " };

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use rustc_hash::FxHashMap;
 
-use super::document::{citation, full_source, gist, however};
+use super::document::{citation, full_source, gist, however, HintLines};
 use super::markers::{List, MarkerLists, WordInfo};
 use super::sides::Sides;
 use super::{B, CLAIM_WORD, PHRASE_BOOST, PREDICATE_IDF, SPECIFIC_DF};
@@ -107,6 +107,9 @@ pub(crate) struct Index {
     /// (full source).".
     pub(super) however: Vec<String>,
     pub(super) citation: Vec<String>,
+    /// ... and the lines of its hint: "Counterpoint (side, theme): gist", its own related
+    /// lines (claim, evidence, source), and the line it adds as another's alternative.
+    pub(super) hints: Vec<HintLines>,
 }
 
 /// Is the stem a side's own name ("lenin", "stalin")? Like the everyday words of `LIGHT`, it
@@ -191,7 +194,9 @@ impl Index {
             sources: kb.arguments.iter().map(|a| full_source(kb, a)).collect(),
             however: kb.arguments.iter().map(|a| however(kb, a)).collect(),
             citation: kb.arguments.iter().map(|a| citation(kb, a)).collect(),
+            hints: Vec::new(),
         }
+        .with_hint_lines(kb)
     }
 }
 
