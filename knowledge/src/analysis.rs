@@ -299,7 +299,8 @@ impl QuotesOver {
 }
 
 fn block_with(run: &Run, body: &str, quoted: bool, cached: &mut Sentences) -> BlockResult {
-    let mut res = BlockResult { mentions: run.kb.index.find_all(body), ..Default::default() };
+    let mut res =
+        BlockResult { mentions: crate::mentions::find(run.kb, body), ..Default::default() };
     // A blockquote is one quotation over the whole block, before those inside it.
     let mut quotes = Vec::new();
     if quoted {

@@ -80,7 +80,7 @@ pub fn candidates(kb: &KnowledgeBase, text: &str, format: Format) -> Vec<Candida
         kb.figures.iter().flat_map(|f| f.values.iter().map(|v| (v.low, v.high))).collect();
     for block in &p.blocks {
         let body = &p.masked[block.clone()];
-        let mentions = kb.index.find_all(body);
+        let mentions = crate::mentions::find_in(kb, body);
         for range in sentences::split(body, 0..body.len()) {
             let here: Vec<&Mention> = mentions
                 .iter()

@@ -15,6 +15,7 @@ pub mod dates;
 pub mod extract;
 pub mod finding;
 pub mod hover;
+pub mod mentions;
 pub mod outline;
 pub mod prepared;
 pub mod text;

@@ -517,3 +517,14 @@ fn it_after_a_sentence_that_names_one_thing() {
         "The Cheka was feared. It was a time of terror in 1919.",
     ]);
 }
+
+#[test]
+fn a_relative_is_not_the_person() {
+    // A surname after a given name and patronymic that are not the famous person's is a
+    // relative: his dates are no dates of theirs.
+    clean(&[
+        "Trotsky was the son of David Leontyevich Bronstein (1847-1922), a farmer.",
+        "Her mother, Yekaterina Dzhugashvili, died in 1937.",
+        "His brother Dmitry Ulyanov (1874-1943) practised medicine.",
+    ]);
+}

@@ -30,6 +30,7 @@
 //! spelling; `Finding::word` lets the editor add the word to the ignore list.
 
 mod english;
+pub(crate) mod likeness;
 
 use super::check::{Check, SentenceOut};
 use super::grammar::SentenceCtx;
