@@ -528,3 +528,11 @@ fn a_relative_is_not_the_person() {
         "His brother Dmitry Ulyanov (1874-1943) practised medicine.",
     ]);
 }
+
+#[test]
+fn a_fix_never_states_a_day_the_record_does_not_hold() {
+    // The record dates the Terror by year: "1 December 1936" would be a day it never gives.
+    check("The Great Terror began on [1 December 1929].", expect!["The Great Terror began in 1936 (fact base; essays 001, 002, 003, 004), not 1 December 1929. -> "]);
+    // A record that gives the day offers it.
+    check("Kirov was murdered on [1 December 1931].", expect!["Sergei Kirov was assassinated on 1 December 1934 (fact base; essays 000, 002), not 1 December 1931. -> 1 December 1934"]);
+}

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::facts::{Fact, FactKind};
-use crate::base::date::{civil, day_number, days_in_month, DaySpan, When, MONTHS};
+use crate::base::date::{civil, day_number, days_in_month, Date, DaySpan, When, MONTHS};
 use crate::base::{Kind, KnowledgeBase};
 use crate::checks::grammar::SentenceCtx;
 use crate::checks::wording::{capitalise, during, on, subject_name};
@@ -211,6 +211,12 @@ pub(super) fn replacement(
     if ntoks == 1 {
         return Some((d.range.clone(), years("–", false)));
     }
+    // A record less precise than the student's date has no month or day to offer, and keeping
+    // the student's would state a date it does not hold ("1 December 1936" for a Terror the
+    // record dates to 1936 only): no fix, the message gives the record.
+    if date_less_precise(from, ntoks) {
+        return None;
+    }
     // Month or day precision: only the year is wrong when the student's month and day, in one
     // of the record's years, fall within the record ("April 1918" for a journey that ended on
     // 3 April 1917 becomes "April 1917").
@@ -235,6 +241,12 @@ pub(super) fn replacement(
         _ => date.year.to_string(),
     };
     Some((d.range.clone(), text))
+}
+
+/// Does the record's date lack the month or the day a point date of `ntoks` tokens gives
+/// ("December 1934", "1 December 1934")?
+fn date_less_precise(record: Date, ntoks: usize) -> bool {
+    (ntoks >= 2 && record.month.is_none()) || (ntoks >= 3 && record.day.is_none())
 }
 
 /// The year among the record's `y0..=y1` in which the student's month (and day) falls within
