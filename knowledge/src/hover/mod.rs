@@ -182,7 +182,19 @@ fn variants(md: &mut String, e: &Entry) {
 pub fn year_card(kb: &KnowledgeBase, year: i32) -> Option<String> {
     let span = DaySpan::years(year, year);
     let mut items: Vec<(i32, String)> = Vec::new();
-    for e in &kb.entries {
+    // A person's death (or birth) that an event of the base records on the same date, at its
+    // start or end ("Death of Lenin", "Murder of Kirov", "Assassination of Trotsky"), is listed
+    // once, as that event.
+    let as_event = |person: usize, when: crate::base::date::When, types: &[&str]| {
+        when.from.span().overlaps(&span)
+            && kb.entries.iter().any(|e| {
+                e.kind == Kind::Event
+                    && e.subjects.contains(&person)
+                    && [e.start, e.end].iter().flatten().any(|s| s.from == when.from)
+                    && e.event_type.as_deref().is_some_and(|t| types.contains(&t))
+            })
+    };
+    for (id, e) in kb.entries.iter().enumerate() {
         let mut push = |d: crate::base::date::When, what: String| {
             if d.from.span().overlaps(&span) && !d.from.approx {
                 items.push((d.from.span().lo, format!("{} — {what}", d.from)));
@@ -202,10 +214,11 @@ pub fn year_card(kb: &KnowledgeBase, year: i32) -> Option<String> {
                 }
             }
             Kind::Person => {
-                if let Some(b) = e.start {
+                if let Some(b) = e.start.filter(|b| !as_event(id, *b, &["birth"])) {
                     push(b, format!("{} born", e.name));
                 }
-                if let Some(d) = e.end {
+                let deaths = ["death", "assassination", "execution", "suicide"];
+                if let Some(d) = e.end.filter(|d| !as_event(id, *d, &deaths)) {
                     push(d, format!("{} dies", e.name));
                 }
             }
@@ -403,6 +416,41 @@ mod tests {
         assert_eq!(heading(" 1934 ").as_deref(), Some("### 1934"));
         let figure = &kb().figures[0];
         assert_eq!(heading(&figure.id), Some(format!("### {}", figure.name)));
+    }
+
+    #[test]
+    fn a_year_lists_a_death_the_base_records_as_an_event_once() {
+        let lines = |year: &str, who: &str| -> Vec<String> {
+            let card = lookup(kb(), year).unwrap_or_default();
+            card.lines().filter(|l| l.contains(who)).map(str::to_string).collect()
+        };
+        expect![[r#"
+            (
+                [
+                    "- 21 January 1924 — Death of Lenin",
+                    "- 27 January 1924 — Lenin's funeral",
+                    "- February 1924 — Lenin Levy begins",
+                    "- April 1924 — Foundations of Leninism written",
+                    "- May 1924 — Lenin Levy ends",
+                    "- November 1924 — Leninism or Trotskyism written",
+                    "- November 1924 — Trotskyism or Leninism? written",
+                ],
+                [
+                    "- 1 December 1934 — Adoption of the Kirov decree",
+                    "- 1 December 1934 — Murder of Kirov",
+                    "- December 1934 — Kirov flood begins",
+                ],
+                [
+                    "- 24 May 1940 — Siqueiros raid on Trotsky's house",
+                    "- 20 August 1940–21 August 1940 — Assassination of Trotsky",
+                ],
+            )
+        "#]]
+        .assert_debug_eq(&(
+            lines("1924", "Lenin"),
+            lines("1934", "Kirov"),
+            lines("1940", "Trotsky"),
+        ));
     }
 
     /// Each query beside the heading of the card it shows, one a line.
