@@ -427,9 +427,9 @@ impl NameIndex {
             let a = i;
             let mut e = i + cl;
             while e < n {
-                if ASCII_WORD[hay[e] as usize] {
-                    e += 1;
-                    continue;
+                e += hay[e..].iter().take_while(|&&b| ASCII_WORD[b as usize]).count();
+                if e >= n {
+                    break;
                 }
                 let cl = if hay[e] < 0x80 { 0 } else { word_char_len(text, e) };
                 if cl == 0 {

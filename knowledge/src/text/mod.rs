@@ -385,28 +385,10 @@ pub(crate) fn list_item_starts(masked: &str) -> Vec<usize> {
 }
 
 /// The first offset at or after `from` where `hay` holds one of three bytes. The scanners look
-/// for rare bytes (stops, quotes, the letters URLs start with) in long runs of others, so this
-/// tests eight bytes at a time: a byte of `v ^ x·0x0101…` is zero where `v` holds `x`, and the
-/// lowest byte flagged by `(t - 0x0101…) & !t & 0x8080…` is always a real zero.
+/// for rare bytes (stops, quotes, the letters URLs start with) in long runs of others: memchr's
+/// vector search tests 16 or 32 bytes a step.
 pub(crate) fn find_any3(hay: &[u8], from: usize, a: u8, b: u8, c: u8) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let zero_at = |v: u64, x: u8| {
-        let t = v ^ (LO * u64::from(x));
-        t.wrapping_sub(LO) & !t & HI
-    };
-    let mut i = from;
-    while i + 8 <= hay.len() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&hay[i..i + 8]);
-        let v = u64::from_le_bytes(word);
-        let m = zero_at(v, a) | zero_at(v, b) | zero_at(v, c);
-        if m != 0 {
-            return Some(i + (m.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    hay.get(i..)?.iter().position(|&x| x == a || x == b || x == c).map(|k| i + k)
+    memchr::memchr3(a, b, c, hay.get(from..)?).map(|k| from + k)
 }
 
 /// Blanks bare URLs and e-mail-like tokens, which are never prose.

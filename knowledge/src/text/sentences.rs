@@ -221,9 +221,7 @@ fn word_end(text: &str, i: usize, c: char) -> (usize, bool) {
     while j < len {
         // A stretch of ASCII letters and digits (most of a word) in a tight loop.
         let run = j;
-        while j < len && ASCII[bytes[j] as usize] & ALNUM != 0 {
-            j += 1;
-        }
+        j += bytes[j..].iter().take_while(|&&b| ASCII[b as usize] & ALNUM != 0).count();
         if j > run {
             digits_only = digits_only && bytes[run..j].iter().all(u8::is_ascii_digit);
             continue;

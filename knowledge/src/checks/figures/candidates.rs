@@ -65,6 +65,9 @@ pub(super) struct NumberSentence<'c, 'k> {
     plan: Option<usize>,
     /// Per figure, where its cues occur (one occurrence per starting word, the longest cue).
     occurrences: Vec<Vec<CueOccurrence>>,
+    /// The figures with an occurrence, in the base's order: the only ones a number may state
+    /// (a sentence names a few of the base's figures, not all of them).
+    cued: Vec<usize>,
     /// Days written without a year (`identity::day_months`), when the sentence has no date.
     day_months: Vec<(u8, u8, usize)>,
 }
@@ -135,9 +138,12 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
             subjects: ctx.mentions.iter().map(|m| m.entry).collect(),
             plan: speaks_of_a_plan(ctx),
             occurrences: vec![Vec::new(); tables.figs.len()],
+            cued: Vec::new(),
             day_months: if ctx.dates.is_empty() { day_months(ctx) } else { Vec::new() },
         };
         sentence.find_cues();
+        sentence.cued =
+            (0..tables.figs.len()).filter(|&fi| !sentence.occurrences[fi].is_empty()).collect();
         sentence
     }
 
@@ -224,7 +230,7 @@ impl<'c, 'k> NumberSentence<'c, 'k> {
 
     /// The figures the `k`th number may state, in the base's order.
     pub(super) fn candidates(&self, k: usize) -> Vec<Candidate<'k>> {
-        (0..self.tables.figs.len()).filter_map(|fi| self.candidate(k, fi)).collect()
+        self.cued.iter().filter_map(|&fi| self.candidate(k, fi)).collect()
     }
 
     fn candidate(&self, k: usize, fi: usize) -> Option<Candidate<'k>> {
