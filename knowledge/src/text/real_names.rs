@@ -29,6 +29,13 @@ fn listed(form: &str) -> bool {
     names().binary_search(&form).is_ok()
 }
 
+/// Is the word listed as a real name, however short ("Lev", "Ivan", "Pyotr")? `is_real_name`
+/// leaves short ones out, since a short slip is too often somebody's name; this is for a word
+/// already read as a name by its place, as a given name before a surname is.
+pub fn is_listed_name(word: &str) -> bool {
+    listed(&name_key(word))
+}
+
 /// Is the word a real name in some English spelling, or the feminine form of one ("Petrova",
 /// "Ulianova", "Mikhailovskaya")?
 pub fn is_real_name(word: &str) -> bool {

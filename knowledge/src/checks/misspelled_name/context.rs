@@ -4,8 +4,9 @@
 
 use super::english::is_english;
 use super::{strip_possessive, NameWords};
-use crate::base::EntryId;
+use crate::base::{is_ordinary_word, EntryId, Kind};
 use crate::checks::grammar::SentenceCtx;
+use crate::text::real_names::{is_listed_name, name_key};
 
 /// Is the word at token `i` a spelling the writer offers beside the very name it would correct
 /// to: "in Yanovka or Yanivka", "Yanovka (Yanivka)", "Yanovka/Yanivka"? Then it is a variant on
@@ -78,6 +79,43 @@ pub(super) fn followed_by_a_name_with(ctx: &SentenceCtx, i: usize, given: &str) 
         .map(|m| m.entry)
         .find(|&x| has(&kb.entries[x], given));
     mentioned.or_else(|| kb.entries.iter().position(|e| has(e, given) && has(e, next_word)))
+}
+
+/// Is token `i` written right after (only a space between) a given name that is none of the
+/// person `entry`'s names, in any spelling: "Evgeny Dobrenko" beside Pavel Dybenko? A given name
+/// says whose surname follows, so the two name someone else, whom the base may not know, and the
+/// word is no slip for this person's name. ("Andrei Zhadnov" and "Leon Trotksy" keep their own
+/// given names and are still read.)
+pub(super) fn after_another_given_name(
+    ctx: &SentenceCtx,
+    name_words: &NameWords,
+    i: usize,
+    entry: EntryId,
+) -> bool {
+    let e = &ctx.kb.entries[entry];
+    if e.kind != Kind::Person || i == 0 {
+        return false;
+    }
+    let (s, text) = (&ctx.sentence, ctx.text());
+    let (before, tok) = (&s.toks[i - 1], &s.toks[i]);
+    let given = &text[before.range.clone()];
+    let spaced = text[before.range.end..tok.range.start].chars().all(|c| c == ' ');
+    if !spaced
+        || before.kind != crate::text::sentences::TokKind::Word
+        || given.chars().count() < 3
+        || !given.starts_with(|c: char| c.is_uppercase())
+        || given.chars().skip(1).any(char::is_uppercase)
+        || is_ordinary_word(given)
+        || !(is_listed_name(given) || known_name_word(name_words, &given.to_lowercase()))
+    {
+        return false;
+    }
+    let key = name_key(given);
+    let own = std::iter::once(&e.name).chain(&e.aliases).chain(e.full_name.as_ref()).any(|n| {
+        n.split_whitespace()
+            .any(|w| name_key(w.trim_matches(|c: char| !c.is_alphanumeric())) == key)
+    });
+    !own
 }
 
 /// Is `lower` a word of a known name?

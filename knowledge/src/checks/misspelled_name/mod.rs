@@ -40,7 +40,9 @@ use crate::finding::{Code, CodeSpec, Finding, Fix, Severity};
 use crate::text::distance::{osa, osa_within};
 use crate::text::real_names::is_real_name;
 use crate::text::translit::skeleton;
-use context::{beside_an_unknown_name, followed_by_a_name_with, offered_beside, tied};
+use context::{
+    after_another_given_name, beside_an_unknown_name, followed_by_a_name_with, offered_beside, tied,
+};
 use english::is_english;
 use rustc_hash::FxHashMap;
 
@@ -477,6 +479,10 @@ fn check(ctx: &SentenceCtx, name_words: &NameWords, out: &mut SentenceOut) {
                         followed_by_a_name_with(ctx, i, &c.written).map(|e| (c.written.as_str(), e))
                     }
                 })
+                .collect();
+            let near: Vec<(&str, EntryId)> = near
+                .into_iter()
+                .filter(|&(_, e)| !after_another_given_name(ctx, name_words, i, e))
                 .collect();
             if near.is_empty() || beside_an_unknown_name(ctx, name_words, i) {
                 continue;

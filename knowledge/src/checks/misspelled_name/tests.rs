@@ -116,7 +116,19 @@ fn real_names_only_when_the_sentence_ties_them() {
         "Stakhanov was the model that Ulbricht held up to East German workers.",
         "Kamenov was a Bulgarian name.",
         "Nikolai Mikhailov edited the paper, and Alexander Yakovlev wrote on it later.",
+        // After a given name that is not the known person's, a surname is someone else's.
+        "Evgeny Dobrenko wrote on Stalinist culture; Yevgeny Dobrenko's book followed.",
+        "Ivan Bukarin and Pyotr Trotskov are invented people, not slips for the Bolsheviks.",
     ]);
+    // The person's own given name, in any spelling, still marks a slip.
+    check(
+        "Pavel Dybenkko led the sailors; Nikolay Bukarin wrote; Lev Trotksy fled.",
+        expect![[r#"
+            Pavel [Dybenkko] led the sailors; Nikolay [Bukarin] wrote; Lev [Trotksy] fled.
+            “Dybenkko” looks like a misspelling of Dybenko (Pavel Dybenko) -> Dybenko
+            “Bukarin” looks like a misspelling of Bukharin (Nikolai Bukharin) -> Bukharin
+            “Trotksy” looks like a misspelling of Trotsky (Leon Trotsky) -> Trotsky"#]],
+    );
     // Beside a person tied to the known one, or after more of his name, it is a slip.
     check(
         "Zinoviev and Kamenov lost. Andrei Zhadnov ran Leningrad.",
