@@ -440,6 +440,9 @@ fn next_antecedent(
     let first = mentions.partition_point(|m| m.range.start < range.start);
     let in_sentence = || mentions[first..].iter().take_while(|m| m.range.start < range.end);
     let mut people = in_sentence().filter(|m| kb.entries[m.entry].kind == Kind::Person);
+    if brings_in_a_relation(kb, &body[range.clone()]) {
+        return None;
+    }
     let Some(p) = people.next() else {
         // Nobody to carry on: no need to look for the capitalised words that would stop it.
         before?;
@@ -463,11 +466,43 @@ fn next_antecedent(
     if preposition {
         return None;
     }
-    let unknown_before = lead.split_whitespace().skip(1).any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphabetic());
-        w.starts_with(char::is_uppercase) && !crate::base::is_common_word(w)
-    });
-    (!unknown_before).then_some(p.entry)
+    (!unknown_name_in(body, range, &mentions[first..])).then_some(p.entry)
+}
+
+/// Does the sentence speak of someone by their tie to another ("his wife", "her brother
+/// Alexander"): a new person, whom the next sentence's "she" or "he" may mean?
+fn brings_in_a_relation(kb: &KnowledgeBase, sentence: &str) -> bool {
+    let mut words =
+        sentence.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphabetic()));
+    let mut before = words.next().unwrap_or("");
+    words.any(|w| {
+        let owner = ["his", "her", "their"].iter().any(|p| before.eq_ignore_ascii_case(p));
+        before = w;
+        let one = w.strip_suffix('s').unwrap_or(w);
+        owner
+            && kb
+                .vocab
+                .relations
+                .iter()
+                .any(|r| w.eq_ignore_ascii_case(r) || one.eq_ignore_ascii_case(r))
+    })
+}
+
+/// Does the sentence hold, after its first word, a capitalised word that is no name the base
+/// knows and no common word: someone else a "he" may stand for ("Stalin talked with Sholokhov.
+/// He died in 1984." does not say that Stalin did)?
+fn unknown_name_in(body: &str, range: &Range<usize>, mentions: &[Mention]) -> bool {
+    let sentence = &body[range.clone()];
+    let named = |at: usize| mentions.iter().any(|m| m.range.start <= at && at < m.range.end);
+    let mut words = sentence.split_whitespace();
+    words.next();
+    words.any(|w| {
+        let at = range.start + (w.as_ptr() as usize - sentence.as_ptr() as usize);
+        let bare = w.trim_matches(|c: char| !c.is_alphabetic());
+        bare.starts_with(char::is_uppercase)
+            && !named(at + w.find(bare).unwrap_or(0))
+            && !crate::base::is_common_word(bare)
+    })
 }
 
 /// Every check on one sentence; ranges in the result are relative to the sentence start.

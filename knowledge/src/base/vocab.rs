@@ -84,6 +84,12 @@ pub struct Vocab {
     /// Happening types that befall a person at most once (an execution, a suicide): their lists
     /// are complete without a promise in the data.
     pub once: Vec<String>,
+    /// Nouns for a person by their tie to another ("brother", "wife", "secretary"): "his wife"
+    /// brings in someone new, whom a "she" or "he" after it may stand for.
+    pub relations: Vec<String>,
+    /// How a document of a kind comes to be dated, by its kind ("treaty" = "signed", "order" =
+    /// "issued"): the words a message states its date with. Other kinds were "written".
+    pub document_acts: BTreeMap<String, String>,
     /// The words by which a claim shows which side of the debate it argues (`[vocab.stance]`).
     pub stance: StanceVocab,
 }
@@ -203,6 +209,11 @@ impl TryFrom<RawOldStyle> for OldStyle {
 }
 
 impl Vocab {
+    /// The verb a document of kind `kind` is dated by: "signed", "issued", else "written".
+    pub fn document_act(&self, kind: &str) -> &str {
+        self.document_acts.get(kind).map_or("written", String::as_str)
+    }
+
     pub fn extend(&mut self, other: Vocab) {
         macro_rules! ext {
             ($($f:ident),*) => { $( for w in other.$f { let w = w.to_lowercase(); if !self.$f.contains(&w) { self.$f.push(w); } } )* };
@@ -230,7 +241,8 @@ impl Vocab {
             enacting,
             undergoes,
             causes,
-            later_acts
+            later_acts,
+            relations
         );
         if !other.debate_sides.is_empty() {
             self.debate_sides = other
@@ -250,6 +262,9 @@ impl Vocab {
                     list.push(w);
                 }
             }
+        }
+        for (kind, act) in other.document_acts {
+            self.document_acts.insert(kind.to_lowercase(), act.to_lowercase());
         }
         for t in other.once {
             if !self.once.contains(&t) {

@@ -286,9 +286,7 @@ impl<'k> ClauseReader<'_, 'k> {
                 self.out.push(f);
             }
         }
-        if !n.pronoun {
-            self.posts(n, e);
-        }
+        self.posts(n, e);
     }
 
     /// Posts: a role's title written next to the name, with an `appointed` cue (the start of the
@@ -315,7 +313,7 @@ impl<'k> ClauseReader<'_, 'k> {
                 .appointed
                 .iter()
                 .find(|c| before_title(c) && bind(self.ctx, self.cues, self.names, c, n).is_some())
-                .or(replacer.filter(before_title));
+                .or(replacer.filter(before_title).filter(|_| !n.pronoun));
             // The title must be the name's: next to it ("Yagoda, head of the NKVD", "Stalin was
             // appointed General Secretary", "removed as Commissar for War").
             let gap = if title.start >= n.toks.end {
@@ -323,7 +321,10 @@ impl<'k> ClauseReader<'_, 'k> {
             } else {
                 n.toks.start.saturating_sub(title.end)
             };
-            if (gap > 4 && cue.is_none())
+            // A "he" takes up a post only by the cue bound to it ("he became General
+            // Secretary"); what a post's title beside a pronoun says otherwise is left alone.
+            if (n.pronoun && cue.is_none())
+                || (gap > 4 && cue.is_none())
                 || (n.possessive && cue.is_none())
                 || (title.start < n.toks.end && cue.is_none() && gap > 1)
             {
@@ -335,7 +336,7 @@ impl<'k> ClauseReader<'_, 'k> {
                 c.end == n.toks.start
                     && (w.starts_with("replac") || w.starts_with("supersed") || w == "succeeded")
             });
-            if let Some(c) = ousted {
+            if let Some(c) = ousted.filter(|_| !n.pronoun) {
                 let Some(to) = r.to else { continue };
                 let when = When::at(to.to.unwrap_or(to.from));
                 let anchor = hull(&anchor, c);

@@ -135,13 +135,16 @@ pub(super) fn statement(kb: &KnowledgeBase, f: &Fact) -> String {
                 .unwrap_or_default();
             format!("{who} was dissolved {}{succ}", on(&f.when.from))
         }
-        FactKind::Began if e.is_document() => match (e.start, e.end) {
-            (Some(a), Some(b)) => format!(
-                "{who} was written {}",
-                during(&When { from: a.from, to: Some(b.to.unwrap_or(b.from)) })
-            ),
-            _ => format!("{who} was written {}", on(&f.when.from)),
-        },
+        FactKind::Began if e.is_document() => {
+            let act = kb.vocab.document_act(&e.subkind);
+            match (e.start, e.end) {
+                (Some(a), Some(b)) => format!(
+                    "{who} was {act} {}",
+                    during(&When { from: a.from, to: Some(b.to.unwrap_or(b.from)) })
+                ),
+                _ => format!("{who} was {act} {}", on(&f.when.from)),
+            }
+        }
         FactKind::Began if e.kind == Kind::Term && e.subkind == "office" => {
             format!("{who} was created {}", on(&f.when.from))
         }

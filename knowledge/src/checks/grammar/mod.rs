@@ -16,6 +16,8 @@ pub(crate) mod words;
 
 use std::ops::Range;
 
+use crate::text::sentences::TokKind;
+
 use cues::{CueList, SentenceCues};
 pub use sentence::SentenceCtx;
 
@@ -40,7 +42,17 @@ pub(crate) fn guarded(
             && r.start < end
             && r.end <= clause.end
             && !matches!(ctx.sentence.word(r.start), "little" | "without")
+            && !numero(ctx, r.start)
     })
+}
+
+/// Is token `i` the "No." of a number ("Order No. 00447", "Order No 227"), not a "no"?
+fn numero(ctx: &SentenceCtx, i: usize) -> bool {
+    let s = &ctx.sentence;
+    let number_at = |k: usize| s.toks.get(k).is_some_and(|t| t.kind == TokKind::Number);
+    s.word(i) == "no"
+        && (number_at(i + 1)
+            || s.toks.get(i + 1).is_some_and(|_| s.word(i + 1) == ".") && number_at(i + 2))
 }
 
 /// Sentence-level guards: questions and counterfactuals.
