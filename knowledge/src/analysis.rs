@@ -43,7 +43,7 @@ struct SentenceResult {
 
 /// Results keyed by the masked text (and the config), at two levels: unchanged paragraphs are
 /// never re-checked, and in a changed paragraph only the changed sentences are. Entries not
-/// used by the latest analysis are dropped.
+/// used by the latest analysis are dropped once edits have added `STALE` blocks.
 #[derive(Debug, Default)]
 pub struct Cache {
     blocks: HashMap<u64, Arc<BlockResult>>,

@@ -17,6 +17,9 @@
 //!   line, which must still start afresh there; if not, the rest of the document is read;
 //! - Markdown link reference and footnote definitions reach over the whole document: where the
 //!   text may hold one ("]:"), it is read whole, as is a document read for the first time.
+//!
+//! A caller that tracks its edits (the server's mirror) says how much of the text is unchanged
+//! ([`Reader::read_edited`]): the texts are then not compared, and no copy is kept.
 
 use std::ops::Range;
 use std::sync::Arc;
