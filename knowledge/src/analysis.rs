@@ -20,6 +20,7 @@ use crate::config::Config;
 use crate::finding::{Code, Finding, Severity};
 use crate::prepared::Prepared;
 use crate::text::reread::Reader;
+pub use crate::text::reread::Unchanged;
 use crate::text::{sentences, Format, Prose};
 
 /// One block's results, with ranges relative to the block start.
@@ -42,7 +43,7 @@ struct SentenceResult {
 
 /// Results keyed by the masked text (and the config), at two levels: unchanged paragraphs are
 /// never re-checked, and in a changed paragraph only the changed sentences are. Entries not
-/// used by the latest analysis are dropped.
+/// used by the latest analysis are dropped once edits have added `STALE` blocks.
 #[derive(Debug, Default)]
 pub struct Cache {
     blocks: HashMap<u64, Arc<BlockResult>>,
@@ -52,6 +53,9 @@ pub struct Cache {
     reader: Reader,
     /// The last reading's block keys, block for block.
     keys: Vec<u64>,
+    /// Blocks put in `blocks` since it last held only the document's: results no longer used
+    /// are dropped when these pass `STALE`, not at every edit (which rebuilt both maps whole).
+    added: usize,
     pub hits: usize,
     pub misses: usize,
     /// Sentences checked again / taken from the cache inside changed blocks.
@@ -64,8 +68,13 @@ impl Cache {
         self.blocks.clear();
         self.sentences.clear();
         self.keys.clear();
+        self.added = 0;
     }
 }
+
+/// How many blocks an edit may add to the cache before the results no longer used are dropped:
+/// a keystroke adds one, so the maps are rebuilt once in this many keystrokes.
+const STALE: usize = 128;
 
 /// Everything the server needs about a document after a check.
 #[derive(Debug, Default)]
@@ -100,7 +109,8 @@ fn block_key(masked: &str, quoted: bool, cfg: u64) -> u64 {
     h.finish()
 }
 
-/// Checks a whole document. With a warm cache only changed blocks are analysed again.
+/// Checks a whole document. With a warm cache only changed blocks are analysed again (found by
+/// comparing the text with the one analysed last).
 pub fn analyze(
     kb: &Prepared,
     text: &str,
@@ -108,12 +118,40 @@ pub fn analyze(
     config: &Config,
     cache: &mut Cache,
 ) -> Analysis {
+    analyze_with(kb, text, format, config, cache, None)
+}
+
+/// As [`analyze`], for a caller that tracks its document's edits (the server): `stamp` names
+/// this text, and `edit` says how much of it is the text last analysed with `cache` (stamped
+/// `edit.since`), so the texts are not compared and no copy of the text is kept.
+pub fn analyze_edited(
+    kb: &Prepared,
+    text: &str,
+    format: Format,
+    config: &Config,
+    cache: &mut Cache,
+    (stamp, edit): (u64, Option<Unchanged>),
+) -> Analysis {
+    analyze_with(kb, text, format, config, cache, Some((stamp, edit)))
+}
+
+fn analyze_with(
+    kb: &Prepared,
+    text: &str,
+    format: Format,
+    config: &Config,
+    cache: &mut Cache,
+    tracked: Option<(u64, Option<Unchanged>)>,
+) -> Analysis {
     let cfg = config.fingerprint();
     if cache.config != cfg {
         cache.clear();
         cache.config = cfg;
     }
-    let reading = cache.reader.read(text, format);
+    let reading = match tracked {
+        Some((stamp, edit)) => cache.reader.read_edited(text, format, stamp, edit),
+        None => cache.reader.read(text, format),
+    };
     let prose = reading.prose;
     // Which blocks must be analysed: those neither cached nor repeated earlier in the document.
     // A block the reading kept from the last one keeps its key.
@@ -145,15 +183,13 @@ pub fn analyze(
     } else {
         todo.iter().map(analyse_one).collect()
     };
-    let mut fresh: HashMap<u64, Arc<BlockResult>> =
-        HashMap::with_capacity_and_hasher(prose.blocks.len(), Default::default());
-    for (key, r, hits, misses) in done {
+    for (_, _, hits, misses) in &done {
         cache.misses += 1;
         cache.sentence_hits += hits;
         cache.sentence_misses += misses;
-        fresh.insert(key, r);
     }
     cache.hits += keys.len() - todo.len();
+    let fresh = done.into_iter().map(|(key, r, _, _)| (key, r));
     let mut out = gather(&prose.blocks, &keys, fresh, cache);
     cache.keys = keys;
     let document = DocumentOut::default();
@@ -168,26 +204,21 @@ pub fn analyze(
 }
 
 /// The document's results, block by block, from the blocks analysed now (`fresh`) and the
-/// cache; the cache then keeps exactly the blocks and sentences of this document.
+/// cache, which keeps them; once edits have added `STALE` blocks to it, it is brought back to
+/// exactly the blocks and sentences of this document.
 fn gather(
     blocks: &[Range<usize>],
     keys: &[u64],
-    mut fresh: HashMap<u64, Arc<BlockResult>>,
+    fresh: impl Iterator<Item = (u64, Arc<BlockResult>)>,
     cache: &mut Cache,
 ) -> Analysis {
-    let mut fresh_sentences: HashMap<u64, Arc<SentenceResult>> =
-        HashMap::with_capacity_and_hasher(cache.sentences.len(), Default::default());
-    let results: Vec<Arc<BlockResult>> = keys
-        .iter()
-        .map(|key| match fresh.get(key) {
-            Some(r) => r.clone(),
-            None => {
-                let r = cache.blocks[key].clone();
-                fresh.insert(*key, r.clone());
-                r
-            }
-        })
-        .collect();
+    let warm = !cache.blocks.is_empty();
+    for (key, r) in fresh {
+        cache.added += usize::from(warm);
+        cache.sentences.extend(r.sentences.iter().cloned());
+        cache.blocks.insert(key, r);
+    }
+    let results: Vec<&BlockResult> = keys.iter().map(|key| &*cache.blocks[key]).collect();
     // Sized once: on a keystroke in a long document these lists are rebuilt whole, and growing
     // them by doubling copied each several times.
     let total = |of: fn(&BlockResult) -> usize| results.iter().map(|r| of(r)).sum::<usize>();
@@ -197,8 +228,7 @@ fn gather(
         claims: Vec::with_capacity(total(|r| r.claims.len())),
         ..Analysis::default()
     };
-    for (block, result) in blocks.iter().zip(results) {
-        fresh_sentences.extend(result.sentences.iter().cloned());
+    for (block, result) in blocks.iter().zip(&results) {
         let base = block.start;
         out.findings.extend(result.findings.iter().map(|f| f.rebased(0, base)));
         out.mentions.extend(
@@ -209,8 +239,14 @@ fn gather(
         );
         out.claims.extend(result.claims.iter().map(|c| c.shifted(base, block.clone())));
     }
-    cache.blocks = fresh;
-    cache.sentences = fresh_sentences;
+    drop(results);
+    if cache.added > STALE {
+        let live: HashMap<u64, Arc<BlockResult>> =
+            keys.iter().map(|key| (*key, cache.blocks[key].clone())).collect();
+        cache.sentences = live.values().flat_map(|r| r.sentences.iter().cloned()).collect();
+        cache.blocks = live;
+        cache.added = 0;
+    }
     out
 }
 

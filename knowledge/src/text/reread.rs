@@ -17,6 +17,9 @@
 //!   line, which must still start afresh there; if not, the rest of the document is read;
 //! - Markdown link reference and footnote definitions reach over the whole document: where the
 //!   text may hold one ("]:"), it is read whole, as is a document read for the first time.
+//!
+//! A caller that tracks its edits (the server's mirror) says how much of the text is unchanged
+//! ([`Reader::read_edited`]): the texts are then not compared, and no copy is kept.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -27,17 +30,47 @@ use super::{read_part, regions, Format, Part, Prose};
 #[derive(Debug, Default)]
 pub struct Reader {
     last: Option<Last>,
+    /// The prose of the reading before the last, to make the next one's in (see [`Spare`]).
+    spare: Option<Spare>,
+}
+
+/// The masked text of the reading before the last, and the splice that makes it the last's:
+/// `at` replaced by the last's `with`. Once nothing else holds it (the analysis that showed it
+/// is gone), the next reading's prose is made in it by two splices, where a fresh string cost
+/// a copy of the whole document into new memory at every keystroke.
+#[derive(Debug)]
+struct Spare {
+    masked: Arc<String>,
+    at: Range<usize>,
+    with: Range<usize>,
 }
 
 #[derive(Debug)]
 struct Last {
-    /// The text read (its buffer reused from one reading to the next).
-    text: String,
+    /// The text read, for the next reading to compare with (its buffer reused from one reading
+    /// to the next); `None` when the caller tracks its edits ([`Reader::read_edited`]), which
+    /// then costs no copy of the text.
+    text: Option<String>,
+    /// The text's length.
+    len: usize,
+    /// The name the caller gave the text ([`Reader::read_edited`]).
+    stamp: Option<u64>,
     format: Format,
     /// Its prose, shared with the `Prose` handed out.
     masked: Arc<String>,
     /// The rest of the reading (`part.masked` is left empty).
     part: Part,
+}
+
+/// What a caller that tracks a document's edits knows of its text against the one it last
+/// had read: the first `prefix` and the last `suffix` bytes are that text's (never overlapping;
+/// maybe fewer than the texts have in common, never more).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unchanged {
+    /// The stamp the text last read was given.
+    pub since: u64,
+    pub prefix: usize,
+    pub suffix: usize,
 }
 
 /// A reading, and for each of its blocks the index of the same block (same text, moved) in
@@ -48,18 +81,51 @@ pub struct Reading {
 }
 
 impl Reader {
-    /// The prose of `text`, reading again only what changed since the last call.
+    /// The prose of `text`, reading again only what changed since the last call (found by
+    /// comparing the two texts).
     pub fn read(&mut self, text: &str, format: Format) -> Reading {
+        self.read_with(text, format, None)
+    }
+
+    /// The prose of `text`, named `stamp`, for a caller that knows what changed since the
+    /// last reading (`edit`): the texts are not compared, and no copy of this one is kept. An
+    /// `edit` made against another reading than the last (its stamp differs) is ignored: the
+    /// text is then read whole, unless the last reading kept its text to compare with.
+    pub fn read_edited(
+        &mut self,
+        text: &str,
+        format: Format,
+        stamp: u64,
+        edit: Option<Unchanged>,
+    ) -> Reading {
+        self.read_with(text, format, Some((stamp, edit)))
+    }
+
+    fn read_with(
+        &mut self,
+        text: &str,
+        format: Format,
+        tracked: Option<(u64, Option<Unchanged>)>,
+    ) -> Reading {
         let again = match &self.last {
             Some(last) if last.format == format && !last.part.has_references => {
-                reread(last, text, format)
+                let edit = tracked.and_then(|(_, e)| e).filter(|e| {
+                    Some(e.since) == last.stamp && e.prefix + e.suffix <= last.len.min(text.len())
+                });
+                let ends = match (edit, &last.text) {
+                    (Some(e), _) => Some((e.prefix, e.suffix)),
+                    (None, Some(old)) => Some(common_ends(old.as_bytes(), text.as_bytes())),
+                    (None, None) => None,
+                };
+                let spare = self.spare.take();
+                ends.and_then(|ends| reread(last, text, format, ends, spare))
             }
             _ => None,
         };
-        let (mut part, kept) = again.unwrap_or_else(|| {
+        let (mut part, kept, splice) = again.unwrap_or_else(|| {
             let part = read_part(text, format);
             let kept = vec![None; part.blocks.len()];
-            (part, kept)
+            (part, kept, None)
         });
         let masked = Arc::new(std::mem::take(&mut part.masked));
         let prose = Prose {
@@ -68,30 +134,46 @@ impl Reader {
             disabled: regions(text, part.dirs.clone()),
             quoted: part.quoted.clone(),
         };
-        let mut buffer = self.last.take().map(|l| l.text).unwrap_or_default();
-        buffer.clear();
-        buffer.push_str(text);
-        self.last = Some(Last { text: buffer, format, masked, part });
+        let (last_text, last_masked) = match self.last.take() {
+            Some(l) => (l.text, Some(l.masked)),
+            None => (None, None),
+        };
+        self.spare = last_masked.zip(splice).map(|(masked, (at, with))| Spare { masked, at, with });
+        let kept_text = tracked.is_none().then(|| {
+            let mut buffer = last_text.unwrap_or_default();
+            buffer.clear();
+            buffer.push_str(text);
+            buffer
+        });
+        let stamp = tracked.map(|(stamp, _)| stamp);
+        self.last = Some(Last { text: kept_text, len: text.len(), stamp, format, masked, part });
         Reading { prose, kept }
     }
 
     /// Forgets the last reading.
     pub fn clear(&mut self) {
         self.last = None;
+        self.spare = None;
     }
 }
 
-/// The stretch of `text` to read again (if reading it and moving the rest is exact), read.
-fn reread(last: &Last, text: &str, format: Format) -> Option<(Part, Vec<Option<usize>>)> {
-    let old = &last.text;
-    let (prefix, suffix) = common_ends(old.as_bytes(), text.as_bytes());
+/// The stretch of `text` to read again (if reading it and moving the rest is exact), read;
+/// `(prefix, suffix)`: how many bytes at its start and end are the last text's.
+fn reread(
+    last: &Last,
+    text: &str,
+    format: Format,
+    (prefix, suffix): (usize, usize),
+    spare: Option<Spare>,
+) -> Option<Stitched> {
+    let old_len = last.len;
     let fresh = &last.part.fresh;
     // The stretch starts at the last fresh point before the first changed byte (or at 0)...
     let a = fresh[..fresh.partition_point(|&r| r < prefix)].last().copied().unwrap_or(0);
     // ... and ends at the first whose empty line is unchanged, after the last changed byte.
-    let old_end = old.len() - suffix;
+    let old_end = old_len - suffix;
     let end = fresh.get(fresh.partition_point(|&r| r < old_end + 2)).copied();
-    let shift = |r: usize| r + text.len() - old.len();
+    let shift = |r: usize| r + text.len() - old_len;
     let region = match end {
         Some(r_old) => {
             let b = shift(r_old);
@@ -100,11 +182,35 @@ fn reread(last: &Last, text: &str, format: Format) -> Option<(Part, Vec<Option<u
         None => None,
     };
     let (region, b, r_old) =
-        region.unwrap_or_else(|| (read_part(&text[a..], format), text.len(), old.len()));
+        region.unwrap_or_else(|| (read_part(&text[a..], format), text.len(), old_len));
     if region.has_references {
         return None;
     }
-    Some(stitch(&last.masked, &last.part, region, a, b, r_old, text.len()))
+    let masked = spliced(&last.masked, spare, a..r_old, &region.masked[..b - a]);
+    let (part, kept) = stitch(masked, &last.part, region, a, b, r_old);
+    Some((part, kept, Some((a..r_old, a..b))))
+}
+
+/// A reading made by moving the last: its part, the blocks kept, and the splice of the last's
+/// masked text that gave its own (the range replaced, and the range of the new text it took).
+type Stitched = (Part, Vec<Option<usize>>, Option<(Range<usize>, Range<usize>)>);
+
+/// The last reading's masked text `old` with `at` replaced by `piece`: made in `spare` when
+/// nothing else holds it (brought to `old` first), else copied.
+fn spliced(old: &Arc<String>, spare: Option<Spare>, at: Range<usize>, piece: &str) -> String {
+    if let Some(mut spare) = spare {
+        if let Some(buffer) = Arc::get_mut(&mut spare.masked) {
+            buffer.replace_range(spare.at, &old[spare.with]);
+            debug_assert!(buffer == &**old, "the spare splice gives the last reading's text");
+            buffer.replace_range(at, piece);
+            return std::mem::take(buffer);
+        }
+    }
+    let mut masked = String::with_capacity(old.len() - at.len() + piece.len());
+    masked.push_str(&old[..at.start]);
+    masked.push_str(piece);
+    masked.push_str(&old[at.end..]);
+    masked
 }
 
 /// Reads `text[a..b]`, checking for Markdown and LaTeX that `b` still starts afresh.
@@ -118,23 +224,18 @@ fn read_stretch(text: &str, a: usize, b: usize, format: Format) -> Option<Part> 
     part.fresh.binary_search(&(b - a)).is_ok().then_some(part)
 }
 
-/// The new reading: the old one before `a`, the stretch read again (`region`, of the text from
-/// `a`, kept up to `b`), the old one from `r_old` moved to `b`.
+/// The new reading (its masked text made already): the old one before `a`, the stretch read
+/// again (`region`, of the text from `a`, kept up to `b`), the old one from `r_old` moved to `b`.
 fn stitch(
-    old_masked: &str,
+    masked: String,
     old: &Part,
     region: Part,
     a: usize,
     b: usize,
     r_old: usize,
-    len: usize,
 ) -> (Part, Vec<Option<usize>>) {
     let moved = |r: &Range<usize>| r.start + b - r_old..r.end + b - r_old;
     let here = |r: &Range<usize>| r.start < b - a;
-    let mut masked = String::with_capacity(len);
-    masked.push_str(&old_masked[..a]);
-    masked.push_str(&region.masked[..b - a]);
-    masked.push_str(&old_masked[r_old..]);
     let before = old.blocks.partition_point(|r| r.start < a);
     let after = old.blocks.partition_point(|r| r.start < r_old);
     let mut blocks = old.blocks[..before].to_vec();
@@ -211,6 +312,63 @@ mod tests {
         assert_eq!(again.prose.quoted, fresh.quoted, "quotations");
         assert_eq!(again.kept.len(), fresh.blocks.len());
         again.kept.iter().flatten().count()
+    }
+
+    /// Reads `before` and `after` in turn, several times, each reading dropped before the next
+    /// (so the reader makes each one's prose in the spare buffer): each must be a fresh one.
+    fn back_and_forth(before: &str, after: &str, format: Format) {
+        let mut reader = Reader::default();
+        reader.read(before, format);
+        for text in [after, before, after, before, after] {
+            let again = reader.read(text, format);
+            assert_eq!(*again.prose.masked, *prose(text, format).masked, "masked text");
+            assert_eq!(again.prose.blocks, prose(text, format).blocks, "blocks");
+        }
+    }
+
+    #[test]
+    fn readings_made_in_the_spare_buffer_are_fresh_ones() {
+        let after = ESSAY.replace("rose.", "rose quickly.");
+        back_and_forth(ESSAY, &after, Format::Markdown);
+        back_and_forth(ESSAY, &ESSAY.replace("Last paragraph", "Last\n\nparagraph"), Format::Plain);
+        back_and_forth(LATEX, &LATEX.replace("rose $x$", "rose quickly $x$"), Format::Latex);
+    }
+
+    /// As `same_as_fresh`, for a reader told what changed (`read_edited`): the texts' common
+    /// ends less `shave` bytes each (a caller may know less than the texts have in common). A
+    /// stale stamp is ignored, and the text read whole.
+    fn same_as_fresh_edited(before: &str, after: &str, format: Format, shave: usize) {
+        let (prefix, suffix) = common_ends(before.as_bytes(), after.as_bytes());
+        let (prefix, suffix) = (prefix.saturating_sub(shave), suffix.saturating_sub(shave / 2));
+        let fresh = prose(after, format);
+        for since in [7, 6] {
+            let mut reader = Reader::default();
+            reader.read_edited(before, format, 7, None);
+            let edit = Unchanged { since, prefix, suffix };
+            let again = reader.read_edited(after, format, 8, Some(edit));
+            assert_eq!(*again.prose.masked, *fresh.masked, "masked text");
+            assert_eq!(again.prose.blocks, fresh.blocks, "blocks");
+            assert_eq!(again.prose.disabled, fresh.disabled, "disabled regions");
+            assert_eq!(again.prose.quoted, fresh.quoted, "quotations");
+            assert!(reader.last.as_ref().is_some_and(|l| l.text.is_none()), "no copy kept");
+        }
+    }
+
+    #[test]
+    fn a_reader_told_what_changed_reads_as_one_that_compares() {
+        let after = ESSAY.replace("rose.", "rose quickly.");
+        for shave in [0, 1, 5, 30, 1000] {
+            same_as_fresh_edited(ESSAY, &after, Format::Markdown, shave);
+            same_as_fresh_edited(&after, ESSAY, Format::Markdown, shave);
+            same_as_fresh_edited(LATEX, &after, Format::Latex, shave);
+        }
+        // Told against a stale reading, with no copy kept: read whole.
+        let mut reader = Reader::default();
+        reader.read_edited(ESSAY, Format::Markdown, 1, None);
+        let edit = Unchanged { since: 0, prefix: ESSAY.len(), suffix: 0 };
+        let again = reader.read_edited(&after, Format::Markdown, 2, Some(edit));
+        assert!(again.kept.iter().all(Option::is_none));
+        assert_eq!(*again.prose.masked, *prose(&after, Format::Markdown).masked);
     }
 
     const ESSAY: &str = "# Lenin\n\nKirov was shot in 1934.\n\nStalin rose. See <https://x.org/1931>.\n\n- a list\n- of items\n\n> Trotsky wrote\n> this.\n\nThe NEP was a retreat.\n\n<!-- clio-disable -->\n\nKirov 1931.\n\n<!-- clio-enable -->\n\nLast paragraph here.\n";
@@ -396,6 +554,8 @@ mod tests {
             let after = changed.join("\n\nSo ");
             same_as_fresh(&before, &after, Format::Latex);
             same_as_fresh(&after, &before, Format::Latex);
+            same_as_fresh_edited(&before, &after, Format::Latex, at * 3);
+            back_and_forth(&before, &after, Format::Latex);
         }
     }
 
@@ -426,6 +586,8 @@ mod tests {
             let after = changed.join("\n\nSo ");
             same_as_fresh(&before, &after, format);
             same_as_fresh(&after, &before, format);
+            same_as_fresh_edited(&before, &after, format, at * 3);
+            back_and_forth(&before, &after, format);
         }
     }
 }

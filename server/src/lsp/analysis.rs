@@ -8,11 +8,12 @@
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
+use knowledge::analysis::analyze_edited;
 use knowledge::complete::Completion;
 use knowledge::outline::Entry;
 use knowledge::text::disable::{self, Edit, Scope};
 use knowledge::timeline::Timeline;
-use knowledge::{analyze, Analysis, Cache, Finding, Format};
+use knowledge::{Analysis, Cache, Finding, Format};
 use ropey::Rope;
 use tower_lsp::lsp_types::{Diagnostic, Position, Range, Url};
 
@@ -71,8 +72,12 @@ pub fn check(
     let Snapshot { version, generation, rope, format } = snapshot;
     let start = Instant::now();
     let text = mirror.text();
+    // The mirror knows what changed since the text the cache last read: the analysis reads
+    // again only that stretch, without comparing the texts.
+    let edit = (generation, mirror.since_checked());
     let analysis =
-        guard("analysis", || analyze(base, text, format, &rules.config, cache)).unwrap_or_default();
+        guard("analysis", || analyze_edited(base, text, format, &rules.config, cache, edit))
+            .unwrap_or_default();
     let analysed = Instant::now();
     // Checks that are off report nothing: the analysis config is the one place that decides.
     debug_assert!(analysis.findings.iter().all(|f| rules.config.enabled(f.code)));

@@ -9,6 +9,7 @@
 //! analysis cache); the edits made meanwhile wait in the document ([`Pending`]) until the next
 //! job takes them.
 
+use knowledge::analysis::Unchanged;
 use ropey::Rope;
 
 use crate::position::LineIndex;
@@ -109,6 +110,15 @@ impl Mirror {
         }
     }
 
+    /// What is known of the text against the last check made from this mirror, for the
+    /// analysis to read again only the edits' stretch: that check's generation and the
+    /// unchanged ends since.
+    pub fn since_checked(&self) -> Option<Unchanged> {
+        let (since, ends) = self.checked?;
+        let Ends { prefix, suffix } = ends.unwrap_or(Ends { prefix: self.text.len(), suffix: 0 });
+        Some(Unchanged { since, prefix, suffix })
+    }
+
     /// A check was made from the text as it is now, at `generation`.
     pub fn checked(&mut self, generation: u64) {
         self.checked = Some((generation, None));
@@ -159,6 +169,8 @@ mod tests {
             prop_assert_eq!(&start.as_bytes()[..prefix], &text.as_bytes()[..prefix]);
             prop_assert_eq!(&start.as_bytes()[start.len() - suffix..], &text.as_bytes()[text.len() - suffix..]);
             prop_assert!(mirror.unchanged_since(6, start.len()).is_none());
+            let since = mirror.since_checked().expect("checked at 7");
+            prop_assert_eq!((since.since, since.prefix, since.suffix), (7, prefix, suffix));
         }
     }
 }

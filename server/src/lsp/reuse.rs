@@ -12,11 +12,11 @@
 //! either in the unchanged text before the edit or on a line that starts in the unchanged text
 //! after it and keeps its number.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
 use knowledge::Finding;
+use rustc_hash::FxHashMap as HashMap;
 use tower_lsp::lsp_types::Diagnostic;
 
 use crate::position::LineIndex;
