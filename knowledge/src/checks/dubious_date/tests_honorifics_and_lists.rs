@@ -74,3 +74,19 @@ fn dates_written_with_abbreviated_months_and_ranges_of_days() {
         "On Aug. 20, 1940, Trotsky was struck down by Ramón Mercader.",
     ]);
 }
+
+#[test]
+fn a_date_put_before_or_after_the_fact_is_not_its_own() {
+    clean(&[
+        "In 1869, the year before Lenin's birth, his father became inspector of schools.",
+        "In 1936, two years after Kirov's murder, the first show trial opened in Moscow.",
+        "By 1926, after Lenin's death, the triumvirate had broken up.",
+    ]);
+    // The fact's own date is still judged, and "after" that leads elsewhere leaves the date to
+    // the fact.
+    check("Lenin was born in [1871], two years after his father became an inspector.", expect!["Vladimir Lenin was born on 22 April 1870 (fact base; essays 000, 001, 002, 003, 004), not 1871. -> 1870"]);
+    check(
+        "In [1930], after years of civil war and peasant revolt, Lenin introduced the New Economic Policy.",
+        expect!["The New Economic Policy began in March 1921 (fact base; essays 000, 001, 002, 003, 004), not 1930. -> 1921"],
+    );
+}

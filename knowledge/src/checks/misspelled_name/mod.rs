@@ -41,7 +41,9 @@ use crate::text::distance::{osa, osa_within};
 use crate::text::real_names::is_real_name;
 use crate::text::sentences::TokKind;
 use crate::text::translit::skeleton;
-use context::{beside_an_unknown_name, followed_by_a_name_with, offered_beside, tied};
+use context::{
+    beside_an_unknown_name, followed_by_a_name_with, given_as_a_name, offered_beside, tied,
+};
 use english::is_english;
 use rustc_hash::FxHashMap;
 
@@ -473,7 +475,7 @@ fn check(ctx: &SentenceCtx, name_words: &NameWords, out: &mut SentenceOut) {
             if ctx.mentions.iter().any(|m| m.range.start < abs.end && abs.start < m.range.end) {
                 continue;
             }
-            if is_english(word) || ignored(ctx, word) {
+            if is_english(word) || ignored(ctx, word) || given_as_a_name(ctx, i) {
                 continue;
             }
             let lower = word.to_lowercase();

@@ -187,3 +187,12 @@ fn places_named_after_a_family_and_towns_like_a_common_noun() {
             “Sukhannov” looks like a misspelling of Sukhanov (Nikolai Sukhanov) -> Sukhanov"#]],
     );
 }
+
+#[test]
+fn a_name_the_writer_gives_is_no_slip() {
+    clean(&[
+        "The boy Vladimir, called Volodya in the family, was the third child.",
+        "His comrades knew him by a pet name; he was known as Volodya at home.",
+        "Trotsky's son, nicknamed Lyova, ran the Bulletin in Paris.",
+    ]);
+}
