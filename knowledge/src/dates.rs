@@ -273,6 +273,17 @@ fn month_and_day(s: &Sentence, year: usize, y: i32) -> Option<(usize, DaySpan)> 
             return Some((i - 2, month));
         }
     }
+    // "April-May 1937": two months joined in one word, the span from the first to the second.
+    if let Some((m0, m)) = s
+        .word(i - 1)
+        .split_once('-')
+        .and_then(|(a, b)| Some((month_number(a)?, month_number(b)?)).filter(|(m0, m)| m0 < m))
+    {
+        return Some((
+            i - 1,
+            DaySpan::new(day_number(y, m0, 1), day_number(y, m, days_in_month(y, m))),
+        ));
+    }
     if let Some(m) = month_number(s.word(i - 1)) {
         let month_tok = i - 1;
         let i = gloss_before(s, month_tok).map_or(i, |open| open + 1);
@@ -304,14 +315,32 @@ fn month_and_day(s: &Sentence, year: usize, y: i32) -> Option<(usize, DaySpan)> 
         }
         return Some((month_tok, month));
     }
-    let (m, d, first) = if i >= 3 && s.word(i - 1) == "," {
-        (month_number(s.word(i - 3))?, day_of(s.word(i - 2))?, i - 3)
-    } else if i >= 2 {
-        (month_number(s.word(i - 2))?, day_of(s.word(i - 1))?, i - 2)
-    } else {
-        return None;
-    };
-    day(m, d).map(|span| (first, span))
+    // "Jan., 1928": an abbreviated month, its full stop and a comma.
+    if i >= 3 && s.word(i - 1) == "," && s.word(i - 2) == "." {
+        let (m, first) = month_before(s, i - 2)?;
+        return Some((
+            first,
+            DaySpan::new(day_number(y, m, 1), day_number(y, m, days_in_month(y, m))),
+        ));
+    }
+    // "December 1, 1934", "December 1 1934", "Aug. 20, 1940", "March 8–16, 1921".
+    let d_tok = if s.word(i - 1) == "," { i.checked_sub(2)? } else { i - 1 };
+    let d = day_of(s.word(d_tok))?;
+    let d0 = first_day_of_range(s, d_tok).filter(|&d0| d0 < d);
+    let (m, first) =
+        month_before(s, if d0.is_some() { d_tok.checked_sub(3)? } else { d_tok.checked_sub(1)? })?;
+    let (a, b) = (day(m, d0.unwrap_or(d))?, day(m, d)?);
+    Some((first, DaySpan::new(a.lo, b.hi)))
+}
+
+/// The month written at token `k`, in full or cut short with its full stop ("Aug."): the
+/// month and its first token.
+fn month_before(s: &Sentence, k: usize) -> Option<(u8, usize)> {
+    if s.word(k) == "." && k >= 1 && s.toks[k].range.start == s.toks[k - 1].range.end {
+        let w = s.word(k - 1);
+        return month_number(w).filter(|_| w.len() <= 4).map(|m| (m, k - 1));
+    }
+    month_number(s.word(k)).map(|m| (m, k))
 }
 
 /// The index of the "(" or "[" of a calendar gloss that ends just before token `k`: "(7
@@ -495,6 +524,27 @@ mod tests {
             [1939] ByEnd 1939-01-01..1939-12-31
             [1924] After 1924-01-01..1924-12-31"#]]
         .assert_eq(&show("On 1 December 1934, December 1, 1934, March 1921, 1918-21, 1936–38, from 1918 to 1921, the 1930s, late 1929, the winter of 1922-23, by 1939, after 1924."));
+    }
+
+    #[test]
+    fn two_months_of_one_year() {
+        expect_test::expect![[r#"
+            [April-May 1937] In 1937-04-01..1937-05-31
+            [March–April 1921] In 1921-03-01..1921-04-30
+            [November and December 1917] In 1917-11-01..1917-12-31
+            [1936] In 1936-01-01..1936-12-31"#]]
+        .assert_eq(&show("In April-May 1937, in March–April 1921, in November and December 1917, and in May-April 1936."));
+    }
+
+    #[test]
+    fn abbreviated_months_and_ranges_of_days_before_a_comma() {
+        expect_test::expect![[r#"
+            [Jan., 1928] In 1928-01-01..1928-01-31
+            [Aug. 20, 1940] In 1940-08-20..1940-08-20
+            [March 8–16, 1921] In 1921-03-08..1921-03-16
+            [December 1 1934] In 1934-12-01..1934-12-01
+            [1917] In 1917-01-01..1917-12-31"#]]
+        .assert_eq(&show("In Jan., 1928, on Aug. 20, 1940, during March 8–16, 1921, on December 1 1934 and in Moscow., 1917."));
     }
 
     #[test]

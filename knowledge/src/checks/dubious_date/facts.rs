@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::happened::{happening_facts, Instance};
-use super::tied::{attached, is_subject, participle_attached, period_kind};
+use super::tied::{after_other_ordinals, attached, is_subject, participle_attached, period_kind};
 use super::titles::{find_title, FirstBytes};
 use super::DateTables;
 use crate::base::date::{DaySpan, When};
@@ -204,6 +204,11 @@ pub(super) fn facts<'k>(
     let mut reader = ClauseReader { ctx, cues, tables, clause, names, found, out: Vec::new() };
     for n in &in_clause {
         let e: &'k Entry = &kb.entries[n.entry];
+        // "the First, Second and Third Five-Year Plans (1928-32, 1933-37, 1938-41)": the name
+        // found is the last of several members, and the dates are shared out among them.
+        if e.number.is_some() && after_other_ordinals(ctx, n) {
+            continue;
+        }
         match e.kind {
             Kind::Person => reader.person(n, e),
             Kind::Body | Kind::Term | Kind::Event | Kind::Place | Kind::Document => {
@@ -323,10 +328,15 @@ impl<'k> ClauseReader<'_, 'k> {
             };
             // A "he" takes up a post only by the cue bound to it ("he became General
             // Secretary"); what a post's title beside a pronoun says otherwise is left alone.
+            // A title written before the name as its honorific ("Marshal Tukhachevsky",
+            // "General Secretary Stalin") is how the writer names the man, whatever the date
+            // ("the trial of Marshal Tukhachevsky (June 1937)"): it states no time he held it.
+            let honorific = title.start <= n.toks.start && title.end <= n.toks.end;
             if (n.pronoun && cue.is_none())
                 || (gap > 4 && cue.is_none())
                 || (n.possessive && cue.is_none())
                 || (title.start < n.toks.end && cue.is_none() && gap > 1)
+                || (honorific && cue.is_none())
             {
                 continue;
             }

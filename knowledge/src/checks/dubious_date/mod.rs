@@ -39,6 +39,8 @@ mod tests;
 #[cfg(test)]
 mod tests_asides;
 #[cfg(test)]
+mod tests_honorifics_and_lists;
+#[cfg(test)]
 mod tests_pronouns_and_documents;
 #[cfg(test)]
 mod tests_quoted_and_caused;

@@ -100,6 +100,9 @@ pub(super) fn facts_of_date<'f, 'k>(
                 .min_by_key(|&dj| (distance(ctx, &dates[dj].toks, &a), dj))
                 .unwrap_or(di);
             let d = dates[di];
+            if d.toks.end <= a.start && set_apart(ctx, d.toks.end..a.start, a.start) {
+                return None;
+            }
             let role_held = f.kind == super::facts::FactKind::RoleHeld;
             let placed = Placement { ctx, clause, anchor: &a, role_held, entry: f.entry };
             if placed.cut_off(d) {
@@ -141,6 +144,40 @@ pub(super) fn facts_of_date<'f, 'k>(
             Some((f, relation))
         })
         .collect()
+}
+
+/// Do the words between a date and a fact's anchor after it put the date before or after the
+/// fact ("In 1869, the year before Lenin's birth", "In 1936, two years after Kirov's murder",
+/// "By 1926, after Lenin's death")? Then the date is not the fact's own. "before" or "after"
+/// must follow a length of time or lead straight to the anchor: in "In 1930, after years of
+/// civil war, Lenin introduced the NEP" the date is still the NEP's.
+fn set_apart(ctx: &SentenceCtx, between: Range<usize>, anchor: usize) -> bool {
+    let s = &ctx.sentence;
+    between.clone().any(|i| {
+        if !matches!(s.word(i), "before" | "after") {
+            return false;
+        }
+        let span = i > between.start
+            && matches!(
+                s.word(i - 1),
+                "year"
+                    | "years"
+                    | "month"
+                    | "months"
+                    | "week"
+                    | "weeks"
+                    | "day"
+                    | "days"
+                    | "decade"
+                    | "decades"
+                    | "shortly"
+                    | "soon"
+                    | "just"
+                    | "long"
+                    | "immediately"
+            );
+        span || anchor <= i + 3
+    })
 }
 
 /// The first date of the list `dates[di]` ends: dates joined by commas and "and" alone, each

@@ -234,3 +234,59 @@ pub(super) fn attached(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr) -> boo
         false
     }
 }
+
+/// Is the name the last of a list of ordinals ("the first and second", "First, Second, and
+/// (truncated) Third Five-Year Plans"): an ordinal, then only commas, "and", "or" and a
+/// bracketed aside, up to the name?
+pub(super) fn after_other_ordinals(ctx: &SentenceCtx, n: &SentenceName) -> bool {
+    let s = &ctx.sentence;
+    let mut i = n.toks.start;
+    // A bracketed aside just before the name: "and (truncated) Third".
+    if i > 0 && s.word(i - 1) == ")" {
+        match (i.saturating_sub(6)..i - 1).rev().find(|&j| s.word(j) == "(") {
+            Some(open) => i = open,
+            None => return false,
+        }
+    }
+    if i == 0 || !matches!(s.word(i - 1), "and" | "or" | "," | "&") {
+        return false;
+    }
+    let is_ordinal = |w: &str| {
+        ORDINAL_WORDS.contains(&w)
+            || (w.len() > 2
+                && w.as_bytes()[0].is_ascii_digit()
+                && ["st", "nd", "rd", "th"].iter().any(|x| w.ends_with(x)))
+    };
+    let joiner = |w: &str| matches!(w, "and" | "or" | "," | "&");
+    let mut j = i;
+    while j > 0 && joiner(s.word(j - 1)) {
+        j -= 1;
+        if j > 0 && is_ordinal(s.word(j - 1)) {
+            return true;
+        }
+    }
+    false
+}
+
+const ORDINAL_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];

@@ -35,6 +35,15 @@ pub(super) fn offered_beside(ctx: &SentenceCtx, i: usize, near: &[(&str, EntryId
     })
 }
 
+/// Is the word at token `i` a name the writer gives ("called Volodya in the family", "known as
+/// Koba", "nicknamed Soso")? A name given is the writer's to give, not a slip of another.
+pub(super) fn given_as_a_name(ctx: &SentenceCtx, i: usize) -> bool {
+    let s = &ctx.sentence;
+    let before = |k: usize| i.checked_sub(k).map(|j| s.word(j));
+    matches!(before(1), Some("called" | "named" | "nicknamed" | "dubbed" | "alias"))
+        || (before(1) == Some("as") && matches!(before(2), Some("known" | "remembered")))
+}
+
 /// Does the sentence tie the word at token `i` to `entry`: another word of that entry's names
 /// right before or after it ("Andrei Zhadnov", "Iosef Vissarionovich"), or a mention in its
 /// paragraph of an entry tied to it ("Zinoviev and Kamenov")?

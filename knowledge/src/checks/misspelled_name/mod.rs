@@ -39,9 +39,11 @@ use crate::base::{is_ordinary_word, EntryId, KnowledgeBase};
 use crate::finding::{Code, CodeSpec, Finding, Fix, Severity};
 use crate::text::distance::{osa, osa_within};
 use crate::text::real_names::is_real_name;
+use crate::text::sentences::TokKind;
 use crate::text::translit::skeleton;
 use context::{
-    after_another_given_name, beside_an_unknown_name, followed_by_a_name_with, offered_beside, tied,
+    after_another_given_name, beside_an_unknown_name, followed_by_a_name_with, given_as_a_name,
+    offered_beside, tied,
 };
 use english::is_english;
 use rustc_hash::FxHashMap;
@@ -210,10 +212,11 @@ fn strip_derived(w: &str) -> &str {
 }
 
 /// Endings that make a new word from a name: feminine and place-name forms (Kameneva, Tomskaya,
-/// Yagodina, Stalino, Molotovsk) and followers and doctrines (Leninist, Zinovievite).
+/// Yagodina, Stalino, Molotovsk, and the villages, streets and prisons named "-ka" after a
+/// family: Sukhanovka, Petrovka) and followers and doctrines (Leninist, Zinovievite).
 const ENDINGS: &[&str] = &[
-    "a", "ya", "aya", "ia", "aia", "ina", "ova", "eva", "o", "sk", "ists", "ist", "isms", "ism",
-    "ites", "ite", "ians", "ian", "ics", "ic", "esque",
+    "a", "ya", "aya", "ia", "aia", "ina", "ova", "eva", "o", "sk", "ka", "ists", "ist", "isms",
+    "ism", "ites", "ite", "ians", "ian", "ics", "ic", "esque",
 ];
 
 /// Is `w` a derived form of the name `c` (or both derived from one stem)?
@@ -221,6 +224,16 @@ fn derived(w: &str, c: &str) -> bool {
     let p = w.bytes().zip(c.bytes()).take_while(|(a, b)| a == b).count();
     // `c`, or `c` without its last letter, followed by an ending: Tomsky -> Tomskaya.
     if p >= 4 && p + 1 >= c.len() && p < w.len() && ENDINGS.contains(&&w[p..]) {
+        return true;
+    }
+    // A surname's stem without its adjective ending, then an ending: Petrovsky -> Petrovka.
+    let stem = ["sky", "ski", "skii", "skiy"].iter().find_map(|x| c.strip_suffix(x));
+    if stem.is_some_and(|st| {
+        st.len() >= 4
+            && w.len() > st.len()
+            && w.starts_with(st)
+            && ENDINGS.contains(&&w[st.len()..])
+    }) {
         return true;
     }
     let (sw, sc) = (strip_derived(w), strip_derived(c));
@@ -437,9 +450,7 @@ fn check(ctx: &SentenceCtx, name_words: &NameWords, out: &mut SentenceOut) {
     for (i, tok) in ctx.sentence.toks.iter().enumerate() {
         // Most words open with an ASCII byte that is no capital: left by that byte alone.
         let first = text.as_bytes()[tok.range.start];
-        if tok.kind != crate::text::sentences::TokKind::Word
-            || (first.is_ascii() && !first.is_ascii_uppercase())
-        {
+        if tok.kind != TokKind::Word || (first.is_ascii() && !first.is_ascii_uppercase()) {
             continue;
         }
         let raw = &text[tok.range.clone()];
@@ -465,14 +476,19 @@ fn check(ctx: &SentenceCtx, name_words: &NameWords, out: &mut SentenceOut) {
             if ctx.mentions.iter().any(|m| m.range.start < abs.end && abs.start < m.range.end) {
                 continue;
             }
-            if is_english(word) || ignored(ctx, word) {
+            if is_english(word) || ignored(ctx, word) || given_as_a_name(ctx, i) {
                 continue;
             }
             let lower = word.to_lowercase();
-            // A given name or patronymic names someone only beside more of their name, and then
-            // it is theirs ("Alexsei Grigoryevich Stakhanov" is Stakhanov, not Alexei Rykov).
+            // A capital inside a sentence makes the word a proper name: it is no slip of a
+            // common noun the data writes in lower case ("Kustanai", a town, is not "kustari",
+            // craftsmen). At the head of a sentence the capital says nothing.
+            let opens = !ctx.sentence.toks[..i].iter().any(|t| t.kind == TokKind::Word);
             let near: Vec<(&str, EntryId)> = nearest(name_words, &lower)
                 .into_iter()
+                .filter(|(_, _, c)| opens || c.written.chars().any(char::is_uppercase))
+                // A given name or patronymic names someone only beside more of their name, and
+                // then it is theirs ("Alexsei Grigoryevich Stakhanov" is Stakhanov, not Rykov).
                 .filter_map(|(_, _, c)| match c.last {
                     true => Some((c.written.as_str(), c.entry)),
                     false => {

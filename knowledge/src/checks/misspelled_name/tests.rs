@@ -179,3 +179,32 @@ fn a_spelling_offered_beside_the_name_is_a_variant() {
             “Bukarin” looks like a misspelling of Bukharin (Nikolai Bukharin) -> Bukharin"#]],
     );
 }
+
+#[test]
+fn places_named_after_a_family_and_towns_like_a_common_noun() {
+    // A "-ka" place made from a surname (a prison, a village, a street) is no slip of the
+    // surname, and a capitalised word inside a sentence is no slip of a common noun the data
+    // writes in lower case.
+    clean(&[
+        "He was held at the Sukhanovka prison outside Moscow and questioned there for weeks.",
+        "The family lived on the Petrovka for a while before the war.",
+        "After a second arrest he spent some months of exile in Kustanai in 1932.",
+        "Exiles were sent to Kustanai, Turgai and other steppe towns.",
+    ]);
+    // A slip of a name is still one.
+    check(
+        "He was held at the Sukhanovka prison; Sukhannov wrote the notes.",
+        expect![[r#"
+            He was held at the Sukhanovka prison; [Sukhannov] wrote the notes.
+            “Sukhannov” looks like a misspelling of Sukhanov (Nikolai Sukhanov) -> Sukhanov"#]],
+    );
+}
+
+#[test]
+fn a_name_the_writer_gives_is_no_slip() {
+    clean(&[
+        "The boy Vladimir, called Volodya in the family, was the third child.",
+        "His comrades knew him by a pet name; he was known as Volodya at home.",
+        "Trotsky's son, nicknamed Lyova, ran the Bulletin in Paris.",
+    ]);
+}
