@@ -529,7 +529,13 @@ fn brings_in_a_relation(kb: &KnowledgeBase, sentence: &str) -> bool {
 /// He died in 1984." does not say that Stalin did)?
 fn unknown_name_in(body: &str, range: &Range<usize>, mentions: &[Mention]) -> bool {
     let sentence = &body[range.clone()];
-    let named = |at: usize| mentions.iter().any(|m| m.range.start <= at && at < m.range.end);
+    // Mentions are in document order and never overlap: the one that may hold `at` is the
+    // last to start at or before it (a binary search, so a sentence of thousands of names
+    // costs no more than a scan of its words).
+    let named = |at: usize| {
+        let k = mentions.partition_point(|m| m.range.start <= at);
+        k > 0 && at < mentions[k - 1].range.end
+    };
     let mut words = sentence.split_whitespace();
     words.next();
     words.any(|w| {
