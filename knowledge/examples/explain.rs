@@ -96,7 +96,7 @@ fn print_findings(kb: &KnowledgeBase, text: &str, a: &Analysis) {
         .iter()
         .filter(|f| f.code == Code::Counterargument)
         .map(|f| {
-            let related: Vec<&str> = f.related.iter().map(|r| r.message.as_str()).collect();
+            let related: Vec<&str> = f.related.iter().map(|r| &*r.message).collect();
             format!("{} {}", f.message, related.join(" "))
         })
         .collect();

@@ -2,9 +2,12 @@
 //! a one-byte edit in its middle (averaged over `REPS` edits). A profiling aid for
 //! BENCHMARKS.md: `cargo run --release -p knowledge --example scale -- SHAPE N`, SHAPE one of
 //! the names in `shape` (a repeat count N), or any text to repeat N times (`\n` for newlines).
+//! `KEYED=1` re-checks as the server does, telling the analysis which ends are unchanged
+//! (`analyze_edited`) instead of letting it compare the texts.
 
 use std::time::Instant;
 
+use knowledge::analysis::{analyze_edited, Unchanged};
 use knowledge::{analyze, Cache, Config, Format, Prepared};
 
 /// The text of a shape repeated `n` times, and its format.
@@ -54,8 +57,13 @@ fn main() {
     let (text, format) = shape(name, n);
     let config = Config::default();
     let mut cache = Cache::default();
+    let keyed = std::env::var_os("KEYED").is_some();
     let t = Instant::now();
-    let opened = analyze(&kb, &text, format, &config, &mut cache);
+    let opened = if keyed {
+        analyze_edited(&kb, &text, format, &config, &mut cache, (0, None))
+    } else {
+        analyze(&kb, &text, format, &config, &mut cache)
+    };
     let open = t.elapsed();
     let mut mid = text.len() / 2;
     while !text.is_char_boundary(mid) {
@@ -66,7 +74,23 @@ fn main() {
     let mut last = opened.findings.len();
     for k in 0..reps {
         let version = if k % 2 == 0 { &edited } else { &text };
-        last = analyze(&kb, version, format, &config, &mut cache).findings.len();
+        last = if keyed {
+            // The edit inserts or removes the one byte at `mid`: both ends around it are kept.
+            let suffix = text.len() - mid;
+            let edit = Unchanged { since: u64::from(k), prefix: mid, suffix };
+            analyze_edited(
+                &kb,
+                version,
+                format,
+                &config,
+                &mut cache,
+                (u64::from(k) + 1, Some(edit)),
+            )
+        } else {
+            analyze(&kb, version, format, &config, &mut cache)
+        }
+        .findings
+        .len();
     }
     let edit = t.elapsed() / reps;
     println!(

@@ -591,7 +591,8 @@ fn check_sentence(
             f.quoted = true;
             if matches!(f.severity, Severity::Warning | Severity::Error) {
                 f.severity = Severity::Information;
-                f.message.push_str(" (inside a quotation: attributed to its author)");
+                f.message =
+                    format!("{} (inside a quotation: attributed to its author)", f.message).into();
             }
         }
         out.findings.push(f.rebased(start, 0));

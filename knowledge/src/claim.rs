@@ -26,7 +26,7 @@ pub struct Claim {
     /// For a sentence of content only: its best argument on each side (continuity, rupture).
     pub content: [Option<usize>; 2],
     /// The counterpoints, best first; every one argues the opposite of `stance`.
-    pub counterpoints: Vec<usize>,
+    pub counterpoints: Counterpoints,
     pub shape: Option<Shape>,
     /// The person the sentence attributes the claim to ("Pipes argues ...").
     pub author: Option<EntryId>,
@@ -34,6 +34,51 @@ pub struct Claim {
     pub anaphoric: bool,
     /// The argument's score on the sentence.
     pub score: f32,
+}
+
+/// How many counterpoints a claim keeps (the first is shown, the next are alternatives).
+pub const COUNTERPOINTS: usize = 5;
+
+/// A claim's counterpoints (indices into `KnowledgeBase::arguments`), best first, at most
+/// [`COUNTERPOINTS`], kept inline: a keystroke in a long essay copies every claim of the
+/// document into its new analysis, and a list on the heap made each copy an allocation.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counterpoints {
+    ids: [usize; COUNTERPOINTS],
+    len: u8,
+}
+
+impl std::ops::Deref for Counterpoints {
+    type Target = [usize];
+    fn deref(&self) -> &[usize] {
+        &self.ids[..usize::from(self.len)]
+    }
+}
+
+/// The first [`COUNTERPOINTS`] of a ranking; the rest are left out.
+impl FromIterator<usize> for Counterpoints {
+    fn from_iter<I: IntoIterator<Item = usize>>(ranked: I) -> Counterpoints {
+        let mut out = Counterpoints::default();
+        for (slot, x) in out.ids.iter_mut().zip(ranked) {
+            *slot = x;
+            out.len += 1;
+        }
+        out
+    }
+}
+
+impl<'a> IntoIterator for &'a Counterpoints {
+    type Item = &'a usize;
+    type IntoIter = std::slice::Iter<'a, usize>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl std::fmt::Debug for Counterpoints {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 impl Claim {
@@ -148,8 +193,22 @@ impl Balance {
 mod tests {
     use expect_test::expect;
 
-    use super::{Balance, ThemeBalance};
+    use super::{Balance, Counterpoints, ThemeBalance, COUNTERPOINTS};
     use crate::checks::testing::kb;
+
+    #[test]
+    fn counterpoints_keep_the_best_in_order_and_leave_the_rest_out() {
+        let none: Counterpoints = std::iter::empty().collect();
+        assert!(none.is_empty());
+        let few: Counterpoints = [7, 3, 9].into_iter().collect();
+        assert_eq!(&few[..], &[7, 3, 9]);
+        let many: Counterpoints = (10..30).collect();
+        assert_eq!(many.len(), COUNTERPOINTS);
+        assert_eq!(&many[..], &[10, 11, 12, 13, 14]);
+        assert_eq!(format!("{few:?}"), "[7, 3, 9]");
+        // Two lists are equal when their counterpoints are, whatever was left out.
+        assert_eq!(many, (10..15).collect::<Counterpoints>());
+    }
 
     #[test]
     fn an_essay_that_argues_nothing_has_no_lens() {

@@ -4,6 +4,11 @@
 //! reports it (`CodeSpec`, in the check's descriptor); `checks` looks them up by code.
 
 use std::ops::Range;
+use std::sync::Arc;
+
+/// A finding's text (its message, a fix's title and replacement, a related note): shared, not
+/// copied, when a keystroke moves every finding of a long document into its new analysis.
+pub type Text = Arc<str>;
 
 /// The diagnostic codes editors, the CLI and the evaluation rely on. The order is the order of
 /// findings that start at the same place.
@@ -56,12 +61,12 @@ pub struct CodeSpec {
 
 impl CodeSpec {
     /// A finding of this code, at its default severity.
-    pub fn finding(&self, range: Range<usize>, message: String) -> Finding {
+    pub fn finding(&self, range: Range<usize>, message: impl Into<Text>) -> Finding {
         Finding {
             range,
             code: self.code,
             severity: self.severity,
-            message,
+            message: message.into(),
             fixes: Vec::new(),
             related: Vec::new(),
             quoted: false,
@@ -74,14 +79,14 @@ impl CodeSpec {
 /// A replacement the student can apply.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
-    pub title: String,
+    pub title: Text,
     pub range: Range<usize>,
-    pub replacement: String,
+    pub replacement: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Related {
-    pub message: String,
+    pub message: Text,
     pub range: Option<Range<usize>>,
 }
 
@@ -90,13 +95,13 @@ pub struct Finding {
     pub range: Range<usize>,
     pub code: Code,
     pub severity: Severity,
-    pub message: String,
+    pub message: Text,
     pub fixes: Vec<Fix>,
     pub related: Vec<Related>,
     /// The flagged text is inside a quotation: attributed to someone else.
     pub quoted: bool,
     /// For misspelled names: the word as written (for "add to ignore list").
-    pub word: Option<String>,
+    pub word: Option<Text>,
     /// The base entry (an index into `KnowledgeBase::entries`) whose record the message states:
     /// what a test holds every dated message to.
     pub entry: Option<usize>,

@@ -24,6 +24,6 @@ pub mod timeline;
 pub use analysis::{analyze, Analysis, Cache};
 pub use base::{KnowledgeBase, LoadError, Pack};
 pub use config::Config;
-pub use finding::{Code, CodeSpec, Finding, Fix, Related, Severity};
+pub use finding::{Code, CodeSpec, Finding, Fix, Related, Severity, Text};
 pub use prepared::Prepared;
 pub use text::Format;

@@ -146,7 +146,7 @@ fn judge(
     {
         claim.verdict = Verdict::Contradicts;
         claim.record = corrected(f, &written);
-        claim.note = Some(f.message.clone());
+        claim.note = Some(f.message.to_string());
         return claim;
     }
     if d.relation != Relation::In {
@@ -191,7 +191,7 @@ fn corrected(f: &Finding, written: &DaySpan) -> Option<Record> {
         }
     }
     let span = first_date(&f.message, Some(written))?;
-    Some(Record { span, label: f.message.clone() })
+    Some(Record { span, label: f.message.to_string() })
 }
 
 /// The first date in `text` that does not overlap `unlike`.

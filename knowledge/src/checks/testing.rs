@@ -31,7 +31,7 @@ pub(crate) fn marked(
         out.push_str(&text[last..f.range.start]);
         out.push_str(&format!("{open}{}{close}", &text[f.range.clone()]));
         last = f.range.end;
-        let fixes: Vec<&str> = f.fixes.iter().map(|x| x.replacement.as_str()).collect();
+        let fixes: Vec<&str> = f.fixes.iter().map(|x| &*x.replacement).collect();
         notes.push(format!("{} -> {}", f.message, fixes.join(" | ")));
     }
     out.push_str(&text[last..]);

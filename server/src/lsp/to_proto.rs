@@ -149,7 +149,7 @@ pub fn quick_fixes(
             command: Some(Command {
                 title: "Add to ignore list".into(),
                 command: CMD_ADD_TO_IGNORE.into(),
-                arguments: Some(vec![json!(word), json!(uri.as_str())]),
+                arguments: Some(vec![json!(&**word), json!(uri.as_str())]),
             }),
             ..Default::default()
         }));
@@ -206,7 +206,7 @@ pub fn disable_action(
         Scope::File => "file",
     };
     let title = format!("Don't check this {what} for {}", f.code.as_str());
-    let fix = Fix { title, range: edit.range, replacement: edit.text };
+    let fix = Fix { title: title.into(), range: edit.range, replacement: edit.text.into() };
     replacement(rope, enc, uri, &fix, diag, false)
 }
 

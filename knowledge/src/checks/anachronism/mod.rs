@@ -430,9 +430,9 @@ fn finding(ctx: &SentenceCtx, n: &SentenceName, d: &DateExpr, after_end: bool) -
     if let Some(t) = then {
         let name = kb.entries[t].name.clone();
         f.fixes.push(Fix {
-            title: format!("Replace with {name}"),
+            title: format!("Replace with {name}").into(),
             range: n.range.clone(),
-            replacement: name,
+            replacement: name.into(),
         });
     }
     f

@@ -128,9 +128,9 @@ fn finding(
     f.entry = Some(m.entry);
     if let Some(n) = then {
         f.fixes.push(Fix {
-            title: format!("Replace with {}", n.name),
+            title: format!("Replace with {}", n.name).into(),
             range: m.range.clone(),
-            replacement: n.name.clone(),
+            replacement: n.name.clone().into(),
         });
     }
     f

@@ -4,15 +4,14 @@
 //! alternatives as related information and quick fixes; and the balance of the essay's argument
 //! by side and theme.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::borrow::Cow;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::index::Index;
 use super::retrieval;
 use super::COUNTERARGUMENT;
 use crate::base::{Argument, KnowledgeBase, Stance};
 use crate::checks::wording::lower_first;
-use crate::claim::{Balance, Claim, ThemeBalance};
+use crate::claim::{Balance, Claim, Counterpoints, ThemeBalance};
 use crate::finding::{Finding, Fix, Related};
 
 /// The longest message: "Counterpoint (side, theme): gist".
@@ -114,60 +113,74 @@ pub(super) fn document(
     if kb.arguments.is_empty() {
         return (findings, balance);
     }
-    let claims = whole_claims(kb, claims, text);
+    // This runs over every claim of the document on every keystroke: the tallies are tables by
+    // argument, not hash maps, and a claim is looked at in place, not copied.
+    let joined = joined_claims(kb, claims, text);
+    let whole = whole_claims(claims, &joined);
     // The points the essay makes: argument and side.
-    let mut made_count: HashMap<usize, usize> = HashMap::default();
-    for a in claims.iter().filter_map(|c| c.argument) {
-        *made_count.entry(a).or_default() += 1;
+    let mut made_count = vec![0usize; kb.arguments.len()];
+    for a in whole.iter().filter_map(|c| c.argument) {
+        made_count[a] += 1;
     }
     let sections = section_starts(text);
     let section_of = |at: usize| sections.partition_point(|&s| s <= at);
     let mut shown: HashSet<(usize, usize)> = HashSet::default();
-    let mut open: HashMap<usize, f32> = HashMap::default();
-    let mut counted: HashSet<usize> = HashSet::default();
-    for c in &claims {
+    let mut open = vec![0f32; kb.arguments.len()];
+    let mut counted = vec![false; kb.arguments.len()];
+    for c in whole {
         let (Some(stance), Some(argument)) = (c.stance, c.argument) else { continue };
         let Some(arg) = kb.arguments.get(argument) else { continue };
-        if counted.insert(argument) {
+        if !std::mem::replace(&mut counted[argument], true) {
             count(&mut balance, &arg.theme, stance);
         }
         // The essay answers this claim elsewhere: it makes one of its strongest counterpoints.
         // Counted, not compared with every other claim, so the pass stays linear.
-        let elsewhere = |x: usize| {
-            let n = made_count.get(&x).copied().unwrap_or(0);
-            n > usize::from(c.argument == Some(x))
-        };
+        let elsewhere = |x: usize| made_count[x] > usize::from(c.argument == Some(x));
         if c.counterpoints.iter().take(STRONG).any(|&x| elsewhere(x)) {
             continue;
         }
         for (rank, &x) in c.counterpoints.iter().take(STRONG).enumerate() {
-            *open.entry(x).or_default() += 1.0 / (rank as f32 + 1.0);
+            open[x] += 1.0 / (rank as f32 + 1.0);
         }
         let section = section_of(c.range.start);
-        let fresh: Vec<usize> =
+        let fresh: Counterpoints =
             c.counterpoints.iter().copied().filter(|&x| !shown.contains(&(section, x))).collect();
         let Some(&best) = fresh.first() else { continue };
         shown.insert((section, best));
         findings.push(hint(kb, ix, c, best, &fresh[1..], text));
     }
     // Strong opposing points not yet made, strongest first.
-    let mut open: Vec<(usize, f32)> =
-        open.into_iter().filter(|(x, _)| !made_count.contains_key(x)).collect();
+    let mut open: Vec<(usize, f32)> = (open.into_iter().enumerate())
+        .filter(|&(x, weight)| weight > 0.0 && made_count[x] == 0)
+        .collect();
     open.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     balance.unaddressed = open.into_iter().map(|(x, _)| x).collect();
     (findings, balance)
 }
 
-/// The whole claims, in order: those of one sentence, and those that join a sentence which
-/// shows a side but no content of its own ("This was no accident.") to the content of the
-/// sentence just before it in the same paragraph.
-/// Borrowed where a claim stands alone (nearly all): this runs over the whole document on every
-/// keystroke.
-fn whole_claims<'c>(kb: &KnowledgeBase, claims: &'c [Claim], text: &str) -> Vec<Cow<'c, Claim>> {
+/// The whole claims, in order: each claim of one sentence, and in place of a sentence that
+/// shows a side but no content of its own, its join with the sentence before (`joined`, by
+/// the index of the claim it stands for).
+fn whole_claims<'c>(claims: &'c [Claim], joined: &'c [(usize, Claim)]) -> Vec<&'c Claim> {
+    let mut joined = joined.iter().peekable();
+    let mut out = Vec::with_capacity(claims.len());
+    for (i, c) in claims.iter().enumerate() {
+        if let Some((_, j)) = joined.next_if(|(at, _)| *at == i) {
+            out.push(j);
+        } else if c.is_whole() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The claims that join a sentence which shows a side but no content of its own ("This was
+/// no accident.") to the content of the sentence just before it in the same paragraph, by the
+/// index of the sentence's own claim: few, so only they are made anew.
+fn joined_claims(kb: &KnowledgeBase, claims: &[Claim], text: &str) -> Vec<(usize, Claim)> {
     let mut out = Vec::new();
     for (i, c) in claims.iter().enumerate() {
         if c.is_whole() {
-            out.push(Cow::Borrowed(c));
             continue;
         }
         let (Some(stance), None, true) = (c.stance, c.argument, c.anaphoric) else { continue };
@@ -194,12 +207,13 @@ fn whole_claims<'c>(kb: &KnowledgeBase, claims: &'c [Claim], text: &str) -> Vec<
                 conceded: &[],
             },
         );
-        out.push(Cow::Owned(Claim {
+        let claim = Claim {
             range: prev.range.start..c.range.end,
             argument: Some(argument),
             counterpoints,
             ..c.clone()
-        }));
+        };
+        out.push((i, claim));
     }
     out
 }
@@ -293,7 +307,7 @@ fn hint(
     let mut f = COUNTERARGUMENT.finding(c.range.clone(), message);
     let also = alternatives.iter().take(2).map(|&alt| &ix.hints[alt].also);
     f.related = (lines.own.iter().chain(also))
-        .map(|line| Related { message: line.clone(), range: None })
+        .map(|line| Related { message: line.clone().into(), range: None })
         .collect();
     let at = c.sentence.end.max(c.range.end).min(text.len());
     let ends = text[..at].trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
@@ -301,12 +315,12 @@ fn hint(
     f.fixes.push(Fix {
         title: "Add counterargument".into(),
         range: at..at,
-        replacement: format!("{lead}{}", ix.however[best]),
+        replacement: format!("{lead}{}", ix.however[best]).into(),
     });
     f.fixes.push(Fix {
         title: "Insert citation".into(),
         range: at..at,
-        replacement: format!("{lead}{}", ix.citation[best]),
+        replacement: format!("{lead}{}", ix.citation[best]).into(),
     });
     f
 }

@@ -150,7 +150,7 @@ pub(crate) fn claims(ctx: &SentenceCtx, ix: &Index) -> Vec<Claim> {
         stance: reading.stance,
         argument: None,
         content: [None, None],
-        counterpoints: Vec::new(),
+        counterpoints: Default::default(),
         shape: reading.shape,
         author: reading.author,
         anaphoric: reading.anaphoric,

@@ -8,9 +8,10 @@
 //! shape. An argument made by the claim's own author does not answer that author.
 
 use crate::base::{EntryId, KnowledgeBase, Shape, Stance};
+use crate::claim::Counterpoints;
 
 /// How many counterpoints a claim keeps (the first is shown, the next two are alternatives).
-pub(super) const KEEP: usize = 5;
+pub(super) const KEEP: usize = crate::claim::COUNTERPOINTS;
 
 /// What the ranking knows of a claim.
 pub(super) struct Ask<'a> {
@@ -43,8 +44,8 @@ const WORDS_FULL: f32 = 4.0;
 /// A candidate on another question and theme needs this much of the sentence's words.
 const WORDS_ALONE: f32 = 3.0;
 
-pub(super) fn rank(kb: &KnowledgeBase, ask: &Ask) -> Vec<usize> {
-    let Some(a) = kb.arguments.get(ask.argument) else { return Vec::new() };
+pub(super) fn rank(kb: &KnowledgeBase, ask: &Ask) -> Counterpoints {
+    let Some(a) = kb.arguments.get(ask.argument) else { return Counterpoints::default() };
     let want = ask.stance.opposite();
     let overlap = |x: usize| ask.overlap.iter().find(|o| o.0 == x).map_or(0.0, |o| o.1);
     let mut scored: Vec<(usize, f32)> = kb

@@ -69,7 +69,7 @@ fn render(text: &str) -> String {
 
 /// The argument a hint shows: the one whose full claim is its first related line.
 fn shown_counterpoint<'k>(kb: &'k KnowledgeBase, f: &Finding) -> &'k str {
-    let first = f.related.first().map_or("", |r| r.message.as_str());
+    let first = f.related.first().map_or("", |r| &*r.message);
     kb.arguments.iter().find(|a| a.claim == first).map_or("?", |a| a.id.as_str())
 }
 

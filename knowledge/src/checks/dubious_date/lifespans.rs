@@ -67,9 +67,9 @@ pub(super) fn lifespans(
                 }
             );
             f.fixes.push(Fix {
-                title: format!("Replace with {fixed}"),
+                title: format!("Replace with {fixed}").into(),
                 range: ctx.abs(&r),
-                replacement: fixed,
+                replacement: fixed.into(),
             });
         }
         out.push(f);

@@ -462,9 +462,9 @@ fn report(ctx: &SentenceCtx, d: &DateExpr, mine: &[(&Fact, Relation)]) -> Findin
     if let Some((r, text)) = replacement(ctx, d, f) {
         if ctx.text()[r.clone()] != text {
             finding.fixes.push(Fix {
-                title: format!("Replace with {text}"),
+                title: format!("Replace with {text}").into(),
                 range: ctx.abs(&r),
-                replacement: text,
+                replacement: text.into(),
             });
         }
     }

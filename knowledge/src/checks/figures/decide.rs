@@ -47,7 +47,8 @@ pub(super) fn decide(
                         "{} {many} {} makes the same mistake.",
                         f.message,
                         essays.join(" and ")
-                    );
+                    )
+                    .into();
                 }
                 out.push(f);
             }
@@ -228,9 +229,9 @@ impl Judged<'_, '_> {
         let replacement = written_like(ctx, n.expr, &shown);
         if replacement != ctx.text()[n.expr.range.clone()] {
             finding.fixes.push(Fix {
-                title: format!("Change to {replacement} ({})", who(ctx, best)),
+                title: format!("Change to {replacement} ({})", who(ctx, best)).into(),
                 range: ctx.abs(&n.expr.range),
-                replacement,
+                replacement: replacement.into(),
             });
         }
         finding.related = related(ctx, f);

@@ -27,7 +27,7 @@ pub(super) fn clean(texts: &[&str]) {
             .findings
             .iter()
             .filter(|f| f.code == Code::DubiousFigure)
-            .map(|f| f.message.as_str())
+            .map(|f| &*f.message)
             .collect();
         assert!(bad.is_empty(), "false alarm on {t:?}: {bad:?}");
     }

@@ -196,14 +196,14 @@ pub(super) fn best_value<'f>(f: &'f Figure, v: f64) -> &'f FigureValue {
 }
 
 pub(super) fn related(ctx: &SentenceCtx, f: &Figure) -> Vec<Related> {
-    let counts = Related { message: format!("{}: {}", f.name, f.counts), range: None };
+    let counts = Related { message: format!("{}: {}", f.name, f.counts).into(), range: None };
     std::iter::once(counts)
         .chain(f.values.iter().map(|x| {
             let mut m = format!("{}: {}", who(ctx, x), describe(f, x));
             if !x.note.is_empty() {
                 m.push_str(&format!(" ({})", x.note));
             }
-            Related { message: m, range: None }
+            Related { message: m.into(), range: None }
         }))
         .collect()
 }

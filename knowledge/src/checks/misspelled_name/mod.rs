@@ -391,12 +391,12 @@ fn finding(
     f.fixes = fixes
         .iter()
         .map(|(c, _)| Fix {
-            title: format!("Change to “{c}”"),
+            title: format!("Change to “{c}”").into(),
             range: range.clone(),
-            replacement: c.to_string(),
+            replacement: c.to_string().into(),
         })
         .collect();
-    f.word = Some(written.to_string());
+    f.word = Some(written.to_string().into());
     f
 }
 
@@ -442,7 +442,7 @@ fn check(ctx: &SentenceCtx, name_words: &NameWords, out: &mut SentenceOut) {
         let mut f =
             finding(kb, m.range.start..m.range.start + written.len(), written, &[(canon, m.entry)]);
         if odd.len() == 1 {
-            f.word = Some(odd[0].to_string());
+            f.word = Some(odd[0].to_string().into());
         }
         out.findings.push(f);
     }

@@ -74,12 +74,12 @@ fn result(c: &Checked, f: &Finding, s: Severity) -> Value {
         .iter()
         .map(|x| {
             json!({
-                "description": { "text": x.title },
+                "description": { "text": &*x.title },
                 "artifactChanges": [{
                     "artifactLocation": artifact,
                     "replacements": [{
                         "deletedRegion": region(c, &x.range),
-                        "insertedContent": { "text": x.replacement },
+                        "insertedContent": { "text": &*x.replacement },
                     }],
                 }],
             })
@@ -89,7 +89,7 @@ fn result(c: &Checked, f: &Finding, s: Severity) -> Value {
         "ruleId": f.code.as_str(),
         "ruleIndex": Code::ALL.iter().position(|x| *x == f.code).unwrap_or(0),
         "level": level(s),
-        "message": { "text": f.message },
+        "message": { "text": &*f.message },
         "locations": [{
             "physicalLocation": { "artifactLocation": artifact, "region": region(c, &f.range) },
         }],

@@ -92,10 +92,10 @@ fn reduce(job: &Job) -> Result<Essay, InputError> {
             column: pos.column,
             code: f.code,
             severity: *s,
-            message: f.message.clone(),
+            message: f.message.to_string(),
             written: format::shorten(written, 120).into_owned(),
         });
-        let slip = (f.code, f.message.clone());
+        let slip = (f.code, f.message.to_string());
         if SLIPS.contains(&f.code) && !f.quoted && !slips.contains(&slip) {
             slips.push(slip);
         }
