@@ -330,7 +330,7 @@ mod tests {
                 ¶1 1915 → unknown
                 ¶1 1936 → matches (Grigory Yevseyevich Zinoviev died 25 August 1936)
                 ¶1 1911 → matches (Joseph Vissarionovich Stalin: escape September 1911)
-                ¶1 1916 → matches (Vladimir Ilyich Lenin: return c. October 1917)
+                ¶1 1916 → matches (Joseph Vissarionovich Stalin: exile July 1913–March 1917)
                 ¶1: neither
             "#]],
         );

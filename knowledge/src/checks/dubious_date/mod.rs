@@ -44,6 +44,8 @@ mod tests_honorifics_and_lists;
 mod tests_pronouns_and_documents;
 #[cfg(test)]
 mod tests_quoted_and_caused;
+#[cfg(test)]
+mod tests_returns_and_slips;
 mod tied;
 mod titles;
 mod wording;
@@ -343,6 +345,7 @@ fn fact_to_report<'f, 'k>(
     kb: &'k KnowledgeBase,
     d: &DateExpr,
     mine: &[(&'f Fact<'k>, Relation)],
+    names: impl Fn(EntryId) -> bool,
 ) -> (&'f Fact<'k>, Option<&'k Variant>) {
     for (f, rel) in mine {
         // A happening that is an event of its own carries that event's variants.
@@ -376,16 +379,23 @@ fn fact_to_report<'f, 'k>(
             FactKind::Happening => 1,
             FactKind::Lifetime => 4,
         };
-        (gap / 365, prio, gap)
+        (gap / 365, !wording::only_the_year_differs(d, f), prio, gap)
     });
-    (nearest.expect("a date is reported only with facts").0, None)
+    let nearest = nearest.expect("a date is reported only with facts").0;
+    // A person's happening that is an event the sentence names itself ("the sealed train") is
+    // stated as that event, from its own record and sources.
+    let named = (nearest.happening.and_then(|h| h.event)).filter(|&ev| names(ev)).and_then(|ev| {
+        mine.iter().map(|(o, _)| *o).find(|o| o.kind == FactKind::Event && o.entry == ev)
+    });
+    (named.unwrap_or(nearest), None)
 }
 
 /// The finding for a date no fact of `mine` fits: what the base says, where it says it, and
 /// the base's date as the fix.
 fn report(ctx: &SentenceCtx, d: &DateExpr, mine: &[(&Fact, Relation)]) -> Finding {
     let kb = ctx.kb;
-    let (f, variant) = fact_to_report(kb, d, mine);
+    let names = |entry: EntryId| ctx.mentions.iter().any(|m| m.entry == entry);
+    let (f, variant) = fact_to_report(kb, d, mine, names);
     let mut stating: Vec<&Entry> = vec![&kb.entries[f.entry]];
     // A happening stated alone that is an event of its own ("the murder of the Romanovs") is
     // stated from that event's entry, and its record comes first.
@@ -395,6 +405,10 @@ fn report(ctx: &SentenceCtx, d: &DateExpr, mine: &[(&Fact, Relation)]) -> Findin
         stating.insert(0, &kb.entries[ev]);
     }
     for (o, _) in mine {
+        // The person's happening that is the stated event itself adds no record of its own.
+        if o.happening.and_then(|h| h.event) == Some(f.entry) {
+            continue;
+        }
         let oe = &kb.entries[o.entry];
         if o.when.span().overlaps(&f.when.span()) && !stating.iter().any(|x| x.id == oe.id) {
             stating.push(oe);

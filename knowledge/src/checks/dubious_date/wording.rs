@@ -58,9 +58,11 @@ pub(super) fn happenings_statement(kb: &KnowledgeBase, facts: &[&Fact]) -> Strin
             _ => format!("{event} took place {}", on(&first.when.from)),
         };
     }
-    let items: Vec<String> = facts
-        .iter()
-        .filter_map(|f| f.happening.map(|h| (f, h)))
+    // In the order they happened, as a reader expects a list of dates.
+    let mut instances: Vec<_> = facts.iter().filter_map(|f| f.happening.map(|h| (f, h))).collect();
+    instances.sort_by_key(|(f, _)| f.when.from.span().lo);
+    let items: Vec<String> = instances
+        .into_iter()
         .map(|(f, h)| {
             if let Some(ev) = h.event {
                 return format!("{} ({})", bare_date(&f.when), subject_name(&kb.entries[ev]));
@@ -173,11 +175,7 @@ pub(super) fn replacement(
     }
     let year_text = &ctx.text()[d.year_range.clone()];
     let from = f.when.from;
-    let to = f.when.to.unwrap_or(from);
-    let (y0, y1) = match f.kind {
-        FactKind::Period | FactKind::Event | FactKind::RoleHeld => (from.year, to.year),
-        _ => (from.year, from.year),
-    };
+    let (y0, y1) = fact_years(f);
     let years = |dash: &str, long: bool| -> String {
         if y0 == y1 {
             y0.to_string()
@@ -254,6 +252,26 @@ fn date_less_precise(record: Date, ntoks: usize) -> bool {
 
 /// The year among the record's `y0..=y1` in which the student's month (and day) falls within
 /// the span the date was compared with.
+/// The years a fix may write for `f`: a period's, an event's or a post's first to last, else
+/// the year it began.
+fn fact_years(f: &Fact) -> (i32, i32) {
+    let from = f.when.from;
+    match f.kind {
+        FactKind::Period | FactKind::Event | FactKind::RoleHeld => {
+            (from.year, f.when.to.unwrap_or(from).year)
+        }
+        _ => (from.year, from.year),
+    }
+}
+
+/// Whether only the year of `d` is wrong for `f`: its month and day, in one of the fact's
+/// years, fall within the fact ("April 1918" for a return on 3 April 1917). Of several records
+/// a date may be a slip for, this one is likelier than a nearer one in another month.
+pub(super) fn only_the_year_differs(d: &DateExpr, f: &Fact) -> bool {
+    let (y0, y1) = fact_years(f);
+    d.point && d.toks.len() > 1 && year_that_fits(d, f, y0, y1).is_some()
+}
+
 fn year_that_fits(d: &DateExpr, f: &Fact, y0: i32, y1: i32) -> Option<i32> {
     let (y, m, day) = civil(d.span.lo);
     let whole_month = d.span.hi - d.span.lo > 0;
