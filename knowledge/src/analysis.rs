@@ -190,12 +190,11 @@ fn analyze_with(
     }
     cache.hits += keys.len() - todo.len();
     let fresh = done.into_iter().map(|(key, r, _, _)| (key, r));
-    let mut out = gather(&prose.blocks, &keys, fresh, cache);
+    let document = |claims: &[Claim]| {
+        run_document_passes(kb, config, claims, (text, &prose.blocks), DocumentOut::default())
+    };
+    let mut out = gather(&prose.blocks, &keys, fresh, cache, document);
     cache.keys = keys;
-    let document = DocumentOut::default();
-    let (findings, balance) = run_document_passes(kb, config, &out.claims, text, document);
-    out.findings.extend(findings);
-    out.balance = balance;
     out.findings.sort_by_key(|f| (f.range.start, f.code));
     prose.drop_disabled(&mut out.findings);
     budget::cap(&mut out.findings, config.enabled(Code::NotChecked));
@@ -204,13 +203,15 @@ fn analyze_with(
 }
 
 /// The document's results, block by block, from the blocks analysed now (`fresh`) and the
-/// cache, which keeps them; once edits have added `STALE` blocks to it, it is brought back to
-/// exactly the blocks and sentences of this document.
+/// cache, which keeps them, with the findings and balance of the document passes run over the
+/// claims (`document`); once edits have added `STALE` blocks to the cache, it is brought back
+/// to exactly the blocks and sentences of this document.
 fn gather(
     blocks: &[Range<usize>],
     keys: &[u64],
     fresh: impl Iterator<Item = (u64, Arc<BlockResult>)>,
     cache: &mut Cache,
+    document: impl FnOnce(&[Claim]) -> (Vec<Finding>, Balance) + Send,
 ) -> Analysis {
     let warm = !cache.blocks.is_empty();
     for (key, r) in fresh {
@@ -219,26 +220,17 @@ fn gather(
         cache.blocks.insert(key, r);
     }
     let results: Vec<&BlockResult> = keys.iter().map(|key| &*cache.blocks[key]).collect();
-    // Sized once: on a keystroke in a long document these lists are rebuilt whole, and growing
-    // them by doubling copied each several times.
-    let total = |of: fn(&BlockResult) -> usize| results.iter().map(|r| of(r)).sum::<usize>();
-    let mut out = Analysis {
-        findings: Vec::with_capacity(total(|r| r.findings.len())),
-        mentions: Vec::with_capacity(total(|r| r.mentions.len())),
-        claims: Vec::with_capacity(total(|r| r.claims.len())),
-        ..Analysis::default()
-    };
-    for (block, result) in blocks.iter().zip(&results) {
-        let base = block.start;
-        out.findings.extend(result.findings.iter().map(|f| f.rebased(0, base)));
-        out.mentions.extend(
-            result
-                .mentions
-                .iter()
-                .map(|m| Mention { range: m.range.start + base..m.range.end + base, ..m.clone() }),
-        );
-        out.claims.extend(result.claims.iter().map(|c| c.shifted(base, block.clone())));
-    }
+    // On a keystroke in a long document every list is rebuilt whole: the findings and names on
+    // one core while the claims are gathered and the document passes run over them on another.
+    let ((mut findings, mentions), (claims, (more, balance))) = rayon::join(
+        || (moved_findings(blocks, &results), moved_mentions(blocks, &results)),
+        || {
+            let claims = moved_claims(blocks, &results);
+            let passes = document(&claims);
+            (claims, passes)
+        },
+    );
+    findings.extend(more);
     drop(results);
     if cache.added > STALE {
         let live: HashMap<u64, Arc<BlockResult>> =
@@ -246,6 +238,36 @@ fn gather(
         cache.sentences = live.values().flat_map(|r| r.sentences.iter().cloned()).collect();
         cache.blocks = live;
         cache.added = 0;
+    }
+    Analysis { findings, mentions, claims, balance, ..Analysis::default() }
+}
+
+/// Every block's findings with absolute ranges. The lists are sized once: growing them by
+/// doubling copied each several times.
+fn moved_findings(blocks: &[Range<usize>], results: &[&BlockResult]) -> Vec<Finding> {
+    let mut out = Vec::with_capacity(results.iter().map(|r| r.findings.len()).sum());
+    for (block, result) in blocks.iter().zip(results) {
+        out.extend(result.findings.iter().map(|f| f.rebased(0, block.start)));
+    }
+    out
+}
+
+fn moved_mentions(blocks: &[Range<usize>], results: &[&BlockResult]) -> Vec<Mention> {
+    let mut out = Vec::with_capacity(results.iter().map(|r| r.mentions.len()).sum());
+    for (block, result) in blocks.iter().zip(results) {
+        let base = block.start;
+        out.extend(
+            (result.mentions.iter())
+                .map(|m| Mention { range: m.range.start + base..m.range.end + base, ..m.clone() }),
+        );
+    }
+    out
+}
+
+fn moved_claims(blocks: &[Range<usize>], results: &[&BlockResult]) -> Vec<Claim> {
+    let mut out = Vec::with_capacity(results.iter().map(|r| r.claims.len()).sum());
+    for (block, result) in blocks.iter().zip(results) {
+        out.extend(result.claims.iter().map(|c| c.shifted(block.start, block.clone())));
     }
     out
 }
@@ -607,10 +629,10 @@ fn run_document_passes(
     kb: &Prepared,
     config: &Config,
     claims: &[Claim],
-    text: &str,
+    (text, blocks): (&str, &[Range<usize>]),
     mut out: DocumentOut,
 ) -> (Vec<Finding>, Balance) {
-    let ctx = DocumentCtx { kb, claims, text };
+    let ctx = DocumentCtx { kb, claims, text, blocks };
     for (i, check) in CHECKS.iter().enumerate() {
         if check.runs(config) {
             let before = out.findings.len();

@@ -2,6 +2,8 @@
 //! and report, and the type-erased face (`Registered`) the runner calls. The registry
 //! (`checks::CHECKS`) lists one descriptor per check.
 
+use std::ops::Range;
+
 use std::any::Any;
 
 use crate::base::KnowledgeBase;
@@ -36,6 +38,8 @@ pub struct DocumentCtx<'a> {
     pub kb: &'a KnowledgeBase,
     pub claims: &'a [Claim],
     pub text: &'a str,
+    /// The document's blocks (paragraphs, headings, list items), in order.
+    pub blocks: &'a [Range<usize>],
 }
 
 /// What a document pass reports: findings, and the balance of the essay's argument.

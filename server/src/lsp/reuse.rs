@@ -15,7 +15,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use knowledge::Finding;
+use knowledge::{Finding, Text};
 use rustc_hash::FxHashMap as HashMap;
 use tower_lsp::lsp_types::Diagnostic;
 
@@ -124,6 +124,13 @@ impl<'a> Carry<'a> {
     }
 }
 
+/// Whether two texts are the same: a finding carried through the analysis's cache shares its
+/// texts with the one before, so the pointers are compared first (`Arc<str>`'s own `==` always
+/// compares the bytes: std shortcuts by pointer only for sized types).
+fn same_text(a: &Text, b: &Text) -> bool {
+    Arc::ptr_eq(a, b) || a == b
+}
+
 /// Whether `new` is `old` with its ranges moved (`old_range` maps a new range to the old one).
 fn same_moved(
     old: &Finding,
@@ -133,17 +140,19 @@ fn same_moved(
     let moved = |r: &Range<usize>, was: &Range<usize>| old_range(r).as_ref() == Some(was);
     old.code == new.code
         && old.severity == new.severity
-        && old.message == new.message
+        && same_text(&old.message, &new.message)
         && old.quoted == new.quoted
-        && old.word == new.word
+        && old.word.as_ref().map(|w| &**w) == new.word.as_ref().map(|w| &**w)
         && moved(&new.range, &old.range)
         && old.fixes.len() == new.fixes.len()
         && old.fixes.iter().zip(&new.fixes).all(|(a, b)| {
-            a.title == b.title && a.replacement == b.replacement && moved(&b.range, &a.range)
+            same_text(&a.title, &b.title)
+                && same_text(&a.replacement, &b.replacement)
+                && moved(&b.range, &a.range)
         })
         && old.related.len() == new.related.len()
         && old.related.iter().zip(&new.related).all(|(a, b)| {
-            a.message == b.message
+            same_text(&a.message, &b.message)
                 && match (&a.range, &b.range) {
                     (Some(was), Some(r)) => moved(r, was),
                     (None, None) => true,

@@ -5,6 +5,7 @@
 //! by side and theme.
 
 use rustc_hash::FxHashSet as HashSet;
+use std::ops::Range;
 
 use super::index::Index;
 use super::retrieval;
@@ -106,7 +107,7 @@ pub(super) fn document(
     kb: &KnowledgeBase,
     ix: &Index,
     claims: &[Claim],
-    text: &str,
+    (text, blocks): (&str, &[Range<usize>]),
 ) -> (Vec<Finding>, Balance) {
     let mut findings = Vec::new();
     let mut balance = Balance::default();
@@ -122,7 +123,7 @@ pub(super) fn document(
     for a in whole.iter().filter_map(|c| c.argument) {
         made_count[a] += 1;
     }
-    let sections = section_starts(text);
+    let sections = section_starts(text, blocks);
     let section_of = |at: usize| sections.partition_point(|&s| s <= at);
     let mut shown: HashSet<(usize, usize)> = HashSet::default();
     let mut open = vec![0f32; kb.arguments.len()];
@@ -325,31 +326,35 @@ fn hint(
     f
 }
 
-/// Where the document's sections start: its headings (a Markdown line opening with `#`, a
-/// LaTeX sectioning command). A document without headings is one section. Run on every
-/// keystroke over the whole document, so only the `#` and `\\` bytes are visited (memchr), and
-/// each stretch of text is looked at once.
-fn section_starts(text: &str) -> Vec<usize> {
+/// Where the document's sections start: the lines that open with a heading mark (a Markdown
+/// `#` run and a space, a LaTeX sectioning command), found where the blocks start, since a
+/// heading is a block of its own. Run on every keystroke, so only the lines the blocks start on
+/// are looked at, not the whole text. A document without headings is one section.
+fn section_starts(text: &str, blocks: &[Range<usize>]) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    // Where the last mark was: a later mark with no line break since is not its line's first.
-    let mut after_last: Option<usize> = None;
-    for at in memchr::memchr2_iter(b'#', b'\\', bytes) {
-        let from = after_last.unwrap_or(0);
-        after_last = Some(at + 1);
-        let line = match memchr::memrchr(b'\n', &bytes[from..at]) {
-            Some(i) => from + i + 1,
-            None if from == 0 => 0,
-            None => continue,
-        };
-        if !text[line..at].chars().all(char::is_whitespace) {
+    // Where the last block ended: a block that starts on that block's line was looked at.
+    let mut floor = 0;
+    for b in blocks {
+        let start = b.start.min(text.len());
+        if start < floor {
             continue;
         }
-        let t = &text[at..];
+        let line = match memchr::memrchr(b'\n', &bytes[floor..start]) {
+            Some(i) => floor + i + 1,
+            None if floor == 0 => 0,
+            None => {
+                floor = b.end;
+                continue;
+            }
+        };
+        floor = b.end.max(start);
+        let t = text[line..].trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
         let latex = ["\\section", "\\subsection", "\\chapter", "\\subsubsection"]
             .iter()
             .any(|c| t.starts_with(c));
-        if (t.starts_with('#') && t.trim_start_matches('#').starts_with(' ')) || latex {
+        let markdown = t.starts_with('#') && t.trim_start_matches('#').starts_with(' ');
+        if (markdown || latex) && out.last() != Some(&line) {
             out.push(line);
         }
     }
@@ -359,6 +364,7 @@ fn section_starts(text: &str) -> Vec<usize> {
 #[cfg(test)]
 mod section_tests {
     use super::section_starts;
+    use crate::text::Format;
 
     /// The plain reading: each line whose first non-blank text is a heading mark.
     fn by_lines(text: &str) -> Vec<usize> {
@@ -377,18 +383,38 @@ mod section_tests {
         out
     }
 
+    /// The sections a document's own reading finds.
+    fn read(text: &str, format: Format) -> Vec<usize> {
+        section_starts(text, &crate::text::prose(text, format).blocks)
+    }
+
     #[test]
     fn headings_start_sections_as_a_line_by_line_reading_finds_them() {
-        let texts = [
+        let markdown = [
             "# One\nLenin died.\n\n## Two\nStalin rose. #3 is no heading\n  ### Three\n",
-            "Intro #tag\n#nospace\n\\section{NEP}\ntext \\section{inline}\n \\subsection*{War}\n",
-            "###\n# \n\t# Tabbed\n\u{a0}# Spaced\nx#\n#",
+            "Intro #tag\n\n#nospace\n\n# Kronstadt\n\nThe sailors rose.\n",
+            " # Indented\n\n\u{a0}# Spaced\n\nx#\n",
             "",
             "no headings at all\n",
-            "## a ## b\n##c\n\\chapter{x}\\section{y}\n",
+            "## a ## b\n##c\n\n| a | b |\n|---|---|\n| Lenin | Stalin |\n\n# Last\n",
+            "# Kirov\r\nKirov was shot in 1934.\r\n\r\n## Terror\r\nThen came 1937.\r\n",
         ];
-        for t in texts {
-            assert_eq!(section_starts(t), by_lines(t), "{t:?}");
+        for t in markdown {
+            assert_eq!(read(t, Format::Markdown), by_lines(t), "{t:?}");
         }
+        let latex = [
+            "Intro.\n\\section{NEP}\nThe retreat of 1921.\n\n\\subsection*{War}\nText.\n",
+            "\\chapter{Lenin}\nHe died in 1924.\n\n  \\section{Stalin}\nHe rose.\n",
+            "text \\section{inline} is no heading line\n",
+        ];
+        for t in latex {
+            assert_eq!(read(t, Format::Latex), by_lines(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_heading_with_no_words_starts_no_section() {
+        // No block starts on it, so nothing in the document can belong to it alone.
+        assert_eq!(read("Intro.\n\n#\n\n# \n\nText.\n", Format::Markdown), Vec::<usize>::new());
     }
 }
