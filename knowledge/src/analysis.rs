@@ -191,7 +191,7 @@ fn analyze_with(
     cache.hits += keys.len() - todo.len();
     let fresh = done.into_iter().map(|(key, r, _, _)| (key, r));
     let document = |claims: &[Claim]| {
-        run_document_passes(kb, config, claims, (text, &prose.blocks), DocumentOut::default())
+        run_document_passes(kb, config, claims, (text, &prose.sections), DocumentOut::default())
     };
     let mut out = gather(&prose.blocks, &keys, fresh, cache, document);
     cache.keys = keys;
@@ -629,10 +629,10 @@ fn run_document_passes(
     kb: &Prepared,
     config: &Config,
     claims: &[Claim],
-    (text, blocks): (&str, &[Range<usize>]),
+    (text, sections): (&str, &[usize]),
     mut out: DocumentOut,
 ) -> (Vec<Finding>, Balance) {
-    let ctx = DocumentCtx { kb, claims, text, blocks };
+    let ctx = DocumentCtx { kb, claims, text, sections };
     for (i, check) in CHECKS.iter().enumerate() {
         if check.runs(config) {
             let before = out.findings.len();

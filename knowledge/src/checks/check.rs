@@ -2,8 +2,6 @@
 //! and report, and the type-erased face (`Registered`) the runner calls. The registry
 //! (`checks::CHECKS`) lists one descriptor per check.
 
-use std::ops::Range;
-
 use std::any::Any;
 
 use crate::base::KnowledgeBase;
@@ -38,8 +36,8 @@ pub struct DocumentCtx<'a> {
     pub kb: &'a KnowledgeBase,
     pub claims: &'a [Claim],
     pub text: &'a str,
-    /// The document's blocks (paragraphs, headings, list items), in order.
-    pub blocks: &'a [Range<usize>],
+    /// Where the document's sections start (the lines that open with a heading), in order.
+    pub sections: &'a [usize],
 }
 
 /// What a document pass reports: findings, and the balance of the essay's argument.

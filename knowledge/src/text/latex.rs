@@ -167,7 +167,8 @@ pub(super) fn read(text: &str) -> Part {
     let masked = m.finish();
     breaks.extend(super::list_item_starts(&masked));
     let blocks = blocks_by_blank_lines(&masked, &breaks);
-    Part { masked, blocks, dirs, quoted: quotes.done, fresh, has_references: false }
+    let quoted = quotes.done;
+    Part { masked, blocks, dirs, quoted, fresh, has_references: false, headings: Vec::new() }
 }
 
 /// What the scanner builds as it goes: the masked text, where blocks break, the quotation

@@ -37,7 +37,7 @@ pub(super) fn read(text: &str) -> Part {
         split_at(&masked, b, &breaks, &mut blocks);
     }
     let has_references = text.contains("]:");
-    Part { masked, blocks, dirs, quoted, fresh, has_references }
+    Part { masked, blocks, dirs, quoted, fresh, has_references, headings: Vec::new() }
 }
 
 /// What the walk over the parser's events gathers, and what it is inside.

@@ -66,6 +66,8 @@ pub struct Prose {
     /// Attributed quotations set apart from the text (Markdown `>` blockquotes, LaTeX `quote`,
     /// `quotation` and `displayquote`), outermost only, in order: read as quotation marks are.
     pub quoted: Vec<Range<usize>>,
+    /// Where the document's sections start: the lines that open with a heading (in order).
+    pub sections: Vec<usize>,
 }
 
 impl Prose {
@@ -159,12 +161,15 @@ pub(crate) struct Part {
     /// Markdown link reference or footnote definitions may be present ("]:"): they reach over
     /// the whole document.
     pub has_references: bool,
+    /// The starts of the lines that open with a heading (`heading_lines`).
+    pub headings: Vec<usize>,
 }
 
 impl Part {
     pub fn into_prose(self, text: &str) -> Prose {
-        let Part { masked, blocks, dirs, quoted, .. } = self;
-        Prose { masked: Arc::new(masked), blocks, disabled: regions(text, dirs), quoted }
+        let Part { masked, blocks, dirs, quoted, headings, .. } = self;
+        let disabled = regions(text, dirs);
+        Prose { masked: Arc::new(masked), blocks, disabled, quoted, sections: headings }
     }
 }
 
@@ -178,7 +183,45 @@ pub(crate) fn read_part(text: &str, format: Format) -> Part {
     mask_urls(&mut p.masked);
     p.blocks
         .retain(|b| p.masked[b.clone()].bytes().any(|c| c.is_ascii_alphanumeric() || c >= 0x80));
+    p.headings = heading_lines(text, &p.blocks);
     p
+}
+
+/// The starts of the lines that open with a heading mark (a Markdown `#` run and a space, a
+/// LaTeX sectioning command), looked for where the blocks start, since a heading is a block of
+/// its own (one with no words starts none). Found as a stretch is read, while its text is at
+/// hand: a keystroke's document pass reads them from the prose, and a look at every block
+/// start of a long document, long since out of the processor's cache, cost it more than the
+/// whole check of the edited paragraph.
+pub(crate) fn heading_lines(text: &str, blocks: &[Range<usize>]) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    // Where the last block ended: a block that starts on that block's line was looked at.
+    let mut floor = 0;
+    for b in blocks {
+        let start = b.start.min(text.len());
+        if start < floor {
+            continue;
+        }
+        let line = match bytes[floor..start].iter().rposition(|&c| c == b'\n') {
+            Some(i) => floor + i + 1,
+            None if floor == 0 => 0,
+            None => {
+                floor = b.end;
+                continue;
+            }
+        };
+        floor = b.end.max(start);
+        let t = text[line..].trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
+        let latex = ["\\section", "\\subsection", "\\chapter", "\\subsubsection"]
+            .iter()
+            .any(|c| t.starts_with(c));
+        let markdown = t.starts_with('#') && t.trim_start_matches('#').starts_with(' ');
+        if (markdown || latex) && out.last() != Some(&line) {
+            out.push(line);
+        }
+    }
+    out
 }
 
 /// Buffer of masked bytes; `keep` copies a range of the original into it.
@@ -341,7 +384,8 @@ fn plain(text: &str) -> Part {
     let blocks = blocks_by_blank_lines(&masked, &list_item_starts(&masked));
     // Plain text is read line by line: every line after an empty one starts afresh.
     let fresh = memchr_pairs(text.as_bytes());
-    Part { masked, blocks, dirs, quoted: Vec::new(), fresh, has_references: false }
+    let quoted = Vec::new();
+    Part { masked, blocks, dirs, quoted, fresh, has_references: false, headings: Vec::new() }
 }
 
 /// The offsets just after each "\n\n" of `b` (before its end).

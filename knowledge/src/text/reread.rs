@@ -133,6 +133,7 @@ impl Reader {
             blocks: part.blocks.clone(),
             disabled: regions(text, part.dirs.clone()),
             quoted: part.quoted.clone(),
+            sections: part.headings.clone(),
         };
         let (last_text, last_masked) = match self.last.take() {
             Some(l) => (l.text, Some(l.masked)),
@@ -265,7 +266,10 @@ fn stitch(
     let mut fresh: Vec<usize> = old.fresh.iter().copied().filter(|&r| r <= a).collect();
     fresh.extend(region.fresh.iter().filter(|&&r| r > 0 && r < b - a).map(|r| r + a));
     fresh.extend(old.fresh.iter().filter(|&&r| r >= r_old).map(|r| r + b - r_old));
-    let part = Part { masked, blocks, dirs, quoted, fresh, has_references: false };
+    let mut headings: Vec<usize> = old.headings.iter().copied().filter(|&h| h < a).collect();
+    headings.extend(region.headings.iter().filter(|&&h| h < b - a).map(|h| h + a));
+    headings.extend(old.headings.iter().filter(|&&h| h >= r_old).map(|h| h + b - r_old));
+    let part = Part { masked, blocks, dirs, quoted, fresh, has_references: false, headings };
     (part, kept)
 }
 
@@ -310,6 +314,7 @@ mod tests {
         assert_eq!(again.prose.blocks, fresh.blocks, "blocks");
         assert_eq!(again.prose.disabled, fresh.disabled, "disabled regions");
         assert_eq!(again.prose.quoted, fresh.quoted, "quotations");
+        assert_eq!(again.prose.sections, fresh.sections, "sections");
         assert_eq!(again.kept.len(), fresh.blocks.len());
         again.kept.iter().flatten().count()
     }
@@ -323,6 +328,7 @@ mod tests {
             let again = reader.read(text, format);
             assert_eq!(*again.prose.masked, *prose(text, format).masked, "masked text");
             assert_eq!(again.prose.blocks, prose(text, format).blocks, "blocks");
+            assert_eq!(again.prose.sections, prose(text, format).sections, "sections");
         }
     }
 

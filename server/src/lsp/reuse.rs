@@ -142,7 +142,7 @@ fn same_moved(
         && old.severity == new.severity
         && same_text(&old.message, &new.message)
         && old.quoted == new.quoted
-        && old.word.as_ref().map(|w| &**w) == new.word.as_ref().map(|w| &**w)
+        && old.word.as_deref() == new.word.as_deref()
         && moved(&new.range, &old.range)
         && old.fixes.len() == new.fixes.len()
         && old.fixes.iter().zip(&new.fixes).all(|(a, b)| {

@@ -5,7 +5,6 @@
 //! by side and theme.
 
 use rustc_hash::FxHashSet as HashSet;
-use std::ops::Range;
 
 use super::index::Index;
 use super::retrieval;
@@ -107,7 +106,7 @@ pub(super) fn document(
     kb: &KnowledgeBase,
     ix: &Index,
     claims: &[Claim],
-    (text, blocks): (&str, &[Range<usize>]),
+    (text, sections): (&str, &[usize]),
 ) -> (Vec<Finding>, Balance) {
     let mut findings = Vec::new();
     let mut balance = Balance::default();
@@ -123,7 +122,6 @@ pub(super) fn document(
     for a in whole.iter().filter_map(|c| c.argument) {
         made_count[a] += 1;
     }
-    let sections = section_starts(text, blocks);
     let section_of = |at: usize| sections.partition_point(|&s| s <= at);
     let mut shown: HashSet<(usize, usize)> = HashSet::default();
     let mut open = vec![0f32; kb.arguments.len()];
@@ -326,45 +324,9 @@ fn hint(
     f
 }
 
-/// Where the document's sections start: the lines that open with a heading mark (a Markdown
-/// `#` run and a space, a LaTeX sectioning command), found where the blocks start, since a
-/// heading is a block of its own. Run on every keystroke, so only the lines the blocks start on
-/// are looked at, not the whole text. A document without headings is one section.
-fn section_starts(text: &str, blocks: &[Range<usize>]) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    // Where the last block ended: a block that starts on that block's line was looked at.
-    let mut floor = 0;
-    for b in blocks {
-        let start = b.start.min(text.len());
-        if start < floor {
-            continue;
-        }
-        let line = match memchr::memrchr(b'\n', &bytes[floor..start]) {
-            Some(i) => floor + i + 1,
-            None if floor == 0 => 0,
-            None => {
-                floor = b.end;
-                continue;
-            }
-        };
-        floor = b.end.max(start);
-        let t = text[line..].trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
-        let latex = ["\\section", "\\subsection", "\\chapter", "\\subsubsection"]
-            .iter()
-            .any(|c| t.starts_with(c));
-        let markdown = t.starts_with('#') && t.trim_start_matches('#').starts_with(' ');
-        if (markdown || latex) && out.last() != Some(&line) {
-            out.push(line);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod section_tests {
-    use super::section_starts;
-    use crate::text::Format;
+    use crate::text::{prose, Format};
 
     /// The plain reading: each line whose first non-blank text is a heading mark.
     fn by_lines(text: &str) -> Vec<usize> {
@@ -385,7 +347,7 @@ mod section_tests {
 
     /// The sections a document's own reading finds.
     fn read(text: &str, format: Format) -> Vec<usize> {
-        section_starts(text, &crate::text::prose(text, format).blocks)
+        prose(text, format).sections
     }
 
     #[test]

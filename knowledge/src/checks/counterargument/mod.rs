@@ -82,7 +82,7 @@ fn sentence_pass(ctx: &SentenceCtx, ix: &Index, out: &mut SentenceOut) {
 }
 
 fn document_pass(ctx: &DocumentCtx, ix: &Index, out: &mut DocumentOut) {
-    let (findings, balance) = document(ctx.kb, ix, ctx.claims, (ctx.text, ctx.blocks));
+    let (findings, balance) = document(ctx.kb, ix, ctx.claims, (ctx.text, ctx.sections));
     out.findings.extend(findings);
     out.balance = balance;
 }

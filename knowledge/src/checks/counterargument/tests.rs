@@ -466,7 +466,7 @@ fn survives_odd_text() {
         let ctx = SentenceCtx::new(kb, kb.cue_phrases(), text, r, &mentions, &quotes, &config);
         all.extend(claims(&ctx, &ix).into_iter().map(|c| Claim { block: 0..text.len(), ..c }));
     }
-    let (found, _) = document(kb, &ix, &all, (text, &[0..text.len()]));
+    let (found, _) = document(kb, &ix, &all, (text, &[]));
     for f in found {
         for x in f.fixes {
             assert!(text.is_char_boundary(x.range.start));
