@@ -12,7 +12,7 @@ use super::COUNTERARGUMENT;
 use crate::base::{Argument, KnowledgeBase, Stance};
 use crate::checks::wording::lower_first;
 use crate::claim::{Balance, Claim, Counterpoints, ThemeBalance};
-use crate::finding::{Finding, Fix, Related};
+use crate::finding::{Finding, Fix, Related, Text};
 
 /// The longest message: "Counterpoint (side, theme): gist".
 pub(super) const MESSAGE_MAX: usize = 160;
@@ -244,11 +244,11 @@ pub(super) struct HintLines {
     /// "side, theme".
     label: String,
     /// "Counterpoint (side, theme): gist".
-    message: String,
+    message: Text,
     /// The argument's claim, "Evidence: ...", "Source: ...".
-    own: Vec<String>,
+    own: Vec<Text>,
     /// "Also (side, theme): claim (source)", when it is another's alternative.
-    also: String,
+    also: Text,
 }
 
 impl Index {
@@ -259,18 +259,18 @@ impl Index {
             .enumerate()
             .map(|(i, a)| {
                 let label = format!("{}, {}", a.stance.label(), a.theme);
-                let mut own = vec![a.claim.clone()];
+                let mut own: Vec<Text> = vec![a.claim.as_str().into()];
                 if !a.evidence_text.is_empty() {
-                    own.push(format!("Evidence: {}", a.evidence_text));
+                    own.push(format!("Evidence: {}", a.evidence_text).into());
                 }
                 let src = &self.sources[i];
                 if !src.is_empty() {
-                    own.push(format!("Source: {src}"));
+                    own.push(format!("Source: {src}").into());
                 }
                 let cite = if src.is_empty() { String::new() } else { format!(" ({src})") };
                 HintLines {
-                    message: format!("Counterpoint ({label}): {}", self.gists[i]),
-                    also: format!("Also ({label}): {}{cite}", a.claim),
+                    message: format!("Counterpoint ({label}): {}", self.gists[i]).into(),
+                    also: format!("Also ({label}): {}{cite}", a.claim).into(),
                     label,
                     own,
                 }
@@ -300,13 +300,13 @@ fn hint(
             ix.gists[best]
         );
         if to.len() <= MESSAGE_MAX {
-            message = to;
+            message = to.into();
         }
     }
     let mut f = COUNTERARGUMENT.finding(c.range.clone(), message);
     let also = alternatives.iter().take(2).map(|&alt| &ix.hints[alt].also);
     f.related = (lines.own.iter().chain(also))
-        .map(|line| Related { message: line.clone().into(), range: None })
+        .map(|line| Related { message: line.clone(), range: None })
         .collect();
     let at = c.sentence.end.max(c.range.end).min(text.len());
     let ends = text[..at].trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?']);
