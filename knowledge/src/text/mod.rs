@@ -479,6 +479,9 @@ fn mask_urls(masked: &mut String) {
 }
 
 #[cfg(test)]
+mod tests_sections;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
